@@ -1,0 +1,67 @@
+package io.partita.broker.api;
+
+import io.partita.broker.cluster.ClusterSnapshot;
+import io.partita.broker.cluster.ClusterStore;
+import io.partita.broker.cluster.ClusterView;
+import io.partita.broker.log.LogConfig;
+import io.partita.broker.log.LogStore;
+import io.partita.broker.replication.ReplicaManager;
+import io.partita.broker.server.BrokerConfig;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What the API handlers work with: this node's config and the node's subsystems. Handlers are thin; they
+ * translate protocol messages into calls on these.
+ *
+ * @param io executor for work that blocks (ZooKeeper reads and writes); never the network threads
+ * @param timer schedules timeouts (long-poll fetches)
+ */
+public record ApiContext(
+        BrokerConfig config,
+        String clusterId,
+        ClusterView clusterView,
+        ClusterStore clusterStore,
+        ReplicaManager replicaManager,
+        LogStore logStore,
+        ProducerIdManager producerIds,
+        ExecutorService io,
+        ScheduledExecutorService timer) {
+
+    public int brokerId() {
+        return config.brokerId();
+    }
+
+    public ClusterSnapshot snapshot() {
+        return clusterView.snapshot();
+    }
+
+    /** A topic's effective configuration: broker defaults with the topic's overrides on top. */
+    public LogConfig topicConfig(String topic) {
+        return LogConfig.from(config.topicDefaults(), snapshot().topicConfig(topic).config());
+    }
+
+    public LogConfig topicConfig(Map<String, String> overrides) {
+        return LogConfig.from(config.topicDefaults(), overrides);
+    }
+
+    /** Runs blocking work on the io executor. */
+    public <T> CompletableFuture<T> blocking(BlockingCall<T> call) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                future.complete(call.call());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        });
+        return future;
+    }
+
+    @FunctionalInterface
+    public interface BlockingCall<T> {
+        T call() throws Exception;
+    }
+}

@@ -1,0 +1,63 @@
+package io.partita.broker.api;
+
+import io.partita.broker.network.RequestHandler;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.RequestContext;
+
+/**
+ * The APIs this node serves and the versions of each: exactly what ApiVersions advertises. The ranges are
+ * those of the pinned kafka-clients (4.4), whose oldest versions cover what a 2.8 client sends.
+ */
+public final class ApiDispatcher implements RequestHandler {
+    private final Map<ApiKeys, ApiHandler<AbstractRequest>> handlers = new EnumMap<>(ApiKeys.class);
+    private final Map<ApiKeys, short[]> versions = new EnumMap<>(ApiKeys.class);
+
+    public ApiDispatcher(ApiContext api) {
+        TopicAdmin topics = new TopicAdmin(api);
+        ConfigDescriber configs = new ConfigDescriber(api.config());
+        TopicConfigWriter configWriter = new TopicConfigWriter(api);
+        register(ApiKeys.API_VERSIONS, new ApiVersionsHandler(Collections.unmodifiableMap(versions)));
+        register(ApiKeys.METADATA, new MetadataHandler(api, topics));
+        register(ApiKeys.PRODUCE, new ProduceHandler(api));
+        register(ApiKeys.FETCH, new FetchHandler(api));
+        register(ApiKeys.LIST_OFFSETS, new ListOffsetsHandler(api));
+        register(ApiKeys.CREATE_TOPICS, new CreateTopicsHandler(api, topics, configs));
+        register(ApiKeys.DELETE_TOPICS, new DeleteTopicsHandler(api));
+        register(ApiKeys.CREATE_PARTITIONS, new CreatePartitionsHandler(api));
+        register(ApiKeys.DESCRIBE_CONFIGS, new DescribeConfigsHandler(api, configs));
+        register(ApiKeys.ALTER_CONFIGS, new AlterConfigsHandler(configWriter));
+        register(ApiKeys.INCREMENTAL_ALTER_CONFIGS, new IncrementalAlterConfigsHandler(configWriter));
+        register(ApiKeys.DESCRIBE_CLUSTER, new DescribeClusterHandler(api));
+        register(ApiKeys.INIT_PRODUCER_ID, new InitProducerIdHandler(api));
+        register(ApiKeys.DELETE_RECORDS, new DeleteRecordsHandler(api));
+        register(ApiKeys.DESCRIBE_LOG_DIRS, new DescribeLogDirsHandler(api));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R extends AbstractRequest> void register(ApiKeys key, ApiHandler<R> handler) {
+        handlers.put(key, (ApiHandler<AbstractRequest>) handler);
+        versions.put(key, new short[] {key.oldestVersion(), key.latestVersion()});
+    }
+
+    /** The served range of an API, for ApiVersions and tests. */
+    public Map<ApiKeys, short[]> servedVersions() {
+        return Collections.unmodifiableMap(versions);
+    }
+
+    @Override
+    public boolean serves(ApiKeys apiKey, short version) {
+        short[] range = versions.get(apiKey);
+        return range != null && version >= range[0] && version <= range[1];
+    }
+
+    @Override
+    public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
+        return handlers.get(request.apiKey()).handle(context, request);
+    }
+}

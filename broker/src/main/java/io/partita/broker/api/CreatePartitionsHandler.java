@@ -1,0 +1,104 @@
+package io.partita.broker.api;
+
+import io.partita.broker.cluster.ReplicaAssigner;
+import io.partita.broker.cluster.TopicAssignment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.message.CreatePartitionsRequestData;
+import org.apache.kafka.common.message.CreatePartitionsResponseData;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.ApiError;
+import org.apache.kafka.common.requests.CreatePartitionsRequest;
+import org.apache.kafka.common.requests.CreatePartitionsResponse;
+import org.apache.kafka.common.requests.RequestContext;
+
+/** CreatePartitions: grows a topic, with its replication factor, optionally on given brokers. */
+final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsRequest> {
+    private final ApiContext api;
+
+    CreatePartitionsHandler(ApiContext api) {
+        this.api = api;
+    }
+
+    @Override
+    public CompletableFuture<AbstractResponse> handle(RequestContext context, CreatePartitionsRequest request) {
+        CreatePartitionsRequestData data = request.data();
+        CreatePartitionsResponseData response = new CreatePartitionsResponseData();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        var snapshot = api.snapshot();
+        for (CreatePartitionsRequestData.CreatePartitionsTopic topic : data.topics()) {
+            CreatePartitionsResponseData.CreatePartitionsTopicResult result =
+                    new CreatePartitionsResponseData.CreatePartitionsTopicResult().setName(topic.name());
+            response.results().add(result);
+            try {
+                TopicAssignment current = snapshot.topic(topic.name())
+                        .orElseThrow(() -> new UnknownTopicOrPartitionException("The topic '" + topic.name() + "' does not exist."));
+                int existing = current.partitionCount();
+                if (topic.count() <= existing) {
+                    throw new InvalidPartitionsException("Topic currently has " + existing
+                            + " partitions, which is higher than the requested " + topic.count() + ".");
+                }
+                int added = topic.count() - existing;
+                int replicationFactor = current.replicas(0).size();
+                Map<Integer, List<Integer>> additions;
+                if (topic.assignments() != null) {
+                    if (topic.assignments().size() != added) {
+                        throw new InvalidReplicaAssignmentException("Increasing the number of partitions by " + added
+                                + " but " + topic.assignments().size() + " assignments provided.");
+                    }
+                    additions = new HashMap<>();
+                    for (int i = 0; i < added; i++) {
+                        List<Integer> replicas = List.copyOf(topic.assignments().get(i).brokerIds());
+                        if (replicas.size() != replicationFactor) {
+                            throw new InvalidReplicaAssignmentException("Inconsistent replication factor between partitions");
+                        }
+                        additions.put(existing + i, replicas);
+                    }
+                    TopicAdmin.validateManual(additions, existing, snapshot);
+                } else {
+                    additions = ReplicaAssigner.assign(new ArrayList<>(snapshot.brokers().keySet()), existing, added,
+                            replicationFactor);
+                }
+                if (data.validateOnly()) {
+                    continue;
+                }
+                Map<Integer, List<Integer>> expanded = new TreeMap<>(current.partitions());
+                expanded.putAll(additions);
+                String name = topic.name();
+                int wanted = topic.count();
+                pending.add(api.blocking(() -> {
+                            api.clusterStore().addPartitions(name, new TopicAssignment(current.topicId(), expanded), existing);
+                            api.clusterView().scheduleRebuild();
+                            return null;
+                        })
+                        .thenCompose(v -> api.clusterView().await(s -> s.isTopicReady(name)
+                                && s.topic(name).map(TopicAssignment::partitionCount).orElse(0) == wanted,
+                                Math.max(data.timeoutMs(), 0)))
+                        .handle((v, e) -> {
+                            if (e != null) {
+                                fail(result, ProduceHandler.unwrap(e));
+                            }
+                            return null;
+                        }));
+            } catch (RuntimeException e) {
+                fail(result, e);
+            }
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .thenApply(v -> new CreatePartitionsResponse(response));
+    }
+
+    private static void fail(CreatePartitionsResponseData.CreatePartitionsTopicResult result, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.TimeoutException
+                ? new org.apache.kafka.common.errors.TimeoutException(error.getMessage()) : error;
+        ApiError apiError = ApiError.fromThrowable(cause);
+        result.setErrorCode(apiError.error().code()).setErrorMessage(apiError.message());
+    }
+}

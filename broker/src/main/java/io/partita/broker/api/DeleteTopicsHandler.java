@@ -1,0 +1,81 @@
+package io.partita.broker.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicDeletionDisabledException;
+import org.apache.kafka.common.errors.UnknownTopicIdException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.message.DeleteTopicsRequestData;
+import org.apache.kafka.common.message.DeleteTopicsResponseData;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.ApiError;
+import org.apache.kafka.common.requests.DeleteTopicsRequest;
+import org.apache.kafka.common.requests.DeleteTopicsResponse;
+import org.apache.kafka.common.requests.RequestContext;
+
+/** DeleteTopics by name or id: marks the topic for the controller and answers once it is gone from metadata. */
+final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest> {
+    private final ApiContext api;
+
+    DeleteTopicsHandler(ApiContext api) {
+        this.api = api;
+    }
+
+    @Override
+    public CompletableFuture<AbstractResponse> handle(RequestContext context, DeleteTopicsRequest request) {
+        DeleteTopicsRequestData data = request.data();
+        DeleteTopicsResponseData response = new DeleteTopicsResponseData();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        List<DeleteTopicsRequestData.DeleteTopicState> wanted = new ArrayList<>(data.topics());
+        data.topicNames().forEach(n -> wanted.add(new DeleteTopicsRequestData.DeleteTopicState().setName(n)));
+        var snapshot = api.snapshot();
+        for (DeleteTopicsRequestData.DeleteTopicState topic : wanted) {
+            DeleteTopicsResponseData.DeletableTopicResult result = new DeleteTopicsResponseData.DeletableTopicResult()
+                    .setName(topic.name()).setTopicId(topic.topicId());
+            response.responses().add(result);
+            String name = topic.name();
+            try {
+                if (name == null) {
+                    name = snapshot.topicName(topic.topicId())
+                            .orElseThrow(() -> new UnknownTopicIdException("Unknown topic id " + topic.topicId()));
+                    result.setName(name);
+                } else if (snapshot.topic(name).isEmpty()) {
+                    throw new UnknownTopicOrPartitionException("This server does not host this topic-partition.");
+                } else if (request.version() >= 6) {
+                    result.setTopicId(snapshot.topicId(name));
+                }
+                if (!api.config().deleteTopicEnable()) {
+                    throw new TopicDeletionDisabledException("Topic deletion is disabled.");
+                }
+                String target = name;
+                Uuid id = snapshot.topicId(name);
+                pending.add(api.blocking(() -> {
+                            api.clusterStore().markForDeletion(target);
+                            api.clusterView().scheduleRebuild();
+                            return null;
+                        })
+                        .thenCompose(v -> api.clusterView().await(s -> !s.topicId(target).equals(id),
+                                Math.max(data.timeoutMs(), 0)))
+                        .handle((v, e) -> {
+                            if (e != null) {
+                                fail(result, ProduceHandler.unwrap(e));
+                            }
+                            return null;
+                        }));
+            } catch (RuntimeException e) {
+                fail(result, e);
+            }
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .thenApply(v -> new DeleteTopicsResponse(response));
+    }
+
+    private static void fail(DeleteTopicsResponseData.DeletableTopicResult result, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.TimeoutException
+                ? new org.apache.kafka.common.errors.TimeoutException(error.getMessage()) : error;
+        ApiError apiError = ApiError.fromThrowable(cause);
+        result.setErrorCode(apiError.error().code()).setErrorMessage(apiError.message());
+    }
+}

@@ -1,0 +1,177 @@
+package io.partita.broker.api;
+
+import io.partita.broker.cluster.ClusterSnapshot;
+import io.partita.broker.log.ReadResult;
+import io.partita.broker.replication.DelayedFetches;
+import io.partita.broker.replication.Partition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.UnknownTopicIdException;
+import io.partita.broker.replication.ReplicaManager;
+import org.apache.kafka.common.errors.FencedLeaderEpochException;
+import org.apache.kafka.common.errors.UnknownLeaderEpochException;
+import org.apache.kafka.common.message.FetchRequestData;
+import org.apache.kafka.common.message.FetchResponseData;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.FetchMetadata;
+import org.apache.kafka.common.requests.FetchRequest;
+import org.apache.kafka.common.requests.FetchResponse;
+import org.apache.kafka.common.requests.RequestContext;
+
+/**
+ * Fetch for consumers: whole batches from the leader's log up to the high watermark, within the partition
+ * and response byte limits. If fewer than fetch.min.bytes are there, the request waits (long poll) until an
+ * append brings enough or fetch.max.wait.ms passes. Fetch sessions are declined (session id 0), which the
+ * protocol allows: clients then send full fetch requests.
+ */
+final class FetchHandler implements ApiHandler<FetchRequest> {
+    private static final short FIRST_VERSION_WITH_TOPIC_IDS = 13;
+
+    private final ApiContext api;
+
+    FetchHandler(ApiContext api) {
+        this.api = api;
+    }
+
+    /** One partition of the request, resolved to a name. */
+    private record Wanted(TopicPartition tp, Uuid topicId, FetchRequestData.FetchPartition request) {
+    }
+
+    @Override
+    public CompletableFuture<AbstractResponse> handle(RequestContext context, FetchRequest request) {
+        FetchRequestData data = request.data();
+        if (data.sessionId() != FetchMetadata.INVALID_SESSION_ID
+                || (data.sessionEpoch() != FetchMetadata.INITIAL_EPOCH
+                && data.sessionEpoch() != FetchMetadata.FINAL_EPOCH)) {
+            return CompletableFuture.completedFuture(FetchResponse.of(new FetchResponseData()
+                    .setErrorCode(Errors.FETCH_SESSION_ID_NOT_FOUND.code())
+                    .setSessionId(FetchMetadata.INVALID_SESSION_ID)));
+        }
+        boolean byId = request.version() >= FIRST_VERSION_WITH_TOPIC_IDS;
+        ClusterSnapshot snapshot = api.snapshot();
+        List<Wanted> wanted = new ArrayList<>();
+        for (FetchRequestData.FetchTopic topic : data.topics()) {
+            String name = byId ? snapshot.topicName(topic.topicId()).orElse(null) : topic.topic();
+            Uuid id = byId ? topic.topicId() : snapshot.topicId(topic.topic());
+            if (!byId && name == null) {
+                continue;
+            }
+            for (FetchRequestData.FetchPartition partition : topic.partitions()) {
+                wanted.add(new Wanted(name == null ? null : new TopicPartition(name, partition.partition()),
+                        id, partition));
+            }
+        }
+        int maxBytes = Math.min(data.maxBytes() <= 0 ? Integer.MAX_VALUE : data.maxBytes(), api.config().fetchMaxBytes());
+        Read first = read(wanted, maxBytes, snapshot, byId);
+        if (data.maxWaitMs() <= 0 || first.bytes >= data.minBytes() || first.hasError || wanted.isEmpty()) {
+            return CompletableFuture.completedFuture(first.response);
+        }
+        return park(wanted, data, maxBytes, byId);
+    }
+
+    /** Long poll: retry on every append to a wanted partition, answer at the deadline whatever there is. */
+    private CompletableFuture<AbstractResponse> park(List<Wanted> wanted, FetchRequestData data, int maxBytes,
+                                                     boolean byId) {
+        CompletableFuture<AbstractResponse> future = new CompletableFuture<>();
+        List<TopicPartition> partitions = wanted.stream().map(Wanted::tp).filter(java.util.Objects::nonNull).toList();
+        DelayedFetches delayed = api.replicaManager().delayedFetches();
+        AtomicBoolean done = new AtomicBoolean();
+        DelayedFetches.Waiter waiter = new DelayedFetches.Waiter() {
+            @Override
+            public boolean tryComplete() {
+                if (done.get()) {
+                    return true;
+                }
+                Read again = read(wanted, maxBytes, api.snapshot(), byId);
+                if ((again.bytes >= data.minBytes() || again.hasError) && done.compareAndSet(false, true)) {
+                    future.complete(again.response);
+                    return true;
+                }
+                return false;
+            }
+        };
+        delayed.watch(partitions, waiter);
+        var timeout = api.timer().schedule(() -> {
+            if (done.compareAndSet(false, true)) {
+                delayed.unwatch(partitions, waiter);
+                future.complete(read(wanted, maxBytes, api.snapshot(), byId).response);
+            }
+        }, data.maxWaitMs(), TimeUnit.MILLISECONDS);
+        future.whenComplete((r, e) -> {
+            timeout.cancel(false);
+            delayed.unwatch(partitions, waiter);
+        });
+        // An append may have landed between the first read and the registration.
+        waiter.tryComplete();
+        return future;
+    }
+
+    private static final class Read {
+        FetchResponse response;
+        long bytes;
+        boolean hasError;
+    }
+
+    private Read read(List<Wanted> wanted, int maxBytes, ClusterSnapshot snapshot, boolean byId) {
+        Read result = new Read();
+        FetchResponseData data = new FetchResponseData().setSessionId(FetchMetadata.INVALID_SESSION_ID);
+        Map<Object, FetchResponseData.FetchableTopicResponse> topics = new LinkedHashMap<>();
+        int remaining = maxBytes;
+        for (Wanted w : wanted) {
+            FetchResponseData.PartitionData out = new FetchResponseData.PartitionData()
+                    .setPartitionIndex(w.request().partition())
+                    .setRecords(MemoryRecords.EMPTY);
+            topics.computeIfAbsent(byId ? w.topicId() : w.tp().topic(), k -> {
+                FetchResponseData.FetchableTopicResponse topic = byId
+                        ? new FetchResponseData.FetchableTopicResponse().setTopicId(w.topicId())
+                        : new FetchResponseData.FetchableTopicResponse().setTopic(w.tp().topic());
+                data.responses().add(topic);
+                return topic;
+            }).partitions().add(out);
+            try {
+                if (w.tp() == null) {
+                    throw new UnknownTopicIdException("Unknown topic id " + w.topicId());
+                }
+                Partition partition = api.replicaManager().leaderPartition(w.tp(), snapshot);
+                checkLeaderEpoch(w.request().currentLeaderEpoch(), partition.leaderEpoch());
+                int partitionMax = Math.min(w.request().partitionMaxBytes(), Math.max(remaining, 0));
+                ReadResult read = partition.log().read(w.request().fetchOffset(), partitionMax,
+                        partition.log().highWatermark(), result.bytes == 0);
+                MemoryRecords records = read.records();
+                out.setHighWatermark(read.highWatermark())
+                        .setLastStableOffset(read.highWatermark())
+                        .setLogStartOffset(read.logStartOffset())
+                        .setRecords(records);
+                result.bytes += records.sizeInBytes();
+                remaining -= records.sizeInBytes();
+            } catch (RuntimeException e) {
+                result.hasError = true;
+                out.setErrorCode(Errors.forException(ReplicaManager.storageError(e)).code())
+                        .setHighWatermark(FetchResponse.INVALID_HIGH_WATERMARK)
+                        .setLastStableOffset(FetchResponse.INVALID_LAST_STABLE_OFFSET)
+                        .setLogStartOffset(FetchResponse.INVALID_LOG_START_OFFSET);
+            }
+        }
+        result.response = FetchResponse.of(data);
+        return result;
+    }
+
+    private static void checkLeaderEpoch(int requested, int current) {
+        if (requested == -1 || requested == current) {
+            return;
+        }
+        if (requested < current) {
+            throw new FencedLeaderEpochException("Leader epoch " + requested + " is older than " + current);
+        }
+        throw new UnknownLeaderEpochException("Leader epoch " + requested + " is newer than " + current);
+    }
+}

@@ -1,0 +1,120 @@
+package io.partita.broker.api;
+
+import io.partita.broker.cluster.ClusterSnapshot;
+import io.partita.broker.log.AppendResult;
+import io.partita.broker.replication.Partition;
+import io.partita.broker.replication.ReplicaManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.InvalidRequiredAcksException;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.UnknownTopicIdException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.ProduceResponseData;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.ProduceRequest;
+import org.apache.kafka.common.requests.ProduceResponse;
+import org.apache.kafka.common.requests.RequestContext;
+
+/**
+ * Produce: appends each partition's batches to its leader log. Appends start here, on the network thread
+ * and in request order, so offsets follow the order a client pipelines its requests; the response waits
+ * for every partition's commit (acks=1 and, with this node the whole ISR, acks=all). acks=0 gets no response.
+ */
+final class ProduceHandler implements ApiHandler<ProduceRequest> {
+    /** Topic ids replace names in Produce from this version on. */
+    private static final short FIRST_VERSION_WITH_TOPIC_IDS = 13;
+
+    private final ApiContext api;
+
+    ProduceHandler(ApiContext api) {
+        this.api = api;
+    }
+
+    @Override
+    public CompletableFuture<AbstractResponse> handle(RequestContext context, ProduceRequest request) {
+        ProduceRequestData data = request.data();
+        short acks = data.acks();
+        boolean byId = request.version() >= FIRST_VERSION_WITH_TOPIC_IDS;
+        ClusterSnapshot snapshot = api.snapshot();
+        ProduceResponseData response = new ProduceResponseData();
+        List<CompletableFuture<?>> appends = new ArrayList<>();
+        for (ProduceRequestData.TopicProduceData topic : data.topicData()) {
+            String name = byId ? snapshot.topicName(topic.topicId()).orElse(null) : topic.name();
+            ProduceResponseData.TopicProduceResponse topicResponse = new ProduceResponseData.TopicProduceResponse()
+                    .setName(byId ? "" : topic.name())
+                    .setTopicId(byId ? topic.topicId() : Uuid.ZERO_UUID);
+            response.responses().add(topicResponse);
+            for (ProduceRequestData.PartitionProduceData partitionData : topic.partitionData()) {
+                ProduceResponseData.PartitionProduceResponse partitionResponse =
+                        new ProduceResponseData.PartitionProduceResponse().setIndex(partitionData.index());
+                topicResponse.partitionResponses().add(partitionResponse);
+                try {
+                    if (acks != 0 && acks != 1 && acks != -1) {
+                        throw new InvalidRequiredAcksException("Invalid required acks: " + acks);
+                    }
+                    if (name == null) {
+                        throw new UnknownTopicIdException("Unknown topic id " + topic.topicId());
+                    }
+                    if (snapshot.topic(name).isEmpty()) {
+                        throw new UnknownTopicOrPartitionException("This server does not host this topic-partition.");
+                    }
+                    TopicPartition tp = new TopicPartition(name, partitionData.index());
+                    Partition partition = api.replicaManager().leaderPartition(tp, snapshot);
+                    if (acks == -1 && partition.isr().size() < partition.config().minInSyncReplicas()) {
+                        throw new NotEnoughReplicasException("The ISR of " + tp + " has " + partition.isr().size()
+                                + " replicas, fewer than min.insync.replicas " + partition.config().minInSyncReplicas());
+                    }
+                    MemoryRecords records = (MemoryRecords) partitionData.records();
+                    CompletableFuture<AppendResult> append =
+                            partition.log().appendAsLeader(records, partition.leaderEpoch());
+                    appends.add(append.handle((result, error) -> {
+                        if (error != null) {
+                            fail(partitionResponse, unwrap(error));
+                        } else {
+                            partitionResponse.setBaseOffset(result.baseOffset())
+                                    .setLogAppendTimeMs(result.logAppendTime())
+                                    .setLogStartOffset(result.logStartOffset());
+                        }
+                        return null;
+                    }));
+                } catch (ApiException e) {
+                    fail(partitionResponse, e);
+                } catch (RuntimeException e) {
+                    fail(partitionResponse, ReplicaManager.storageError(e));
+                }
+            }
+        }
+        if (acks == 0) {
+            // No response is expected; errors are only in the log, as in Kafka (which closes the connection
+            // on an error only to tell the client something went wrong: we keep it open for the others).
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new))
+                .thenApply(v -> new ProduceResponse(response));
+    }
+
+    private static void fail(ProduceResponseData.PartitionProduceResponse response, Throwable error) {
+        Errors code = Errors.forException(error);
+        response.setErrorCode(code.code())
+                .setErrorMessage(error.getMessage())
+                .setBaseOffset(-1)
+                .setLogAppendTimeMs(-1)
+                .setLogStartOffset(-1);
+    }
+
+    static Throwable unwrap(Throwable error) {
+        while ((error instanceof java.util.concurrent.CompletionException
+                || error instanceof java.util.concurrent.ExecutionException) && error.getCause() != null) {
+            error = error.getCause();
+        }
+        return error;
+    }
+}

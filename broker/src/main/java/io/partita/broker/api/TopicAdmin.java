@@ -1,0 +1,111 @@
+package io.partita.broker.api;
+
+import io.partita.broker.cluster.ClusterSnapshot;
+import io.partita.broker.cluster.ReplicaAssigner;
+import io.partita.broker.cluster.TopicAssignment;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.internals.Topic;
+
+/**
+ * Topic creation shared by CreateTopics, auto-creation on Metadata and (later) the app: validation in Kafka's
+ * words, replica assignment, and the ZooKeeper write; then waiting until the controller has given every
+ * partition a leader, as Kafka's ZooKeeper-era CreateTopics did.
+ */
+final class TopicAdmin {
+    private final ApiContext api;
+
+    TopicAdmin(ApiContext api) {
+        this.api = api;
+    }
+
+    /** Checks a request and returns the assignment to write. Throws the ApiException Kafka would report. */
+    TopicAssignment plan(String name, int partitions, short replicationFactor, Map<Integer, List<Integer>> manual,
+                         Map<String, String> configs) {
+        validateName(name);
+        ClusterSnapshot snapshot = api.snapshot();
+        if (snapshot.topic(name).isPresent()) {
+            throw new TopicExistsException("Topic '" + name + "' already exists.");
+        }
+        try {
+            api.topicConfig(configs);
+        } catch (ConfigException e) {
+            throw new InvalidConfigurationException(e.getMessage());
+        }
+        Map<Integer, List<Integer>> assignment;
+        if (!manual.isEmpty()) {
+            if (partitions != -1 || replicationFactor != -1) {
+                throw new org.apache.kafka.common.errors.InvalidRequestException(
+                        "Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.");
+            }
+            validateManual(manual, 0, snapshot);
+            assignment = manual;
+        } else {
+            int count = partitions == -1 ? api.config().numPartitions() : partitions;
+            short rf = replicationFactor == -1 ? api.config().defaultReplicationFactor() : replicationFactor;
+            if (count <= 0) {
+                throw new InvalidPartitionsException("Number of partitions must be larger than 0.");
+            }
+            if (rf <= 0) {
+                throw new InvalidReplicationFactorException("Replication factor must be larger than 0.");
+            }
+            assignment = ReplicaAssigner.assign(new ArrayList<>(snapshot.brokers().keySet()), 0, count, rf);
+        }
+        return new TopicAssignment(Uuid.randomUuid().toString(), assignment);
+    }
+
+    static void validateName(String name) {
+        try {
+            Topic.validate(name);
+        } catch (org.apache.kafka.common.errors.InvalidTopicException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidTopicException(e.getMessage());
+        }
+    }
+
+    /** Manual assignments: partitions numbered from `first` without gaps, distinct live brokers, one size. */
+    static void validateManual(Map<Integer, List<Integer>> manual, int first, ClusterSnapshot snapshot) {
+        int size = -1;
+        for (int p = first; p < first + manual.size(); p++) {
+            List<Integer> replicas = manual.get(p);
+            if (replicas == null) {
+                throw new InvalidReplicaAssignmentException("Partitions must be numbered consecutively from " + first);
+            }
+            if (replicas.isEmpty() || new HashSet<>(replicas).size() != replicas.size()) {
+                throw new InvalidReplicaAssignmentException("Partition " + p + " has an empty or duplicated replica list");
+            }
+            if (size != -1 && replicas.size() != size) {
+                throw new InvalidReplicaAssignmentException("All partitions must have the same number of replicas");
+            }
+            size = replicas.size();
+            for (int broker : replicas) {
+                if (!snapshot.isLive(broker)) {
+                    throw new InvalidReplicaAssignmentException("Unknown broker " + broker + " in the assignment of partition " + p);
+                }
+            }
+        }
+    }
+
+    /** Writes the topic (blocking) and completes when every partition has a leader. */
+    CompletableFuture<Void> create(String name, TopicAssignment assignment, Map<String, String> configs, long timeoutMs) {
+        return api.blocking(() -> {
+                    api.clusterStore().createTopic(name, assignment, configs);
+                    api.clusterView().scheduleRebuild();
+                    return null;
+                })
+                .thenCompose(v -> api.clusterView().await(s -> s.isTopicReady(name), timeoutMs))
+                .thenApply(s -> null);
+    }
+}

@@ -1,0 +1,56 @@
+package io.partita.broker.api;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.InvalidRequestException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/** Shared by AlterConfigs and IncrementalAlterConfigs: validate new topic overrides, then write them. */
+final class TopicConfigWriter {
+    private final ApiContext api;
+
+    TopicConfigWriter(ApiContext api) {
+        this.api = api;
+    }
+
+    /** Throws the ApiException Kafka gives for a resource this node cannot alter. */
+    void checkResource(ConfigResource.Type type, String name) {
+        if (type == ConfigResource.Type.BROKER) {
+            throw new InvalidRequestException("Broker configs of Partita are static; set them in the node's properties.");
+        }
+        if (type != ConfigResource.Type.TOPIC) {
+            throw new InvalidRequestException("Unsupported resource type " + type);
+        }
+        if (api.snapshot().topic(name).isEmpty()) {
+            throw new UnknownTopicOrPartitionException("Topic " + name + " does not exist.");
+        }
+    }
+
+    Map<String, String> current(String topic) {
+        return api.snapshot().topicConfig(topic).config();
+    }
+
+    void validate(Map<String, String> overrides) {
+        for (String name : overrides.keySet()) {
+            if (!io.partita.broker.log.LogConfig.names().contains(name)) {
+                throw new InvalidConfigurationException("Unknown topic config name: " + name);
+            }
+        }
+        try {
+            api.topicConfig(overrides);
+        } catch (ConfigException e) {
+            throw new InvalidConfigurationException(e.getMessage());
+        }
+    }
+
+    CompletableFuture<Void> write(String topic, Map<String, String> overrides) {
+        return api.blocking(() -> {
+            api.clusterStore().setTopicConfig(topic, overrides);
+            api.clusterView().scheduleRebuild();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,190 @@
+package io.partita.broker.cluster;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.cache.ChildData;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A live cache of the cluster metadata in ZooKeeper. Curator's cache threads only mark the view dirty; one
+ * thread of our own rebuilds an immutable {@link ClusterSnapshot} (once per burst of changes) and tells the
+ * listeners, so no listener ever runs in, or blocks, a Curator thread.
+ */
+public final class ClusterView implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ClusterView.class);
+
+    private final CuratorCache cache;
+    private final ExecutorService rebuilder;
+    private final ScheduledExecutorService timer;
+    private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private final List<Consumer<ClusterSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+    private final CountDownLatch initialized = new CountDownLatch(1);
+    private volatile ClusterSnapshot snapshot = ClusterSnapshot.EMPTY;
+
+    private record Waiter(Predicate<ClusterSnapshot> condition, CompletableFuture<ClusterSnapshot> future) {
+    }
+
+    public ClusterView(CuratorFramework client, String name) {
+        this.cache = CuratorCache.build(client, ZkPaths.ROOT);
+        this.rebuilder = Executors.newSingleThreadExecutor(r -> daemon(r, name + "-cluster-view"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-cluster-view-timer"));
+        cache.listenable().addListener(CuratorCacheListener.builder()
+                .forAll((type, oldData, data) -> scheduleRebuild())
+                .forInitialized(() -> {
+                    scheduleRebuild();
+                    rebuilder.execute(initialized::countDown);
+                })
+                .build());
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Starts the cache and waits until the first full snapshot is built. */
+    public void start(long timeoutMs) throws InterruptedException, TimeoutException {
+        cache.start();
+        if (!initialized.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+            throw new TimeoutException("cluster metadata did not load from ZooKeeper in " + timeoutMs + " ms");
+        }
+    }
+
+    public ClusterSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Called on the view's own thread after each rebuild. Listeners must be quick and never block. */
+    public void addListener(Consumer<ClusterSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    /** Completes with the first snapshot that satisfies the condition, or exceptionally with a timeout. */
+    public CompletableFuture<ClusterSnapshot> await(Predicate<ClusterSnapshot> condition, long timeoutMs) {
+        CompletableFuture<ClusterSnapshot> future = new CompletableFuture<>();
+        Waiter waiter = new Waiter(condition, future);
+        waiters.add(waiter);
+        ClusterSnapshot current = snapshot;
+        if (condition.test(current)) {
+            waiters.remove(waiter);
+            future.complete(current);
+            return future;
+        }
+        var timeout = timer.schedule(() -> {
+            waiters.remove(waiter);
+            future.completeExceptionally(new TimeoutException("cluster did not reach the expected state in "
+                    + timeoutMs + " ms"));
+        }, timeoutMs, TimeUnit.MILLISECONDS);
+        future.whenComplete((s, e) -> timeout.cancel(false));
+        return future;
+    }
+
+    /** Rebuild now (after our own write) rather than wait for the watch. */
+    public void scheduleRebuild() {
+        if (rebuildPending.compareAndSet(false, true)) {
+            try {
+                rebuilder.execute(this::rebuild);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                rebuildPending.set(false);
+            }
+        }
+    }
+
+    private void rebuild() {
+        rebuildPending.set(false);
+        ClusterSnapshot next;
+        try {
+            next = read();
+        } catch (RuntimeException e) {
+            log.error("Could not rebuild the cluster view", e);
+            return;
+        }
+        snapshot = next;
+        for (Waiter waiter : waiters) {
+            if (waiter.condition().test(next)) {
+                waiters.remove(waiter);
+                waiter.future().complete(next);
+            }
+        }
+        for (Consumer<ClusterSnapshot> listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                log.error("Cluster view listener failed", e);
+            }
+        }
+    }
+
+    private ClusterSnapshot read() {
+        Map<Integer, BrokerRegistration> brokers = new HashMap<>();
+        Map<String, TopicAssignment> topics = new HashMap<>();
+        Map<TopicPartition, ClusterSnapshot.VersionedState> states = new HashMap<>();
+        Map<String, ConfigOverrides> configs = new HashMap<>();
+        Set<String> deleting = new HashSet<>();
+        int controller = -1;
+        for (ChildData child : (Iterable<ChildData>) cache.stream()::iterator) {
+            String path = child.getPath();
+            byte[] data = child.getData();
+            if (data == null || data.length == 0) {
+                if (path.startsWith(ZkPaths.DELETE_TOPICS + "/")) {
+                    deleting.add(ZkPaths.leaf(path));
+                }
+                continue;
+            }
+            try {
+                String[] parts = path.substring(ZkPaths.ROOT.length() + 1).split("/");
+                if (path.startsWith(ZkPaths.BROKER_IDS + "/") && parts.length == 3) {
+                    BrokerRegistration registration = Json.read(data, BrokerRegistration.class);
+                    brokers.put(registration.id(), registration);
+                } else if (path.equals(ZkPaths.CONTROLLER)) {
+                    controller = Json.read(data, ControllerZnode.class).brokerId();
+                } else if (path.startsWith(ZkPaths.TOPICS + "/") && parts.length == 2) {
+                    topics.put(parts[1], Json.read(data, TopicAssignment.class));
+                } else if (path.startsWith(ZkPaths.TOPICS + "/") && parts.length == 5 && parts[4].equals("state")) {
+                    states.put(new TopicPartition(parts[1], Integer.parseInt(parts[3])),
+                            new ClusterSnapshot.VersionedState(Json.read(data, PartitionState.class),
+                                    child.getStat().getVersion()));
+                } else if (path.startsWith(ZkPaths.TOPIC_CONFIGS + "/") && parts.length == 3) {
+                    configs.put(parts[2], Json.read(data, ConfigOverrides.class));
+                } else if (path.startsWith(ZkPaths.DELETE_TOPICS + "/") && parts.length == 3) {
+                    deleting.add(parts[2]);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Ignoring unreadable znode {}: {}", path, e.getMessage());
+            }
+        }
+        // A partition state of a topic that no longer exists (mid-deletion) is not part of the picture.
+        states.keySet().removeIf(tp -> !topics.containsKey(tp.topic()));
+        return new ClusterSnapshot(brokers, controller, topics, states, configs, deleting);
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+        rebuilder.shutdownNow();
+        timer.shutdownNow();
+        waiters.forEach(w -> w.future().completeExceptionally(new IllegalStateException("cluster view closed")));
+        waiters.clear();
+    }
+}

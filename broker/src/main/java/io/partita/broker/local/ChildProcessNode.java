@@ -1,0 +1,108 @@
+package io.partita.broker.local;
+
+import io.partita.broker.server.BrokerMain;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node in its own JVM, started from this JVM's class path ({@code BrokerMain node --config FILE}), so that a
+ * kill is a real SIGKILL and a crash is a real crash.
+ */
+final class ChildProcessNode implements LocalNode {
+    private static final Logger log = LoggerFactory.getLogger(ChildProcessNode.class);
+
+    private final int id;
+    private final int port;
+    private final Path directory;
+    private final Map<String, String> properties;
+    private volatile Process process;
+
+    ChildProcessNode(int id, int port, Path directory, Map<String, String> properties) {
+        this.id = id;
+        this.port = port;
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
+        if (isRunning()) {
+            return;
+        }
+        Files.createDirectories(directory);
+        Path config = directory.resolve("broker.properties");
+        Properties props = new Properties();
+        props.putAll(properties);
+        try (OutputStream out = Files.newOutputStream(config)) {
+            props.store(out, "Partita node " + id + ", written by LocalCluster");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+                "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
+                BrokerMain.class.getName(), "node", "--config", config.toString()));
+        Path output = directory.resolve("node.out");
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .start();
+        log.info("Started node {} as process {} (output in {})", id, process.pid(), output);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                log.warn("Node {} did not stop in 30 s; killing it", id);
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+        process = null;
+    }
+
+    @Override
+    public synchronized void kill() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+}

@@ -1,0 +1,228 @@
+package io.partita.broker.local;
+
+import io.partita.broker.cluster.BrokerRegistration;
+import io.partita.broker.server.BrokerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole cluster on this machine: an embedded ZooKeeper plus N nodes on loopback ports, in this JVM or as
+ * child JVMs. One directory holds it all ({@code zookeeper/}, {@code node-<id>/}), so a cluster started again
+ * on the same directory comes back with its topics and data. Used by the app, the {@code local} command and
+ * the tests.
+ */
+public final class LocalCluster implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalCluster.class);
+
+    /** Laptop-sized timings: a dead node is noticed in seconds (ARCHITECTURE.md, "Deliberate differences"). */
+    public static final int TICK_TIME_MS = 200;
+    public static final int SESSION_TIMEOUT_MS = 3_000;
+    private static final long START_TIMEOUT_MS = 60_000;
+
+    private final Settings settings;
+    private final List<LocalNode> nodes = new ArrayList<>();
+    private EmbeddedZooKeeper zookeeper;
+    private CuratorFramework zk;
+
+    /**
+     * @param nodes      how many nodes (ids 0..n-1)
+     * @param basePort   the first node's port (the next ones follow), or 0 for free ports
+     * @param dataDir    the cluster's directory
+     * @param childJvms  run nodes as child JVMs instead of in this JVM
+     * @param overrides  extra broker properties for every node
+     */
+    public record Settings(int nodes, int basePort, Path dataDir, boolean childJvms, Map<String, String> overrides) {
+        public Settings {
+            if (nodes < 1) {
+                throw new IllegalArgumentException("a cluster needs at least one node");
+            }
+            overrides = Map.copyOf(overrides);
+        }
+
+        public static Settings of(int nodes, Path dataDir) {
+            return new Settings(nodes, 0, dataDir, false, Map.of());
+        }
+
+        public Settings withBasePort(int port) {
+            return new Settings(nodes, port, dataDir, childJvms, overrides);
+        }
+
+        public Settings withChildJvms(boolean child) {
+            return new Settings(nodes, basePort, dataDir, child, overrides);
+        }
+
+        public Settings withOverrides(Map<String, String> extra) {
+            Map<String, String> merged = new HashMap<>(overrides);
+            merged.putAll(extra);
+            return new Settings(nodes, basePort, dataDir, childJvms, merged);
+        }
+    }
+
+    public LocalCluster(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts ZooKeeper and every node, and returns once all are registered and a controller is elected. */
+    public synchronized LocalCluster start() throws Exception {
+        try {
+            Files.createDirectories(settings.dataDir());
+            zookeeper = EmbeddedZooKeeper.start(settings.dataDir().resolve("zookeeper"), FreePorts.pick(),
+                    TICK_TIME_MS, START_TIMEOUT_MS);
+            zk = CuratorFrameworkFactory.builder().connectString(zookeeper.connectString())
+                    .sessionTimeoutMs(SESSION_TIMEOUT_MS * 4)
+                    .retryPolicy(new ExponentialBackoffRetry(100, 10, 1_000)).build();
+            zk.start();
+            if (!zk.blockUntilConnected((int) START_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                throw new TimeoutException("could not connect to the embedded ZooKeeper");
+            }
+            for (int id = 0; id < settings.nodes(); id++) {
+                nodes.add(newNode(id));
+            }
+            for (LocalNode node : nodes) {
+                startNode(node.id());
+            }
+            awaitController(START_TIMEOUT_MS);
+            log.info("Local cluster of {} node(s) is up: {}", nodes.size(), bootstrapServers());
+            return this;
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private LocalNode newNode(int id) {
+        int port = settings.basePort() == 0 ? FreePorts.pick() : settings.basePort() + id;
+        Path dir = nodeDirectory(id);
+        Map<String, String> props = new HashMap<>();
+        props.put(BrokerConfig.BROKER_ID, Integer.toString(id));
+        props.put(BrokerConfig.LISTENERS, "PLAINTEXT://127.0.0.1:" + port);
+        props.put(BrokerConfig.LOG_DIRS, dir.resolve("data").toString());
+        props.put(BrokerConfig.ZOOKEEPER_CONNECT, zookeeper.connectString());
+        props.put(BrokerConfig.ZOOKEEPER_SESSION_TIMEOUT_MS, Integer.toString(SESSION_TIMEOUT_MS));
+        props.put(BrokerConfig.ZOOKEEPER_CONNECTION_TIMEOUT_MS, Long.toString(START_TIMEOUT_MS));
+        props.putAll(settings.overrides());
+        return settings.childJvms() ? new ChildProcessNode(id, port, dir, props) : new InProcessNode(id, port, props);
+    }
+
+    public Path nodeDirectory(int id) {
+        return settings.dataDir().resolve("node-" + id);
+    }
+
+    /** Adds one more node with the next id and starts it. */
+    public synchronized LocalNode addNode() throws Exception {
+        LocalNode node = newNode(nodes.size());
+        nodes.add(node);
+        startNode(node.id());
+        return node;
+    }
+
+    /** Starts (or restarts) a node and waits until it has registered in ZooKeeper. */
+    public void startNode(int id) throws Exception {
+        LocalNode node = node(id);
+        long startedAt = System.currentTimeMillis();
+        node.start();
+        awaitRegistration(id, startedAt, START_TIMEOUT_MS);
+    }
+
+    public void stopNode(int id) {
+        node(id).stop();
+    }
+
+    public void killNode(int id) {
+        node(id).kill();
+    }
+
+    public LocalNode node(int id) {
+        return nodes.stream().filter(n -> n.id() == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no node " + id));
+    }
+
+    public List<LocalNode> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    /** The running nodes' addresses, as a client's bootstrap.servers. */
+    public String bootstrapServers() {
+        return nodes.stream().filter(LocalNode::isRunning).map(n -> "127.0.0.1:" + n.port())
+                .collect(Collectors.joining(","));
+    }
+
+    public String zookeeperConnect() {
+        return zookeeper.connectString();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The in-process broker of a node, for tests that look inside; empty for child JVMs or stopped nodes. */
+    public Optional<io.partita.broker.server.BrokerNode> broker(int id) {
+        return node(id) instanceof InProcessNode inProcess ? Optional.ofNullable(inProcess.broker()) : Optional.empty();
+    }
+
+    private void awaitRegistration(int id, long startedAt, long timeoutMs) throws Exception {
+        String path = io.partita.broker.cluster.ZkPaths.broker(id);
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            if (!node(id).isRunning()) {
+                throw new IllegalStateException("node " + id + " exited during start-up; see " + nodeDirectory(id));
+            }
+            // A killed node's znode lingers until its session expires; only a registration made after this
+            // start counts.
+            if (zk.checkExists().forPath(path) != null) {
+                try {
+                    if (BrokerRegistration.parse(zk.getData().forPath(path)).startTimeMs() >= startedAt) {
+                        return;
+                    }
+                } catch (org.apache.zookeeper.KeeperException.NoNodeException gone) {
+                    // expired between the two calls
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        throw new TimeoutException("node " + id + " did not register within " + timeoutMs + " ms");
+    }
+
+    private void awaitController(long timeoutMs) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (zk.checkExists().forPath(io.partita.broker.cluster.ZkPaths.CONTROLLER) == null) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new TimeoutException("no controller was elected within " + timeoutMs + " ms");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    /** Stops every node cleanly, then ZooKeeper. */
+    @Override
+    public synchronized void close() {
+        for (LocalNode node : nodes) {
+            try {
+                node.stop();
+            } catch (RuntimeException e) {
+                log.warn("Could not stop node {}: {}", node.id(), e.toString());
+            }
+        }
+        if (zk != null) {
+            zk.close();
+            zk = null;
+        }
+        if (zookeeper != null) {
+            zookeeper.close();
+            zookeeper = null;
+        }
+    }
+}

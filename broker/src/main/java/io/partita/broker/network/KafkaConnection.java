@@ -1,0 +1,156 @@
+package io.partita.broker.network;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.network.ClientInformation;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.network.Send;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.RequestAndSize;
+import org.apache.kafka.common.requests.RequestContext;
+import org.apache.kafka.common.requests.RequestHeader;
+import org.apache.kafka.common.security.auth.KafkaPrincipal;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: turns frames into requests, hands them to the {@link RequestHandler} in arrival
+ * order and writes the responses back in that same order, however the handlers' futures complete. A
+ * request that cannot be understood closes this connection only.
+ */
+final class KafkaConnection extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(KafkaConnection.class);
+    private static final ListenerName LISTENER = ListenerName.forSecurityProtocol(SecurityProtocol.PLAINTEXT);
+    /** Stop reading from a client that pipelines more than this many requests, until it catches up. */
+    private static final int MAX_IN_FLIGHT = 64;
+
+    private final RequestHandler handler;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private String connectionId = "unconnected";
+    private InetSocketAddress remote;
+
+    private record Pending(RequestContext context, AbstractRequest request,
+                           CompletableFuture<AbstractResponse> response) {
+    }
+
+    KafkaConnection(RequestHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        connectionId = ctx.channel().localAddress() + "-" + remote + "-" + ctx.channel().id().asShortText();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf frame = (ByteBuf) msg;
+        ByteBuffer buffer;
+        try {
+            buffer = ByteBuffer.allocate(frame.readableBytes());
+            frame.readBytes(buffer);
+            buffer.flip();
+        } finally {
+            frame.release();
+        }
+        RequestContext context;
+        AbstractRequest request;
+        try {
+            RequestHeader header = RequestHeader.parse(buffer);
+            ApiKeys apiKey = header.apiKey();
+            if (apiKey != ApiKeys.API_VERSIONS && !handler.serves(apiKey, header.apiVersion())) {
+                log.warn("Closing {}: {} v{} is not served by this node", connectionId, apiKey, header.apiVersion());
+                ctx.close();
+                return;
+            }
+            context = new RequestContext(header, connectionId, remote.getAddress(), KafkaPrincipal.ANONYMOUS,
+                    LISTENER, SecurityProtocol.PLAINTEXT, ClientInformation.EMPTY, false);
+            RequestAndSize parsed = context.parseRequest(buffer);
+            request = parsed.request;
+        } catch (RuntimeException e) {
+            log.warn("Closing {}: unreadable request ({})", connectionId, e.toString());
+            ctx.close();
+            return;
+        }
+        CompletableFuture<AbstractResponse> response;
+        try {
+            response = handler.handle(context, request);
+        } catch (RuntimeException e) {
+            response = CompletableFuture.failedFuture(e);
+        }
+        pending.addLast(new Pending(context, request, response));
+        if (pending.size() >= MAX_IN_FLIGHT) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        if (response.isDone()) {
+            writeCompleted(ctx);
+        } else {
+            response.whenComplete((r, e) -> ctx.executor().execute(() -> writeCompleted(ctx)));
+        }
+    }
+
+    /** Writes every completed response at the head of the queue; later ones wait for earlier ones. */
+    private void writeCompleted(ChannelHandlerContext ctx) {
+        boolean wrote = false;
+        while (!pending.isEmpty() && pending.peekFirst().response().isDone()) {
+            Pending done = pending.pollFirst();
+            AbstractResponse response;
+            try {
+                response = done.response().join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                if (!(cause instanceof org.apache.kafka.common.errors.ApiException)) {
+                    log.error("Request {} failed on {}", done.context().header, connectionId, cause);
+                }
+                response = done.request().getErrorResponse(0, cause);
+            }
+            if (response == null) {
+                continue;
+            }
+            try {
+                Send send = done.context().buildResponseSend(response);
+                ByteBuf out = ctx.alloc().buffer((int) send.size());
+                ByteBufChannel channel = new ByteBufChannel(out);
+                while (!send.completed()) {
+                    send.writeTo(channel);
+                }
+                ctx.write(out);
+                wrote = true;
+            } catch (IOException | RuntimeException e) {
+                log.error("Could not serialise the response to {} on {}", done.context().header, connectionId, e);
+                ctx.close();
+                return;
+            }
+        }
+        if (wrote) {
+            ctx.flush();
+        }
+        if (pending.size() < MAX_IN_FLIGHT / 2 && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            log.warn("Closing {}: {}", connectionId, cause.getMessage());
+        } else if (cause instanceof IOException) {
+            log.debug("Connection {} failed: {}", connectionId, cause.toString());
+        } else {
+            log.warn("Closing {} after an error", connectionId, cause);
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,79 @@
+package io.partita.broker.network;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The node's listener: Kafka's framing (a 4-byte big-endian size, then the request) over Netty. */
+public final class KafkaServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KafkaServer.class);
+
+    private final String host;
+    private final int port;
+    private final int threads;
+    private final int maxFrameBytes;
+    private final RequestHandler handler;
+    private EventLoopGroup acceptor;
+    private EventLoopGroup workers;
+    private Channel serverChannel;
+
+    public KafkaServer(String host, int port, int threads, int maxFrameBytes, RequestHandler handler) {
+        this.host = host;
+        this.port = port;
+        this.threads = threads;
+        this.maxFrameBytes = maxFrameBytes;
+        this.handler = handler;
+    }
+
+    /** Binds and returns the port (useful when asked for port 0). */
+    public int start(String name) throws InterruptedException {
+        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-acceptor", true),
+                NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name + "-network", true),
+                NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameBytes, 0, 4, 0, 4, true))
+                                .addLast("kafka", new KafkaConnection(handler));
+                    }
+                });
+        InetSocketAddress address = host == null || host.isEmpty()
+                ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        serverChannel = bootstrap.bind(address).sync().channel();
+        int bound = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        log.info("Listening on {}:{}", host == null || host.isEmpty() ? "*" : host, bound);
+        return bound;
+    }
+
+    @Override
+    public void close() {
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (acceptor != null) {
+            acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+}

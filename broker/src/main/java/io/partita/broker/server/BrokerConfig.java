@@ -1,0 +1,323 @@
+package io.partita.broker.server;
+
+import io.partita.broker.log.LogConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * A node's configuration. Every property is declared once here, with Apache Kafka's name, default and
+ * meaning, so that a user's {@code server.properties} habits carry over. Topic-level defaults are derived
+ * from the {@code log.*} properties exactly as Kafka derives them ({@link #topicDefaults()}).
+ */
+public final class BrokerConfig extends AbstractConfig {
+
+    public static final String BROKER_ID = "broker.id";
+    public static final String BROKER_RACK = "broker.rack";
+    public static final String LISTENERS = "listeners";
+    public static final String ADVERTISED_LISTENERS = "advertised.listeners";
+    public static final String LOG_DIRS = "log.dirs";
+    public static final String LOG_DIR = "log.dir";
+    public static final String ZOOKEEPER_CONNECT = "zookeeper.connect";
+    public static final String ZOOKEEPER_SESSION_TIMEOUT_MS = "zookeeper.session.timeout.ms";
+    public static final String ZOOKEEPER_CONNECTION_TIMEOUT_MS = "zookeeper.connection.timeout.ms";
+    public static final String NUM_NETWORK_THREADS = "num.network.threads";
+    public static final String NUM_IO_THREADS = "num.io.threads";
+    public static final String SOCKET_REQUEST_MAX_BYTES = "socket.request.max.bytes";
+    public static final String MESSAGE_MAX_BYTES = "message.max.bytes";
+    public static final String NUM_PARTITIONS = "num.partitions";
+    public static final String DEFAULT_REPLICATION_FACTOR = "default.replication.factor";
+    public static final String AUTO_CREATE_TOPICS_ENABLE = "auto.create.topics.enable";
+    public static final String DELETE_TOPIC_ENABLE = "delete.topic.enable";
+    public static final String LOG_RETENTION_HOURS = "log.retention.hours";
+    public static final String LOG_RETENTION_MINUTES = "log.retention.minutes";
+    public static final String LOG_RETENTION_MS = "log.retention.ms";
+    public static final String LOG_RETENTION_BYTES = "log.retention.bytes";
+    public static final String LOG_RETENTION_CHECK_INTERVAL_MS = "log.retention.check.interval.ms";
+    public static final String LOG_FLUSH_INTERVAL_MESSAGES = "log.flush.interval.messages";
+    public static final String LOG_FLUSH_INTERVAL_MS = "log.flush.interval.ms";
+    public static final String LOG_FLUSH_SCHEDULER_INTERVAL_MS = "log.flush.scheduler.interval.ms";
+    public static final String LOG_SEGMENT_BYTES = "log.segment.bytes";
+    public static final String LOG_CLEANUP_POLICY = "log.cleanup.policy";
+    public static final String LOG_CLEANER_DELETE_RETENTION_MS = "log.cleaner.delete.retention.ms";
+    public static final String LOG_MESSAGE_TIMESTAMP_TYPE = "log.message.timestamp.type";
+    public static final String LOG_MESSAGE_TIMESTAMP_BEFORE_MAX_MS = "log.message.timestamp.before.max.ms";
+    public static final String LOG_MESSAGE_TIMESTAMP_AFTER_MAX_MS = "log.message.timestamp.after.max.ms";
+    public static final String COMPRESSION_TYPE = "compression.type";
+    public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+    public static final String UNCLEAN_LEADER_ELECTION_ENABLE = "unclean.leader.election.enable";
+    public static final String FETCH_MAX_BYTES = "fetch.max.bytes";
+    public static final String REQUEST_TIMEOUT_MS = "request.timeout.ms";
+    public static final String LMDB_MAP_SIZE_BYTES = "partita.lmdb.map.size.bytes";
+
+    private static final ConfigDef CONFIG = new ConfigDef()
+            .define(BROKER_ID, Type.INT, 0, Range.atLeast(0), Importance.HIGH,
+                    "The id of this node; unique within the cluster.")
+            .define(BROKER_RACK, Type.STRING, null, Importance.MEDIUM,
+                    "The rack of this node, used for rack-aware replica assignment.")
+            .define(LISTENERS, Type.STRING, "PLAINTEXT://:9092", Importance.HIGH,
+                    "The listener this node binds, as PLAINTEXT://host:port. An empty host binds every interface;"
+                            + " port 0 picks a free port.")
+            .define(ADVERTISED_LISTENERS, Type.STRING, null, Importance.HIGH,
+                    "The listener published to clients in metadata, if different from listeners.")
+            .define(LOG_DIRS, Type.LIST, null, Importance.HIGH,
+                    "The directory holding this node's LMDB environment (the first entry is used).")
+            .define(LOG_DIR, Type.STRING, "/tmp/partita-logs", Importance.HIGH,
+                    "The data directory, used when log.dirs is not set.")
+            .define(ZOOKEEPER_CONNECT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                    "ZooKeeper connection string host:port[,host:port][/chroot]. Partita keeps its znodes under"
+                            + " /partita below it.")
+            .define(ZOOKEEPER_SESSION_TIMEOUT_MS, Type.INT, 18_000, Range.atLeast(1), Importance.HIGH,
+                    "ZooKeeper session timeout: how long a dead node keeps its registration.")
+            .define(ZOOKEEPER_CONNECTION_TIMEOUT_MS, Type.INT, null, Importance.HIGH,
+                    "How long to wait for the first ZooKeeper connection; the session timeout when not set.")
+            .define(NUM_NETWORK_THREADS, Type.INT, 3, Range.atLeast(1), Importance.HIGH,
+                    "Threads that read requests and write responses.")
+            .define(NUM_IO_THREADS, Type.INT, 8, Range.atLeast(1), Importance.HIGH,
+                    "Threads for request work that may wait (ZooKeeper writes, admin operations).")
+            .define(SOCKET_REQUEST_MAX_BYTES, Type.INT, 100 * 1024 * 1024, Range.atLeast(1), Importance.HIGH,
+                    "The largest request frame accepted; a larger one closes the connection.")
+            .define(MESSAGE_MAX_BYTES, Type.INT, 1024 * 1024 + 12, Range.atLeast(0), Importance.HIGH,
+                    "The largest record batch accepted (the default of the topic config max.message.bytes).")
+            .define(NUM_PARTITIONS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
+                    "Partitions of an auto-created topic, or of a created one that does not say.")
+            .define(DEFAULT_REPLICATION_FACTOR, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
+                    "Replication factor of an auto-created topic, or of a created one that does not say.")
+            .define(AUTO_CREATE_TOPICS_ENABLE, Type.BOOLEAN, true, Importance.HIGH,
+                    "Create a topic when a client first asks for its metadata.")
+            .define(DELETE_TOPIC_ENABLE, Type.BOOLEAN, true, Importance.HIGH,
+                    "Allow deleting topics.")
+            .define(LOG_RETENTION_HOURS, Type.INT, 168, Importance.HIGH,
+                    "Hours to keep data; overridden by log.retention.minutes and log.retention.ms.")
+            .define(LOG_RETENTION_MINUTES, Type.INT, null, Importance.HIGH,
+                    "Minutes to keep data; overridden by log.retention.ms.")
+            .define(LOG_RETENTION_MS, Type.LONG, null, Importance.HIGH,
+                    "Milliseconds to keep data; -1 keeps it forever.")
+            .define(LOG_RETENTION_BYTES, Type.LONG, -1L, Importance.HIGH,
+                    "The most bytes a partition keeps before old batches are deleted; -1 for no limit.")
+            .define(LOG_RETENTION_CHECK_INTERVAL_MS, Type.LONG, 300_000L, Range.atLeast(1), Importance.MEDIUM,
+                    "How often retention runs.")
+            .define(LOG_FLUSH_INTERVAL_MESSAGES, Type.LONG, Long.MAX_VALUE, Range.atLeast(1), Importance.HIGH,
+                    "Messages appended to a partition before the LMDB environment is synced to disk.")
+            .define(LOG_FLUSH_INTERVAL_MS, Type.LONG, null, Importance.HIGH,
+                    "Milliseconds a message may stay unsynced; log.flush.scheduler.interval.ms when not set.")
+            .define(LOG_FLUSH_SCHEDULER_INTERVAL_MS, Type.LONG, Long.MAX_VALUE, Importance.HIGH,
+                    "The default of log.flush.interval.ms.")
+            .define(LOG_SEGMENT_BYTES, Type.INT, 1024 * 1024 * 1024, Range.atLeast(14), Importance.LOW,
+                    "Accepted for compatibility with Kafka's tools; LMDB has no segments.")
+            .define(LOG_CLEANUP_POLICY, Type.LIST, "delete", ConfigDef.ValidList.in("delete", "compact"),
+                    Importance.MEDIUM, "The default cleanup policy of topics.")
+            .define(LOG_CLEANER_DELETE_RETENTION_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.MEDIUM,
+                    "How long tombstones are kept in compacted topics.")
+            .define(LOG_MESSAGE_TIMESTAMP_TYPE, Type.STRING, "CreateTime", ValidString.in("CreateTime", "LogAppendTime"),
+                    Importance.MEDIUM, "Whether record timestamps are the producer's or the broker's.")
+            .define(LOG_MESSAGE_TIMESTAMP_BEFORE_MAX_MS, Type.LONG, Long.MAX_VALUE, Range.atLeast(0), Importance.MEDIUM,
+                    "How far in the past a CreateTime timestamp may be.")
+            .define(LOG_MESSAGE_TIMESTAMP_AFTER_MAX_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.MEDIUM,
+                    "How far in the future a CreateTime timestamp may be.")
+            .define(COMPRESSION_TYPE, Type.STRING, "producer",
+                    ValidString.in("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"), Importance.HIGH,
+                    "The codec of stored batches; 'producer' keeps what the producer sent.")
+            .define(MIN_INSYNC_REPLICAS, Type.INT, 1, Range.atLeast(1), Importance.HIGH,
+                    "In-sync replicas an acks=all write needs.")
+            .define(UNCLEAN_LEADER_ELECTION_ENABLE, Type.BOOLEAN, false, Importance.HIGH,
+                    "Whether a replica outside the ISR may become leader, at the cost of losing data.")
+            .define(FETCH_MAX_BYTES, Type.INT, 55 * 1024 * 1024, Range.atLeast(1024), Importance.MEDIUM,
+                    "The most bytes one fetch response carries.")
+            .define(REQUEST_TIMEOUT_MS, Type.INT, 30_000, Range.atLeast(1), Importance.MEDIUM,
+                    "How long an admin operation waits for the cluster to reflect it.")
+            .define(LMDB_MAP_SIZE_BYTES, Type.LONG, 64L * 1024 * 1024 * 1024, Range.atLeast(1024 * 1024),
+                    Importance.LOW, "Initial LMDB map size (address space, not disk); grows when full.");
+
+    public BrokerConfig(Map<?, ?> props) {
+        super(CONFIG, props, false);
+        listener();
+        advertisedListener();
+    }
+
+    public static ConfigDef configDef() {
+        return CONFIG;
+    }
+
+    public int brokerId() {
+        return getInt(BROKER_ID);
+    }
+
+    public Optional<String> rack() {
+        return Optional.ofNullable(getString(BROKER_RACK));
+    }
+
+    public Listener listener() {
+        return Listener.parse(LISTENERS, getString(LISTENERS));
+    }
+
+    /** What clients are told; the bound listener when no advertised one is set. */
+    public Listener advertisedListener() {
+        String advertised = getString(ADVERTISED_LISTENERS);
+        return advertised == null ? listener() : Listener.parse(ADVERTISED_LISTENERS, advertised);
+    }
+
+    public Path dataDir() {
+        List<String> dirs = getList(LOG_DIRS);
+        return Path.of(dirs == null || dirs.isEmpty() ? getString(LOG_DIR) : dirs.get(0));
+    }
+
+    public String zookeeperConnect() {
+        return getString(ZOOKEEPER_CONNECT);
+    }
+
+    public int zookeeperSessionTimeoutMs() {
+        return getInt(ZOOKEEPER_SESSION_TIMEOUT_MS);
+    }
+
+    public int zookeeperConnectionTimeoutMs() {
+        Integer timeout = getInt(ZOOKEEPER_CONNECTION_TIMEOUT_MS);
+        return timeout == null ? zookeeperSessionTimeoutMs() : timeout;
+    }
+
+    public int networkThreads() {
+        return getInt(NUM_NETWORK_THREADS);
+    }
+
+    public int ioThreads() {
+        return getInt(NUM_IO_THREADS);
+    }
+
+    public int socketRequestMaxBytes() {
+        return getInt(SOCKET_REQUEST_MAX_BYTES);
+    }
+
+    public int numPartitions() {
+        return getInt(NUM_PARTITIONS);
+    }
+
+    public short defaultReplicationFactor() {
+        return getInt(DEFAULT_REPLICATION_FACTOR).shortValue();
+    }
+
+    public boolean autoCreateTopics() {
+        return getBoolean(AUTO_CREATE_TOPICS_ENABLE);
+    }
+
+    public boolean deleteTopicEnable() {
+        return getBoolean(DELETE_TOPIC_ENABLE);
+    }
+
+    public int fetchMaxBytes() {
+        return getInt(FETCH_MAX_BYTES);
+    }
+
+    public int requestTimeoutMs() {
+        return getInt(REQUEST_TIMEOUT_MS);
+    }
+
+    public long retentionCheckIntervalMs() {
+        return getLong(LOG_RETENTION_CHECK_INTERVAL_MS);
+    }
+
+    public long flushIntervalMessages() {
+        return getLong(LOG_FLUSH_INTERVAL_MESSAGES);
+    }
+
+    public long flushIntervalMs() {
+        Long ms = getLong(LOG_FLUSH_INTERVAL_MS);
+        return ms == null ? getLong(LOG_FLUSH_SCHEDULER_INTERVAL_MS) : ms;
+    }
+
+    public long lmdbMapSizeBytes() {
+        return getLong(LMDB_MAP_SIZE_BYTES);
+    }
+
+    /** Kafka's precedence: log.retention.ms, then .minutes, then .hours. */
+    public long retentionMs() {
+        Long ms = getLong(LOG_RETENTION_MS);
+        if (ms != null) {
+            return ms < 0 ? -1 : ms;
+        }
+        Integer minutes = getInt(LOG_RETENTION_MINUTES);
+        if (minutes != null) {
+            return minutes < 0 ? -1 : minutes * 60_000L;
+        }
+        int hours = getInt(LOG_RETENTION_HOURS);
+        return hours < 0 ? -1 : hours * 3_600_000L;
+    }
+
+    /** The broker-wide defaults of topic configs, keyed by the topic config name. */
+    public Map<String, Object> topicDefaults() {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put(LogConfig.RETENTION_MS, retentionMs());
+        defaults.put(LogConfig.RETENTION_BYTES, getLong(LOG_RETENTION_BYTES));
+        defaults.put(LogConfig.MAX_MESSAGE_BYTES, getInt(MESSAGE_MAX_BYTES));
+        defaults.put(LogConfig.MESSAGE_TIMESTAMP_TYPE, getString(LOG_MESSAGE_TIMESTAMP_TYPE));
+        defaults.put(LogConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS, getLong(LOG_MESSAGE_TIMESTAMP_BEFORE_MAX_MS));
+        defaults.put(LogConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS, getLong(LOG_MESSAGE_TIMESTAMP_AFTER_MAX_MS));
+        defaults.put(LogConfig.COMPRESSION_TYPE, getString(COMPRESSION_TYPE));
+        defaults.put(LogConfig.CLEANUP_POLICY, String.join(",", getList(LOG_CLEANUP_POLICY)));
+        defaults.put(LogConfig.MIN_INSYNC_REPLICAS, getInt(MIN_INSYNC_REPLICAS));
+        defaults.put(LogConfig.FLUSH_MESSAGES, flushIntervalMessages());
+        defaults.put(LogConfig.FLUSH_MS, flushIntervalMs());
+        defaults.put(LogConfig.UNCLEAN_LEADER_ELECTION_ENABLE, getBoolean(UNCLEAN_LEADER_ELECTION_ENABLE));
+        defaults.put(LogConfig.SEGMENT_BYTES, getInt(LOG_SEGMENT_BYTES));
+        defaults.put(LogConfig.DELETE_RETENTION_MS, getLong(LOG_CLEANER_DELETE_RETENTION_MS));
+        return defaults;
+    }
+
+    /** Which broker property supplies the default of a topic config (for DescribeConfigs synonyms). */
+    public static Optional<String> brokerSynonym(String topicConfig) {
+        return Optional.ofNullable(switch (topicConfig) {
+            case LogConfig.RETENTION_MS -> LOG_RETENTION_MS;
+            case LogConfig.RETENTION_BYTES -> LOG_RETENTION_BYTES;
+            case LogConfig.MAX_MESSAGE_BYTES -> MESSAGE_MAX_BYTES;
+            case LogConfig.MESSAGE_TIMESTAMP_TYPE -> LOG_MESSAGE_TIMESTAMP_TYPE;
+            case LogConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS -> LOG_MESSAGE_TIMESTAMP_BEFORE_MAX_MS;
+            case LogConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS -> LOG_MESSAGE_TIMESTAMP_AFTER_MAX_MS;
+            case LogConfig.COMPRESSION_TYPE -> COMPRESSION_TYPE;
+            case LogConfig.CLEANUP_POLICY -> LOG_CLEANUP_POLICY;
+            case LogConfig.MIN_INSYNC_REPLICAS -> MIN_INSYNC_REPLICAS;
+            case LogConfig.FLUSH_MESSAGES -> LOG_FLUSH_INTERVAL_MESSAGES;
+            case LogConfig.FLUSH_MS -> LOG_FLUSH_INTERVAL_MS;
+            case LogConfig.UNCLEAN_LEADER_ELECTION_ENABLE -> UNCLEAN_LEADER_ELECTION_ENABLE;
+            case LogConfig.SEGMENT_BYTES -> LOG_SEGMENT_BYTES;
+            case LogConfig.DELETE_RETENTION_MS -> LOG_CLEANER_DELETE_RETENTION_MS;
+            default -> null;
+        });
+    }
+
+    /** A PLAINTEXT listener: the only security protocol the broker speaks so far. */
+    public record Listener(String host, int port) {
+        static Listener parse(String property, String value) {
+            String trimmed = value.trim();
+            String prefix = "PLAINTEXT://";
+            if (!trimmed.startsWith(prefix) || trimmed.contains(",")) {
+                throw new ConfigException(property, value, "expected one listener of the form PLAINTEXT://host:port");
+            }
+            String hostPort = trimmed.substring(prefix.length());
+            int colon = hostPort.lastIndexOf(':');
+            if (colon < 0) {
+                throw new ConfigException(property, value, "missing :port");
+            }
+            try {
+                int port = Integer.parseInt(hostPort.substring(colon + 1));
+                if (port < 0 || port > 65535) {
+                    throw new ConfigException(property, value, "port out of range");
+                }
+                String host = hostPort.substring(0, colon);
+                if (host.startsWith("[") && host.endsWith("]")) {
+                    host = host.substring(1, host.length() - 1);
+                }
+                return new Listener(host, port);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(property, value, "port is not a number");
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.partita.broker.server;
+
+import io.partita.broker.local.LocalCluster;
+import io.partita.broker.local.LocalNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The broker jar's entry point: {@code local} runs a whole cluster on this machine in the foreground,
+ * {@code node} runs one node against an existing ZooKeeper. Bad arguments or configuration print one line
+ * and exit with status 2; Ctrl-C or SIGTERM stops cleanly.
+ */
+@Command(name = "partita-broker", mixinStandardHelpOptions = true, version = "Partita broker 0.1.0",
+        description = "A Kafka-protocol broker on LMDB, coordinated through ZooKeeper.",
+        subcommands = {BrokerMain.Local.class, BrokerMain.Node.class})
+public final class BrokerMain implements Callable<Integer> {
+    static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status (for tests, which must not exit the JVM). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new BrokerMain());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("partita-broker: " + e.getMessage() + " (see --help)");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable cause = e;
+            if (cause instanceof ConfigException || cause instanceof IllegalArgumentException
+                    || cause instanceof IOException) {
+                commandLine.getErr().println("partita-broker: " + cause.getMessage());
+                return USAGE;
+            }
+            commandLine.getErr().println("partita-broker: " + cause);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(new PrintWriter(System.err, true));
+        return USAGE;
+    }
+
+    @Command(name = "local", mixinStandardHelpOptions = true,
+            description = "Start an embedded ZooKeeper and a cluster of nodes on 127.0.0.1, in the foreground.")
+    static final class Local implements Callable<Integer> {
+        @Option(names = "--nodes", defaultValue = "3", description = "Number of nodes (default: ${DEFAULT-VALUE}).")
+        int nodes;
+
+        @Option(names = "--port", defaultValue = "9092",
+                description = "Port of the first node; the others take the next ones (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--data-dir", description = "Where the cluster keeps its data (default: ~/.partita/clusters/local).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            if (nodes < 1 || nodes > 64) {
+                throw new IllegalArgumentException("--nodes must be between 1 and 64, not " + nodes);
+            }
+            if (port < 1 || port + nodes - 1 > 65535) {
+                throw new IllegalArgumentException("--port must leave room for " + nodes + " ports below 65536");
+            }
+            Path dir = dataDir != null ? dataDir
+                    : Path.of(System.getProperty("user.home"), ".partita", "clusters", "local");
+            LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(nodes, port, dir, false,
+                    java.util.Map.of()));
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                cluster.close();
+                stopped.countDown();
+            }, "partita-shutdown"));
+            cluster.start();
+            PrintWriter out = new PrintWriter(System.out, true);
+            for (LocalNode node : cluster.nodes()) {
+                out.println("Node " + node.id() + " listening on 127.0.0.1:" + node.port());
+            }
+            out.println("ZooKeeper at " + cluster.zookeeperConnect() + "; data in " + dir.toAbsolutePath());
+            out.println("bootstrap.servers=" + cluster.bootstrapServers() + "  (Ctrl-C to stop)");
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "node", mixinStandardHelpOptions = true,
+            description = "Start one node against the ZooKeeper named by zookeeper.connect in a properties file.")
+    static final class Node implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "A Kafka-style properties file.")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isReadable(config)) {
+                throw new IllegalArgumentException("cannot read config file " + config);
+            }
+            Properties props = new Properties();
+            try (InputStream in = Files.newInputStream(config)) {
+                props.load(in);
+            }
+            BrokerNode node = new BrokerNode(new BrokerConfig(props));
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                node.close();
+                stopped.countDown();
+            }, "partita-shutdown"));
+            node.start();
+            new PrintWriter(System.out, true).println("Node " + node.brokerId() + " listening on port " + node.port());
+            stopped.await();
+            return 0;
+        }
+    }
+}

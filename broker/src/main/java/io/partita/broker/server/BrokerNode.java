@@ -1,0 +1,193 @@
+package io.partita.broker.server;
+
+import io.partita.broker.api.ApiContext;
+import io.partita.broker.api.ApiDispatcher;
+import io.partita.broker.api.ProducerIdManager;
+import io.partita.broker.cluster.BrokerRegistration;
+import io.partita.broker.cluster.ClusterStore;
+import io.partita.broker.cluster.ClusterView;
+import io.partita.broker.cluster.Controller;
+import io.partita.broker.log.LogConfig;
+import io.partita.broker.log.LogStore;
+import io.partita.broker.log.LogStoreSettings;
+import io.partita.broker.network.KafkaServer;
+import io.partita.broker.replication.ReplicaManager;
+import java.net.InetAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One broker node: its LMDB log store, its view of the cluster in ZooKeeper, its replicas, the Kafka
+ * listener, its registration, and its candidacy for controller. {@link #start()} brings them up in
+ * dependency order; {@link #close()} takes them down in reverse.
+ */
+public final class BrokerNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BrokerNode.class);
+
+    private final BrokerConfig config;
+    private CuratorFramework zk;
+    private LogStore logStore;
+    private ClusterView clusterView;
+    private ReplicaManager replicaManager;
+    private KafkaServer server;
+    private PersistentNode registration;
+    private Controller controller;
+    private ExecutorService io;
+    private ScheduledExecutorService timer;
+    private int boundPort = -1;
+    private String clusterId;
+
+    public BrokerNode(BrokerConfig config) {
+        this.config = config;
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    public int brokerId() {
+        return config.brokerId();
+    }
+
+    public synchronized void start() throws Exception {
+        String name = "node-" + config.brokerId();
+        try {
+            zk = CuratorFrameworkFactory.builder()
+                    .connectString(config.zookeeperConnect())
+                    .sessionTimeoutMs(config.zookeeperSessionTimeoutMs())
+                    .connectionTimeoutMs(config.zookeeperConnectionTimeoutMs())
+                    .retryPolicy(new ExponentialBackoffRetry(100, 10, 2_000))
+                    .build();
+            zk.start();
+            if (!zk.blockUntilConnected(config.zookeeperConnectionTimeoutMs(), TimeUnit.MILLISECONDS)) {
+                throw new TimeoutException("Could not reach ZooKeeper at " + config.zookeeperConnect() + " within "
+                        + config.zookeeperConnectionTimeoutMs() + " ms");
+            }
+            ClusterStore store = new ClusterStore(zk);
+            store.ensureLayout();
+            clusterId = store.clusterId();
+
+            logStore = LogStore.open(LogStoreSettings.defaults(config.dataDir())
+                    .withMapSizeBytes(config.lmdbMapSizeBytes())
+                    .withFlushIntervalMessages(config.flushIntervalMessages())
+                    .withFlushIntervalMs(config.flushIntervalMs())
+                    .withRetentionCheckIntervalMs(config.retentionCheckIntervalMs()));
+
+            clusterView = new ClusterView(zk, name);
+            replicaManager = new ReplicaManager(config.brokerId(), logStore, this::topicConfig);
+            clusterView.addListener(replicaManager::onMetadata);
+            clusterView.start(config.zookeeperConnectionTimeoutMs());
+
+            io = Executors.newFixedThreadPool(config.ioThreads(), daemon(name + "-io"));
+            timer = Executors.newSingleThreadScheduledExecutor(daemon(name + "-timer"));
+            ApiContext api = new ApiContext(config, clusterId, clusterView, store, replicaManager, logStore,
+                    new ProducerIdManager(config.brokerId(), store), io, timer);
+            BrokerConfig.Listener listener = config.listener();
+            server = new KafkaServer(listener.host(), listener.port(), config.networkThreads(),
+                    config.socketRequestMaxBytes(), new ApiDispatcher(api));
+            boundPort = server.start(name);
+
+            BrokerConfig.Listener advertised = config.advertisedListener();
+            String host = advertised.host().isEmpty() ? InetAddress.getLocalHost().getCanonicalHostName() : advertised.host();
+            int port = advertised.port() == 0 ? boundPort : advertised.port();
+            registration = store.registration(new BrokerRegistration(config.brokerId(), host, port,
+                    config.rack().orElse(null), System.currentTimeMillis(), BrokerRegistration.State.RUNNING));
+            registration.start();
+            if (!registration.waitForInitialCreate(config.zookeeperSessionTimeoutMs() * 2L, TimeUnit.MILLISECONDS)) {
+                throw new TimeoutException("Could not register node " + config.brokerId()
+                        + " in ZooKeeper: is another node using this broker.id?");
+            }
+            controller = new Controller(config.brokerId(), zk, clusterView,
+                    topic -> topicConfig(topic).uncleanLeaderElectionEnable());
+            controller.start();
+            log.info("Node {} started: listening on {}:{}, data in {}, cluster {}", config.brokerId(), host, port,
+                    config.dataDir(), clusterId);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private LogConfig topicConfig(String topic) {
+        return LogConfig.from(config.topicDefaults(), clusterView.snapshot().topicConfig(topic).config());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The port the listener is bound to. */
+    public int port() {
+        return boundPort;
+    }
+
+    public String clusterId() {
+        return clusterId;
+    }
+
+    public boolean isController() {
+        return controller != null && controller.isActive();
+    }
+
+    public ClusterView clusterView() {
+        return clusterView;
+    }
+
+    public ReplicaManager replicaManager() {
+        return replicaManager;
+    }
+
+    /** Stops serving, leaves the cluster and closes the store so every committed append is on disk. */
+    @Override
+    public synchronized void close() {
+        closeQuietly(controller);
+        if (registration != null) {
+            closeQuietly(registration::close);
+        }
+        closeQuietly(server);
+        if (io != null) {
+            io.shutdownNow();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        closeQuietly(clusterView);
+        closeQuietly(logStore);
+        if (zk != null) {
+            closeQuietly(zk::close);
+        }
+        controller = null;
+        registration = null;
+        server = null;
+        clusterView = null;
+        logStore = null;
+        zk = null;
+        log.info("Node {} stopped", config.brokerId());
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("Error while stopping: {}", e.toString());
+        }
+    }
+
+}
