@@ -16,7 +16,6 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
-import org.apache.kafka.common.utils.internals.BufferSupplier;
 import org.apache.kafka.common.utils.internals.CloseableIterator;
 import org.lmdbjava.Cursor;
 import org.lmdbjava.Dbi;
@@ -255,7 +254,7 @@ public final class PartitionLog {
 
     private static Optional<TimestampAndOffset> firstRecordAtOrAfter(ByteBuffer stored, long timestamp, long logStart) {
         MutableRecordBatch batch = MemoryRecords.readableRecords(stored.duplicate()).batches().iterator().next();
-        try (CloseableIterator<Record> records = batch.skipKeyValueIterator(BufferSupplier.NO_CACHING)) {
+        try (CloseableIterator<Record> records = batch.skipKeyValueIterator(RecordValidator.buffers())) {
             while (records.hasNext()) {
                 Record record = records.next();
                 if (record.offset() >= logStart && record.timestamp() >= timestamp) {
@@ -282,9 +281,8 @@ public final class PartitionLog {
             if (stored == null) {
                 return Optional.<TimestampAndOffset>empty();
             }
-            RecordBatch batch = MemoryRecords.readableRecords(stored.duplicate()).batches().iterator().next();
-            long offset = batch.offsetOfMaxTimestamp(RecordBatch.MAGIC_VALUE_V2).orElse(batch.baseOffset());
-            return Optional.of(new TimestampAndOffset(batch.maxTimestamp(), offset, batch.partitionLeaderEpoch()));
+            // The first record carrying the batch's max timestamp (for LogAppendTime that is the first record).
+            return firstRecordAtOrAfter(stored, BatchHeader.maxTimestamp(stored), Long.MIN_VALUE);
         });
     }
 

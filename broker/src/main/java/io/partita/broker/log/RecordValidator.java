@@ -31,6 +31,11 @@ final class RecordValidator {
     private RecordValidator() {
     }
 
+    /** The calling thread's decompression buffers (BufferSupplier.NO_CACHING fails on compressed skip-iteration). */
+    static BufferSupplier buffers() {
+        return BUFFERS.get();
+    }
+
     /** Validates a produce request's batches and returns them ready for offset assignment. */
     static List<MutableRecordBatch> validateForLeader(MemoryRecords records, LogConfig config, long now,
                                                       String partition) {
