@@ -106,10 +106,17 @@ final class StoreWriter {
                     maybeSync();
                     continue;
                 }
-                if (first.runsAlone()) {
-                    runAlone(first);
-                } else {
-                    runGroup(drainGroup(first));
+                List<WriteOp<?>> group = first.runsAlone() ? List.of(first) : drainGroup(first);
+                try {
+                    if (first.runsAlone()) {
+                        runAlone(first);
+                    } else {
+                        runGroup(group);
+                    }
+                } catch (RuntimeException e) {
+                    // E.g. no write transaction could be begun: fail this group, keep serving the next one.
+                    LOG.error("Storage group of {} operations failed", group.size(), e);
+                    group.forEach(op -> op.fail(new KafkaStorageException("Storage failure: " + e, e)));
                 }
                 maybeSync();
             }
