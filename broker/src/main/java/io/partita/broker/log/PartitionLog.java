@@ -72,7 +72,9 @@ public final class PartitionLog {
 
     /**
      * Leader append: validate, assign offsets, commit. Completes after the LMDB transaction committed (not
-     * fsynced), exceptionally with an ApiException subclass when the records are rejected.
+     * fsynced), exceptionally with an ApiException subclass when the records are rejected. As in Kafka, the
+     * batches are finished in the caller's buffer (base offset, leader epoch, LogAppendTime), so the caller
+     * must not reuse {@code records} for anything else.
      */
     public CompletableFuture<AppendResult> appendAsLeader(MemoryRecords records, int leaderEpoch) {
         if (deleted) {
@@ -202,7 +204,11 @@ public final class PartitionLog {
     /** Sets the high watermark (clamped to [log start, log end]) at once, and persists it in the next commit. */
     public void updateHighWatermark(long hw) {
         PartitionState snapshot = state;
-        highWatermark = Math.max(snapshot.logStartOffset(), Math.min(hw, snapshot.logEndOffset()));
+        long clamped = Math.max(snapshot.logStartOffset(), Math.min(hw, snapshot.logEndOffset()));
+        if (clamped == highWatermark && clamped == snapshot.highWatermark()) {
+            return; // already in effect and persisted
+        }
+        highWatermark = clamped;
         store.writer().submit(new HighWatermarkOp(this, hw)).whenComplete((ignored, error) -> {
             if (error != null) {
                 LOG.warn("Could not persist high watermark {} of {}", hw, key, error);
