@@ -173,4 +173,32 @@ class LogStoreTest {
         assertThat(last.join().baseOffset()).as("close drains the writer").isZero();
         assertRejected(log.appendAsLeader(batch(NOW, "late"), 0), KafkaStorageException.class);
     }
+
+    @Test
+    void partitionsOnlyOnDiskCanBeDeleted() throws Exception {
+        PartitionKey key = key("on-disk", 1);
+        try (LogStore store = LogTestSupport.open(dir, clock)) {
+            store.openPartition(key, LogConfig.defaults()).appendAsLeader(batch(NOW, "a"), 0).join();
+        }
+        try (LogStore store = LogTestSupport.open(dir, clock)) {
+            assertThat(store.storedPartitions()).containsExactly(key);
+            store.deletePartition(key).join();
+            assertThat(store.storedPartitions()).isEmpty();
+            assertThat(store.openPartition(key, LogConfig.defaults()).logEndOffset()).isZero();
+        }
+    }
+
+    @Test
+    void retentionRunsInTheBackground() throws Exception {
+        LogStoreSettings settings = LogStoreSettings.defaults(dir).withMapSizeBytes(64L << 20)
+                .withRetentionCheckIntervalMs(20).withClock(clock::get);
+        try (LogStore store = LogStore.open(settings)) {
+            PartitionLog log = store.openPartition(key("background", 0), config(Map.of("retention.ms", "1000")));
+            log.appendAsLeader(batch(NOW, "old"), 0).join();
+            log.appendAsLeader(batch(NOW + 5000, "new"), 0).join();
+            log.updateHighWatermark(2);
+            clock.set(NOW + 5500);
+            await().atMost(Duration.ofSeconds(10)).until(() -> log.logStartOffset() == 1);
+        }
+    }
 }
