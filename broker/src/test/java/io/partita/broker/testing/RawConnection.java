@@ -72,6 +72,11 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** Tells the server this client will send nothing more (a TCP half-close). */
+    public void finishSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     @SuppressWarnings("unchecked")
     public <R extends AbstractResponse> R receive(RequestHeader header) throws IOException {
         ByteBuffer frame = readFrame();
