@@ -89,7 +89,7 @@ class PartitaAppGuiTest {
         assertThat(broker.controller()).isTrue();
         assertThat(fx(() -> text(".broker-name"))).isEqualTo("Broker 0");
         assertThat(fx(() -> text(".broker-address"))).isEqualTo(broker.address());
-        assertThat(fx(() -> robot.lookup(".badge").queryLabeled().isVisible())).isTrue();
+        assertThat(fx(() -> robot.lookup("#brokers .badge").queryLabeled().isVisible())).isTrue();
         assertThat(fx(() -> text("#cluster-title"))).isEqualTo("Local cluster (1 node)");
         String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
         assertThat(home.resolve("clusters/local")).isDirectory();
