@@ -52,10 +52,13 @@ class PartitaAppGuiTest {
     private PartitaApp app;
 
     @BeforeEach
-    void launch() throws Exception {
+    void freshSettings() {
         prefsNode = "io/partita/test/" + UUID.randomUUID();
         System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
         System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
+    }
+
+    private void launch() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         // The app closes its window on Quit; keep the toolkit alive for the next test.
         Platform.setImplicitExit(false);
@@ -65,8 +68,10 @@ class PartitaAppGuiTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        }
         Preferences.userRoot().node(prefsNode).removeNode();
         System.clearProperty(AppPreferences.HOME_PROPERTY);
         System.clearProperty(AppPreferences.PREFS_PROPERTY);
@@ -74,6 +79,7 @@ class PartitaAppGuiTest {
 
     @Test
     void startLocalClusterCreateATopicAndQuit() throws Exception {
+        launch();
         // The welcome screen, with its primary action.
         assertThat(fx(() -> robot.lookup("#welcome").tryQuery().isPresent())).isTrue();
         Button start = robot.lookup("#start-local").queryButton();
@@ -149,6 +155,32 @@ class PartitaAppGuiTest {
         assertThat(saved.get("connection.kind", "")).isEqualTo("LOCAL");
         assertThat(saved.getBoolean("connection.reopen", false)).isTrue();
         assertThat(saved.getDouble("window.width", 0)).isPositive();
+    }
+
+    @Test
+    void reopensTheLastConnectionAndWindowAtLaunch() throws Exception {
+        Preferences saved = Preferences.userRoot().node(prefsNode);
+        saved.put("connection.kind", "LOCAL");
+        saved.putInt("connection.nodes", 1);
+        saved.putBoolean("connection.reopen", true);
+        saved.putDouble("window.x", 30);
+        saved.putDouble("window.y", 40);
+        saved.putDouble("window.width", 900);
+        saved.putDouble("window.height", 640);
+        saved.flush();
+
+        launch();
+        assertThat(fx(stage::getWidth)).isEqualTo(900);
+        assertThat(fx(stage::getHeight)).isEqualTo(640);
+        await("the local cluster is back without a click").atMost(START_DEADLINE)
+                .until(() -> fx(() -> robot.lookup("#brokers").tryQuery()
+                        .map(n -> ((ListView<?>) n).getItems().size()).orElse(0)) == 1);
+
+        // Stop cluster: back to the welcome screen, and the next launch will not reopen it.
+        robot.clickOn("#disconnect");
+        await("the welcome screen").atMost(START_DEADLINE)
+                .until(() -> fx(() -> robot.lookup("#start-local").tryQuery().map(Node::isVisible).orElse(false)));
+        assertThat(saved.getBoolean("connection.reopen", true)).isFalse();
     }
 
     private String text(String query) {
