@@ -50,7 +50,8 @@ final class MetadataHandler implements ApiHandler<MetadataRequest> {
             boolean autoCreate = request.data().allowAutoTopicCreation() && api.config().autoCreateTopics();
             for (MetadataRequestData.MetadataRequestTopic wanted : request.data().topics()) {
                 String name = wanted.name();
-                if (name == null && wanted.topicId() != null && !Uuid.ZERO_UUID.equals(wanted.topicId())) {
+                boolean byId = wanted.topicId() != null && !Uuid.ZERO_UUID.equals(wanted.topicId());
+                if (byId) {
                     name = snapshot.topicName(wanted.topicId()).orElse(null);
                     if (name == null) {
                         response.topics().add(new MetadataResponseData.MetadataResponseTopic()

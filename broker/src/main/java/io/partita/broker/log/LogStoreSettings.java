@@ -1,0 +1,68 @@
+package io.partita.broker.log;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Node-level storage settings. {@code flushIntervalMessages}/{@code flushIntervalMs} are the node's
+ * log.flush.interval.messages / log.flush.interval.ms: the environment is synced when either the node-wide or
+ * a partition's own flush.messages / flush.ms is due. The clock (epoch millis) is injectable for tests.
+ */
+public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabases, long flushIntervalMessages,
+                               long flushIntervalMs, long retentionCheckIntervalMs, LongSupplier clock) {
+
+    public static final long DEFAULT_MAP_SIZE = 64L << 30;
+    public static final int DEFAULT_MAX_DATABASES = 32_768;
+    public static final long DEFAULT_RETENTION_CHECK_INTERVAL_MS = 300_000L;
+
+    public LogStoreSettings {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(clock, "clock");
+        if (mapSizeBytes < 1 << 20) {
+            throw new IllegalArgumentException("mapSizeBytes must be at least 1 MiB: " + mapSizeBytes);
+        }
+        if (maxDatabases < 3) {
+            throw new IllegalArgumentException("maxDatabases must be at least 3: " + maxDatabases);
+        }
+        if (flushIntervalMessages < 1 || flushIntervalMs < 0 || retentionCheckIntervalMs < 1) {
+            throw new IllegalArgumentException("flush and retention intervals must be positive");
+        }
+    }
+
+    /** Kafka's defaults: never force a sync (replication gives durability), check retention every 5 minutes. */
+    public static LogStoreSettings defaults(Path directory) {
+        return new LogStoreSettings(directory, DEFAULT_MAP_SIZE, DEFAULT_MAX_DATABASES, Long.MAX_VALUE, Long.MAX_VALUE,
+                DEFAULT_RETENTION_CHECK_INTERVAL_MS, System::currentTimeMillis);
+    }
+
+    public LogStoreSettings withMapSizeBytes(long value) {
+        return new LogStoreSettings(directory, value, maxDatabases, flushIntervalMessages, flushIntervalMs,
+                retentionCheckIntervalMs, clock);
+    }
+
+    public LogStoreSettings withMaxDatabases(int value) {
+        return new LogStoreSettings(directory, mapSizeBytes, value, flushIntervalMessages, flushIntervalMs,
+                retentionCheckIntervalMs, clock);
+    }
+
+    public LogStoreSettings withFlushIntervalMessages(long value) {
+        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, value, flushIntervalMs,
+                retentionCheckIntervalMs, clock);
+    }
+
+    public LogStoreSettings withFlushIntervalMs(long value) {
+        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, value,
+                retentionCheckIntervalMs, clock);
+    }
+
+    public LogStoreSettings withRetentionCheckIntervalMs(long value) {
+        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
+                value, clock);
+    }
+
+    public LogStoreSettings withClock(LongSupplier value) {
+        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
+                retentionCheckIntervalMs, value);
+    }
+}

@@ -1,0 +1,407 @@
+package io.partita.broker.log;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.OffsetOutOfRangeException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.MutableRecordBatch;
+import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.record.internal.RecordBatch;
+import org.apache.kafka.common.utils.internals.CloseableIterator;
+import org.lmdbjava.Cursor;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.GetOp;
+import org.lmdbjava.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One partition's log in the node's LMDB environment. Appends, deletions and truncations are queued to the
+ * store's writer thread and complete after their transaction committed; reads run on the caller's thread in a
+ * short read transaction and copy whole stored batches out of the map.
+ */
+public final class PartitionLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionLog.class);
+
+    private final LogStore store;
+    private final PartitionKey key;
+    private final ByteBuffer metaKey;
+    private final Dbi<ByteBuffer> logDb;
+    private final Dbi<ByteBuffer> timeIndexDb;
+    private final Map<Long, ProducerStateEntry> producers;
+    private volatile LogConfig config;
+    private volatile PartitionState state;
+    private volatile long highWatermark;
+    private volatile Runnable appendListener;
+    private volatile boolean deleted;
+
+    PartitionLog(LogStore store, PartitionKey key, LogConfig config, Dbi<ByteBuffer> logDb,
+                 Dbi<ByteBuffer> timeIndexDb, PartitionState state, Map<Long, ProducerStateEntry> producers) {
+        this.store = store;
+        this.key = key;
+        this.metaKey = MetaCodec.partitionKey(key);
+        this.config = config;
+        this.logDb = logDb;
+        this.timeIndexDb = timeIndexDb;
+        this.state = state;
+        this.highWatermark = state.highWatermark();
+        this.producers = new ConcurrentHashMap<>(producers);
+    }
+
+    public PartitionKey key() {
+        return key;
+    }
+
+    public LogConfig config() {
+        return config;
+    }
+
+    public void updateConfig(LogConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Leader append: validate, assign offsets, commit. Completes after the LMDB transaction committed (not
+     * fsynced), exceptionally with an ApiException subclass when the records are rejected. As in Kafka, the
+     * batches are finished in the caller's buffer (base offset, leader epoch, LogAppendTime), so the caller
+     * must not reuse {@code records} for anything else.
+     */
+    public CompletableFuture<AppendResult> appendAsLeader(MemoryRecords records, int leaderEpoch) {
+        if (deleted) {
+            return CompletableFuture.failedFuture(deletedException());
+        }
+        LogConfig current = config;
+        long now = store.now();
+        List<MutableRecordBatch> batches;
+        try {
+            batches = RecordValidator.validateForLeader(records, current, now, key.toString());
+        } catch (ApiException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (batches.isEmpty()) {
+            return CompletableFuture.completedFuture(new AppendResult(-1, -1, RecordBatch.NO_TIMESTAMP,
+                    logStartOffset(), false));
+        }
+        long logAppendTime = current.timestampType() == TimestampType.LOG_APPEND_TIME ? now : RecordBatch.NO_TIMESTAMP;
+        return store.writer().submit(AppendOp.asLeader(this, batches, leaderEpoch, logAppendTime));
+    }
+
+    /** Follower append: the batches already carry the leader's offsets and epochs, and keep them. */
+    public CompletableFuture<AppendResult> appendAsFollower(MemoryRecords records) {
+        if (deleted) {
+            return CompletableFuture.failedFuture(deletedException());
+        }
+        List<MutableRecordBatch> batches;
+        try {
+            batches = RecordValidator.validateForFollower(records, config, key.toString());
+        } catch (ApiException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (batches.isEmpty()) {
+            return CompletableFuture.completedFuture(new AppendResult(-1, -1, RecordBatch.NO_TIMESTAMP,
+                    logStartOffset(), false));
+        }
+        return store.writer().submit(AppendOp.asFollower(this, batches));
+    }
+
+    /**
+     * Whole batches from the batch containing {@code offset}, up to {@code maxBytes} (but at least one whole
+     * batch if {@code minOneBatch}), and only batches that end before {@code maxOffsetExclusive}.
+     *
+     * @throws OffsetOutOfRangeException if offset is below the log start or above the log end
+     */
+    public ReadResult read(long offset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch) {
+        checkNotDeleted();
+        PartitionState snapshot = state;
+        long hw = highWatermark;
+        if (offset < snapshot.logStartOffset() || offset > snapshot.logEndOffset()) {
+            throw new OffsetOutOfRangeException("Offset " + offset + " is out of range for " + key + ": log start "
+                    + snapshot.logStartOffset() + ", log end " + snapshot.logEndOffset());
+        }
+        long limit = Math.min(maxOffsetExclusive, snapshot.logEndOffset());
+        MemoryRecords records = offset >= limit ? MemoryRecords.EMPTY
+                : store.withReadTxn(this, txn -> copyBatches(txn, offset, maxBytes, limit, minOneBatch));
+        return new ReadResult(records, snapshot.logStartOffset(), snapshot.logEndOffset(), hw);
+    }
+
+    private MemoryRecords copyBatches(Txn<ByteBuffer> txn, long offset, int maxBytes, long limit, boolean minOneBatch) {
+        try (Cursor<ByteBuffer> cursor = logDb.openCursor(txn)) {
+            if (!positionAtBatchContaining(cursor, offset)) {
+                return MemoryRecords.EMPTY;
+            }
+            long firstBase = BatchHeader.baseOffset(cursor.val());
+            // Pass 1 sizes the answer from batch headers; pass 2 copies it into one exactly-sized array.
+            int total = 0;
+            int count = 0;
+            do {
+                ByteBuffer batch = cursor.val();
+                int size = batch.remaining();
+                if (BatchHeader.lastOffset(batch) >= limit) {
+                    break;
+                }
+                boolean fits = (long) total + size <= maxBytes;
+                if (!fits && !(count == 0 && minOneBatch)) {
+                    break;
+                }
+                total += size;
+                count++;
+                if (!fits) {
+                    break;
+                }
+            } while (cursor.next());
+            if (count == 0) {
+                return MemoryRecords.EMPTY;
+            }
+            byte[] out = new byte[total];
+            cursor.get(LmdbKeys.scratchLongKey(firstBase), GetOp.MDB_SET_KEY);
+            int position = 0;
+            for (int i = 0; i < count; i++) {
+                ByteBuffer batch = cursor.val().duplicate();
+                int size = batch.remaining();
+                batch.get(out, position, size);
+                position += size;
+                if (i + 1 < count) {
+                    cursor.next();
+                }
+            }
+            return MemoryRecords.readableRecords(ByteBuffer.wrap(out));
+        }
+    }
+
+    private static boolean positionAtBatchContaining(Cursor<ByteBuffer> cursor, long offset) {
+        if (!LogMutations.seekFloor(cursor, LmdbKeys.scratchLongKey(offset), offset)) {
+            return false;
+        }
+        if (BatchHeader.lastOffset(cursor.val()) < offset) {
+            return cursor.next();
+        }
+        return true;
+    }
+
+    public long logStartOffset() {
+        return state.logStartOffset();
+    }
+
+    /** The next offset to assign; it only advances after the commit. */
+    public long logEndOffset() {
+        return state.logEndOffset();
+    }
+
+    public long highWatermark() {
+        return highWatermark;
+    }
+
+    /** Sets the high watermark (clamped to [log start, log end]) at once, and persists it in the next commit. */
+    public void updateHighWatermark(long hw) {
+        PartitionState snapshot = state;
+        long clamped = Math.max(snapshot.logStartOffset(), Math.min(hw, snapshot.logEndOffset()));
+        if (clamped == highWatermark && clamped == snapshot.highWatermark()) {
+            return; // already in effect and persisted
+        }
+        highWatermark = clamped;
+        store.writer().submit(new HighWatermarkOp(this, hw)).whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.warn("Could not persist high watermark {} of {}", hw, key, error);
+            }
+        });
+    }
+
+    public long sizeInBytes() {
+        return state.sizeInBytes();
+    }
+
+    /** Leader epochs and their start offsets, oldest first (Kafka's leader-epoch checkpoint). */
+    public List<EpochEntry> leaderEpochs() {
+        return state.epochs();
+    }
+
+    /**
+     * The first record whose timestamp is at or after {@code timestamp}. The time index names the first batch
+     * whose max timestamp reaches it (every earlier batch's max is below the previous entry's key); the record
+     * is then found inside that batch.
+     */
+    public Optional<TimestampAndOffset> offsetForTimestamp(long timestamp) {
+        checkNotDeleted();
+        long logStart = state.logStartOffset();
+        return store.withReadTxn(this, txn -> {
+            long base;
+            try (Cursor<ByteBuffer> index = timeIndexDb.openCursor(txn)) {
+                if (!index.get(LmdbKeys.scratchLongKey(Math.max(0, timestamp)), GetOp.MDB_SET_RANGE)) {
+                    return Optional.<TimestampAndOffset>empty();
+                }
+                base = BatchHeader.longAt(index.val());
+            }
+            try (Cursor<ByteBuffer> cursor = logDb.openCursor(txn)) {
+                boolean found = cursor.get(LmdbKeys.scratchLongKey(base), GetOp.MDB_SET_KEY);
+                while (found) {
+                    ByteBuffer stored = cursor.val();
+                    if (BatchHeader.maxTimestamp(stored) >= timestamp) {
+                        Optional<TimestampAndOffset> hit = firstRecordAtOrAfter(stored, timestamp, logStart);
+                        if (hit.isPresent()) {
+                            return hit;
+                        }
+                    }
+                    found = cursor.next();
+                }
+            }
+            return Optional.<TimestampAndOffset>empty();
+        });
+    }
+
+    private static Optional<TimestampAndOffset> firstRecordAtOrAfter(ByteBuffer stored, long timestamp, long logStart) {
+        MutableRecordBatch batch = MemoryRecords.readableRecords(stored.duplicate()).batches().iterator().next();
+        try (CloseableIterator<Record> records = batch.skipKeyValueIterator(RecordValidator.buffers())) {
+            while (records.hasNext()) {
+                Record record = records.next();
+                if (record.offset() >= logStart && record.timestamp() >= timestamp) {
+                    return Optional.of(new TimestampAndOffset(record.timestamp(), record.offset(),
+                            batch.partitionLeaderEpoch()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The record with the largest timestamp: the last time index entry names its batch. */
+    public Optional<TimestampAndOffset> offsetOfMaxTimestamp() {
+        checkNotDeleted();
+        return store.withReadTxn(this, txn -> {
+            long base;
+            try (Cursor<ByteBuffer> index = timeIndexDb.openCursor(txn)) {
+                if (!index.last()) {
+                    return Optional.<TimestampAndOffset>empty();
+                }
+                base = BatchHeader.longAt(index.val());
+            }
+            ByteBuffer stored = logDb.get(txn, LmdbKeys.scratchLongKey(base));
+            if (stored == null) {
+                return Optional.<TimestampAndOffset>empty();
+            }
+            // The first record carrying the batch's max timestamp (for LogAppendTime that is the first record).
+            return firstRecordAtOrAfter(stored, BatchHeader.maxTimestamp(stored), Long.MIN_VALUE);
+        });
+    }
+
+    /**
+     * DeleteRecords: raises the log start offset to {@code offset} (at most the high watermark, else
+     * OffsetOutOfRangeException) and deletes the whole batches before it. Completes with the new log start.
+     */
+    public CompletableFuture<Long> deleteRecordsBefore(long offset) {
+        if (deleted) {
+            return CompletableFuture.failedFuture(deletedException());
+        }
+        return store.writer().submit(HeadDeletionOp.deleteRecordsBefore(this, offset));
+    }
+
+    /** Replication: drops everything at and after {@code offset}. */
+    public CompletableFuture<Void> truncateTo(long offset) {
+        if (deleted) {
+            return CompletableFuture.failedFuture(deletedException());
+        }
+        return store.writer().submit(new TruncateOp(this, offset));
+    }
+
+    /** Applies retention now; completes with the log start offset afterwards. */
+    CompletableFuture<Long> applyRetention() {
+        if (deleted) {
+            return CompletableFuture.completedFuture(-1L);
+        }
+        return store.writer().submit(HeadDeletionOp.retention(this));
+    }
+
+    /** Called on the writer thread, outside any lock, after each commit that appended to this partition. */
+    public void setAppendListener(Runnable listener) {
+        this.appendListener = listener;
+    }
+
+    /** Producer state for idempotence, as committed. */
+    public Optional<ProducerStateEntry> producerState(long producerId) {
+        return Optional.ofNullable(producers.get(producerId));
+    }
+
+    // ---- writer-side plumbing ----
+
+    Dbi<ByteBuffer> logDb() {
+        return logDb;
+    }
+
+    Dbi<ByteBuffer> timeIndexDb() {
+        return timeIndexDb;
+    }
+
+    ByteBuffer metaKey() {
+        return metaKey;
+    }
+
+    PartitionState committedState() {
+        return state;
+    }
+
+    ProducerStateEntry committedProducer(long producerId) {
+        return producers.get(producerId);
+    }
+
+    Set<Long> committedProducerIds() {
+        return producers.keySet();
+    }
+
+    boolean isDeleted() {
+        return deleted;
+    }
+
+    void markDeleted() {
+        deleted = true;
+    }
+
+    /** Makes a committed transaction's changes visible. Writer thread only. */
+    void publish(PartitionWork work) {
+        for (Map.Entry<Long, ProducerStateEntry> changed : work.changedProducers.entrySet()) {
+            if (changed.getValue() == null) {
+                producers.remove(changed.getKey());
+            } else {
+                producers.put(changed.getKey(), changed.getValue());
+            }
+        }
+        state = work.toState();
+        if (work.highWatermarkChanged) {
+            highWatermark = work.highWatermark;
+        }
+    }
+
+    void notifyAppendListener() {
+        Runnable listener = appendListener;
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Append listener of {} failed", key, e);
+        }
+    }
+
+    private void checkNotDeleted() {
+        if (deleted) {
+            throw deletedException();
+        }
+    }
+
+    private UnknownTopicOrPartitionException deletedException() {
+        return new UnknownTopicOrPartitionException("Partition " + key + " was deleted");
+    }
+
+    @Override
+    public String toString() {
+        return "PartitionLog(" + key + ")";
+    }
+}

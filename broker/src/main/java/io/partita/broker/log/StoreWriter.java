@@ -1,0 +1,269 @@
+package io.partita.broker.log;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import org.apache.kafka.common.errors.KafkaStorageException;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.Env;
+import org.lmdbjava.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer thread of an environment. It drains whatever operations are queued (appends from many
+ * partitions, deletions, truncations, retention) into one write transaction, commits, publishes the new
+ * partition states, and only then completes the futures and wakes append listeners: group commit.
+ *
+ * <p>It never dies of a bad operation: an ApiException fails that operation alone; an unexpected exception
+ * aborts the transaction, fails the operation that threw it and retries the rest; a full map is grown (with
+ * readers held off, since remapping moves the memory they read) and the group retried.
+ */
+final class StoreWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
+    private static final int MAX_GROUP_OPERATIONS = 4096;
+    private static final int MAX_GROUP_BYTES = 32 << 20;
+    private static final long IDLE_WAIT_MS = 1000;
+
+    private final Env<ByteBuffer> env;
+    private final Dbi<ByteBuffer> meta;
+    private final ReadWriteLock mapLock;
+    private final LogStoreSettings settings;
+    private final FlushTracker flushTracker;
+    private final LinkedBlockingQueue<WriteOp<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final AtomicLong syncCount = new AtomicLong();
+    private final AtomicLong commitCount = new AtomicLong();
+    private volatile boolean closing;
+    private long mapSize;
+
+    StoreWriter(Env<ByteBuffer> env, Dbi<ByteBuffer> meta, ReadWriteLock mapLock, LogStoreSettings settings,
+                String name) {
+        this.env = env;
+        this.meta = meta;
+        this.mapLock = mapLock;
+        this.settings = settings;
+        this.flushTracker = new FlushTracker(settings);
+        this.mapSize = env.info().mapSize;
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    <T> CompletableFuture<T> submit(WriteOp<T> op) {
+        if (closing) {
+            op.fail(new KafkaStorageException("The log store is closed"));
+            return op.future;
+        }
+        queue.add(op);
+        return op.future;
+    }
+
+    long syncCount() {
+        return syncCount.get();
+    }
+
+    long commitCount() {
+        return commitCount.get();
+    }
+
+    long mapSize() {
+        return mapSize;
+    }
+
+    /** Finishes everything queued so far, syncs, and stops. Operations submitted later fail. */
+    void close() throws InterruptedException {
+        closing = true;
+        queue.add(new NoOp());
+        thread.join();
+        WriteOp<?> late;
+        while ((late = queue.poll()) != null) {
+            late.fail(new KafkaStorageException("The log store is closed"));
+        }
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                WriteOp<?> first = closing ? queue.poll() : queue.poll(idleWaitMs(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing) {
+                        break;
+                    }
+                    maybeSync();
+                    continue;
+                }
+                List<WriteOp<?>> group = first.runsAlone() ? List.of(first) : drainGroup(first);
+                try {
+                    if (first.runsAlone()) {
+                        runAlone(first);
+                    } else {
+                        runGroup(group);
+                    }
+                } catch (RuntimeException e) {
+                    // E.g. no write transaction could be begun: fail this group, keep serving the next one.
+                    LOG.error("Storage group of {} operations failed", group.size(), e);
+                    group.forEach(op -> op.fail(new KafkaStorageException("Storage failure: " + e, e)));
+                }
+                maybeSync();
+            }
+            syncNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Log writer interrupted; pending operations will fail");
+        } catch (Throwable t) {
+            LOG.error("Log writer stopped by an unexpected error", t);
+        }
+    }
+
+    private long idleWaitMs() {
+        return Math.min(IDLE_WAIT_MS, flushTracker.millisUntilDue(settings.clock().getAsLong()));
+    }
+
+    private List<WriteOp<?>> drainGroup(WriteOp<?> first) {
+        List<WriteOp<?>> group = new ArrayList<>();
+        group.add(first);
+        long bytes = first.weightBytes();
+        WriteOp<?> next;
+        while (group.size() < MAX_GROUP_OPERATIONS && bytes < MAX_GROUP_BYTES
+                && (next = queue.peek()) != null && !next.runsAlone()) {
+            group.add(queue.poll());
+            bytes += next.weightBytes();
+        }
+        return group;
+    }
+
+    private void runAlone(WriteOp<?> op) {
+        if (!op.excludesReaders()) {
+            runGroup(List.of(op));
+            return;
+        }
+        mapLock.writeLock().lock();
+        try {
+            runGroup(List.of(op));
+        } finally {
+            mapLock.writeLock().unlock();
+        }
+    }
+
+    private void runGroup(List<WriteOp<?>> group) {
+        List<WriteOp<?>> pending = new ArrayList<>(group);
+        while (!pending.isEmpty()) {
+            WriteContext context;
+            int applied = 0;
+            Txn<ByteBuffer> txn = env.txnWrite();
+            try {
+                context = new WriteContext(txn, meta, settings.clock().getAsLong());
+                for (; applied < pending.size(); applied++) {
+                    pending.get(applied).applyWithin(context);
+                }
+                context.writeMeta();
+                txn.commit();
+            } catch (Env.MapFullException e) {
+                txn.close();
+                growMap();
+                continue;
+            } catch (Txn.TxFullException e) {
+                txn.close();
+                if (splitTooLargeGroup(pending)) {
+                    return;
+                }
+                continue;
+            } catch (RuntimeException e) {
+                txn.close();
+                if (applied < pending.size()) {
+                    WriteOp<?> culprit = pending.remove(applied);
+                    LOG.error("Storage operation {} failed; retrying the others of its group", culprit, e);
+                    culprit.fail(new KafkaStorageException("Storage operation failed: " + e, e));
+                } else {
+                    LOG.error("Commit of {} storage operations failed", pending.size(), e);
+                    pending.forEach(op -> op.fail(new KafkaStorageException("Commit failed: " + e, e)));
+                    pending.clear();
+                }
+                continue;
+            }
+            txn.close();
+            commitCount.incrementAndGet();
+            afterCommit(context, pending);
+            return;
+        }
+    }
+
+    /** Too many dirty pages for one transaction: commit the halves separately. Returns true when handled. */
+    private boolean splitTooLargeGroup(List<WriteOp<?>> pending) {
+        if (pending.size() == 1) {
+            WriteOp<?> op = pending.remove(0);
+            LOG.error("Storage operation {} is too large for one transaction", op);
+            op.fail(new KafkaStorageException("Operation too large for one storage transaction"));
+            return true;
+        }
+        int half = pending.size() / 2;
+        runGroup(new ArrayList<>(pending.subList(0, half)));
+        runGroup(new ArrayList<>(pending.subList(half, pending.size())));
+        return true;
+    }
+
+    private void afterCommit(WriteContext context, List<WriteOp<?>> ops) {
+        for (PartitionWork work : context.changedPartitions()) {
+            work.log.publish(work);
+            flushTracker.appended(work.log, work.appendedRecords, context.now);
+        }
+        for (WriteOp<?> op : ops) {
+            op.completeAfterCommit();
+        }
+        for (PartitionWork work : context.changedPartitions()) {
+            if (work.appendedRecords > 0) {
+                work.log.notifyAppendListener();
+            }
+        }
+    }
+
+    private void growMap() {
+        mapLock.writeLock().lock();
+        try {
+            long grown = mapSize * 2;
+            env.setMapSize(grown);
+            LOG.info("LMDB map full at {} bytes; grown to {} bytes", mapSize, grown);
+            mapSize = grown;
+        } finally {
+            mapLock.writeLock().unlock();
+        }
+    }
+
+    private void maybeSync() {
+        if (flushTracker.due(settings.clock().getAsLong())) {
+            syncNow();
+        }
+    }
+
+    private void syncNow() {
+        try {
+            env.sync(true);
+            syncCount.incrementAndGet();
+            flushTracker.synced();
+        } catch (RuntimeException e) {
+            LOG.error("Sync of the LMDB environment failed", e);
+        }
+    }
+
+    /** Wakes the writer on close. */
+    private static final class NoOp extends WriteOp<Void> {
+        @Override
+        Void apply(WriteContext context) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.partita.broker.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Partita next to Apache Kafka 4.4 on this machine and disk, driven by the same kafka-clients
+ * workloads from this JVM; each broker runs in its own child JVM with the same heap.
+ *
+ * <pre>
+ * mvn -B -Pbench -pl broker verify [-Dbench.targets=partita,kafka] [-Dbench.records=2000000] ...
+ * </pre>
+ *
+ * See {@link BenchConfig} for every knob and {@link Scenario#all} for the rows. A target that fails
+ * shows FAILED in its cells; the table is printed anyway and the test fails afterwards.
+ */
+@Tag("bench")
+class ThroughputBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(ThroughputBenchmark.class);
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
+    void partitaVersusKafka() throws Exception {
+        BenchConfig config = BenchConfig.fromSystemProperties();
+        List<String> columns = ResultTable.columnLabels(config.targets());
+        log.info("Benchmark targets {}, {} records of {} B (warm-up {}), config {}", columns, config.records(),
+                config.recordSize(), config.warmupRecords(), config);
+        Files.createDirectories(config.workRoot());
+        Files.createDirectories(config.logRoot());
+
+        ResultTable table = new ResultTable(columns);
+        List<Throwable> failures = new ArrayList<>();
+        for (Scenario scenario : Scenario.all(config)) {
+            scenario.workloads().forEach(w -> w.metrics()
+                    .forEach(metric -> table.declareRow(ResultTable.rowKey(scenario, w, metric))));
+            for (int column = 0; column < config.targets().size(); column++) {
+                runScenario(scenario, config.targets().get(column), columns.get(column), column, config, table,
+                        failures);
+            }
+        }
+
+        String rendered = table.render();
+        log.info("Results:\n{}", rendered);
+        System.out.println();
+        System.out.println("Partita vs Apache Kafka 4.4: " + config.recordSize() + " B records, "
+                + config.records() + " per produce repetition, median of " + config.repeats()
+                + " repetitions, broker heap " + config.heap());
+        System.out.print(rendered);
+        System.out.flush();
+
+        if (!failures.isEmpty()) {
+            AssertionError error = new AssertionError(failures.size() + " target run(s) failed; first: "
+                    + failures.get(0));
+            failures.forEach(error::addSuppressed);
+            throw error;
+        }
+    }
+
+    private static void runScenario(Scenario scenario, TargetKind kind, String column, int columnIndex,
+            BenchConfig config, ResultTable table, List<Throwable> failures) throws InterruptedException {
+        String slug = (scenario.name() + "-" + column).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        Path workDir = config.workRoot().resolve(slug);
+        Path logFile = config.logRoot().resolve(slug + ".log");
+        BenchSupport.deleteRecursively(workDir);
+        try {
+            Files.deleteIfExists(logFile); // each run's log holds that run only
+        } catch (java.io.IOException e) {
+            log.warn("Cannot delete old {}: {}", logFile, e.toString());
+        }
+        Workload current = null;
+        log.info("=== {} on {} ===", scenario.name(), column);
+        try (BenchTarget target = kind.create(scenario.nodes(), workDir, logFile, config)) {
+            String bootstrap = target.start();
+            Set<TopicSpec> topics = new LinkedHashSet<>();
+            scenario.workloads().forEach(w -> topics.addAll(w.topics()));
+            try (Admin admin = BenchSupport.admin(bootstrap)) {
+                BenchSupport.createTopics(admin, topics, config.startTimeout());
+            }
+            for (Workload workload : scenario.workloads()) {
+                current = workload;
+                for (Measurement m : workload.run(bootstrap, config)) {
+                    String row = ResultTable.rowKey(scenario, workload, m.metric());
+                    table.put(row, columnIndex, m.value());
+                    log.info("{} on {}: {}", row, column, String.format(Locale.ROOT, "%.1f", m.value()));
+                }
+            }
+        } catch (Exception | AssertionError e) {
+            log.error("{} on {} failed{} (target output: {})", scenario.name(), column,
+                    current == null ? " before the workloads" : " in '" + current.name() + "'", logFile, e);
+            failures.add(e);
+            scenario.workloads().forEach(w -> w.metrics()
+                    .forEach(metric -> table.fail(ResultTable.rowKey(scenario, w, metric), columnIndex)));
+            if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("Benchmark interrupted (timeout?) during " + scenario.name() + " on "
+                        + column);
+            }
+        }
+        if (Files.exists(workDir)) {
+            failures.add(new AssertionError("Data directory left behind: " + workDir));
+        }
+    }
+}

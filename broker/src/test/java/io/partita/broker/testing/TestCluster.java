@@ -1,0 +1,52 @@
+package io.partita.broker.testing;
+
+import io.partita.broker.local.LocalCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** A local cluster in a temporary directory, removed again on close. */
+public final class TestCluster implements AutoCloseable {
+    private final Path directory;
+    private final LocalCluster cluster;
+
+    private TestCluster(Path directory, LocalCluster cluster) {
+        this.directory = directory;
+        this.cluster = cluster;
+    }
+
+    public static TestCluster start(int nodes, Map<String, String> overrides) throws Exception {
+        Path dir = Files.createTempDirectory("partita-test-");
+        LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(nodes, dir).withOverrides(overrides));
+        return new TestCluster(dir, cluster.start());
+    }
+
+    public static TestCluster startChildJvms(int nodes, Map<String, String> overrides) throws Exception {
+        Path dir = Files.createTempDirectory("partita-test-");
+        LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(nodes, dir).withOverrides(overrides)
+                .withChildJvms(true));
+        return new TestCluster(dir, cluster.start());
+    }
+
+    public LocalCluster cluster() {
+        return cluster;
+    }
+
+    public String bootstrap() {
+        return cluster.bootstrapServers();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
