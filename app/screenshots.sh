@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes docs/screenshots/welcome.png and docs/screenshots/topics.png from the packaged app, in a throw-away
-# Partita home and preferences node (a user's own settings are never touched).
+# Makes docs/screenshots/welcome.png and docs/screenshots/topics.png from the packaged app, with a throw-away
+# user.home (so data and java.util.prefs land there; a user's own settings are never touched).
 #
 #   mvn -B -q -DskipTests package && app/screenshots.sh
 #
@@ -12,16 +12,17 @@ cd "$(dirname "$0")/.."
 shot=${SCREENSHOT:-/work/shared/tools/screenshot}
 jar=app/target/partita.jar
 cp="$jar:app/target/lib/*"
+opens=(--add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED)
 seed=app/src/test/java/io/partita/app/ScreenshotSeed.java
 [ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 1; }
 
 home=$(mktemp -d)
-node="io/partita/screenshots-$$"
-trap 'java -cp "$cp" "$seed" --remove "$node" >/dev/null 2>&1 || true; rm -rf "$home"' EXIT
+node="io/partita/screenshots"
+trap 'rm -rf "$home"' EXIT
 mkdir -p docs/screenshots
 
-"$shot" --wait 8 docs/screenshots/welcome.png -- java -Dpartita.home="$home" -Dpartita.prefs="$node" -jar "$jar"
+"$shot" --wait 8 docs/screenshots/welcome.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
 
-java -cp "$cp" "$seed" "$home" "$node"
-"$shot" --wait 20 docs/screenshots/topics.png -- java -Dpartita.home="$home" -Dpartita.prefs="$node" -jar "$jar"
+java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node"
+"$shot" --wait 20 docs/screenshots/topics.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
 echo "saved docs/screenshots/welcome.png and docs/screenshots/topics.png"

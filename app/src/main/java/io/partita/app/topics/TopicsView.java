@@ -85,10 +85,12 @@ public final class TopicsView extends VBox {
         partitions.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().partitions()));
         partitions.getStyleClass().add("number-column");
         partitions.setPrefWidth(110);
+        partitions.setMinWidth(100);
         TableColumn<TopicInfo, Integer> replication = new TableColumn<>("Replication factor");
         replication.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().replicationFactor()));
         replication.getStyleClass().add("number-column");
-        replication.setPrefWidth(150);
+        replication.setPrefWidth(160);
+        replication.setMinWidth(160);
         table.getColumns().setAll(java.util.List.of(name, partitions, replication));
 
         Label placeholder = new Label();
