@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Makes docs/screenshots/welcome.png and docs/screenshots/topics.png from the packaged app, with a throw-away
+# user.home (so data and java.util.prefs land there; a user's own settings are never touched).
+#
+#   mvn -B -q -DskipTests package && app/screenshots.sh
+#
+# welcome.png: a first launch. topics.png: a launch after a session that created four topics on the local
+# cluster (prepared by ScreenshotSeed through the app's own ClusterGateway); Partita reopens the last
+# connection by itself, as it does for a user. SCREENSHOT overrides the screenshot tool.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shot=${SCREENSHOT:-/work/shared/tools/screenshot}
+jar=app/target/partita.jar
+cp="$jar:app/target/lib/*"
+opens=(--add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED)
+seed=app/src/test/java/io/partita/app/ScreenshotSeed.java
+[ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 1; }
+
+home=$(mktemp -d)
+node="io/partita/screenshots"
+trap 'rm -rf "$home"' EXIT
+mkdir -p docs/screenshots
+
+"$shot" --wait 8 docs/screenshots/welcome.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
+
+java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node"
+"$shot" --wait 20 docs/screenshots/topics.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
+echo "saved docs/screenshots/welcome.png and docs/screenshots/topics.png"

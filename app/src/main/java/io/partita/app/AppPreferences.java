@@ -1,0 +1,132 @@
+package io.partita.app;
+
+import io.partita.app.connection.ConnectionProfile;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What Partita remembers between runs (java.util.prefs): the window's bounds and the last connection.
+ *
+ * <p>System properties: {@code partita.home} (default {@code ~/.partita}) holds Partita's files, the local
+ * cluster under {@code clusters/local}; {@code partita.prefs} names the preferences node (default
+ * {@code io/partita/app}), so tests and experiments never touch a user's settings.
+ */
+public final class AppPreferences {
+    private static final Logger log = LoggerFactory.getLogger(AppPreferences.class);
+
+    public static final String HOME_PROPERTY = "partita.home";
+    public static final String PREFS_PROPERTY = "partita.prefs";
+    public static final String DEFAULT_NODE = "io/partita/app";
+
+    private static final String WINDOW_X = "window.x";
+    private static final String WINDOW_Y = "window.y";
+    private static final String WINDOW_WIDTH = "window.width";
+    private static final String WINDOW_HEIGHT = "window.height";
+    private static final String WINDOW_MAXIMIZED = "window.maximized";
+    private static final String CONNECTION_KIND = "connection.kind";
+    private static final String CONNECTION_NODES = "connection.nodes";
+    private static final String CONNECTION_BOOTSTRAP = "connection.bootstrap";
+    private static final String CONNECTION_REOPEN = "connection.reopen";
+
+    private final Preferences prefs;
+    private final Path home;
+
+    public AppPreferences(Preferences prefs, Path home) {
+        this.prefs = prefs;
+        this.home = home;
+    }
+
+    /** The preferences and home directory chosen by the system properties. */
+    public static AppPreferences fromSystemProperties() {
+        String node = System.getProperty(PREFS_PROPERTY, DEFAULT_NODE);
+        String home = System.getProperty(HOME_PROPERTY);
+        Path homeDir = home == null || home.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".partita")
+                : Path.of(home);
+        return new AppPreferences(Preferences.userRoot().node(node), homeDir.toAbsolutePath());
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Where the local cluster keeps its data, across restarts. */
+    public Path localClusterDirectory() {
+        return home.resolve("clusters").resolve("local");
+    }
+
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    public Optional<WindowBounds> windowBounds() {
+        double w = prefs.getDouble(WINDOW_WIDTH, -1);
+        double h = prefs.getDouble(WINDOW_HEIGHT, -1);
+        if (w <= 0 || h <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new WindowBounds(prefs.getDouble(WINDOW_X, 0), prefs.getDouble(WINDOW_Y, 0), w, h,
+                prefs.getBoolean(WINDOW_MAXIMIZED, false)));
+    }
+
+    public void saveWindowBounds(WindowBounds b) {
+        prefs.putDouble(WINDOW_X, b.x());
+        prefs.putDouble(WINDOW_Y, b.y());
+        prefs.putDouble(WINDOW_WIDTH, b.width());
+        prefs.putDouble(WINDOW_HEIGHT, b.height());
+        prefs.putBoolean(WINDOW_MAXIMIZED, b.maximized());
+        flush();
+    }
+
+    /** The last connection made, whether or not it should be reopened. */
+    public Optional<ConnectionProfile> lastConnection() {
+        String kind = prefs.get(CONNECTION_KIND, null);
+        try {
+            if ("LOCAL".equals(kind)) {
+                return Optional.of(ConnectionProfile.local(Math.max(1, prefs.getInt(CONNECTION_NODES, 1))));
+            }
+            if ("REMOTE".equals(kind)) {
+                return Optional.of(ConnectionProfile.remote(prefs.get(CONNECTION_BOOTSTRAP, "")));
+            }
+        } catch (IllegalArgumentException e) {
+            log.warn("Ignoring a damaged saved connection: {}", e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** True when the app was quit while connected: the next launch reopens that connection. */
+    public boolean reopenLastConnection() {
+        return prefs.getBoolean(CONNECTION_REOPEN, false);
+    }
+
+    public void saveConnection(ConnectionProfile profile) {
+        prefs.put(CONNECTION_KIND, profile.kind().name());
+        if (profile.isLocal()) {
+            prefs.putInt(CONNECTION_NODES, profile.nodes());
+        } else {
+            prefs.put(CONNECTION_BOOTSTRAP, profile.bootstrapServers());
+        }
+        flush();
+    }
+
+    public void setReopenLastConnection(boolean reopen) {
+        prefs.putBoolean(CONNECTION_REOPEN, reopen);
+        flush();
+    }
+
+    /** The bootstrap servers typed last time, even if the last connection was a local cluster. */
+    public String lastBootstrapServers() {
+        return prefs.get(CONNECTION_BOOTSTRAP, "");
+    }
+
+    private void flush() {
+        try {
+            prefs.flush();
+        } catch (BackingStoreException e) {
+            log.warn("Could not save preferences: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.partita.app;
+
+import atlantafx.base.theme.Styles;
+import io.partita.app.connection.WelcomeView;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The window's content: a menu bar with the shortcuts, and the welcome screen or the workspace. */
+public final class AppView extends BorderPane {
+    private final AppViewModel model;
+    private final WelcomeView welcome;
+    private final StackPane content = new StackPane();
+    private WorkspaceView workspace;
+
+    /**
+     * @param onQuit quits the application (the window owns the stage)
+     */
+    public AppView(AppViewModel model, Runnable onQuit) {
+        this.model = model;
+        this.welcome = new WelcomeView(model.welcome());
+        getStyleClass().add("app");
+
+        MenuItem newTopic = item("New topic…", "Shortcut+N", () -> {
+            if (workspace != null) {
+                workspace.showNewTopicDialog();
+            }
+        });
+        newTopic.setId("menu-new-topic");
+        MenuItem refresh = item("Refresh", "Shortcut+R", () -> {
+            if (workspace != null) {
+                workspace.model().refresh();
+            }
+        });
+        MenuItem disconnect = item("Disconnect", null, model::disconnect);
+        MenuItem quit = item("Quit", "Shortcut+Q", onQuit);
+        for (MenuItem connectedOnly : new MenuItem[] {newTopic, refresh, disconnect}) {
+            connectedOnly.disableProperty().bind(model.connectedProperty().not());
+        }
+        Menu file = new Menu("Cluster", null, newTopic, refresh, new SeparatorMenuItem(), disconnect,
+                new SeparatorMenuItem(), quit);
+
+        MenuItem find = item("Find topic", "Shortcut+F", () -> {
+            if (workspace != null) {
+                workspace.focusSearch();
+            }
+        });
+        find.disableProperty().bind(model.connectedProperty().not());
+        CheckMenuItem showInternal = new CheckMenuItem("Show internal topics");
+        showInternal.disableProperty().bind(model.connectedProperty().not());
+        Menu view = new Menu("View", null, find, showInternal);
+
+        MenuBar menuBar = new MenuBar(file, view);
+        menuBar.setUseSystemMenuBar(true);
+        setTop(menuBar);
+
+        // The overlay while a cluster stops (Quit, Disconnect).
+        ProgressIndicator stopping = new ProgressIndicator();
+        Label stoppingText = new Label();
+        stoppingText.textProperty().bind(model.stoppingMessageProperty());
+        stoppingText.getStyleClass().add(Styles.TITLE_4);
+        VBox overlay = new VBox(16, stopping, stoppingText);
+        overlay.setAlignment(Pos.CENTER);
+        overlay.getStyleClass().add("busy-overlay");
+        overlay.visibleProperty().bind(model.stoppingProperty());
+
+        content.getChildren().setAll(welcome, overlay);
+        setCenter(content);
+
+        model.workspaceProperty().addListener((obs, old, ws) -> {
+            if (workspace != null) {
+                showInternal.selectedProperty().unbindBidirectional(workspace.model().topics().showInternalProperty());
+            }
+            workspace = ws == null ? null : new WorkspaceView(ws, model::disconnect);
+            if (workspace != null) {
+                showInternal.selectedProperty().bindBidirectional(ws.topics().showInternalProperty());
+            }
+            content.getChildren().set(0, workspace == null ? welcome : workspace);
+        });
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    public AppViewModel model() {
+        return model;
+    }
+}

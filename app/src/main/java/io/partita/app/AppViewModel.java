@@ -1,0 +1,117 @@
+package io.partita.app;
+
+import io.partita.app.common.Fx;
+import io.partita.app.connection.ClusterGateway;
+import io.partita.app.connection.Connection;
+import io.partita.app.connection.WelcomeViewModel;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The window's state: the welcome screen or a connected workspace, and the way out. */
+public final class AppViewModel {
+    private static final Logger log = LoggerFactory.getLogger(AppViewModel.class);
+
+    private final ClusterGateway gateway;
+    private final AppPreferences preferences;
+    private final WelcomeViewModel welcome;
+    private final ReadOnlyObjectWrapper<WorkspaceViewModel> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
+    private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping", false);
+    private final ReadOnlyStringWrapper stoppingMessage = new ReadOnlyStringWrapper(this, "stoppingMessage", "");
+    private final BooleanBinding connected;
+
+    public AppViewModel(ClusterGateway gateway, AppPreferences preferences) {
+        this.gateway = gateway;
+        this.preferences = preferences;
+        this.welcome = new WelcomeViewModel(gateway, preferences.localClusterDirectory(), this::connected);
+        welcome.bootstrapServersProperty().set(preferences.lastBootstrapServers());
+        preferences.lastConnection().filter(p -> p.isLocal())
+                .ifPresent(p -> welcome.nodeCountProperty().set(Math.min(WelcomeViewModel.MAX_NODES, p.nodes())));
+        connected = Bindings.isNotNull(workspace).and(stopping.not());
+    }
+
+    /** At launch: reopens the connection that was open when the app was last quit. */
+    public void reopenLastConnection() {
+        if (preferences.reopenLastConnection()) {
+            preferences.lastConnection().ifPresent(profile -> {
+                log.info("Reopening the last connection: {}", profile);
+                welcome.open(profile);
+            });
+        }
+    }
+
+    private void connected(Connection connection) {
+        preferences.saveConnection(connection.profile());
+        preferences.setReopenLastConnection(true);
+        WorkspaceViewModel ws = new WorkspaceViewModel(gateway, connection);
+        workspace.set(ws);
+        ws.startAutoRefresh();
+    }
+
+    /** Back to the welcome screen; a local cluster stops. The next launch opens on the welcome screen. */
+    public CompletableFuture<Void> disconnect() {
+        WorkspaceViewModel ws = workspace.get();
+        if (ws == null || stopping.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ws.stopAutoRefresh();
+        preferences.setReopenLastConnection(false);
+        stopping.set(true);
+        stoppingMessage.set(ws.connection().profile().isLocal() ? "Stopping the local cluster…" : "Disconnecting…");
+        return gateway.disconnect().handle((v, failure) -> {
+            stopping.set(false);
+            stoppingMessage.set("");
+            workspace.set(null);
+            if (failure != null) {
+                welcome.showError("Disconnecting did not go cleanly: " + Fx.describe(failure));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Stops everything cleanly (a local cluster included) and completes, on the FX thread, when it is safe to
+     * close the window. The connection is remembered for the next launch.
+     */
+    public CompletableFuture<Void> quit() {
+        WorkspaceViewModel ws = workspace.get();
+        if (ws != null) {
+            ws.stopAutoRefresh();
+        }
+        stopping.set(true);
+        stoppingMessage.set(ws != null && ws.connection().profile().isLocal() || welcome.busyProperty().get()
+                ? "Stopping the local cluster…" : "Closing…");
+        return gateway.shutdown().exceptionally(failure -> {
+            log.warn("Shutdown did not go cleanly", failure);
+            return null;
+        });
+    }
+
+    public WelcomeViewModel welcome() {
+        return welcome;
+    }
+
+    public ReadOnlyObjectProperty<WorkspaceViewModel> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public BooleanBinding connectedProperty() {
+        return connected;
+    }
+
+    public ReadOnlyBooleanProperty stoppingProperty() {
+        return stopping.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stoppingMessageProperty() {
+        return stoppingMessage.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,94 @@
+package io.partita.app;
+
+import atlantafx.base.theme.Styles;
+import io.partita.app.cluster.BrokersView;
+import io.partita.app.topics.NewTopicDialog;
+import io.partita.app.topics.NewTopicViewModel;
+import io.partita.app.topics.TopicsView;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The connected workspace: a header naming the cluster, brokers beside topics, and a status line. */
+public final class WorkspaceView extends BorderPane {
+    private final WorkspaceViewModel model;
+    private final TopicsView topics;
+
+    public WorkspaceView(WorkspaceViewModel model, Runnable onDisconnect) {
+        this.model = model;
+        getStyleClass().add("workspace");
+        setId("workspace");
+
+        Label title = new Label(model.title());
+        title.setId("cluster-title");
+        title.getStyleClass().addAll(Styles.TITLE_3, "cluster-title");
+        Label subtitle = new Label(model.subtitle());
+        subtitle.setId("cluster-subtitle");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox titles = new VBox(2, title, subtitle);
+        Button disconnect = new Button(model.connection().profile().isLocal() ? "Stop cluster" : "Disconnect");
+        disconnect.setId("disconnect");
+        disconnect.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        disconnect.setOnAction(e -> onDisconnect.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(16, titles, spacer, disconnect);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("workspace-header");
+        setTop(header);
+
+        BrokersView brokers = new BrokersView(model.brokers());
+        topics = new TopicsView(model.topics(), this::showNewTopicDialog);
+        SplitPane split = new SplitPane(brokers, topics);
+        split.setDividerPositions(0.26);
+        SplitPane.setResizableWithParent(brokers, false);
+        split.getStyleClass().add("workspace-split");
+        setCenter(split);
+
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(model.lastRefreshProperty());
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        Label problem = new Label();
+        problem.setId("problem");
+        problem.getStyleClass().addAll(Styles.DANGER, "status-problem");
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Region statusSpacer = new Region();
+        HBox.setHgrow(statusSpacer, Priority.ALWAYS);
+        Label shortcuts = new Label("Ctrl+N new topic  ·  Ctrl+R refresh  ·  Ctrl+Q quit");
+        shortcuts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        HBox statusBar = new HBox(16, problem, status, statusSpacer, shortcuts);
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        statusBar.getStyleClass().add("status-bar");
+        setBottom(statusBar);
+    }
+
+    /** Opens the New topic dialog; the list refreshes when a topic was created. */
+    public void showNewTopicDialog() {
+        NewTopicViewModel form = model.newTopic();
+        NewTopicDialog dialog = new NewTopicDialog(getScene() == null ? null : getScene().getWindow(), form);
+        dialog.setOnHidden(e -> {
+            String created = dialog.getResult();
+            if (created != null) {
+                model.topicCreated(created);
+            }
+        });
+        dialog.show();
+    }
+
+    public void focusSearch() {
+        topics.focusSearch();
+    }
+
+    public WorkspaceViewModel model() {
+        return model;
+    }
+}

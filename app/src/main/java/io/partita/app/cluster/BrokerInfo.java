@@ -1,0 +1,9 @@
+package io.partita.app.cluster;
+
+/** One broker as the cluster describes it. */
+public record BrokerInfo(int id, String host, int port, String rack, boolean controller) {
+
+    public String address() {
+        return host + ":" + port;
+    }
+}

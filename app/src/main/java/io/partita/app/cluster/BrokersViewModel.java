@@ -1,0 +1,52 @@
+package io.partita.app.cluster;
+
+import io.partita.app.common.Fx;
+import io.partita.app.connection.ClusterGateway;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The cluster's live brokers, controller marked. */
+public final class BrokersViewModel {
+    private final ClusterGateway gateway;
+    private final ObservableList<BrokerInfo> brokers = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper clusterId = new ReadOnlyStringWrapper(this, "clusterId", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    public BrokersViewModel(ClusterGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public CompletableFuture<Void> refresh() {
+        return gateway.describeCluster().handle((overview, failure) -> {
+            if (failure != null) {
+                error.set("Could not describe the cluster: " + Fx.describe(failure));
+            } else {
+                setOverview(overview);
+            }
+            return null;
+        });
+    }
+
+    public void setOverview(ClusterOverview overview) {
+        error.set("");
+        clusterId.set(overview.clusterId());
+        if (!brokers.equals(overview.brokers())) {
+            brokers.setAll(overview.brokers());
+        }
+    }
+
+    public ObservableList<BrokerInfo> brokers() {
+        return brokers;
+    }
+
+    public ReadOnlyStringProperty clusterIdProperty() {
+        return clusterId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

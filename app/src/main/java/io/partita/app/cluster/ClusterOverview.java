@@ -1,0 +1,10 @@
+package io.partita.app.cluster;
+
+import java.util.List;
+
+/** What DescribeCluster says: the cluster id and its live brokers, sorted by id. */
+public record ClusterOverview(String clusterId, List<BrokerInfo> brokers) {
+    public ClusterOverview {
+        brokers = List.copyOf(brokers);
+    }
+}

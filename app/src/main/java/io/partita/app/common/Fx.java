@@ -1,0 +1,29 @@
+package io.partita.app.common;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Small helpers shared by the view models. */
+public final class Fx {
+    private Fx() {
+    }
+
+    /** The cause a user should read: unwraps the wrappers that futures put around a failure. */
+    public static Throwable rootCause(Throwable t) {
+        Throwable cur = t;
+        while ((cur instanceof CompletionException || cur instanceof ExecutionException) && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        return cur;
+    }
+
+    /** A one-line message for a failure, never empty. */
+    public static String describe(Throwable t) {
+        Throwable cause = rootCause(t);
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return cause.getClass().getSimpleName();
+        }
+        return message.strip();
+    }
+}

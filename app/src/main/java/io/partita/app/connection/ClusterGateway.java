@@ -1,0 +1,319 @@
+package io.partita.app.connection;
+
+import io.partita.app.cluster.BrokerInfo;
+import io.partita.app.cluster.ClusterOverview;
+import io.partita.app.topics.TopicInfo;
+import io.partita.broker.local.LocalCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.TopicListing;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's only door to a cluster: the only class that calls {@code kafka-clients} and {@link LocalCluster}.
+ *
+ * <p>Every method returns at once. Cluster start/stop and connecting run on one background thread, in order;
+ * admin requests use the admin client's own non-blocking futures. Every returned future completes on the
+ * {@code ui} executor (the FX Application Thread in the app), so callers may touch JavaFX state in their
+ * callbacks. {@link #close()} is the one blocking method, for shutdown.
+ */
+public final class ClusterGateway implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ClusterGateway.class);
+    private static final int REQUEST_TIMEOUT_MS = 10_000;
+    private static final int API_TIMEOUT_MS = 15_000;
+
+    private final java.util.concurrent.Executor ui;
+    private final ExecutorService lifecycle;
+
+    private volatile Admin admin;
+    private volatile LocalCluster localCluster;
+    private volatile Connection connection;
+    private volatile boolean closed;
+
+    /** A gateway whose results arrive on the FX Application Thread. */
+    public ClusterGateway() {
+        this(Platform::runLater);
+    }
+
+    /** A gateway whose results arrive on {@code ui} (tests without a toolkit pass {@code Runnable::run}). */
+    public ClusterGateway(java.util.concurrent.Executor ui) {
+        this.ui = ui;
+        AtomicInteger n = new AtomicInteger();
+        this.lifecycle = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "partita-gateway-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The current connection, or null. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /**
+     * Starts a local cluster of {@code nodes} nodes on {@code dataDir} (created if missing, kept afterwards) and
+     * connects to it. Any earlier connection is closed first. {@code progress} receives short status lines.
+     */
+    public CompletableFuture<Connection> startLocalCluster(int nodes, Path dataDir, Consumer<String> progress) {
+        ConnectionProfile profile = ConnectionProfile.local(nodes);
+        return onLifecycle(() -> {
+            disconnectNow();
+            report(progress, nodes == 1 ? "Starting ZooKeeper and one broker node…"
+                    : "Starting ZooKeeper and " + nodes + " broker nodes…");
+            log.info("Starting a local cluster of {} node(s) in {}", nodes, dataDir);
+            LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(nodes, dataDir)).start();
+            localCluster = cluster;
+            report(progress, "Connecting to " + cluster.bootstrapServers() + "…");
+            try {
+                return open(profile, cluster.bootstrapServers());
+            } catch (Exception e) {
+                disconnectNow(); // never leave a cluster running that the app cannot reach
+                throw e;
+            }
+        });
+    }
+
+    /** Connects to an existing cluster. Any earlier connection (and local cluster) is closed first. */
+    public CompletableFuture<Connection> connect(String bootstrapServers, Consumer<String> progress) {
+        ConnectionProfile profile = ConnectionProfile.remote(bootstrapServers);
+        return onLifecycle(() -> {
+            disconnectNow();
+            report(progress, "Connecting to " + profile.bootstrapServers() + "…");
+            return open(profile, profile.bootstrapServers());
+        });
+    }
+
+    /** Closes the admin client and stops the local cluster, if any. */
+    public CompletableFuture<Void> disconnect() {
+        return onLifecycle(() -> {
+            disconnectNow();
+            return null;
+        });
+    }
+
+    /** The cluster id and live brokers, controller marked. */
+    public CompletableFuture<ClusterOverview> describeCluster() {
+        return withAdmin(a -> {
+            DescribeClusterResult result = a.describeCluster(new DescribeClusterOptions().timeoutMs(REQUEST_TIMEOUT_MS));
+            return stage(result.clusterId()).thenCombine(stage(result.controller()), (id, controller) -> Map.entry(
+                    id == null ? "" : id, controller == null ? -1 : controller.id()))
+                    .thenCombine(stage(result.nodes()), (idAndController, nodes) -> {
+                        int controllerId = idAndController.getValue();
+                        List<BrokerInfo> brokers = nodes.stream()
+                                .sorted(Comparator.comparingInt(Node::id))
+                                .map(n -> new BrokerInfo(n.id(), n.host(), n.port(), n.rack(), n.id() == controllerId))
+                                .toList();
+                        return new ClusterOverview(idAndController.getKey(), brokers);
+                    });
+        });
+    }
+
+    /** Every topic, internal ones included (the view decides what to show), sorted by name. */
+    public CompletableFuture<List<TopicInfo>> listTopics() {
+        return withAdmin(a -> stage(a.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(REQUEST_TIMEOUT_MS))
+                .listings())
+                .thenCompose(listings -> {
+                    List<String> names = listings.stream().map(TopicListing::name).toList();
+                    if (names.isEmpty()) {
+                        return CompletableFuture.completedFuture(Map.<String, TopicDescription>of());
+                    }
+                    return stage(a.describeTopics(names, new DescribeTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS))
+                            .allTopicNames());
+                })
+                .thenApply(descriptions -> descriptions.values().stream()
+                        .map(ClusterGateway::summarize)
+                        .sorted(Comparator.comparing(TopicInfo::name))
+                        .toList()));
+    }
+
+    /** Creates a topic; fails with the cluster's own error (topic exists, invalid name, too few brokers…). */
+    public CompletableFuture<Void> createTopic(String name, int partitions, short replicationFactor) {
+        return withAdmin(a -> {
+            log.info("Creating topic {} ({} partitions, replication factor {})", name, partitions, replicationFactor);
+            return stage(a.createTopics(List.of(new NewTopic(name, partitions, replicationFactor)),
+                    new CreateTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS)).all());
+        });
+    }
+
+    /** Stops everything and waits (bounded) for it: for application shutdown, off the FX thread if possible. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        lifecycle.shutdown();
+        try {
+            if (!lifecycle.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("A cluster operation was still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        disconnectNow();
+    }
+
+    /** The same as {@link #close()}, but on the background thread; completes on the ui executor. */
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                close();
+                ui.execute(() -> done.complete(null));
+            } catch (RuntimeException | Error e) {
+                ui.execute(() -> done.completeExceptionally(e));
+            }
+        }, "partita-shutdown");
+        t.setDaemon(false); // the JVM waits for a clean stop of the local cluster
+        t.start();
+        return done;
+    }
+
+    private Connection open(ConnectionProfile profile, String bootstrapServers) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "partita-app");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS);
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        Admin fresh;
+        try {
+            fresh = Admin.create(props);
+        } catch (KafkaException e) {
+            // "Failed to create new KafkaAdminClient" says nothing; its cause says what is wrong.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("No resolvable bootstrap urls")) {
+                message = "none of the bootstrap servers' host names can be resolved";
+            }
+            throw new IllegalArgumentException(message, e);
+        }
+        try {
+            String clusterId = fresh.describeCluster(new DescribeClusterOptions().timeoutMs(REQUEST_TIMEOUT_MS))
+                    .clusterId().get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            admin = fresh;
+            Connection c = new Connection(profile, bootstrapServers, clusterId);
+            connection = c;
+            log.info("Connected to {} (cluster id {})", bootstrapServers, clusterId);
+            return c;
+        } catch (java.util.concurrent.TimeoutException e) {
+            fresh.close(Duration.ZERO);
+            throw new IllegalStateException("No answer from " + bootstrapServers + " within "
+                    + API_TIMEOUT_MS / 1000 + " s. Check the address and that the cluster is running.", e);
+        } catch (Exception e) {
+            fresh.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    /** Runs on the lifecycle thread. */
+    private void disconnectNow() {
+        Admin a = admin;
+        admin = null;
+        connection = null;
+        if (a != null) {
+            a.close(Duration.ofSeconds(5));
+        }
+        LocalCluster cluster = localCluster;
+        localCluster = null;
+        if (cluster != null) {
+            log.info("Stopping the local cluster");
+            cluster.close();
+            log.info("Local cluster stopped");
+        }
+    }
+
+    private void report(Consumer<String> progress, String line) {
+        if (progress != null) {
+            ui.execute(() -> progress.accept(line));
+        }
+    }
+
+    private interface Task<T> {
+        T run() throws Exception;
+    }
+
+    private <T> CompletableFuture<T> onLifecycle(Task<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("Partita is shutting down"));
+            return toUi(result);
+        }
+        try {
+            lifecycle.execute(() -> {
+                try {
+                    result.complete(task.run());
+                } catch (Throwable t) {
+                    log.warn("Cluster operation failed: {}", io.partita.app.common.Fx.describe(t));
+                    log.debug("Cluster operation failed", t);
+                    result.completeExceptionally(t);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("Partita is shutting down", e));
+        }
+        return toUi(result);
+    }
+
+    private <T> CompletableFuture<T> withAdmin(java.util.function.Function<Admin, CompletionStage<T>> call) {
+        Admin a = admin;
+        if (a == null) {
+            return toUi(CompletableFuture.failedFuture(new IllegalStateException("Not connected to a cluster")));
+        }
+        CompletableFuture<T> result;
+        try {
+            result = call.apply(a).toCompletableFuture();
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return toUi(result);
+    }
+
+    private static <T> CompletableFuture<T> stage(KafkaFuture<T> future) {
+        return future.toCompletionStage().toCompletableFuture();
+    }
+
+    /** A future that completes on the ui executor with the same outcome as {@code source}. */
+    private <T> CompletableFuture<T> toUi(CompletableFuture<T> source) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        source.whenComplete((value, error) -> ui.execute(() -> {
+            if (error != null) {
+                out.completeExceptionally(error);
+            } else {
+                out.complete(value);
+            }
+        }));
+        return out;
+    }
+
+    private static TopicInfo summarize(TopicDescription d) {
+        int rf = d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
+        return new TopicInfo(d.name(), d.partitions().size(), rf, d.isInternal() || d.name().startsWith("__"));
+    }
+}

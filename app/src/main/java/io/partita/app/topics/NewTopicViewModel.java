@@ -1,0 +1,130 @@
+package io.partita.app.topics;
+
+import io.partita.app.common.Fx;
+import io.partita.app.connection.ClusterGateway;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The "New topic" form: name, partitions and replication factor, validated as the user types. */
+public final class NewTopicViewModel {
+    public static final int MAX_PARTITIONS = 10_000;
+
+    private final ClusterGateway gateway;
+    private final List<String> existingTopics;
+    private final int brokerCount;
+
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final ObjectProperty<Integer> partitions = new SimpleObjectProperty<>(this, "partitions", 1);
+    private final ObjectProperty<Integer> replicationFactor = new SimpleObjectProperty<>(this, "replicationFactor", 1);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final StringBinding validationMessage;
+    private final BooleanBinding valid;
+    private final BooleanBinding canCreate;
+
+    /**
+     * @param existingTopics the topics the cluster has now (to refuse duplicates before asking)
+     * @param brokerCount    live brokers, the largest possible replication factor
+     */
+    public NewTopicViewModel(ClusterGateway gateway, List<String> existingTopics, int brokerCount) {
+        this.gateway = gateway;
+        this.existingTopics = List.copyOf(existingTopics);
+        this.brokerCount = brokerCount;
+        validationMessage = Bindings.createStringBinding(this::validate, name, partitions, replicationFactor);
+        valid = Bindings.createBooleanBinding(() -> validate().isEmpty(), validationMessage);
+        canCreate = valid.and(busy.not());
+        // A new edit makes an old server error stale.
+        name.addListener((obs, o, n) -> error.set(""));
+        partitions.addListener((obs, o, n) -> error.set(""));
+        replicationFactor.addListener((obs, o, n) -> error.set(""));
+    }
+
+    /** Why the form cannot be submitted, or "" when it can. */
+    private String validate() {
+        String problem = TopicNameValidator.problem(name.get(), existingTopics).orElse("");
+        if (!problem.isEmpty()) {
+            return problem;
+        }
+        Integer p = partitions.get();
+        if (p == null || p < 1 || p > MAX_PARTITIONS) {
+            return "Partitions must be between 1 and " + MAX_PARTITIONS + ".";
+        }
+        Integer rf = replicationFactor.get();
+        if (rf == null || rf < 1) {
+            return "The replication factor must be at least 1.";
+        }
+        if (brokerCount > 0 && rf > brokerCount) {
+            return "A replication factor of " + rf + " needs " + rf + " brokers; the cluster has "
+                    + (brokerCount == 1 ? "1 broker." : brokerCount + " brokers.");
+        }
+        return "";
+    }
+
+    /**
+     * Creates the topic if the form is valid. Completes with true once the cluster has it, false when nothing
+     * was created (the reason is in {@link #errorProperty()} or {@link #validationMessageProperty()}).
+     */
+    public CompletableFuture<Boolean> create() {
+        if (!canCreate.get()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        busy.set(true);
+        error.set("");
+        return gateway.createTopic(name.get(), partitions.get(), replicationFactor.get().shortValue())
+                .handle((ok, failure) -> {
+                    busy.set(false);
+                    if (failure != null) {
+                        error.set("The cluster refused the topic: " + Fx.describe(failure));
+                        return false;
+                    }
+                    return true;
+                });
+    }
+
+    public int brokerCount() {
+        return brokerCount;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<Integer> partitionsProperty() {
+        return partitions;
+    }
+
+    public ObjectProperty<Integer> replicationFactorProperty() {
+        return replicationFactor;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public StringBinding validationMessageProperty() {
+        return validationMessage;
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+
+    public BooleanBinding canCreateProperty() {
+        return canCreate;
+    }
+}

@@ -1,0 +1,202 @@
+package io.partita.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.partita.app.cluster.BrokerInfo;
+import io.partita.app.topics.TopicInfo;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The first window end to end, headless: welcome screen, Start local cluster (a real LocalCluster in this
+ * JVM), brokers shown, a topic created through the dialog, an invalid name refused, and Quit stopping it all.
+ */
+class PartitaAppGuiTest {
+    private static final Duration START_DEADLINE = Duration.ofSeconds(90);
+    private static final Duration UI_DEADLINE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private String prefsNode;
+    private Stage stage;
+    private PartitaApp app;
+
+    @BeforeEach
+    void freshSettings() {
+        prefsNode = "io/partita/test/" + UUID.randomUUID();
+        System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
+        System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
+    }
+
+    private void launch() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        // The app closes its window on Quit; keep the toolkit alive for the next test.
+        Platform.setImplicitExit(false);
+        app = (PartitaApp) FxToolkit.setupApplication(PartitaApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        }
+        Preferences.userRoot().node(prefsNode).removeNode();
+        System.clearProperty(AppPreferences.HOME_PROPERTY);
+        System.clearProperty(AppPreferences.PREFS_PROPERTY);
+    }
+
+    @Test
+    void startLocalClusterCreateATopicAndQuit() throws Exception {
+        launch();
+        // The welcome screen, with its primary action.
+        assertThat(fx(() -> robot.lookup("#welcome").tryQuery().isPresent())).isTrue();
+        Button start = robot.lookup("#start-local").queryButton();
+        assertThat(fx(start::isDefaultButton)).isTrue();
+        assertThat(fx(start::getText)).isEqualTo("Start local cluster");
+
+        robot.clickOn("#start-local");
+        await("the broker list shows the node").atMost(START_DEADLINE).until(() -> fx(() -> robot.lookup("#brokers")
+                .tryQuery().map(n -> ((ListView<?>) n).getItems().size()).orElse(0)) == 1);
+        ListView<BrokerInfo> brokers = robot.lookup("#brokers").queryListView();
+        BrokerInfo broker = fx(() -> brokers.getItems().get(0));
+        assertThat(broker.id()).isZero();
+        assertThat(broker.controller()).isTrue();
+        assertThat(fx(() -> text(".broker-name"))).isEqualTo("Broker 0");
+        assertThat(fx(() -> text(".broker-address"))).isEqualTo(broker.address());
+        assertThat(fx(() -> robot.lookup("#brokers .badge").queryLabeled().isVisible())).isTrue();
+        assertThat(fx(() -> text("#cluster-title"))).isEqualTo("Local cluster (1 node)");
+        String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
+        assertThat(home.resolve("clusters/local")).isDirectory();
+
+        await("the empty state").atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#topics-empty")).startsWith("No topics yet — create one"));
+
+        try (Admin admin = admin(bootstrap)) {
+            // An invalid name: a clear message, Create disabled, Enter does nothing, nothing is created.
+            robot.push(KeyCode.CONTROL, KeyCode.N);
+            await("the dialog").atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> robot.lookup("#topic-name").tryQuery().isPresent()));
+            robot.clickOn("#topic-name").write("bad name!");
+            await().atMost(UI_DEADLINE).until(() -> fx(() -> text("#topic-validation")).equals(
+                    "Topic names may only contain letters, digits, '.', '_' and '-'. Not allowed: space, '!'."));
+            assertThat(fx(() -> robot.lookup("#create-topic").queryButton().isDisabled())).isTrue();
+            robot.push(KeyCode.ENTER);
+            robot.clickOn("#create-topic");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(fx(() -> robot.lookup("#topic-name").tryQuery().isPresent()))
+                    .as("the dialog stays open").isTrue();
+            assertThat(userTopics(admin)).isEmpty();
+
+            // Fix the name and create it.
+            robot.push(KeyCode.CONTROL, KeyCode.A).write("orders");
+            await().atMost(UI_DEADLINE).until(() -> fx(() -> text("#topic-validation")).isEmpty());
+            robot.clickOn("#create-topic");
+            await("the dialog closes").atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> robot.lookup("#topic-name").tryQuery().isEmpty()));
+            await("the topic is listed").atMost(UI_DEADLINE).until(() -> fx(() -> {
+                TableView<TopicInfo> table = robot.lookup("#topics").queryTableView();
+                return table.getItems().stream().anyMatch(t -> t.name().equals("orders"));
+            }));
+            assertThat(fx(() -> robot.lookup("#topics").queryTableView().getItems()))
+                    .containsExactly(new TopicInfo("orders", 1, 1, false));
+            assertThat(userTopics(admin)).containsExactly("orders");
+            assertThat(admin.describeTopics(Set.of("orders")).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get("orders").partitions()).hasSize(1);
+        }
+
+        // The search field filters what is shown.
+        robot.clickOn("#topic-search").write("nothing-like-it");
+        await().atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#topics-empty")).equals("No topics match \"nothing-like-it\"."));
+
+        // Quit: the window closes once the local cluster has stopped.
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        await("the window closes").atMost(START_DEADLINE).until(() -> !fx(stage::isShowing));
+        int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        assertThatThrownBy(() -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            }
+        }).as("the broker no longer listens").isInstanceOf(IOException.class);
+
+        Preferences saved = Preferences.userRoot().node(prefsNode);
+        assertThat(saved.get("connection.kind", "")).isEqualTo("LOCAL");
+        assertThat(saved.getBoolean("connection.reopen", false)).isTrue();
+        assertThat(saved.getDouble("window.width", 0)).isPositive();
+    }
+
+    @Test
+    void reopensTheLastConnectionAndWindowAtLaunch() throws Exception {
+        Preferences saved = Preferences.userRoot().node(prefsNode);
+        saved.put("connection.kind", "LOCAL");
+        saved.putInt("connection.nodes", 1);
+        saved.putBoolean("connection.reopen", true);
+        saved.putDouble("window.x", 30);
+        saved.putDouble("window.y", 40);
+        saved.putDouble("window.width", 900);
+        saved.putDouble("window.height", 640);
+        saved.flush();
+
+        launch();
+        assertThat(fx(stage::getWidth)).isEqualTo(900);
+        assertThat(fx(stage::getHeight)).isEqualTo(640);
+        await("the local cluster is back without a click").atMost(START_DEADLINE)
+                .until(() -> fx(() -> robot.lookup("#brokers").tryQuery()
+                        .map(n -> ((ListView<?>) n).getItems().size()).orElse(0)) == 1);
+
+        // Stop cluster: back to the welcome screen, and the next launch will not reopen it.
+        robot.clickOn("#disconnect");
+        await("the welcome screen").atMost(START_DEADLINE)
+                .until(() -> fx(() -> robot.lookup("#start-local").tryQuery().map(Node::isVisible).orElse(false)));
+        assertThat(saved.getBoolean("connection.reopen", true)).isFalse();
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).<Node>query() instanceof Labeled labeled ? labeled.getText() : "";
+    }
+
+    private static Set<String> userTopics(Admin admin) throws Exception {
+        return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+    }
+
+    private static Admin admin(String bootstrap) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    /** Reads JavaFX state on the FX thread. */
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+}
