@@ -45,6 +45,7 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                     throw new InvalidPartitionsException("Topic currently has " + existing
                             + " partitions, which is higher than the requested " + topic.count() + ".");
                 }
+                TopicAdmin.checkPartitionLimit(topic.count());
                 int added = topic.count() - existing;
                 int replicationFactor = current.replicas(0).size();
                 Map<Integer, List<Integer>> additions;

@@ -24,6 +24,12 @@ import org.apache.kafka.common.internals.Topic;
  * partition a leader, as Kafka's ZooKeeper-era CreateTopics did.
  */
 final class TopicAdmin {
+    /**
+     * A topic's assignment lives in one znode, and ZooKeeper refuses znodes over 1 MB; 10,000 partitions at
+     * replication factor 3 stay well below that, and well beyond what a laptop cluster needs.
+     */
+    static final int MAX_PARTITIONS_PER_TOPIC = 10_000;
+
     private final ApiContext api;
 
     TopicAdmin(ApiContext api) {
@@ -49,6 +55,7 @@ final class TopicAdmin {
                 throw new org.apache.kafka.common.errors.InvalidRequestException(
                         "Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.");
             }
+            checkPartitionLimit(manual.size());
             validateManual(manual, 0, snapshot);
             assignment = manual;
         } else {
@@ -57,12 +64,20 @@ final class TopicAdmin {
             if (count <= 0) {
                 throw new InvalidPartitionsException("Number of partitions must be larger than 0.");
             }
+            checkPartitionLimit(count);
             if (rf <= 0) {
                 throw new InvalidReplicationFactorException("Replication factor must be larger than 0.");
             }
             assignment = ReplicaAssigner.assign(new ArrayList<>(snapshot.brokers().keySet()), 0, count, rf);
         }
         return new TopicAssignment(Uuid.randomUuid().toString(), assignment);
+    }
+
+    static void checkPartitionLimit(int partitions) {
+        if (partitions > MAX_PARTITIONS_PER_TOPIC) {
+            throw new InvalidPartitionsException("A topic may have at most " + MAX_PARTITIONS_PER_TOPIC
+                    + " partitions, not " + partitions + ".");
+        }
     }
 
     static void validateName(String name) {
