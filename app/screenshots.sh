@@ -9,7 +9,7 @@
 # connection by itself, as it does for a user. SCREENSHOT overrides the screenshot tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shot=${SCREENSHOT:-/work/shared/tools/screenshot}
+shot=${SCREENSHOT:-../shared/tools/screenshot}
 jar=app/target/partita.jar
 cp="$jar:app/target/lib/*"
 opens=(--add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED)

@@ -18,6 +18,9 @@ import org.apache.kafka.common.requests.RequestContext;
 
 /** ListOffsets: earliest, latest, max timestamp, or the first offset at or after a time; consumers see up to the high watermark. */
 final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
+    /** Older versions have no leader epoch field, and writing one there is an error. */
+    private static final short FIRST_VERSION_WITH_LEADER_EPOCH = 4;
+
     private final ApiContext api;
 
     ListOffsetsHandler(ApiContext api) {
@@ -47,8 +50,10 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
                     }
                     Optional<TimestampAndOffset> found = lookup(partition, wanted.timestamp());
                     out.setTimestamp(found.map(TimestampAndOffset::timestamp).orElse(ListOffsetsResponse.UNKNOWN_TIMESTAMP))
-                            .setOffset(found.map(TimestampAndOffset::offset).orElse(ListOffsetsResponse.UNKNOWN_OFFSET))
-                            .setLeaderEpoch(found.map(TimestampAndOffset::leaderEpoch).orElse(-1));
+                            .setOffset(found.map(TimestampAndOffset::offset).orElse(ListOffsetsResponse.UNKNOWN_OFFSET));
+                    if (request.version() >= FIRST_VERSION_WITH_LEADER_EPOCH) {
+                        out.setLeaderEpoch(found.map(TimestampAndOffset::leaderEpoch).orElse(-1));
+                    }
                 } catch (RuntimeException e) {
                     out.setErrorCode(Errors.forException(ReplicaManager.storageError(e)).code())
                             .setTimestamp(ListOffsetsResponse.UNKNOWN_TIMESTAMP)

@@ -39,6 +39,11 @@ public final class ClusterView implements AutoCloseable {
     private final List<Consumer<ClusterSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
     private final CountDownLatch initialized = new CountDownLatch(1);
+    /**
+     * Set once Curator has loaded the whole tree. Before that a snapshot would be partial, and a partial
+     * picture is dangerous: a node would take topics missing from it for deleted ones.
+     */
+    private volatile boolean loaded;
     private volatile ClusterSnapshot snapshot = ClusterSnapshot.EMPTY;
 
     private record Waiter(Predicate<ClusterSnapshot> condition, CompletableFuture<ClusterSnapshot> future) {
@@ -51,6 +56,7 @@ public final class ClusterView implements AutoCloseable {
         cache.listenable().addListener(CuratorCacheListener.builder()
                 .forAll((type, oldData, data) -> scheduleRebuild())
                 .forInitialized(() -> {
+                    loaded = true;
                     scheduleRebuild();
                     rebuilder.execute(initialized::countDown);
                 })
@@ -113,6 +119,9 @@ public final class ClusterView implements AutoCloseable {
 
     private void rebuild() {
         rebuildPending.set(false);
+        if (!loaded) {
+            return;
+        }
         ClusterSnapshot next;
         try {
             next = read();

@@ -39,10 +39,15 @@ final class PartitaTarget implements BenchTarget {
         Files.createDirectories(dataDir);
         int port = BenchSupport.freeLoopbackPort();
         String bootstrap = "127.0.0.1:" + port;
-        server = ChildJvm.start("partita",
-                List.of("-Xmx" + config.heap(),
-                        "--add-opens", "java.base/java.nio=ALL-UNNAMED",
-                        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED"),
+        List<String> jvmArgs = new java.util.ArrayList<>(List.of("-Xmx" + config.heap(),
+                "--add-opens", "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED"));
+        // Extra flags for the Partita JVM only, e.g. -Dbench.partitaJvmArgs=-XX:StartFlightRecording=filename=p.jfr
+        String extra = System.getProperty("bench.partitaJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            jvmArgs.addAll(List.of(extra.split("\\s+")));
+        }
+        server = ChildJvm.start("partita", jvmArgs,
                 MAIN_CLASS,
                 List.of("local", "--nodes", Integer.toString(nodes), "--port", Integer.toString(port),
                         "--data-dir", dataDir.toString()),

@@ -1,0 +1,110 @@
+package io.partita.broker.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.partita.broker.local.FreePorts;
+import io.partita.broker.testing.Clients;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The broker's command line, run as a user would: a child JVM, its output and its exit status. */
+class BrokerMainTest {
+
+    @Test
+    void helpDescribesBothSubcommands() throws Exception {
+        Result result = run(List.of("--help"), Duration.ofSeconds(30));
+        assertThat(result.exitCode).isZero();
+        assertThat(result.output).contains("local").contains("node");
+    }
+
+    @Test
+    void badArgumentsAndConfigsPrintOneLineAndExitWithTwo(@TempDir Path dir) throws Exception {
+        Path badConfig = dir.resolve("broker.properties");
+        Files.writeString(badConfig, "broker.id=-3\nzookeeper.connect=127.0.0.1:1\n");
+        Path noZooKeeper = dir.resolve("no-zk.properties");
+        Files.writeString(noZooKeeper, "broker.id=1\n");
+        for (List<String> args : List.of(
+                List.of("local", "--nodes", "many"),
+                List.of("local", "--nodes", "0"),
+                List.of("bogus"),
+                List.of("node"),
+                List.of("node", "--config", dir.resolve("missing.properties").toString()),
+                List.of("node", "--config", badConfig.toString()),
+                List.of("node", "--config", noZooKeeper.toString()))) {
+            Result result = run(args, Duration.ofSeconds(30));
+            assertThat(result.exitCode).as("exit status of %s; output %s", args, result.output).isEqualTo(2);
+            assertThat(result.output.strip().lines()).as("output of %s", args).hasSize(1);
+            assertThat(result.output).startsWith("partita-broker: ");
+        }
+    }
+
+    @Test
+    void localRunsAClusterInTheForegroundStopsOnSigtermAndKeepsItsData(@TempDir Path dir) throws Exception {
+        int port = FreePorts.pick();
+        String bootstrap = "127.0.0.1:" + port;
+        List<String> args = List.of("local", "--nodes", "1", "--port", Integer.toString(port), "--data-dir",
+                dir.resolve("cluster").toString());
+        Process first = start(args, dir.resolve("first.out"));
+        try {
+            awaitOutput(dir.resolve("first.out"), "Node 0 listening on " + bootstrap);
+            try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, Map.of())) {
+                producer.send(new ProducerRecord<>("cli-topic", "k", "kept across restarts")).get();
+            }
+        } finally {
+            first.destroy();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        }
+        Process second = start(args, dir.resolve("second.out"));
+        try {
+            awaitOutput(dir.resolve("second.out"), "Node 0 listening on " + bootstrap);
+            try (KafkaConsumer<String, String> consumer = Clients.consumer(bootstrap, Map.of())) {
+                var records = Clients.readAll(consumer, List.of(new TopicPartition("cli-topic", 0)), 1,
+                        Duration.ofSeconds(30));
+                assertThat(records).extracting(r -> r.value()).containsExactly("kept across restarts");
+            }
+        } finally {
+            second.destroy();
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Process start(List<String> args, Path output) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "--add-opens", "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    private static Result run(List<String> args, Duration timeout) throws Exception {
+        Path output = Files.createTempFile("broker-main", ".out");
+        try {
+            Process process = start(args, output);
+            assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("%s finished", args).isTrue();
+            return new Result(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static void awaitOutput(Path file, String line) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Files.exists(file) && Files.readString(file).contains(line));
+    }
+}
