@@ -1,5 +1,6 @@
 package io.partita.broker.api;
 
+import io.partita.broker.network.Reply;
 import io.partita.broker.network.RequestHandler;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.requests.AbstractRequest;
-import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.FetchRequest;
 import org.apache.kafka.common.requests.RequestContext;
 
 /**
@@ -17,6 +18,7 @@ import org.apache.kafka.common.requests.RequestContext;
 public final class ApiDispatcher implements RequestHandler {
     private final Map<ApiKeys, ApiHandler<AbstractRequest>> handlers = new EnumMap<>(ApiKeys.class);
     private final Map<ApiKeys, short[]> versions = new EnumMap<>(ApiKeys.class);
+    private final FetchHandler fetch;
 
     public ApiDispatcher(ApiContext api) {
         TopicAdmin topics = new TopicAdmin(api);
@@ -25,7 +27,8 @@ public final class ApiDispatcher implements RequestHandler {
         register(ApiKeys.API_VERSIONS, new ApiVersionsHandler(Collections.unmodifiableMap(versions)));
         register(ApiKeys.METADATA, new MetadataHandler(api, topics));
         register(ApiKeys.PRODUCE, new ProduceHandler(api));
-        register(ApiKeys.FETCH, new FetchHandler(api));
+        fetch = new FetchHandler(api);
+        versions.put(ApiKeys.FETCH, new short[] {ApiKeys.FETCH.oldestVersion(), ApiKeys.FETCH.latestVersion()});
         register(ApiKeys.LIST_OFFSETS, new ListOffsetsHandler(api));
         register(ApiKeys.CREATE_TOPICS, new CreateTopicsHandler(api, topics, configs));
         register(ApiKeys.DELETE_TOPICS, new DeleteTopicsHandler(api));
@@ -57,7 +60,10 @@ public final class ApiDispatcher implements RequestHandler {
     }
 
     @Override
-    public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
-        return handlers.get(request.apiKey()).handle(context, request);
+    public CompletableFuture<Reply> handle(RequestContext context, AbstractRequest request) {
+        if (request.apiKey() == ApiKeys.FETCH) {
+            return fetch.handle(context, (FetchRequest) request);
+        }
+        return handlers.get(request.apiKey()).handle(context, request).thenApply(Reply::of);
     }
 }

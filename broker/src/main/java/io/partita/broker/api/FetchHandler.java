@@ -21,9 +21,11 @@ import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
-import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.FetchMetadata;
 import org.apache.kafka.common.requests.FetchRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.partita.broker.network.Reply;
 import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
@@ -33,7 +35,7 @@ import org.apache.kafka.common.requests.RequestContext;
  * append brings enough or fetch.max.wait.ms passes. Fetch sessions are declined (session id 0), which the
  * protocol allows: clients then send full fetch requests.
  */
-final class FetchHandler implements ApiHandler<FetchRequest> {
+final class FetchHandler {
     private static final short FIRST_VERSION_WITH_TOPIC_IDS = 13;
 
     private final ApiContext api;
@@ -46,15 +48,14 @@ final class FetchHandler implements ApiHandler<FetchRequest> {
     private record Wanted(TopicPartition tp, Uuid topicId, FetchRequestData.FetchPartition request) {
     }
 
-    @Override
-    public CompletableFuture<AbstractResponse> handle(RequestContext context, FetchRequest request) {
+    CompletableFuture<Reply> handle(RequestContext context, FetchRequest request) {
         FetchRequestData data = request.data();
         if (data.sessionId() != FetchMetadata.INVALID_SESSION_ID
                 || (data.sessionEpoch() != FetchMetadata.INITIAL_EPOCH
                 && data.sessionEpoch() != FetchMetadata.FINAL_EPOCH)) {
-            return CompletableFuture.completedFuture(FetchResponse.of(new FetchResponseData()
+            return CompletableFuture.completedFuture(Reply.of(FetchResponse.of(new FetchResponseData()
                     .setErrorCode(Errors.FETCH_SESSION_ID_NOT_FOUND.code())
-                    .setSessionId(FetchMetadata.INVALID_SESSION_ID)));
+                    .setSessionId(FetchMetadata.INVALID_SESSION_ID))));
         }
         boolean byId = request.version() >= FIRST_VERSION_WITH_TOPIC_IDS;
         ClusterSnapshot snapshot = api.snapshot();
@@ -73,15 +74,16 @@ final class FetchHandler implements ApiHandler<FetchRequest> {
         int maxBytes = Math.min(data.maxBytes() <= 0 ? Integer.MAX_VALUE : data.maxBytes(), api.config().fetchMaxBytes());
         Read first = read(wanted, maxBytes, snapshot, byId);
         if (data.maxWaitMs() <= 0 || first.bytes >= data.minBytes() || first.hasError || wanted.isEmpty()) {
-            return CompletableFuture.completedFuture(first.response);
+            return CompletableFuture.completedFuture(first.reply());
         }
+        first.release();
         return park(wanted, data, maxBytes, byId);
     }
 
     /** Long poll: retry on every append to a wanted partition, answer at the deadline whatever there is. */
-    private CompletableFuture<AbstractResponse> park(List<Wanted> wanted, FetchRequestData data, int maxBytes,
+    private CompletableFuture<Reply> park(List<Wanted> wanted, FetchRequestData data, int maxBytes,
                                                      boolean byId) {
-        CompletableFuture<AbstractResponse> future = new CompletableFuture<>();
+        CompletableFuture<Reply> future = new CompletableFuture<>();
         List<TopicPartition> partitions = wanted.stream().map(Wanted::tp).filter(java.util.Objects::nonNull).toList();
         DelayedFetches delayed = api.replicaManager().delayedFetches();
         AtomicBoolean done = new AtomicBoolean();
@@ -93,9 +95,10 @@ final class FetchHandler implements ApiHandler<FetchRequest> {
                 }
                 Read again = read(wanted, maxBytes, api.snapshot(), byId);
                 if ((again.bytes >= data.minBytes() || again.hasError) && done.compareAndSet(false, true)) {
-                    future.complete(again.response);
+                    future.complete(again.reply());
                     return true;
                 }
+                again.release();
                 return false;
             }
         };
@@ -103,7 +106,7 @@ final class FetchHandler implements ApiHandler<FetchRequest> {
         var timeout = api.timer().schedule(() -> {
             if (done.compareAndSet(false, true)) {
                 delayed.unwatch(partitions, waiter);
-                future.complete(read(wanted, maxBytes, api.snapshot(), byId).response);
+                future.complete(read(wanted, maxBytes, api.snapshot(), byId).reply());
             }
         }, data.maxWaitMs(), TimeUnit.MILLISECONDS);
         future.whenComplete((r, e) -> {
@@ -115,14 +118,33 @@ final class FetchHandler implements ApiHandler<FetchRequest> {
         return future;
     }
 
+    /**
+     * One pass over the wanted partitions. The records were copied from LMDB straight into pooled direct
+     * memory, which the network layer writes to the socket as it is; {@link #release} gives it back.
+     */
     private static final class Read {
         FetchResponse response;
+        final List<ByteBuf> buffers = new ArrayList<>();
         long bytes;
         boolean hasError;
+
+        void release() {
+            buffers.forEach(ByteBuf::release);
+            buffers.clear();
+        }
+
+        Reply reply() {
+            return new Reply(response, this::release);
+        }
     }
 
     private Read read(List<Wanted> wanted, int maxBytes, ClusterSnapshot snapshot, boolean byId) {
         Read result = new Read();
+        java.util.function.IntFunction<java.nio.ByteBuffer> allocator = size -> {
+            ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(size, size);
+            result.buffers.add(buffer);
+            return buffer.nioBuffer(0, size);
+        };
         FetchResponseData data = new FetchResponseData().setSessionId(FetchMetadata.INVALID_SESSION_ID);
         Map<Object, FetchResponseData.FetchableTopicResponse> topics = new LinkedHashMap<>();
         int remaining = maxBytes;
@@ -145,7 +167,7 @@ final class FetchHandler implements ApiHandler<FetchRequest> {
                 checkLeaderEpoch(w.request().currentLeaderEpoch(), partition.leaderEpoch());
                 int partitionMax = Math.min(w.request().partitionMaxBytes(), Math.max(remaining, 0));
                 ReadResult read = partition.log().read(w.request().fetchOffset(), partitionMax,
-                        partition.log().highWatermark(), result.bytes == 0);
+                        partition.log().highWatermark(), result.bytes == 0, allocator);
                 MemoryRecords records = read.records();
                 out.setHighWatermark(read.highWatermark())
                         .setLastStableOffset(read.highWatermark())

@@ -92,13 +92,13 @@ final class ProduceHandler implements ApiHandler<ProduceRequest> {
                 }
             }
         }
+        CompletableFuture<Void> appended = CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new));
         if (acks == 0) {
-            // No response is expected; errors are only in the log, as in Kafka (which closes the connection
-            // on an error only to tell the client something went wrong: we keep it open for the others).
-            return CompletableFuture.completedFuture(null);
+            // No response is expected. The request still completes only once its batches are appended: they
+            // are read from the request's own network buffer, which is released when the request completes.
+            return appended.thenApply(v -> null);
         }
-        return CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new ProduceResponse(response));
+        return appended.thenApply(v -> new ProduceResponse(response));
     }
 
     private static void fail(ProduceResponseData.PartitionProduceResponse response, Throwable error) {

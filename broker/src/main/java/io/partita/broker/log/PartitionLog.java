@@ -121,6 +121,16 @@ public final class PartitionLog {
      * @throws OffsetOutOfRangeException if offset is below the log start or above the log end
      */
     public ReadResult read(long offset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch) {
+        return read(offset, maxBytes, maxOffsetExclusive, minOneBatch, ByteBuffer::allocate);
+    }
+
+    /**
+     * As {@link #read(long, int, long, boolean)}, copying into a buffer from {@code allocator} (asked once, for
+     * exactly the bytes to copy), so a caller can read straight into memory it owns, e.g. pooled direct
+     * memory that goes to the socket without another copy.
+     */
+    public ReadResult read(long offset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch,
+                           java.util.function.IntFunction<ByteBuffer> allocator) {
         checkNotDeleted();
         PartitionState snapshot = state;
         long hw = highWatermark;
@@ -130,11 +140,12 @@ public final class PartitionLog {
         }
         long limit = Math.min(maxOffsetExclusive, snapshot.logEndOffset());
         MemoryRecords records = offset >= limit ? MemoryRecords.EMPTY
-                : store.withReadTxn(this, txn -> copyBatches(txn, offset, maxBytes, limit, minOneBatch));
+                : store.withReadTxn(this, txn -> copyBatches(txn, offset, maxBytes, limit, minOneBatch, allocator));
         return new ReadResult(records, snapshot.logStartOffset(), snapshot.logEndOffset(), hw);
     }
 
-    private MemoryRecords copyBatches(Txn<ByteBuffer> txn, long offset, int maxBytes, long limit, boolean minOneBatch) {
+    private MemoryRecords copyBatches(Txn<ByteBuffer> txn, long offset, int maxBytes, long limit, boolean minOneBatch,
+                                      java.util.function.IntFunction<ByteBuffer> allocator) {
         try (Cursor<ByteBuffer> cursor = logDb.openCursor(txn)) {
             if (!positionAtBatchContaining(cursor, offset)) {
                 return MemoryRecords.EMPTY;
@@ -162,19 +173,16 @@ public final class PartitionLog {
             if (count == 0) {
                 return MemoryRecords.EMPTY;
             }
-            byte[] out = new byte[total];
+            ByteBuffer out = allocator.apply(total);
             cursor.get(LmdbKeys.scratchLongKey(firstBase), GetOp.MDB_SET_KEY);
-            int position = 0;
             for (int i = 0; i < count; i++) {
-                ByteBuffer batch = cursor.val().duplicate();
-                int size = batch.remaining();
-                batch.get(out, position, size);
-                position += size;
+                out.put(cursor.val().duplicate());
                 if (i + 1 < count) {
                     cursor.next();
                 }
             }
-            return MemoryRecords.readableRecords(ByteBuffer.wrap(out));
+            out.flip();
+            return MemoryRecords.readableRecords(out);
         }
     }
 

@@ -1,16 +1,49 @@
 package io.partita.broker.network;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import org.apache.kafka.common.network.TransferableChannel;
 
-/** Lets a kafka-clients {@code Send} (a serialised response) write itself into a Netty buffer. */
+/**
+ * Lets a kafka-clients {@code Send} (a serialised response) write itself into Netty buffers. Small pieces
+ * (headers, fields) are copied into pooled buffers; large direct buffers (record data read straight from
+ * LMDB into pooled memory) are wrapped, not copied, so fetched records cross user space once.
+ */
 final class ByteBufChannel implements TransferableChannel {
-    private final ByteBuf out;
+    private static final int WRAP_THRESHOLD = 4096;
 
-    ByteBufChannel(ByteBuf out) {
-        this.out = out;
+    private final ByteBufAllocator allocator;
+    private final CompositeByteBuf out;
+    private ByteBuf small;
+
+    ByteBufChannel(ByteBufAllocator allocator, int expectedSize) {
+        this.allocator = allocator;
+        this.out = allocator.compositeBuffer(Integer.MAX_VALUE);
+        this.small = allocator.buffer(Math.min(expectedSize, 64 * 1024));
+    }
+
+    /** The whole response; the caller owns it from here on. */
+    ByteBuf finish() {
+        if (small.isReadable()) {
+            out.addComponent(true, small);
+        } else {
+            small.release();
+        }
+        small = null;
+        return out;
+    }
+
+    /** Frees what was written so far (when serialisation failed half-way). */
+    void discard() {
+        if (small != null) {
+            small.release();
+            small = null;
+        }
+        out.release();
     }
 
     @Override
@@ -30,7 +63,16 @@ final class ByteBufChannel implements TransferableChannel {
     @Override
     public int write(ByteBuffer src) {
         int n = src.remaining();
-        out.writeBytes(src);
+        if (src.isDirect() && n >= WRAP_THRESHOLD) {
+            if (small.isReadable()) {
+                out.addComponent(true, small);
+                small = allocator.buffer(256);
+            }
+            out.addComponent(true, Unpooled.wrappedBuffer(src.slice()));
+            src.position(src.limit());
+        } else {
+            small.writeBytes(src);
+        }
         return n;
     }
 
@@ -41,8 +83,7 @@ final class ByteBufChannel implements TransferableChannel {
 
     @Override
     public long transferFrom(FileChannel fileChannel, long position, long count) throws java.io.IOException {
-        int n = (int) count;
-        ByteBuffer buffer = ByteBuffer.allocate(n);
+        ByteBuffer buffer = ByteBuffer.allocate((int) count);
         while (buffer.hasRemaining()) {
             if (fileChannel.read(buffer, position + buffer.position()) < 0) {
                 break;

@@ -39,8 +39,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     private String connectionId = "unconnected";
     private InetSocketAddress remote;
 
-    private record Pending(RequestContext context, AbstractRequest request,
-                           CompletableFuture<AbstractResponse> response) {
+    private record Pending(RequestContext context, AbstractRequest request, CompletableFuture<Reply> response) {
     }
 
     KafkaConnection(RequestHandler handler) {
@@ -54,17 +53,14 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         ctx.fireChannelActive();
     }
 
+    /**
+     * The request is parsed straight from the frame's (pooled, direct) memory, and produced record batches
+     * stay there until they are appended: the frame is released only when the request is fully handled.
+     */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf frame = (ByteBuf) msg;
-        ByteBuffer buffer;
-        try {
-            buffer = ByteBuffer.allocate(frame.readableBytes());
-            frame.readBytes(buffer);
-            buffer.flip();
-        } finally {
-            frame.release();
-        }
+        ByteBuffer buffer = frame.nioBuffer();
         RequestContext context;
         AbstractRequest request;
         try {
@@ -72,6 +68,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
             ApiKeys apiKey = header.apiKey();
             if (apiKey != ApiKeys.API_VERSIONS && !handler.serves(apiKey, header.apiVersion())) {
                 log.warn("Closing {}: {} v{} is not served by this node", connectionId, apiKey, header.apiVersion());
+                frame.release();
                 ctx.close();
                 return;
             }
@@ -81,15 +78,17 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
             request = parsed.request;
         } catch (RuntimeException e) {
             log.warn("Closing {}: unreadable request ({})", connectionId, e.toString());
+            frame.release();
             ctx.close();
             return;
         }
-        CompletableFuture<AbstractResponse> response;
+        CompletableFuture<Reply> response;
         try {
             response = handler.handle(context, request);
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
+        response.whenComplete((r, e) -> frame.release());
         pending.addLast(new Pending(context, request, response));
         if (pending.size() >= MAX_IN_FLIGHT) {
             ctx.channel().config().setAutoRead(false);
@@ -107,8 +106,11 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         while (!pending.isEmpty() && pending.peekFirst().response().isDone()) {
             Pending done = pending.pollFirst();
             AbstractResponse response;
+            Runnable afterWrite = () -> { };
             try {
-                response = done.response().join();
+                Reply reply = done.response().join();
+                response = reply.response();
+                afterWrite = reply.afterWrite();
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 if (!(cause instanceof org.apache.kafka.common.errors.ApiException)) {
@@ -117,19 +119,27 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
                 response = done.request().getErrorResponse(0, cause);
             }
             if (response == null) {
+                afterWrite.run();
                 continue;
             }
+            ByteBufChannel channel = null;
             try {
                 Send send = done.context().buildResponseSend(response);
-                ByteBuf out = ctx.alloc().buffer((int) send.size());
-                ByteBufChannel channel = new ByteBufChannel(out);
+                channel = new ByteBufChannel(ctx.alloc(), (int) send.size());
                 while (!send.completed()) {
                     send.writeTo(channel);
                 }
-                ctx.write(out);
+                ByteBuf out = channel.finish();
+                channel = null;
+                Runnable written = afterWrite;
+                ctx.write(out).addListener(f -> written.run());
                 wrote = true;
             } catch (IOException | RuntimeException e) {
                 log.error("Could not serialise the response to {} on {}", done.context().header, connectionId, e);
+                if (channel != null) {
+                    channel.discard();
+                }
+                afterWrite.run();
                 ctx.close();
                 return;
             }
@@ -140,6 +150,20 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         if (pending.size() < MAX_IN_FLIGHT / 2 && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
+    }
+
+    /** Responses that were ready but never written still hold pooled memory: give it back. */
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        for (Pending left : pending) {
+            left.response().whenComplete((reply, e) -> {
+                if (reply != null) {
+                    reply.afterWrite().run();
+                }
+            });
+        }
+        pending.clear();
+        ctx.fireChannelInactive();
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.partita.broker.network;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.requests.AbstractRequest;
-import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
 /** What the network layer hands each parsed request to. */
@@ -14,8 +13,8 @@ public interface RequestHandler {
 
     /**
      * Handles one request. Called on the connection's network thread, in arrival order, so handlers must
-     * not block; long work returns an incomplete future. A future completing with {@code null} sends no
-     * response (Produce with acks=0); completing exceptionally sends the request's error response.
+     * not block; long work returns an incomplete future. A reply without a response sends nothing (Produce
+     * with acks=0); completing exceptionally sends the request's error response.
      */
-    CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request);
+    CompletableFuture<Reply> handle(RequestContext context, AbstractRequest request);
 }

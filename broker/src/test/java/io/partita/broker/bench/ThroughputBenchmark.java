@@ -43,13 +43,26 @@ class ThroughputBenchmark {
 
         ResultTable table = new ResultTable(columns);
         List<Throwable> failures = new ArrayList<>();
+        // The driver JVM (producer and consumer) keeps warming up across runs, which favours whichever system
+        // goes second. So each scenario runs in rounds with the order of the systems reversed every round,
+        // and the table shows the median over all rounds.
+        int rounds = Integer.getInteger("bench.rounds", 2);
         for (Scenario scenario : Scenario.all(config)) {
             scenario.workloads().forEach(w -> w.metrics()
                     .forEach(metric -> table.declareRow(ResultTable.rowKey(scenario, w, metric))));
-            for (int column = 0; column < config.targets().size(); column++) {
-                runScenario(scenario, config.targets().get(column), columns.get(column), column, config, table,
-                        failures);
+            java.util.Map<String, List<Double>> figures = new java.util.LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < config.targets().size(); i++) {
+                    int column = round % 2 == 0 ? i : config.targets().size() - 1 - i;
+                    runScenario(scenario, config.targets().get(column), columns.get(column), column, config,
+                            figures, table, failures);
+                }
             }
+            figures.forEach((cell, values) -> {
+                int split = cell.lastIndexOf('#');
+                table.put(cell.substring(0, split), Integer.parseInt(cell.substring(split + 1)),
+                        Measurement.median(values));
+            });
         }
 
         String rendered = table.render();
@@ -57,7 +70,8 @@ class ThroughputBenchmark {
         System.out.println();
         System.out.println("Partita vs Apache Kafka 4.4: " + config.recordSize() + " B records, "
                 + config.records() + " per produce repetition, median of " + config.repeats()
-                + " repetitions, broker heap " + config.heap());
+                + " repetitions in each of " + rounds + " rounds (order of the systems reversed each round),"
+                + " broker heap " + config.heap());
         System.out.print(rendered);
         System.out.flush();
 
@@ -70,7 +84,8 @@ class ThroughputBenchmark {
     }
 
     private static void runScenario(Scenario scenario, TargetKind kind, String column, int columnIndex,
-            BenchConfig config, ResultTable table, List<Throwable> failures) throws InterruptedException {
+            BenchConfig config, java.util.Map<String, List<Double>> figures, ResultTable table,
+            List<Throwable> failures) throws InterruptedException {
         String slug = (scenario.name() + "-" + column).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         Path workDir = config.workRoot().resolve(slug);
         Path logFile = config.logRoot().resolve(slug + ".log");
@@ -93,7 +108,7 @@ class ThroughputBenchmark {
                 current = workload;
                 for (Measurement m : workload.run(bootstrap, config)) {
                     String row = ResultTable.rowKey(scenario, workload, m.metric());
-                    table.put(row, columnIndex, m.value());
+                    figures.computeIfAbsent(row + "#" + columnIndex, k -> new ArrayList<>()).add(m.value());
                     log.info("{} on {}: {}", row, column, String.format(Locale.ROOT, "%.1f", m.value()));
                 }
             }
