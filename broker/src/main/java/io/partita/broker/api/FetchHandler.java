@@ -23,8 +23,7 @@ import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.requests.FetchMetadata;
 import org.apache.kafka.common.requests.FetchRequest;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.partita.broker.network.DirectBufferPool;
 import io.partita.broker.network.Reply;
 import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.requests.RequestContext;
@@ -37,6 +36,8 @@ import org.apache.kafka.common.requests.RequestContext;
  */
 final class FetchHandler {
     private static final short FIRST_VERSION_WITH_TOPIC_IDS = 13;
+    /** Room for a few dozen full fetches in flight; beyond it buffers are simply garbage collected. */
+    private static final DirectBufferPool BUFFERS = new DirectBufferPool(256L << 20);
 
     private final ApiContext api;
 
@@ -124,12 +125,12 @@ final class FetchHandler {
      */
     private static final class Read {
         FetchResponse response;
-        final List<ByteBuf> buffers = new ArrayList<>();
+        final List<java.nio.ByteBuffer> buffers = new ArrayList<>();
         long bytes;
         boolean hasError;
 
         void release() {
-            buffers.forEach(ByteBuf::release);
+            buffers.forEach(BUFFERS::release);
             buffers.clear();
         }
 
@@ -141,9 +142,9 @@ final class FetchHandler {
     private Read read(List<Wanted> wanted, int maxBytes, ClusterSnapshot snapshot, boolean byId) {
         Read result = new Read();
         java.util.function.IntFunction<java.nio.ByteBuffer> allocator = size -> {
-            ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(size, size);
+            java.nio.ByteBuffer buffer = BUFFERS.acquire(size);
             result.buffers.add(buffer);
-            return buffer.nioBuffer(0, size);
+            return buffer;
         };
         FetchResponseData data = new FetchResponseData().setSessionId(FetchMetadata.INVALID_SESSION_ID);
         Map<Object, FetchResponseData.FetchableTopicResponse> topics = new LinkedHashMap<>();
