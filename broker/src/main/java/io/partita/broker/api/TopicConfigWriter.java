@@ -46,11 +46,20 @@ final class TopicConfigWriter {
         }
     }
 
+    /**
+     * Writes the overrides and completes once this node's own view shows them, so that a describe right after
+     * an alter (as kafka-configs does) never reads the old values.
+     */
     CompletableFuture<Void> write(String topic, Map<String, String> overrides) {
+        Map<String, String> expected = new java.util.TreeMap<>(overrides);
         return api.blocking(() -> {
-            api.clusterStore().setTopicConfig(topic, overrides);
-            api.clusterView().scheduleRebuild();
-            return null;
-        });
+                    api.clusterStore().setTopicConfig(topic, overrides);
+                    api.clusterView().scheduleRebuild();
+                    return null;
+                })
+                .thenCompose(v -> api.clusterView().await(
+                        s -> s.topic(topic).isEmpty() || s.topicConfig(topic).config().equals(expected),
+                        api.config().requestTimeoutMs()))
+                .thenApply(s -> null);
     }
 }

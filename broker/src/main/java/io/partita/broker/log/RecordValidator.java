@@ -41,7 +41,9 @@ final class RecordValidator {
                                                       String partition) {
         List<MutableRecordBatch> batches = new ArrayList<>(1);
         int validBytes = 0;
+        ByteBuffer buffer = records.buffer();
         for (MutableRecordBatch batch : records.batches()) {
+            int batchStart = buffer.position() + validBytes;
             validBytes += batch.sizeInBytes();
             checkShape(batch, config, partition);
             if (batch.baseOffset() != 0) {
@@ -57,7 +59,15 @@ final class RecordValidator {
             }
             CompressionType target = targetCompression(config, batch.compressionType());
             boolean reencode = target != batch.compressionType();
-            validateRecords(batch, config, now, partition);
+            if (batch.compressionType() == CompressionType.NONE) {
+                ByteBuffer bytes = buffer.duplicate();
+                bytes.limit(batchStart + batch.sizeInBytes()).position(batchStart);
+                UncompressedRecordScanner.scan(bytes, config.timestampType() == TimestampType.CREATE_TIME,
+                        saturatedSubtract(now, config.messageTimestampBeforeMaxMs()),
+                        saturatedAdd(now, config.messageTimestampAfterMaxMs()), config.compacted(), partition);
+            } else {
+                validateRecords(batch, config, now, partition);
+            }
             MutableRecordBatch stored = batch;
             if (reencode) {
                 stored = reencode(batch, target, config.timestampType(), now);
