@@ -1,8 +1,6 @@
 package io.partita.broker.api;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.config.ConfigResource;
@@ -26,7 +24,7 @@ final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest> {
     public CompletableFuture<AbstractResponse> handle(RequestContext context, AlterConfigsRequest request) {
         AlterConfigsRequestData data = request.data();
         AlterConfigsResponseData response = new AlterConfigsResponseData();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
+        PendingWrites pending = new PendingWrites();
         for (AlterConfigsRequestData.AlterConfigsResource resource : data.resources()) {
             AlterConfigsResponseData.AlterConfigsResourceResponse result = new AlterConfigsResponseData.AlterConfigsResourceResponse()
                     .setResourceType(resource.resourceType()).setResourceName(resource.resourceName());
@@ -38,23 +36,16 @@ final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest> {
                 overrides.values().removeIf(java.util.Objects::isNull);
                 writer.validate(overrides);
                 if (!data.validateOnly()) {
-                    pending.add(writer.write(resource.resourceName(), overrides).handle((v, e) -> {
-                        if (e != null) {
-                            fail(result, ProduceHandler.unwrap(e));
-                        }
-                        return null;
-                    }));
+                    pending.add(writer.write(resource.resourceName(), overrides), error -> fail(result, error));
                 }
             } catch (RuntimeException e) {
-                fail(result, e);
+                fail(result, PendingWrites.apiError(e));
             }
         }
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new AlterConfigsResponse(response));
+        return pending.respond(() -> new AlterConfigsResponse(response));
     }
 
-    private static void fail(AlterConfigsResponseData.AlterConfigsResourceResponse result, Throwable error) {
-        ApiError apiError = ApiError.fromThrowable(error);
+    private static void fail(AlterConfigsResponseData.AlterConfigsResourceResponse result, ApiError apiError) {
         result.setErrorCode(apiError.error().code()).setErrorMessage(apiError.message());
     }
 }

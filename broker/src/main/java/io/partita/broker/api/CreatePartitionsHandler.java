@@ -31,7 +31,7 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
     public CompletableFuture<AbstractResponse> handle(RequestContext context, CreatePartitionsRequest request) {
         CreatePartitionsRequestData data = request.data();
         CreatePartitionsResponseData response = new CreatePartitionsResponseData();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
+        PendingWrites pending = new PendingWrites();
         var snapshot = api.snapshot();
         for (CreatePartitionsRequestData.CreatePartitionsTopic topic : data.topics()) {
             CreatePartitionsResponseData.CreatePartitionsTopicResult result =
@@ -81,25 +81,16 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                         })
                         .thenCompose(v -> api.clusterView().await(s -> s.isTopicReady(name)
                                 && s.topic(name).map(TopicAssignment::partitionCount).orElse(0) == wanted,
-                                Math.max(data.timeoutMs(), 0)))
-                        .handle((v, e) -> {
-                            if (e != null) {
-                                fail(result, ProduceHandler.unwrap(e));
-                            }
-                            return null;
-                        }));
+                                Math.max(data.timeoutMs(), 0))),
+                        error -> fail(result, error));
             } catch (RuntimeException e) {
-                fail(result, e);
+                fail(result, PendingWrites.apiError(e));
             }
         }
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new CreatePartitionsResponse(response));
+        return pending.respond(() -> new CreatePartitionsResponse(response));
     }
 
-    private static void fail(CreatePartitionsResponseData.CreatePartitionsTopicResult result, Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.TimeoutException
-                ? new org.apache.kafka.common.errors.TimeoutException(error.getMessage()) : error;
-        ApiError apiError = ApiError.fromThrowable(cause);
+    private static void fail(CreatePartitionsResponseData.CreatePartitionsTopicResult result, ApiError apiError) {
         result.setErrorCode(apiError.error().code()).setErrorMessage(apiError.message());
     }
 }

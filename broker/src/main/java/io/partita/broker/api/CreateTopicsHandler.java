@@ -36,7 +36,7 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
     public CompletableFuture<AbstractResponse> handle(RequestContext context, CreateTopicsRequest request) {
         CreateTopicsRequestData data = request.data();
         CreateTopicsResponseData response = new CreateTopicsResponseData();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
+        PendingWrites pending = new PendingWrites();
         Set<String> seen = new HashSet<>();
         Set<String> duplicated = new HashSet<>();
         data.topics().forEach(t -> {
@@ -66,20 +66,14 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
                         manual, overrides);
                 describe(result, topic.name(), plan, overrides);
                 if (!data.validateOnly()) {
-                    pending.add(topics.create(topic.name(), plan, overrides, Math.max(data.timeoutMs(), 0))
-                            .handle((v, e) -> {
-                                if (e != null) {
-                                    fail(result, ProduceHandler.unwrap(e));
-                                }
-                                return null;
-                            }));
+                    pending.add(topics.create(topic.name(), plan, overrides, Math.max(data.timeoutMs(), 0)),
+                            error -> fail(result, error));
                 }
             } catch (ApiException e) {
-                fail(result, e);
+                fail(result, PendingWrites.apiError(e));
             }
         }
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new CreateTopicsResponse(response));
+        return pending.respond(() -> new CreateTopicsResponse(response));
     }
 
     private void describe(CreateTopicsResponseData.CreatableTopicResult result, String name, TopicAssignment plan,
@@ -95,10 +89,7 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
         }
     }
 
-    private static void fail(CreateTopicsResponseData.CreatableTopicResult result, Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.TimeoutException
-                ? new org.apache.kafka.common.errors.TimeoutException(error.getMessage()) : error;
-        ApiError apiError = ApiError.fromThrowable(cause);
+    private static void fail(CreateTopicsResponseData.CreatableTopicResult result, ApiError apiError) {
         result.setErrorCode(apiError.error().code()).setErrorMessage(apiError.message())
                 .setTopicId(org.apache.kafka.common.Uuid.ZERO_UUID)
                 .setNumPartitions(-1).setReplicationFactor((short) -1).setConfigs(null);

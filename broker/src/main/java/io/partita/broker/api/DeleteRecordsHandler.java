@@ -43,7 +43,7 @@ final class DeleteRecordsHandler implements ApiHandler<DeleteRecordsRequest> {
                             ? partition.log().highWatermark() : wanted.offset();
                     pending.add(partition.log().deleteRecordsBefore(offset).handle((low, e) -> {
                         if (e != null) {
-                            out.setErrorCode(Errors.forException(ReplicaManager.storageError(ProduceHandler.unwrap(e))).code());
+                            out.setErrorCode(Errors.forException(ReplicaManager.storageError(PendingWrites.unwrap(e))).code());
                         } else {
                             out.setLowWatermark(low);
                         }

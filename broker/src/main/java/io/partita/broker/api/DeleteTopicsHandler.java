@@ -27,7 +27,7 @@ final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest> {
     public CompletableFuture<AbstractResponse> handle(RequestContext context, DeleteTopicsRequest request) {
         DeleteTopicsRequestData data = request.data();
         DeleteTopicsResponseData response = new DeleteTopicsResponseData();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
+        PendingWrites pending = new PendingWrites();
         List<DeleteTopicsRequestData.DeleteTopicState> wanted = new ArrayList<>(data.topics());
         data.topicNames().forEach(n -> wanted.add(new DeleteTopicsRequestData.DeleteTopicState().setName(n)));
         var snapshot = api.snapshot();
@@ -57,25 +57,16 @@ final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest> {
                             return null;
                         })
                         .thenCompose(v -> api.clusterView().await(s -> !s.topicId(target).equals(id),
-                                Math.max(data.timeoutMs(), 0)))
-                        .handle((v, e) -> {
-                            if (e != null) {
-                                fail(result, ProduceHandler.unwrap(e));
-                            }
-                            return null;
-                        }));
+                                Math.max(data.timeoutMs(), 0))),
+                        error -> fail(result, error));
             } catch (RuntimeException e) {
-                fail(result, e);
+                fail(result, PendingWrites.apiError(e));
             }
         }
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new DeleteTopicsResponse(response));
+        return pending.respond(() -> new DeleteTopicsResponse(response));
     }
 
-    private static void fail(DeleteTopicsResponseData.DeletableTopicResult result, Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.TimeoutException
-                ? new org.apache.kafka.common.errors.TimeoutException(error.getMessage()) : error;
-        ApiError apiError = ApiError.fromThrowable(cause);
+    private static void fail(DeleteTopicsResponseData.DeletableTopicResult result, ApiError apiError) {
         result.setErrorCode(apiError.error().code()).setErrorMessage(apiError.message());
     }
 }

@@ -33,7 +33,7 @@ final class IncrementalAlterConfigsHandler implements ApiHandler<IncrementalAlte
     public CompletableFuture<AbstractResponse> handle(RequestContext context, IncrementalAlterConfigsRequest request) {
         IncrementalAlterConfigsRequestData data = request.data();
         IncrementalAlterConfigsResponseData response = new IncrementalAlterConfigsResponseData();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
+        PendingWrites pending = new PendingWrites();
         for (IncrementalAlterConfigsRequestData.AlterConfigsResource resource : data.resources()) {
             IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse result =
                     new IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse()
@@ -47,19 +47,13 @@ final class IncrementalAlterConfigsHandler implements ApiHandler<IncrementalAlte
                 }
                 writer.validate(overrides);
                 if (!data.validateOnly()) {
-                    pending.add(writer.write(resource.resourceName(), overrides).handle((v, e) -> {
-                        if (e != null) {
-                            fail(result, ProduceHandler.unwrap(e));
-                        }
-                        return null;
-                    }));
+                    pending.add(writer.write(resource.resourceName(), overrides), error -> fail(result, error));
                 }
             } catch (RuntimeException e) {
-                fail(result, e);
+                fail(result, PendingWrites.apiError(e));
             }
         }
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new IncrementalAlterConfigsResponse(response));
+        return pending.respond(() -> new IncrementalAlterConfigsResponse(response));
     }
 
     private static void apply(Map<String, String> overrides, IncrementalAlterConfigsRequestData.AlterableConfig op) {
@@ -102,8 +96,7 @@ final class IncrementalAlterConfigsHandler implements ApiHandler<IncrementalAlte
                 .collect(Collectors.toCollection(ArrayList::new));
     }
 
-    private static void fail(IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse result, Throwable error) {
-        ApiError apiError = ApiError.fromThrowable(error);
+    private static void fail(IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse result, ApiError apiError) {
         result.setErrorCode(apiError.error().code()).setErrorMessage(apiError.message());
     }
 }

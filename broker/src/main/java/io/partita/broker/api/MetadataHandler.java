@@ -85,8 +85,8 @@ final class MetadataHandler implements ApiHandler<MetadataRequest> {
         try {
             var plan = topics.plan(name, -1, (short) -1, Map.of(), Map.of());
             topics.create(name, plan, Map.of(), api.config().requestTimeoutMs()).whenComplete((v, e) -> {
-                if (e != null && !(ProduceHandler.unwrap(e) instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                    log.warn("Auto-creating topic {} failed: {}", name, ProduceHandler.unwrap(e).toString());
+                if (e != null && !(PendingWrites.unwrap(e) instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                    log.warn("Auto-creating topic {} failed: {}", name, PendingWrites.unwrap(e).toString());
                 } else if (e == null) {
                     log.info("Auto-created topic {}", name);
                 }

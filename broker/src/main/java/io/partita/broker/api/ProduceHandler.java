@@ -77,7 +77,7 @@ final class ProduceHandler implements ApiHandler<ProduceRequest> {
                             partition.log().appendAsLeader(records, partition.leaderEpoch());
                     appends.add(append.handle((result, error) -> {
                         if (error != null) {
-                            fail(partitionResponse, unwrap(error));
+                            fail(partitionResponse, PendingWrites.unwrap(error));
                         } else {
                             partitionResponse.setBaseOffset(result.baseOffset())
                                     .setLogAppendTimeMs(result.logAppendTime())
@@ -108,13 +108,5 @@ final class ProduceHandler implements ApiHandler<ProduceRequest> {
                 .setBaseOffset(-1)
                 .setLogAppendTimeMs(-1)
                 .setLogStartOffset(-1);
-    }
-
-    static Throwable unwrap(Throwable error) {
-        while ((error instanceof java.util.concurrent.CompletionException
-                || error instanceof java.util.concurrent.ExecutionException) && error.getCause() != null) {
-            error = error.getCause();
-        }
-        return error;
     }
 }
