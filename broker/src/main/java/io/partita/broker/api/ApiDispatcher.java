@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.FetchRequest;
+import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.RequestContext;
 
 /**
@@ -19,6 +20,7 @@ public final class ApiDispatcher implements RequestHandler {
     private final Map<ApiKeys, ApiHandler<AbstractRequest>> handlers = new EnumMap<>(ApiKeys.class);
     private final Map<ApiKeys, short[]> versions = new EnumMap<>(ApiKeys.class);
     private final FetchHandler fetch;
+    private final ProduceHandler produce;
 
     public ApiDispatcher(ApiContext api) {
         TopicAdmin topics = new TopicAdmin(api);
@@ -26,9 +28,10 @@ public final class ApiDispatcher implements RequestHandler {
         TopicConfigWriter configWriter = new TopicConfigWriter(api);
         register(ApiKeys.API_VERSIONS, new ApiVersionsHandler(Collections.unmodifiableMap(versions)));
         register(ApiKeys.METADATA, new MetadataHandler(api, topics));
-        register(ApiKeys.PRODUCE, new ProduceHandler(api));
+        produce = new ProduceHandler(api);
+        serveAllVersions(ApiKeys.PRODUCE);
         fetch = new FetchHandler(api);
-        versions.put(ApiKeys.FETCH, new short[] {ApiKeys.FETCH.oldestVersion(), ApiKeys.FETCH.latestVersion()});
+        serveAllVersions(ApiKeys.FETCH);
         register(ApiKeys.LIST_OFFSETS, new ListOffsetsHandler(api));
         register(ApiKeys.CREATE_TOPICS, new CreateTopicsHandler(api, topics, configs));
         register(ApiKeys.DELETE_TOPICS, new DeleteTopicsHandler(api));
@@ -45,6 +48,10 @@ public final class ApiDispatcher implements RequestHandler {
     @SuppressWarnings("unchecked")
     private <R extends AbstractRequest> void register(ApiKeys key, ApiHandler<R> handler) {
         handlers.put(key, (ApiHandler<AbstractRequest>) handler);
+        serveAllVersions(key);
+    }
+
+    private void serveAllVersions(ApiKeys key) {
         versions.put(key, new short[] {key.oldestVersion(), key.latestVersion()});
     }
 
@@ -63,6 +70,9 @@ public final class ApiDispatcher implements RequestHandler {
     public CompletableFuture<Reply> handle(RequestContext context, AbstractRequest request) {
         if (request.apiKey() == ApiKeys.FETCH) {
             return fetch.handle(context, (FetchRequest) request);
+        }
+        if (request.apiKey() == ApiKeys.PRODUCE) {
+            return produce.handle(context, (ProduceRequest) request);
         }
         return handlers.get(request.apiKey()).handle(context, request).thenApply(Reply::of);
     }

@@ -19,6 +19,7 @@ import org.apache.kafka.common.message.ProduceResponseData;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.requests.AbstractResponse;
+import io.partita.broker.network.Reply;
 import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
 import org.apache.kafka.common.requests.RequestContext;
@@ -28,7 +29,7 @@ import org.apache.kafka.common.requests.RequestContext;
  * and in request order, so offsets follow the order a client pipelines its requests; the response waits
  * for every partition's commit (acks=1 and, with this node the whole ISR, acks=all). acks=0 gets no response.
  */
-final class ProduceHandler implements ApiHandler<ProduceRequest> {
+final class ProduceHandler {
     /** Topic ids replace names in Produce from this version on. */
     private static final short FIRST_VERSION_WITH_TOPIC_IDS = 13;
 
@@ -38,8 +39,7 @@ final class ProduceHandler implements ApiHandler<ProduceRequest> {
         this.api = api;
     }
 
-    @Override
-    public CompletableFuture<AbstractResponse> handle(RequestContext context, ProduceRequest request) {
+    CompletableFuture<Reply> handle(RequestContext context, ProduceRequest request) {
         ProduceRequestData data = request.data();
         short acks = data.acks();
         boolean byId = request.version() >= FIRST_VERSION_WITH_TOPIC_IDS;
@@ -96,9 +96,17 @@ final class ProduceHandler implements ApiHandler<ProduceRequest> {
         if (acks == 0) {
             // No response is expected. The request still completes only once its batches are appended: they
             // are read from the request's own network buffer, which is released when the request completes.
-            return appended.thenApply(v -> null);
+            // An error closes the connection, as in Kafka: the client's only way to learn of it.
+            return appended.thenApply(v -> firstError(response)
+                    .map(error -> Reply.closeConnection("a Produce with acks=0 failed: " + error))
+                    .orElse(Reply.of(null)));
         }
-        return appended.thenApply(v -> new ProduceResponse(response));
+        return appended.thenApply(v -> Reply.of(new ProduceResponse(response)));
+    }
+
+    private static java.util.Optional<Errors> firstError(ProduceResponseData response) {
+        return response.responses().stream().flatMap(t -> t.partitionResponses().stream())
+                .map(p -> Errors.forCode(p.errorCode())).filter(e -> e != Errors.NONE).findFirst();
     }
 
     private static void fail(ProduceResponseData.PartitionProduceResponse response, Throwable error) {

@@ -109,6 +109,12 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
             Runnable afterWrite = () -> { };
             try {
                 Reply reply = done.response().join();
+                if (reply.closeReason() != null) {
+                    log.info("Closing {}: {}", connectionId, reply.closeReason());
+                    ctx.flush();
+                    ctx.close();
+                    return;
+                }
                 response = reply.response();
                 afterWrite = reply.afterWrite();
             } catch (RuntimeException e) {

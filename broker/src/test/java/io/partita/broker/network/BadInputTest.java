@@ -205,6 +205,27 @@ class BadInputTest {
         }
     }
 
+    @Test
+    void aFailedProduceWithAcksZeroClosesItsConnectionAndASuccessfulOneGetsNoResponse() throws Exception {
+        MemoryRecords records = MemoryRecords.withRecords(Compression.NONE,
+                new SimpleRecord(System.currentTimeMillis(), "k".getBytes(), "fire and forget".getBytes()));
+        try (RawConnection raw = new RawConnection("127.0.0.1", port, 1_000)) {
+            raw.send(ProduceRequest.builder(acksZero(records, TOPIC, 0)).build((short) 9));
+            assertThat(raw.isClosedByServer()).as("a good acks=0 produce leaves the connection open").isFalse();
+        }
+        try (RawConnection raw = connect()) {
+            raw.send(ProduceRequest.builder(acksZero(records, TOPIC, 99)).build((short) 9));
+            assertThat(raw.isClosedByServer()).as("an acks=0 produce to a missing partition").isTrue();
+        }
+    }
+
+    private static ProduceRequestData acksZero(MemoryRecords records, String topic, int partition) {
+        ProduceRequestData data = new ProduceRequestData().setAcks((short) 0).setTimeoutMs(5_000);
+        data.topicData().add(new ProduceRequestData.TopicProduceData().setName(topic).setPartitionData(List.of(
+                new ProduceRequestData.PartitionProduceData().setIndex(partition).setRecords(records))));
+        return data;
+    }
+
     private static Errors produce(MemoryRecords records, String topic) throws Exception {
         ProduceRequestData data = new ProduceRequestData().setAcks((short) 1).setTimeoutMs(5_000);
         data.topicData().add(new ProduceRequestData.TopicProduceData().setName(topic)
