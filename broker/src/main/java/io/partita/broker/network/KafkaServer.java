@@ -25,6 +25,8 @@ public final class KafkaServer implements AutoCloseable {
     private final int threads;
     private final int maxFrameBytes;
     private final RequestHandler handler;
+    private int sendBufferBytes = -1;
+    private int receiveBufferBytes = -1;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
     private Channel serverChannel;
@@ -35,6 +37,13 @@ public final class KafkaServer implements AutoCloseable {
         this.threads = threads;
         this.maxFrameBytes = maxFrameBytes;
         this.handler = handler;
+    }
+
+    /** Socket buffer sizes of client connections, as Kafka's socket.send/receive.buffer.bytes; -1 keeps the OS's. */
+    public KafkaServer socketBuffers(int sendBytes, int receiveBytes) {
+        this.sendBufferBytes = sendBytes;
+        this.receiveBufferBytes = receiveBytes;
+        return this;
     }
 
     /** Binds and returns the port (useful when asked for port 0). */
@@ -56,6 +65,12 @@ public final class KafkaServer implements AutoCloseable {
                                 .addLast("kafka", new KafkaConnection(handler));
                     }
                 });
+        if (sendBufferBytes > 0) {
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, sendBufferBytes);
+        }
+        if (receiveBufferBytes > 0) {
+            bootstrap.childOption(ChannelOption.SO_RCVBUF, receiveBufferBytes);
+        }
         InetSocketAddress address = host == null || host.isEmpty()
                 ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
         serverChannel = bootstrap.bind(address).sync().channel();

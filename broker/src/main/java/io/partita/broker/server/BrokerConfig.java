@@ -33,6 +33,8 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String NUM_NETWORK_THREADS = "num.network.threads";
     public static final String NUM_IO_THREADS = "num.io.threads";
     public static final String SOCKET_REQUEST_MAX_BYTES = "socket.request.max.bytes";
+    public static final String SOCKET_SEND_BUFFER_BYTES = "socket.send.buffer.bytes";
+    public static final String SOCKET_RECEIVE_BUFFER_BYTES = "socket.receive.buffer.bytes";
     public static final String MESSAGE_MAX_BYTES = "message.max.bytes";
     public static final String NUM_PARTITIONS = "num.partitions";
     public static final String DEFAULT_REPLICATION_FACTOR = "default.replication.factor";
@@ -86,6 +88,10 @@ public final class BrokerConfig extends AbstractConfig {
                     "Threads for request work that may wait (ZooKeeper writes, admin operations).")
             .define(SOCKET_REQUEST_MAX_BYTES, Type.INT, 100 * 1024 * 1024, Range.atLeast(1), Importance.HIGH,
                     "The largest request frame accepted; a larger one closes the connection.")
+            .define(SOCKET_SEND_BUFFER_BYTES, Type.INT, 100 * 1024, Importance.HIGH,
+                    "SO_SNDBUF of client connections; -1 leaves it to the operating system.")
+            .define(SOCKET_RECEIVE_BUFFER_BYTES, Type.INT, 100 * 1024, Importance.HIGH,
+                    "SO_RCVBUF of client connections; -1 leaves it to the operating system.")
             .define(MESSAGE_MAX_BYTES, Type.INT, 1024 * 1024 + 12, Range.atLeast(0), Importance.HIGH,
                     "The largest record batch accepted (the default of the topic config max.message.bytes).")
             .define(NUM_PARTITIONS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
@@ -194,6 +200,14 @@ public final class BrokerConfig extends AbstractConfig {
 
     public int socketRequestMaxBytes() {
         return getInt(SOCKET_REQUEST_MAX_BYTES);
+    }
+
+    public int socketSendBufferBytes() {
+        return getInt(SOCKET_SEND_BUFFER_BYTES);
+    }
+
+    public int socketReceiveBufferBytes() {
+        return getInt(SOCKET_RECEIVE_BUFFER_BYTES);
     }
 
     public int numPartitions() {

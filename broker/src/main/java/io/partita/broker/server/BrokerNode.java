@@ -93,7 +93,8 @@ public final class BrokerNode implements AutoCloseable {
                     new ProducerIdManager(config.brokerId(), store), io, timer);
             BrokerConfig.Listener listener = config.listener();
             server = new KafkaServer(listener.host(), listener.port(), config.networkThreads(),
-                    config.socketRequestMaxBytes(), new ApiDispatcher(api));
+                    config.socketRequestMaxBytes(), new ApiDispatcher(api))
+                    .socketBuffers(config.socketSendBufferBytes(), config.socketReceiveBufferBytes());
             boundPort = server.start(name);
 
             BrokerConfig.Listener advertised = config.advertisedListener();
