@@ -36,7 +36,8 @@ final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest> {
                 overrides.values().removeIf(java.util.Objects::isNull);
                 writer.validate(overrides);
                 if (!data.validateOnly()) {
-                    pending.add(writer.write(resource.resourceName(), overrides), error -> fail(result, error));
+                    pending.add(writer.update(resource.resourceName(), current -> overrides),
+                            error -> fail(result, error));
                 }
             } catch (RuntimeException e) {
                 fail(result, PendingWrites.apiError(e));

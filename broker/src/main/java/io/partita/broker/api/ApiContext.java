@@ -47,6 +47,17 @@ public record ApiContext(
         return LogConfig.from(config.topicDefaults(), overrides);
     }
 
+    /**
+     * Completes once this node's view satisfies {@code condition}. A timeout of zero or less means the client
+     * does not want to wait: as in Kafka, it is answered as soon as the request has been made.
+     */
+    public CompletableFuture<Void> awaitView(java.util.function.Predicate<ClusterSnapshot> condition, long timeoutMs) {
+        if (timeoutMs <= 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return clusterView.await(condition, timeoutMs).thenApply(s -> null);
+    }
+
     /** Runs blocking work on the io executor. */
     public <T> CompletableFuture<T> blocking(BlockingCall<T> call) {
         CompletableFuture<T> future = new CompletableFuture<>();

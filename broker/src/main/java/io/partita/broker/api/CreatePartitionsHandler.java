@@ -79,9 +79,9 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                             api.clusterView().scheduleRebuild();
                             return null;
                         })
-                        .thenCompose(v -> api.clusterView().await(s -> s.isTopicReady(name)
+                        .thenCompose(v -> api.awaitView(s -> s.isTopicReady(name)
                                 && s.topic(name).map(TopicAssignment::partitionCount).orElse(0) == wanted,
-                                Math.max(data.timeoutMs(), 0))),
+                                data.timeoutMs())),
                         error -> fail(result, error));
             } catch (RuntimeException e) {
                 fail(result, PendingWrites.apiError(e));

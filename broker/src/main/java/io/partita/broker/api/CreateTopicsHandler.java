@@ -66,7 +66,7 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
                         manual, overrides);
                 describe(result, topic.name(), plan, overrides);
                 if (!data.validateOnly()) {
-                    pending.add(topics.create(topic.name(), plan, overrides, Math.max(data.timeoutMs(), 0)),
+                    pending.add(topics.create(topic.name(), plan, overrides, data.timeoutMs()),
                             error -> fail(result, error));
                 }
             } catch (ApiException e) {

@@ -56,8 +56,7 @@ final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest> {
                             api.clusterView().scheduleRebuild();
                             return null;
                         })
-                        .thenCompose(v -> api.clusterView().await(s -> !s.topicId(target).equals(id),
-                                Math.max(data.timeoutMs(), 0))),
+                        .thenCompose(v -> api.awaitView(s -> !s.topicId(target).equals(id), data.timeoutMs())),
                         error -> fail(result, error));
             } catch (RuntimeException e) {
                 fail(result, PendingWrites.apiError(e));

@@ -36,8 +36,8 @@ import org.apache.kafka.common.requests.RequestContext;
  */
 final class FetchHandler {
     private static final short FIRST_VERSION_WITH_TOPIC_IDS = 13;
-    /** Room for a few dozen full fetches in flight; beyond it buffers are simply garbage collected. */
-    private static final DirectBufferPool BUFFERS = new DirectBufferPool(256L << 20);
+    /** Room for about ten full fetches; beyond it buffers are left to the garbage collector. */
+    private static final DirectBufferPool BUFFERS = new DirectBufferPool(64L << 20);
 
     private final ApiContext api;
 
@@ -64,9 +64,6 @@ final class FetchHandler {
         for (FetchRequestData.FetchTopic topic : data.topics()) {
             String name = byId ? snapshot.topicName(topic.topicId()).orElse(null) : topic.topic();
             Uuid id = byId ? topic.topicId() : snapshot.topicId(topic.topic());
-            if (!byId && name == null) {
-                continue;
-            }
             for (FetchRequestData.FetchPartition partition : topic.partitions()) {
                 wanted.add(new Wanted(name == null ? null : new TopicPartition(name, partition.partition()),
                         id, partition));
@@ -104,12 +101,23 @@ final class FetchHandler {
             }
         };
         delayed.watch(partitions, waiter);
-        var timeout = api.timer().schedule(() -> {
-            if (done.compareAndSet(false, true)) {
-                delayed.unwatch(partitions, waiter);
-                future.complete(read(wanted, maxBytes, api.snapshot(), byId).reply());
-            }
-        }, data.maxWaitMs(), TimeUnit.MILLISECONDS);
+        java.util.concurrent.ScheduledFuture<?> timeout;
+        try {
+            timeout = api.timer().schedule(() -> {
+                if (done.compareAndSet(false, true)) {
+                    delayed.unwatch(partitions, waiter);
+                    try {
+                        future.complete(read(wanted, maxBytes, api.snapshot(), byId).reply());
+                    } catch (Throwable e) {
+                        future.completeExceptionally(e);
+                    }
+                }
+            }, data.maxWaitMs(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            delayed.unwatch(partitions, waiter);
+            done.set(true);
+            return CompletableFuture.completedFuture(read(wanted, maxBytes, api.snapshot(), byId).reply());
+        }
         future.whenComplete((r, e) -> {
             timeout.cancel(false);
             delayed.unwatch(partitions, waiter);

@@ -41,13 +41,18 @@ final class IncrementalAlterConfigsHandler implements ApiHandler<IncrementalAlte
             response.responses().add(result);
             try {
                 writer.checkResource(ConfigResource.Type.forId(resource.resourceType()), resource.resourceName());
-                Map<String, String> overrides = new LinkedHashMap<>(writer.current(resource.resourceName()));
-                for (IncrementalAlterConfigsRequestData.AlterableConfig op : resource.configs()) {
-                    apply(overrides, op);
-                }
-                writer.validate(overrides);
+                // Checked against this node's view first, so a bad request fails without touching ZooKeeper;
+                // the write applies the operations again to what ZooKeeper holds at that moment.
+                java.util.function.UnaryOperator<Map<String, String>> change = current -> {
+                    Map<String, String> overrides = new LinkedHashMap<>(current);
+                    for (IncrementalAlterConfigsRequestData.AlterableConfig op : resource.configs()) {
+                        apply(overrides, op);
+                    }
+                    return overrides;
+                };
+                writer.validate(change.apply(writer.current(resource.resourceName())));
                 if (!data.validateOnly()) {
-                    pending.add(writer.write(resource.resourceName(), overrides), error -> fail(result, error));
+                    pending.add(writer.update(resource.resourceName(), change), error -> fail(result, error));
                 }
             } catch (RuntimeException e) {
                 fail(result, PendingWrites.apiError(e));

@@ -133,7 +133,6 @@ final class TopicAdmin {
                     api.clusterView().scheduleRebuild();
                     return null;
                 })
-                .thenCompose(v -> api.clusterView().await(s -> s.isTopicReady(name), timeoutMs))
-                .thenApply(s -> null);
+                .thenCompose(v -> api.awaitView(s -> s.isTopicReady(name), timeoutMs));
     }
 }

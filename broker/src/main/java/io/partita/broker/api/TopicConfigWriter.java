@@ -47,18 +47,22 @@ final class TopicConfigWriter {
     }
 
     /**
-     * Writes the overrides and completes once this node's own view shows them, so that a describe right after
-     * an alter (as kafka-configs does) never reads the old values.
+     * Applies {@code change} to the overrides ZooKeeper holds (validating the result) and completes once this
+     * node's own view shows what was written, so that a describe right after an alter (as kafka-configs
+     * does) never reads the old values.
      */
-    CompletableFuture<Void> write(String topic, Map<String, String> overrides) {
-        Map<String, String> expected = new java.util.TreeMap<>(overrides);
+    CompletableFuture<Void> update(String topic, java.util.function.UnaryOperator<Map<String, String>> change) {
         return api.blocking(() -> {
-                    api.clusterStore().setTopicConfig(topic, overrides);
+                    Map<String, String> written = api.clusterStore().updateTopicConfig(topic, current -> {
+                        Map<String, String> next = change.apply(current);
+                        validate(next);
+                        return next;
+                    });
                     api.clusterView().scheduleRebuild();
-                    return null;
+                    return written;
                 })
-                .thenCompose(v -> api.clusterView().await(
-                        s -> s.topic(topic).isEmpty() || s.topicConfig(topic).config().equals(expected),
+                .thenCompose(written -> api.clusterView().await(
+                        s -> s.topic(topic).isEmpty() || s.topicConfig(topic).config().equals(written),
                         api.config().requestTimeoutMs()))
                 .thenApply(s -> null);
     }

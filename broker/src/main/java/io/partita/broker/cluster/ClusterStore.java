@@ -83,12 +83,34 @@ public final class ClusterStore {
         }
     }
 
-    public void setTopicConfig(String name, Map<String, String> overrides) throws Exception {
-        byte[] data = Json.write(new ConfigOverrides(overrides));
-        try {
-            client.setData().forPath(ZkPaths.topicConfig(name), data);
-        } catch (KeeperException.NoNodeException e) {
-            client.create().creatingParentsIfNeeded().forPath(ZkPaths.topicConfig(name), data);
+    /**
+     * Replaces a topic's overrides with {@code change} applied to what ZooKeeper holds now, conditional on
+     * the version read (retried on a concurrent change), so two alters through different nodes never lose
+     * one another. Returns the overrides written. The config znode is created with the topic; a missing one
+     * means the topic is gone, and is not re-created (that would block re-creating the topic).
+     */
+    public Map<String, String> updateTopicConfig(String name,
+                                                 java.util.function.UnaryOperator<Map<String, String>> change)
+            throws Exception {
+        while (true) {
+            Stat stat = new Stat();
+            byte[] current;
+            try {
+                current = client.getData().storingStatIn(stat).forPath(ZkPaths.topicConfig(name));
+            } catch (KeeperException.NoNodeException e) {
+                throw new UnknownTopicOrPartitionException("Topic " + name + " does not exist.");
+            }
+            Map<String, String> updated = change.apply(new java.util.TreeMap<>(
+                    Json.read(current, ConfigOverrides.class).config()));
+            try {
+                client.setData().withVersion(stat.getVersion())
+                        .forPath(ZkPaths.topicConfig(name), Json.write(new ConfigOverrides(updated)));
+                return updated;
+            } catch (KeeperException.BadVersionException raced) {
+                // another alter got there first: apply ours to its result
+            } catch (KeeperException.NoNodeException e) {
+                throw new UnknownTopicOrPartitionException("Topic " + name + " does not exist.");
+            }
         }
     }
 

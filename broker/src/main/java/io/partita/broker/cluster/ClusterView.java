@@ -130,17 +130,19 @@ public final class ClusterView implements AutoCloseable {
             return;
         }
         snapshot = next;
-        for (Waiter waiter : waiters) {
-            if (waiter.condition().test(next)) {
-                waiters.remove(waiter);
-                waiter.future().complete(next);
-            }
-        }
+        // Listeners first: a waiter (an admin request) may answer its client, which then expects this node
+        // to act on the new metadata (e.g. to have opened the log of a partition it was just given).
         for (Consumer<ClusterSnapshot> listener : listeners) {
             try {
                 listener.accept(next);
             } catch (RuntimeException e) {
                 log.error("Cluster view listener failed", e);
+            }
+        }
+        for (Waiter waiter : waiters) {
+            if (waiter.condition().test(next)) {
+                waiters.remove(waiter);
+                waiter.future().complete(next);
             }
         }
     }

@@ -31,11 +31,17 @@ import org.slf4j.LoggerFactory;
 final class KafkaConnection extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(KafkaConnection.class);
     private static final ListenerName LISTENER = ListenerName.forSecurityProtocol(SecurityProtocol.PLAINTEXT);
-    /** Stop reading from a client that pipelines more than this many requests, until it catches up. */
+    /**
+     * Stop reading from a client that pipelines more than this many requests, or holds more than this many
+     * bytes of request frames in flight, until it catches up: one connection must not take all the memory.
+     */
     private static final int MAX_IN_FLIGHT = 64;
+    private static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
 
     private final RequestHandler handler;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** Bytes of frames whose requests are not finished; touched only on this connection's event loop. */
+    private long inFlightBytes;
     private String connectionId = "unconnected";
     private InetSocketAddress remote;
 
@@ -88,9 +94,17 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
-        response.whenComplete((r, e) -> frame.release());
+        int frameBytes = frame.capacity();
+        inFlightBytes += frameBytes;
+        response.whenComplete((r, e) -> {
+            frame.release();
+            ctx.executor().execute(() -> {
+                inFlightBytes -= frameBytes;
+                resumeReadingIfCaughtUp(ctx);
+            });
+        });
         pending.addLast(new Pending(context, request, response));
-        if (pending.size() >= MAX_IN_FLIGHT) {
+        if (pending.size() >= MAX_IN_FLIGHT || inFlightBytes >= MAX_IN_FLIGHT_BYTES) {
             ctx.channel().config().setAutoRead(false);
         }
         if (response.isDone()) {
@@ -153,7 +167,12 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         if (wrote) {
             ctx.flush();
         }
-        if (pending.size() < MAX_IN_FLIGHT / 2 && !ctx.channel().config().isAutoRead()) {
+        resumeReadingIfCaughtUp(ctx);
+    }
+
+    private void resumeReadingIfCaughtUp(ChannelHandlerContext ctx) {
+        if (pending.size() < MAX_IN_FLIGHT / 2 && inFlightBytes < MAX_IN_FLIGHT_BYTES / 2
+                && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
     }

@@ -7,9 +7,18 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Fetches waiting for data (Kafka's fetch purgatory): a long poll registers itself on the partitions it
- * reads, and every append to one of them asks it to try again.
+ * reads, and every append to one of them asks it to try again. Appends are announced on the log's writer
+ * thread, which must never do a fetch's reading (nor die of it), so the retries run on a thread of their own.
  */
-public final class DelayedFetches {
+public final class DelayedFetches implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DelayedFetches.class);
+
+    private final java.util.concurrent.ExecutorService retries = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "delayed-fetches");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** A parked fetch. {@link #tryComplete()} returns true once it has answered (data, timeout or error). */
     public interface Waiter {
@@ -38,10 +47,28 @@ public final class DelayedFetches {
         if (set == null || set.isEmpty()) {
             return;
         }
+        try {
+            retries.execute(() -> retry(set));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            log.debug("Node stopping; fetches waiting on {} answer at their deadline", tp);
+        }
+    }
+
+    private static void retry(Set<Waiter> set) {
         for (Waiter waiter : set) {
-            if (waiter.tryComplete()) {
+            try {
+                if (waiter.tryComplete()) {
+                    set.remove(waiter);
+                }
+            } catch (Throwable e) {
+                log.error("A waiting fetch failed to complete", e);
                 set.remove(waiter);
             }
         }
+    }
+
+    @Override
+    public void close() {
+        retries.shutdownNow();
     }
 }

@@ -74,7 +74,7 @@ public final class Partition {
      * The high watermark a leader may expose. With this node the only in-sync replica every committed append
      * is replicated everywhere it needs to be, so the high watermark is the log end offset.
      */
-    void advanceHighWatermark() {
+    synchronized void advanceHighWatermark() {
         if (isLeader() && state.isr().equals(List.of(localBrokerId))) {
             long end = log.logEndOffset();
             if (log.highWatermark() < end) {

@@ -50,6 +50,10 @@ public final class ReplicaManager {
         return delayedFetches;
     }
 
+    public void close() {
+        delayedFetches.close();
+    }
+
     /** Applies new metadata: creates, re-roles, reconfigures and deletes local replicas. Never blocks long. */
     public synchronized void onMetadata(ClusterSnapshot snapshot) {
         Set<TopicPartition> assigned = new HashSet<>();

@@ -75,6 +75,7 @@ public final class BrokerNode implements AutoCloseable {
             ClusterStore store = new ClusterStore(zk);
             store.ensureLayout();
             clusterId = store.clusterId();
+            NodeMetadata.checkOrWrite(config.dataDir(), clusterId, config.brokerId());
 
             logStore = LogStore.open(LogStoreSettings.defaults(config.dataDir())
                     .withMapSizeBytes(config.lmdbMapSizeBytes())
@@ -167,6 +168,9 @@ public final class BrokerNode implements AutoCloseable {
             timer.shutdownNow();
         }
         closeQuietly(clusterView);
+        if (replicaManager != null) {
+            replicaManager.close();
+        }
         closeQuietly(logStore);
         if (zk != null) {
             closeQuietly(zk::close);

@@ -107,6 +107,15 @@ class AdminClientTest {
         assertThat(admin.listTopics().names().get()).doesNotContain("bad name!", "too-many-replicas", "bad-config", "zero");
     }
 
+    /** librdkafka clients send operation timeout 0: "answer once the request is made", as Kafka does. */
+    @Test
+    void aZeroTimeoutIsAnsweredOnceTheRequestIsMade() throws Exception {
+        admin.createTopics(List.of(new NewTopic("no-wait", 2, (short) 1)), new CreateTopicsOptions().timeoutMs(0))
+                .all().get();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                admin.describeTopics(List.of("no-wait")).allTopicNames().get().get("no-wait").partitions()).hasSize(2));
+    }
+
     @Test
     void createsPartitions() throws Exception {
         Clients.createTopic(admin, "growing", 2, Map.of());
