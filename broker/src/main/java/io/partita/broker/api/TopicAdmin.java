@@ -44,6 +44,14 @@ final class TopicAdmin {
         if (snapshot.topic(name).isPresent()) {
             throw new TopicExistsException("Topic '" + name + "' already exists.");
         }
+        // As in Kafka: '.' and '_' map to the same metric names, so topics differing only there may not coexist.
+        if (Topic.hasCollisionChars(name)) {
+            for (String existing : snapshot.topics().keySet()) {
+                if (Topic.hasCollision(name, existing)) {
+                    throw new InvalidTopicException("Topic '" + name + "' collides with existing topic: " + existing);
+                }
+            }
+        }
         try {
             api.topicConfig(configs);
         } catch (ConfigException e) {

@@ -66,6 +66,11 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf frame = (ByteBuf) msg;
+        if (!ctx.channel().isActive()) {
+            // Frames decoded in the same read as one that closed the connection: nobody will get an answer.
+            frame.release();
+            return;
+        }
         ByteBuffer buffer = frame.nioBuffer();
         RequestContext context;
         AbstractRequest request;
@@ -125,8 +130,9 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
                 Reply reply = done.response().join();
                 if (reply.closeReason() != null) {
                     log.info("Closing {}: {}", connectionId, reply.closeReason());
-                    ctx.flush();
-                    ctx.close();
+                    // Close once the responses before this one have actually gone out.
+                    ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
+                            .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
                     return;
                 }
                 response = reply.response();

@@ -29,16 +29,21 @@ public final class DelayedFetches implements AutoCloseable {
 
     public void watch(Iterable<TopicPartition> partitions, Waiter waiter) {
         for (TopicPartition tp : partitions) {
-            waiters.computeIfAbsent(tp, k -> ConcurrentHashMap.newKeySet()).add(waiter);
+            waiters.compute(tp, (k, set) -> {
+                Set<Waiter> watching = set == null ? ConcurrentHashMap.newKeySet() : set;
+                watching.add(waiter);
+                return watching;
+            });
         }
     }
 
+    /** Stops watching; a partition nobody waits on any more is forgotten (topics come and go). */
     public void unwatch(Iterable<TopicPartition> partitions, Waiter waiter) {
         for (TopicPartition tp : partitions) {
-            Set<Waiter> set = waiters.get(tp);
-            if (set != null) {
+            waiters.computeIfPresent(tp, (k, set) -> {
                 set.remove(waiter);
-            }
+                return set.isEmpty() ? null : set;
+            });
         }
     }
 

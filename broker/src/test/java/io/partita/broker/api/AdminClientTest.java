@@ -104,7 +104,11 @@ class AdminClientTest {
                 .hasCauseInstanceOf(InvalidConfigurationException.class);
         assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("zero", 0, (short) 1))).all().get())
                 .hasCauseInstanceOf(InvalidPartitionsException.class);
-        assertThat(admin.listTopics().names().get()).doesNotContain("bad name!", "too-many-replicas", "bad-config", "zero");
+        Clients.createTopic(admin, "metrics.like", 1, Map.of());
+        assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("metrics_like", 1, (short) 1))).all().get())
+                .hasCauseInstanceOf(InvalidTopicException.class).hasMessageContaining("collides");
+        assertThat(admin.listTopics().names().get())
+                .doesNotContain("bad name!", "too-many-replicas", "bad-config", "zero", "metrics_like");
     }
 
     /** librdkafka clients send operation timeout 0: "answer once the request is made", as Kafka does. */
