@@ -16,6 +16,10 @@ import org.apache.kafka.common.requests.DescribeConfigsResponse.ConfigType;
 
 /** Turns topic and broker configuration into DescribeConfigs entries, with sources and synonyms as Kafka reports them. */
 final class ConfigDescriber {
+    /** What every topic config is with no broker property set at all: the default level of the synonyms. */
+    private static final LogConfig DEFAULTS = LogConfig.from(
+            new BrokerConfig(Map.of(BrokerConfig.ZOOKEEPER_CONNECT, "unused:2181")).topicDefaults(), Map.of());
+
     private final BrokerConfig broker;
 
     ConfigDescriber(BrokerConfig broker) {
@@ -44,6 +48,7 @@ final class ConfigDescriber {
                     .setConfigType(type(key.type).id())
                     .setDocumentation(documentation ? key.documentation : null);
             if (synonyms) {
+                // Every level that could supply the value, highest precedence first, as Kafka lists them.
                 if (overridden) {
                     result.synonyms().add(synonym(name, overrides.get(name), ConfigSource.TOPIC_CONFIG));
                 }
@@ -53,9 +58,8 @@ final class ConfigDescriber {
                                 ConfigSource.STATIC_BROKER_CONFIG));
                     }
                 });
-                if (!overridden && source == ConfigSource.DEFAULT_CONFIG) {
-                    result.synonyms().add(synonym(brokerName.orElse(name), result.value(), ConfigSource.DEFAULT_CONFIG));
-                }
+                result.synonyms().add(synonym(brokerName.orElse(name),
+                        ConfigDef.convertToString(DEFAULTS.values().get(name), key.type), ConfigSource.DEFAULT_CONFIG));
             }
             entries.add(result);
         }

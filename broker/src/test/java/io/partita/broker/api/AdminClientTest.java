@@ -152,6 +152,11 @@ class AdminClientTest {
         assertThat(config.get("retention.ms").value()).isEqualTo("604800000");
         assertThat(config.get("retention.ms").source()).isEqualTo(ConfigEntry.ConfigSource.DEFAULT_CONFIG);
         assertThat(config.get("max.message.bytes").value()).isEqualTo("1048588");
+        Config withSynonyms = admin.describeConfigs(List.of(resource),
+                new org.apache.kafka.clients.admin.DescribeConfigsOptions().includeSynonyms(true)).all().get().get(resource);
+        assertThat(withSynonyms.get("retention.bytes").synonyms()).extracting(s -> s.name() + "=" + s.value() + "@" + s.source())
+                .containsExactly("retention.bytes=1048576@DYNAMIC_TOPIC_CONFIG",
+                        "log.retention.bytes=-1@DEFAULT_CONFIG");
 
         admin.incrementalAlterConfigs(Map.of(resource, List.of(
                 new AlterConfigOp(new ConfigEntry("retention.ms", "60000"), AlterConfigOp.OpType.SET),

