@@ -2,7 +2,6 @@ package io.partita.broker.api;
 
 import io.partita.broker.cluster.ReplicaAssigner;
 import io.partita.broker.cluster.TopicAssignment;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,7 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                     }
                     TopicAdmin.validateManual(additions, existing, snapshot);
                 } else {
-                    additions = ReplicaAssigner.assign(new ArrayList<>(snapshot.brokers().keySet()), existing, added,
+                    additions = ReplicaAssigner.assign(snapshot.brokerRacks(), existing, added,
                             replicationFactor);
                 }
                 if (data.validateOnly()) {

@@ -3,7 +3,6 @@ package io.partita.broker.api;
 import io.partita.broker.cluster.ClusterSnapshot;
 import io.partita.broker.cluster.ReplicaAssigner;
 import io.partita.broker.cluster.TopicAssignment;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ final class TopicAdmin {
             if (rf <= 0) {
                 throw new InvalidReplicationFactorException("Replication factor must be larger than 0.");
             }
-            assignment = ReplicaAssigner.assign(new ArrayList<>(snapshot.brokers().keySet()), 0, count, rf);
+            assignment = ReplicaAssigner.assign(snapshot.brokerRacks(), 0, count, rf);
         }
         checkReplicated(assignment.values().iterator().next().size());
         return new TopicAssignment(Uuid.randomUuid().toString(), assignment);

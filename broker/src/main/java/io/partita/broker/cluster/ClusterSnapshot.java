@@ -50,6 +50,13 @@ public final class ClusterSnapshot {
         return brokers;
     }
 
+    /** Each live broker's rack (null where a broker has none), for replica placement. */
+    public Map<Integer, String> brokerRacks() {
+        Map<Integer, String> racks = new TreeMap<>();
+        brokers.forEach((id, registration) -> racks.put(id, registration.rack()));
+        return racks;
+    }
+
     public boolean isLive(int brokerId) {
         return brokers.containsKey(brokerId);
     }
