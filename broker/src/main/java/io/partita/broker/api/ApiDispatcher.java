@@ -55,11 +55,6 @@ public final class ApiDispatcher implements RequestHandler {
         versions.put(key, new short[] {key.oldestVersion(), key.latestVersion()});
     }
 
-    /** The served range of an API, for ApiVersions and tests. */
-    public Map<ApiKeys, short[]> servedVersions() {
-        return Collections.unmodifiableMap(versions);
-    }
-
     @Override
     public boolean serves(ApiKeys apiKey, short version) {
         short[] range = versions.get(apiKey);

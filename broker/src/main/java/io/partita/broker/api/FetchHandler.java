@@ -15,8 +15,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.UnknownTopicIdException;
 import io.partita.broker.replication.ReplicaManager;
-import org.apache.kafka.common.errors.FencedLeaderEpochException;
-import org.apache.kafka.common.errors.UnknownLeaderEpochException;
 import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.protocol.Errors;
@@ -173,7 +171,7 @@ final class FetchHandler {
                     throw new UnknownTopicIdException("Unknown topic id " + w.topicId());
                 }
                 Partition partition = api.replicaManager().leaderPartition(w.tp(), snapshot);
-                checkLeaderEpoch(w.request().currentLeaderEpoch(), partition.leaderEpoch());
+                partition.checkLeaderEpoch(w.request().currentLeaderEpoch());
                 int partitionMax = Math.min(w.request().partitionMaxBytes(), Math.max(remaining, 0));
                 ReadResult read = partition.log().read(w.request().fetchOffset(), partitionMax,
                         partition.log().highWatermark(), result.bytes == 0, allocator);
@@ -196,13 +194,4 @@ final class FetchHandler {
         return result;
     }
 
-    private static void checkLeaderEpoch(int requested, int current) {
-        if (requested == -1 || requested == current) {
-            return;
-        }
-        if (requested < current) {
-            throw new FencedLeaderEpochException("Leader epoch " + requested + " is older than " + current);
-        }
-        throw new UnknownLeaderEpochException("Leader epoch " + requested + " is newer than " + current);
-    }
 }

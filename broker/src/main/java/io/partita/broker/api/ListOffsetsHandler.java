@@ -43,11 +43,7 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
                 try {
                     Partition partition = api.replicaManager()
                             .leaderPartition(new TopicPartition(topic.name(), wanted.partitionIndex()), snapshot);
-                    if (wanted.currentLeaderEpoch() != -1 && wanted.currentLeaderEpoch() != partition.leaderEpoch()) {
-                        out.setErrorCode((wanted.currentLeaderEpoch() < partition.leaderEpoch()
-                                ? Errors.FENCED_LEADER_EPOCH : Errors.UNKNOWN_LEADER_EPOCH).code());
-                        continue;
-                    }
+                    partition.checkLeaderEpoch(wanted.currentLeaderEpoch());
                     Optional<TimestampAndOffset> found = lookup(partition, wanted.timestamp());
                     out.setTimestamp(found.map(TimestampAndOffset::timestamp).orElse(ListOffsetsResponse.UNKNOWN_TIMESTAMP))
                             .setOffset(found.map(TimestampAndOffset::offset).orElse(ListOffsetsResponse.UNKNOWN_OFFSET));

@@ -18,8 +18,4 @@ public record BrokerRegistration(
     public static BrokerRegistration parse(byte[] json) {
         return Json.read(json, BrokerRegistration.class);
     }
-
-    public BrokerRegistration withState(State newState) {
-        return new BrokerRegistration(id, host, port, rack, startTimeMs, newState);
-    }
 }

@@ -24,10 +24,6 @@ public final class ClusterStore {
         this.client = client;
     }
 
-    public CuratorFramework client() {
-        return client;
-    }
-
     /** Creates the persistent parents of the layout, once per cluster (idempotent). */
     public void ensureLayout() throws Exception {
         for (String path : List.of(ZkPaths.BROKER_IDS, ZkPaths.TOPICS, ZkPaths.TOPIC_CONFIGS, ZkPaths.BROKER_CONFIGS,

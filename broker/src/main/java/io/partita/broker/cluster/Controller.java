@@ -249,7 +249,7 @@ public final class Controller implements AutoCloseable {
     }
 
     /** A leader-and-ISR change conditional on the version the controller read. */
-    public void updateState(TopicPartition tp, PartitionState state, int expectedZkVersion) {
+    private void updateState(TopicPartition tp, PartitionState state, int expectedZkVersion) {
         try {
             fencedWrite(List.of(client.transactionOp().setData().withVersion(expectedZkVersion)
                     .forPath(ZkPaths.partitionState(tp.topic(), tp.partition()), Json.write(state))));

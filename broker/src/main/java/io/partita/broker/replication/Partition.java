@@ -66,6 +66,23 @@ public final class Partition {
         return state.leaderEpoch();
     }
 
+    /**
+     * A client's view of the leader epoch (-1: no view) must be this one: older gets FENCED_LEADER_EPOCH,
+     * newer (its metadata is ahead of this node's) UNKNOWN_LEADER_EPOCH.
+     */
+    public void checkLeaderEpoch(int requested) {
+        int current = state.leaderEpoch();
+        if (requested == -1 || requested == current) {
+            return;
+        }
+        if (requested < current) {
+            throw new org.apache.kafka.common.errors.FencedLeaderEpochException(
+                    "Leader epoch " + requested + " is older than " + current);
+        }
+        throw new org.apache.kafka.common.errors.UnknownLeaderEpochException(
+                "Leader epoch " + requested + " is newer than " + current);
+    }
+
     public List<Integer> isr() {
         return state.isr();
     }
