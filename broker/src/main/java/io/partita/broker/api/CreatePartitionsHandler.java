@@ -46,7 +46,8 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                 }
                 TopicAdmin.checkPartitionLimit(topic.count());
                 int added = topic.count() - existing;
-                int replicationFactor = current.replicas(0).size();
+                // Partition 0's target size, not its full set: during a reassignment that holds both ends.
+                int replicationFactor = current.replicationFactor();
                 Map<Integer, List<Integer>> additions;
                 if (topic.assignments() != null) {
                     if (topic.assignments().size() != added) {
@@ -69,12 +70,10 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                 if (data.validateOnly()) {
                     continue;
                 }
-                Map<Integer, List<Integer>> expanded = new TreeMap<>(current.partitions());
-                expanded.putAll(additions);
                 String name = topic.name();
                 int wanted = topic.count();
                 pending.add(api.blocking(() -> {
-                            api.clusterStore().addPartitions(name, new TopicAssignment(current.topicId(), expanded), existing);
+                            api.clusterStore().addPartitions(name, additions, existing);
                             api.clusterView().scheduleRebuild();
                             return null;
                         })

@@ -15,6 +15,16 @@ public record BrokerRegistration(
 
     public enum State { RUNNING, SHUTTING_DOWN }
 
+    /** The same registration in another state (a node announcing its controlled shutdown). */
+    public BrokerRegistration withState(State newState) {
+        return new BrokerRegistration(id, host, port, rack, startTimeMs, newState);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isShuttingDown() {
+        return state == State.SHUTTING_DOWN;
+    }
+
     public static BrokerRegistration parse(byte[] json) {
         return Json.read(json, BrokerRegistration.class);
     }

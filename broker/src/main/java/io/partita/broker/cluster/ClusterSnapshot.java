@@ -18,6 +18,8 @@ import org.apache.kafka.common.Uuid;
 public final class ClusterSnapshot {
 
     public static final ClusterSnapshot EMPTY = new ClusterSnapshot(Map.of(), -1, Map.of(), Map.of(), Map.of(), Set.of());
+    /** Stands for "no znode version known": a conditional write with it always fails. */
+    public static final int UNKNOWN_VERSION = -2;
 
     private final Map<Integer, BrokerRegistration> brokers;
     private final int controllerId;
@@ -26,6 +28,9 @@ public final class ClusterSnapshot {
     private final Map<String, ConfigOverrides> topicConfigs;
     private final Set<String> topicsBeingDeleted;
     private final Map<Uuid, String> topicNamesById;
+    private final Map<String, Integer> topicVersions;
+    private final Map<String, ElectionRequest> electionRequests;
+    private final Map<String, ReassignmentRequest> reassignmentRequests;
 
     /** A partition state with the znode version that conditional writes must name. */
     public record VersionedState(PartitionState state, int zkVersion) {
@@ -34,6 +39,22 @@ public final class ClusterSnapshot {
     public ClusterSnapshot(Map<Integer, BrokerRegistration> brokers, int controllerId,
                            Map<String, TopicAssignment> topics, Map<TopicPartition, VersionedState> states,
                            Map<String, ConfigOverrides> topicConfigs, Set<String> topicsBeingDeleted) {
+        this(brokers, controllerId, topics, Map.of(), states, topicConfigs, topicsBeingDeleted, Map.of(), Map.of());
+    }
+
+    /**
+     * @param topicVersions        the znode version of each topic's assignment, for conditional rewrites
+     * @param electionRequests     pending and answered ElectLeaders requests by znode path
+     * @param reassignmentRequests pending and answered AlterPartitionReassignments requests by znode path
+     */
+    public ClusterSnapshot(Map<Integer, BrokerRegistration> brokers, int controllerId,
+                           Map<String, TopicAssignment> topics, Map<String, Integer> topicVersions,
+                           Map<TopicPartition, VersionedState> states, Map<String, ConfigOverrides> topicConfigs,
+                           Set<String> topicsBeingDeleted, Map<String, ElectionRequest> electionRequests,
+                           Map<String, ReassignmentRequest> reassignmentRequests) {
+        this.topicVersions = Map.copyOf(topicVersions);
+        this.electionRequests = Collections.unmodifiableMap(new TreeMap<>(electionRequests));
+        this.reassignmentRequests = Collections.unmodifiableMap(new TreeMap<>(reassignmentRequests));
         this.brokers = Collections.unmodifiableMap(new TreeMap<>(brokers));
         this.controllerId = controllerId;
         this.topics = Collections.unmodifiableMap(new TreeMap<>(topics));
@@ -57,8 +78,35 @@ public final class ClusterSnapshot {
         return racks;
     }
 
+    /** Registered: running, or in its controlled shutdown. */
     public boolean isLive(int brokerId) {
         return brokers.containsKey(brokerId);
+    }
+
+    public boolean isShuttingDown(int brokerId) {
+        BrokerRegistration registration = brokers.get(brokerId);
+        return registration != null && registration.isShuttingDown();
+    }
+
+    /** May become leader: registered and not shutting down (Kafka's "online" replica). */
+    public boolean isEligibleLeader(int brokerId) {
+        BrokerRegistration registration = brokers.get(brokerId);
+        return registration != null && !registration.isShuttingDown();
+    }
+
+    /** The znode version of a topic's assignment ({@link #UNKNOWN_VERSION} if not known). */
+    public int topicVersion(String name) {
+        return topicVersions.getOrDefault(name, UNKNOWN_VERSION);
+    }
+
+    /** ElectLeaders requests in ZooKeeper, by znode path, oldest first. */
+    public Map<String, ElectionRequest> electionRequests() {
+        return electionRequests;
+    }
+
+    /** AlterPartitionReassignments requests in ZooKeeper, by znode path, oldest first. */
+    public Map<String, ReassignmentRequest> reassignmentRequests() {
+        return reassignmentRequests;
     }
 
     public int controllerId() {

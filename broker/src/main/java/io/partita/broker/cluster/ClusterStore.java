@@ -27,7 +27,7 @@ public final class ClusterStore {
     /** Creates the persistent parents of the layout, once per cluster (idempotent). */
     public void ensureLayout() throws Exception {
         for (String path : List.of(ZkPaths.BROKER_IDS, ZkPaths.TOPICS, ZkPaths.TOPIC_CONFIGS, ZkPaths.BROKER_CONFIGS,
-                ZkPaths.DELETE_TOPICS, ZkPaths.ROOT + "/seq")) {
+                ZkPaths.DELETE_TOPICS, ZkPaths.ELECT_LEADERS, ZkPaths.REASSIGN_PARTITIONS, ZkPaths.ROOT + "/seq")) {
             try {
                 client.create().creatingParentsIfNeeded().forPath(path);
             } catch (KeeperException.NodeExistsException alreadyThere) {
@@ -60,8 +60,12 @@ public final class ClusterStore {
         }
     }
 
-    /** Adds partitions by rewriting the assignment, conditional on it being unchanged since it was read. */
-    public void addPartitions(String name, TopicAssignment expanded, int expectedCount) throws Exception {
+    /**
+     * Adds partitions by rewriting the assignment read here, conditional on it being unchanged since then. The
+     * additions are applied to what ZooKeeper holds (not to the caller's snapshot), so a reassignment step the
+     * controller wrote meanwhile is kept.
+     */
+    public void addPartitions(String name, Map<Integer, List<Integer>> added, int expectedCount) throws Exception {
         Stat stat = new Stat();
         byte[] current;
         try {
@@ -69,9 +73,11 @@ public final class ClusterStore {
         } catch (KeeperException.NoNodeException e) {
             throw new UnknownTopicOrPartitionException("Topic '" + name + "' does not exist.");
         }
-        if (Json.read(current, TopicAssignment.class).partitionCount() != expectedCount) {
+        TopicAssignment assignment = Json.read(current, TopicAssignment.class);
+        if (assignment.partitionCount() != expectedCount) {
             throw new InvalidPartitionsException("Topic '" + name + "' changed its partitions concurrently.");
         }
+        TopicAssignment expanded = assignment.withAddedPartitions(added);
         try {
             client.setData().withVersion(stat.getVersion()).forPath(ZkPaths.topic(name), Json.write(expanded));
         } catch (KeeperException.BadVersionException e) {
@@ -107,6 +113,30 @@ public final class ClusterStore {
             } catch (KeeperException.NoNodeException e) {
                 throw new UnknownTopicOrPartitionException("Topic " + name + " does not exist.");
             }
+        }
+    }
+
+    /** Queues an ElectLeaders request for the controller; returns the request's znode path. */
+    public String submitElection(ElectionRequest request) throws Exception {
+        return client.create().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
+                .forPath(ZkPaths.electionRequestPrefix(), Json.write(request));
+    }
+
+    /** Queues an AlterPartitionReassignments request for the controller; returns the request's znode path. */
+    public String submitReassignment(ReassignmentRequest request) throws Exception {
+        return client.create().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
+                .forPath(ZkPaths.reassignmentRequestPrefix(), Json.write(request));
+    }
+
+    /**
+     * Removes an answered (or abandoned) admin request. Deleting one the controller has not taken yet withdraws
+     * it: the controller's write of the results then fails as a whole, so it is either done or not at all.
+     */
+    public void deleteRequest(String path) throws Exception {
+        try {
+            client.delete().forPath(path);
+        } catch (KeeperException.NoNodeException gone) {
+            // already removed
         }
     }
 
@@ -161,5 +191,11 @@ public final class ClusterStore {
     public org.apache.curator.framework.recipes.nodes.PersistentNode registration(BrokerRegistration registration) {
         return new org.apache.curator.framework.recipes.nodes.PersistentNode(client, CreateMode.EPHEMERAL, false,
                 ZkPaths.broker(registration.id()), Json.write(registration));
+    }
+
+    /** Rewrites a node's registration (its state), keeping the znode Curator maintains. */
+    public static void updateRegistration(org.apache.curator.framework.recipes.nodes.PersistentNode node,
+                                          BrokerRegistration registration) throws Exception {
+        node.setData(Json.write(registration));
     }
 }

@@ -153,6 +153,9 @@ public final class ClusterView implements AutoCloseable {
         Map<TopicPartition, ClusterSnapshot.VersionedState> states = new HashMap<>();
         Map<String, ConfigOverrides> configs = new HashMap<>();
         Set<String> deleting = new HashSet<>();
+        Map<String, Integer> topicVersions = new HashMap<>();
+        Map<String, ElectionRequest> elections = new HashMap<>();
+        Map<String, ReassignmentRequest> reassignments = new HashMap<>();
         int controller = -1;
         for (ChildData child : (Iterable<ChildData>) cache.stream()::iterator) {
             String path = child.getPath();
@@ -172,6 +175,7 @@ public final class ClusterView implements AutoCloseable {
                     controller = Json.read(data, ControllerZnode.class).brokerId();
                 } else if (path.startsWith(ZkPaths.TOPICS + "/") && parts.length == 2) {
                     topics.put(parts[1], Json.read(data, TopicAssignment.class));
+                    topicVersions.put(parts[1], child.getStat().getVersion());
                 } else if (path.startsWith(ZkPaths.TOPICS + "/") && parts.length == 5 && parts[4].equals("state")) {
                     states.put(new TopicPartition(parts[1], Integer.parseInt(parts[3])),
                             new ClusterSnapshot.VersionedState(Json.read(data, PartitionState.class),
@@ -180,6 +184,10 @@ public final class ClusterView implements AutoCloseable {
                     configs.put(parts[2], Json.read(data, ConfigOverrides.class));
                 } else if (path.startsWith(ZkPaths.DELETE_TOPICS + "/") && parts.length == 3) {
                     deleting.add(parts[2]);
+                } else if (path.startsWith(ZkPaths.ELECT_LEADERS + "/") && parts.length == 3) {
+                    elections.put(path, Json.read(data, ElectionRequest.class));
+                } else if (path.startsWith(ZkPaths.REASSIGN_PARTITIONS + "/") && parts.length == 3) {
+                    reassignments.put(path, Json.read(data, ReassignmentRequest.class));
                 }
             } catch (RuntimeException e) {
                 log.warn("Ignoring unreadable znode {}: {}", path, e.getMessage());
@@ -187,7 +195,8 @@ public final class ClusterView implements AutoCloseable {
         }
         // A partition state of a topic that no longer exists (mid-deletion) is not part of the picture.
         states.keySet().removeIf(tp -> !topics.containsKey(tp.topic()));
-        return new ClusterSnapshot(brokers, controller, topics, states, configs, deleting);
+        return new ClusterSnapshot(brokers, controller, topics, topicVersions, states, configs, deleting, elections,
+                reassignments);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.partita.broker.cluster;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -22,13 +24,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The cluster controller, Kafka's ZooKeeper-era design: whoever creates the ephemeral /partita/controller
  * znode is controller, bumps /partita/controller_epoch, and from then on every write it makes is a
- * ZooKeeper transaction that checks the epoch znode's version, so a deposed controller can write nothing.
+ * ZooKeeper transaction that checks the epoch znode's version ({@link FencedWriter}), so a deposed controller
+ * can write nothing.
  *
  * <p>All work happens on one event thread. ZooKeeper notifications reach it only as queued "reconcile"
  * events (from {@link ClusterView}); each reconcile compares the latest snapshot with what should be and
- * makes the missing writes: partition states for new partitions, leader elections for partitions whose
- * leader is gone, and topic deletions. Writes are conditional on the versions the snapshot saw, so acting
- * on a slightly stale snapshot is harmless: the write fails and the next snapshot brings a new reconcile.
+ * makes the missing writes: topic deletions, admin requests (leader elections, reassignments), partition
+ * states for new partitions, leader elections for partitions whose leader is gone or shutting down, ISR
+ * without dead replicas, and the completion of reassignments whose targets are in sync. Writes are
+ * conditional on the versions the snapshot saw, so acting on a slightly stale snapshot is harmless: the write
+ * fails and the next snapshot brings a new reconcile. The automatic preferred-leader rebalance is a timed
+ * event on the same thread.
  */
 public final class Controller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Controller.class);
@@ -36,23 +42,32 @@ public final class Controller implements AutoCloseable {
     private final int brokerId;
     private final CuratorFramework client;
     private final ClusterView view;
-    private final Function<String, Boolean> uncleanElectionEnabled;
-    private final ExecutorService events;
+    private final Settings settings;
+    private final ScheduledExecutorService events;
+    private final FencedWriter writer;
+    private final AdminRequestProcessor adminRequests;
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
     private volatile boolean active;
     private int epoch;
-    private int epochZkVersion;
 
     /**
-     * @param uncleanElectionEnabled whether a topic allows electing a leader outside its ISR
+     * @param uncleanElectionEnabled   whether a topic allows electing a leader outside its ISR
+     * @param autoLeaderRebalance      Kafka's auto.leader.rebalance.enable
+     * @param imbalanceCheckIntervalMs Kafka's leader.imbalance.check.interval.seconds, in ms
+     * @param imbalancePercentage      Kafka's leader.imbalance.per.broker.percentage
      */
-    public Controller(int brokerId, CuratorFramework client, ClusterView view,
-                      Function<String, Boolean> uncleanElectionEnabled) {
+    public record Settings(Function<String, Boolean> uncleanElectionEnabled, boolean autoLeaderRebalance,
+                           long imbalanceCheckIntervalMs, int imbalancePercentage) {
+    }
+
+    public Controller(int brokerId, CuratorFramework client, ClusterView view, Settings settings) {
         this.brokerId = brokerId;
         this.client = client;
         this.view = view;
-        this.uncleanElectionEnabled = uncleanElectionEnabled;
-        this.events = Executors.newSingleThreadExecutor(r -> {
+        this.settings = settings;
+        this.writer = new FencedWriter(client);
+        this.adminRequests = new AdminRequestProcessor(writer);
+        this.events = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "controller-event-thread-" + brokerId);
             t.setDaemon(true);
             return t;
@@ -68,6 +83,11 @@ public final class Controller implements AutoCloseable {
                 enqueueReconcile();
             }
         });
+        if (settings.autoLeaderRebalance()) {
+            long interval = settings.imbalanceCheckIntervalMs();
+            events.scheduleWithFixedDelay(() -> guarded(this::checkLeaderImbalance), interval, interval,
+                    TimeUnit.MILLISECONDS);
+        }
         enqueueReconcile();
     }
 
@@ -90,15 +110,17 @@ public final class Controller implements AutoCloseable {
 
     private void enqueue(Runnable event) {
         try {
-            events.execute(() -> {
-                try {
-                    event.run();
-                } catch (RuntimeException e) {
-                    log.error("Controller event failed", e);
-                }
-            });
+            events.execute(() -> guarded(event));
         } catch (RejectedExecutionException closed) {
             log.debug("Controller closed; event dropped");
+        }
+    }
+
+    private static void guarded(Runnable event) {
+        try {
+            event.run();
+        } catch (RuntimeException e) {
+            log.error("Controller event failed", e);
         }
     }
 
@@ -114,14 +136,20 @@ public final class Controller implements AutoCloseable {
         }
         try {
             deleteTopics(snapshot);
+            adminRequests.process(snapshot, epoch);
+            Map<String, List<TopicPartition>> completing = new LinkedHashMap<>();
             for (TopicPartition tp : snapshot.partitions()) {
-                if (!snapshot.isBeingDeleted(tp.topic())) {
-                    reconcilePartition(snapshot, tp);
+                if (!snapshot.isBeingDeleted(tp.topic()) && !reconcilePartition(snapshot, tp)
+                        && snapshot.topic(tp.topic()).orElseThrow().isReassigning(tp.partition())) {
+                    completing.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp);
                 }
             }
-        } catch (FencedException e) {
+            completing.forEach((topic, partitions) -> completeReassignments(snapshot, topic, partitions));
+        } catch (FencedWriter.FencedException e) {
             log.warn("Node {} is no longer controller (epoch {} was superseded)", brokerId, epoch);
             resign();
+        } catch (Exception e) {
+            log.warn("Controller could not finish a reconcile: {}", e.toString());
         }
     }
 
@@ -155,13 +183,13 @@ public final class Controller implements AutoCloseable {
                 Stat written = client.setData().withVersion(stat.getVersion())
                         .forPath(ZkPaths.CONTROLLER_EPOCH, Integer.toString(next).getBytes());
                 epoch = next;
-                epochZkVersion = written.getVersion();
+                writer.fenceWith(written.getVersion());
                 return;
             } catch (KeeperException.NoNodeException e) {
                 try {
                     client.create().creatingParentsIfNeeded().forPath(ZkPaths.CONTROLLER_EPOCH, "1".getBytes());
                     epoch = 1;
-                    epochZkVersion = 0;
+                    writer.fenceWith(0);
                     return;
                 } catch (KeeperException.NodeExistsException raced) {
                     // read it again
@@ -191,39 +219,51 @@ public final class Controller implements AutoCloseable {
         }
     }
 
-    private void reconcilePartition(ClusterSnapshot snapshot, TopicPartition tp) {
+    /** Applies the standing rules ({@link Elections#standing}); true if it wrote (or tried to write) a state. */
+    private boolean reconcilePartition(ClusterSnapshot snapshot, TopicPartition tp) {
         List<Integer> replicas = snapshot.topic(tp.topic()).orElseThrow().replicas(tp.partition());
-        List<Integer> liveReplicas = replicas.stream().filter(snapshot::isLive).toList();
         var versioned = snapshot.versionedState(tp);
         if (versioned.isEmpty()) {
-            if (!liveReplicas.isEmpty()) {
-                createState(tp, new PartitionState(liveReplicas.get(0), 0, liveReplicas, epoch));
-            }
-            return;
+            Elections.initial(snapshot, replicas, epoch).ifPresent(state -> createState(tp, state));
+            return true;
         }
         PartitionState state = versioned.get().state();
-        boolean leaderAlive = state.hasLeader() && snapshot.isLive(state.leader());
-        List<Integer> liveIsr = state.isr().stream().filter(snapshot::isLive).toList();
-        PartitionState next = null;
-        if (!leaderAlive) {
-            List<Integer> candidates = replicas.stream().filter(liveIsr::contains).toList();
-            if (!candidates.isEmpty()) {
-                next = new PartitionState(candidates.get(0), state.leaderEpoch() + 1, liveIsr, epoch);
-            } else if (!liveReplicas.isEmpty() && uncleanElectionEnabled.apply(tp.topic())) {
-                log.warn("Unclean election for {}: {} becomes leader outside the ISR", tp, liveReplicas.get(0));
-                next = new PartitionState(liveReplicas.get(0), state.leaderEpoch() + 1,
-                        List.of(liveReplicas.get(0)), epoch);
-            } else if (state.hasLeader()) {
-                // No in-sync replica is alive: the partition goes offline and keeps its last ISR, as in Kafka.
-                next = new PartitionState(PartitionState.NO_LEADER, state.leaderEpoch() + 1, state.isr(), epoch);
-            }
-        } else if (liveIsr.size() < state.isr().size()) {
-            next = new PartitionState(state.leader(), state.leaderEpoch(), liveIsr, epoch);
+        Optional<PartitionState> next = Elections.standing(snapshot, replicas, state,
+                settings.uncleanElectionEnabled().apply(tp.topic()), epoch);
+        if (next.isEmpty()) {
+            return false;
         }
-        if (next != null) {
-            log.info("Partition {}: leader {} -> {}, isr {} -> {}", tp, state.leader(), next.leader(), state.isr(),
-                    next.isr());
-            updateState(tp, next, versioned.get().zkVersion());
+        log.info("Partition {}: leader {} -> {}, isr {} -> {}", tp, state.leader(), next.get().leader(), state.isr(),
+                next.get().isr());
+        write(tp.toString(), List.of(uncheckedOp(() -> writer.setState(tp, next.get(), versioned.get().zkVersion()))));
+        return true;
+    }
+
+    /** Ends the reassignments of a topic's partitions whose target replicas are all in sync, in one write. */
+    private void completeReassignments(ClusterSnapshot snapshot, String topic, List<TopicPartition> partitions) {
+        TopicAssignment assignment = snapshot.topic(topic).orElseThrow();
+        List<CuratorOp> stateOps = new ArrayList<>();
+        boolean changed = false;
+        for (TopicPartition tp : partitions) {
+            var versioned = snapshot.versionedState(tp).orElseThrow();
+            var step = Reassignments.complete(assignment, tp.partition(), versioned.state(), snapshot, epoch);
+            if (step.isPresent()) {
+                log.info("Reassignment of {} complete: replicas {} -> {}", tp, assignment.replicas(tp.partition()),
+                        step.get().assignment().replicas(tp.partition()));
+                assignment = step.get().assignment();
+                changed = true;
+                if (step.get().state() != null) {
+                    PartitionState next = step.get().state();
+                    stateOps.add(uncheckedOp(() -> writer.setState(tp, next, versioned.zkVersion())));
+                }
+            }
+        }
+        if (changed) {
+            List<CuratorOp> ops = new ArrayList<>();
+            TopicAssignment completed = assignment;
+            ops.add(uncheckedOp(() -> writer.setTopic(topic, completed, snapshot.topicVersion(topic))));
+            ops.addAll(stateOps);
+            write("the reassignments of " + topic, ops);
         }
     }
 
@@ -238,27 +278,59 @@ public final class Controller implements AutoCloseable {
             }
             ops.add(client.transactionOp().create().forPath(ZkPaths.partitionState(tp.topic(), tp.partition()),
                     Json.write(state)));
-            fencedWrite(ops);
+            writer.write(ops);
         } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException stale) {
             log.debug("Partition state of {} changed meanwhile: {}", tp, stale.toString());
-        } catch (FencedException e) {
+        } catch (FencedWriter.FencedException e) {
             throw e;
         } catch (Exception e) {
             log.warn("Could not create the state of {}: {}", tp, e.toString());
         }
     }
 
-    /** A leader-and-ISR change conditional on the version the controller read. */
-    private void updateState(TopicPartition tp, PartitionState state, int expectedZkVersion) {
+    /** A fenced write whose stale versions are expected now and then (the next reconcile retries). */
+    private void write(String what, List<CuratorOp> ops) {
         try {
-            fencedWrite(List.of(client.transactionOp().setData().withVersion(expectedZkVersion)
-                    .forPath(ZkPaths.partitionState(tp.topic(), tp.partition()), Json.write(state))));
+            writer.write(ops);
         } catch (KeeperException.BadVersionException | KeeperException.NoNodeException stale) {
-            log.debug("Partition state of {} changed meanwhile: {}", tp, stale.toString());
-        } catch (FencedException e) {
+            log.debug("{} changed meanwhile: {}", what, stale.toString());
+        } catch (FencedWriter.FencedException e) {
             throw e;
         } catch (Exception e) {
-            log.warn("Could not update the state of {}: {}", tp, e.toString());
+            log.warn("Could not update {}: {}", what, e.toString());
+        }
+    }
+
+    private interface OpBuilder {
+        CuratorOp build() throws Exception;
+    }
+
+    private static CuratorOp uncheckedOp(OpBuilder builder) {
+        try {
+            return builder.build();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not build a ZooKeeper operation", e);
+        }
+    }
+
+    /** Kafka's automatic preferred-leader rebalance; a timed event on the controller's thread. */
+    private void checkLeaderImbalance() {
+        if (!active) {
+            return;
+        }
+        ClusterSnapshot snapshot = view.snapshot();
+        try {
+            for (TopicPartition tp : LeaderImbalance.partitionsToRebalance(snapshot, settings.imbalancePercentage())) {
+                Elections.Outcome outcome = Elections.preferred(snapshot, tp, epoch);
+                if (outcome.next() != null) {
+                    log.info("Leader rebalance: {} goes back to its preferred leader {}", tp, outcome.next().leader());
+                    int version = snapshot.versionedState(tp).orElseThrow().zkVersion();
+                    write(tp.toString(), List.of(uncheckedOp(() -> writer.setState(tp, outcome.next(), version))));
+                }
+            }
+        } catch (FencedWriter.FencedException e) {
+            log.warn("Node {} is no longer controller (epoch {} was superseded)", brokerId, epoch);
+            resign();
         }
     }
 
@@ -273,9 +345,9 @@ public final class Controller implements AutoCloseable {
                     ops.add(client.transactionOp().delete().forPath(ZkPaths.topicConfig(topic)));
                 }
                 ops.add(client.transactionOp().delete().forPath(ZkPaths.deleteTopic(topic)));
-                fencedWrite(ops);
+                writer.write(ops);
                 log.info("Deleted topic {}", topic);
-            } catch (FencedException e) {
+            } catch (FencedWriter.FencedException e) {
                 throw e;
             } catch (KeeperException.NoNodeException | KeeperException.NotEmptyException stale) {
                 log.debug("Topic {} changed during deletion; will retry: {}", topic, stale.toString());
@@ -293,34 +365,6 @@ public final class Controller implements AutoCloseable {
         ops.add(client.transactionOp().delete().forPath(path));
     }
 
-    private void fencedWrite(List<CuratorOp> ops) throws Exception {
-        List<CuratorOp> fenced = new ArrayList<>(ops.size() + 1);
-        fenced.add(client.transactionOp().check().withVersion(epochZkVersion).forPath(ZkPaths.CONTROLLER_EPOCH));
-        fenced.addAll(ops);
-        try {
-            var results = client.transaction().forOperations(fenced);
-            if (log.isTraceEnabled()) {
-                log.trace("Controller wrote {}", results);
-            }
-        } catch (KeeperException e) {
-            // A multi-op reports the first failing op; if it is the epoch check, we have been deposed.
-            List<org.apache.zookeeper.OpResult> results = e.getResults();
-            if (results != null && !results.isEmpty()
-                    && results.get(0) instanceof org.apache.zookeeper.OpResult.ErrorResult error
-                    && error.getErr() != 0) {
-                throw new FencedException();
-            }
-            throw e;
-        }
-    }
-
-    /** Thrown when the controller epoch moved on: this node must stop acting as controller. */
-    private static final class FencedException extends RuntimeException {
-        FencedException() {
-            super(null, null, false, false);
-        }
-    }
-
     @Override
     public void close() {
         events.execute(this::resign);
@@ -332,5 +376,4 @@ public final class Controller implements AutoCloseable {
         }
         events.shutdownNow();
     }
-
 }

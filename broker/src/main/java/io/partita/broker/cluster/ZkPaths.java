@@ -11,6 +11,7 @@ public final class ZkPaths {
     public static final String BROKER_CONFIGS = ROOT + "/config/brokers";
     public static final String DELETE_TOPICS = ROOT + "/admin/delete_topics";
     public static final String REASSIGN_PARTITIONS = ROOT + "/admin/reassign_partitions";
+    public static final String ELECT_LEADERS = ROOT + "/admin/preferred_replica_election";
     public static final String PRODUCER_ID_BLOCK = ROOT + "/seq/producer_id";
     public static final String CLUSTER_ID = ROOT + "/cluster/id";
 
@@ -43,6 +44,16 @@ public final class ZkPaths {
 
     public static String deleteTopic(String name) {
         return DELETE_TOPICS + "/" + name;
+    }
+
+    /** Prefix of the sequential znodes of ElectLeaders requests. */
+    public static String electionRequestPrefix() {
+        return ELECT_LEADERS + "/request-";
+    }
+
+    /** Prefix of the sequential znodes of AlterPartitionReassignments requests. */
+    public static String reassignmentRequestPrefix() {
+        return REASSIGN_PARTITIONS + "/request-";
     }
 
     /** The last path element. */

@@ -55,8 +55,11 @@ final class InProcessNode implements LocalNode {
      * way because every commit is already in the OS page cache. Tests of real crashes use child JVMs.
      */
     @Override
-    public void kill() {
-        stop();
+    public synchronized void kill() {
+        if (node != null) {
+            node.closeWithoutControlledShutdown();
+            node = null;
+        }
     }
 
     BrokerNode broker() {

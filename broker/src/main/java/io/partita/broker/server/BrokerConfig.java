@@ -59,6 +59,11 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String UNCLEAN_LEADER_ELECTION_ENABLE = "unclean.leader.election.enable";
     public static final String FETCH_MAX_BYTES = "fetch.max.bytes";
     public static final String REQUEST_TIMEOUT_MS = "request.timeout.ms";
+    public static final String CONTROLLED_SHUTDOWN_ENABLE = "controlled.shutdown.enable";
+    public static final String CONTROLLED_SHUTDOWN_TIMEOUT_MS = "controlled.shutdown.timeout.ms";
+    public static final String AUTO_LEADER_REBALANCE_ENABLE = "auto.leader.rebalance.enable";
+    public static final String LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS = "leader.imbalance.check.interval.seconds";
+    public static final String LEADER_IMBALANCE_PER_BROKER_PERCENTAGE = "leader.imbalance.per.broker.percentage";
     public static final String LMDB_MAP_SIZE_BYTES = "partita.lmdb.map.size.bytes";
 
     private static final ConfigDef CONFIG = new ConfigDef()
@@ -141,6 +146,23 @@ public final class BrokerConfig extends AbstractConfig {
                     "The most bytes one fetch response carries.")
             .define(REQUEST_TIMEOUT_MS, Type.INT, 30_000, Range.atLeast(1), Importance.MEDIUM,
                     "How long an admin operation waits for the cluster to reflect it.")
+            .define(CONTROLLED_SHUTDOWN_ENABLE, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Whether a node stopping cleanly first has the controller move its partition leaderships to"
+                            + " other in-sync replicas, so clients do not wait for a failover.")
+            .define(CONTROLLED_SHUTDOWN_TIMEOUT_MS, Type.LONG, 30_000L, Range.atLeast(0), Importance.MEDIUM,
+                    "How long a stopping node waits for its leaderships to move before it stops anyway. It takes"
+                            + " the place of Kafka's controlled.shutdown.max.retries and"
+                            + " controlled.shutdown.retry.backoff.ms: there is no request to retry, the node watches"
+                            + " the metadata.")
+            .define(AUTO_LEADER_REBALANCE_ENABLE, Type.BOOLEAN, true, Importance.HIGH,
+                    "Enables auto leader balancing. The controller periodically checks the distribution of"
+                            + " partition leaderships and moves leaderships back to preferred replicas where a"
+                            + " node's imbalance exceeds leader.imbalance.per.broker.percentage.")
+            .define(LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS, Type.LONG, 300L, Range.atLeast(1), Importance.HIGH,
+                    "The frequency with which the partition rebalance check is triggered by the controller.")
+            .define(LEADER_IMBALANCE_PER_BROKER_PERCENTAGE, Type.INT, 10, Range.atLeast(0), Importance.HIGH,
+                    "The ratio of leader imbalance allowed per broker, in percent. The controller triggers a"
+                            + " leader balance if it goes above this value per broker.")
             .define(LMDB_MAP_SIZE_BYTES, Type.LONG, 64L * 1024 * 1024 * 1024, Range.atLeast(1024 * 1024),
                     Importance.LOW, "Initial LMDB map size (address space, not disk); grows when full.");
 
@@ -245,6 +267,26 @@ public final class BrokerConfig extends AbstractConfig {
     public long flushIntervalMs() {
         Long ms = getLong(LOG_FLUSH_INTERVAL_MS);
         return ms == null ? getLong(LOG_FLUSH_SCHEDULER_INTERVAL_MS) : ms;
+    }
+
+    public boolean controlledShutdownEnable() {
+        return getBoolean(CONTROLLED_SHUTDOWN_ENABLE);
+    }
+
+    public long controlledShutdownTimeoutMs() {
+        return getLong(CONTROLLED_SHUTDOWN_TIMEOUT_MS);
+    }
+
+    public boolean autoLeaderRebalanceEnable() {
+        return getBoolean(AUTO_LEADER_REBALANCE_ENABLE);
+    }
+
+    public long leaderImbalanceCheckIntervalMs() {
+        return getLong(LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS) * 1000;
+    }
+
+    public int leaderImbalancePerBrokerPercentage() {
+        return getInt(LEADER_IMBALANCE_PER_BROKER_PERCENTAGE);
     }
 
     public long lmdbMapSizeBytes() {

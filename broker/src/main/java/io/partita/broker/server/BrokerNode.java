@@ -7,6 +7,7 @@ import io.partita.broker.cluster.BrokerRegistration;
 import io.partita.broker.cluster.ClusterStore;
 import io.partita.broker.cluster.ClusterView;
 import io.partita.broker.cluster.Controller;
+import io.partita.broker.cluster.Elections;
 import io.partita.broker.log.LogConfig;
 import io.partita.broker.log.LogStore;
 import io.partita.broker.log.LogStoreSettings;
@@ -40,6 +41,7 @@ public final class BrokerNode implements AutoCloseable {
     private ReplicaManager replicaManager;
     private KafkaServer server;
     private PersistentNode registration;
+    private BrokerRegistration registered;
     private Controller controller;
     private ExecutorService io;
     private ScheduledExecutorService timer;
@@ -101,15 +103,17 @@ public final class BrokerNode implements AutoCloseable {
             BrokerConfig.Listener advertised = config.advertisedListener();
             String host = advertised.host().isEmpty() ? InetAddress.getLocalHost().getCanonicalHostName() : advertised.host();
             int port = advertised.port() == 0 ? boundPort : advertised.port();
-            registration = store.registration(new BrokerRegistration(config.brokerId(), host, port,
-                    config.rack().orElse(null), System.currentTimeMillis(), BrokerRegistration.State.RUNNING));
+            registered = new BrokerRegistration(config.brokerId(), host, port,
+                    config.rack().orElse(null), System.currentTimeMillis(), BrokerRegistration.State.RUNNING);
+            registration = store.registration(registered);
             registration.start();
             if (!registration.waitForInitialCreate(config.zookeeperSessionTimeoutMs() * 2L, TimeUnit.MILLISECONDS)) {
                 throw new TimeoutException("Could not register node " + config.brokerId()
                         + " in ZooKeeper: is another node using this broker.id?");
             }
-            controller = new Controller(config.brokerId(), zk, clusterView,
-                    topic -> topicConfig(topic).uncleanLeaderElectionEnable());
+            controller = new Controller(config.brokerId(), zk, clusterView, new Controller.Settings(
+                    topic -> topicConfig(topic).uncleanLeaderElectionEnable(), config.autoLeaderRebalanceEnable(),
+                    config.leaderImbalanceCheckIntervalMs(), config.leaderImbalancePerBrokerPercentage()));
             controller.start();
             log.info("Node {} started: listening on {}:{}, data in {}, cluster {}", config.brokerId(), host, port,
                     config.dataDir(), clusterId);
@@ -153,9 +157,54 @@ public final class BrokerNode implements AutoCloseable {
         return replicaManager;
     }
 
-    /** Stops serving, leaves the cluster and closes the store so every committed append is on disk. */
+    /**
+     * Stops serving, leaves the cluster and closes the store so every committed append is on disk; first, with
+     * controlled.shutdown.enable, hands this node's leaderships over (see {@link #controlledShutdown()}).
+     */
     @Override
     public synchronized void close() {
+        if (config.controlledShutdownEnable()) {
+            controlledShutdown();
+        }
+        closeNow();
+    }
+
+    /** Stops at once, without handing leaderships over: the cluster notices when the registration goes. */
+    public synchronized void closeWithoutControlledShutdown() {
+        closeNow();
+    }
+
+    /**
+     * Kafka's controlled shutdown, through ZooKeeper: the node marks its registration SHUTTING_DOWN; the
+     * controller then moves every leadership this node holds to another in-sync replica and takes the node out
+     * of the ISRs it follows in; the node waits (at most controlled.shutdown.timeout.ms) until its own metadata
+     * shows that it leads nothing another live in-sync replica could lead. It keeps serving meanwhile, so
+     * clients move to the new leaders without errors; a partition with no other in-sync replica stays with it
+     * until the end.
+     */
+    private void controlledShutdown() {
+        if (registration == null || clusterView == null || registered == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            ClusterStore.updateRegistration(registration, registered.withState(BrokerRegistration.State.SHUTTING_DOWN));
+            clusterView.scheduleRebuild();
+            int id = config.brokerId();
+            clusterView.await(s -> s.isShuttingDown(id) && !Elections.leadsWhatOthersCouldLead(s, id),
+                            config.controlledShutdownTimeoutMs())
+                    .get();
+            log.info("Node {}: controlled shutdown moved its leaderships in {} ms", id,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("Node {}: controlled shutdown did not complete ({}); stopping anyway", config.brokerId(),
+                    e.getCause() != null ? e.getCause().toString() : e.toString());
+        }
+    }
+
+    private void closeNow() {
         closeQuietly(controller);
         if (registration != null) {
             closeQuietly(registration::close);
@@ -177,6 +226,7 @@ public final class BrokerNode implements AutoCloseable {
         }
         controller = null;
         registration = null;
+        registered = null;
         server = null;
         clusterView = null;
         logStore = null;
