@@ -43,6 +43,10 @@ public final class ApiDispatcher implements RequestHandler {
         register(ApiKeys.INIT_PRODUCER_ID, new InitProducerIdHandler(api));
         register(ApiKeys.DELETE_RECORDS, new DeleteRecordsHandler(api));
         register(ApiKeys.DESCRIBE_LOG_DIRS, new DescribeLogDirsHandler(api));
+        ControllerRequests controllerRequests = new ControllerRequests(api);
+        register(ApiKeys.ELECT_LEADERS, new ElectLeadersHandler(api, controllerRequests));
+        register(ApiKeys.ALTER_PARTITION_REASSIGNMENTS, new AlterPartitionReassignmentsHandler(api, controllerRequests));
+        register(ApiKeys.LIST_PARTITION_REASSIGNMENTS, new ListPartitionReassignmentsHandler(api));
     }
 
     @SuppressWarnings("unchecked")

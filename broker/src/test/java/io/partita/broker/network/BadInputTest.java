@@ -117,9 +117,9 @@ class BadInputTest {
             raw.sendFrame(header.array());
             assertThat(raw.isClosedByServer()).isTrue();
         }
-        // A key the client library knows but this node does not serve yet (ElectLeaders arrives with replication).
+        // A key the client library knows but this node does not serve (ACLs: no authorizer).
         try (RawConnection raw = connect()) {
-            ByteBuffer header = ByteBuffer.allocate(10).putShort(ApiKeys.ELECT_LEADERS.id).putShort((short) 0).putInt(1)
+            ByteBuffer header = ByteBuffer.allocate(10).putShort(ApiKeys.DESCRIBE_ACLS.id).putShort((short) 0).putInt(1)
                     .putShort((short) -1);
             raw.sendFrame(header.array());
             assertThat(raw.isClosedByServer()).isTrue();
@@ -163,7 +163,9 @@ class BadInputTest {
                     ApiKeys.PRODUCE, ApiKeys.FETCH, ApiKeys.LIST_OFFSETS, ApiKeys.METADATA, ApiKeys.API_VERSIONS,
                     ApiKeys.CREATE_TOPICS, ApiKeys.DELETE_TOPICS, ApiKeys.CREATE_PARTITIONS, ApiKeys.DESCRIBE_CONFIGS,
                     ApiKeys.ALTER_CONFIGS, ApiKeys.INCREMENTAL_ALTER_CONFIGS, ApiKeys.DESCRIBE_CLUSTER,
-                    ApiKeys.INIT_PRODUCER_ID, ApiKeys.DELETE_RECORDS, ApiKeys.DESCRIBE_LOG_DIRS);
+                    ApiKeys.INIT_PRODUCER_ID, ApiKeys.DELETE_RECORDS, ApiKeys.DESCRIBE_LOG_DIRS,
+                    ApiKeys.ELECT_LEADERS, ApiKeys.ALTER_PARTITION_REASSIGNMENTS,
+                    ApiKeys.LIST_PARTITION_REASSIGNMENTS);
         }
     }
 
