@@ -47,6 +47,7 @@ public final class ApiDispatcher implements RequestHandler {
         register(ApiKeys.ELECT_LEADERS, new ElectLeadersHandler(api, controllerRequests));
         register(ApiKeys.ALTER_PARTITION_REASSIGNMENTS, new AlterPartitionReassignmentsHandler(api, controllerRequests));
         register(ApiKeys.LIST_PARTITION_REASSIGNMENTS, new ListPartitionReassignmentsHandler(api));
+        register(ApiKeys.OFFSET_FOR_LEADER_EPOCH, new OffsetForLeaderEpochHandler(api));
     }
 
     @SuppressWarnings("unchecked")

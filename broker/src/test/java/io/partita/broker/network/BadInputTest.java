@@ -164,7 +164,7 @@ class BadInputTest {
                     ApiKeys.CREATE_TOPICS, ApiKeys.DELETE_TOPICS, ApiKeys.CREATE_PARTITIONS, ApiKeys.DESCRIBE_CONFIGS,
                     ApiKeys.ALTER_CONFIGS, ApiKeys.INCREMENTAL_ALTER_CONFIGS, ApiKeys.DESCRIBE_CLUSTER,
                     ApiKeys.INIT_PRODUCER_ID, ApiKeys.DELETE_RECORDS, ApiKeys.DESCRIBE_LOG_DIRS,
-                    ApiKeys.ELECT_LEADERS, ApiKeys.ALTER_PARTITION_REASSIGNMENTS,
+                    ApiKeys.OFFSET_FOR_LEADER_EPOCH, ApiKeys.ELECT_LEADERS, ApiKeys.ALTER_PARTITION_REASSIGNMENTS,
                     ApiKeys.LIST_PARTITION_REASSIGNMENTS);
         }
     }
