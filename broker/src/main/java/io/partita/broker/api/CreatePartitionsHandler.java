@@ -77,7 +77,7 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                             api.clusterView().scheduleRebuild();
                             return null;
                         })
-                        .thenCompose(v -> api.awaitView(s -> s.isTopicReady(name)
+                        .thenCompose(v -> api.awaitView(s -> s.hasLeaders(name, existing)
                                 && s.topic(name).map(TopicAssignment::partitionCount).orElse(0) == wanted,
                                 data.timeoutMs())),
                         error -> fail(result, error));

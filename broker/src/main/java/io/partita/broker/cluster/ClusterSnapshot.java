@@ -161,11 +161,22 @@ public final class ClusterSnapshot {
 
     /** True when the topic exists and each of its partitions has a state with a live leader. */
     public boolean isTopicReady(String name) {
+        return hasLeaders(name, 0);
+    }
+
+    /**
+     * True when the topic exists and each of its partitions from {@code firstPartition} on has a state with a
+     * leader (CreatePartitions waits for the new ones only: an old one may be offline).
+     */
+    public boolean hasLeaders(String name, int firstPartition) {
         TopicAssignment assignment = topics.get(name);
         if (assignment == null) {
             return false;
         }
         for (int p : assignment.partitions().keySet()) {
+            if (p < firstPartition) {
+                continue;
+            }
             PartitionState state = states.get(new TopicPartition(name, p)) == null
                     ? null : states.get(new TopicPartition(name, p)).state();
             if (state == null || !state.hasLeader()) {
