@@ -51,7 +51,8 @@ final class InProcessNode implements LocalNode {
     }
 
     /**
-     * In one JVM there is no SIGKILL; closing is the nearest thing. The data directory stays consistent either
+     * In one JVM there is no SIGKILL; closing without a controlled shutdown is the nearest thing (the cluster
+     * learns of it only when the registration goes). The data directory stays consistent either
      * way because every commit is already in the OS page cache. Tests of real crashes use child JVMs.
      */
     @Override

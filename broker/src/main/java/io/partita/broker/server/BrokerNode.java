@@ -128,7 +128,7 @@ public final class BrokerNode implements AutoCloseable {
             log.info("Node {} started: listening on {}:{}, data in {}, cluster {}", config.brokerId(), host, port,
                     config.dataDir(), clusterId);
         } catch (Exception | Error e) {
-            close();
+            closeNow(); // a node that never fully started has nothing to hand over
             throw e;
         }
     }
