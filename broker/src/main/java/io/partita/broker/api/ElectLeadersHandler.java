@@ -37,7 +37,13 @@ final class ElectLeadersHandler implements ApiHandler<ElectLeadersRequest> {
     @Override
     public CompletableFuture<AbstractResponse> handle(RequestContext context, ElectLeadersRequest request) {
         ElectLeadersRequestData data = request.data();
-        ElectionType type = request.version() == 0 ? ElectionType.PREFERRED : ElectionType.valueOf(data.electionType());
+        ElectionType type;
+        try {
+            type = request.version() == 0 ? ElectionType.PREFERRED : ElectionType.valueOf(data.electionType());
+        } catch (IllegalArgumentException unknown) {
+            return CompletableFuture.completedFuture(new ElectLeadersResponse(new ElectLeadersResponseData()
+                    .setErrorCode(Errors.INVALID_REQUEST.code())));
+        }
         ClusterSnapshot snapshot = api.snapshot();
         boolean all = data.topicPartitions() == null;
         Map<TopicPartition, ApiError> results = new LinkedHashMap<>();

@@ -12,7 +12,10 @@ public interface LocalNode {
 
     void start() throws Exception;
 
-    /** Controlled stop: hands its leaderships over (controlled.shutdown.enable), leaves the cluster, closes the store cleanly. */
+    /**
+     * Controlled stop: hands its leaderships over (controlled.shutdown.enable), leaves the cluster and closes
+     * the store cleanly.
+     */
     void stop();
 
     /** Abrupt stop: a child JVM gets SIGKILL (kill -9); an in-process node drops everything without a goodbye. */
