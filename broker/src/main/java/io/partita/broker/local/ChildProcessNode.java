@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class ChildProcessNode implements LocalNode {
     private static final Logger log = LoggerFactory.getLogger(ChildProcessNode.class);
 
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
     private final int id;
     private final int port;
     private final Path directory;
@@ -78,10 +80,11 @@ final class ChildProcessNode implements LocalNode {
         if (process == null) {
             return;
         }
-        process.destroy();
+        process.destroy(); // SIGTERM: the node's shutdown hook hands its leaderships over, then closes
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                log.warn("Node {} did not stop in 30 s; killing it", id);
+            // Longer than the default controlled.shutdown.timeout.ms, so a slow handover is not cut short.
+            if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Node {} did not stop in {} s; killing it", id, STOP_TIMEOUT_SECONDS);
                 kill();
             }
         } catch (InterruptedException e) {

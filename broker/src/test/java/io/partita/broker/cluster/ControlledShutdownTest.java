@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -33,14 +36,8 @@ class ControlledShutdownTest {
 
             // Watch from node 0: node 1 must never be gone while still leading.
             List<String> violations = new CopyOnWriteArrayList<>();
-            cluster.cluster().broker(0).orElseThrow().clusterView().addListener(s -> {
-                for (int p = 0; p < 3; p++) {
-                    PartitionState state = s.state(new TopicPartition("handover", p)).orElse(null);
-                    if (state != null && (!state.hasLeader() || (state.leader() == 1 && !s.isLive(1)))) {
-                        violations.add("partition " + p + ": " + state + ", node 1 live: " + s.isLive(1));
-                    }
-                }
-            });
+            cluster.cluster().broker(0).orElseThrow().clusterView()
+                    .addListener(s -> watchHandover(s, "handover", 3, 1, violations));
 
             try (Topics.BackgroundProducer producer = new Topics.BackgroundProducer(cluster.bootstrap(),
                     List.of("handover"))) {
@@ -94,6 +91,49 @@ class ControlledShutdownTest {
             });
             cluster.cluster().startNode(1);
             await().atMost(Topics.DEADLINE).until(() -> Topics.leader(Topics.partition(admin, "alone", 0)) == 1);
+        }
+    }
+
+    @Test
+    void aNodeProcessStoppedWithSigtermHandsItsLeadershipsOver() throws Exception {
+        try (TestCluster cluster = TestCluster.startChildJvms(2,
+                Map.of(BrokerConfig.AUTO_LEADER_REBALANCE_ENABLE, "false"));
+             Admin admin = Clients.admin(cluster.bootstrap())) {
+            Topics.create(admin, "terminated", Map.of(0, List.of(1, 0), 1, List.of(1, 0)));
+            Topics.awaitFullIsr(admin, "terminated");
+            assertThat(Topics.describe(admin, "terminated").partitions()).extracting(Topics::leader)
+                    .containsExactly(1, 1);
+
+            // Watch from this JVM: node 1 must never be gone while still leading.
+            List<String> violations = new CopyOnWriteArrayList<>();
+            try (CuratorFramework zk = CuratorFrameworkFactory.newClient(cluster.cluster().zookeeperConnect(),
+                    new ExponentialBackoffRetry(100, 3));
+                 ClusterView view = new ClusterView(zk, "test")) {
+                zk.start();
+                view.addListener(s -> watchHandover(s, "terminated", 2, 1, violations));
+                view.start(Topics.DEADLINE.toMillis());
+
+                cluster.cluster().stopNode(1); // SIGTERM: the node's shutdown hook runs its controlled shutdown
+                await().atMost(Topics.DEADLINE).until(() -> !view.snapshot().isLive(1));
+            }
+            assertThat(violations).isEmpty();
+            await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> {
+                for (TopicPartitionInfo p : Topics.describe(admin, "terminated").partitions()) {
+                    assertThat(Topics.leader(p)).isEqualTo(0);
+                    assertThat(Topics.ids(p.isr())).containsExactly(0);
+                }
+            });
+        }
+    }
+
+    /** Records every moment a partition is without a leader, or led by the stopping node after it left. */
+    private static void watchHandover(ClusterSnapshot s, String topic, int partitions, int stopping,
+                                      List<String> violations) {
+        for (int p = 0; p < partitions; p++) {
+            PartitionState state = s.state(new TopicPartition(topic, p)).orElse(null);
+            if (state != null && (!state.hasLeader() || (state.leader() == stopping && !s.isLive(stopping)))) {
+                violations.add("partition " + p + ": " + state + ", node " + stopping + " live: " + s.isLive(stopping));
+            }
         }
     }
 }
