@@ -68,6 +68,7 @@ final class AdminRequestProcessor {
             throws Exception {
         List<CuratorOp> ops = new ArrayList<>();
         List<PartitionResult> results = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
         for (ElectionRequest.Ref ref : request.partitions()) {
             TopicPartition tp = ref.topicPartition();
             if (snapshot.isBeingDeleted(tp.topic())) {
@@ -80,13 +81,14 @@ final class AdminRequestProcessor {
             } else {
                 ops.add(writer.setState(tp, outcome.next(), snapshot.versionedState(tp).orElseThrow().zkVersion()));
                 results.add(PartitionResult.ok(tp, outcome.next().leaderEpoch()));
-                log.info("{} election for {}: leader {} -> {} (epoch {})", request.type(), tp,
-                        snapshot.state(tp).orElseThrow().leader(), outcome.next().leader(),
-                        outcome.next().leaderEpoch());
+                changes.add(request.type() + " election for " + tp + ": leader "
+                        + snapshot.state(tp).orElseThrow().leader() + " -> " + outcome.next().leader()
+                        + " (epoch " + outcome.next().leaderEpoch() + ")");
             }
         }
-        ops.add(writer.setData(path, request.completed(results, now)));
+        ops.add(writer.answer(path, request.completed(results, now)));
         writer.write(ops);
+        changes.forEach(log::info);
     }
 
     private void reassign(ClusterSnapshot snapshot, String path, ReassignmentRequest request, int controllerEpoch,
@@ -94,6 +96,7 @@ final class AdminRequestProcessor {
         Map<String, TopicAssignment> topics = new LinkedHashMap<>();
         Map<TopicPartition, PartitionState> states = new LinkedHashMap<>();
         List<PartitionResult> results = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
         for (ReassignmentRequest.Target target : request.partitions()) {
             TopicPartition tp = target.topicPartition();
             TopicAssignment assignment = topics.containsKey(tp.topic()) ? topics.get(tp.topic())
@@ -134,9 +137,10 @@ final class AdminRequestProcessor {
                 states.put(tp, next);
             }
             results.add(PartitionResult.ok(tp, next == null ? -1 : next.leaderEpoch()));
-            log.info("Reassignment of {}: replicas {} -> {} (adding {}, removing {})", tp,
-                    assignment.replicas(tp.partition()), step.get().assignment().replicas(tp.partition()),
-                    step.get().assignment().adding(tp.partition()), step.get().assignment().removing(tp.partition()));
+            changes.add("Reassignment of " + tp + ": replicas " + assignment.replicas(tp.partition()) + " -> "
+                    + step.get().assignment().replicas(tp.partition()) + " (adding "
+                    + step.get().assignment().adding(tp.partition()) + ", removing "
+                    + step.get().assignment().removing(tp.partition()) + ")");
         }
         List<CuratorOp> ops = new ArrayList<>();
         for (var topic : topics.entrySet()) {
@@ -146,8 +150,9 @@ final class AdminRequestProcessor {
             ops.add(writer.setState(state.getKey(), state.getValue(),
                     snapshot.versionedState(state.getKey()).orElseThrow().zkVersion()));
         }
-        ops.add(writer.setData(path, request.completed(results, now)));
+        ops.add(writer.answer(path, request.completed(results, now)));
         writer.write(ops);
+        changes.forEach(log::info);
     }
 
     private void removeIfStale(String path, Long completedMs, long now) {

@@ -233,9 +233,11 @@ public final class Controller implements AutoCloseable {
         if (next.isEmpty()) {
             return false;
         }
-        log.info("Partition {}: leader {} -> {}, isr {} -> {}", tp, state.leader(), next.get().leader(), state.isr(),
-                next.get().isr());
-        write(tp.toString(), List.of(uncheckedOp(() -> writer.setState(tp, next.get(), versioned.get().zkVersion()))));
+        if (write(tp.toString(), List.of(uncheckedOp(() -> writer.setState(tp, next.get(),
+                versioned.get().zkVersion()))))) {
+            log.info("Partition {}: leader {} -> {}, isr {} -> {}", tp, state.leader(), next.get().leader(),
+                    state.isr(), next.get().isr());
+        }
         return true;
     }
 
@@ -243,27 +245,28 @@ public final class Controller implements AutoCloseable {
     private void completeReassignments(ClusterSnapshot snapshot, String topic, List<TopicPartition> partitions) {
         TopicAssignment assignment = snapshot.topic(topic).orElseThrow();
         List<CuratorOp> stateOps = new ArrayList<>();
-        boolean changed = false;
+        List<String> changes = new ArrayList<>();
         for (TopicPartition tp : partitions) {
             var versioned = snapshot.versionedState(tp).orElseThrow();
             var step = Reassignments.complete(assignment, tp.partition(), versioned.state(), snapshot, epoch);
             if (step.isPresent()) {
-                log.info("Reassignment of {} complete: replicas {} -> {}", tp, assignment.replicas(tp.partition()),
-                        step.get().assignment().replicas(tp.partition()));
+                changes.add("Reassignment of " + tp + " complete: replicas " + assignment.replicas(tp.partition())
+                        + " -> " + step.get().assignment().replicas(tp.partition()));
                 assignment = step.get().assignment();
-                changed = true;
                 if (step.get().state() != null) {
                     PartitionState next = step.get().state();
                     stateOps.add(uncheckedOp(() -> writer.setState(tp, next, versioned.zkVersion())));
                 }
             }
         }
-        if (changed) {
+        if (!changes.isEmpty()) {
             List<CuratorOp> ops = new ArrayList<>();
             TopicAssignment completed = assignment;
             ops.add(uncheckedOp(() -> writer.setTopic(topic, completed, snapshot.topicVersion(topic))));
             ops.addAll(stateOps);
-            write("the reassignments of " + topic, ops);
+            if (write("the reassignments of " + topic, ops)) {
+                changes.forEach(log::info);
+            }
         }
     }
 
@@ -288,10 +291,14 @@ public final class Controller implements AutoCloseable {
         }
     }
 
-    /** A fenced write whose stale versions are expected now and then (the next reconcile retries). */
-    private void write(String what, List<CuratorOp> ops) {
+    /**
+     * A fenced write whose stale versions are expected now and then (the next reconcile retries); true if it
+     * was written.
+     */
+    private boolean write(String what, List<CuratorOp> ops) {
         try {
             writer.write(ops);
+            return true;
         } catch (KeeperException.BadVersionException | KeeperException.NoNodeException stale) {
             log.debug("{} changed meanwhile: {}", what, stale.toString());
         } catch (FencedWriter.FencedException e) {
@@ -299,6 +306,7 @@ public final class Controller implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Could not update {}: {}", what, e.toString());
         }
+        return false;
     }
 
     private interface OpBuilder {
@@ -323,9 +331,11 @@ public final class Controller implements AutoCloseable {
             for (TopicPartition tp : LeaderImbalance.partitionsToRebalance(snapshot, settings.imbalancePercentage())) {
                 Elections.Outcome outcome = Elections.preferred(snapshot, tp, epoch);
                 if (outcome.next() != null) {
-                    log.info("Leader rebalance: {} goes back to its preferred leader {}", tp, outcome.next().leader());
                     int version = snapshot.versionedState(tp).orElseThrow().zkVersion();
-                    write(tp.toString(), List.of(uncheckedOp(() -> writer.setState(tp, outcome.next(), version))));
+                    if (write(tp.toString(), List.of(uncheckedOp(() -> writer.setState(tp, outcome.next(), version))))) {
+                        log.info("Leader rebalance: {} goes back to its preferred leader {}", tp,
+                                outcome.next().leader());
+                    }
                 }
             }
         } catch (FencedWriter.FencedException e) {

@@ -45,9 +45,13 @@ final class FencedWriter {
                 .forPath(ZkPaths.topic(topic), Json.write(assignment));
     }
 
-    /** An update of a znode that must still exist (an admin request being answered). */
-    CuratorOp setData(String path, Object content) throws Exception {
-        return client.transactionOp().setData().forPath(path, Json.write(content));
+    /**
+     * The answer to an admin request: the request znode must still be as its node created it (version 0), so a
+     * request is answered at most once, even by a reconcile that ran on a snapshot from before the first answer,
+     * and not at all once its node withdrew it.
+     */
+    CuratorOp answer(String requestPath, Object answered) throws Exception {
+        return client.transactionOp().setData().withVersion(0).forPath(requestPath, Json.write(answered));
     }
 
     /**
