@@ -18,20 +18,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.tools.ConfigCommand;
 import org.apache.kafka.tools.ConsoleProducer;
 import org.apache.kafka.tools.GetOffsetShell;
+import org.apache.kafka.tools.LeaderElectionCommand;
 import org.apache.kafka.tools.TopicCommand;
 import org.apache.kafka.tools.consumer.ConsoleConsumer;
+import org.apache.kafka.tools.reassign.ReassignPartitionsCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Kafka 4.4's own command-line tools against a Partita node: kafka-topics ({@link TopicCommand}), the console
- * producer and consumer, kafka-get-offsets ({@link GetOffsetShell}) and kafka-configs ({@link ConfigCommand}).
+ * producer and consumer, kafka-get-offsets ({@link GetOffsetShell}), kafka-configs ({@link ConfigCommand}),
+ * kafka-reassign-partitions ({@link ReassignPartitionsCommand}) and kafka-leader-election
+ * ({@link LeaderElectionCommand}).
  *
  * <p>The tools end with {@code System.exit}, so each runs in a child JVM on this test's classpath, exactly as
  * {@code bin/kafka-*.sh} would run it: {@code java -cp ... <tool class> <args>}. They log through the tests'
@@ -182,6 +187,42 @@ class KafkaToolsTest {
                 "--entity-name", topic, "--describe");
         assertThat(after).contains("retention.ms=7200000").doesNotContain("retention.ms=3600000")
                 .doesNotContain("cleanup.policy");
+    }
+
+    /**
+     * kafka-reassign-partitions moves a replica and kafka-leader-election makes the new preferred replica leader,
+     * on a cluster of three nodes of its own. {@code --verify} runs with {@code --preserve-throttles}: clearing
+     * replication throttles alters dynamic broker configs, and a Partita node's configs are static.
+     */
+    @Test
+    void kafkaReassignPartitionsAndKafkaLeaderElectionMoveAReplicaAndItsLeadership() throws Exception {
+        try (TestCluster three = TestCluster.start(3, Map.of("auto.leader.rebalance.enable", "false"));
+             Admin admin = Clients.admin(three.bootstrap())) {
+            String servers = three.bootstrap();
+            String topic = "tools-moves";
+            admin.createTopics(List.of(new NewTopic(topic, Map.of(0, List.of(0, 1))))).all().get();
+            await().atMost(TOOL_DEADLINE).until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get()
+                    .get(topic).partitions().get(0).isr().size() == 2);
+            Path plan = three.directory().resolve("reassignment.json");
+            Files.writeString(plan, "{\"version\":1,\"partitions\":[{\"topic\":\"" + topic
+                    + "\",\"partition\":0,\"replicas\":[2,0]}]}");
+
+            assertThat(tool(ReassignPartitionsCommand.class, "--bootstrap-server", servers,
+                    "--reassignment-json-file", plan.toString(), "--execute"))
+                    .contains("Successfully started partition reassignment");
+            await().atMost(TOOL_DEADLINE).until(() -> admin.listPartitionReassignments().reassignments().get()
+                    .isEmpty());
+            assertThat(tool(ReassignPartitionsCommand.class, "--bootstrap-server", servers,
+                    "--reassignment-json-file", plan.toString(), "--verify", "--preserve-throttles"))
+                    .contains("Reassignment of partition " + topic + "-0 is completed.");
+
+            assertThat(tool(LeaderElectionCommand.class, "--bootstrap-server", servers, "--election-type", "preferred",
+                    "--topic", topic, "--partition", "0"))
+                    .contains("Successfully completed leader election (PREFERRED) for partitions " + topic + "-0");
+            String described = tool(TopicCommand.class, "--bootstrap-server", servers, "--describe", "--topic", topic);
+            assertThat(partitionLines(described, topic)).as("partition lines of:%n%s", described).singleElement()
+                    .satisfies(line -> assertThat(line).contains("Leader: 2").contains("Replicas: 2,0"));
+        }
     }
 
     /** The per-partition lines of kafka-topics --describe: "\tTopic: t\tPartition: 0\tLeader: 0\t...". */
