@@ -51,12 +51,21 @@ final class InProcessNode implements LocalNode {
     }
 
     /**
-     * In one JVM there is no SIGKILL; closing is the nearest thing. The data directory stays consistent either
-     * way because every commit is already in the OS page cache. Tests of real crashes use child JVMs.
+     * In one JVM there is no SIGKILL; closing is the nearest thing (so it is as polite as {@link #stop()}). The
+     * data directory stays consistent either way because every commit is already in the OS page cache. Tests of
+     * real crashes use child JVMs.
      */
     @Override
     public void kill() {
         stop();
+    }
+
+    /** See {@link LocalCluster#expireSession(int)}. */
+    synchronized void expireZooKeeperSession() throws Exception {
+        if (node == null) {
+            throw new IllegalStateException("node " + id + " is not running");
+        }
+        node.expireZooKeeperSessionForTesting();
     }
 
     BrokerNode broker() {
