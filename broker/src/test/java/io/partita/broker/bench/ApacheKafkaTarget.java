@@ -23,11 +23,14 @@ import org.slf4j.LoggerFactory;
  * benchmark heap, forming a quorum of {@code nodes} voters.
  *
  * <p>Combined nodes match Partita's shape: every Partita node is also a controller candidate, with
- * ZooKeeper (Kafka's metadata quorum) beside them. The quorum is static
+ * ZooKeeper (Kafka's metadata quorum) beside them. Several nodes form a static quorum
  * ({@code controller.quorum.voters} lists every node), which Kafka 4.4 still supports and which
- * needs no directory ids up front: start-up is {@code kafka.tools.StorageTool format -t <cluster id>
- * -c server.properties} once per node (a child JVM each: the tool ends with {@code Exit.exit}), then
- * {@code kafka.Kafka server.properties} per node, all started together so the quorum can elect.
+ * needs no directory ids up front (a dynamic one needs {@code --initial-controllers} with each
+ * node's directory id); one node is a one-voter dynamic quorum ({@code --standalone}, naming it by
+ * {@code controller.quorum.bootstrap.servers}). Start-up is {@code kafka.tools.StorageTool format -t
+ * <cluster id> -c server.properties [--standalone]} once per node (a child JVM each: the tool ends
+ * with {@code Exit.exit}), then {@code kafka.Kafka server.properties} per node, all started together
+ * so the quorum can elect.
  *
  * <p>Internal topics get replication factor min(3, nodes) and min.insync.replicas min(2, nodes), as a
  * production cluster of that size would.
@@ -74,9 +77,12 @@ final class ApacheKafkaTarget implements BenchTarget {
         for (int i = 0; i < nodes; i++) {
             Path properties = writeServerProperties(i, brokerPorts.get(i), controllerPorts.get(i), voters);
             configs.add(properties);
+            List<String> formatArgs = new ArrayList<>(List.of("format", "-t", clusterId, "-c", properties.toString()));
+            if (nodes == 1) {
+                formatArgs.add("--standalone");
+            }
             try (ChildJvm format = ChildJvm.start("kafka-storage-format-" + nodeId(i), List.of("-Xmx256m"),
-                    "kafka.tools.StorageTool", List.of("format", "-t", clusterId, "-c", properties.toString()),
-                    nodeLog(i))) {
+                    "kafka.tools.StorageTool", formatArgs, nodeLog(i))) {
                 int exit = format.awaitExit(FORMAT_TIMEOUT);
                 if (exit != 0) {
                     throw new IllegalStateException("kafka-storage format of node " + nodeId(i) + " exited with "
@@ -128,7 +134,12 @@ final class ApacheKafkaTarget implements BenchTarget {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", Integer.toString(nodeId(index)));
-        p.setProperty("controller.quorum.voters", voters);
+        if (nodes == 1) {
+            // A one-voter dynamic quorum (format --standalone), as the single-node row has always run.
+            p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        } else {
+            p.setProperty("controller.quorum.voters", voters);
+        }
         p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
