@@ -43,6 +43,7 @@ public final class ApiDispatcher implements RequestHandler {
         register(ApiKeys.INIT_PRODUCER_ID, new InitProducerIdHandler(api));
         register(ApiKeys.DELETE_RECORDS, new DeleteRecordsHandler(api));
         register(ApiKeys.DESCRIBE_LOG_DIRS, new DescribeLogDirsHandler(api));
+        register(ApiKeys.OFFSET_FOR_LEADER_EPOCH, new OffsetForLeaderEpochHandler(api));
     }
 
     @SuppressWarnings("unchecked")

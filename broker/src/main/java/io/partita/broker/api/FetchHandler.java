@@ -27,8 +27,9 @@ import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
 /**
- * Fetch for consumers: whole batches from the leader's log up to the high watermark, within the partition
- * and response byte limits. If fewer than fetch.min.bytes are there, the request waits (long poll) until an
+ * Fetch, for consumers and for followers: whole batches from the leader's log, up to the high watermark
+ * for a consumer and up to the log end for a follower (whose fetch offset is its log end, which the leader
+ * tracks for the ISR and the high watermark), within the partition and response byte limits. If fewer than fetch.min.bytes are there, the request waits (long poll) until an
  * append brings enough or fetch.max.wait.ms passes. Fetch sessions are declined (session id 0), which the
  * protocol allows: clients then send full fetch requests.
  */
@@ -68,17 +69,18 @@ final class FetchHandler {
             }
         }
         int maxBytes = Math.min(data.maxBytes() <= 0 ? Integer.MAX_VALUE : data.maxBytes(), api.config().fetchMaxBytes());
-        Read first = read(wanted, maxBytes, snapshot, byId);
+        int replicaId = request.replicaId();
+        Read first = read(wanted, maxBytes, snapshot, byId, replicaId);
         if (data.maxWaitMs() <= 0 || first.bytes >= data.minBytes() || first.hasError || wanted.isEmpty()) {
             return CompletableFuture.completedFuture(first.reply());
         }
         first.release();
-        return park(wanted, data, maxBytes, byId);
+        return park(wanted, data, maxBytes, byId, replicaId);
     }
 
     /** Long poll: retry on every append to a wanted partition, answer at the deadline whatever there is. */
     private CompletableFuture<Reply> park(List<Wanted> wanted, FetchRequestData data, int maxBytes,
-                                                     boolean byId) {
+                                          boolean byId, int replicaId) {
         CompletableFuture<Reply> future = new CompletableFuture<>();
         List<TopicPartition> partitions = wanted.stream().map(Wanted::tp).filter(java.util.Objects::nonNull).toList();
         DelayedFetches delayed = api.replicaManager().delayedFetches();
@@ -89,7 +91,7 @@ final class FetchHandler {
                 if (done.get()) {
                     return true;
                 }
-                Read again = read(wanted, maxBytes, api.snapshot(), byId);
+                Read again = read(wanted, maxBytes, api.snapshot(), byId, replicaId);
                 if ((again.bytes >= data.minBytes() || again.hasError) && done.compareAndSet(false, true)) {
                     future.complete(again.reply());
                     return true;
@@ -105,7 +107,7 @@ final class FetchHandler {
                 if (done.compareAndSet(false, true)) {
                     delayed.unwatch(partitions, waiter);
                     try {
-                        future.complete(read(wanted, maxBytes, api.snapshot(), byId).reply());
+                        future.complete(read(wanted, maxBytes, api.snapshot(), byId, replicaId).reply());
                     } catch (Throwable e) {
                         future.completeExceptionally(e);
                     }
@@ -114,7 +116,7 @@ final class FetchHandler {
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             delayed.unwatch(partitions, waiter);
             done.set(true);
-            return CompletableFuture.completedFuture(read(wanted, maxBytes, api.snapshot(), byId).reply());
+            return CompletableFuture.completedFuture(read(wanted, maxBytes, api.snapshot(), byId, replicaId).reply());
         }
         future.whenComplete((r, e) -> {
             timeout.cancel(false);
@@ -145,7 +147,12 @@ final class FetchHandler {
         }
     }
 
-    private Read read(List<Wanted> wanted, int maxBytes, ClusterSnapshot snapshot, boolean byId) {
+    /**
+     * @param replicaId a follower's broker id, or negative for a consumer. A follower reads up to the log end
+     *                  and its fetch offset tells the leader how far its log reaches; a consumer reads up to
+     *                  the high watermark.
+     */
+    private Read read(List<Wanted> wanted, int maxBytes, ClusterSnapshot snapshot, boolean byId, int replicaId) {
         Read result = new Read();
         java.util.function.IntFunction<java.nio.ByteBuffer> allocator = size -> {
             java.nio.ByteBuffer buffer = BUFFERS.acquire(size);
@@ -173,8 +180,13 @@ final class FetchHandler {
                 Partition partition = api.replicaManager().leaderPartition(w.tp(), snapshot);
                 partition.checkLeaderEpoch(w.request().currentLeaderEpoch());
                 int partitionMax = Math.min(w.request().partitionMaxBytes(), Math.max(remaining, 0));
+                boolean follower = replicaId >= 0;
                 ReadResult read = partition.log().read(w.request().fetchOffset(), partitionMax,
-                        partition.log().highWatermark(), result.bytes == 0, allocator);
+                        follower ? Long.MAX_VALUE : partition.log().highWatermark(), result.bytes == 0, allocator);
+                if (follower) {
+                    // Only a fetch offset inside the leader's log says where the follower's log ends.
+                    api.replicaManager().onFollowerFetch(partition, replicaId, w.request().fetchOffset());
+                }
                 MemoryRecords records = read.records();
                 out.setHighWatermark(read.highWatermark())
                         .setLastStableOffset(read.highWatermark())

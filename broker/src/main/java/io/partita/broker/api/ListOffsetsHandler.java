@@ -16,7 +16,10 @@ import org.apache.kafka.common.requests.ListOffsetsRequest;
 import org.apache.kafka.common.requests.ListOffsetsResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
-/** ListOffsets: earliest, latest, max timestamp, or the first offset at or after a time; consumers see up to the high watermark. */
+/**
+ * ListOffsets: earliest, latest, max timestamp, or the first offset at or after a time; consumers see up to
+ * the high watermark, followers (replica id set) up to the log end.
+ */
 final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
     /** Older versions have no leader epoch field, and writing one there is an error. */
     private static final short FIRST_VERSION_WITH_LEADER_EPOCH = 4;
@@ -44,7 +47,7 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
                     Partition partition = api.replicaManager()
                             .leaderPartition(new TopicPartition(topic.name(), wanted.partitionIndex()), snapshot);
                     partition.checkLeaderEpoch(wanted.currentLeaderEpoch());
-                    Optional<TimestampAndOffset> found = lookup(partition, wanted.timestamp());
+                    Optional<TimestampAndOffset> found = lookup(partition, wanted.timestamp(), request.replicaId() >= 0);
                     out.setTimestamp(found.map(TimestampAndOffset::timestamp).orElse(ListOffsetsResponse.UNKNOWN_TIMESTAMP))
                             .setOffset(found.map(TimestampAndOffset::offset).orElse(ListOffsetsResponse.UNKNOWN_OFFSET));
                     if (request.version() >= FIRST_VERSION_WITH_LEADER_EPOCH) {
@@ -60,9 +63,10 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
         return CompletableFuture.completedFuture(new ListOffsetsResponse(response));
     }
 
-    private static Optional<TimestampAndOffset> lookup(Partition partition, long timestamp) {
+    /** @param fromFollower a follower sees up to the log end (it copies it), a consumer up to the high watermark */
+    private static Optional<TimestampAndOffset> lookup(Partition partition, long timestamp, boolean fromFollower) {
         PartitionLog log = partition.log();
-        long highWatermark = log.highWatermark();
+        long highWatermark = fromFollower ? log.logEndOffset() : log.highWatermark();
         int epoch = partition.leaderEpoch();
         if (timestamp == ListOffsetsRequest.EARLIEST_TIMESTAMP || timestamp == ListOffsetsRequest.EARLIEST_LOCAL_TIMESTAMP) {
             return Optional.of(new TimestampAndOffset(ListOffsetsResponse.UNKNOWN_TIMESTAMP, log.logStartOffset(), epoch));

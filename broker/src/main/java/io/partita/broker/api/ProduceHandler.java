@@ -27,7 +27,8 @@ import org.apache.kafka.common.requests.RequestContext;
 /**
  * Produce: appends each partition's batches to its leader log. Appends start here, on the network thread
  * and in request order, so offsets follow the order a client pipelines its requests; the response waits
- * for every partition's commit (acks=1 and, with this node the whole ISR, acks=all). acks=0 gets no response.
+ * for every partition's commit (acks=1) or, for acks=all, until the ISR has replicated it (the high
+ * watermark passed it). acks=0 gets no response.
  */
 final class ProduceHandler {
     /** Topic ids replace names in Produce from this version on. */
@@ -73,18 +74,29 @@ final class ProduceHandler {
                                 + " replicas, fewer than min.insync.replicas " + partition.config().minInSyncReplicas());
                     }
                     MemoryRecords records = (MemoryRecords) partitionData.records();
-                    CompletableFuture<AppendResult> append =
-                            partition.log().appendAsLeader(records, partition.leaderEpoch());
-                    appends.add(append.handle((result, error) -> {
-                        if (error != null) {
-                            fail(partitionResponse, PendingWrites.unwrap(error));
-                        } else {
-                            partitionResponse.setBaseOffset(result.baseOffset())
-                                    .setLogAppendTimeMs(result.logAppendTime())
-                                    .setLogStartOffset(result.logStartOffset());
-                        }
-                        return null;
-                    }));
+                    int leaderEpoch = partition.leaderEpoch();
+                    CompletableFuture<AppendResult> append = partition.log().appendAsLeader(records, leaderEpoch);
+                    appends.add(append.thenCompose(result -> acks != -1
+                            ? CompletableFuture.completedFuture(result)
+                            : api.replicaManager().awaitReplication(partition, leaderEpoch, result.lastOffset() + 1,
+                                    data.timeoutMs()).thenApply(outcome -> {
+                                        if (outcome != Errors.NONE) {
+                                            throw new java.util.concurrent.CompletionException(
+                                                    outcome.exception("The ISR of " + tp + " did not confirm the append: "
+                                                            + outcome.message()));
+                                        }
+                                        return result;
+                                    }))
+                            .handle((result, error) -> {
+                                if (error != null) {
+                                    fail(partitionResponse, PendingWrites.unwrap(error));
+                                } else {
+                                    partitionResponse.setBaseOffset(result.baseOffset())
+                                            .setLogAppendTimeMs(result.logAppendTime())
+                                            .setLogStartOffset(result.logStartOffset());
+                                }
+                                return null;
+                            }));
                 } catch (ApiException e) {
                     fail(partitionResponse, e);
                 } catch (RuntimeException e) {

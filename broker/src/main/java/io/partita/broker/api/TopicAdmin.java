@@ -77,20 +77,7 @@ final class TopicAdmin {
             }
             assignment = ReplicaAssigner.assign(snapshot.brokerRacks(), 0, count, rf);
         }
-        checkReplicated(assignment.values().iterator().next().size());
         return new TopicAssignment(Uuid.randomUuid().toString(), assignment);
-    }
-
-    /**
-     * Nodes do not copy partitions between each other yet (that is the replicated-cluster issue). A topic with
-     * more replicas would show followers "in sync" that hold nothing, and lose data on a leader change, so it
-     * is refused rather than faked.
-     */
-    static void checkReplicated(int replicationFactor) {
-        if (replicationFactor > 1) {
-            throw new InvalidReplicationFactorException("Replication factor " + replicationFactor
-                    + " is not supported yet: Partita does not replicate partitions between nodes yet; use 1.");
-        }
     }
 
     static void checkPartitionLimit(int partitions) {

@@ -12,8 +12,8 @@ import org.apache.zookeeper.data.Stat;
 
 /**
  * The writes a node makes to ZooKeeper on behalf of clients: topics, configs, deletion requests and
- * producer-id blocks. Blocking calls: never on a network thread. Partition states belong to the controller
- * ({@link Controller}), which is the only writer of them.
+ * producer-id blocks, and, as a partition's leader, its ISR. Blocking calls: never on a network thread.
+ * Partition states are otherwise the controller's ({@link Controller}): it creates them and elects leaders.
  */
 public final class ClusterStore {
     private static final int PRODUCER_ID_BLOCK_SIZE = 1000;
@@ -108,6 +108,16 @@ public final class ClusterStore {
                 throw new UnknownTopicOrPartitionException("Topic " + name + " does not exist.");
             }
         }
+    }
+
+    /**
+     * A leader's ISR change (Kafka's ZooKeeper-era path): a write of the whole state, conditional on the version
+     * the leader read. Returns the new version; BadVersionException if the controller (or anyone) wrote since.
+     */
+    public int writePartitionState(org.apache.kafka.common.TopicPartition tp, PartitionState state, int expectedVersion)
+            throws Exception {
+        return client.setData().withVersion(expectedVersion)
+                .forPath(ZkPaths.partitionState(tp.topic(), tp.partition()), Json.write(state)).getVersion();
     }
 
     /** Claims the next block of producer ids with a compare-and-set on /partita/seq/producer_id. */

@@ -316,7 +316,15 @@ public final class PartitionLog {
         if (deleted) {
             return CompletableFuture.failedFuture(deletedException());
         }
-        return store.writer().submit(new TruncateOp(this, offset));
+        return store.writer().submit(new TruncateOp(this, offset, false));
+    }
+
+    /** Replication: drops the whole log and restarts it empty at {@code offset} (log start = log end). */
+    public CompletableFuture<Void> truncateFullyAndStartAt(long offset) {
+        if (deleted) {
+            return CompletableFuture.failedFuture(deletedException());
+        }
+        return store.writer().submit(new TruncateOp(this, offset, true));
     }
 
     /** Applies retention now; completes with the log start offset afterwards. */

@@ -5,16 +5,23 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /**
  * Replication's truncation: drops every batch holding an offset at or after the target, as Kafka's
  * truncateTo does (a batch straddling the target goes entirely). A target below the log start empties the
- * log and restarts it at the target (Kafka's truncateFullyAndStartAt).
+ * log and restarts it at the target, as does the {@code fully} variant for any target (Kafka's
+ * truncateFullyAndStartAt).
  */
 final class TruncateOp extends WriteOp<Void> {
 
     private final PartitionLog log;
     private final long offset;
+    private final boolean fully;
 
-    TruncateOp(PartitionLog log, long offset) {
+    /**
+     * @param fully drop everything and restart the log at {@code offset}, even beyond its end (a follower
+     *              whose log ends before the leader's log start)
+     */
+    TruncateOp(PartitionLog log, long offset, boolean fully) {
         this.log = log;
         this.offset = offset;
+        this.fully = fully;
     }
 
     @Override
@@ -23,11 +30,11 @@ final class TruncateOp extends WriteOp<Void> {
             throw new UnknownTopicOrPartitionException("Partition " + log.key() + " was deleted");
         }
         PartitionWork work = context.work(log);
-        if (offset >= work.logEndOffset) {
+        if (!fully && offset >= work.logEndOffset) {
             return null;
         }
         long newEnd;
-        if (offset < work.logStartOffset) {
+        if (fully || offset < work.logStartOffset) {
             LogMutations.truncateTail(context, work, Long.MIN_VALUE);
             work.logStartOffset = offset;
             newEnd = offset;
@@ -35,9 +42,14 @@ final class TruncateOp extends WriteOp<Void> {
             newEnd = LogMutations.truncateTail(context, work, offset);
         }
         work.logEndOffset = newEnd;
-        work.trimEpochsFrom(newEnd);
-        LogMutations.truncateProducers(work, newEnd);
-        if (work.highWatermark > newEnd) {
+        if (fully) {
+            work.epochs.clear();
+            LogMutations.truncateProducers(work, Long.MIN_VALUE);
+        } else {
+            work.trimEpochsFrom(newEnd);
+            LogMutations.truncateProducers(work, newEnd);
+        }
+        if (work.highWatermark > newEnd || fully) {
             work.setHighWatermark(newEnd);
         }
         return null;

@@ -47,7 +47,8 @@ public final class DelayedFetches implements AutoCloseable {
         }
     }
 
-    void onAppend(TopicPartition tp) {
+    /** Something a waiting fetch may want changed in {@code tp}: an append, or a higher high watermark. */
+    void wake(TopicPartition tp) {
         Set<Waiter> set = waiters.get(tp);
         if (set == null || set.isEmpty()) {
             return;

@@ -1,16 +1,25 @@
 package io.partita.broker.replication;
 
+import io.partita.broker.cluster.BrokerRegistration;
 import io.partita.broker.cluster.ClusterSnapshot;
+import io.partita.broker.cluster.ClusterStore;
 import io.partita.broker.cluster.PartitionState;
+import io.partita.broker.cluster.TopicAssignment;
 import io.partita.broker.log.LogConfig;
 import io.partita.broker.log.LogStore;
 import io.partita.broker.log.PartitionKey;
 import io.partita.broker.log.PartitionLog;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
@@ -18,13 +27,22 @@ import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.KafkaStorageException;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The replicas this node holds, as Kafka's {@code ReplicaManager}: it follows the cluster metadata, opening a
- * local log for every partition assigned to this node and dropping those of deleted topics, and it answers
- * "may I serve this partition?" for the API handlers.
+ * The replicas this node holds, as Kafka's {@code ReplicaManager}. It follows the cluster metadata: opens a
+ * local log for every partition assigned to this node, leads the partitions the controller made it leader
+ * of, follows the others through {@link ReplicaFetchers}, and deletes replicas of deleted topics and
+ * replicas moved to other nodes. As leader it shrinks the ISR of followers that fell behind (a periodic
+ * check, as Kafka's isr-expiration task), grows it when they catch up, and answers acks=all appends once the
+ * high watermark passes them ({@link DelayedProduces}).
+ *
+ * <p>Threads: metadata arrives on the cluster view's thread; follower fetches on network threads; appends
+ * are announced on the log writer thread; ISR writes to ZooKeeper and the expiration check run on a thread
+ * of their own, so none of the others ever waits for ZooKeeper.
  */
 public final class ReplicaManager {
     private static final Logger log = LoggerFactory.getLogger(ReplicaManager.class);
@@ -32,18 +50,36 @@ public final class ReplicaManager {
     private final int brokerId;
     private final LogStore logStore;
     private final Function<String, LogConfig> topicConfigs;
+    private final ClusterStore clusterStore;
+    private final ReplicationSettings settings;
     private final DelayedFetches delayedFetches = new DelayedFetches();
+    private final ScheduledExecutorService isrThread;
+    private final DelayedProduces delayedProduces;
+    private final ReplicaFetchers fetchers;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private volatile boolean loaded;
+    private volatile boolean sessionLost;
 
     /**
      * @param topicConfigs the effective config of a topic (broker defaults plus its overrides), from the
      *                     latest metadata
      */
-    public ReplicaManager(int brokerId, LogStore logStore, Function<String, LogConfig> topicConfigs) {
+    public ReplicaManager(int brokerId, LogStore logStore, Function<String, LogConfig> topicConfigs,
+                          ClusterStore clusterStore, ReplicationSettings settings) {
         this.brokerId = brokerId;
         this.logStore = logStore;
         this.topicConfigs = topicConfigs;
+        this.clusterStore = clusterStore;
+        this.settings = settings;
+        this.isrThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "isr-updates-" + brokerId);
+            t.setDaemon(true);
+            return t;
+        });
+        this.delayedProduces = new DelayedProduces(isrThread);
+        this.fetchers = new ReplicaFetchers(brokerId, settings);
+        long period = Math.max(1, settings.lagTimeMaxMs() / 2);
+        isrThread.scheduleWithFixedDelay(this::shrinkIsrs, period, period, TimeUnit.MILLISECONDS);
     }
 
     public DelayedFetches delayedFetches() {
@@ -51,72 +87,221 @@ public final class ReplicaManager {
     }
 
     public void close() {
+        fetchers.close();
+        isrThread.shutdownNow();
         delayedFetches.close();
     }
 
-    /** Applies new metadata: creates, re-roles, reconfigures and deletes local replicas. Never blocks long. */
+    /** Applies new metadata: creates, re-roles, reconfigures and deletes local replicas. */
     public synchronized void onMetadata(ClusterSnapshot snapshot) {
+        long now = System.currentTimeMillis();
         Set<TopicPartition> assigned = new HashSet<>();
         for (TopicPartition tp : snapshot.partitions()) {
             if (snapshot.isBeingDeleted(tp.topic())) {
                 continue;
             }
-            var topic = snapshot.topic(tp.topic()).orElseThrow();
-            if (!topic.replicas(tp.partition()).contains(brokerId)) {
-                continue;
-            }
-            Optional<PartitionState> state = snapshot.state(tp);
-            if (state.isEmpty()) {
+            TopicAssignment topic = snapshot.topic(tp.topic()).orElseThrow();
+            List<Integer> replicas = topic.replicas(tp.partition());
+            if (!replicas.contains(brokerId)) {
                 continue;
             }
             assigned.add(tp);
-            Uuid topicId = Uuid.fromString(topic.topicId());
-            LogConfig config = topicConfigs.apply(tp.topic());
-            Partition existing = partitions.get(tp);
-            if (existing != null && !existing.topicId().equals(topicId)) {
-                dropPartition(existing);
-                existing = null;
+            Optional<ClusterSnapshot.VersionedState> versioned = snapshot.versionedState(tp);
+            if (versioned.isEmpty()) {
+                continue; // the controller has not created its state yet
             }
-            if (existing == null) {
-                try {
-                    PartitionLog partitionLog = logStore.openPartition(
-                            new PartitionKey(topicId, tp.topic(), tp.partition()), config);
-                    Partition partition = new Partition(tp, topicId, partitionLog, config, state.get(), brokerId);
-                    partitionLog.setAppendListener(() -> onAppend(partition));
-                    partitions.put(tp, partition);
-                    partition.advanceHighWatermark();
-                    log.debug("Opened replica {} ({})", tp, state.get());
-                } catch (RuntimeException e) {
-                    log.error("Could not open the log of {}", tp, e);
-                }
-            } else {
-                existing.updateState(state.get());
-                if (!existing.config().equals(config)) {
-                    existing.updateConfig(config);
-                }
-                existing.advanceHighWatermark();
+            Partition partition = openOrGet(tp, Uuid.fromString(topic.topicId()));
+            if (partition != null) {
+                applyState(partition, versioned.get(), replicas, snapshot, now);
             }
         }
         for (Partition partition : partitions.values()) {
-            if (!assigned.contains(partition.topicPartition())
-                    && snapshot.topic(partition.topicPartition().topic()).isEmpty()) {
+            if (!assigned.contains(partition.topicPartition()) && shouldDrop(partition, snapshot)) {
+                fetchers.stopFollowing(List.of(partition.topicPartition()));
                 dropPartition(partition);
             }
         }
+        fetchers.closeIdle();
         if (!loaded) {
             loaded = true;
             deleteOrphanedLogs(snapshot);
         }
     }
 
+    /**
+     * A replica goes when its topic is gone, or when the topic's assignment (complete: the controller has
+     * written the partition's state) no longer names this node, i.e. a reassignment moved it away.
+     */
+    private static boolean shouldDrop(Partition partition, ClusterSnapshot snapshot) {
+        TopicPartition tp = partition.topicPartition();
+        if (snapshot.isBeingDeleted(tp.topic())) {
+            return false; // deletion drops it once the topic znode is gone
+        }
+        return snapshot.topic(tp.topic()).isEmpty() || snapshot.versionedState(tp).isPresent();
+    }
+
+    private Partition openOrGet(TopicPartition tp, Uuid topicId) {
+        LogConfig config = topicConfigs.apply(tp.topic());
+        Partition existing = partitions.get(tp);
+        if (existing != null && !existing.topicId().equals(topicId)) {
+            // The topic was deleted and created again while this node looked away.
+            fetchers.stopFollowing(List.of(tp));
+            dropPartition(existing);
+            existing = null;
+        }
+        if (existing != null) {
+            if (!existing.config().equals(config)) {
+                existing.updateConfig(config);
+            }
+            return existing;
+        }
+        try {
+            PartitionLog partitionLog = logStore.openPartition(new PartitionKey(topicId, tp.topic(), tp.partition()),
+                    config);
+            Partition partition = new Partition(tp, topicId, partitionLog, config, brokerId);
+            partitionLog.setAppendListener(() -> onAppend(partition));
+            partitions.put(tp, partition);
+            return partition;
+        } catch (RuntimeException e) {
+            log.error("Could not open the log of {}", tp, e);
+            return null;
+        }
+    }
+
+    private void applyState(Partition partition, ClusterSnapshot.VersionedState versioned, List<Integer> replicas,
+                            ClusterSnapshot snapshot, long now) {
+        TopicPartition tp = partition.topicPartition();
+        PartitionState state = versioned.state();
+        boolean leadsAlready = partition.isLeader() && partition.leaderEpoch() == state.leaderEpoch();
+        if (state.leader() == brokerId && !leadsAlready) {
+            // No append of a fetcher may land once this node leads (it would mix two leaders' records).
+            fetchers.stopFollowing(List.of(tp));
+        }
+        if (!sessionLost) {
+            partition.fence(false);
+        }
+        Partition.RoleChange change = partition.applyState(state, versioned.zkVersion(), replicas, now);
+        if (change == Partition.RoleChange.BECAME_LEADER) {
+            log.info("Leading {} in epoch {} from offset {}, isr {}", tp, state.leaderEpoch(),
+                    partition.log().logEndOffset(), state.isr());
+        } else if (change == Partition.RoleChange.BECAME_FOLLOWER) {
+            log.info("Following {} in epoch {}: leader {}", tp, state.leaderEpoch(), state.leader());
+        }
+        if (state.leader() != brokerId) {
+            BrokerRegistration leader = state.hasLeader() ? snapshot.brokers().get(state.leader()) : null;
+            if (leader != null) {
+                fetchers.follow(partition, state.leaderEpoch(), leader.id(), leader.host(), leader.port());
+            } else {
+                fetchers.stopFollowing(List.of(tp));
+            }
+        }
+        afterStateChange(partition);
+    }
+
+    /** The high watermark may move and acks=all waiters may be answered after a change of ISR or role. */
+    private void afterStateChange(Partition partition) {
+        if (partition.maybeAdvanceHighWatermark()) {
+            delayedFetches.wake(partition.topicPartition());
+        }
+        delayedProduces.check(partition.topicPartition());
+    }
+
     private void onAppend(Partition partition) {
-        partition.advanceHighWatermark();
-        delayedFetches.onAppend(partition.topicPartition());
+        if (partition.maybeAdvanceHighWatermark()) {
+            delayedProduces.check(partition.topicPartition());
+        }
+        // Followers wait for appends; consumers for the high watermark. Both are worth a retry.
+        delayedFetches.wake(partition.topicPartition());
+    }
+
+    /**
+     * A follower fetched from {@code fetchOffset}: its log reaches there. Advances the high watermark and
+     * proposes the follower for the ISR when it has caught up.
+     */
+    public void onFollowerFetch(Partition partition, int replicaId, long fetchOffset) {
+        Partition.FollowerFetch result = partition.onFollowerFetch(replicaId, fetchOffset, System.currentTimeMillis());
+        if (result.highWatermarkAdvanced()) {
+            delayedFetches.wake(partition.topicPartition());
+            delayedProduces.check(partition.topicPartition());
+        }
+        result.expandedIsr().ifPresent(isr -> writeIsr(partition, isr));
+    }
+
+    /**
+     * acks=all: completes with NONE once the ISR holds everything below {@code requiredOffset}, or with the
+     * error Kafka gives (see {@link DelayedProduces}).
+     */
+    public CompletableFuture<Errors> awaitReplication(Partition partition, int leaderEpoch, long requiredOffset,
+                                                      long timeoutMs) {
+        return delayedProduces.await(partition, leaderEpoch, requiredOffset, timeoutMs);
+    }
+
+    private void shrinkIsrs() {
+        long now = System.currentTimeMillis();
+        for (Partition partition : partitions.values()) {
+            try {
+                partition.shrunkIsr(now, settings.lagTimeMaxMs()).ifPresent(isr -> {
+                    log.info("Shrinking the ISR of {} from {} to {}: followers behind for over {} ms",
+                            partition.topicPartition(), partition.isr(), isr, settings.lagTimeMaxMs());
+                    writeIsr(partition, isr);
+                });
+            } catch (RuntimeException e) {
+                log.warn("ISR check of {} failed", partition.topicPartition(), e);
+            }
+        }
+    }
+
+    /**
+     * Writes a new ISR to the partition's state znode, conditional on the version this leader last saw (Kafka's
+     * ZooKeeper-era leader-driven ISR change). A controller change in between makes it fail; the next
+     * metadata brings the new state and, if still needed, another attempt.
+     */
+    private void writeIsr(Partition partition, List<Integer> isr) {
+        partition.proposeIsr(isr).ifPresent(proposal -> {
+            try {
+                isrThread.execute(() -> {
+                    TopicPartition tp = partition.topicPartition();
+                    try {
+                        int version = clusterStore.writePartitionState(tp, proposal.state(), proposal.expectedVersion());
+                        log.info("ISR of {} is now {}", tp, proposal.state().isr());
+                        partition.onIsrWritten(proposal, version);
+                        afterStateChange(partition);
+                    } catch (KeeperException.BadVersionException | KeeperException.NoNodeException stale) {
+                        log.debug("ISR change of {} lost a race: {}", tp, stale.toString());
+                        partition.onIsrWriteFailed();
+                    } catch (Exception e) {
+                        log.warn("Could not write the ISR of {}: {}", tp, e.toString());
+                        partition.onIsrWriteFailed();
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                partition.onIsrWriteFailed();
+            }
+        });
+    }
+
+    /**
+     * This node's ZooKeeper session expired: the controller has given its leaderships to others (or will),
+     * so it stops acting as leader until metadata read over a new session says otherwise.
+     */
+    public void onSessionLost() {
+        sessionLost = true;
+        log.warn("Node {} lost its ZooKeeper session: not leading any partition until it has rejoined", brokerId);
+        for (Partition partition : partitions.values()) {
+            partition.fence(true);
+        }
+        delayedProduces.checkAll();
+    }
+
+    /** A new session is up; the next metadata (rebuilt over it) lifts the fence. */
+    public void onSessionRestored() {
+        sessionLost = false;
     }
 
     private void dropPartition(Partition partition) {
         partitions.remove(partition.topicPartition(), partition);
         PartitionLog partitionLog = partition.log();
+        delayedProduces.check(partition.topicPartition());
         logStore.deletePartition(partitionLog.key()).whenComplete((v, e) -> {
             if (e != null) {
                 log.error("Could not delete the log of {}", partition.topicPartition(), e);

@@ -60,6 +60,13 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String FETCH_MAX_BYTES = "fetch.max.bytes";
     public static final String REQUEST_TIMEOUT_MS = "request.timeout.ms";
     public static final String LMDB_MAP_SIZE_BYTES = "partita.lmdb.map.size.bytes";
+    public static final String REPLICA_LAG_TIME_MAX_MS = "replica.lag.time.max.ms";
+    public static final String REPLICA_FETCH_WAIT_MAX_MS = "replica.fetch.wait.max.ms";
+    public static final String REPLICA_FETCH_MIN_BYTES = "replica.fetch.min.bytes";
+    public static final String REPLICA_FETCH_MAX_BYTES = "replica.fetch.max.bytes";
+    public static final String REPLICA_FETCH_RESPONSE_MAX_BYTES = "replica.fetch.response.max.bytes";
+    public static final String REPLICA_FETCH_BACKOFF_MS = "replica.fetch.backoff.ms";
+    public static final String REPLICA_SOCKET_TIMEOUT_MS = "replica.socket.timeout.ms";
 
     private static final ConfigDef CONFIG = new ConfigDef()
             .define(BROKER_ID, Type.INT, 0, Range.atLeast(0), Importance.HIGH,
@@ -142,7 +149,21 @@ public final class BrokerConfig extends AbstractConfig {
             .define(REQUEST_TIMEOUT_MS, Type.INT, 30_000, Range.atLeast(1), Importance.MEDIUM,
                     "How long an admin operation waits for the cluster to reflect it.")
             .define(LMDB_MAP_SIZE_BYTES, Type.LONG, 64L * 1024 * 1024 * 1024, Range.atLeast(1024 * 1024),
-                    Importance.LOW, "Initial LMDB map size (address space, not disk); grows when full.");
+                    Importance.LOW, "Initial LMDB map size (address space, not disk); grows when full.")
+            .define(REPLICA_LAG_TIME_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.HIGH,
+                    "A follower that has not caught up with the leader's log end for this long leaves the ISR.")
+            .define(REPLICA_FETCH_WAIT_MAX_MS, Type.INT, 500, Range.atLeast(0), Importance.MEDIUM,
+                    "How long a follower's fetch waits at the leader for data; below replica.lag.time.max.ms.")
+            .define(REPLICA_FETCH_MIN_BYTES, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
+                    "The bytes a follower's fetch waits for before the leader answers.")
+            .define(REPLICA_FETCH_MAX_BYTES, Type.INT, 1024 * 1024, Range.atLeast(0), Importance.MEDIUM,
+                    "The bytes a follower fetches per partition (at least one batch, whatever its size).")
+            .define(REPLICA_FETCH_RESPONSE_MAX_BYTES, Type.INT, 10 * 1024 * 1024, Range.atLeast(0),
+                    Importance.MEDIUM, "The bytes a follower's whole fetch response carries at most.")
+            .define(REPLICA_FETCH_BACKOFF_MS, Type.INT, 1_000, Range.atLeast(0), Importance.MEDIUM,
+                    "How long a follower pauses fetching a partition after an error.")
+            .define(REPLICA_SOCKET_TIMEOUT_MS, Type.INT, 30_000, Range.atLeast(1), Importance.MEDIUM,
+                    "The socket timeout of a follower's connection to its leader; above replica.fetch.wait.max.ms.");
 
     public BrokerConfig(Map<?, ?> props) {
         super(CONFIG, props, false);
@@ -232,6 +253,13 @@ public final class BrokerConfig extends AbstractConfig {
 
     public int requestTimeoutMs() {
         return getInt(REQUEST_TIMEOUT_MS);
+    }
+
+    public io.partita.broker.replication.ReplicationSettings replication() {
+        return new io.partita.broker.replication.ReplicationSettings(getLong(REPLICA_LAG_TIME_MAX_MS),
+                getInt(REPLICA_FETCH_WAIT_MAX_MS), getInt(REPLICA_FETCH_MIN_BYTES), getInt(REPLICA_FETCH_MAX_BYTES),
+                getInt(REPLICA_FETCH_RESPONSE_MAX_BYTES), getInt(REPLICA_FETCH_BACKOFF_MS),
+                getInt(REPLICA_SOCKET_TIMEOUT_MS));
     }
 
     public long retentionCheckIntervalMs() {

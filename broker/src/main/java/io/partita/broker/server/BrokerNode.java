@@ -84,8 +84,18 @@ public final class BrokerNode implements AutoCloseable {
                     .withRetentionCheckIntervalMs(config.retentionCheckIntervalMs()));
 
             clusterView = new ClusterView(zk, name);
-            replicaManager = new ReplicaManager(config.brokerId(), logStore, this::topicConfig);
+            replicaManager = new ReplicaManager(config.brokerId(), logStore, this::topicConfig, store,
+                    config.replication());
             clusterView.addListener(replicaManager::onMetadata);
+            zk.getConnectionStateListenable().addListener((client, state) -> {
+                // Curator's thread: only flags and a queued rebuild here.
+                if (state == org.apache.curator.framework.state.ConnectionState.LOST) {
+                    replicaManager.onSessionLost();
+                } else if (state == org.apache.curator.framework.state.ConnectionState.RECONNECTED) {
+                    replicaManager.onSessionRestored();
+                    clusterView.scheduleRebuild();
+                }
+            });
             clusterView.start(config.zookeeperConnectionTimeoutMs());
 
             io = Executors.newFixedThreadPool(config.ioThreads(), daemon(name + "-io"));
