@@ -7,14 +7,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * An idempotent producer with acks=all writing "v0", "v1", ... round-robin over a topic's partitions from its
- * own thread until stopped, every outcome written to an {@link AckLedger}. A bounded number of records in flight
- * keeps it from flooding two shared cores (and from buffering minutes of data while a leader is being elected).
+ * own thread until stopped, every outcome written to an {@link AckLedger}. It sends at a steady rate with a
+ * bounded number of records in flight: flat out it would take both shared cores from the nodes it is testing,
+ * and a restarted node would spend the test catching up on millions of records.
  */
 final class ContinuousProducer implements AutoCloseable {
     private static final int MAX_UNANSWERED = 500;
@@ -27,9 +29,11 @@ final class ContinuousProducer implements AutoCloseable {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicReference<Throwable> crashed = new AtomicReference<>();
     private final Thread thread;
+    private final long intervalNanos;
     private long sent;
 
-    ContinuousProducer(String bootstrap, String topic, int partitions, AckLedger ledger) {
+    ContinuousProducer(String bootstrap, String topic, int partitions, int recordsPerSecond, AckLedger ledger) {
+        this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / recordsPerSecond;
         this.topic = topic;
         this.partitions = partitions;
         this.ledger = ledger;
@@ -54,9 +58,19 @@ final class ContinuousProducer implements AutoCloseable {
 
     private void run() {
         try {
+            long next = System.nanoTime();
             while (!stop.get()) {
-                if (!window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    continue;
+                next += intervalNanos;
+                long ahead = next - System.nanoTime();
+                if (ahead > 0) {
+                    LockSupport.parkNanos(ahead); // pacing the load, not waiting for a condition
+                } else if (ahead < -TimeUnit.SECONDS.toNanos(1)) {
+                    next = System.nanoTime(); // after a stall, resume the rate instead of bursting to catch up
+                }
+                while (!window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    if (stop.get()) {
+                        return;
+                    }
                 }
                 String value = "v" + sent;
                 int partition = (int) (sent % partitions);
