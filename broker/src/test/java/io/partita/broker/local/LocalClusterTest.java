@@ -33,10 +33,13 @@ class LocalClusterTest {
         try (LocalCluster cluster = new LocalCluster(settings).start();
              Admin admin = Clients.admin(cluster.bootstrapServers());
              KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrapServers(), Map.of())) {
-            // Six partitions over three nodes: every node's data directory holds some of them.
+            // Six single-replica partitions over three nodes: every node's data directory holds some of them.
             Clients.createTopic(admin, "kept", 6, Map.of());
+            // And every record on all three nodes.
+            Clients.createTopic(admin, "replicated", 2, 3, Map.of("min.insync.replicas", "2"));
             for (int i = 0; i < 600; i++) {
                 producer.send(new ProducerRecord<>("kept", i % 6, "k" + i, "v" + i));
+                producer.send(new ProducerRecord<>("replicated", i % 2, "k" + i, "v" + i));
             }
             producer.flush();
         }
@@ -48,13 +51,21 @@ class LocalClusterTest {
             assertThat(admin.describeCluster().nodes().get()).extracting(Node::id).containsExactlyInAnyOrder(0, 1, 2);
             assertThat(admin.listTopics().names().get()).contains("kept");
             List<TopicPartition> partitions = IntStream.range(0, 6).mapToObj(p -> new TopicPartition("kept", p)).toList();
-            List<ConsumerRecord<String, String>> records = Clients.readAll(consumer, partitions, 600, DEADLINE);
-            assertThat(records).hasSize(600);
-            for (ConsumerRecord<String, String> record : records) {
-                int i = Integer.parseInt(record.value().substring(1));
-                assertThat(record.partition()).isEqualTo(i % 6);
-                assertThat(record.offset()).isEqualTo(i / 6);
-            }
+            assertInPlace(Clients.readAll(consumer, partitions, 600, DEADLINE), 6);
+            assertInPlace(Clients.readAll(consumer, List.of(new TopicPartition("replicated", 0),
+                    new TopicPartition("replicated", 1)), 600, DEADLINE), 2);
+            assertThat(admin.describeTopics(List.of("replicated")).allTopicNames().get().get("replicated").partitions())
+                    .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+        }
+    }
+
+    /** Record "v<i>" of a topic written round-robin over {@code partitions}: all 600 back, each where it was. */
+    private static void assertInPlace(List<ConsumerRecord<String, String>> records, int partitions) {
+        assertThat(records).hasSize(600);
+        for (ConsumerRecord<String, String> record : records) {
+            int i = Integer.parseInt(record.value().substring(1));
+            assertThat(record.partition()).isEqualTo(i % partitions);
+            assertThat(record.offset()).isEqualTo(i / partitions);
         }
     }
 
