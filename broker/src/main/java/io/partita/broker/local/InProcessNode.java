@@ -51,13 +51,16 @@ final class InProcessNode implements LocalNode {
     }
 
     /**
-     * In one JVM there is no SIGKILL; closing is the nearest thing (so it is as polite as {@link #stop()}). The
-     * data directory stays consistent either way because every commit is already in the OS page cache. Tests of
-     * real crashes use child JVMs.
+     * In one JVM there is no SIGKILL; closing is the nearest thing. The data directory stays consistent either
+     * way because every commit is already in the OS page cache. Tests of real crashes use child JVMs.
      */
     @Override
     public void kill() {
         stop();
+    }
+
+    BrokerNode broker() {
+        return node;
     }
 
     /** See {@link LocalCluster#expireSession(int)}. */
@@ -66,9 +69,5 @@ final class InProcessNode implements LocalNode {
             throw new IllegalStateException("node " + id + " is not running");
         }
         node.expireZooKeeperSessionForTesting();
-    }
-
-    BrokerNode broker() {
-        return node;
     }
 }
