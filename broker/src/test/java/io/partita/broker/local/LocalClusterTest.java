@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
@@ -111,6 +112,8 @@ class LocalClusterTest {
              Admin admin = Clients.admin(cluster.bootstrapServers());
              CuratorFramework zk = CuratorFrameworkFactory.newClient(cluster.zookeeperConnect(), new RetryOneTime(100))) {
             zk.start();
+            Clients.createTopic(admin, "before-expiry", 3, 3, Map.of("min.insync.replicas", "2"));
+            awaitFullIsr(admin, "before-expiry");
             int controller = admin.describeCluster().controller().get().id();
             long session = zk.checkExists().forPath(ZkPaths.broker(controller)).getEphemeralOwner();
 
@@ -121,14 +124,24 @@ class LocalClusterTest {
             await("all three nodes and a controller").atMost(DEADLINE).ignoreExceptions()
                     .until(() -> nodeIds(admin).equals(List.of(0, 1, 2)) && admin.describeCluster().controller().get() != null
                             && !admin.describeCluster().controller().get().isEmpty());
+            // The renewed node follows again: every replica back in sync, acks=all writes go through.
+            awaitFullIsr(admin, "before-expiry");
             // A topic made afterwards has a partition on every node, the renewed one included, and all serve.
             Clients.createTopic(admin, "after-expiry", 3, Map.of());
-            try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrapServers(), Map.of())) {
+            try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrapServers(),
+                    Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
                 for (int p = 0; p < 3; p++) {
                     assertThat(producer.send(new ProducerRecord<>("after-expiry", p, "k", "v")).get().offset()).isZero();
+                    assertThat(producer.send(new ProducerRecord<>("before-expiry", p, "k", "v")).get().offset()).isZero();
                 }
             }
         }
+    }
+
+    private static void awaitFullIsr(Admin admin, String topic) {
+        await("every replica of " + topic + " in sync").atMost(DEADLINE).ignoreExceptions()
+                .until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                        .allMatch(p -> p.leader() != null && p.isr().size() == p.replicas().size()));
     }
 
     private static List<Integer> nodeIds(Admin admin) throws Exception {
