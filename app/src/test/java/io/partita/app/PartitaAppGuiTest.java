@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -87,16 +88,18 @@ class PartitaAppGuiTest {
         assertThat(fx(start::getText)).isEqualTo("Start local cluster");
 
         robot.clickOn("#start-local");
-        await("the broker list shows the node").atMost(START_DEADLINE).until(() -> fx(() -> robot.lookup("#brokers")
-                .tryQuery().map(n -> ((ListView<?>) n).getItems().size()).orElse(0)) == 1);
+        // Three nodes by default, listed by id, exactly one of them marked controller.
+        await("the broker list shows the three nodes").atMost(START_DEADLINE).until(() -> fx(() -> robot
+                .lookup("#brokers").tryQuery().map(n -> ((ListView<?>) n).getItems().size()).orElse(0)) == 3);
         ListView<BrokerInfo> brokers = robot.lookup("#brokers").queryListView();
+        assertThat(fx(() -> List.copyOf(brokers.getItems()))).extracting(BrokerInfo::id).containsExactly(0, 1, 2);
+        assertThat(fx(() -> List.copyOf(brokers.getItems()))).filteredOn(BrokerInfo::controller).hasSize(1);
         BrokerInfo broker = fx(() -> brokers.getItems().get(0));
-        assertThat(broker.id()).isZero();
-        assertThat(broker.controller()).isTrue();
         assertThat(fx(() -> text(".broker-name"))).isEqualTo("Broker 0");
         assertThat(fx(() -> text(".broker-address"))).isEqualTo(broker.address());
-        assertThat(fx(() -> robot.lookup("#brokers .badge").queryLabeled().isVisible())).isTrue();
-        assertThat(fx(() -> text("#cluster-title"))).isEqualTo("Local cluster (1 node)");
+        assertThat(fx(() -> robot.lookup("#brokers .badge").queryAllAs(Labeled.class).stream()
+                .filter(Node::isVisible).count())).isEqualTo(1);
+        assertThat(fx(() -> text("#cluster-title"))).isEqualTo("Local cluster (3 nodes)");
         String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
         assertThat(home.resolve("clusters/local")).isDirectory();
 

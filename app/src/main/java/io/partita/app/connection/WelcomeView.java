@@ -40,7 +40,8 @@ public final class WelcomeView extends StackPane {
         Spinner<Integer> nodes = new Spinner<>();
         nodes.setId("node-count");
         SpinnerValueFactory.IntegerSpinnerValueFactory nodeValues =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, WelcomeViewModel.MAX_NODES, 1);
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, WelcomeViewModel.MAX_NODES,
+                        WelcomeViewModel.DEFAULT_NODES);
         nodeValues.valueProperty().bindBidirectional(model.nodeCountProperty());
         nodes.setValueFactory(nodeValues);
         nodes.setEditable(true);

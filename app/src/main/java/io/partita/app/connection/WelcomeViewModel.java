@@ -18,12 +18,14 @@ import javafx.beans.property.StringProperty;
 /** The welcome screen: start a local cluster (the primary action) or connect to an existing one. */
 public final class WelcomeViewModel {
     public static final int MAX_NODES = 9;
+    /** Three nodes, so a new topic can have replication factor 3 with min.insync.replicas=2 from the start. */
+    public static final int DEFAULT_NODES = 3;
 
     private final ClusterGateway gateway;
     private final Path localClusterDirectory;
     private final Consumer<Connection> onConnected;
 
-    private final ObjectProperty<Integer> nodeCount = new SimpleObjectProperty<>(this, "nodeCount", 1);
+    private final ObjectProperty<Integer> nodeCount = new SimpleObjectProperty<>(this, "nodeCount", DEFAULT_NODES);
     private final StringProperty bootstrapServers = new SimpleStringProperty(this, "bootstrapServers", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
@@ -43,7 +45,7 @@ public final class WelcomeViewModel {
         if (busy.get()) {
             return CompletableFuture.completedFuture(false);
         }
-        int nodes = nodeCount.get() == null ? 1 : nodeCount.get();
+        int nodes = nodeCount.get() == null ? DEFAULT_NODES : nodeCount.get();
         begin(nodes == 1 ? "Starting a local cluster…" : "Starting a local cluster of " + nodes + " nodes…");
         return finish(gateway.startLocalCluster(nodes, localClusterDirectory, progress::set),
                 "Could not start the local cluster");

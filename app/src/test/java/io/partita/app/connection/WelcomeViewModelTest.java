@@ -58,7 +58,7 @@ class WelcomeViewModelTest {
     }
 
     @Test
-    void localClusterDefaultsToOneNode() {
-        assertThat(model.nodeCountProperty().get()).isEqualTo(1);
+    void localClusterDefaultsToThreeNodes() {
+        assertThat(model.nodeCountProperty().get()).isEqualTo(3);
     }
 }

@@ -204,6 +204,14 @@ public final class ClusterView implements AutoCloseable {
         cache.close();
         rebuilder.shutdownNow();
         timer.shutdownNow();
+        try {
+            // A listener still running would work on subsystems the node closes next (its log store).
+            if (!rebuilder.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("The cluster view's listeners did not finish within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         waiters.forEach(w -> w.future().completeExceptionally(new IllegalStateException("cluster view closed")));
         waiters.clear();
     }

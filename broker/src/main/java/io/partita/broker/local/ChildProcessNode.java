@@ -26,13 +26,15 @@ final class ChildProcessNode implements LocalNode {
     private final int port;
     private final Path directory;
     private final Map<String, String> properties;
+    private final List<String> jvmOptions;
     private volatile Process process;
 
-    ChildProcessNode(int id, int port, Path directory, Map<String, String> properties) {
+    ChildProcessNode(int id, int port, Path directory, Map<String, String> properties, List<String> jvmOptions) {
         this.id = id;
         this.port = port;
         this.directory = directory;
         this.properties = properties;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     @Override
@@ -63,8 +65,11 @@ final class ChildProcessNode implements LocalNode {
             props.store(out, "Partita node " + id + ", written by LocalCluster");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("--add-opens", "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
                 BrokerMain.class.getName(), "node", "--config", config.toString()));
         Path output = directory.resolve("node.out");
@@ -94,6 +99,7 @@ final class ChildProcessNode implements LocalNode {
         process = null;
     }
 
+    /** SIGKILL, as {@code kill -9}: {@link Process#destroyForcibly()} on Linux and macOS. */
     @Override
     public synchronized void kill() {
         Process p = process;

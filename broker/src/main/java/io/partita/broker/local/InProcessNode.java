@@ -66,4 +66,12 @@ final class InProcessNode implements LocalNode {
     BrokerNode broker() {
         return node;
     }
+
+    /** See {@link LocalCluster#expireSession(int)}. */
+    synchronized void expireZooKeeperSession() throws Exception {
+        if (node == null) {
+            throw new IllegalStateException("node " + id + " is not running");
+        }
+        node.expireZooKeeperSessionForTesting();
+    }
 }

@@ -38,18 +38,28 @@ public final class LocalCluster implements AutoCloseable {
     private CuratorFramework zk;
 
     /**
-     * @param nodes      how many nodes (ids 0..n-1)
-     * @param basePort   the first node's port (the next ones follow), or 0 for free ports
-     * @param dataDir    the cluster's directory
-     * @param childJvms  run nodes as child JVMs instead of in this JVM
-     * @param overrides  extra broker properties for every node
+     * @param nodes           how many nodes (ids 0..n-1)
+     * @param basePort        the first node's port (the next ones follow), or 0 for free ports
+     * @param dataDir         the cluster's directory
+     * @param childJvms       run nodes as child JVMs instead of in this JVM
+     * @param overrides       extra broker properties for every node
+     * @param childJvmOptions JVM options of a child-JVM node (heap, GC, ...); ignored for in-process nodes
      */
-    public record Settings(int nodes, int basePort, Path dataDir, boolean childJvms, Map<String, String> overrides) {
+    public record Settings(int nodes, int basePort, Path dataDir, boolean childJvms, Map<String, String> overrides,
+                           List<String> childJvmOptions) {
+        /** Small enough for three nodes next to a test JVM on a laptop. */
+        public static final List<String> DEFAULT_CHILD_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+
         public Settings {
             if (nodes < 1) {
                 throw new IllegalArgumentException("a cluster needs at least one node");
             }
             overrides = Map.copyOf(overrides);
+            childJvmOptions = List.copyOf(childJvmOptions);
+        }
+
+        public Settings(int nodes, int basePort, Path dataDir, boolean childJvms, Map<String, String> overrides) {
+            this(nodes, basePort, dataDir, childJvms, overrides, DEFAULT_CHILD_JVM_OPTIONS);
         }
 
         public static Settings of(int nodes, Path dataDir) {
@@ -57,17 +67,22 @@ public final class LocalCluster implements AutoCloseable {
         }
 
         public Settings withBasePort(int port) {
-            return new Settings(nodes, port, dataDir, childJvms, overrides);
+            return new Settings(nodes, port, dataDir, childJvms, overrides, childJvmOptions);
         }
 
         public Settings withChildJvms(boolean child) {
-            return new Settings(nodes, basePort, dataDir, child, overrides);
+            return new Settings(nodes, basePort, dataDir, child, overrides, childJvmOptions);
         }
 
         public Settings withOverrides(Map<String, String> extra) {
             Map<String, String> merged = new HashMap<>(overrides);
             merged.putAll(extra);
-            return new Settings(nodes, basePort, dataDir, childJvms, merged);
+            return new Settings(nodes, basePort, dataDir, childJvms, merged, childJvmOptions);
+        }
+
+        /** Replaces the JVM options of child-JVM nodes (e.g. a benchmark's heap). */
+        public Settings withChildJvmOptions(List<String> options) {
+            return new Settings(nodes, basePort, dataDir, childJvms, overrides, options);
         }
     }
 
@@ -114,7 +129,8 @@ public final class LocalCluster implements AutoCloseable {
         props.put(BrokerConfig.ZOOKEEPER_SESSION_TIMEOUT_MS, Integer.toString(SESSION_TIMEOUT_MS));
         props.put(BrokerConfig.ZOOKEEPER_CONNECTION_TIMEOUT_MS, Long.toString(START_TIMEOUT_MS));
         props.putAll(settings.overrides());
-        return settings.childJvms() ? new ChildProcessNode(id, port, dir, props) : new InProcessNode(id, port, props);
+        return settings.childJvms() ? new ChildProcessNode(id, port, dir, props, settings.childJvmOptions())
+                : new InProcessNode(id, port, props);
     }
 
     public Path nodeDirectory(int id) {
@@ -129,7 +145,10 @@ public final class LocalCluster implements AutoCloseable {
         return node;
     }
 
-    /** Starts (or restarts) a node and waits until it has registered in ZooKeeper. */
+    /**
+     * Starts (or restarts) a node and waits until it has registered in ZooKeeper. A node keeps its id, port and
+     * data directory for the cluster's life, so a restarted node comes back with the replicas it held.
+     */
     public void startNode(int id) throws Exception {
         LocalNode node = node(id);
         long startedAt = System.currentTimeMillis();
@@ -137,12 +156,34 @@ public final class LocalCluster implements AutoCloseable {
         awaitRegistration(id, startedAt, START_TIMEOUT_MS);
     }
 
+    /** Controlled stop: the node's own clean close. */
     public void stopNode(int id) {
         node(id).stop();
     }
 
+    /** Abrupt stop: SIGKILL (kill -9) for a child JVM; see {@link LocalNode#kill()} for an in-process node. */
     public void killNode(int id) {
         node(id).kill();
+    }
+
+    /** Stops a node cleanly and starts it again with the same id, port and data directory. */
+    public void restartNode(int id) throws Exception {
+        stopNode(id);
+        startNode(id);
+    }
+
+    /**
+     * Test hook: expires the ZooKeeper session of an in-process node, as a long network partition from ZooKeeper
+     * would. Its ephemeral znodes (registration, controllership) vanish at once; the node then gets a new
+     * session and must register again. Child JVMs have no such hook: their session handle is in another process
+     * (kill them instead).
+     */
+    public void expireSession(int id) throws Exception {
+        if (!(node(id) instanceof InProcessNode inProcess)) {
+            throw new UnsupportedOperationException("node " + id + " runs in a child JVM; only in-process nodes"
+                    + " can have their ZooKeeper session expired");
+        }
+        inProcess.expireZooKeeperSession();
     }
 
     public LocalNode node(int id) {

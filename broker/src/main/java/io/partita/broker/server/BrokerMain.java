@@ -59,8 +59,8 @@ public final class BrokerMain implements Callable<Integer> {
     @Command(name = "local", mixinStandardHelpOptions = true,
             description = "Start an embedded ZooKeeper and a cluster of nodes on 127.0.0.1, in the foreground.")
     static final class Local implements Callable<Integer> {
-        // One node until partitions replicate (the replicated-cluster issue makes three the default).
-        @Option(names = "--nodes", defaultValue = "1", description = "Number of nodes (default: ${DEFAULT-VALUE}).")
+        // Three, like a minimal production cluster: enough for replication factor 3 and min.insync.replicas=2.
+        @Option(names = "--nodes", defaultValue = "3", description = "Number of nodes (default: ${DEFAULT-VALUE}).")
         int nodes;
 
         @Option(names = "--port", defaultValue = "9092",

@@ -255,4 +255,16 @@ public final class BrokerNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Test hook (LocalCluster.expireSession): makes ZooKeeper expire this node's session now, as a partition
+     * longer than {@code zookeeper.session.timeout.ms} would. Curator then opens a new session and the node must
+     * recover its registration, watches and controller candidacy, which is what tests of that path check.
+     */
+    public void expireZooKeeperSessionForTesting() throws Exception {
+        CuratorFramework client = zk;
+        if (client == null) {
+            throw new IllegalStateException("node " + config.brokerId() + " is not running");
+        }
+        client.getZookeeperClient().getZooKeeper().getTestable().injectSessionExpiration();
+    }
 }

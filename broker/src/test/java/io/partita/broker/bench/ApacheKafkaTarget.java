@@ -6,22 +6,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Apache Kafka 4.4 (the {@code kafka_2.13} test dependency of the {@code bench} profile), one KRaft
- * node in combined mode ({@code process.roles=broker,controller}) as a child JVM.
+ * Apache Kafka 4.4 (the {@code kafka_2.13} test dependency of the {@code bench} profile) in KRaft mode:
+ * {@code nodes} combined nodes ({@code process.roles=broker,controller}), each a child JVM with the
+ * benchmark heap, forming a quorum of {@code nodes} voters.
  *
- * <p>Start-up is what {@code kafka-storage.sh format} + {@code kafka-server-start.sh} do: first
- * {@code kafka.tools.StorageTool format -t <cluster id> -c server.properties --standalone} (a child
- * JVM too: the tool ends with {@code Exit.exit}), which writes {@code meta.properties} and the
- * bootstrap checkpoint of a one-voter dynamic quorum; then {@code kafka.Kafka server.properties}.
- * With {@code --standalone} the config names the quorum by
- * {@code controller.quorum.bootstrap.servers}, not {@code controller.quorum.voters}.
+ * <p>Combined nodes match Partita's shape: every Partita node is also a controller candidate, with
+ * ZooKeeper (Kafka's metadata quorum) beside them. Several nodes form a static quorum
+ * ({@code controller.quorum.voters} lists every node), which Kafka 4.4 still supports and which
+ * needs no directory ids up front (a dynamic one needs {@code --initial-controllers} with each
+ * node's directory id); one node is a one-voter dynamic quorum ({@code --standalone}, naming it by
+ * {@code controller.quorum.bootstrap.servers}). Start-up is {@code kafka.tools.StorageTool format -t
+ * <cluster id> -c server.properties [--standalone]} once per node (a child JVM each: the tool ends
+ * with {@code Exit.exit}), then {@code kafka.Kafka server.properties} per node, all started together
+ * so the quorum can elect.
+ *
+ * <p>Internal topics get replication factor min(3, nodes) and min.insync.replicas min(2, nodes), as a
+ * production cluster of that size would.
  */
 final class ApacheKafkaTarget implements BenchTarget {
 
@@ -32,13 +44,11 @@ final class ApacheKafkaTarget implements BenchTarget {
     private final Path workDir;
     private final Path logFile;
     private final BenchConfig config;
-    private ChildJvm server;
+    private final List<ChildJvm> servers = new ArrayList<>();
 
     ApacheKafkaTarget(int nodes, Path workDir, Path logFile, BenchConfig config) {
-        if (nodes != 1) {
-            // A 3-node KRaft cluster needs --initial-controllers with every node's directory id;
-            // it comes with the replicated workloads.
-            throw new UnsupportedOperationException("ApacheKafkaTarget supports 1 node for now, not " + nodes);
+        if (nodes < 1) {
+            throw new IllegalArgumentException("a Kafka cluster needs at least one node, not " + nodes);
         }
         this.nodes = nodes;
         this.workDir = workDir;
@@ -54,55 +64,99 @@ final class ApacheKafkaTarget implements BenchTarget {
     @Override
     public String start() throws Exception {
         Files.createDirectories(workDir);
-        int port = BenchSupport.freeLoopbackPort();
-        int controllerPort = BenchSupport.freeLoopbackPort();
-        while (controllerPort == port) {
-            controllerPort = BenchSupport.freeLoopbackPort();
-        }
-        String bootstrap = "127.0.0.1:" + port;
-        Path properties = writeServerProperties(port, controllerPort);
+        List<Integer> ports = distinctFreePorts(2 * nodes);
+        List<Integer> brokerPorts = ports.subList(0, nodes);
+        List<Integer> controllerPorts = ports.subList(nodes, 2 * nodes);
+        String voters = IntStream.range(0, nodes)
+                .mapToObj(i -> nodeId(i) + "@127.0.0.1:" + controllerPorts.get(i))
+                .collect(Collectors.joining(","));
+        String bootstrap = brokerPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
 
         String clusterId = Uuid.randomUuid().toString();
-        try (ChildJvm format = ChildJvm.start("kafka-storage-format",
-                List.of("-Xmx256m"),
-                "kafka.tools.StorageTool",
-                List.of("format", "-t", clusterId, "-c", properties.toString(), "--standalone"),
-                logFile)) {
-            int exit = format.awaitExit(FORMAT_TIMEOUT);
-            if (exit != 0) {
-                throw new IllegalStateException("kafka-storage format exited with " + exit + ":\n" + format.tail(40));
+        List<Path> configs = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            Path properties = writeServerProperties(i, brokerPorts.get(i), controllerPorts.get(i), voters);
+            configs.add(properties);
+            List<String> formatArgs = new ArrayList<>(List.of("format", "-t", clusterId, "-c", properties.toString()));
+            if (nodes == 1) {
+                formatArgs.add("--standalone");
+            }
+            try (ChildJvm format = ChildJvm.start("kafka-storage-format-" + nodeId(i), List.of("-Xmx256m"),
+                    "kafka.tools.StorageTool", formatArgs, nodeLog(i))) {
+                int exit = format.awaitExit(FORMAT_TIMEOUT);
+                if (exit != 0) {
+                    throw new IllegalStateException("kafka-storage format of node " + nodeId(i) + " exited with "
+                            + exit + ":\n" + format.tail(40));
+                }
             }
         }
-        log.info("Formatted Kafka storage in {} (cluster id {})", workDir, clusterId);
+        log.info("Formatted Kafka storage of {} node(s) in {} (cluster id {})", nodes, workDir, clusterId);
 
-        server = ChildJvm.start("kafka", List.of("-Xmx" + config.heap()), "kafka.Kafka",
-                List.of(properties.toString()), logFile);
-        BenchSupport.awaitReady(label(), bootstrap, nodes, server, config.startTimeout());
+        for (int i = 0; i < nodes; i++) {
+            servers.add(ChildJvm.start(nodes == 1 ? "kafka" : "kafka-" + nodeId(i), List.of("-Xmx" + config.heap()),
+                    "kafka.Kafka", List.of(configs.get(i).toString()), nodeLog(i)));
+        }
+        BenchSupport.awaitReady(label(), bootstrap, nodes, servers, config.startTimeout());
         return bootstrap;
     }
 
-    private Path writeServerProperties(int port, int controllerPort) throws IOException {
-        Path logDirs = workDir.resolve("kraft-logs");
+    /** Node ids from 1, as Kafka's quickstart numbers them. */
+    private static int nodeId(int index) {
+        return index + 1;
+    }
+
+    /** One node keeps the scenario's log file; several get one each beside it. */
+    private Path nodeLog(int index) {
+        if (nodes == 1) {
+            return logFile;
+        }
+        String name = logFile.getFileName().toString().replaceFirst("\\.log$", "");
+        return logFile.resolveSibling(name + "-node" + nodeId(index) + ".log");
+    }
+
+    private static List<Integer> distinctFreePorts(int count) {
+        Set<Integer> ports = new HashSet<>();
+        List<Integer> ordered = new ArrayList<>();
+        while (ordered.size() < count) {
+            int port = BenchSupport.freeLoopbackPort();
+            if (ports.add(port)) {
+                ordered.add(port);
+            }
+        }
+        return ordered;
+    }
+
+    private Path writeServerProperties(int index, int port, int controllerPort, String voters) throws IOException {
+        Path nodeDir = nodes == 1 ? workDir : workDir.resolve("node-" + nodeId(index));
+        Files.createDirectories(nodeDir);
+        int replication = Math.min(3, nodes);
+        int minIsr = Math.min(2, nodes);
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        p.setProperty("node.id", Integer.toString(nodeId(index)));
+        if (nodes == 1) {
+            // A one-voter dynamic quorum (format --standalone), as the single-node row has always run.
+            p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+        } else {
+            p.setProperty("controller.quorum.voters", voters);
+        }
         p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
-        p.setProperty("log.dirs", logDirs.toString());
+        p.setProperty("log.dirs", nodeDir.resolve("kraft-logs").toString());
         p.setProperty("num.partitions", "6");
-        p.setProperty("offsets.topic.replication.factor", "1");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("offsets.topic.replication.factor", Integer.toString(replication));
+        p.setProperty("transaction.state.log.replication.factor", Integer.toString(replication));
+        p.setProperty("transaction.state.log.min.isr", Integer.toString(minIsr));
+        p.setProperty("share.coordinator.state.topic.replication.factor", Integer.toString(replication));
+        p.setProperty("share.coordinator.state.topic.min.isr", Integer.toString(minIsr));
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        Path file = workDir.resolve("server.properties");
+        Path file = nodeDir.resolve("server.properties");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(out, "Apache Kafka 4.4, one combined KRaft node, written by the Partita benchmark");
+            p.store(out, "Apache Kafka 4.4, combined KRaft node " + nodeId(index) + " of " + nodes
+                    + ", written by the Partita benchmark");
         }
         return file;
     }
@@ -110,8 +164,18 @@ final class ApacheKafkaTarget implements BenchTarget {
     @Override
     public void close() {
         try {
-            if (server != null) {
-                server.close();
+            // All at once: one after the other, the last node's controlled shutdown would wait for a quorum
+            // that has already gone, until ChildJvm's SIGKILL deadline.
+            List<Thread> stops = servers.stream().map(server -> new Thread(server::close, "stop-" + server)).toList();
+            stops.forEach(Thread::start);
+            for (Thread stop : stops) {
+                try {
+                    stop.join(); // ChildJvm.close is bounded: SIGTERM, then SIGKILL after a deadline
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    servers.forEach(ChildJvm::close);
+                    break;
+                }
             }
         } finally {
             BenchSupport.deleteRecursively(workDir);

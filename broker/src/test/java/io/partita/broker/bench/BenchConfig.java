@@ -25,6 +25,8 @@ import java.util.List;
  * @param heap             {@code -Xmx} of every broker child JVM ({@code bench.heap})
  * @param workRoot         data directories of the targets, deleted after each run ({@code bench.dir})
  * @param logRoot          child JVM output files, kept for inspection ({@code bench.logDir})
+ * @param nodeCounts       run only the scenarios with these node counts ({@code bench.nodes}, e.g. {@code 3};
+ *                         empty, the default, runs them all)
  */
 record BenchConfig(
         List<TargetKind> targets,
@@ -38,7 +40,8 @@ record BenchConfig(
         Duration stallTimeout,
         String heap,
         Path workRoot,
-        Path logRoot) {
+        Path logRoot,
+        List<Integer> nodeCounts) {
 
     static BenchConfig fromSystemProperties() {
         Path target = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
@@ -61,7 +64,11 @@ record BenchConfig(
                 Duration.ofSeconds(longProp("bench.stallSeconds", 30)),
                 System.getProperty("bench.heap", "1g"),
                 Path.of(System.getProperty("bench.dir", target.resolve("bench-work").toString())).toAbsolutePath(),
-                Path.of(System.getProperty("bench.logDir", target.resolve("bench-logs").toString())).toAbsolutePath());
+                Path.of(System.getProperty("bench.logDir", target.resolve("bench-logs").toString())).toAbsolutePath(),
+                Arrays.stream(System.getProperty("bench.nodes", "").split(","))
+                        .filter(s -> !s.isBlank())
+                        .map(s -> Integer.valueOf(s.trim()))
+                        .toList());
     }
 
     private static long longProp(String name, long defaultValue) {

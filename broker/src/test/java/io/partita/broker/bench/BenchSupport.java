@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -90,9 +93,21 @@ final class BenchSupport {
 
     /**
      * Waits until {@code describeCluster} on {@code bootstrap} lists {@code nodes} nodes, failing at
-     * once if the child process dies and otherwise at {@code timeout}.
+     * once if one of the child processes dies and otherwise at {@code timeout}.
      */
-    static void awaitReady(String label, String bootstrap, int nodes, ChildJvm process, Duration timeout) {
+    static void awaitReady(String label, String bootstrap, int nodes, List<ChildJvm> processes, Duration timeout) {
+        awaitReady(label, bootstrap, nodes, () -> processes.stream().anyMatch(p -> !p.isAlive()),
+                () -> processes.stream().map(p -> p + (p.isAlive() ? " still running" : " exited with code "
+                        + p.exitCode()) + "; output tail:\n" + p.tail(60)).collect(Collectors.joining("\n")),
+                timeout);
+    }
+
+    /**
+     * The same for processes that are not {@link ChildJvm}s (a LocalCluster's nodes): {@code exited} says
+     * whether one died, {@code state} describes them for the error message.
+     */
+    static void awaitReady(String label, String bootstrap, int nodes, BooleanSupplier exited, Supplier<String> state,
+            Duration timeout) {
         long started = System.nanoTime();
         AtomicReference<Object> last = new AtomicReference<>("no answer yet");
         AtomicReference<Admin> adminRef = new AtomicReference<>();
@@ -101,7 +116,7 @@ final class BenchSupport {
                     .atMost(timeout)
                     .pollDelay(Duration.ZERO)
                     .pollInterval(POLL_INTERVAL)
-                    .failFast(label + " exited during start-up", () -> !process.isAlive())
+                    .failFast(label + " exited during start-up", exited::getAsBoolean)
                     .ignoreExceptions()
                     .until(() -> {
                         if (adminRef.get() == null) {
@@ -125,9 +140,8 @@ final class BenchSupport {
                         }
                     });
         } catch (ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
-            String state = process.isAlive() ? "still running" : "exited with code " + process.exitCode();
-            throw new IllegalStateException(label + " not ready on " + bootstrap + " within " + timeout + " ("
-                    + state + "; last: " + last.get() + "); output tail:\n" + process.tail(60), e);
+            throw new IllegalStateException(label + " not ready on " + bootstrap + " within " + timeout + " (last: "
+                    + last.get() + "):\n" + state.get(), e);
         } finally {
             if (adminRef.get() != null) {
                 adminRef.get().close(ADMIN_CALL_TIMEOUT);

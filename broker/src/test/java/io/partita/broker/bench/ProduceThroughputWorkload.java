@@ -40,8 +40,9 @@ final class ProduceThroughputWorkload implements Workload {
 
     @Override
     public String name() {
+        String minIsr = topic.configs().get("min.insync.replicas");
         return "produce " + recordSize + " B, acks=" + acks + ", " + topic.partitions() + " partitions, RF "
-                + topic.replicationFactor();
+                + topic.replicationFactor() + (minIsr == null ? "" : ", min.insync.replicas=" + minIsr);
     }
 
     @Override

@@ -9,7 +9,12 @@
  * mvn -B -Pbench -pl broker verify -Dbench.targets=kafka            # Kafka only
  * mvn -B -Pbench -pl broker verify -Dbench.targets=kafka,kafka      # harness self-check (ratio ~1)
  * mvn -B -Pbench -pl broker verify -Dbench.records=10_000_000 -Dbench.repeats=5 -Dbench.maxSeconds=120
+ * mvn -B -Pbench -pl broker verify -Dtest=ThroughputBenchmark -Dbench.nodes=3   # the 3-node row only
  * </pre>
+ *
+ * <p>The 3-node row (RF 3, min.insync.replicas=2, acks=all) runs three Kafka JVMs (combined KRaft
+ * nodes, a 3-voter quorum) against three Partita node JVMs (a LocalCluster of child JVMs, its
+ * ZooKeeper in the driver JVM).
  *
  * <p>Rows come from {@link io.partita.broker.bench.Scenario#all}: a scenario is a cluster shape (node
  * count) plus workloads run in order on one fresh cluster per target. A new row is a new

@@ -50,15 +50,19 @@ class BrokerMainTest {
         }
     }
 
+    /** Without --nodes, three nodes on consecutive ports; a record written to the first survives a restart. */
     @Test
-    void localRunsAClusterInTheForegroundStopsOnSigtermAndKeepsItsData(@TempDir Path dir) throws Exception {
-        int port = FreePorts.pick();
+    void localRunsThreeNodesInTheForegroundStopsOnSigtermAndKeepsItsData(@TempDir Path dir) throws Exception {
+        int port = freeConsecutivePorts(3);
         String bootstrap = "127.0.0.1:" + port;
-        List<String> args = List.of("local", "--nodes", "1", "--port", Integer.toString(port), "--data-dir",
+        List<String> args = List.of("local", "--port", Integer.toString(port), "--data-dir",
                 dir.resolve("cluster").toString());
         Process first = start(args, dir.resolve("first.out"));
         try {
-            awaitOutput(dir.resolve("first.out"), "Node 0 listening on " + bootstrap);
+            for (int id = 0; id < 3; id++) {
+                awaitOutput(dir.resolve("first.out"), "Node " + id + " listening on 127.0.0.1:" + (port + id));
+            }
+            assertThat(Files.readString(dir.resolve("first.out"))).doesNotContain("Node 3 ");
             try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, Map.of())) {
                 producer.send(new ProducerRecord<>("cli-topic", "k", "kept across restarts")).get();
             }
@@ -68,7 +72,7 @@ class BrokerMainTest {
         }
         Process second = start(args, dir.resolve("second.out"));
         try {
-            awaitOutput(dir.resolve("second.out"), "Node 0 listening on " + bootstrap);
+            awaitOutput(dir.resolve("second.out"), "bootstrap.servers=");
             try (KafkaConsumer<String, String> consumer = Clients.consumer(bootstrap, Map.of())) {
                 var records = Clients.readAll(consumer, List.of(new TopicPartition("cli-topic", 0)), 1,
                         Duration.ofSeconds(30));
@@ -77,6 +81,28 @@ class BrokerMainTest {
         } finally {
             second.destroy();
             assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** A first port whose next {@code count - 1} neighbours were free a moment ago too. */
+    private static int freeConsecutivePorts(int count) {
+        while (true) {
+            int first = FreePorts.pick();
+            if (first + count - 1 > 65535) {
+                continue;
+            }
+            boolean free = true;
+            for (int i = 1; i < count && free; i++) {
+                try (java.net.ServerSocket socket = new java.net.ServerSocket(first + i, 1,
+                        java.net.InetAddress.getLoopbackAddress())) {
+                    socket.setReuseAddress(true);
+                } catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return first;
+            }
         }
     }
 

@@ -64,7 +64,12 @@ public final class Clients {
     }
 
     public static void createTopic(Admin admin, String name, int partitions, Map<String, String> configs) throws Exception {
-        admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get();
+        createTopic(admin, name, partitions, 1, configs);
+    }
+
+    public static void createTopic(Admin admin, String name, int partitions, int replicationFactor,
+                                   Map<String, String> configs) throws Exception {
+        admin.createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor).configs(configs))).all().get();
     }
 
     /** Reads the given partitions from the beginning until `expected` records arrived or the deadline passed. */
@@ -75,6 +80,27 @@ public final class Clients {
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (records.size() < expected && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return records;
+    }
+
+    /**
+     * Reads the given partitions from the beginning up to their end offsets as they are now (the high
+     * watermark), failing if that takes longer than the deadline.
+     */
+    public static <K, V> List<ConsumerRecord<K, V>> readToEnd(KafkaConsumer<K, V> consumer,
+                                                              Collection<TopicPartition> partitions, Duration timeout) {
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+        List<ConsumerRecord<K, V>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < end.get(tp))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("could not read " + partitions + " up to " + end + " within " + timeout
+                        + "; got " + records.size() + " records");
+            }
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         }
         return records;

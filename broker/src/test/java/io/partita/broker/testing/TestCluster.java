@@ -4,6 +4,7 @@ import io.partita.broker.local.LocalCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -24,9 +25,14 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public static TestCluster startChildJvms(int nodes, Map<String, String> overrides) throws Exception {
+        return startChildJvms(nodes, overrides, LocalCluster.Settings.DEFAULT_CHILD_JVM_OPTIONS);
+    }
+
+    public static TestCluster startChildJvms(int nodes, Map<String, String> overrides, List<String> jvmOptions)
+            throws Exception {
         Path dir = Files.createTempDirectory("partita-test-");
         LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(nodes, dir).withOverrides(overrides)
-                .withChildJvms(true));
+                .withChildJvms(true).withChildJvmOptions(jvmOptions));
         return new TestCluster(dir, cluster.start());
     }
 
