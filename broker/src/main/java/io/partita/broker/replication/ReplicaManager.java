@@ -59,6 +59,8 @@ public final class ReplicaManager {
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private volatile boolean sessionLost;
+    /** From the latest metadata: nodes in a controlled shutdown, which must not join an ISR (KIP-841). */
+    private volatile Set<Integer> shuttingDown = Set.of();
 
     /**
      * @param topicConfigs the effective config of a topic (broker defaults plus its overrides), from the
@@ -95,6 +97,8 @@ public final class ReplicaManager {
     /** Applies new metadata: creates, re-roles, reconfigures and deletes local replicas. */
     public synchronized void onMetadata(ClusterSnapshot snapshot) {
         long now = System.currentTimeMillis();
+        shuttingDown = snapshot.brokers().keySet().stream().filter(snapshot::isShuttingDown)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         Set<TopicPartition> assigned = new HashSet<>();
         for (TopicPartition tp : snapshot.partitions()) {
             if (snapshot.isBeingDeleted(tp.topic())) {
@@ -224,7 +228,10 @@ public final class ReplicaManager {
             delayedFetches.wake(partition.topicPartition());
             delayedProduces.check(partition.topicPartition());
         }
-        result.expandedIsr().ifPresent(isr -> writeIsr(partition, isr));
+        if (!shuttingDown.contains(replicaId)) {
+            // The controller just took a stopping node out of the ISR; adding it back would undo that.
+            result.expandedIsr().ifPresent(isr -> writeIsr(partition, isr));
+        }
     }
 
     /**
@@ -311,11 +318,16 @@ public final class ReplicaManager {
         });
     }
 
-    /** Logs on disk whose topic is gone (deleted while this node was down) are removed once, at start-up. */
+    /**
+     * Logs on disk whose topic is gone (deleted while this node was down), or whose partition was moved to
+     * other nodes meanwhile, are removed once, at start-up.
+     */
     private void deleteOrphanedLogs(ClusterSnapshot snapshot) {
         for (PartitionKey key : logStore.storedPartitions()) {
+            TopicPartition tp = new TopicPartition(key.topic(), key.partition());
             boolean known = snapshot.topic(key.topic())
-                    .map(t -> t.topicId().equals(key.topicId().toString()) && t.partitions().containsKey(key.partition()))
+                    .map(t -> t.topicId().equals(key.topicId().toString()) && t.partitions().containsKey(key.partition())
+                            && (t.replicas(key.partition()).contains(brokerId) || snapshot.versionedState(tp).isEmpty()))
                     .orElse(false);
             if (!known) {
                 log.info("Deleting the orphaned log of {}-{} (topic id {})", key.topic(), key.partition(), key.topicId());
