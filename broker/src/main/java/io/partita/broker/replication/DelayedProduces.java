@@ -61,7 +61,12 @@ final class DelayedProduces {
     CompletableFuture<Errors> await(Partition partition, int leaderEpoch, long requiredOffset, long timeoutMs) {
         Waiter waiter = new Waiter(partition, leaderEpoch, requiredOffset);
         TopicPartition tp = partition.topicPartition();
-        waiters.computeIfAbsent(tp, k -> ConcurrentHashMap.newKeySet()).add(waiter);
+        // Added inside the map operation: a set emptied and removed concurrently must not swallow the waiter.
+        waiters.compute(tp, (k, set) -> {
+            Set<Waiter> watching = set == null ? ConcurrentHashMap.newKeySet() : set;
+            watching.add(waiter);
+            return watching;
+        });
         // The high watermark may have passed the offset before the waiter was registered.
         if (waiter.tryComplete()) {
             remove(tp, waiter);

@@ -59,8 +59,12 @@ public final class ReplicaManager {
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private volatile boolean sessionLost;
-    /** From the latest metadata: nodes in a controlled shutdown, which must not join an ISR (KIP-841). */
-    private volatile Set<Integer> shuttingDown = Set.of();
+    /**
+     * From the latest metadata: the nodes a follower may join an ISR from, i.e. registered and not in a
+     * controlled shutdown (KIP-841). A restarting node fetches before it registers; adding it then would
+     * only make the controller take it out again, as it does with every replica it does not see alive.
+     */
+    private volatile Set<Integer> eligibleForIsr = Set.of();
 
     /**
      * @param topicConfigs the effective config of a topic (broker defaults plus its overrides), from the
@@ -97,7 +101,7 @@ public final class ReplicaManager {
     /** Applies new metadata: creates, re-roles, reconfigures and deletes local replicas. */
     public synchronized void onMetadata(ClusterSnapshot snapshot) {
         long now = System.currentTimeMillis();
-        shuttingDown = snapshot.brokers().keySet().stream().filter(snapshot::isShuttingDown)
+        eligibleForIsr = snapshot.brokers().keySet().stream().filter(id -> !snapshot.isShuttingDown(id))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         Set<TopicPartition> assigned = new HashSet<>();
         for (TopicPartition tp : snapshot.partitions()) {
@@ -228,8 +232,7 @@ public final class ReplicaManager {
             delayedFetches.wake(partition.topicPartition());
             delayedProduces.check(partition.topicPartition());
         }
-        if (!shuttingDown.contains(replicaId)) {
-            // The controller just took a stopping node out of the ISR; adding it back would undo that.
+        if (eligibleForIsr.contains(replicaId)) {
             result.expandedIsr().ifPresent(isr -> writeIsr(partition, isr));
         }
     }
