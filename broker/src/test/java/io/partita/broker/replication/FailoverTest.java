@@ -25,13 +25,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.Test;
 
 /**
  * The first acceptance scenario of the replicated cluster, with nodes as child JVMs: kill -9 a leader while a
  * producer and a consumer run, see a new leader from the ISR take over and both carry on, restart the node
- * and see it catch up and rejoin the ISR, with every acknowledged record there once, in order.
+ * and see it catch up and rejoin the ISR, a preferred election give it back its leaderships, with every
+ * acknowledged record there once, in order.
  */
 class FailoverTest {
     private static final String TOPIC = "orders";
@@ -75,6 +77,11 @@ class FailoverTest {
 
                 cluster.cluster().startNode(victim);
                 awaitFullIsr(admin, TOPIC, 3);
+                // The returned node leads nothing until a preferred election gives it back its partitions.
+                admin.electLeaders(ElectionType.PREFERRED, null).all().get();
+                await().atMost(DEADLINE).until(() -> describe(admin, TOPIC).partitions().stream()
+                        .allMatch(p -> p.leader() != null && p.leader().id() == p.replicas().get(0).id()));
+                assertThat(describe(admin, TOPIC).partitions()).extracting(p -> p.leader().id()).contains(0, 1, 2);
                 int acksAfterRestart = acks.get();
                 await().atMost(DEADLINE).until(() -> acks.get() >= acksAfterRestart + 100);
             } finally {

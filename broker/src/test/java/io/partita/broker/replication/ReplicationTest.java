@@ -113,6 +113,36 @@ class ReplicationTest {
     }
 
     /**
+     * A leader whose ZooKeeper session expires has lost its registration: the controller gives its partitions
+     * to other in-sync replicas, and the node, once it has a new session, follows them and rejoins the ISR.
+     */
+    @Test
+    void aLeaderWhoseSessionExpiresStopsLeadingAndRejoins() throws Exception {
+        try (TestCluster cluster = TestCluster.start(3, Map.of());
+             Admin admin = Clients.admin(cluster.bootstrap())) {
+            admin.createTopics(List.of(new NewTopic("expiring", 3, (short) 3))).all().get();
+            awaitFullIsr(admin, "expiring", 3);
+            produce(cluster.bootstrap(), "expiring", "before-", 10, "all");
+            int victim = describe(admin, "expiring").partitions().get(0).leader().id();
+            TopicPartition tp = new TopicPartition("expiring", 0);
+
+            cluster.cluster().expireSession(victim);
+
+            await().atMost(DEADLINE).until(() -> {
+                TopicPartitionInfo info = describe(admin, "expiring").partitions().get(0);
+                return info.leader() != null && info.leader().id() != victim;
+            });
+            await().atMost(DEADLINE).until(() -> !broker(cluster, victim).replicaManager().partition(tp).orElseThrow().isLeader());
+            awaitFullIsr(admin, "expiring", 3);
+            produce(cluster.bootstrap(), "expiring", "after-", 10, "all");
+            List<String> expected = new ArrayList<>();
+            IntStream.range(0, 10).forEach(i -> expected.add("before-" + i));
+            IntStream.range(0, 10).forEach(i -> expected.add("after-" + i));
+            await().atMost(DEADLINE).untilAsserted(() -> assertThat(values(broker(cluster, victim), tp)).isEqualTo(expected));
+        }
+    }
+
+    /**
      * A leader that wrote records no follower copied, replaced through an unclean election by a follower that
      * missed them, must drop those records when it comes back as a follower, and copy the new leader's.
      */
