@@ -87,7 +87,7 @@ final class ChildProcessNode implements LocalNode {
         }
         process.destroy(); // SIGTERM: the node's shutdown hook hands its leaderships over, then closes
         try {
-            // Longer than the default controlled.shutdown.timeout.ms, so a slow handover is not cut short.
+            // Longer than the default partita.controlled.shutdown.timeout.ms, so a slow handover is not cut short.
             if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 log.warn("Node {} did not stop in {} s; killing it", id, STOP_TIMEOUT_SECONDS);
                 kill();

@@ -60,7 +60,7 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String FETCH_MAX_BYTES = "fetch.max.bytes";
     public static final String REQUEST_TIMEOUT_MS = "request.timeout.ms";
     public static final String CONTROLLED_SHUTDOWN_ENABLE = "controlled.shutdown.enable";
-    public static final String CONTROLLED_SHUTDOWN_TIMEOUT_MS = "controlled.shutdown.timeout.ms";
+    public static final String CONTROLLED_SHUTDOWN_TIMEOUT_MS = "partita.controlled.shutdown.timeout.ms";
     public static final String AUTO_LEADER_REBALANCE_ENABLE = "auto.leader.rebalance.enable";
     public static final String LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS = "leader.imbalance.check.interval.seconds";
     public static final String LEADER_IMBALANCE_PER_BROKER_PERCENTAGE = "leader.imbalance.per.broker.percentage";

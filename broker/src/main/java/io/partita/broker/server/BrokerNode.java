@@ -187,7 +187,7 @@ public final class BrokerNode implements AutoCloseable {
     /**
      * Kafka's controlled shutdown, through ZooKeeper: the node marks its registration SHUTTING_DOWN; the
      * controller then moves every leadership this node holds to another in-sync replica and takes the node out
-     * of the ISRs it follows in; the node waits (at most controlled.shutdown.timeout.ms) until its own metadata
+     * of the ISRs it follows in; the node waits (at most partita.controlled.shutdown.timeout.ms) until its own metadata
      * shows that it leads nothing another live in-sync replica could lead. It keeps serving meanwhile, so
      * clients move to the new leaders without errors; a partition with no other in-sync replica stays with it
      * until the end.
