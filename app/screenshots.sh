@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Makes docs/screenshots/welcome.png and docs/screenshots/topics.png from the packaged app, with a throw-away
+# Makes docs/screenshots/welcome.png and docs/screenshots/cluster-map.png from the packaged app, with a throw-away
 # user.home (so data and java.util.prefs land there; a user's own settings are never touched).
 #
 #   mvn -B -q -DskipTests package && app/screenshots.sh
 #
-# welcome.png: a first launch. topics.png: a launch after a session that created four topics on the local
-# cluster (prepared by ScreenshotSeed through the app's own ClusterGateway); Partita reopens the last
+# welcome.png: a first launch. cluster-map.png: a launch after a session that created four replicated topics on
+# the local three-node cluster (prepared by ScreenshotSeed through the app's own ClusterGateway); Partita reopens the last
 # connection by itself, as it does for a user. SCREENSHOT overrides the screenshot tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,5 +24,5 @@ mkdir -p docs/screenshots
 "$shot" --wait 8 docs/screenshots/welcome.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
 
 java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node"
-"$shot" --wait 20 docs/screenshots/topics.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
-echo "saved docs/screenshots/welcome.png and docs/screenshots/topics.png"
+"$shot" --wait 30 docs/screenshots/cluster-map.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
+echo "saved docs/screenshots/welcome.png and docs/screenshots/cluster-map.png"

@@ -55,9 +55,21 @@ public final class AppView extends BorderPane {
             }
         });
         find.disableProperty().bind(model.connectedProperty().not());
+        MenuItem map = item("Cluster map", "Shortcut+1", () -> {
+            if (workspace != null) {
+                workspace.showMap();
+            }
+        });
+        MenuItem topicsTab = item("Topics", "Shortcut+2", () -> {
+            if (workspace != null) {
+                workspace.showTopics();
+            }
+        });
+        map.disableProperty().bind(model.connectedProperty().not());
+        topicsTab.disableProperty().bind(model.connectedProperty().not());
         CheckMenuItem showInternal = new CheckMenuItem("Show internal topics");
         showInternal.disableProperty().bind(model.connectedProperty().not());
-        Menu view = new Menu("View", null, find, showInternal);
+        Menu view = new Menu("View", null, map, topicsTab, new SeparatorMenuItem(), find, showInternal);
 
         MenuBar menuBar = new MenuBar(file, view);
         menuBar.setUseSystemMenuBar(true);

@@ -2,6 +2,7 @@ package io.partita.app;
 
 import atlantafx.base.theme.Styles;
 import io.partita.app.cluster.BrokersView;
+import io.partita.app.cluster.ClusterMapView;
 import io.partita.app.topics.NewTopicDialog;
 import io.partita.app.topics.NewTopicViewModel;
 import io.partita.app.topics.TopicsView;
@@ -9,16 +10,21 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The connected workspace: a header naming the cluster, brokers beside topics, and a status line. */
+/** The connected workspace: a header naming the cluster, brokers beside the cluster map and topics, and a status line. */
 public final class WorkspaceView extends BorderPane {
     private final WorkspaceViewModel model;
     private final TopicsView topics;
+    private final TabPane tabs;
+    private final Tab mapTab;
+    private final Tab topicsTab;
 
     public WorkspaceView(WorkspaceViewModel model, Runnable onDisconnect) {
         this.model = model;
@@ -45,7 +51,14 @@ public final class WorkspaceView extends BorderPane {
 
         BrokersView brokers = new BrokersView(model.brokers());
         topics = new TopicsView(model.topics(), this::showNewTopicDialog);
-        SplitPane split = new SplitPane(brokers, topics);
+        mapTab = new Tab("Cluster map", new ClusterMapView(model.map()));
+        mapTab.setId("map-tab");
+        topicsTab = new Tab("Topics", topics);
+        topicsTab.setId("topics-tab");
+        tabs = new TabPane(mapTab, topicsTab);
+        tabs.setId("workspace-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(brokers, tabs);
         split.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(brokers, false);
         split.getStyleClass().add("workspace-split");
@@ -63,12 +76,20 @@ public final class WorkspaceView extends BorderPane {
         problem.managedProperty().bind(problem.visibleProperty());
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
-        Label shortcuts = new Label("Ctrl+N new topic  ·  Ctrl+R refresh  ·  Ctrl+Q quit");
+        Label shortcuts = new Label("Ctrl+1 map  ·  Ctrl+2 topics  ·  Ctrl+N new topic  ·  Ctrl+R refresh  ·  Ctrl+Q quit");
         shortcuts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         HBox statusBar = new HBox(16, problem, status, statusSpacer, shortcuts);
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
         setBottom(statusBar);
+    }
+
+    public void showMap() {
+        tabs.getSelectionModel().select(mapTab);
+    }
+
+    public void showTopics() {
+        tabs.getSelectionModel().select(topicsTab);
     }
 
     /** Opens the New topic dialog; the list refreshes when a topic was created. */
@@ -85,6 +106,7 @@ public final class WorkspaceView extends BorderPane {
     }
 
     public void focusSearch() {
+        showTopics();
         topics.focusSearch();
     }
 

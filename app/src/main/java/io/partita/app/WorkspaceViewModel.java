@@ -1,6 +1,7 @@
 package io.partita.app;
 
 import io.partita.app.cluster.BrokersViewModel;
+import io.partita.app.cluster.ClusterMapViewModel;
 import io.partita.app.connection.ClusterGateway;
 import io.partita.app.connection.Connection;
 import io.partita.app.topics.NewTopicViewModel;
@@ -19,7 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
 
-/** The connected workspace: brokers and topics of one cluster, refreshed in the background. */
+/** The connected workspace: brokers, the cluster map and topics of one cluster, refreshed in the background. */
 public final class WorkspaceViewModel {
     static final Duration REFRESH_EVERY = Duration.seconds(2);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -28,6 +29,7 @@ public final class WorkspaceViewModel {
     private final Connection connection;
     private final BrokersViewModel brokers;
     private final TopicsViewModel topics;
+    private final ClusterMapViewModel map;
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(this, "lastRefresh", "");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing", false);
     private final StringBinding problem;
@@ -38,9 +40,12 @@ public final class WorkspaceViewModel {
         this.connection = connection;
         this.brokers = new BrokersViewModel(gateway);
         this.topics = new TopicsViewModel(gateway);
+        this.map = new ClusterMapViewModel(gateway);
+        // One "show internal topics" choice for the whole workspace.
+        map.showInternalProperty().bindBidirectional(topics.showInternalProperty());
         problem = Bindings.createStringBinding(
-                () -> !brokers.errorProperty().get().isEmpty() ? brokers.errorProperty().get() : topics.errorProperty().get(),
-                brokers.errorProperty(), topics.errorProperty());
+                () -> firstNonEmpty(brokers.errorProperty().get(), map.errorProperty().get(), topics.errorProperty().get()),
+                brokers.errorProperty(), map.errorProperty(), topics.errorProperty());
     }
 
     /** Refreshes now and then every {@link #REFRESH_EVERY}. Call on the FX thread. */
@@ -66,7 +71,7 @@ public final class WorkspaceViewModel {
             return CompletableFuture.completedFuture(null);
         }
         refreshing.set(true);
-        return CompletableFuture.allOf(brokers.refresh(), topics.refresh()).whenComplete((v, e) -> {
+        return CompletableFuture.allOf(brokers.refresh(), map.refresh(), topics.refresh()).whenComplete((v, e) -> {
             refreshing.set(false);
             if (problem.get().isEmpty()) {
                 lastRefresh.set("Updated " + LocalTime.now().format(TIME));
@@ -82,6 +87,16 @@ public final class WorkspaceViewModel {
     /** After a topic was created: show it right away rather than at the next tick. */
     public void topicCreated(String name) {
         topics.refresh();
+        map.refresh();
+    }
+
+    private static String firstNonEmpty(String... messages) {
+        for (String message : messages) {
+            if (!message.isEmpty()) {
+                return message;
+            }
+        }
+        return "";
     }
 
     public Connection connection() {
@@ -104,6 +119,10 @@ public final class WorkspaceViewModel {
 
     public TopicsViewModel topics() {
         return topics;
+    }
+
+    public ClusterMapViewModel map() {
+        return map;
     }
 
     public ReadOnlyStringProperty lastRefreshProperty() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.app.cluster.BrokerInfo;
+import io.partita.app.cluster.PartitionRow;
+import io.partita.app.cluster.ReplicaState;
 import io.partita.app.topics.TopicInfo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,6 +29,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +106,11 @@ class PartitaAppGuiTest {
         String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
         assertThat(home.resolve("clusters/local")).isDirectory();
 
+        // The cluster map comes first: three broker columns, and an empty state until there is a topic.
+        await("the map's broker columns").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#map-table")
+                .queryTableView().getColumns().size()) == 4);
+        assertThat(fx(() -> robot.lookup("#map-empty").query().isVisible())).isTrue();
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         await("the empty state").atMost(UI_DEADLINE)
                 .until(() -> fx(() -> text("#topics-empty")).startsWith("No topics yet — create one"));
 
@@ -139,6 +147,12 @@ class PartitaAppGuiTest {
                     .get("orders").partitions()).hasSize(1);
         }
 
+        // The new topic's partition is on the map too.
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        await("the topic on the map").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#map-table")
+                .queryTableView().getItems().stream().anyMatch(r -> ((PartitionRow) r).topic().equals("orders"))));
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+
         // The search field filters what is shown.
         robot.clickOn("#topic-search").write("nothing-like-it");
         await().atMost(UI_DEADLINE)
@@ -158,6 +172,43 @@ class PartitaAppGuiTest {
         assertThat(saved.get("connection.kind", "")).isEqualTo("LOCAL");
         assertThat(saved.getBoolean("connection.reopen", false)).isTrue();
         assertThat(saved.getDouble("window.width", 0)).isPositive();
+    }
+
+    @Test
+    void killingANodeFromTheMapTakesItsReplicasOfflineAndMovesItsLeaderships() throws Exception {
+        launch();
+        robot.clickOn("#start-local");
+        await("three broker columns").atMost(START_DEADLINE).until(() -> fx(() -> robot.lookup("#map-table")
+                .tryQuery().map(n -> ((TableView<?>) n).getColumns().size()).orElse(0)) == 4);
+        String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
+        try (Admin admin = admin(bootstrap)) {
+            admin.createTopics(List.of(new NewTopic("replicated", 3, (short) 3))).all().get(30, TimeUnit.SECONDS);
+        }
+        await("every replica in sync on the map").atMost(START_DEADLINE).until(() -> mapRows().size() == 3
+                && mapRows().stream().allMatch(r -> r.hasLeader() && r.isr().size() == 3));
+        assertThat(fx(() -> robot.lookup("#map-table .replica-leader").queryAll().size())).isEqualTo(3);
+        int victim = mapRows().get(0).leader();
+
+        robot.clickOn("#node-menu-" + victim);
+        robot.clickOn("Kill broker " + victim);
+
+        await("the broker shows as down").atMost(START_DEADLINE)
+                .until(() -> fx(() -> text("#broker-state-" + victim)).equals("down"));
+        await("its replicas offline, its leaderships moved").atMost(START_DEADLINE).until(() -> mapRows().stream()
+                .allMatch(r -> r.replicaOn(victim).orElseThrow() == ReplicaState.OFFLINE
+                        && r.hasLeader() && r.leader() != victim));
+        await("the tiles say so").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#map-table .replica-offline")
+                .queryAll().size()) == 3);
+
+        // Start it again from the map: it catches up and every replica is in sync again.
+        robot.clickOn("#node-menu-" + victim);
+        robot.clickOn("Start broker " + victim);
+        await("back in sync").atMost(START_DEADLINE).until(() -> fx(() -> text("#broker-state-" + victim)).equals("up")
+                && mapRows().stream().allMatch(r -> r.isr().size() == 3));
+    }
+
+    private List<PartitionRow> mapRows() throws Exception {
+        return fx(() -> robot.lookup("#map-table").<TableView<PartitionRow>>query().getItems().stream().toList());
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.prefs.Preferences;
 
 /**
- * Prepares the "topics" screenshot (see app/screenshots.sh): starts the local cluster under a Partita home,
+ * Prepares the "cluster-map" screenshot (see app/screenshots.sh): starts the local cluster under a Partita home,
  * creates a few topics through the app's own gateway, stops it, and leaves preferences that make the next
  * launch reopen that cluster, exactly as after a user's own session.
  *
@@ -25,13 +25,13 @@ public final class ScreenshotSeed {
         Path home = Path.of(args[0]).toAbsolutePath();
         AppPreferences prefs = new AppPreferences(Preferences.userRoot().node(args[1]), home);
         try (ClusterGateway gateway = new ClusterGateway(Runnable::run)) {
-            gateway.startLocalCluster(1, prefs.localClusterDirectory(), null).join();
-            gateway.createTopic("orders", 6, (short) 1).join();
-            gateway.createTopic("payments", 3, (short) 1).join();
-            gateway.createTopic("clicks.eu", 12, (short) 1).join();
+            gateway.startLocalCluster(3, prefs.localClusterDirectory(), null).join();
+            gateway.createTopic("orders", 6, (short) 3).join();
+            gateway.createTopic("payments", 3, (short) 3).join();
+            gateway.createTopic("clicks.eu", 4, (short) 2).join();
             gateway.createTopic("audit-log", 1, (short) 1).join();
         }
-        prefs.saveConnection(ConnectionProfile.local(1));
+        prefs.saveConnection(ConnectionProfile.local(3));
         prefs.setReopenLastConnection(true);
     }
 }

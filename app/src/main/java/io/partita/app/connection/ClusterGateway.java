@@ -119,25 +119,98 @@ public final class ClusterGateway implements AutoCloseable {
 
     /** The cluster id and live brokers, controller marked. */
     public CompletableFuture<ClusterOverview> describeCluster() {
-        return withAdmin(a -> {
-            DescribeClusterResult result = a.describeCluster(new DescribeClusterOptions().timeoutMs(REQUEST_TIMEOUT_MS));
-            return stage(result.clusterId()).thenCombine(stage(result.controller()), (id, controller) -> Map.entry(
-                    id == null ? "" : id, controller == null ? -1 : controller.id()))
-                    .thenCombine(stage(result.nodes()), (idAndController, nodes) -> {
-                        int controllerId = idAndController.getValue();
-                        List<BrokerInfo> brokers = nodes.stream()
-                                .sorted(Comparator.comparingInt(Node::id))
-                                .map(n -> new BrokerInfo(n.id(), n.host(), n.port(), n.rack(), n.id() == controllerId))
-                                .toList();
-                        return new ClusterOverview(idAndController.getKey(), brokers);
-                    });
+        return withAdmin(this::overview);
+    }
+
+    /**
+     * The cluster map: live brokers, every partition of every topic (internal ones included) with its leader,
+     * ISR and offline replicas, and, for a local cluster, its nodes that are down.
+     */
+    public CompletableFuture<io.partita.app.cluster.ClusterMap> clusterMap() {
+        Map<Integer, String> known = localNodeAddresses();
+        return withAdmin(a -> overview(a).thenCombine(partitions(a), (overview, descriptions) -> {
+            java.util.Set<Integer> live = overview.brokers().stream().map(BrokerInfo::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            List<io.partita.app.cluster.PartitionRow> rows = new java.util.ArrayList<>();
+            for (TopicDescription d : descriptions.values()) {
+                boolean internal = d.isInternal() || d.name().startsWith("__");
+                for (org.apache.kafka.common.TopicPartitionInfo p : d.partitions()) {
+                    List<Integer> replicas = p.replicas().stream().map(Node::id).toList();
+                    rows.add(new io.partita.app.cluster.PartitionRow(d.name(), p.partition(), replicas,
+                            p.leader() == null || p.leader().isEmpty() ? io.partita.app.cluster.PartitionRow.NO_LEADER
+                                    : p.leader().id(),
+                            p.isr().stream().map(Node::id).toList(),
+                            replicas.stream().filter(r -> !live.contains(r)).toList(), internal));
+                }
+            }
+            return io.partita.app.cluster.ClusterMap.of(overview, rows, known);
+        }));
+    }
+
+    /** The nodes of the local cluster (id to address), running or not; empty when connected elsewhere. */
+    private Map<Integer, String> localNodeAddresses() {
+        LocalCluster cluster = localCluster;
+        if (cluster == null) {
+            return Map.of();
+        }
+        Map<Integer, String> nodes = new java.util.TreeMap<>();
+        cluster.nodes().forEach(n -> nodes.put(n.id(), "127.0.0.1:" + n.port()));
+        return nodes;
+    }
+
+    /** Whether the app runs the cluster itself, so it can stop, kill and start its nodes. */
+    public boolean controlsNodes() {
+        return localCluster != null;
+    }
+
+    /** A local node's clean stop: its leaderships move to other replicas first (controlled shutdown). */
+    public CompletableFuture<Void> stopNode(int id) {
+        return onLocalCluster(id, "Stopping", c -> c.stopNode(id));
+    }
+
+    /** A local node's abrupt end, as a crash: the cluster notices when its ZooKeeper session expires. */
+    public CompletableFuture<Void> killNode(int id) {
+        return onLocalCluster(id, "Killing", c -> c.killNode(id));
+    }
+
+    /** Starts a stopped or killed local node again, with its data. */
+    public CompletableFuture<Void> startNode(int id) {
+        return onLocalCluster(id, "Starting", c -> c.startNode(id));
+    }
+
+    private interface NodeAction {
+        void apply(LocalCluster cluster) throws Exception;
+    }
+
+    private CompletableFuture<Void> onLocalCluster(int id, String verb, NodeAction action) {
+        return onLifecycle(() -> {
+            LocalCluster cluster = localCluster;
+            if (cluster == null) {
+                throw new IllegalStateException("Only the nodes of a local cluster can be started and stopped here");
+            }
+            log.info("{} node {}", verb, id);
+            action.apply(cluster);
+            return null;
         });
     }
 
-    /** Every topic, internal ones included (the view decides what to show), sorted by name. */
-    public CompletableFuture<List<TopicInfo>> listTopics() {
-        return withAdmin(a -> stage(a.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(REQUEST_TIMEOUT_MS))
-                .listings())
+    private CompletableFuture<ClusterOverview> overview(Admin a) {
+        DescribeClusterResult result = a.describeCluster(new DescribeClusterOptions().timeoutMs(REQUEST_TIMEOUT_MS));
+        return stage(result.clusterId()).thenCombine(stage(result.controller()), (id, controller) -> Map.entry(
+                id == null ? "" : id, controller == null ? -1 : controller.id()))
+                .thenCombine(stage(result.nodes()), (idAndController, nodes) -> {
+                    int controllerId = idAndController.getValue();
+                    List<BrokerInfo> brokers = nodes.stream()
+                            .sorted(Comparator.comparingInt(Node::id))
+                            .map(n -> new BrokerInfo(n.id(), n.host(), n.port(), n.rack(), n.id() == controllerId))
+                            .toList();
+                    return new ClusterOverview(idAndController.getKey(), brokers);
+                });
+    }
+
+    /** Every topic's description, internal ones included. */
+    private CompletableFuture<Map<String, TopicDescription>> partitions(Admin a) {
+        return stage(a.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(REQUEST_TIMEOUT_MS)).listings())
                 .thenCompose(listings -> {
                     List<String> names = listings.stream().map(TopicListing::name).toList();
                     if (names.isEmpty()) {
@@ -145,11 +218,15 @@ public final class ClusterGateway implements AutoCloseable {
                     }
                     return stage(a.describeTopics(names, new DescribeTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS))
                             .allTopicNames());
-                })
-                .thenApply(descriptions -> descriptions.values().stream()
-                        .map(ClusterGateway::summarize)
-                        .sorted(Comparator.comparing(TopicInfo::name))
-                        .toList()));
+                });
+    }
+
+    /** Every topic, internal ones included (the view decides what to show), sorted by name. */
+    public CompletableFuture<List<TopicInfo>> listTopics() {
+        return withAdmin(a -> partitions(a).thenApply(descriptions -> descriptions.values().stream()
+                .map(ClusterGateway::summarize)
+                .sorted(Comparator.comparing(TopicInfo::name))
+                .toList()));
     }
 
     /** Creates a topic; fails with the cluster's own error (topic exists, invalid name, too few brokers…). */

@@ -1,0 +1,41 @@
+package io.partita.app.cluster;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Everything the cluster map draws: brokers (live or down) as columns, partitions as rows. */
+public record ClusterMap(List<BrokerColumn> brokers, List<PartitionRow> rows) {
+    public static final ClusterMap EMPTY = new ClusterMap(List.of(), List.of());
+
+    public ClusterMap {
+        brokers = List.copyOf(brokers);
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * Builds the map from what the cluster says: its live brokers and its partitions. Brokers named as replicas
+     * but not live, and brokers the app knows of otherwise ({@code knownBrokers}, e.g. the nodes of a local
+     * cluster with their addresses), become columns marked down. Rows are sorted by topic, then partition.
+     */
+    public static ClusterMap of(ClusterOverview overview, Collection<PartitionRow> partitions,
+                                Map<Integer, String> knownBrokers) {
+        Map<Integer, BrokerColumn> columns = new TreeMap<>();
+        for (BrokerInfo broker : overview.brokers()) {
+            columns.put(broker.id(), new BrokerColumn(broker.id(), broker.address(), broker.rack(),
+                    broker.controller(), true));
+        }
+        knownBrokers.forEach((id, address) -> columns.putIfAbsent(id, new BrokerColumn(id, address, null, false, false)));
+        for (PartitionRow row : partitions) {
+            for (int replica : row.replicas()) {
+                columns.putIfAbsent(replica, new BrokerColumn(replica, "", null, false, false));
+            }
+        }
+        List<PartitionRow> rows = new ArrayList<>(partitions);
+        rows.sort(Comparator.comparing(PartitionRow::topic).thenComparingInt(PartitionRow::partition));
+        return new ClusterMap(new ArrayList<>(columns.values()), rows);
+    }
+}

@@ -1,0 +1,224 @@
+package io.partita.app.cluster;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The cluster map: brokers as columns (up or down, the controller marked, address and rack), partitions as
+ * rows grouped by topic, and in each cell the tile of that broker's replica: leader, in-sync follower,
+ * out-of-sync follower or offline. A table, so only the visible rows are drawn however many partitions
+ * there are. For a local cluster each broker's menu stops, kills or starts it.
+ */
+public final class ClusterMapView extends VBox {
+    private final ClusterMapViewModel model;
+    private final TableView<PartitionRow> table = new TableView<>();
+
+    public ClusterMapView(ClusterMapViewModel model) {
+        this.model = model;
+        getStyleClass().add("cluster-map");
+        setId("cluster-map");
+
+        CheckBox internal = new CheckBox("Show internal topics");
+        internal.setId("map-show-internal");
+        internal.selectedProperty().bindBidirectional(model.showInternalProperty());
+        ProgressIndicator working = new ProgressIndicator();
+        working.getStyleClass().add("small-progress");
+        working.visibleProperty().bind(model.busyProperty());
+        working.managedProperty().bind(working.visibleProperty());
+        Label activity = new Label();
+        activity.setId("map-activity");
+        activity.getStyleClass().add(Styles.TEXT_MUTED);
+        activity.textProperty().bind(model.activityProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(12, legend(), spacer, working, activity, internal);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("map-toolbar");
+
+        table.setId("map-table");
+        table.getStyleClass().addAll(Styles.DENSE, "map-table");
+        table.setItems(model.rows());
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Label empty = new Label("No topics yet. Create one on the Topics tab (Ctrl+N) and its partitions appear here.");
+        empty.setId("map-empty");
+        empty.getStyleClass().add("empty-state");
+        table.setPlaceholder(empty);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        rebuildColumns();
+        model.brokers().addListener((ListChangeListener<BrokerColumn>) c -> rebuildColumns());
+
+        getChildren().addAll(toolbar, table);
+    }
+
+    private static HBox legend() {
+        HBox legend = new HBox(10);
+        legend.setId("map-legend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        for (ReplicaState state : ReplicaState.values()) {
+            Label tile = tile(state);
+            Label name = new Label(state.label());
+            name.getStyleClass().add(Styles.TEXT_SMALL);
+            HBox entry = new HBox(4, tile, name);
+            entry.setAlignment(Pos.CENTER_LEFT);
+            legend.getChildren().add(entry);
+        }
+        return legend;
+    }
+
+    private static Label tile(ReplicaState state) {
+        Label tile = new Label(state.tileText());
+        tile.getStyleClass().addAll("replica-tile", state.styleClass());
+        return tile;
+    }
+
+    private void rebuildColumns() {
+        TableColumn<PartitionRow, PartitionRow> partition = new TableColumn<>("Partition");
+        partition.setId("map-partition-column");
+        partition.setSortable(false);
+        partition.setPrefWidth(220);
+        partition.setCellValueFactory(c -> Bindings.createObjectBinding(c::getValue));
+        partition.setCellFactory(c -> new PartitionCell());
+        List<TableColumn<PartitionRow, ?>> columns = new java.util.ArrayList<>();
+        columns.add(partition);
+        for (BrokerColumn broker : model.brokers()) {
+            columns.add(brokerColumn(broker));
+        }
+        table.getColumns().setAll(columns);
+    }
+
+    private TableColumn<PartitionRow, PartitionRow> brokerColumn(BrokerColumn broker) {
+        TableColumn<PartitionRow, PartitionRow> column = new TableColumn<>();
+        column.setId("broker-column-" + broker.id());
+        column.setSortable(false);
+        column.setReorderable(false);
+        column.setPrefWidth(190);
+        column.setGraphic(header(broker));
+        column.setCellValueFactory(c -> Bindings.createObjectBinding(c::getValue));
+        column.setCellFactory(c -> new ReplicaCell(broker.id()));
+        return column;
+    }
+
+    private VBox header(BrokerColumn broker) {
+        Label name = new Label("Broker " + broker.id());
+        name.getStyleClass().add("broker-name");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox title = new HBox(6, name, spacer);
+        title.setAlignment(Pos.CENTER_LEFT);
+        if (model.controlsNodes()) {
+            title.getChildren().add(nodeMenu(broker));
+        }
+        Label state = new Label(broker.up() ? "up" : "down");
+        state.setId("broker-state-" + broker.id());
+        state.getStyleClass().addAll("broker-state", broker.up() ? "broker-up" : "broker-down");
+        HBox badges = new HBox(6, state);
+        badges.setAlignment(Pos.CENTER_LEFT);
+        if (broker.controller()) {
+            Label badge = new Label("controller");
+            badge.getStyleClass().add("badge");
+            badges.getChildren().add(badge);
+        }
+        if (broker.rack() != null && !broker.rack().isEmpty()) {
+            Label rack = new Label("rack " + broker.rack());
+            rack.getStyleClass().add("badge-muted");
+            badges.getChildren().add(rack);
+        }
+        Label address = new Label(broker.address());
+        address.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "broker-header-address");
+        VBox header = new VBox(2, title, badges, address);
+        header.getStyleClass().add("broker-header");
+        return header;
+    }
+
+    private MenuButton nodeMenu(BrokerColumn broker) {
+        int id = broker.id();
+        MenuItem stop = new MenuItem("Stop broker " + id);
+        stop.setOnAction(e -> model.stopNode(id));
+        MenuItem kill = new MenuItem("Kill broker " + id);
+        kill.setOnAction(e -> model.killNode(id));
+        MenuItem start = new MenuItem(broker.up() ? "Restart broker " + id : "Start broker " + id);
+        start.setOnAction(e -> {
+            if (broker.up()) {
+                model.stopNode(id).thenCompose(v -> model.startNode(id));
+            } else {
+                model.startNode(id);
+            }
+        });
+        stop.setDisable(!broker.up());
+        kill.setDisable(!broker.up());
+        MenuButton menu = new MenuButton("", null, stop, kill, start);
+        menu.setId("node-menu-" + id);
+        menu.getStyleClass().addAll(Styles.FLAT, "node-menu");
+        menu.disableProperty().bind(model.busyProperty());
+        return menu;
+    }
+
+    /** Topic and partition; the topic name only on a topic's first row, so rows read as groups. */
+    private static final class PartitionCell extends TableCell<PartitionRow, PartitionRow> {
+        private final Label topic = new Label();
+        private final Label number = new Label();
+        private final HBox box = new HBox(6, topic, number);
+
+        PartitionCell() {
+            topic.getStyleClass().add("map-topic");
+            number.getStyleClass().add(Styles.TEXT_MUTED);
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(PartitionRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            int index = getIndex();
+            List<PartitionRow> items = getTableView().getItems();
+            boolean first = index == 0 || index > items.size() - 1 || !items.get(index - 1).topic().equals(row.topic());
+            topic.setText(first ? row.topic() : "");
+            number.setText("partition " + row.partition() + (row.hasLeader() ? "" : "  ·  offline"));
+            setGraphic(box);
+        }
+    }
+
+    /** The tile of one broker's replica of the row's partition, or nothing if it holds none. */
+    private static final class ReplicaCell extends TableCell<PartitionRow, PartitionRow> {
+        private final int brokerId;
+        private final Label tile = new Label();
+
+        ReplicaCell(int brokerId) {
+            this.brokerId = brokerId;
+            tile.getStyleClass().add("replica-tile");
+            setAlignment(Pos.CENTER);
+        }
+
+        @Override
+        protected void updateItem(PartitionRow row, boolean empty) {
+            super.updateItem(row, empty);
+            ReplicaState state = empty || row == null ? null : row.replicaOn(brokerId).orElse(null);
+            if (state == null) {
+                setGraphic(null);
+                return;
+            }
+            tile.getStyleClass().removeIf(s -> s.startsWith("replica-") && !s.equals("replica-tile"));
+            tile.getStyleClass().add(state.styleClass());
+            tile.setText(state.tileText());
+            setGraphic(tile);
+        }
+    }
+}

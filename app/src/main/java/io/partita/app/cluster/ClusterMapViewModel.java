@@ -1,0 +1,136 @@
+package io.partita.app.cluster;
+
+import io.partita.app.common.Fx;
+import io.partita.app.connection.ClusterGateway;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The cluster map: brokers as columns, partitions as rows, each replica a tile. Refreshes replace only the
+ * rows that changed, so the table redraws the cells of those rows and nothing else; the broker columns are
+ * replaced only when a broker appears, disappears or changes (up/down, controller, address).
+ */
+public final class ClusterMapViewModel {
+    private final ClusterGateway gateway;
+    private final ObservableList<BrokerColumn> brokers = FXCollections.observableArrayList();
+    private final ObservableList<PartitionRow> rows = FXCollections.observableArrayList();
+    private final BooleanProperty showInternal = new SimpleBooleanProperty(this, "showInternal", false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private ClusterMap latest = ClusterMap.EMPTY;
+
+    public ClusterMapViewModel(ClusterGateway gateway) {
+        this.gateway = gateway;
+        showInternal.addListener((o, was, is) -> apply(latest));
+    }
+
+    public CompletableFuture<Void> refresh() {
+        return gateway.clusterMap().handle((map, failure) -> {
+            if (failure != null) {
+                error.set("Could not read the cluster map: " + Fx.describe(failure));
+            } else {
+                error.set("");
+                apply(map);
+            }
+            return null;
+        });
+    }
+
+    /** Shows {@code map}, touching only what changed. Call on the FX thread. */
+    public void apply(ClusterMap map) {
+        latest = map;
+        if (!brokers.equals(map.brokers())) {
+            brokers.setAll(map.brokers());
+        }
+        List<PartitionRow> wanted = showInternal.get() ? map.rows()
+                : map.rows().stream().filter(r -> !r.internal()).toList();
+        updateRows(wanted);
+    }
+
+    /**
+     * Rows keep their place when the set of partitions is the same (the usual refresh): each changed row is
+     * set where it stands. A partition added or removed rebuilds the list.
+     */
+    private void updateRows(List<PartitionRow> wanted) {
+        if (rows.size() != wanted.size() || !sameKeys(wanted)) {
+            rows.setAll(wanted);
+            return;
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!rows.get(i).equals(wanted.get(i))) {
+                rows.set(i, wanted.get(i));
+            }
+        }
+    }
+
+    private boolean sameKeys(List<PartitionRow> wanted) {
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!rows.get(i).key().equals(wanted.get(i).key())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean controlsNodes() {
+        return gateway.controlsNodes();
+    }
+
+    public CompletableFuture<Void> stopNode(int id) {
+        return nodeAction("Stopping broker " + id + " (moving its leaderships first)…", gateway.stopNode(id));
+    }
+
+    public CompletableFuture<Void> killNode(int id) {
+        return nodeAction("Killing broker " + id + "…", gateway.killNode(id));
+    }
+
+    public CompletableFuture<Void> startNode(int id) {
+        return nodeAction("Starting broker " + id + "…", gateway.startNode(id));
+    }
+
+    private CompletableFuture<Void> nodeAction(String what, CompletableFuture<Void> action) {
+        busy.set(true);
+        activity.set(what);
+        return action.handle((v, failure) -> {
+            busy.set(false);
+            activity.set("");
+            if (failure != null) {
+                error.set(Fx.describe(failure));
+            }
+            return null;
+        }).thenCompose(v -> refresh());
+    }
+
+    public ObservableList<BrokerColumn> brokers() {
+        return brokers;
+    }
+
+    public ObservableList<PartitionRow> rows() {
+        return rows;
+    }
+
+    public BooleanProperty showInternalProperty() {
+        return showInternal;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty activityProperty() {
+        return activity.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

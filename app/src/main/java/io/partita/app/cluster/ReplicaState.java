@@ -1,0 +1,38 @@
+package io.partita.app.cluster;
+
+/** What one replica of a partition is, as the cluster map draws it. */
+public enum ReplicaState {
+    /** Serves reads and writes. */
+    LEADER("leader", "Leader", "partition leader"),
+    /** A follower that has everything the leader committed. */
+    IN_SYNC("in-sync", "In sync", "follower, in sync"),
+    /** A follower that fell behind (or has not caught up since it returned). */
+    OUT_OF_SYNC("out-of-sync", "Behind", "follower, out of sync"),
+    /** On a broker that is down. */
+    OFFLINE("offline", "Offline", "broker down");
+
+    private final String styleSuffix;
+    private final String tileText;
+    private final String label;
+
+    ReplicaState(String styleSuffix, String tileText, String label) {
+        this.styleSuffix = styleSuffix;
+        this.tileText = tileText;
+        this.label = label;
+    }
+
+    /** The word on a tile. */
+    public String tileText() {
+        return tileText;
+    }
+
+    /** The CSS class of a tile in this state ({@code replica-leader}, ...). */
+    public String styleClass() {
+        return "replica-" + styleSuffix;
+    }
+
+    /** What the tile means, for the legend. */
+    public String label() {
+        return label;
+    }
+}
