@@ -24,5 +24,5 @@ mkdir -p docs/screenshots
 "$shot" --wait 8 docs/screenshots/welcome.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
 
 java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node"
-"$shot" --wait 30 docs/screenshots/cluster-map.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
+"$shot" --wait 45 docs/screenshots/cluster-map.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
 echo "saved docs/screenshots/welcome.png and docs/screenshots/cluster-map.png"

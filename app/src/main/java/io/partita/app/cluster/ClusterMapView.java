@@ -36,6 +36,7 @@ public final class ClusterMapView extends VBox {
         CheckBox internal = new CheckBox("Show internal topics");
         internal.setId("map-show-internal");
         internal.selectedProperty().bindBidirectional(model.showInternalProperty());
+        internal.setMinWidth(Region.USE_PREF_SIZE);
         ProgressIndicator working = new ProgressIndicator();
         working.getStyleClass().add("small-progress");
         working.visibleProperty().bind(model.busyProperty());
@@ -71,9 +72,14 @@ public final class ClusterMapView extends VBox {
         legend.setAlignment(Pos.CENTER_LEFT);
         for (ReplicaState state : ReplicaState.values()) {
             Label tile = tile(state);
-            Label name = new Label(state.label());
-            name.getStyleClass().add(Styles.TEXT_SMALL);
-            HBox entry = new HBox(4, tile, name);
+            tile.setMinWidth(Region.USE_PREF_SIZE);
+            HBox entry = new HBox(4, tile);
+            if (!state.label().isEmpty()) {
+                Label name = new Label(state.label());
+                name.getStyleClass().add(Styles.TEXT_SMALL);
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                entry.getChildren().add(name);
+            }
             entry.setAlignment(Pos.CENTER_LEFT);
             legend.getChildren().add(entry);
         }

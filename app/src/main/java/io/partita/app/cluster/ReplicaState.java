@@ -3,9 +3,9 @@ package io.partita.app.cluster;
 /** What one replica of a partition is, as the cluster map draws it. */
 public enum ReplicaState {
     /** Serves reads and writes. */
-    LEADER("leader", "Leader", "partition leader"),
+    LEADER("leader", "Leader", ""),
     /** A follower that has everything the leader committed. */
-    IN_SYNC("in-sync", "In sync", "follower, in sync"),
+    IN_SYNC("in-sync", "In sync", "follower"),
     /** A follower that fell behind (or has not caught up since it returned). */
     OUT_OF_SYNC("out-of-sync", "Behind", "follower, out of sync"),
     /** On a broker that is down. */
@@ -31,7 +31,7 @@ public enum ReplicaState {
         return "replica-" + styleSuffix;
     }
 
-    /** What the tile means, for the legend. */
+    /** What the tile means beyond its word, for the legend (empty if the word says it all). */
     public String label() {
         return label;
     }
