@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.app.cluster.BrokerInfo;
+import io.partita.app.cluster.MapRow;
 import io.partita.app.cluster.PartitionRow;
 import io.partita.app.cluster.ReplicaState;
 import io.partita.app.topics.TopicInfo;
@@ -150,7 +151,7 @@ class PartitaAppGuiTest {
         // The new topic's partition is on the map too.
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
         await("the topic on the map").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#map-table")
-                .queryTableView().getItems().stream().anyMatch(r -> ((PartitionRow) r).topic().equals("orders"))));
+                .queryTableView().getItems().stream().anyMatch(r -> ((MapRow) r).get().topic().equals("orders"))));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
 
         // The search field filters what is shown.
@@ -208,7 +209,7 @@ class PartitaAppGuiTest {
     }
 
     private List<PartitionRow> mapRows() throws Exception {
-        return fx(() -> robot.lookup("#map-table").<TableView<PartitionRow>>query().getItems().stream().toList());
+        return fx(() -> robot.lookup("#map-table").<TableView<MapRow>>query().getItems().stream().map(MapRow::get).toList());
     }
 
     @Test

@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ClusterMapView extends VBox {
     private final ClusterMapViewModel model;
-    private final TableView<PartitionRow> table = new TableView<>();
+    private final TableView<MapRow> table = new TableView<>();
 
     public ClusterMapView(ClusterMapViewModel model) {
         this.model = model;
@@ -93,13 +93,13 @@ public final class ClusterMapView extends VBox {
     }
 
     private void rebuildColumns() {
-        TableColumn<PartitionRow, PartitionRow> partition = new TableColumn<>("Partition");
+        TableColumn<MapRow, MapRow> partition = new TableColumn<>("Partition");
         partition.setId("map-partition-column");
         partition.setSortable(false);
         partition.setPrefWidth(220);
         partition.setCellValueFactory(c -> Bindings.createObjectBinding(c::getValue));
         partition.setCellFactory(c -> new PartitionCell());
-        List<TableColumn<PartitionRow, ?>> columns = new java.util.ArrayList<>();
+        List<TableColumn<MapRow, ?>> columns = new java.util.ArrayList<>();
         columns.add(partition);
         for (BrokerColumn broker : model.brokers()) {
             columns.add(brokerColumn(broker));
@@ -107,8 +107,8 @@ public final class ClusterMapView extends VBox {
         table.getColumns().setAll(columns);
     }
 
-    private TableColumn<PartitionRow, PartitionRow> brokerColumn(BrokerColumn broker) {
-        TableColumn<PartitionRow, PartitionRow> column = new TableColumn<>();
+    private TableColumn<MapRow, MapRow> brokerColumn(BrokerColumn broker) {
+        TableColumn<MapRow, MapRow> column = new TableColumn<>();
         column.setId("broker-column-" + broker.id());
         column.setSortable(false);
         column.setReorderable(false);
@@ -174,8 +174,35 @@ public final class ClusterMapView extends VBox {
         return menu;
     }
 
+    /**
+     * A cell that follows its row's partition: redrawn when the partition changes, without the table laying
+     * out anything else.
+     */
+    private abstract static class RowCell extends TableCell<MapRow, MapRow> {
+        private final javafx.beans.value.ChangeListener<PartitionRow> onChange = (o, was, is) -> render(is);
+        private MapRow watched;
+
+        @Override
+        protected void updateItem(MapRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (watched != null) {
+                watched.partitionProperty().removeListener(onChange);
+                watched = null;
+            }
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            watched = row;
+            row.partitionProperty().addListener(onChange);
+            render(row.get());
+        }
+
+        abstract void render(PartitionRow row);
+    }
+
     /** Topic and partition; the topic name only on a topic's first row, so rows read as groups. */
-    private static final class PartitionCell extends TableCell<PartitionRow, PartitionRow> {
+    private static final class PartitionCell extends RowCell {
         private final Label topic = new Label();
         private final Label number = new Label();
         private final HBox box = new HBox(6, topic, number);
@@ -187,15 +214,11 @@ public final class ClusterMapView extends VBox {
         }
 
         @Override
-        protected void updateItem(PartitionRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
+        void render(PartitionRow row) {
             int index = getIndex();
-            List<PartitionRow> items = getTableView().getItems();
-            boolean first = index == 0 || index > items.size() - 1 || !items.get(index - 1).topic().equals(row.topic());
+            List<MapRow> items = getTableView().getItems();
+            boolean first = index <= 0 || index > items.size() - 1
+                    || !items.get(index - 1).get().topic().equals(row.topic());
             topic.setText(first ? row.topic() : "");
             number.setText("partition " + row.partition() + (row.hasLeader() ? "" : "  ·  offline"));
             setGraphic(box);
@@ -203,9 +226,10 @@ public final class ClusterMapView extends VBox {
     }
 
     /** The tile of one broker's replica of the row's partition, or nothing if it holds none. */
-    private static final class ReplicaCell extends TableCell<PartitionRow, PartitionRow> {
+    private static final class ReplicaCell extends RowCell {
         private final int brokerId;
         private final Label tile = new Label();
+        private ReplicaState shown;
 
         ReplicaCell(int brokerId) {
             this.brokerId = brokerId;
@@ -214,17 +238,23 @@ public final class ClusterMapView extends VBox {
         }
 
         @Override
-        protected void updateItem(PartitionRow row, boolean empty) {
-            super.updateItem(row, empty);
-            ReplicaState state = empty || row == null ? null : row.replicaOn(brokerId).orElse(null);
+        void render(PartitionRow row) {
+            ReplicaState state = row.replicaOn(brokerId).orElse(null);
             if (state == null) {
                 setGraphic(null);
                 return;
             }
-            tile.getStyleClass().removeIf(s -> s.startsWith("replica-") && !s.equals("replica-tile"));
-            tile.getStyleClass().add(state.styleClass());
-            tile.setText(state.tileText());
-            setGraphic(tile);
+            if (state != shown) {
+                if (shown != null) {
+                    tile.getStyleClass().remove(shown.styleClass());
+                }
+                tile.getStyleClass().add(state.styleClass());
+                tile.setText(state.tileText());
+                shown = state;
+            }
+            if (getGraphic() != tile) {
+                setGraphic(tile);
+            }
         }
     }
 }

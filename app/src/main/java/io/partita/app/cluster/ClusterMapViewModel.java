@@ -14,14 +14,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The cluster map: brokers as columns, partitions as rows, each replica a tile. Refreshes replace only the
- * rows that changed, so the table redraws the cells of those rows and nothing else; the broker columns are
+ * The cluster map: brokers as columns, partitions as rows, each replica a tile. Refreshes update only the
+ * rows that changed, in place ({@link MapRow}), so the table redraws the cells of those rows and nothing else; the broker columns are
  * replaced only when a broker appears, disappears or changes (up/down, controller, address).
  */
 public final class ClusterMapViewModel {
     private final ClusterGateway gateway;
     private final ObservableList<BrokerColumn> brokers = FXCollections.observableArrayList();
-    private final ObservableList<PartitionRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<MapRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty showInternal = new SimpleBooleanProperty(this, "showInternal", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
@@ -57,17 +57,17 @@ public final class ClusterMapViewModel {
     }
 
     /**
-     * Rows keep their place when the set of partitions is the same (the usual refresh): each changed row is
-     * set where it stands. A partition added or removed rebuilds the list.
+     * Rows keep their place when the set of partitions is the same (the usual refresh): each changed partition
+     * updates its row in place. A partition added or removed rebuilds the list.
      */
     private void updateRows(List<PartitionRow> wanted) {
         if (rows.size() != wanted.size() || !sameKeys(wanted)) {
-            rows.setAll(wanted);
+            rows.setAll(wanted.stream().map(MapRow::new).toList());
             return;
         }
         for (int i = 0; i < wanted.size(); i++) {
-            if (!rows.get(i).equals(wanted.get(i))) {
-                rows.set(i, wanted.get(i));
+            if (!rows.get(i).get().equals(wanted.get(i))) {
+                rows.get(i).set(wanted.get(i));
             }
         }
     }
@@ -114,8 +114,13 @@ public final class ClusterMapViewModel {
         return brokers;
     }
 
-    public ObservableList<PartitionRow> rows() {
+    public ObservableList<MapRow> rows() {
         return rows;
+    }
+
+    /** The partitions as shown, in order. */
+    public List<PartitionRow> partitions() {
+        return rows.stream().map(MapRow::get).toList();
     }
 
     public BooleanProperty showInternalProperty() {

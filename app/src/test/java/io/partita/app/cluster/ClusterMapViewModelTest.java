@@ -9,7 +9,7 @@ import java.util.Map;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
-/** Updates touch only what changed, so the map redraws only those rows. */
+/** Updates touch only what changed, in place, so the map redraws only those rows. */
 class ClusterMapViewModelTest {
     private static final ClusterOverview LIVE = new ClusterOverview("id", List.of(
             new BrokerInfo(0, "h", 1, null, true), new BrokerInfo(1, "h", 2, null, false)));
@@ -19,23 +19,27 @@ class ClusterMapViewModelTest {
     }
 
     @Test
-    void aLeaderChangeReplacesOneRowAndLeavesTheRestAlone() {
+    void aLeaderChangeUpdatesOneRowInPlaceAndLeavesTheRestAlone() {
         ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run));
         model.apply(ClusterMap.of(LIVE, List.of(row("t", 0, 0, List.of(0, 1), false), row("t", 1, 1, List.of(1, 0), false)),
                 Map.of()));
         List<String> changes = new ArrayList<>();
-        model.rows().addListener((ListChangeListener<PartitionRow>) c -> {
-            while (c.next()) {
-                changes.add(c.wasReplaced() ? "replaced " + c.getFrom() + "-" + c.getTo() : c.toString());
-            }
-        });
+        model.rows().addListener((ListChangeListener<MapRow>) c -> changes.add("rows"));
         model.brokers().addListener((ListChangeListener<BrokerColumn>) c -> changes.add("brokers"));
+        model.rows().get(0).partitionProperty().addListener((o, was, is) -> changes.add("row 0"));
+        model.rows().get(1).partitionProperty().addListener((o, was, is) -> changes.add("row 1"));
 
         model.apply(ClusterMap.of(LIVE, List.of(row("t", 0, 1, List.of(1), false), row("t", 1, 1, List.of(1, 0), false)),
                 Map.of()));
 
-        assertThat(changes).containsExactly("replaced 0-1");
-        assertThat(model.rows().get(0).leader()).isEqualTo(1);
+        assertThat(changes).containsExactly("row 0");
+        assertThat(model.rows().get(0).get().leader()).isEqualTo(1);
+
+        // A new partition changes the list itself.
+        model.apply(ClusterMap.of(LIVE, List.of(row("t", 0, 1, List.of(1), false), row("t", 1, 1, List.of(1, 0), false),
+                row("t", 2, 0, List.of(0, 1), false)), Map.of()));
+        assertThat(changes).containsExactly("row 0", "rows");
+        assertThat(model.partitions()).extracting(PartitionRow::partition).containsExactly(0, 1, 2);
     }
 
     @Test
@@ -43,8 +47,8 @@ class ClusterMapViewModelTest {
         ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run));
         model.apply(ClusterMap.of(LIVE, List.of(row("__consumer_offsets", 0, 0, List.of(0, 1), true),
                 row("orders", 0, 0, List.of(0, 1), false)), Map.of()));
-        assertThat(model.rows()).extracting(PartitionRow::topic).containsExactly("orders");
+        assertThat(model.partitions()).extracting(PartitionRow::topic).containsExactly("orders");
         model.showInternalProperty().set(true);
-        assertThat(model.rows()).extracting(PartitionRow::topic).containsExactly("__consumer_offsets", "orders");
+        assertThat(model.partitions()).extracting(PartitionRow::topic).containsExactly("__consumer_offsets", "orders");
     }
 }
