@@ -128,6 +128,8 @@ public final class LocalCluster implements AutoCloseable {
         props.put(BrokerConfig.ZOOKEEPER_CONNECT, zookeeper.connectString());
         props.put(BrokerConfig.ZOOKEEPER_SESSION_TIMEOUT_MS, Integer.toString(SESSION_TIMEOUT_MS));
         props.put(BrokerConfig.ZOOKEEPER_CONNECTION_TIMEOUT_MS, Long.toString(START_TIMEOUT_MS));
+        // A laptop's groups form at once: nobody waits 3 s for more consumers (ARCHITECTURE.md).
+        props.put(BrokerConfig.GROUP_INITIAL_REBALANCE_DELAY_MS, "0");
         props.putAll(settings.overrides());
         return settings.childJvms() ? new ChildProcessNode(id, port, dir, props, settings.childJvmOptions())
                 : new InProcessNode(id, port, props);
