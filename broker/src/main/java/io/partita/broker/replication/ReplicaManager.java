@@ -216,11 +216,12 @@ public final class ReplicaManager {
         } else if (change == Partition.RoleChange.BECAME_FOLLOWER) {
             log.info("Following {} in epoch {}: leader {}", tp, state.leaderEpoch(), state.leader());
         }
-        // A lifted fence (a new ZooKeeper session, same epoch) counts as a new leadership for listeners too.
+        // Listeners hear of leadership only while this node may act on it: a lifted fence (a new ZooKeeper
+        // session, same epoch) counts as a new leadership, a leadership won while fenced waits for the fence.
         boolean leadsNow = partition.isLeader();
-        if (change == Partition.RoleChange.BECAME_LEADER || (leadsNow && !ledBefore)) {
+        if (leadsNow && (change == Partition.RoleChange.BECAME_LEADER || !ledBefore)) {
             notifyRole(partition, true);
-        } else if (change == Partition.RoleChange.BECAME_FOLLOWER || (ledBefore && !leadsNow)) {
+        } else if (!leadsNow && (ledBefore || change == Partition.RoleChange.BECAME_FOLLOWER)) {
             notifyRole(partition, false);
         }
         if (state.leader() != brokerId) {
