@@ -99,4 +99,41 @@ class CoordinatorFailoverTest {
             }
         }
     }
+
+    @Test
+    void whenTheCoordinatorsZooKeeperSessionExpiresTheGroupMovesAndKeepsItsOffsets() throws Exception {
+        try (TestCluster cluster = TestCluster.start(3, Map.of());
+             Admin admin = Clients.admin(cluster.bootstrap())) {
+            String topic = "failover-session";
+            Clients.createTopic(admin, topic, 2, 3, Map.of());
+            try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of())) {
+                for (int i = 0; i < 10; i++) {
+                    producer.send(new ProducerRecord<>(topic, i % 2, "k", "before-" + i));
+                }
+            }
+            try (GroupConsumer member = new GroupConsumer(cluster.bootstrap(), "g-session", topic, Map.of())) {
+                await().atMost(DEADLINE).until(() -> member.records.size() == 10);
+                member.requestCommit();
+                await().atMost(DEADLINE).until(member::committed);
+                int coordinator = admin.describeConsumerGroups(List.of("g-session")).all().get().get("g-session")
+                        .coordinator().id();
+
+                cluster.cluster().expireSession(coordinator);
+
+                try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of())) {
+                    for (int i = 0; i < 10; i++) {
+                        producer.send(new ProducerRecord<>(topic, i % 2, "k", "after-" + i));
+                    }
+                }
+                await().atMost(DEADLINE).until(() -> member.records.size() >= 20);
+                member.requestCommit();
+                await().atMost(DEADLINE).until(member::committed);
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("g-session")
+                        .partitionsToOffsetAndMetadata().get();
+                assertThat(committed.get(new TopicPartition(topic, 0)).offset()).isEqualTo(10);
+                assertThat(committed.get(new TopicPartition(topic, 1)).offset()).isEqualTo(10);
+                assertThat(member.owned()).hasSize(2);
+            }
+        }
+    }
 }
