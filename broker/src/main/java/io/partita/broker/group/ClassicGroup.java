@@ -55,6 +55,8 @@ public final class ClassicGroup {
     /** Increments whenever a join phase begins, so a stale timer of an earlier phase does nothing. */
     private int joinPhase;
     private boolean initialDelayRunning;
+    /** A member joined during the initial delay: the delay goes on (Kafka's InitialDelayedJoin). */
+    private boolean newMemberAdded;
     private boolean unloaded;
 
     ClassicGroup(String groupId, GroupRuntime runtime) {
@@ -262,6 +264,9 @@ public final class ClassicGroup {
             leaderId = member.memberId;
         }
         touch(member);
+        if (initialDelayRunning) {
+            newMemberAdded = true;
+        }
         maybePrepareRebalance("member " + member.memberId + " joined");
         return future;
     }
@@ -370,7 +375,9 @@ public final class ClassicGroup {
         if (wasEmpty && delay > 0) {
             // A new group waits a moment for more members, so that the first ones do not rebalance again at once.
             initialDelayRunning = true;
-            runtime.schedule(() -> onInitialDelay(phase, rebalanceTimeout - delay), Math.min(delay, rebalanceTimeout));
+            newMemberAdded = false;
+            runtime.schedule(() -> onInitialDelay(phase, Math.max(0, rebalanceTimeout - delay)),
+                    Math.min(delay, rebalanceTimeout));
         } else {
             initialDelayRunning = false;
             runtime.schedule(() -> onJoinTimeout(phase), rebalanceTimeout);
@@ -382,9 +389,16 @@ public final class ClassicGroup {
         if (phase != joinPhase || state != GroupState.PREPARING_REBALANCE || unloaded) {
             return;
         }
+        int delay = runtime.config().initialRebalanceDelayMs();
+        if (newMemberAdded && remaining > 0) {
+            // Members keep arriving: wait another delay, as long as the rebalance timeout allows.
+            newMemberAdded = false;
+            runtime.schedule(() -> onInitialDelay(phase, Math.max(0, remaining - delay)), Math.min(delay, remaining));
+            return;
+        }
         initialDelayRunning = false;
         if (!tryCompleteJoin()) {
-            runtime.schedule(() -> onJoinTimeout(phase), Math.max(0, remaining));
+            runtime.schedule(() -> onJoinTimeout(phase), remaining);
         }
     }
 

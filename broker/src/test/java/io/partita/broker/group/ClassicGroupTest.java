@@ -163,4 +163,25 @@ class ClassicGroupTest {
         group.removeOffsets(java.util.Set.of(tp));
         assertThat(group.markDeadIfOffsetless()).isTrue();
     }
+
+    @Test
+    void aNewGroupWaitsTheInitialDelayAgainWhileMembersKeepArriving() {
+        GroupConfig d = GroupConfig.defaults();
+        ManualRuntime delayed = new ManualRuntime(new GroupConfig(d.offsetsTopicPartitions(),
+                d.offsetsTopicReplicationFactor(), d.offsetsRetentionMs(), d.offsetsRetentionCheckIntervalMs(),
+                d.offsetCommitTimeoutMs(), d.offsetMetadataMaxBytes(), 3_000, d.minSessionTimeoutMs(),
+                d.maxSessionTimeoutMs(), d.maxSize()));
+        ClassicGroup fresh = new ClassicGroup("fresh", delayed);
+        CompletableFuture<JoinGroupResponseData> a = fresh.join(join("", null, "range"), "c", "h", false, false);
+        delayed.advance(2_000);
+        CompletableFuture<JoinGroupResponseData> b = fresh.join(join("", null, "range"), "c", "h", false, false);
+        delayed.advance(1_000);
+        assertThat(a).as("b arrived during the delay: another delay begins").isNotDone();
+        delayed.advance(2_999);
+        assertThat(a).isNotDone();
+        delayed.advance(1);
+        assertThat(a.join().generationId()).isEqualTo(1);
+        assertThat(b.join().generationId()).isEqualTo(1);
+        assertThat(a.join().members().size() + b.join().members().size()).isEqualTo(2);
+    }
 }
