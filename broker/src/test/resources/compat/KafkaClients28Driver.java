@@ -102,6 +102,7 @@ public final class KafkaClients28Driver {
                 step("listOffsets", () -> listOffsets(admin));
                 step("deleteRecords", () -> deleteRecords(admin, consumer));
             }
+            step("group.subscribeAndCommit", () -> groupSubscribeAndCommit(admin, fromNewClient, fromNewClientCount));
             step("describeLogDirs", () -> describeLogDirs(admin));
             step("deleteTopics", () -> deleteTopics(admin));
         }
@@ -356,6 +357,25 @@ public final class KafkaClients28Driver {
             }
             result("consume.fromBeginning.partition" + p, list.size() + (intact ? " intact" : " NOT intact: " + list.get(0)));
         }
+    }
+
+    /** A group member of 2.8: one-key FindCoordinator, JoinGroup v7, OffsetCommit v8, one-group OffsetFetch v7. */
+    static void groupSubscribeAndCommit(Admin admin, String topic, int count) throws Exception {
+        Properties props = consumerProps();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "compat28-group");
+        TopicPartition tp = new TopicPartition(topic, 0);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> records = poll(consumer, count);
+            result("group.consumed", records.size());
+            result("group.assignment", consumer.assignment());
+            consumer.commitSync();
+            result("group.committed", consumer.committed(Set.of(tp)).get(tp).offset());
+            result("group.state", admin.describeConsumerGroups(List.of("compat28-group")).all().get(20, TimeUnit.SECONDS)
+                    .get("compat28-group").state());
+        }
+        result("group.adminOffsets", admin.listConsumerGroupOffsets("compat28-group").partitionsToOffsetAndMetadata()
+                .get(20, TimeUnit.SECONDS).get(tp).offset());
     }
 
     static void consumeFromNewClient(KafkaConsumer<String, String> consumer, String topic, int count) throws Exception {

@@ -22,7 +22,7 @@ public final class ApiDispatcher implements RequestHandler {
     private final FetchHandler fetch;
     private final ProduceHandler produce;
 
-    public ApiDispatcher(ApiContext api) {
+    public ApiDispatcher(ApiContext api, io.partita.broker.group.GroupCoordinator groups) {
         TopicAdmin topics = new TopicAdmin(api);
         ConfigDescriber configs = new ConfigDescriber(api.config());
         TopicConfigWriter configWriter = new TopicConfigWriter(api);
@@ -48,6 +48,17 @@ public final class ApiDispatcher implements RequestHandler {
         register(ApiKeys.ALTER_PARTITION_REASSIGNMENTS, new AlterPartitionReassignmentsHandler(api, controllerRequests));
         register(ApiKeys.LIST_PARTITION_REASSIGNMENTS, new ListPartitionReassignmentsHandler(api));
         register(ApiKeys.OFFSET_FOR_LEADER_EPOCH, new OffsetForLeaderEpochHandler(api));
+        register(ApiKeys.FIND_COORDINATOR, new FindCoordinatorHandler(api, topics, groups));
+        register(ApiKeys.JOIN_GROUP, new JoinGroupHandler(groups));
+        register(ApiKeys.SYNC_GROUP, new SyncGroupHandler(groups));
+        register(ApiKeys.HEARTBEAT, new HeartbeatHandler(groups));
+        register(ApiKeys.LEAVE_GROUP, new LeaveGroupHandler(groups));
+        register(ApiKeys.OFFSET_COMMIT, new OffsetCommitHandler(api, groups));
+        register(ApiKeys.OFFSET_FETCH, new OffsetFetchHandler(api, groups));
+        register(ApiKeys.LIST_GROUPS, new ListGroupsHandler(groups));
+        register(ApiKeys.DESCRIBE_GROUPS, new DescribeGroupsHandler(groups));
+        register(ApiKeys.DELETE_GROUPS, new DeleteGroupsHandler(groups));
+        register(ApiKeys.OFFSET_DELETE, new OffsetDeleteHandler(groups));
     }
 
     @SuppressWarnings("unchecked")

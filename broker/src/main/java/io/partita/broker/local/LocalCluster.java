@@ -132,6 +132,8 @@ public final class LocalCluster implements AutoCloseable {
         // A laptop cluster is stopped and started as a whole, and the node stopped last comes back leading
         // everything; Kafka's 5-minute check would leave it so for the user's first minutes.
         props.put(BrokerConfig.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS, Long.toString(LEADER_IMBALANCE_CHECK_SECONDS));
+        // A laptop's groups form at once: nobody waits 3 s for more consumers (ARCHITECTURE.md).
+        props.put(BrokerConfig.GROUP_INITIAL_REBALANCE_DELAY_MS, "0");
         props.putAll(settings.overrides());
         return settings.childJvms() ? new ChildProcessNode(id, port, dir, props, settings.childJvmOptions())
                 : new InProcessNode(id, port, props);

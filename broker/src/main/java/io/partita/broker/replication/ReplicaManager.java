@@ -58,6 +58,7 @@ public final class ReplicaManager {
     private final ReplicaFetchers fetchers;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private volatile boolean loaded;
+    private final java.util.List<PartitionRoleListener> roleListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean sessionLost;
     /**
      * From the latest metadata: the nodes a follower may join an ISR from, i.e. registered and not in a
@@ -86,6 +87,25 @@ public final class ReplicaManager {
         this.fetchers = new ReplicaFetchers(brokerId, settings);
         long period = Math.max(1, settings.lagTimeMaxMs() / 2);
         isrThread.scheduleWithFixedDelay(this::shrinkIsrs, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Registers a listener for this node's leadership changes (see {@link PartitionRoleListener}). */
+    public void addRoleListener(PartitionRoleListener listener) {
+        roleListeners.add(listener);
+    }
+
+    private void notifyRole(Partition partition, boolean leads) {
+        for (PartitionRoleListener listener : roleListeners) {
+            try {
+                if (leads) {
+                    listener.onBecameLeader(partition);
+                } else {
+                    listener.onResigned(partition.topicPartition());
+                }
+            } catch (RuntimeException e) {
+                log.warn("A role listener failed for {}", partition.topicPartition(), e);
+            }
+        }
     }
 
     public DelayedFetches delayedFetches() {
@@ -185,6 +205,7 @@ public final class ReplicaManager {
             // No append of a fetcher may land once this node leads (it would mix two leaders' records).
             fetchers.stopFollowing(List.of(tp));
         }
+        boolean ledBefore = partition.isLeader();
         if (!sessionLost) {
             partition.fence(false);
         }
@@ -194,6 +215,14 @@ public final class ReplicaManager {
                     partition.log().logEndOffset(), state.isr());
         } else if (change == Partition.RoleChange.BECAME_FOLLOWER) {
             log.info("Following {} in epoch {}: leader {}", tp, state.leaderEpoch(), state.leader());
+        }
+        // Listeners hear of leadership only while this node may act on it: a lifted fence (a new ZooKeeper
+        // session, same epoch) counts as a new leadership, a leadership won while fenced waits for the fence.
+        boolean leadsNow = partition.isLeader();
+        if (leadsNow && (change == Partition.RoleChange.BECAME_LEADER || !ledBefore)) {
+            notifyRole(partition, true);
+        } else if (!leadsNow && (ledBefore || change == Partition.RoleChange.BECAME_FOLLOWER)) {
+            notifyRole(partition, false);
         }
         if (state.leader() != brokerId) {
             BrokerRegistration leader = state.hasLeader() ? snapshot.brokers().get(state.leader()) : null;
@@ -299,6 +328,7 @@ public final class ReplicaManager {
         log.warn("Node {} lost its ZooKeeper session: not leading any partition until it has rejoined", brokerId);
         for (Partition partition : partitions.values()) {
             partition.fence(true);
+            notifyRole(partition, false);
         }
         delayedProduces.checkAll();
     }
@@ -310,6 +340,7 @@ public final class ReplicaManager {
 
     private void dropPartition(Partition partition) {
         partitions.remove(partition.topicPartition(), partition);
+        notifyRole(partition, false);
         PartitionLog partitionLog = partition.log();
         delayedProduces.check(partition.topicPartition());
         logStore.deletePartition(partitionLog.key()).whenComplete((v, e) -> {

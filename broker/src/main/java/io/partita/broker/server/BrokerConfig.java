@@ -72,6 +72,16 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String REPLICA_FETCH_RESPONSE_MAX_BYTES = "replica.fetch.response.max.bytes";
     public static final String REPLICA_FETCH_BACKOFF_MS = "replica.fetch.backoff.ms";
     public static final String REPLICA_SOCKET_TIMEOUT_MS = "replica.socket.timeout.ms";
+    public static final String OFFSETS_TOPIC_NUM_PARTITIONS = "offsets.topic.num.partitions";
+    public static final String OFFSETS_TOPIC_REPLICATION_FACTOR = "offsets.topic.replication.factor";
+    public static final String OFFSETS_RETENTION_MINUTES = "offsets.retention.minutes";
+    public static final String OFFSETS_RETENTION_CHECK_INTERVAL_MS = "offsets.retention.check.interval.ms";
+    public static final String OFFSETS_COMMIT_TIMEOUT_MS = "offsets.commit.timeout.ms";
+    public static final String OFFSET_METADATA_MAX_BYTES = "offset.metadata.max.bytes";
+    public static final String GROUP_INITIAL_REBALANCE_DELAY_MS = "group.initial.rebalance.delay.ms";
+    public static final String GROUP_MIN_SESSION_TIMEOUT_MS = "group.min.session.timeout.ms";
+    public static final String GROUP_MAX_SESSION_TIMEOUT_MS = "group.max.session.timeout.ms";
+    public static final String GROUP_MAX_SIZE = "group.max.size";
 
     private static final ConfigDef CONFIG = new ConfigDef()
             .define(BROKER_ID, Type.INT, 0, Range.atLeast(0), Importance.HIGH,
@@ -185,7 +195,34 @@ public final class BrokerConfig extends AbstractConfig {
             .define(REPLICA_FETCH_BACKOFF_MS, Type.INT, 1_000, Range.atLeast(0), Importance.MEDIUM,
                     "How long a follower pauses fetching a partition after an error.")
             .define(REPLICA_SOCKET_TIMEOUT_MS, Type.INT, 30_000, Range.atLeast(1), Importance.MEDIUM,
-                    "The socket timeout of a follower's connection to its leader; above replica.fetch.wait.max.ms.");
+                    "The socket timeout of a follower's connection to its leader; above replica.fetch.wait.max.ms.")
+            .define(OFFSETS_TOPIC_NUM_PARTITIONS, Type.INT, 50, Range.atLeast(1), Importance.HIGH,
+                    "The number of partitions of the offset commit topic (should not change after deployment).")
+            .define(OFFSETS_TOPIC_REPLICATION_FACTOR, Type.SHORT, null, Importance.HIGH,
+                    "The replication factor of the offsets topic. Unlike Kafka (default 3, refusing to create the"
+                            + " topic on a smaller cluster), the default is the smaller of 3 and the live node count,"
+                            + " so a one-node cluster has working consumer groups.")
+            .define(OFFSETS_RETENTION_MINUTES, Type.INT, 7 * 24 * 60, Range.atLeast(1), Importance.HIGH,
+                    "After a consumer group loses all its consumers (i.e. becomes empty) its offsets will be kept"
+                            + " for this retention period before getting discarded. For standalone consumers (using"
+                            + " manual assignment), offsets will be expired after the time of last commit plus this"
+                            + " retention period.")
+            .define(OFFSETS_RETENTION_CHECK_INTERVAL_MS, Type.LONG, 600_000L, Range.atLeast(1), Importance.HIGH,
+                    "Frequency at which to check for stale offsets.")
+            .define(OFFSETS_COMMIT_TIMEOUT_MS, Type.INT, 5_000, Range.atLeast(1), Importance.HIGH,
+                    "Offset commit will be delayed until all replicas for the offsets topic receive the commit or"
+                            + " this timeout is reached.")
+            .define(OFFSET_METADATA_MAX_BYTES, Type.INT, 4096, Importance.HIGH,
+                    "The maximum size for a metadata entry associated with an offset commit.")
+            .define(GROUP_INITIAL_REBALANCE_DELAY_MS, Type.INT, 3_000, Range.atLeast(0), Importance.MEDIUM,
+                    "The amount of time the group coordinator will wait for more consumers to join a new group"
+                            + " before performing the first rebalance.")
+            .define(GROUP_MIN_SESSION_TIMEOUT_MS, Type.INT, 6_000, Importance.MEDIUM,
+                    "The minimum allowed session timeout for registered consumers.")
+            .define(GROUP_MAX_SESSION_TIMEOUT_MS, Type.INT, 1_800_000, Importance.MEDIUM,
+                    "The maximum allowed session timeout for registered consumers.")
+            .define(GROUP_MAX_SIZE, Type.INT, Integer.MAX_VALUE, Range.atLeast(1), Importance.MEDIUM,
+                    "The maximum number of consumers that a single consumer group can accommodate.");
 
     public BrokerConfig(Map<?, ?> props) {
         super(CONFIG, props, false);
@@ -282,6 +319,16 @@ public final class BrokerConfig extends AbstractConfig {
                 getInt(REPLICA_FETCH_WAIT_MAX_MS), getInt(REPLICA_FETCH_MIN_BYTES), getInt(REPLICA_FETCH_MAX_BYTES),
                 getInt(REPLICA_FETCH_RESPONSE_MAX_BYTES), getInt(REPLICA_FETCH_BACKOFF_MS),
                 getInt(REPLICA_SOCKET_TIMEOUT_MS));
+    }
+
+    /** The group coordinator's settings; the offsets topic's replication factor is resolved against the cluster. */
+    public io.partita.broker.group.GroupConfig groups() {
+        Short rf = getShort(OFFSETS_TOPIC_REPLICATION_FACTOR);
+        return new io.partita.broker.group.GroupConfig(getInt(OFFSETS_TOPIC_NUM_PARTITIONS),
+                rf == null ? -1 : rf, getInt(OFFSETS_RETENTION_MINUTES) * 60_000L,
+                getLong(OFFSETS_RETENTION_CHECK_INTERVAL_MS), getInt(OFFSETS_COMMIT_TIMEOUT_MS),
+                getInt(OFFSET_METADATA_MAX_BYTES), getInt(GROUP_INITIAL_REBALANCE_DELAY_MS),
+                getInt(GROUP_MIN_SESSION_TIMEOUT_MS), getInt(GROUP_MAX_SESSION_TIMEOUT_MS), getInt(GROUP_MAX_SIZE));
     }
 
     public long retentionCheckIntervalMs() {

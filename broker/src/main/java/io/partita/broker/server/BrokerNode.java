@@ -8,6 +8,7 @@ import io.partita.broker.cluster.ClusterStore;
 import io.partita.broker.cluster.ClusterView;
 import io.partita.broker.cluster.Controller;
 import io.partita.broker.cluster.Elections;
+import io.partita.broker.group.GroupCoordinator;
 import io.partita.broker.log.LogConfig;
 import io.partita.broker.log.LogStore;
 import io.partita.broker.log.LogStoreSettings;
@@ -39,6 +40,7 @@ public final class BrokerNode implements AutoCloseable {
     private LogStore logStore;
     private ClusterView clusterView;
     private ReplicaManager replicaManager;
+    private GroupCoordinator groupCoordinator;
     private KafkaServer server;
     private PersistentNode registration;
     private BrokerRegistration registered;
@@ -85,9 +87,16 @@ public final class BrokerNode implements AutoCloseable {
                     .withFlushIntervalMs(config.flushIntervalMs())
                     .withRetentionCheckIntervalMs(config.retentionCheckIntervalMs()));
 
+            io = Executors.newFixedThreadPool(config.ioThreads(), daemon(name + "-io"));
+            timer = Executors.newSingleThreadScheduledExecutor(daemon(name + "-timer"));
             clusterView = new ClusterView(zk, name);
             replicaManager = new ReplicaManager(config.brokerId(), logStore, this::topicConfig, store,
                     config.replication());
+            // Before the first metadata: leaderships of __consumer_offsets found at start-up load their groups.
+            ClusterView view = clusterView;
+            groupCoordinator = new GroupCoordinator(config.groups(), replicaManager, timer, io, view::snapshot);
+            replicaManager.addRoleListener(groupCoordinator);
+            groupCoordinator.start();
             clusterView.addListener(replicaManager::onMetadata);
             zk.getConnectionStateListenable().addListener((client, state) -> {
                 // Curator's thread: only flags and a queued rebuild here.
@@ -100,13 +109,11 @@ public final class BrokerNode implements AutoCloseable {
             });
             clusterView.start(config.zookeeperConnectionTimeoutMs());
 
-            io = Executors.newFixedThreadPool(config.ioThreads(), daemon(name + "-io"));
-            timer = Executors.newSingleThreadScheduledExecutor(daemon(name + "-timer"));
             ApiContext api = new ApiContext(config, clusterId, clusterView, store, replicaManager, logStore,
                     new ProducerIdManager(config.brokerId(), store), io, timer);
             BrokerConfig.Listener listener = config.listener();
             server = new KafkaServer(listener.host(), listener.port(), config.networkThreads(),
-                    config.socketRequestMaxBytes(), new ApiDispatcher(api))
+                    config.socketRequestMaxBytes(), new ApiDispatcher(api, groupCoordinator))
                     .socketBuffers(config.socketSendBufferBytes(), config.socketReceiveBufferBytes());
             boundPort = server.start(name);
 
@@ -220,6 +227,8 @@ public final class BrokerNode implements AutoCloseable {
             closeQuietly(registration::close);
         }
         closeQuietly(server);
+        closeQuietly(groupCoordinator);
+        groupCoordinator = null;
         if (io != null) {
             io.shutdownNow();
         }

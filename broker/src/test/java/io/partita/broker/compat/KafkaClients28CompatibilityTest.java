@@ -131,6 +131,15 @@ class KafkaClients28CompatibilityTest {
     }
 
     @Test
+    void aGroupMemberOfTheOldClientJoinsCommitsAndFetchesItsOffsets() {
+        assertThat(result("group.consumed")).isEqualTo(String.valueOf(FROM_NEW_CLIENT_COUNT));
+        assertThat(result("group.assignment")).isEqualTo("[" + FROM_NEW_CLIENT + "-0]");
+        assertThat(result("group.committed")).isEqualTo(String.valueOf(FROM_NEW_CLIENT_COUNT));
+        assertThat(result("group.state")).isEqualTo("Stable");
+        assertThat(result("group.adminOffsets")).isEqualTo(String.valueOf(FROM_NEW_CLIENT_COUNT));
+    }
+
+    @Test
     void adminClientManagesTopics() {
         assertThat(result("describeCluster.controller")).isEqualTo("0");
         assertThat(result("describeCluster.nodes")).isEqualTo("0@" + cluster.bootstrap());

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
  * names are used ({@code --reader-property}, {@code --formatter-property}): 4.4 still takes {@code --property} for
  * both, but the console consumer then prints a deprecation notice on stdout.
  *
- * <p>The console consumer as a group member ({@code --from-beginning} without {@code --partition}) needs the
- * group coordinator of the consumer-groups issue; its test comes with it.
+ * <p>The console consumer also runs as a group member ({@code --group}, {@code --from-beginning} without
+ * {@code --partition}); it exits 0 even when it fails, so the tests check what it printed.
  */
 class KafkaToolsTest {
     private static final Duration TOOL_DEADLINE = Duration.ofSeconds(30);
@@ -127,6 +127,23 @@ class KafkaToolsTest {
                 .lines().toList()).containsExactly(topic + ":0:10");
     }
 
+
+    @Test
+    void theConsoleConsumerReadsAsAGroupMemberAndCommitsItsPosition() throws Exception {
+        String topic = "tools-console-group";
+        List<String> expected = produceKeyedLinesWithTheConsoleProducer(topic, 10);
+
+        Output consumed = run(null, ConsoleConsumer.class, "--bootstrap-server", broker, "--topic", topic,
+                "--group", "console-group", "--from-beginning", "--max-messages", "10", "--timeout-ms", "20000",
+                "--formatter-property", "print.key=true");
+        assertThat(consumed.stdout().lines().toList()).as("console consumer's stdout; stderr:%n%s", consumed.stderr())
+                .containsExactlyElementsOf(expected);
+        assertThat(consumed.stderr()).contains("Processed a total of 10 messages");
+        try (Admin admin = Clients.admin(broker)) {
+            assertThat(admin.listConsumerGroupOffsets("console-group").partitionsToOffsetAndMetadata().get()
+                    .get(new org.apache.kafka.common.TopicPartition(topic, 0)).offset()).isEqualTo(10);
+        }
+    }
 
     /**
      * Creates a one-partition topic and feeds the console producer {@code count} lines "key<i>:value <i>" with

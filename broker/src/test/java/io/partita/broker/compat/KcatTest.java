@@ -88,6 +88,21 @@ class KcatTest {
         assertThat(out).contains("kcat-time [0] offset 13");
     }
 
+    @Test
+    void consumesAsABalancedGroupMember() throws Exception {
+        try (Admin admin = Clients.admin(broker)) {
+            Clients.createTopic(admin, "kcat-group", 2, Map.of());
+        }
+        try (KafkaProducer<String, String> producer = Clients.producer(broker, Map.of())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>("kcat-group", i % 2, "k", "v" + i)).get();
+            }
+        }
+        String out = kcat(null, "-G", "kcat-balanced", "-q", "-o", "beginning", "-e", "-f", "%p:%s\\n", "kcat-group");
+        assertThat(out.lines().filter(l -> l.matches("[01]:v\\d")).sorted().toList()).as("kcat -G output:%n%s", out)
+                .containsExactly("0:v0", "0:v2", "0:v4", "0:v6", "0:v8", "1:v1", "1:v3", "1:v5", "1:v7", "1:v9");
+    }
+
     private static String kcat(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("kcat", "-b", broker, "-m", "10"));
         command.addAll(List.of(args));

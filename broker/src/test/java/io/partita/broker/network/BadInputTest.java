@@ -165,7 +165,10 @@ class BadInputTest {
                     ApiKeys.ALTER_CONFIGS, ApiKeys.INCREMENTAL_ALTER_CONFIGS, ApiKeys.DESCRIBE_CLUSTER,
                     ApiKeys.INIT_PRODUCER_ID, ApiKeys.DELETE_RECORDS, ApiKeys.DESCRIBE_LOG_DIRS,
                     ApiKeys.OFFSET_FOR_LEADER_EPOCH, ApiKeys.ELECT_LEADERS, ApiKeys.ALTER_PARTITION_REASSIGNMENTS,
-                    ApiKeys.LIST_PARTITION_REASSIGNMENTS);
+                    ApiKeys.LIST_PARTITION_REASSIGNMENTS, ApiKeys.FIND_COORDINATOR, ApiKeys.JOIN_GROUP,
+                    ApiKeys.SYNC_GROUP, ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.OFFSET_COMMIT,
+                    ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS, ApiKeys.DELETE_GROUPS,
+                    ApiKeys.OFFSET_DELETE);
         }
     }
 
