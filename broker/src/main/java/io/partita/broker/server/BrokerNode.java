@@ -83,7 +83,8 @@ public final class BrokerNode implements AutoCloseable {
                     .withMapSizeBytes(config.lmdbMapSizeBytes())
                     .withFlushIntervalMessages(config.flushIntervalMessages())
                     .withFlushIntervalMs(config.flushIntervalMs())
-                    .withRetentionCheckIntervalMs(config.retentionCheckIntervalMs()));
+                    .withRetentionCheckIntervalMs(config.retentionCheckIntervalMs())
+                    .withCleaner(config.cleaner()));
 
             clusterView = new ClusterView(zk, name);
             replicaManager = new ReplicaManager(config.brokerId(), logStore, this::topicConfig, store,
