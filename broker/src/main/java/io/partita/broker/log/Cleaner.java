@@ -53,6 +53,7 @@ final class Cleaner {
         long position = log.logStartOffset();
         long rewritten = 0;
         while (true) {
+            checkInterrupted();
             List<ByteBuffer> piece = StoredBatches.copy(log, position, endOffset, PIECE_BYTES);
             List<CleanBatchesOp.Rewrite> rewrites = new ArrayList<>();
             for (ByteBuffer original : piece) {
@@ -84,10 +85,11 @@ final class Cleaner {
      * Maps key -> latest offset over whole batches of the dirty section, stopping early if the map is full
      * (the rest waits for the next pass, as in Kafka). Returns the offset after the last mapped batch.
      */
-    private long buildOffsetMap(PartitionLog log, CleanableRange range, OffsetMap map) {
+    private long buildOffsetMap(PartitionLog log, CleanableRange range, OffsetMap map) throws InterruptedException {
         long position = range.firstDirty();
         long mappedEnd = range.firstDirty();
         while (position < range.firstUncleanable()) {
+            checkInterrupted();
             List<ByteBuffer> piece = StoredBatches.copy(log, position, range.firstUncleanable(), PIECE_BYTES);
             if (piece.isEmpty()) {
                 break;
@@ -140,6 +142,13 @@ final class Cleaner {
             cleaned.setMaxTimestamp(TimestampType.CREATE_TIME, batch.maxTimestamp());
         }
         return Optional.of(new CleanBatchesOp.Rewrite(baseOffset, original, output));
+    }
+
+    /** The store closing stops a pass between two pieces; what was applied so far is complete in itself. */
+    private static void checkInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("Log cleaning interrupted");
+        }
     }
 
     private static boolean apply(PartitionLog log, CleanBatchesOp op) throws InterruptedException {

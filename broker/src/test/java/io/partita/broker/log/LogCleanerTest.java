@@ -267,6 +267,39 @@ class LogCleanerTest {
     }
 
     @Test
+    void aPieceSkipsBatchesThatRetentionRemovedOrThatChangedMeanwhile() throws Exception {
+        PartitionLog log = store.openPartition(key("retained", 0), config(Map.of("cleanup.policy", "compact,delete",
+                "segment.bytes", "14")));
+        append(log, kv("a", "1"));   // 0
+        append(log, kv("b", "1"));   // 1
+        append(log, kv("a", "2"));   // 2
+        append(log, kv("b", "2"));   // 3
+        append(log, kv("head", "1")); // 4
+        log.updateHighWatermark(log.logEndOffset());
+        List<ByteBuffer> originals = new ArrayList<>();
+        for (RecordBatch batch : readAll(log, 0).batches()) {
+            ByteBuffer copy = ByteBuffer.allocate(batch.sizeInBytes());
+            batch.writeTo(copy);
+            originals.add(copy.flip());
+        }
+        assertThat(log.deleteRecordsBefore(1).join()).isEqualTo(1);
+        long sizeBefore = log.sizeInBytes();
+
+        boolean applied = store.writer().submit(new CleanBatchesOp(log, log.truncationCount(), List.of(
+                new CleanBatchesOp.Rewrite(0, originals.get(0), null),          // retention took it already
+                new CleanBatchesOp.Rewrite(1, originals.get(1), null),          // as read: goes
+                new CleanBatchesOp.Rewrite(2, originals.get(3), null)), 4)).join(); // not what offset 2 holds
+        assertThat(applied).isTrue();
+
+        MemoryRecords all = readAll(log, 1);
+        assertThat(keyValues(all)).containsExactly("2:a=2", "3:b=2", "4:head=1");
+        assertThat(log.logStartOffset()).isEqualTo(1);
+        assertThat(log.sizeInBytes()).isEqualTo(sizeBefore - originals.get(1).remaining())
+                .isEqualTo(all.sizeInBytes());
+        assertThat(log.committedState().cleanerCheckpoint()).isEqualTo(4);
+    }
+
+    @Test
     void theActiveSegmentAndTheCleanerCheckpointSurviveARestart() throws Exception {
         PartitionKey key = key("restart", 0);
         PartitionLog log = store.openPartition(key, config(ROLL_EVERY_APPEND));
