@@ -88,6 +88,7 @@ final class AppendOp extends WriteOp<AppendResult> {
         }
         long baseOffset = work.logEndOffset;
         work.recordEpochStart(leaderEpoch, baseOffset);
+        rollOrGrowSegment(context, work, baseOffset);
         for (int i = 0; i < batches.size(); i++) {
             MutableRecordBatch batch = batches.get(i);
             batch.setLastOffset(work.logEndOffset + batch.lastOffset() - batch.baseOffset());
@@ -98,6 +99,16 @@ final class AppendOp extends WriteOp<AppendResult> {
             }
         }
         return new AppendResult(baseOffset, work.logEndOffset - 1, logAppendTime, work.logStartOffset, false);
+    }
+
+    /** Kafka's maybeRoll: one decision per append, before its batches are written, on leaders and followers. */
+    private void rollOrGrowSegment(WriteContext context, PartitionWork work, long firstOffset) {
+        long maxTimestamp = RecordBatch.NO_TIMESTAMP;
+        for (MutableRecordBatch batch : batches) {
+            maxTimestamp = Math.max(maxTimestamp, batch.maxTimestamp());
+        }
+        work.activeSegment = work.activeSegment.afterAppend(firstOffset, weight, maxTimestamp, context.now,
+                log.config());
     }
 
     private AppendResult applyAsFollower(WriteContext context, PartitionWork work) {
@@ -111,6 +122,7 @@ final class AppendOp extends WriteOp<AppendResult> {
             // An empty log starts where the leader's data starts, so [logStart, logEnd) holds no hole.
             work.logStartOffset = firstOffset;
         }
+        rollOrGrowSegment(context, work, firstOffset);
         for (MutableRecordBatch batch : batches) {
             work.recordEpochStart(batch.partitionLeaderEpoch(), batch.baseOffset());
             LogMutations.append(context, work, batch);

@@ -32,6 +32,10 @@ public final class LogConfig {
     public static final String MESSAGE_TIMESTAMP_BEFORE_MAX_MS = "message.timestamp.before.max.ms";
     public static final String MESSAGE_TIMESTAMP_AFTER_MAX_MS = "message.timestamp.after.max.ms";
     public static final String DELETE_RETENTION_MS = "delete.retention.ms";
+    public static final String SEGMENT_MS = "segment.ms";
+    public static final String MIN_CLEANABLE_DIRTY_RATIO = "min.cleanable.dirty.ratio";
+    public static final String MIN_COMPACTION_LAG_MS = "min.compaction.lag.ms";
+    public static final String MAX_COMPACTION_LAG_MS = "max.compaction.lag.ms";
 
     public static final String CLEANUP_POLICY_DELETE = "delete";
     public static final String CLEANUP_POLICY_COMPACT = "compact";
@@ -62,13 +66,23 @@ public final class LogConfig {
             .define(UNCLEAN_LEADER_ELECTION_ENABLE, Type.BOOLEAN, false, Importance.MEDIUM,
                     "Whether an out-of-sync replica may become leader as a last resort.")
             .define(SEGMENT_BYTES, Type.INT, 1_073_741_824, Range.atLeast(14), Importance.LOW,
-                    "Accepted and reported for tool compatibility; LMDB storage has no segments.")
+                    "The size at which the partition's virtual active segment rolls; compaction never touches"
+                            + " the active segment (LMDB storage has no segment files).")
+            .define(SEGMENT_MS, Type.LONG, 604_800_000L, Range.atLeast(1), Importance.MEDIUM,
+                    "The age at which the partition's virtual active segment rolls, so that compaction can"
+                            + " reach its records even when it fills slowly.")
             .define(MESSAGE_TIMESTAMP_BEFORE_MAX_MS, Type.LONG, Long.MAX_VALUE, Range.atLeast(0), Importance.MEDIUM,
                     "How far in the past a CreateTime timestamp may be.")
             .define(MESSAGE_TIMESTAMP_AFTER_MAX_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.MEDIUM,
                     "How far in the future a CreateTime timestamp may be.")
             .define(DELETE_RETENTION_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.MEDIUM,
-                    "How long tombstones are kept on compacted topics.");
+                    "How long tombstones are kept on compacted topics.")
+            .define(MIN_CLEANABLE_DIRTY_RATIO, Type.DOUBLE, 0.5, Range.between(0, 1), Importance.MEDIUM,
+                    "The share of the log not yet compacted at which the cleaner compacts it.")
+            .define(MIN_COMPACTION_LAG_MS, Type.LONG, 0L, Range.atLeast(0), Importance.MEDIUM,
+                    "The least time a record stays uncompacted.")
+            .define(MAX_COMPACTION_LAG_MS, Type.LONG, Long.MAX_VALUE, Range.atLeast(1), Importance.MEDIUM,
+                    "The longest time a record stays uncompacted, whatever the dirty ratio.");
 
     private static final LogConfig DEFAULTS = from(Map.of(), Map.of());
 
@@ -102,6 +116,13 @@ public final class LogConfig {
         Map<String, Object> merged = new HashMap<>(defaults);
         merged.putAll(overrides);
         Map<String, Object> parsed = new LinkedHashMap<>(CONFIG_DEF.parse(merged));
+        long minLag = (Long) parsed.get(MIN_COMPACTION_LAG_MS);
+        long maxLag = (Long) parsed.get(MAX_COMPACTION_LAG_MS);
+        if (minLag > maxLag) {
+            // Kafka's LogConfig.validateValues rule.
+            throw new ConfigException("conflict topic config setting " + MIN_COMPACTION_LAG_MS + " (" + minLag
+                    + ") > " + MAX_COMPACTION_LAG_MS + " (" + maxLag + ")");
+        }
         return new LogConfig(parsed, new TreeSet<>(overrides.keySet()));
     }
 
@@ -181,6 +202,22 @@ public final class LogConfig {
 
     public long deleteRetentionMs() {
         return (Long) values.get(DELETE_RETENTION_MS);
+    }
+
+    public long segmentMs() {
+        return (Long) values.get(SEGMENT_MS);
+    }
+
+    public double minCleanableDirtyRatio() {
+        return (Double) values.get(MIN_CLEANABLE_DIRTY_RATIO);
+    }
+
+    public long minCompactionLagMs() {
+        return (Long) values.get(MIN_COMPACTION_LAG_MS);
+    }
+
+    public long maxCompactionLagMs() {
+        return (Long) values.get(MAX_COMPACTION_LAG_MS);
     }
 
     /** Every name with its effective value. */

@@ -106,6 +106,58 @@ final class LogMutations {
         work.maxTimestamp = lastIndexedTimestamp(context, work);
     }
 
+    /**
+     * After the cleaner rewrote or removed batches with base offsets in [fromBase, toBase]: their batches may
+     * have a smaller max timestamp now, or be gone. Forgets the index entries naming them and indexes the
+     * batches from fromBase afresh against the running maximum of the batches before, going past toBase until
+     * the new running maximum reaches the old one (a later batch may now raise it) or the next surviving entry.
+     * Cleaning never raises a batch's max timestamp, so the new keys lie strictly between the surviving ones.
+     */
+    static void reindexCleanedRange(WriteContext context, PartitionWork work, long fromBase, long toBase) {
+        Dbi<ByteBuffer> index = work.log.timeIndexDb();
+        Dbi<ByteBuffer> logDb = work.log.logDb();
+        long running = -1; // the largest timestamp of the batches before fromBase: the key of the entry naming one
+        try (Cursor<ByteBuffer> batches = logDb.openCursor(context.txn);
+             Cursor<ByteBuffer> cursor = index.openCursor(context.txn)) {
+            long previousMax = -1;
+            boolean atOrAfter = batches.get(context.key(fromBase), GetOp.MDB_SET_RANGE);
+            if (atOrAfter ? batches.prev() : batches.last()) {
+                previousMax = BatchHeader.maxTimestamp(batches.val());
+            }
+            // Entries' offsets grow with their keys: the entry of the running maximum is the last one naming a
+            // batch before fromBase, at a key no smaller than the previous batch's own maximum.
+            boolean found = previousMax >= 0
+                    ? cursor.get(context.key(previousMax), GetOp.MDB_SET_RANGE) : cursor.first();
+            while (found && BatchHeader.longAt(cursor.val()) < fromBase) {
+                running = BatchHeader.longAt(cursor.key());
+                found = cursor.next();
+            }
+            long oldRunning = running;
+            while (found && BatchHeader.longAt(cursor.val()) <= toBase) {
+                long key = BatchHeader.longAt(cursor.key());
+                oldRunning = Math.max(oldRunning, key);
+                cursor.delete();
+                found = cursor.get(context.key(key), GetOp.MDB_SET_RANGE);
+            }
+            long nextIndexedBase = found ? BatchHeader.longAt(cursor.val()) : Long.MAX_VALUE;
+            boolean more = batches.get(context.key(fromBase), GetOp.MDB_SET_RANGE);
+            while (more) {
+                ByteBuffer batch = batches.val();
+                long base = BatchHeader.baseOffset(batch);
+                if (base >= nextIndexedBase || (base > toBase && running >= oldRunning)) {
+                    break;
+                }
+                long maxTimestamp = BatchHeader.maxTimestamp(batch);
+                if (maxTimestamp > running) {
+                    index.put(context.txn, context.key(maxTimestamp), context.value(base));
+                    running = maxTimestamp;
+                }
+                more = batches.next();
+            }
+        }
+        work.maxTimestamp = lastIndexedTimestamp(context, work);
+    }
+
     /** Removes every batch holding an offset at or after {@code offset}; returns the new log end offset. */
     static long truncateTail(WriteContext context, PartitionWork work, long offset) {
         long newEnd = Math.max(offset, work.logStartOffset);

@@ -51,6 +51,7 @@ public final class LogStore implements AutoCloseable {
     private final StoreWriter writer;
     private final Map<PartitionKey, PartitionLog> partitions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retentionScheduler;
+    private final LogCleaner cleaner;
     private volatile boolean closed;
 
     private LogStore(LogStoreSettings settings, Env<ByteBuffer> env) {
@@ -63,6 +64,7 @@ public final class LogStore implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.cleaner = new LogCleaner(this, settings.cleaner());
     }
 
     /** Opens (creating if missing) the environment in {@code settings.directory()}, with what it holds. */
@@ -77,6 +79,7 @@ public final class LogStore implements AutoCloseable {
         store.writer.start();
         long interval = settings.retentionCheckIntervalMs();
         store.retentionScheduler.scheduleWithFixedDelay(store::retentionTick, interval, interval, TimeUnit.MILLISECONDS);
+        store.cleaner.start();
         LOG.info("Opened log store in {} holding {} partitions", settings.directory(), store.storedPartitions().size());
         return store;
     }
@@ -172,6 +175,7 @@ public final class LogStore implements AutoCloseable {
             closed = true;
         }
         retentionScheduler.shutdownNow();
+        cleaner.close();
         try {
             writer.close();
         } catch (InterruptedException e) {
@@ -186,7 +190,25 @@ public final class LogStore implements AutoCloseable {
         LOG.info("Closed log store in {}", settings.directory());
     }
 
+    /**
+     * Compacts this partition's cleanable range now, however dirty it is, on the calling thread; returns false
+     * if there was nothing to clean or the pass was abandoned. For tests and tools: the background
+     * cleaner does the same on its own when log.cleaner.enable is true.
+     */
+    public boolean cleanNow(PartitionLog log) throws InterruptedException {
+        checkOpen();
+        return cleaner.clean(log).isPresent();
+    }
+
     // ---- package plumbing ----
+
+    LogCleaner cleaner() {
+        return cleaner;
+    }
+
+    java.util.Collection<PartitionLog> openLogs() {
+        return partitions.values();
+    }
 
     StoreWriter writer() {
         return writer;

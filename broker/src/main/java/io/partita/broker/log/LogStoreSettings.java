@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
  * a partition's own flush.messages / flush.ms is due. The clock (epoch millis) is injectable for tests.
  */
 public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabases, long flushIntervalMessages,
-                               long flushIntervalMs, long retentionCheckIntervalMs, LongSupplier clock) {
+                               long flushIntervalMs, long retentionCheckIntervalMs, LongSupplier clock,
+                               LogCleanerSettings cleaner) {
 
     public static final long DEFAULT_MAP_SIZE = 64L << 30;
     public static final int DEFAULT_MAX_DATABASES = 32_768;
@@ -19,6 +20,7 @@ public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabas
     public LogStoreSettings {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(cleaner, "cleaner");
         if (mapSizeBytes < 1 << 20) {
             throw new IllegalArgumentException("mapSizeBytes must be at least 1 MiB: " + mapSizeBytes);
         }
@@ -33,36 +35,41 @@ public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabas
     /** Kafka's defaults: never force a sync (replication gives durability), check retention every 5 minutes. */
     public static LogStoreSettings defaults(Path directory) {
         return new LogStoreSettings(directory, DEFAULT_MAP_SIZE, DEFAULT_MAX_DATABASES, Long.MAX_VALUE, Long.MAX_VALUE,
-                DEFAULT_RETENTION_CHECK_INTERVAL_MS, System::currentTimeMillis);
+                DEFAULT_RETENTION_CHECK_INTERVAL_MS, System::currentTimeMillis, LogCleanerSettings.defaults());
     }
 
     public LogStoreSettings withMapSizeBytes(long value) {
         return new LogStoreSettings(directory, value, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, clock);
+                retentionCheckIntervalMs, clock, cleaner);
     }
 
     public LogStoreSettings withMaxDatabases(int value) {
         return new LogStoreSettings(directory, mapSizeBytes, value, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, clock);
+                retentionCheckIntervalMs, clock, cleaner);
     }
 
     public LogStoreSettings withFlushIntervalMessages(long value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, value, flushIntervalMs,
-                retentionCheckIntervalMs, clock);
+                retentionCheckIntervalMs, clock, cleaner);
     }
 
     public LogStoreSettings withFlushIntervalMs(long value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, value,
-                retentionCheckIntervalMs, clock);
+                retentionCheckIntervalMs, clock, cleaner);
     }
 
     public LogStoreSettings withRetentionCheckIntervalMs(long value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                value, clock);
+                value, clock, cleaner);
     }
 
     public LogStoreSettings withClock(LongSupplier value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, value);
+                retentionCheckIntervalMs, value, cleaner);
+    }
+
+    public LogStoreSettings withCleaner(LogCleanerSettings value) {
+        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
+                retentionCheckIntervalMs, clock, value);
     }
 }

@@ -22,6 +22,8 @@ final class MetaCodec {
     static final byte PRODUCER_KIND = 'S';
     static final int PARTITION_KEY_SIZE = 1 + 16 + 4;
     private static final byte FORMAT_V1 = 1;
+    /** V2 partition state: V1 plus the virtual active segment and the cleaner checkpoint. */
+    private static final byte FORMAT_V2 = 2;
 
     private MetaCodec() {
     }
@@ -88,19 +90,26 @@ final class MetaCodec {
 
     static ByteBuffer encodeState(PartitionState state) {
         byte[] topic = state.topic().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1 + 2 + topic.length + 5 * 8 + 4 + state.epochs().size() * 12);
-        buffer.put(FORMAT_V1).putShort((short) topic.length).put(topic)
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 + 2 + topic.length + 5 * 8 + 4 + state.epochs().size() * 12
+                + 5 * 8);
+        buffer.put(FORMAT_V2).putShort((short) topic.length).put(topic)
                 .putLong(state.logStartOffset()).putLong(state.logEndOffset()).putLong(state.highWatermark())
                 .putLong(state.sizeInBytes()).putLong(state.maxTimestamp()).putInt(state.epochs().size());
         for (EpochEntry entry : state.epochs()) {
             buffer.putInt(entry.epoch()).putLong(entry.startOffset());
         }
+        ActiveSegment active = state.activeSegment();
+        buffer.putLong(active.baseOffset()).putLong(active.sizeInBytes()).putLong(active.firstTimestamp())
+                .putLong(active.createdMs()).putLong(state.cleanerCheckpoint());
         return buffer.flip();
     }
 
     static PartitionState decodeState(ByteBuffer value) {
         ByteBuffer v = value.duplicate().order(ByteOrder.BIG_ENDIAN);
-        checkVersion(v.get());
+        byte version = v.get();
+        if (version != FORMAT_V2) {
+            checkVersion(version);
+        }
         byte[] topic = new byte[v.getShort()];
         v.get(topic);
         long logStart = v.getLong();
@@ -113,8 +122,18 @@ final class MetaCodec {
         for (int i = 0; i < count; i++) {
             epochs.add(new EpochEntry(v.getInt(), v.getLong()));
         }
+        ActiveSegment active;
+        long cleanerCheckpoint;
+        if (version == FORMAT_V2) {
+            active = new ActiveSegment(v.getLong(), v.getLong(), v.getLong(), v.getLong());
+            cleanerCheckpoint = v.getLong();
+        } else {
+            // Written before segments were tracked: what is stored counts as rolled segments.
+            active = new ActiveSegment(logEnd, 0, -1, -1);
+            cleanerCheckpoint = -1;
+        }
         return new PartitionState(new String(topic, StandardCharsets.UTF_8), logStart, logEnd, highWatermark, size,
-                maxTimestamp, epochs);
+                maxTimestamp, epochs, active, cleanerCheckpoint);
     }
 
     static ByteBuffer encodeProducer(ProducerStateEntry entry) {

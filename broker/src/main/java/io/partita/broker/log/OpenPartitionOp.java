@@ -41,7 +41,7 @@ final class OpenPartitionOp extends WriteOp<PartitionLog> {
         ByteBuffer stored = context.meta.get(context.txn, metaKey);
         PartitionState state;
         if (stored == null) {
-            state = PartitionState.empty(key.topic());
+            state = PartitionState.empty(key.topic(), context.now);
             context.meta.put(context.txn, metaKey, MetaCodec.encodeState(state));
         } else {
             state = MetaCodec.decodeState(stored);

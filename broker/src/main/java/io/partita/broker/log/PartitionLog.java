@@ -44,6 +44,8 @@ public final class PartitionLog {
     private volatile long highWatermark;
     private volatile Runnable appendListener;
     private volatile boolean deleted;
+    /** Counts commits that cut the log's tail; a cleaning pass planned before one of them must not apply. */
+    private volatile long truncations;
 
     PartitionLog(LogStore store, PartitionKey key, LogConfig config, Dbi<ByteBuffer> logDb,
                  Dbi<ByteBuffer> timeIndexDb, PartitionState state, Map<Long, ProducerStateEntry> producers) {
@@ -375,6 +377,14 @@ public final class PartitionLog {
         return deleted;
     }
 
+    long truncationCount() {
+        return truncations;
+    }
+
+    LogStore store() {
+        return store;
+    }
+
     void markDeleted() {
         deleted = true;
     }
@@ -389,6 +399,9 @@ public final class PartitionLog {
             }
         }
         state = work.toState();
+        if (work.truncated) {
+            truncations++; // writer thread only, so no lost update
+        }
         if (work.highWatermarkChanged) {
             highWatermark = work.highWatermark;
         }

@@ -22,6 +22,10 @@ final class PartitionWork {
     final Map<Long, ProducerStateEntry> changedProducers = new HashMap<>();
     long appendedRecords;
     boolean highWatermarkChanged;
+    ActiveSegment activeSegment;
+    long cleanerCheckpoint;
+    /** Set when this transaction removed batches from the tail: a cleaning pass planned before is void. */
+    boolean truncated;
 
     PartitionWork(PartitionLog log, PartitionState committed) {
         this.log = log;
@@ -31,6 +35,8 @@ final class PartitionWork {
         this.sizeInBytes = committed.sizeInBytes();
         this.maxTimestamp = committed.maxTimestamp();
         this.epochs = new ArrayList<>(committed.epochs());
+        this.activeSegment = committed.activeSegment();
+        this.cleanerCheckpoint = committed.cleanerCheckpoint();
     }
 
     void setHighWatermark(long value) {
@@ -71,6 +77,6 @@ final class PartitionWork {
 
     PartitionState toState() {
         return new PartitionState(log.key().topic(), logStartOffset, logEndOffset, highWatermark, sizeInBytes,
-                maxTimestamp, epochs);
+                maxTimestamp, epochs, activeSegment, cleanerCheckpoint);
     }
 }

@@ -93,7 +93,7 @@ final class RecordValidator {
             validBytes += batch.sizeInBytes();
             checkMagic(batch, partition);
             batch.ensureValid();
-            checkOffsetRange(batch, partition);
+            checkCompactedOffsetRange(batch, partition);
             if (batch.baseOffset() < previousNext) {
                 throw new InvalidRecordException("Replicated batches out of order in " + partition + ": base offset "
                         + batch.baseOffset() + " after " + previousNext);
@@ -127,6 +127,20 @@ final class RecordValidator {
         Integer count = batch.countOrNull();
         long deltaCount = batch.lastOffset() - batch.baseOffset() + 1;
         if (count == null || count <= 0 || deltaCount != count) {
+            throw new InvalidRecordException("Inconsistent batch offset range [" + batch.baseOffset() + ", "
+                    + batch.lastOffset() + "] and record count " + count + " in " + partition);
+        }
+    }
+
+    /**
+     * A leader's compacted batch keeps its base and last offset (so the producer's sequences survive) but may
+     * hold fewer records, down to none (Kafka keeps an idempotent producer's last batch as an empty header), so
+     * a follower accepts any count up to the offset range, as Kafka's follower append does.
+     */
+    private static void checkCompactedOffsetRange(RecordBatch batch, String partition) {
+        Integer count = batch.countOrNull();
+        long deltaCount = batch.lastOffset() - batch.baseOffset() + 1;
+        if (count == null || count < 0 || deltaCount < 1 || count > deltaCount) {
             throw new InvalidRecordException("Inconsistent batch offset range [" + batch.baseOffset() + ", "
                     + batch.lastOffset() + "] and record count " + count + " in " + partition);
         }

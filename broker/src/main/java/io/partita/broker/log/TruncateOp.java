@@ -33,6 +33,7 @@ final class TruncateOp extends WriteOp<Void> {
         if (!fully && offset >= work.logEndOffset) {
             return null;
         }
+        long sizeBefore = work.sizeInBytes;
         long newEnd;
         if (fully || offset < work.logStartOffset) {
             LogMutations.truncateTail(context, work, Long.MIN_VALUE);
@@ -51,6 +52,13 @@ final class TruncateOp extends WriteOp<Void> {
         }
         if (work.highWatermark > newEnd || fully) {
             work.setHighWatermark(newEnd);
+        }
+        work.truncated = true;
+        work.activeSegment = fully ? ActiveSegment.startingAt(newEnd, context.now)
+                : work.activeSegment.afterTruncation(newEnd, sizeBefore - work.sizeInBytes, context.now);
+        if (work.cleanerCheckpoint > newEnd || fully) {
+            // Kafka's LogCleanerManager.maybeTruncateCheckpoint: what follows the new end is dirty again.
+            work.cleanerCheckpoint = fully ? -1 : newEnd;
         }
         return null;
     }

@@ -18,6 +18,7 @@
  * environment assigns offsets, checks producer sequences and group-commits whatever is queued in one write
  * transaction; futures complete after the commit. Reads run on the caller's thread in short read
  * transactions and copy whole batches out of the map. Retention runs on a daemon scheduler that queues its
- * deletions to the writer.
+ * deletions to the writer. Compaction ({@link io.partita.broker.log.LogStore#cleanNow}, and a background cleaner
+ * thread) reads in short read transactions and queues its rewrites to the writer in small, self-checking pieces.
  */
 package io.partita.broker.log;

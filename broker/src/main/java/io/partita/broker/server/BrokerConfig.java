@@ -51,6 +51,15 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String LOG_SEGMENT_BYTES = "log.segment.bytes";
     public static final String LOG_CLEANUP_POLICY = "log.cleanup.policy";
     public static final String LOG_CLEANER_DELETE_RETENTION_MS = "log.cleaner.delete.retention.ms";
+    public static final String LOG_ROLL_MS = "log.roll.ms";
+    public static final String LOG_ROLL_HOURS = "log.roll.hours";
+    public static final String LOG_CLEANER_ENABLE = "log.cleaner.enable";
+    public static final String LOG_CLEANER_BACKOFF_MS = "log.cleaner.backoff.ms";
+    public static final String LOG_CLEANER_DEDUPE_BUFFER_SIZE = "log.cleaner.dedupe.buffer.size";
+    public static final String LOG_CLEANER_IO_BUFFER_LOAD_FACTOR = "log.cleaner.io.buffer.load.factor";
+    public static final String LOG_CLEANER_MIN_CLEANABLE_RATIO = "log.cleaner.min.cleanable.ratio";
+    public static final String LOG_CLEANER_MIN_COMPACTION_LAG_MS = "log.cleaner.min.compaction.lag.ms";
+    public static final String LOG_CLEANER_MAX_COMPACTION_LAG_MS = "log.cleaner.max.compaction.lag.ms";
     public static final String LOG_MESSAGE_TIMESTAMP_TYPE = "log.message.timestamp.type";
     public static final String LOG_MESSAGE_TIMESTAMP_BEFORE_MAX_MS = "log.message.timestamp.before.max.ms";
     public static final String LOG_MESSAGE_TIMESTAMP_AFTER_MAX_MS = "log.message.timestamp.after.max.ms";
@@ -141,7 +150,25 @@ public final class BrokerConfig extends AbstractConfig {
             .define(LOG_FLUSH_SCHEDULER_INTERVAL_MS, Type.LONG, Long.MAX_VALUE, Importance.HIGH,
                     "The default of log.flush.interval.ms.")
             .define(LOG_SEGMENT_BYTES, Type.INT, 1024 * 1024 * 1024, Range.atLeast(14), Importance.LOW,
-                    "Accepted for compatibility with Kafka's tools; LMDB has no segments.")
+                    "The default segment.bytes: the size at which a partition's virtual active segment rolls.")
+            .define(LOG_ROLL_MS, Type.LONG, null, Importance.HIGH,
+                    "The default segment.ms; log.roll.hours when not set.")
+            .define(LOG_ROLL_HOURS, Type.INT, 168, Range.atLeast(1), Importance.HIGH,
+                    "Hours after which a partition's virtual active segment rolls; overridden by log.roll.ms.")
+            .define(LOG_CLEANER_ENABLE, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Run the log cleaner, which compacts topics whose cleanup.policy includes compact.")
+            .define(LOG_CLEANER_BACKOFF_MS, Type.LONG, 15_000L, Range.atLeast(0), Importance.MEDIUM,
+                    "How long the cleaner sleeps when no log needs cleaning.")
+            .define(LOG_CLEANER_DEDUPE_BUFFER_SIZE, Type.LONG, 128L * 1024 * 1024, Importance.MEDIUM,
+                    "Memory for the cleaner's key -> offset map; a pass maps at most this much of the dirty log.")
+            .define(LOG_CLEANER_IO_BUFFER_LOAD_FACTOR, Type.DOUBLE, 0.9, Importance.MEDIUM,
+                    "How full the cleaner's key -> offset map may get.")
+            .define(LOG_CLEANER_MIN_CLEANABLE_RATIO, Type.DOUBLE, 0.5, Range.between(0, 1), Importance.MEDIUM,
+                    "The default min.cleanable.dirty.ratio.")
+            .define(LOG_CLEANER_MIN_COMPACTION_LAG_MS, Type.LONG, 0L, Range.atLeast(0), Importance.MEDIUM,
+                    "The default min.compaction.lag.ms.")
+            .define(LOG_CLEANER_MAX_COMPACTION_LAG_MS, Type.LONG, Long.MAX_VALUE, Range.atLeast(1), Importance.MEDIUM,
+                    "The default max.compaction.lag.ms.")
             .define(LOG_CLEANUP_POLICY, Type.LIST, "delete", ConfigDef.ValidList.in("delete", "compact"),
                     Importance.MEDIUM, "The default cleanup policy of topics.")
             .define(LOG_CLEANER_DELETE_RETENTION_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.MEDIUM,
@@ -368,6 +395,18 @@ public final class BrokerConfig extends AbstractConfig {
         return getLong(LMDB_MAP_SIZE_BYTES);
     }
 
+    /** Kafka's precedence: log.roll.ms, then log.roll.hours. */
+    public long rollMs() {
+        Long ms = getLong(LOG_ROLL_MS);
+        return ms != null ? ms : getInt(LOG_ROLL_HOURS) * 3_600_000L;
+    }
+
+    public io.partita.broker.log.LogCleanerSettings cleaner() {
+        return new io.partita.broker.log.LogCleanerSettings(getBoolean(LOG_CLEANER_ENABLE),
+                getLong(LOG_CLEANER_BACKOFF_MS), getLong(LOG_CLEANER_DEDUPE_BUFFER_SIZE),
+                getDouble(LOG_CLEANER_IO_BUFFER_LOAD_FACTOR));
+    }
+
     /** Kafka's precedence: log.retention.ms, then .minutes, then .hours. */
     public long retentionMs() {
         Long ms = getLong(LOG_RETENTION_MS);
@@ -399,6 +438,10 @@ public final class BrokerConfig extends AbstractConfig {
         defaults.put(LogConfig.UNCLEAN_LEADER_ELECTION_ENABLE, getBoolean(UNCLEAN_LEADER_ELECTION_ENABLE));
         defaults.put(LogConfig.SEGMENT_BYTES, getInt(LOG_SEGMENT_BYTES));
         defaults.put(LogConfig.DELETE_RETENTION_MS, getLong(LOG_CLEANER_DELETE_RETENTION_MS));
+        defaults.put(LogConfig.SEGMENT_MS, rollMs());
+        defaults.put(LogConfig.MIN_CLEANABLE_DIRTY_RATIO, getDouble(LOG_CLEANER_MIN_CLEANABLE_RATIO));
+        defaults.put(LogConfig.MIN_COMPACTION_LAG_MS, getLong(LOG_CLEANER_MIN_COMPACTION_LAG_MS));
+        defaults.put(LogConfig.MAX_COMPACTION_LAG_MS, getLong(LOG_CLEANER_MAX_COMPACTION_LAG_MS));
         return defaults;
     }
 
@@ -419,6 +462,10 @@ public final class BrokerConfig extends AbstractConfig {
             case LogConfig.UNCLEAN_LEADER_ELECTION_ENABLE -> UNCLEAN_LEADER_ELECTION_ENABLE;
             case LogConfig.SEGMENT_BYTES -> LOG_SEGMENT_BYTES;
             case LogConfig.DELETE_RETENTION_MS -> LOG_CLEANER_DELETE_RETENTION_MS;
+            case LogConfig.SEGMENT_MS -> LOG_ROLL_MS;
+            case LogConfig.MIN_CLEANABLE_DIRTY_RATIO -> LOG_CLEANER_MIN_CLEANABLE_RATIO;
+            case LogConfig.MIN_COMPACTION_LAG_MS -> LOG_CLEANER_MIN_COMPACTION_LAG_MS;
+            case LogConfig.MAX_COMPACTION_LAG_MS -> LOG_CLEANER_MAX_COMPACTION_LAG_MS;
             default -> null;
         });
     }

@@ -85,7 +85,8 @@ public final class BrokerNode implements AutoCloseable {
                     .withMapSizeBytes(config.lmdbMapSizeBytes())
                     .withFlushIntervalMessages(config.flushIntervalMessages())
                     .withFlushIntervalMs(config.flushIntervalMs())
-                    .withRetentionCheckIntervalMs(config.retentionCheckIntervalMs()));
+                    .withRetentionCheckIntervalMs(config.retentionCheckIntervalMs())
+                    .withCleaner(config.cleaner()));
 
             io = Executors.newFixedThreadPool(config.ioThreads(), daemon(name + "-io"));
             timer = Executors.newSingleThreadScheduledExecutor(daemon(name + "-timer"));

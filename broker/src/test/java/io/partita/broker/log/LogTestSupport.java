@@ -23,10 +23,11 @@ final class LogTestSupport {
     private LogTestSupport() {
     }
 
-    /** A store with a controllable clock and retention only on demand. */
+    /** A store with a controllable clock, and retention and compaction only on demand. */
     static LogStore open(Path dir, AtomicLong clock) throws IOException {
         return LogStore.open(LogStoreSettings.defaults(dir).withMapSizeBytes(256L << 20)
-                .withRetentionCheckIntervalMs(3_600_000L).withClock(clock::get));
+                .withRetentionCheckIntervalMs(3_600_000L).withClock(clock::get)
+                .withCleaner(LogCleanerSettings.defaults().withEnable(false)));
     }
 
     static PartitionKey key(String topic, int partition) {
