@@ -293,8 +293,9 @@ final class ReplicaFetcher implements AutoCloseable {
             case NONE -> {
                 MemoryRecords records = (MemoryRecords) FetchResponse.recordsOrFail(data);
                 long leaderHighWatermark = data.highWatermark();
+                long leaderLogStart = data.logStartOffset();
                 if (records.sizeInBytes() == 0) {
-                    followHighWatermark(local, leaderHighWatermark);
+                    followLeader(local, leaderHighWatermark, leaderLogStart);
                     return null;
                 }
                 return local.appendAsFollower(records).handle((result, failure) -> {
@@ -303,7 +304,7 @@ final class ReplicaFetcher implements AutoCloseable {
                                 leaderId, state.partition.topicPartition(), failure.toString());
                         state.truncating = true;
                     } else {
-                        followHighWatermark(local, leaderHighWatermark);
+                        followLeader(local, leaderHighWatermark, leaderLogStart);
                     }
                     return null;
                 });
@@ -319,11 +320,22 @@ final class ReplicaFetcher implements AutoCloseable {
         }
     }
 
-    /** A follower's high watermark is the leader's, as far as its own log reaches. */
-    private static void followHighWatermark(PartitionLog local, long leaderHighWatermark) {
+    /**
+     * A follower's high watermark is the leader's, as far as its own log reaches; its log start follows the
+     * leader's (DeleteRecords there), within what it has committed, as Kafka's fetcher does.
+     */
+    private void followLeader(PartitionLog local, long leaderHighWatermark, long leaderLogStart) {
         long hw = Math.min(leaderHighWatermark, local.logEndOffset());
         if (hw > local.highWatermark()) {
             local.updateHighWatermark(hw);
+        }
+        if (leaderLogStart > local.logStartOffset() && leaderLogStart <= local.highWatermark()) {
+            local.deleteRecordsBefore(leaderLogStart).whenComplete((start, e) -> {
+                if (e != null) {
+                    log.debug("Could not move the log start of {} to the leader's {}: {}", local.key(), leaderLogStart,
+                            e.toString());
+                }
+            });
         }
     }
 

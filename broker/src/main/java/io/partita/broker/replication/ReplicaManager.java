@@ -78,11 +78,14 @@ public final class ReplicaManager {
         this.topicConfigs = topicConfigs;
         this.clusterStore = clusterStore;
         this.settings = settings;
-        this.isrThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor isrExecutor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "isr-updates-" + brokerId);
             t.setDaemon(true);
             return t;
         });
+        // Every acks=all append schedules a timeout that is almost always cancelled: drop those at once.
+        isrExecutor.setRemoveOnCancelPolicy(true);
+        this.isrThread = isrExecutor;
         this.delayedProduces = new DelayedProduces(isrThread);
         this.fetchers = new ReplicaFetchers(brokerId, settings);
         long period = Math.max(1, settings.lagTimeMaxMs() / 2);
@@ -210,7 +213,7 @@ public final class ReplicaManager {
             partition.fence(false);
         }
         Partition.RoleChange change = partition.applyState(state, versioned.zkVersion(), replicas, now);
-        if (change == Partition.RoleChange.BECAME_LEADER) {
+        if (change == Partition.RoleChange.BECAME_LEADER && partition.isLeader()) {
             log.info("Leading {} in epoch {} from offset {}, isr {}", tp, state.leaderEpoch(),
                     partition.log().logEndOffset(), state.isr());
         } else if (change == Partition.RoleChange.BECAME_FOLLOWER) {

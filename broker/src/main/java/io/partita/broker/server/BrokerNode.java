@@ -89,7 +89,11 @@ public final class BrokerNode implements AutoCloseable {
                     .withCleaner(config.cleaner()));
 
             io = Executors.newFixedThreadPool(config.ioThreads(), daemon(name + "-io"));
-            timer = Executors.newSingleThreadScheduledExecutor(daemon(name + "-timer"));
+            java.util.concurrent.ScheduledThreadPoolExecutor timerExecutor =
+                    new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
+            // Long-poll and request timeouts are mostly cancelled before they fire: drop them at once.
+            timerExecutor.setRemoveOnCancelPolicy(true);
+            timer = timerExecutor;
             clusterView = new ClusterView(zk, name);
             replicaManager = new ReplicaManager(config.brokerId(), logStore, this::topicConfig, store,
                     config.replication());

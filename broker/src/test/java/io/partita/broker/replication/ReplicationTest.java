@@ -112,6 +112,26 @@ class ReplicationTest {
         }
     }
 
+    /** DeleteRecords at the leader moves every replica's log start, so a later leader does not bring them back. */
+    @Test
+    void followersFollowTheLeadersLogStart() throws Exception {
+        try (TestCluster cluster = TestCluster.start(3, Map.of());
+             Admin admin = Clients.admin(cluster.bootstrap())) {
+            admin.createTopics(List.of(new NewTopic("trimmed", 1, (short) 3))).all().get();
+            awaitFullIsr(admin, "trimmed", 3);
+            produce(cluster.bootstrap(), "trimmed", "v", 20, "all");
+            TopicPartition tp = new TopicPartition("trimmed", 0);
+            admin.deleteRecords(Map.of(tp, org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(10)))
+                    .all().get();
+            produce(cluster.bootstrap(), "trimmed", "w", 1, "all");
+            for (int node = 0; node < 3; node++) {
+                int id = node;
+                await().atMost(DEADLINE).until(() ->
+                        broker(cluster, id).replicaManager().partition(tp).orElseThrow().log().logStartOffset() == 10);
+            }
+        }
+    }
+
     /**
      * A leader whose ZooKeeper session expires has lost its registration: the controller gives its partitions
      * to other in-sync replicas, and the node, once it has a new session, follows them and rejoins the ISR.
