@@ -5,7 +5,7 @@
 #   mvn -B -q -DskipTests package && app/screenshots.sh
 #
 # welcome.png: a first launch. cluster-map.png: a launch after a session that created four replicated topics on
-# the local three-node cluster (prepared by ScreenshotSeed through the app's own ClusterGateway); Partita reopens the last
+# the local three-node cluster; groups.png: the same cluster's consumer groups (the tab shown last is remembered) (prepared by ScreenshotSeed through the app's own ClusterGateway); Partita reopens the last
 # connection by itself, as it does for a user. SCREENSHOT overrides the screenshot tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,4 +25,6 @@ mkdir -p docs/screenshots
 
 java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node"
 "$shot" --wait 45 docs/screenshots/cluster-map.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
-echo "saved docs/screenshots/welcome.png and docs/screenshots/cluster-map.png"
+java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" --tab "$node" groups "$home/.partita"
+"$shot" --wait 45 docs/screenshots/groups.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
+echo "saved docs/screenshots/welcome.png, docs/screenshots/cluster-map.png and docs/screenshots/groups.png"

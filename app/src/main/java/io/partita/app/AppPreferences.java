@@ -31,6 +31,7 @@ public final class AppPreferences {
     private static final String CONNECTION_NODES = "connection.nodes";
     private static final String CONNECTION_BOOTSTRAP = "connection.bootstrap";
     private static final String CONNECTION_REOPEN = "connection.reopen";
+    private static final String LAST_TAB = "workspace.tab";
 
     private final Preferences prefs;
     private final Path home;
@@ -114,6 +115,16 @@ public final class AppPreferences {
 
     public void setReopenLastConnection(boolean reopen) {
         prefs.putBoolean(CONNECTION_REOPEN, reopen);
+        flush();
+    }
+
+    /** The workspace tab shown last ("map", "topics", "groups"); the map at first. */
+    public String lastTab() {
+        return prefs.get(LAST_TAB, "map");
+    }
+
+    public void saveLastTab(String tab) {
+        prefs.put(LAST_TAB, tab);
         flush();
     }
 

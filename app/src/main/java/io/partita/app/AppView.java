@@ -65,11 +65,17 @@ public final class AppView extends BorderPane {
                 workspace.showTopics();
             }
         });
+        MenuItem groupsTab = item("Consumer groups", "Shortcut+3", () -> {
+            if (workspace != null) {
+                workspace.showGroups();
+            }
+        });
+        groupsTab.disableProperty().bind(model.connectedProperty().not());
         map.disableProperty().bind(model.connectedProperty().not());
         topicsTab.disableProperty().bind(model.connectedProperty().not());
         CheckMenuItem showInternal = new CheckMenuItem("Show internal topics");
         showInternal.disableProperty().bind(model.connectedProperty().not());
-        Menu view = new Menu("View", null, map, topicsTab, new SeparatorMenuItem(), find, showInternal);
+        Menu view = new Menu("View", null, map, topicsTab, groupsTab, new SeparatorMenuItem(), find, showInternal);
 
         MenuBar menuBar = new MenuBar(file, view);
         menuBar.setUseSystemMenuBar(true);

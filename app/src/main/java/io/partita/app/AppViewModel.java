@@ -52,6 +52,8 @@ public final class AppViewModel {
         preferences.saveConnection(connection.profile());
         preferences.setReopenLastConnection(true);
         WorkspaceViewModel ws = new WorkspaceViewModel(gateway, connection);
+        ws.selectedTabProperty().set(preferences.lastTab());
+        ws.selectedTabProperty().addListener((o, was, tab) -> preferences.saveLastTab(tab));
         workspace.set(ws);
         ws.startAutoRefresh();
     }

@@ -3,6 +3,7 @@ package io.partita.app;
 import atlantafx.base.theme.Styles;
 import io.partita.app.cluster.BrokersView;
 import io.partita.app.cluster.ClusterMapView;
+import io.partita.app.groups.GroupsView;
 import io.partita.app.topics.NewTopicDialog;
 import io.partita.app.topics.NewTopicViewModel;
 import io.partita.app.topics.TopicsView;
@@ -25,6 +26,7 @@ public final class WorkspaceView extends BorderPane {
     private final TabPane tabs;
     private final Tab mapTab;
     private final Tab topicsTab;
+    private final Tab groupsTab;
 
     public WorkspaceView(WorkspaceViewModel model, Runnable onDisconnect) {
         this.model = model;
@@ -55,9 +57,18 @@ public final class WorkspaceView extends BorderPane {
         mapTab.setId("map-tab");
         topicsTab = new Tab("Topics", topics);
         topicsTab.setId("topics-tab");
-        tabs = new TabPane(mapTab, topicsTab);
+        groupsTab = new Tab("Consumer groups", new GroupsView(model.groups()));
+        groupsTab.setId("groups-tab");
+        tabs = new TabPane(mapTab, topicsTab, groupsTab);
         tabs.setId("workspace-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        mapTab.setUserData("map");
+        topicsTab.setUserData("topics");
+        groupsTab.setUserData("groups");
+        tabs.getTabs().stream().filter(t -> t.getUserData().equals(model.selectedTabProperty().get())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        tabs.getSelectionModel().selectedItemProperty().addListener(
+                (o, was, tab) -> model.selectedTabProperty().set((String) tab.getUserData()));
         SplitPane split = new SplitPane(brokers, tabs);
         split.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(brokers, false);
@@ -76,7 +87,7 @@ public final class WorkspaceView extends BorderPane {
         problem.managedProperty().bind(problem.visibleProperty());
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
-        Label shortcuts = new Label("Ctrl+1 map  ·  Ctrl+2 topics  ·  Ctrl+N new topic  ·  Ctrl+R refresh  ·  Ctrl+Q quit");
+        Label shortcuts = new Label("Ctrl+1 map  ·  Ctrl+2 topics  ·  Ctrl+3 groups  ·  Ctrl+N new topic  ·  Ctrl+R refresh  ·  Ctrl+Q quit");
         shortcuts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         HBox statusBar = new HBox(16, problem, status, statusSpacer, shortcuts);
         statusBar.setAlignment(Pos.CENTER_LEFT);
@@ -90,6 +101,10 @@ public final class WorkspaceView extends BorderPane {
 
     public void showTopics() {
         tabs.getSelectionModel().select(topicsTab);
+    }
+
+    public void showGroups() {
+        tabs.getSelectionModel().select(groupsTab);
     }
 
     /** Opens the New topic dialog; the list refreshes when a topic was created. */

@@ -2,6 +2,7 @@ package io.partita.app;
 
 import io.partita.app.cluster.BrokersViewModel;
 import io.partita.app.cluster.ClusterMapViewModel;
+import io.partita.app.groups.GroupsViewModel;
 import io.partita.app.connection.ClusterGateway;
 import io.partita.app.connection.Connection;
 import io.partita.app.topics.NewTopicViewModel;
@@ -30,6 +31,10 @@ public final class WorkspaceViewModel {
     private final BrokersViewModel brokers;
     private final TopicsViewModel topics;
     private final ClusterMapViewModel map;
+    private final GroupsViewModel groups;
+    /** "map", "topics" or "groups": which tab the workspace shows (remembered across launches). */
+    private final javafx.beans.property.StringProperty selectedTab =
+            new javafx.beans.property.SimpleStringProperty(this, "selectedTab", "map");
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(this, "lastRefresh", "");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing", false);
     private final StringBinding problem;
@@ -41,11 +46,13 @@ public final class WorkspaceViewModel {
         this.brokers = new BrokersViewModel(gateway);
         this.topics = new TopicsViewModel(gateway);
         this.map = new ClusterMapViewModel(gateway);
+        this.groups = new GroupsViewModel(gateway);
         // One "show internal topics" choice for the whole workspace.
         map.showInternalProperty().bindBidirectional(topics.showInternalProperty());
         problem = Bindings.createStringBinding(
-                () -> firstNonEmpty(brokers.errorProperty().get(), map.errorProperty().get(), topics.errorProperty().get()),
-                brokers.errorProperty(), map.errorProperty(), topics.errorProperty());
+                () -> firstNonEmpty(brokers.errorProperty().get(), map.errorProperty().get(), topics.errorProperty().get(),
+                        groups.errorProperty().get()),
+                brokers.errorProperty(), map.errorProperty(), topics.errorProperty(), groups.errorProperty());
     }
 
     /** Refreshes now and then every {@link #REFRESH_EVERY}. Call on the FX thread. */
@@ -71,12 +78,13 @@ public final class WorkspaceViewModel {
             return CompletableFuture.completedFuture(null);
         }
         refreshing.set(true);
-        return CompletableFuture.allOf(brokers.refresh(), map.refresh(), topics.refresh()).whenComplete((v, e) -> {
-            refreshing.set(false);
-            if (problem.get().isEmpty()) {
-                lastRefresh.set("Updated " + LocalTime.now().format(TIME));
-            }
-        });
+        return CompletableFuture.allOf(brokers.refresh(), map.refresh(), topics.refresh(), groups.refresh())
+                .whenComplete((v, e) -> {
+                    refreshing.set(false);
+                    if (problem.get().isEmpty()) {
+                        lastRefresh.set("Updated " + LocalTime.now().format(TIME));
+                    }
+                });
     }
 
     /** A fresh form for the "New topic" dialog, knowing the current topics and brokers. */
@@ -123,6 +131,14 @@ public final class WorkspaceViewModel {
 
     public ClusterMapViewModel map() {
         return map;
+    }
+
+    public GroupsViewModel groups() {
+        return groups;
+    }
+
+    public javafx.beans.property.StringProperty selectedTabProperty() {
+        return selectedTab;
     }
 
     public ReadOnlyStringProperty lastRefreshProperty() {

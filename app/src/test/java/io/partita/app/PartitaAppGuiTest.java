@@ -6,6 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.partita.app.cluster.BrokerInfo;
 import io.partita.app.cluster.MapRow;
+import io.partita.app.groups.GroupInfo;
+import io.partita.app.groups.PartitionLag;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.partita.app.cluster.PartitionRow;
 import io.partita.app.cluster.ReplicaState;
 import io.partita.app.topics.TopicInfo;
@@ -206,6 +217,41 @@ class PartitaAppGuiTest {
         robot.clickOn("Start broker " + victim);
         await("back in sync").atMost(START_DEADLINE).until(() -> fx(() -> text("#broker-state-" + victim)).equals("up")
                 && mapRows().stream().allMatch(r -> r.isr().size() == 3));
+    }
+
+    @Test
+    void aGroupsCommittedOffsetsShowAsLagInTheGroupView() throws Exception {
+        launch();
+        robot.clickOn("#start-local");
+        await("connected").atMost(START_DEADLINE).until(() -> fx(() -> robot.lookup("#map-table").tryQuery().isPresent()));
+        String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
+        TopicPartition tp = new TopicPartition("invoices", 0);
+        try (Admin admin = admin(bootstrap)) {
+            admin.createTopics(List.of(new NewTopic("invoices", 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>("invoices", 0, "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
+            }
+        }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "billing",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(4)), java.time.Duration.ofSeconds(30));
+        }
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
+        await("the group with its lag").atMost(START_DEADLINE).until(() -> fx(() -> robot.lookup("#groups")
+                .<TableView<GroupInfo>>query().getItems().stream()
+                .anyMatch(g -> g.id().equals("billing") && g.totalLag() == 6)));
+        await("the group's row is drawn").atMost(UI_DEADLINE)
+                .until(() -> fx(() -> robot.lookup("#groups").lookup("billing").tryQuery().isPresent()));
+        robot.clickOn("billing");
+        await("the partition's committed offset, log end and lag").atMost(UI_DEADLINE).until(() -> fx(() -> robot
+                .lookup("#group-partitions").<TableView<PartitionLag>>query().getItems()
+                .equals(List.of(new PartitionLag("invoices", 0, 4, 10, "")))));
     }
 
     private List<PartitionRow> mapRows() throws Exception {

@@ -17,9 +17,41 @@ public final class ScreenshotSeed {
     private ScreenshotSeed() {
     }
 
+    private static void produce(String bootstrap, String topic, int records) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+                "bootstrap.servers", bootstrap, "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (int i = 0; i < records; i++) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "key-" + i, "value-" + i));
+            }
+            producer.flush();
+        }
+    }
+
+    /** A group that has read {@code upTo} records of each partition (fewer on the last, to show some lag). */
+    private static void commit(String bootstrap, String group, String topic, int partitions, long upTo) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
+                "bootstrap.servers", bootstrap, "group.id", group, "enable.auto.commit", "false"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets =
+                    new java.util.HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                offsets.put(new org.apache.kafka.common.TopicPartition(topic, p),
+                        new org.apache.kafka.clients.consumer.OffsetAndMetadata(p == partitions - 1 ? upTo / 2 : upTo));
+            }
+            consumer.commitSync(offsets);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--remove")) {
             Preferences.userRoot().node(args[1]).removeNode();
+            return;
+        }
+        if (args.length == 4 && args[0].equals("--tab")) {
+            new AppPreferences(Preferences.userRoot().node(args[1]), Path.of(args[3])).saveLastTab(args[2]);
             return;
         }
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -30,6 +62,11 @@ public final class ScreenshotSeed {
             gateway.createTopic("payments", 3, (short) 3).join();
             gateway.createTopic("clicks.eu", 4, (short) 2).join();
             gateway.createTopic("audit-log", 1, (short) 1).join();
+            String bootstrap = gateway.connection().bootstrapServers();
+            produce(bootstrap, "orders", 600);
+            produce(bootstrap, "payments", 90);
+            commit(bootstrap, "billing", "orders", 6, 70);
+            commit(bootstrap, "fraud-check", "payments", 3, 30);
         }
         prefs.saveConnection(ConnectionProfile.local(3));
         prefs.setReopenLastConnection(true);

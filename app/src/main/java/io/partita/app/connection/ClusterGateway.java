@@ -221,6 +221,60 @@ public final class ClusterGateway implements AutoCloseable {
                 });
     }
 
+    /**
+     * Every consumer group with its state, member count and, per partition it committed on or owns, the
+     * committed offset, the log end and the owning member; sorted by group id.
+     */
+    public CompletableFuture<List<io.partita.app.groups.GroupInfo>> consumerGroups() {
+        return withAdmin(a -> stage(a.listConsumerGroups(
+                new org.apache.kafka.clients.admin.ListConsumerGroupsOptions().timeoutMs(REQUEST_TIMEOUT_MS)).all())
+                .thenCompose(listings -> {
+                    List<String> ids = listings.stream().map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId)
+                            .sorted().toList();
+                    if (ids.isEmpty()) {
+                        return CompletableFuture.completedFuture(List.<io.partita.app.groups.GroupInfo>of());
+                    }
+                    Map<String, org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec> specs = new java.util.HashMap<>();
+                    ids.forEach(id -> specs.put(id, new org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec()));
+                    return stage(a.describeConsumerGroups(ids).all())
+                            .thenCombine(stage(a.listConsumerGroupOffsets(specs).all()), Map::entry)
+                            .thenCompose(both -> withLogEnds(a, ids, both.getKey(), both.getValue()));
+                }));
+    }
+
+    private CompletableFuture<List<io.partita.app.groups.GroupInfo>> withLogEnds(Admin a, List<String> ids,
+            Map<String, org.apache.kafka.clients.admin.ConsumerGroupDescription> descriptions,
+            Map<String, Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata>> commits) {
+        java.util.Set<org.apache.kafka.common.TopicPartition> partitions = new java.util.HashSet<>();
+        commits.values().forEach(c -> partitions.addAll(c.keySet()));
+        descriptions.values().forEach(d -> d.members().forEach(m -> partitions.addAll(m.assignment().topicPartitions())));
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        CompletableFuture<Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo>> ends =
+                latest.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : stage(a.listOffsets(latest).all());
+        return ends.thenApply(logEnds -> ids.stream().map(id -> {
+            var description = descriptions.get(id);
+            Map<org.apache.kafka.common.TopicPartition, String> owners = new java.util.HashMap<>();
+            description.members().forEach(m -> m.assignment().topicPartitions()
+                    .forEach(tp -> owners.put(tp, m.clientId() + " (" + m.host() + ")")));
+            var committed = commits.getOrDefault(id, Map.of());
+            java.util.Set<org.apache.kafka.common.TopicPartition> mine = new java.util.TreeSet<>(
+                    Comparator.comparing(org.apache.kafka.common.TopicPartition::topic)
+                            .thenComparingInt(org.apache.kafka.common.TopicPartition::partition));
+            mine.addAll(committed.keySet());
+            mine.addAll(owners.keySet());
+            List<io.partita.app.groups.PartitionLag> lags = mine.stream().map(tp -> {
+                var commit = committed.get(tp);
+                var end = logEnds.get(tp);
+                return new io.partita.app.groups.PartitionLag(tp.topic(), tp.partition(),
+                        commit == null ? io.partita.app.groups.PartitionLag.NO_COMMIT : commit.offset(),
+                        end == null ? 0 : end.offset(), owners.getOrDefault(tp, ""));
+            }).toList();
+            return new io.partita.app.groups.GroupInfo(id, description.groupState().toString(),
+                    description.members().size(), lags);
+        }).toList());
+    }
+
     /** Every topic, internal ones included (the view decides what to show), sorted by name. */
     public CompletableFuture<List<TopicInfo>> listTopics() {
         return withAdmin(a -> partitions(a).thenApply(descriptions -> descriptions.values().stream()
