@@ -153,7 +153,7 @@ class PartitaAppGuiTest {
                 return table.getItems().stream().anyMatch(t -> t.name().equals("orders"));
             }));
             assertThat(fx(() -> robot.lookup("#topics").queryTableView().getItems()))
-                    .containsExactly(new TopicInfo("orders", 1, 1, false));
+                    .containsExactly(new TopicInfo("orders", 1, 1, 0, false));
             assertThat(userTopics(admin)).containsExactly("orders");
             assertThat(admin.describeTopics(Set.of("orders")).allTopicNames().get(30, TimeUnit.SECONDS)
                     .get("orders").partitions()).hasSize(1);
@@ -198,7 +198,8 @@ class PartitaAppGuiTest {
         }
         await("every replica in sync on the map").atMost(START_DEADLINE).until(() -> mapRows().size() == 3
                 && mapRows().stream().allMatch(r -> r.hasLeader() && r.isr().size() == 3));
-        assertThat(fx(() -> robot.lookup("#map-table .replica-leader").queryAll().size())).isEqualTo(3);
+        await("three leader tiles drawn").atMost(UI_DEADLINE)
+                .until(() -> fx(() -> robot.lookup("#map-table .replica-leader").queryAll().size()) == 3);
         int victim = mapRows().get(0).leader();
 
         robot.clickOn("#node-menu-" + victim);
@@ -211,6 +212,13 @@ class PartitaAppGuiTest {
                         && r.hasLeader() && r.leader() != victim));
         await("the tiles say so").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#map-table .replica-offline")
                 .queryAll().size()) == 3);
+
+        // The topic list counts the partitions missing an in-sync replica.
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        await("under-replicated in the topic list").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#topics")
+                .<TableView<TopicInfo>>query().getItems().stream()
+                .anyMatch(t -> t.name().equals("replicated") && t.underReplicated() == 3)));
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
 
         // Start it again from the map: it catches up and every replica is in sync again.
         robot.clickOn("#node-menu-" + victim);

@@ -445,6 +445,8 @@ public final class ClusterGateway implements AutoCloseable {
 
     private static TopicInfo summarize(TopicDescription d) {
         int rf = d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
-        return new TopicInfo(d.name(), d.partitions().size(), rf, d.isInternal() || d.name().startsWith("__"));
+        int underReplicated = (int) d.partitions().stream().filter(p -> p.isr().size() < p.replicas().size()).count();
+        return new TopicInfo(d.name(), d.partitions().size(), rf, underReplicated,
+                d.isInternal() || d.name().startsWith("__"));
     }
 }

@@ -80,7 +80,7 @@ public final class TopicsView extends VBox {
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
         name.setComparator(java.util.Comparator.comparing(TopicInfo::name));
-        name.setPrefWidth(620);
+        name.setPrefWidth(480);
         TableColumn<TopicInfo, Integer> partitions = new TableColumn<>("Partitions");
         partitions.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().partitions()));
         partitions.getStyleClass().add("number-column");
@@ -91,7 +91,24 @@ public final class TopicsView extends VBox {
         replication.getStyleClass().add("number-column");
         replication.setPrefWidth(160);
         replication.setMinWidth(160);
-        table.getColumns().setAll(java.util.List.of(name, partitions, replication));
+        TableColumn<TopicInfo, Integer> under = new TableColumn<>("Under-replicated");
+        under.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().underReplicated()));
+        under.getStyleClass().add("number-column");
+        under.setPrefWidth(160);
+        under.setMinWidth(150);
+        under.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Integer count, boolean empty) {
+                super.updateItem(count, empty);
+                setText(empty || count == null ? null : count.toString());
+                // Only a problem is worth a colour: a partition missing in-sync replicas.
+                getStyleClass().remove("under-replicated");
+                if (!empty && count != null && count > 0) {
+                    getStyleClass().add("under-replicated");
+                }
+            }
+        });
+        table.getColumns().setAll(java.util.List.of(name, partitions, replication, under));
 
         Label placeholder = new Label();
         placeholder.setId("topics-empty");

@@ -13,10 +13,10 @@ class TopicsViewModelTest {
     private final TopicsViewModel model = new TopicsViewModel(gateway);
 
     private static final List<TopicInfo> TOPICS = List.of(
-            new TopicInfo("__consumer_offsets", 50, 1, true),
-            new TopicInfo("clicks", 3, 1, false),
-            new TopicInfo("orders", 6, 3, false),
-            new TopicInfo("orders.dlq", 1, 3, false));
+            new TopicInfo("__consumer_offsets", 50, 1, 0, true),
+            new TopicInfo("clicks", 3, 1, 0, false),
+            new TopicInfo("orders", 6, 3, 0, false),
+            new TopicInfo("orders.dlq", 1, 3, 0, false));
 
     @AfterEach
     void close() {
@@ -54,7 +54,7 @@ class TopicsViewModelTest {
     @Test
     void emptyStatesSayWhatToDo() {
         assertThat(model.emptyMessageProperty().get()).isEqualTo("Loading topics…");
-        model.setTopics(List.of(new TopicInfo("__consumer_offsets", 50, 1, true)));
+        model.setTopics(List.of(new TopicInfo("__consumer_offsets", 50, 1, 0, true)));
         assertThat(model.emptyMessageProperty().get()).startsWith("No topics yet — create one");
         model.filterProperty().set("x");
         assertThat(model.emptyMessageProperty().get()).startsWith("No topics yet — create one");
