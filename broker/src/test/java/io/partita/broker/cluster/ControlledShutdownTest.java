@@ -30,8 +30,8 @@ class ControlledShutdownTest {
         try (TestCluster cluster = TestCluster.start(3, Map.of(BrokerConfig.AUTO_LEADER_REBALANCE_ENABLE, "false"));
              Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "handover", Map.of(0, List.of(1, 0, 2), 1, List.of(1, 2, 0), 2, List.of(0, 1, 2)));
-            Topics.awaitFullIsr(admin, "handover");
-            assertThat(Topics.describe(admin, "handover").partitions()).extracting(Topics::leader)
+            Clients.awaitFullIsr(admin, "handover");
+            assertThat(Clients.describe(admin, "handover").partitions()).extracting(Topics::leader)
                     .containsExactly(1, 1, 0);
 
             // Watch from node 0: node 1 must never be gone while still leading.
@@ -48,7 +48,7 @@ class ControlledShutdownTest {
 
                 // The cluster noticed the moment the stop returned; a second covers the other nodes' watches.
                 await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    TopicDescription description = Topics.describe(admin, "handover");
+                    TopicDescription description = Clients.describe(admin, "handover");
                     for (TopicPartitionInfo p : description.partitions()) {
                         assertThat(Topics.leader(p)).isIn(0, 2);
                         assertThat(Topics.ids(p.isr())).doesNotContain(1).isNotEmpty();
@@ -61,7 +61,7 @@ class ControlledShutdownTest {
                 assertThat(producer.failures()).as("acks=all sends failed during the handover").isZero();
 
                 cluster.cluster().startNode(1);
-                Topics.awaitFullIsr(admin, "handover");
+                Clients.awaitFullIsr(admin, "handover");
                 producer.awaitMore(20);
                 producer.close();
                 List<String> sent = producer.acknowledged("handover");
@@ -77,7 +77,7 @@ class ControlledShutdownTest {
         try (TestCluster cluster = TestCluster.start(2, Map.of(BrokerConfig.CONTROLLED_SHUTDOWN_TIMEOUT_MS, "20000"));
              Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "alone", Map.of(0, List.of(1)));
-            Topics.awaitFullIsr(admin, "alone");
+            Clients.awaitFullIsr(admin, "alone");
 
             long started = System.nanoTime();
             cluster.cluster().stopNode(1);
@@ -100,8 +100,8 @@ class ControlledShutdownTest {
                 Map.of(BrokerConfig.AUTO_LEADER_REBALANCE_ENABLE, "false"));
              Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "terminated", Map.of(0, List.of(1, 0), 1, List.of(1, 0)));
-            Topics.awaitFullIsr(admin, "terminated");
-            assertThat(Topics.describe(admin, "terminated").partitions()).extracting(Topics::leader)
+            Clients.awaitFullIsr(admin, "terminated");
+            assertThat(Clients.describe(admin, "terminated").partitions()).extracting(Topics::leader)
                     .containsExactly(1, 1);
 
             // Watch from this JVM: node 1 must never be gone while still leading.
@@ -118,7 +118,7 @@ class ControlledShutdownTest {
             }
             assertThat(violations).isEmpty();
             await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> {
-                for (TopicPartitionInfo p : Topics.describe(admin, "terminated").partitions()) {
+                for (TopicPartitionInfo p : Clients.describe(admin, "terminated").partitions()) {
                     assertThat(Topics.leader(p)).isEqualTo(0);
                     assertThat(Topics.ids(p.isr())).containsExactly(0);
                 }

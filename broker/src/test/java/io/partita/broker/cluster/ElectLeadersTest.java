@@ -31,11 +31,11 @@ class ElectLeadersTest {
         try (TestCluster cluster = TestCluster.start(3, NO_AUTO_REBALANCE);
              Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "preferred", Map.of(0, List.of(0, 1, 2), 1, List.of(1, 2, 0), 2, List.of(0, 2, 1)));
-            Topics.awaitFullIsr(admin, "preferred");
+            Clients.awaitFullIsr(admin, "preferred");
             cluster.cluster().stopNode(0);
             cluster.cluster().startNode(0);
-            Topics.awaitFullIsr(admin, "preferred");
-            assertThat(Topics.describe(admin, "preferred").partitions()).extracting(Topics::leader)
+            Clients.awaitFullIsr(admin, "preferred");
+            assertThat(Clients.describe(admin, "preferred").partitions()).extracting(Topics::leader)
                     .doesNotContain(0);
 
             Set<TopicPartition> all = Set.of(tp("preferred", 0), tp("preferred", 1), tp("preferred", 2));
@@ -46,7 +46,7 @@ class ElectLeadersTest {
             assertThat(results.get(tp("preferred", 1))).containsInstanceOf(ElectionNotNeededException.class);
             // Answered once the answering node's metadata shows it; the others follow within a second.
             await().atMost(java.time.Duration.ofSeconds(1)).untilAsserted(() ->
-                    assertThat(Topics.describe(admin, "preferred").partitions()).extracting(Topics::leader)
+                    assertThat(Clients.describe(admin, "preferred").partitions()).extracting(Topics::leader)
                             .containsExactly(0, 1, 0));
 
             // Every partition (a null list): those already led by their preferred replica are left out.
@@ -59,13 +59,13 @@ class ElectLeadersTest {
         try (TestCluster cluster = TestCluster.start(2, Map.of(BrokerConfig.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS, "1"));
              Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "balanced", Map.of(0, List.of(0, 1), 1, List.of(1, 0)));
-            Topics.awaitFullIsr(admin, "balanced");
+            Clients.awaitFullIsr(admin, "balanced");
             cluster.cluster().stopNode(0);
-            assertThat(Topics.describe(admin, "balanced").partitions()).extracting(Topics::leader)
+            assertThat(Clients.describe(admin, "balanced").partitions()).extracting(Topics::leader)
                     .containsExactly(1, 1);
             cluster.cluster().startNode(0);
             await().atMost(Topics.DEADLINE).untilAsserted(() ->
-                    assertThat(Topics.describe(admin, "balanced").partitions()).extracting(Topics::leader)
+                    assertThat(Clients.describe(admin, "balanced").partitions()).extracting(Topics::leader)
                             .containsExactly(0, 1));
         }
     }
@@ -76,8 +76,8 @@ class ElectLeadersTest {
              Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "unclean", Map.of(0, List.of(0, 1)));
             Topics.create(admin, "unclean-config", Map.of(0, List.of(0, 1)));
-            Topics.awaitFullIsr(admin, "unclean");
-            Topics.awaitFullIsr(admin, "unclean-config");
+            Clients.awaitFullIsr(admin, "unclean");
+            Clients.awaitFullIsr(admin, "unclean-config");
             // Node 1 leaves the ISRs (controlled stop), then node 0, the last in-sync replica, stops too.
             cluster.cluster().stopNode(1);
             cluster.cluster().stopNode(0);
@@ -110,7 +110,7 @@ class ElectLeadersTest {
         try (TestCluster cluster = TestCluster.start(2, NO_AUTO_REBALANCE);
              Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "errors", Map.of(0, List.of(0), 1, List.of(1)));
-            Topics.awaitFullIsr(admin, "errors");
+            Clients.awaitFullIsr(admin, "errors");
             Map<TopicPartition, Optional<Throwable>> results = admin.electLeaders(ElectionType.PREFERRED,
                     Set.of(tp("errors", 0), tp("errors", 7), tp("missing", 0))).partitions().get();
             assertThat(results.get(tp("errors", 0))).containsInstanceOf(ElectionNotNeededException.class);

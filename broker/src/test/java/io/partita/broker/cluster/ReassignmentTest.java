@@ -44,7 +44,7 @@ class ReassignmentTest {
             Topics.create(admin, "rf-two", Map.of(0, List.of(0, 1)));
             Topics.create(admin, "rf-three", Map.of(0, List.of(0, 1, 2)));
             for (String topic : List.of("rf-one", "rf-two", "rf-three")) {
-                Topics.awaitFullIsr(admin, topic);
+                Clients.awaitFullIsr(admin, topic);
             }
             Map<String, List<Integer>> targets = Map.of("rf-one", List.of(3), "rf-two", List.of(2, 3),
                     "rf-three", List.of(3, 2, 1));
@@ -84,7 +84,7 @@ class ReassignmentTest {
         try (TestCluster cluster = TestCluster.start(3, NO_AUTO_REBALANCE);
              Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "stuck", Map.of(0, List.of(1), 1, List.of(0)));
-            Topics.awaitFullIsr(admin, "stuck");
+            Clients.awaitFullIsr(admin, "stuck");
             try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of())) {
                 for (int i = 0; i < 100; i++) {
                     producer.send(new ProducerRecord<>("stuck", 0, null, "v" + i));
@@ -135,7 +135,7 @@ class ReassignmentTest {
         try (TestCluster cluster = TestCluster.start(2, NO_AUTO_REBALANCE);
              Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "checked", Map.of(0, List.of(0)));
-            Topics.awaitFullIsr(admin, "checked");
+            Clients.awaitFullIsr(admin, "checked");
             TopicPartition tp = new TopicPartition("checked", 0);
             Map<TopicPartition, Class<? extends Throwable>> expected = Map.of(
                     new TopicPartition("missing", 0), UnknownTopicOrPartitionException.class,

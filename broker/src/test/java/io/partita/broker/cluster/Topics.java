@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,12 +31,8 @@ final class Topics {
         admin.createTopics(List.of(new NewTopic(topic, assignment))).all().get();
     }
 
-    static TopicDescription describe(Admin admin, String topic) throws Exception {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-    }
-
     static TopicPartitionInfo partition(Admin admin, String topic, int partition) throws Exception {
-        return describe(admin, topic).partitions().get(partition);
+        return Clients.describe(admin, topic).partitions().get(partition);
     }
 
     static List<Integer> ids(List<Node> nodes) {
@@ -46,12 +41,6 @@ final class Topics {
 
     static int leader(TopicPartitionInfo info) {
         return info.leader() == null ? -1 : info.leader().id();
-    }
-
-    /** Waits until every replica of every partition of the topic is in sync. */
-    static void awaitFullIsr(Admin admin, String topic) {
-        await().atMost(DEADLINE).until(() -> describe(admin, topic).partitions().stream()
-                .allMatch(p -> p.leader() != null && p.isr().size() == p.replicas().size()));
     }
 
     /** Reads every record of the given partitions from the beginning. */

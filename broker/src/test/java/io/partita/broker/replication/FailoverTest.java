@@ -1,7 +1,5 @@
 package io.partita.broker.replication;
 
-import static io.partita.broker.replication.ReplicationTest.awaitFullIsr;
-import static io.partita.broker.replication.ReplicationTest.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,8 +43,8 @@ class FailoverTest {
              Admin admin = Clients.admin(cluster.bootstrap())) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 3)
                     .configs(Map.of("min.insync.replicas", "2")))).all().get();
-            awaitFullIsr(admin, TOPIC, 3);
-            assertThat(describe(admin, TOPIC).partitions()).extracting(p -> p.leader().id()).contains(0, 1, 2);
+            Clients.awaitFullIsr(admin, TOPIC);
+            assertThat(Clients.describe(admin, TOPIC).partitions()).extracting(p -> p.leader().id()).contains(0, 1, 2);
 
             Map<Integer, List<String>> acknowledged = new ConcurrentHashMap<>();
             AtomicInteger acks = new AtomicInteger();
@@ -60,28 +58,28 @@ class FailoverTest {
             try {
                 await().atMost(DEADLINE).until(() -> acks.get() >= 300);
 
-                TopicPartitionInfo before = describe(admin, TOPIC).partitions().get(0);
+                TopicPartitionInfo before = Clients.describe(admin, TOPIC).partitions().get(0);
                 int victim = before.leader().id();
                 cluster.cluster().killNode(victim);
                 await().atMost(DEADLINE).until(() -> {
-                    TopicPartitionInfo now = describe(admin, TOPIC).partitions().get(0);
+                    TopicPartitionInfo now = Clients.describe(admin, TOPIC).partitions().get(0);
                     return now.leader() != null && now.leader().id() != victim;
                 });
-                TopicPartitionInfo after = describe(admin, TOPIC).partitions().get(0);
+                TopicPartitionInfo after = Clients.describe(admin, TOPIC).partitions().get(0);
                 assertThat(before.isr()).contains(after.leader());
-                await().atMost(DEADLINE).until(() -> describe(admin, TOPIC).partitions().stream()
+                await().atMost(DEADLINE).until(() -> Clients.describe(admin, TOPIC).partitions().stream()
                         .allMatch(p -> p.leader() != null && p.leader().id() != victim && !p.isr().contains(before.leader())));
 
                 int acksAfterKill = acks.get();
                 await("the producer carries on").atMost(DEADLINE).until(() -> acks.get() >= acksAfterKill + 300);
 
                 cluster.cluster().startNode(victim);
-                awaitFullIsr(admin, TOPIC, 3);
+                Clients.awaitFullIsr(admin, TOPIC);
                 // The returned node leads nothing until a preferred election gives it back its partitions.
                 admin.electLeaders(ElectionType.PREFERRED, null).all().get();
-                await().atMost(DEADLINE).until(() -> describe(admin, TOPIC).partitions().stream()
+                await().atMost(DEADLINE).until(() -> Clients.describe(admin, TOPIC).partitions().stream()
                         .allMatch(p -> p.leader() != null && p.leader().id() == p.replicas().get(0).id()));
-                assertThat(describe(admin, TOPIC).partitions()).extracting(p -> p.leader().id()).contains(0, 1, 2);
+                assertThat(Clients.describe(admin, TOPIC).partitions()).extracting(p -> p.leader().id()).contains(0, 1, 2);
                 int acksAfterRestart = acks.get();
                 await().atMost(DEADLINE).until(() -> acks.get() >= acksAfterRestart + 100);
             } finally {
@@ -105,7 +103,7 @@ class FailoverTest {
                 List<TopicPartition> all = IntStream.range(0, 6).mapToObj(p -> new TopicPartition(TOPIC, p)).toList();
                 assertThat(Clients.readAll(fresh, all, total, DEADLINE)).hasSize(total);
             }
-            TopicDescription end = describe(admin, TOPIC);
+            TopicDescription end = Clients.describe(admin, TOPIC);
             assertThat(end.partitions()).allSatisfy(p -> assertThat(p.isr()).hasSize(3));
         }
     }

@@ -46,8 +46,8 @@ class ReplicationTest {
              Admin admin = Clients.admin(cluster.bootstrap())) {
             admin.createTopics(List.of(new NewTopic("replicated", 6, (short) 3)
                     .configs(Map.of("min.insync.replicas", "2")))).all().get();
-            awaitFullIsr(admin, "replicated", 3);
-            TopicDescription description = describe(admin, "replicated");
+            Clients.awaitFullIsr(admin, "replicated");
+            TopicDescription description = Clients.describe(admin, "replicated");
             assertThat(description.partitions()).extracting(p -> p.leader().id()).contains(0, 1, 2);
             assertThat(description.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
 
@@ -81,8 +81,8 @@ class ReplicationTest {
              Admin admin = Clients.admin(cluster.bootstrap())) {
             admin.createTopics(List.of(new NewTopic("guarded", 1, (short) 3)
                     .configs(Map.of("min.insync.replicas", "2")))).all().get();
-            awaitFullIsr(admin, "guarded", 3);
-            int leader = describe(admin, "guarded").partitions().get(0).leader().id();
+            Clients.awaitFullIsr(admin, "guarded");
+            int leader = Clients.describe(admin, "guarded").partitions().get(0).leader().id();
             try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(),
                     Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
                 for (int i = 0; i < 20; i++) {
@@ -94,7 +94,7 @@ class ReplicationTest {
                     cluster.cluster().killNode(node);
                 }
             }
-            await().atMost(DEADLINE).until(() -> describe(admin, "guarded").partitions().get(0).isr().size() == 1);
+            await().atMost(DEADLINE).until(() -> Clients.describe(admin, "guarded").partitions().get(0).isr().size() == 1);
 
             try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of(
                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.RETRIES_CONFIG, 0,
@@ -118,7 +118,7 @@ class ReplicationTest {
         try (TestCluster cluster = TestCluster.start(3, Map.of());
              Admin admin = Clients.admin(cluster.bootstrap())) {
             admin.createTopics(List.of(new NewTopic("trimmed", 1, (short) 3))).all().get();
-            awaitFullIsr(admin, "trimmed", 3);
+            Clients.awaitFullIsr(admin, "trimmed");
             produce(cluster.bootstrap(), "trimmed", "v", 20, "all");
             TopicPartition tp = new TopicPartition("trimmed", 0);
             admin.deleteRecords(Map.of(tp, org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(10)))
@@ -141,19 +141,19 @@ class ReplicationTest {
         try (TestCluster cluster = TestCluster.start(3, Map.of());
              Admin admin = Clients.admin(cluster.bootstrap())) {
             admin.createTopics(List.of(new NewTopic("expiring", 3, (short) 3))).all().get();
-            awaitFullIsr(admin, "expiring", 3);
+            Clients.awaitFullIsr(admin, "expiring");
             produce(cluster.bootstrap(), "expiring", "before-", 10, "all");
-            int victim = describe(admin, "expiring").partitions().get(0).leader().id();
+            int victim = Clients.describe(admin, "expiring").partitions().get(0).leader().id();
             TopicPartition tp = new TopicPartition("expiring", 0);
 
             cluster.cluster().expireSession(victim);
 
             await().atMost(DEADLINE).until(() -> {
-                TopicPartitionInfo info = describe(admin, "expiring").partitions().get(0);
+                TopicPartitionInfo info = Clients.describe(admin, "expiring").partitions().get(0);
                 return info.leader() != null && info.leader().id() != victim;
             });
             await().atMost(DEADLINE).until(() -> !broker(cluster, victim).replicaManager().partition(tp).orElseThrow().isLeader());
-            awaitFullIsr(admin, "expiring", 3);
+            Clients.awaitFullIsr(admin, "expiring");
             produce(cluster.bootstrap(), "expiring", "after-", 10, "all");
             List<String> expected = new ArrayList<>();
             IntStream.range(0, 10).forEach(i -> expected.add("before-" + i));
@@ -171,33 +171,33 @@ class ReplicationTest {
         try (TestCluster cluster = TestCluster.start(2, Map.of());
              Admin admin = Clients.admin(cluster.bootstrap())) {
             admin.createTopics(List.of(new NewTopic("diverge", Map.of(0, List.of(0, 1))))).all().get();
-            awaitFullIsr(admin, "diverge", 2);
+            Clients.awaitFullIsr(admin, "diverge");
             TopicPartition tp = new TopicPartition("diverge", 0);
             produce(cluster.bootstrap(), "diverge", "shared-", 10, "all");
 
             cluster.cluster().killNode(1);
-            await().atMost(DEADLINE).until(() -> describe(admin, "diverge").partitions().get(0).isr().equals(
-                    List.of(describe(admin, "diverge").partitions().get(0).leader())));
+            await().atMost(DEADLINE).until(() -> Clients.describe(admin, "diverge").partitions().get(0).isr().equals(
+                    List.of(Clients.describe(admin, "diverge").partitions().get(0).leader())));
             produce(cluster.cluster().bootstrapServers(), "diverge", "lost-", 5, "1");
             assertThat(broker(cluster, 0).replicaManager().partition(tp).orElseThrow().log().logEndOffset()).isEqualTo(15);
 
             cluster.cluster().killNode(0);
             cluster.cluster().startNode(1);
             await().atMost(DEADLINE).until(() -> {
-                TopicPartitionInfo info = describe(admin, "diverge").partitions().get(0);
+                TopicPartitionInfo info = Clients.describe(admin, "diverge").partitions().get(0);
                 return info.leader() == null;
             });
             admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, "diverge"),
                     List.of(new AlterConfigOp(new ConfigEntry("unclean.leader.election.enable", "true"),
                             AlterConfigOp.OpType.SET)))).all().get();
             await().atMost(DEADLINE).until(() -> {
-                TopicPartitionInfo info = describe(admin, "diverge").partitions().get(0);
+                TopicPartitionInfo info = Clients.describe(admin, "diverge").partitions().get(0);
                 return info.leader() != null && info.leader().id() == 1;
             });
             produce(cluster.cluster().bootstrapServers(), "diverge", "new-", 3, "1");
 
             cluster.cluster().startNode(0);
-            await().atMost(DEADLINE).until(() -> describe(admin, "diverge").partitions().get(0).isr().size() == 2);
+            await().atMost(DEADLINE).until(() -> Clients.describe(admin, "diverge").partitions().get(0).isr().size() == 2);
             List<String> expected = new ArrayList<>();
             IntStream.range(0, 10).forEach(i -> expected.add("shared-" + i));
             IntStream.range(0, 3).forEach(i -> expected.add("new-" + i));
@@ -213,15 +213,6 @@ class ReplicationTest {
                 producer.send(new ProducerRecord<>(topic, 0, "k" + i, prefix + i)).get();
             }
         }
-    }
-
-    static void awaitFullIsr(Admin admin, String topic, int replicas) {
-        await().atMost(DEADLINE).until(() -> describe(admin, topic).partitions().stream()
-                .allMatch(p -> p.leader() != null && p.isr().size() == replicas));
-    }
-
-    static TopicDescription describe(Admin admin, String topic) throws Exception {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
     }
 
     private static BrokerNode broker(TestCluster cluster, int id) {

@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,6 +62,17 @@ public final class Clients {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putAll(extra);
         return props;
+    }
+
+    public static TopicDescription describe(Admin admin, String topic) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+    }
+
+    /** Waits until every partition of the topic has a leader and all its replicas in sync. */
+    public static void awaitFullIsr(Admin admin, String topic) {
+        org.awaitility.Awaitility.await("every replica of " + topic + " in sync").atMost(Duration.ofSeconds(30))
+                .until(() -> describe(admin, topic).partitions().stream()
+                        .allMatch(p -> p.leader() != null && p.isr().size() == p.replicas().size()));
     }
 
     public static void createTopic(Admin admin, String name, int partitions, Map<String, String> configs) throws Exception {
