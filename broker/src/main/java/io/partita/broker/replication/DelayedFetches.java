@@ -1,8 +1,6 @@
 package io.partita.broker.replication;
 
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -25,32 +23,24 @@ public final class DelayedFetches implements AutoCloseable {
         boolean tryComplete();
     }
 
-    private final Map<TopicPartition, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+    private final WaitersByPartition<Waiter> waiters = new WaitersByPartition<>();
 
     public void watch(Iterable<TopicPartition> partitions, Waiter waiter) {
         for (TopicPartition tp : partitions) {
-            waiters.compute(tp, (k, set) -> {
-                Set<Waiter> watching = set == null ? ConcurrentHashMap.newKeySet() : set;
-                watching.add(waiter);
-                return watching;
-            });
+            waiters.add(tp, waiter);
         }
     }
 
-    /** Stops watching; a partition nobody waits on any more is forgotten (topics come and go). */
     public void unwatch(Iterable<TopicPartition> partitions, Waiter waiter) {
         for (TopicPartition tp : partitions) {
-            waiters.computeIfPresent(tp, (k, set) -> {
-                set.remove(waiter);
-                return set.isEmpty() ? null : set;
-            });
+            waiters.remove(tp, waiter);
         }
     }
 
     /** Something a waiting fetch may want changed in {@code tp}: an append, or a higher high watermark. */
     void wake(TopicPartition tp) {
-        Set<Waiter> set = waiters.get(tp);
-        if (set == null || set.isEmpty()) {
+        Set<Waiter> set = waiters.on(tp);
+        if (set.isEmpty()) {
             return;
         }
         try {

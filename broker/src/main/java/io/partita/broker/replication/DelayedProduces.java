@@ -1,9 +1,7 @@
 package io.partita.broker.replication;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -19,7 +17,7 @@ import org.apache.kafka.common.protocol.Errors;
  * ISR or the leadership of their partition changes.
  */
 final class DelayedProduces {
-    private final Map<TopicPartition, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+    private final WaitersByPartition<Waiter> waiters = new WaitersByPartition<>();
     private final ScheduledExecutorService timer;
 
     DelayedProduces(ScheduledExecutorService timer) {
@@ -61,15 +59,10 @@ final class DelayedProduces {
     CompletableFuture<Errors> await(Partition partition, int leaderEpoch, long requiredOffset, long timeoutMs) {
         Waiter waiter = new Waiter(partition, leaderEpoch, requiredOffset);
         TopicPartition tp = partition.topicPartition();
-        // Added inside the map operation: a set emptied and removed concurrently must not swallow the waiter.
-        waiters.compute(tp, (k, set) -> {
-            Set<Waiter> watching = set == null ? ConcurrentHashMap.newKeySet() : set;
-            watching.add(waiter);
-            return watching;
-        });
+        waiters.add(tp, waiter);
         // The high watermark may have passed the offset before the waiter was registered.
         if (waiter.tryComplete()) {
-            remove(tp, waiter);
+            waiters.remove(tp, waiter);
             return waiter.result;
         }
         try {
@@ -77,7 +70,7 @@ final class DelayedProduces {
                     timeoutMs, TimeUnit.MILLISECONDS);
             waiter.result.whenComplete((r, e) -> {
                 timeout.cancel(false);
-                remove(tp, waiter);
+                waiters.remove(tp, waiter);
             });
         } catch (RejectedExecutionException stopping) {
             waiter.result.complete(Errors.NOT_LEADER_OR_FOLLOWER);
@@ -87,20 +80,13 @@ final class DelayedProduces {
 
     /** Re-checks the waiters of a partition whose high watermark, ISR or leadership changed. */
     void check(TopicPartition tp) {
-        Set<Waiter> set = waiters.get(tp);
-        if (set != null) {
+        Set<Waiter> set = waiters.on(tp);
+        if (!set.isEmpty()) {
             set.removeIf(Waiter::tryComplete);
         }
     }
 
     void checkAll() {
-        waiters.keySet().forEach(this::check);
-    }
-
-    private void remove(TopicPartition tp, Waiter waiter) {
-        waiters.computeIfPresent(tp, (k, set) -> {
-            set.remove(waiter);
-            return set.isEmpty() ? null : set;
-        });
+        waiters.partitions().forEach(this::check);
     }
 }

@@ -139,12 +139,7 @@ public final class Partition {
                 return RoleChange.BECAME_LEADER;
             }
             // Same epoch: the ISR or the assignment changed (a reassignment adds and removes replicas).
-            for (int replica : replicas) {
-                if (replica != localBrokerId) {
-                    followers.computeIfAbsent(replica, r -> new FollowerProgress(newState.isr().contains(r) ? nowMs : 0));
-                }
-            }
-            followers.keySet().retainAll(replicas);
+            trackFollowers(nowMs);
             return RoleChange.UNCHANGED;
         }
         followers.clear();
@@ -153,14 +148,22 @@ public final class Partition {
 
     private void becomeLeader(long nowMs) {
         followers.clear();
-        for (int replica : replicas) {
-            if (replica != localBrokerId) {
-                // In-sync followers get a fresh lag allowance: they could not fetch from a leader not yet known.
-                followers.put(replica, new FollowerProgress(state.isr().contains(replica) ? nowMs : 0));
-            }
-        }
+        trackFollowers(nowMs);
         leaderEpochStartOffset = log.logEndOffset();
         isrWriteInFlight = false;
+    }
+
+    /**
+     * One progress record per follower in the assignment, keeping those already tracked. A new one counts as
+     * caught up now if it is in the ISR (it could not fetch from a leader not yet known), else never.
+     */
+    private void trackFollowers(long nowMs) {
+        for (int replica : replicas) {
+            if (replica != localBrokerId) {
+                followers.computeIfAbsent(replica, r -> new FollowerProgress(state.isr().contains(r) ? nowMs : 0));
+            }
+        }
+        followers.keySet().retainAll(replicas);
     }
 
     /** The result of a follower's fetch, for the replica manager to act on. */
