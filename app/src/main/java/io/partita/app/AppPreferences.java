@@ -32,6 +32,7 @@ public final class AppPreferences {
     private static final String CONNECTION_BOOTSTRAP = "connection.bootstrap";
     private static final String CONNECTION_REOPEN = "connection.reopen";
     private static final String LAST_TAB = "workspace.tab";
+    private static final String DARK_THEME = "appearance.dark";
 
     private final Preferences prefs;
     private final Path home;
@@ -125,6 +126,16 @@ public final class AppPreferences {
 
     public void saveLastTab(String tab) {
         prefs.put(LAST_TAB, tab);
+        flush();
+    }
+
+    /** Whether the window uses the dark theme; light at first. */
+    public boolean darkTheme() {
+        return prefs.getBoolean(DARK_THEME, false);
+    }
+
+    public void saveDarkTheme(boolean dark) {
+        prefs.putBoolean(DARK_THEME, dark);
         flush();
     }
 

@@ -75,7 +75,12 @@ public final class AppView extends BorderPane {
         topicsTab.disableProperty().bind(model.connectedProperty().not());
         CheckMenuItem showInternal = new CheckMenuItem("Show internal topics");
         showInternal.disableProperty().bind(model.connectedProperty().not());
-        Menu view = new Menu("View", null, map, topicsTab, groupsTab, new SeparatorMenuItem(), find, showInternal);
+        CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
+        darkTheme.setId("menu-dark-theme");
+        darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        darkTheme.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        Menu view = new Menu("View", null, map, topicsTab, groupsTab, new SeparatorMenuItem(), find, showInternal,
+                new SeparatorMenuItem(), darkTheme);
 
         MenuBar menuBar = new MenuBar(file, view);
         menuBar.setUseSystemMenuBar(true);

@@ -27,6 +27,8 @@ public final class AppViewModel {
     private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping", false);
     private final ReadOnlyStringWrapper stoppingMessage = new ReadOnlyStringWrapper(this, "stoppingMessage", "");
     private final BooleanBinding connected;
+    private final javafx.beans.property.BooleanProperty darkTheme =
+            new javafx.beans.property.SimpleBooleanProperty(this, "darkTheme");
 
     public AppViewModel(ClusterGateway gateway, AppPreferences preferences) {
         this.gateway = gateway;
@@ -36,6 +38,13 @@ public final class AppViewModel {
         preferences.lastConnection().filter(p -> p.isLocal())
                 .ifPresent(p -> welcome.nodeCountProperty().set(Math.min(WelcomeViewModel.MAX_NODES, p.nodes())));
         connected = Bindings.isNotNull(workspace).and(stopping.not());
+        darkTheme.set(preferences.darkTheme());
+        darkTheme.addListener((o, was, dark) -> preferences.saveDarkTheme(dark));
+    }
+
+    /** Light or dark theme (View → Dark theme), remembered across launches. */
+    public javafx.beans.property.BooleanProperty darkThemeProperty() {
+        return darkTheme;
     }
 
     /** At launch: reopens the connection that was open when the app was last quit. */

@@ -1,5 +1,6 @@
 package io.partita.app;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.partita.app.connection.ClusterGateway;
 import java.net.URL;
@@ -32,7 +33,6 @@ public class PartitaApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         preferences = AppPreferences.fromSystemProperties();
         gateway = new ClusterGateway();
         // Also on SIGTERM (log-out, kill): stop the local cluster cleanly rather than leave it to the OS.
@@ -45,6 +45,8 @@ public class PartitaApp extends Application {
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         URL css = Objects.requireNonNull(PartitaApp.class.getResource(STYLESHEET), STYLESHEET + " is missing");
         scene.getStylesheets().add(css.toExternalForm());
+        applyTheme(view, model.darkThemeProperty().get());
+        model.darkThemeProperty().addListener((o, was, dark) -> applyTheme(view, dark));
 
         stage.setTitle("Partita");
         stage.setMinWidth(760);
@@ -89,6 +91,19 @@ public class PartitaApp extends Application {
 
     public AppViewModel model() {
         return model;
+    }
+
+    /**
+     * AtlantaFX's Primer light or dark as the base; our stylesheet uses its colour variables, and the root's
+     * {@code dark} class covers the few places that need a colour of their own (translucent overlays).
+     */
+    private static void applyTheme(AppView root, boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().remove("dark");
+        if (dark) {
+            root.getStyleClass().add("dark");
+        }
     }
 
     private void restoreBounds() {

@@ -49,7 +49,7 @@ public final class WorkspaceView extends BorderPane {
         HBox header = new HBox(16, titles, spacer, disconnect);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("workspace-header");
-        setTop(header);
+        setTop(new VBox(header, problemBanner(model)));
 
         BrokersView brokers = new BrokersView(model.brokers());
         topics = new TopicsView(model.topics(), this::showNewTopicDialog);
@@ -79,20 +79,45 @@ public final class WorkspaceView extends BorderPane {
         status.setId("status");
         status.textProperty().bind(model.lastRefreshProperty());
         status.getStyleClass().add(Styles.TEXT_MUTED);
-        Label problem = new Label();
-        problem.setId("problem");
-        problem.getStyleClass().addAll(Styles.DANGER, "status-problem");
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
         Label shortcuts = new Label("Ctrl+1 map  ·  Ctrl+2 topics  ·  Ctrl+3 groups  ·  Ctrl+N new topic  ·  Ctrl+R refresh  ·  Ctrl+Q quit");
         shortcuts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        HBox statusBar = new HBox(16, problem, status, statusSpacer, shortcuts);
+        HBox statusBar = new HBox(16, status, statusSpacer, shortcuts);
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
         setBottom(statusBar);
+    }
+
+    /**
+     * A strip under the header while the cluster does not answer or refuses a request: what is wrong, when the
+     * app tries again, and a button to try now. Hidden while all is well.
+     */
+    private static HBox problemBanner(WorkspaceViewModel model) {
+        Label problem = new Label();
+        problem.setId("problem");
+        problem.getStyleClass().add("problem-text");
+        problem.textProperty().bind(model.problemProperty());
+        problem.setWrapText(true);
+        Label retry = new Label();
+        retry.setId("retry-hint");
+        retry.getStyleClass().add(Styles.TEXT_MUTED);
+        retry.textProperty().bind(model.retryHintProperty());
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button tryNow = new Button("Try now");
+        tryNow.setId("retry-now");
+        tryNow.getStyleClass().add(Styles.SMALL);
+        tryNow.setMinWidth(Region.USE_PREF_SIZE);
+        tryNow.disableProperty().bind(model.refreshingProperty());
+        tryNow.setOnAction(e -> model.refresh());
+        HBox banner = new HBox(12, problem, spacer, retry, tryNow);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("problem-banner");
+        banner.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     public void showMap() {

@@ -10,9 +10,8 @@ import io.partita.app.topics.TopicsViewModel;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import io.partita.app.common.Backoff;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,7 +22,8 @@ import javafx.util.Duration;
 
 /** The connected workspace: brokers, the cluster map and topics of one cluster, refreshed in the background. */
 public final class WorkspaceViewModel {
-    static final Duration REFRESH_EVERY = Duration.seconds(2);
+    /** Every 2 s while the cluster answers; after failures in a row, less often, up to every 30 s. */
+    static final Backoff REFRESH_BACKOFF = new Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(30));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ClusterGateway gateway;
@@ -37,8 +37,11 @@ public final class WorkspaceViewModel {
             new javafx.beans.property.SimpleStringProperty(this, "selectedTab", "map");
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(this, "lastRefresh", "");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing", false);
+    private final ReadOnlyStringWrapper retryHint = new ReadOnlyStringWrapper(this, "retryHint", "");
     private final StringBinding problem;
-    private Timeline timer;
+    /** The wait before the next automatic refresh; null while auto-refresh is off. */
+    private PauseTransition nextRefresh;
+    private int consecutiveFailures;
 
     public WorkspaceViewModel(ClusterGateway gateway, Connection connection) {
         this.gateway = gateway;
@@ -55,24 +58,27 @@ public final class WorkspaceViewModel {
                 brokers.errorProperty(), map.errorProperty(), topics.errorProperty(), groups.errorProperty());
     }
 
-    /** Refreshes now and then every {@link #REFRESH_EVERY}. Call on the FX thread. */
+    /** Refreshes now and then again and again, waiting {@link #REFRESH_BACKOFF} between tries. Call on the FX thread. */
     public void startAutoRefresh() {
-        refresh();
-        if (timer == null) {
-            timer = new Timeline(new KeyFrame(REFRESH_EVERY, e -> refresh()));
-            timer.setCycleCount(Animation.INDEFINITE);
-            timer.play();
+        if (nextRefresh == null) {
+            nextRefresh = new PauseTransition();
+            nextRefresh.setOnFinished(e -> refresh());
         }
+        refresh();
     }
 
     public void stopAutoRefresh() {
-        if (timer != null) {
-            timer.stop();
-            timer = null;
+        if (nextRefresh != null) {
+            nextRefresh.stop();
+            nextRefresh = null;
         }
     }
 
-    /** Asks for brokers and topics; skipped while an earlier refresh is still out. */
+    /**
+     * Asks for brokers, the map, topics and groups; skipped while an earlier refresh is still out. When it
+     * completes, the next automatic refresh is planned from it, so a manual refresh (Ctrl+R) that succeeds also
+     * ends a long back-off at once.
+     */
     public CompletableFuture<Void> refresh() {
         if (refreshing.get()) {
             return CompletableFuture.completedFuture(null);
@@ -81,8 +87,18 @@ public final class WorkspaceViewModel {
         return CompletableFuture.allOf(brokers.refresh(), map.refresh(), topics.refresh(), groups.refresh())
                 .whenComplete((v, e) -> {
                     refreshing.set(false);
-                    if (problem.get().isEmpty()) {
+                    consecutiveFailures = problem.get().isEmpty() ? 0 : consecutiveFailures + 1;
+                    java.time.Duration wait = REFRESH_BACKOFF.delayAfter(consecutiveFailures);
+                    if (consecutiveFailures == 0) {
                         lastRefresh.set("Updated " + LocalTime.now().format(TIME));
+                        retryHint.set("");
+                    } else {
+                        retryHint.set("Trying again in " + wait.toSeconds() + " s  ·  Ctrl+R tries now");
+                    }
+                    if (nextRefresh != null) {
+                        nextRefresh.stop();
+                        nextRefresh.setDuration(Duration.millis(wait.toMillis()));
+                        nextRefresh.playFromStart();
                     }
                 });
     }
@@ -147,6 +163,11 @@ public final class WorkspaceViewModel {
 
     public ReadOnlyBooleanProperty refreshingProperty() {
         return refreshing.getReadOnlyProperty();
+    }
+
+    /** When the cluster does not answer: when the app tries again; "" while all is well. */
+    public ReadOnlyStringProperty retryHintProperty() {
+        return retryHint.getReadOnlyProperty();
     }
 
     /** A problem talking to the cluster, or "" while all is well. */

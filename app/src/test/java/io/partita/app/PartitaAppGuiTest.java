@@ -292,6 +292,55 @@ class PartitaAppGuiTest {
         assertThat(saved.getBoolean("connection.reopen", true)).isFalse();
     }
 
+    @Test
+    void aClusterThatStopsAnsweringShowsWhyAndTheAppReconnectsWhenItIsBack() throws Exception {
+        Preferences saved = Preferences.userRoot().node(prefsNode);
+        saved.put("connection.kind", "LOCAL");
+        saved.putInt("connection.nodes", 1);
+        saved.putBoolean("connection.reopen", true);
+        saved.flush();
+        launch();
+        await("the one-node cluster is up").atMost(START_DEADLINE).until(() -> fx(() -> robot.lookup("#brokers")
+                .tryQuery().map(n -> ((ListView<?>) n).getItems().size()).orElse(0)) == 1);
+        assertThat(fx(() -> text("#problem"))).isEmpty();
+        assertThat(fx(() -> robot.lookup(".problem-banner").query().isVisible())).isFalse();
+
+        robot.clickOn("#node-menu-0");
+        robot.clickOn("Kill broker 0");
+        await("a clear message, and when the app tries again").atMost(START_DEADLINE).until(() -> fx(() ->
+                robot.lookup(".problem-banner").query().isVisible()
+                        && text("#problem").startsWith("The cluster does not answer")
+                        && text("#retry-hint").startsWith("Trying again in")));
+        // The app stays usable meanwhile: tabs switch, and the map still offers the node's actions.
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+
+        robot.clickOn("#node-menu-0");
+        robot.clickOn("Start broker 0");
+        robot.clickOn("#retry-now"); // no need to sit out the back-off
+        await("the message goes and the broker is back").atMost(START_DEADLINE).until(() -> fx(() ->
+                !robot.lookup(".problem-banner").query().isVisible()
+                        && ((ListView<?>) robot.lookup("#brokers").query()).getItems().size() == 1
+                        && text("#broker-state-0").equals("up")));
+    }
+
+    @Test
+    void theDarkThemeIsRememberedAcrossLaunches() throws Exception {
+        launch();
+        assertThat(fx(() -> app.model().darkThemeProperty().get())).isFalse();
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+        await("dark").atMost(UI_DEADLINE).until(() -> fx(() -> stage.getScene().getRoot().getStyleClass()
+                .contains("dark") && javafx.application.Application.getUserAgentStylesheet().contains("dark")));
+        assertThat(Preferences.userRoot().node(prefsNode).getBoolean("appearance.dark", false)).isTrue();
+
+        FxToolkit.cleanupApplication(app);
+        launch();
+        assertThat(fx(() -> stage.getScene().getRoot().getStyleClass().contains("dark"))).isTrue();
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+        await("light again").atMost(UI_DEADLINE).until(() -> fx(() -> !stage.getScene().getRoot().getStyleClass()
+                .contains("dark") && javafx.application.Application.getUserAgentStylesheet().contains("light")));
+    }
+
     private String text(String query) {
         return robot.lookup(query).<Node>query() instanceof Labeled labeled ? labeled.getText() : "";
     }

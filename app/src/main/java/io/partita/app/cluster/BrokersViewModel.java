@@ -22,7 +22,7 @@ public final class BrokersViewModel {
     public CompletableFuture<Void> refresh() {
         return gateway.describeCluster().handle((overview, failure) -> {
             if (failure != null) {
-                error.set("Could not describe the cluster: " + Fx.describe(failure));
+                error.set(Fx.problem("Could not describe the cluster", failure));
             } else {
                 setOverview(overview);
             }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Everything the cluster map draws: brokers (live or down) as columns, partitions as rows. */
@@ -37,5 +38,19 @@ public record ClusterMap(List<BrokerColumn> brokers, List<PartitionRow> rows) {
         List<PartitionRow> rows = new ArrayList<>(partitions);
         rows.sort(Comparator.comparing(PartitionRow::topic).thenComparingInt(PartitionRow::partition));
         return new ClusterMap(new ArrayList<>(columns.values()), rows);
+    }
+
+    /**
+     * The same map with the nodes in {@code stopped} marked down: a local node the app stopped or killed is
+     * down at once, while the cluster only notices when its ZooKeeper session expires (or, with every node
+     * down, cannot say anything at all).
+     */
+    public ClusterMap withStopped(Set<Integer> stopped) {
+        if (stopped.isEmpty()) {
+            return this;
+        }
+        List<BrokerColumn> columns = brokers.stream().map(b -> stopped.contains(b.id())
+                ? new BrokerColumn(b.id(), b.address(), b.rack(), false, false) : b).toList();
+        return new ClusterMap(columns, rows);
     }
 }

@@ -36,7 +36,9 @@ public final class ClusterMapViewModel {
     public CompletableFuture<Void> refresh() {
         return gateway.clusterMap().handle((map, failure) -> {
             if (failure != null) {
-                error.set("Could not read the cluster map: " + Fx.describe(failure));
+                error.set(Fx.problem("Could not read the cluster map", failure));
+                // The cluster cannot say which nodes are down, but the app knows the ones it stopped itself.
+                apply(latest.withStopped(gateway.stoppedLocalNodes()));
             } else {
                 error.set("");
                 apply(map);

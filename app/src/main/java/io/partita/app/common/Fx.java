@@ -26,4 +26,12 @@ public final class Fx {
         }
         return message.strip();
     }
+
+    /**
+     * What went wrong for a view: "{@code context}: why", or just why when the cluster is out of reach (every
+     * view would say the same).
+     */
+    public static String problem(String context, Throwable t) {
+        return rootCause(t) instanceof ClusterUnreachableException ? describe(t) : context + ": " + describe(t);
+    }
 }

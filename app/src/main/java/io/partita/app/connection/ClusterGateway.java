@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class ClusterGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterGateway.class);
     private static final int REQUEST_TIMEOUT_MS = 10_000;
+    /** The periodic reads' deadline: a dead cluster should show as such within seconds, not after a long wait. */
+    private static final int READ_TIMEOUT_MS = 5_000;
     private static final int API_TIMEOUT_MS = 15_000;
 
     private final java.util.concurrent.Executor ui;
@@ -143,7 +145,7 @@ public final class ClusterGateway implements AutoCloseable {
                             replicas.stream().filter(r -> !live.contains(r)).toList(), internal));
                 }
             }
-            return io.partita.app.cluster.ClusterMap.of(overview, rows, known);
+            return io.partita.app.cluster.ClusterMap.of(overview, rows, known).withStopped(stoppedLocalNodes());
         }));
     }
 
@@ -156,6 +158,16 @@ public final class ClusterGateway implements AutoCloseable {
         Map<Integer, String> nodes = new java.util.TreeMap<>();
         cluster.nodes().forEach(n -> nodes.put(n.id(), "127.0.0.1:" + n.port()));
         return nodes;
+    }
+
+    /** The ids of the local cluster's nodes that are not running (stopped or killed here); empty when remote. */
+    public java.util.Set<Integer> stoppedLocalNodes() {
+        LocalCluster cluster = localCluster;
+        if (cluster == null) {
+            return java.util.Set.of();
+        }
+        return cluster.nodes().stream().filter(n -> !n.isRunning()).map(n -> n.id())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Whether the app runs the cluster itself, so it can stop, kill and start its nodes. */
@@ -195,7 +207,7 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     private CompletableFuture<ClusterOverview> overview(Admin a) {
-        DescribeClusterResult result = a.describeCluster(new DescribeClusterOptions().timeoutMs(REQUEST_TIMEOUT_MS));
+        DescribeClusterResult result = a.describeCluster(new DescribeClusterOptions().timeoutMs(READ_TIMEOUT_MS));
         return stage(result.clusterId()).thenCombine(stage(result.controller()), (id, controller) -> Map.entry(
                 id == null ? "" : id, controller == null ? -1 : controller.id()))
                 .thenCombine(stage(result.nodes()), (idAndController, nodes) -> {
@@ -210,13 +222,13 @@ public final class ClusterGateway implements AutoCloseable {
 
     /** Every topic's description, internal ones included. */
     private CompletableFuture<Map<String, TopicDescription>> partitions(Admin a) {
-        return stage(a.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(REQUEST_TIMEOUT_MS)).listings())
+        return stage(a.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(READ_TIMEOUT_MS)).listings())
                 .thenCompose(listings -> {
                     List<String> names = listings.stream().map(TopicListing::name).toList();
                     if (names.isEmpty()) {
                         return CompletableFuture.completedFuture(Map.<String, TopicDescription>of());
                     }
-                    return stage(a.describeTopics(names, new DescribeTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS))
+                    return stage(a.describeTopics(names, new DescribeTopicsOptions().timeoutMs(READ_TIMEOUT_MS))
                             .allTopicNames());
                 });
     }
@@ -227,7 +239,7 @@ public final class ClusterGateway implements AutoCloseable {
      */
     public CompletableFuture<List<io.partita.app.groups.GroupInfo>> consumerGroups() {
         return withAdmin(a -> stage(a.listConsumerGroups(
-                new org.apache.kafka.clients.admin.ListConsumerGroupsOptions().timeoutMs(REQUEST_TIMEOUT_MS)).all())
+                new org.apache.kafka.clients.admin.ListConsumerGroupsOptions().timeoutMs(READ_TIMEOUT_MS)).all())
                 .thenCompose(listings -> {
                     List<String> ids = listings.stream().map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId)
                             .sorted().toList();
@@ -435,7 +447,7 @@ public final class ClusterGateway implements AutoCloseable {
         CompletableFuture<T> out = new CompletableFuture<>();
         source.whenComplete((value, error) -> ui.execute(() -> {
             if (error != null) {
-                out.completeExceptionally(error);
+                out.completeExceptionally(ClusterErrors.explain(error));
             } else {
                 out.complete(value);
             }

@@ -27,7 +27,7 @@ public final class GroupsViewModel {
     public CompletableFuture<Void> refresh() {
         return gateway.consumerGroups().handle((list, failure) -> {
             if (failure != null) {
-                error.set("Could not read the consumer groups: " + Fx.describe(failure));
+                error.set(Fx.problem("Could not read the consumer groups", failure));
             } else {
                 error.set("");
                 apply(list);

@@ -51,7 +51,7 @@ public final class TopicsViewModel {
     public CompletableFuture<Void> refresh() {
         return gateway.listTopics().handle((topics, failure) -> {
             if (failure != null) {
-                error.set("Could not list topics: " + Fx.describe(failure));
+                error.set(Fx.problem("Could not list topics", failure));
             } else {
                 setTopics(topics);
             }

@@ -4,11 +4,11 @@ import io.partita.broker.cluster.BrokerRegistration;
 import io.partita.broker.server.BrokerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -34,7 +34,8 @@ public final class LocalCluster implements AutoCloseable {
     private static final long START_TIMEOUT_MS = 60_000;
 
     private final Settings settings;
-    private final List<LocalNode> nodes = new ArrayList<>();
+    /** Read from other threads (the app asks which nodes run) while nodes are added. */
+    private final List<LocalNode> nodes = new CopyOnWriteArrayList<>();
     private EmbeddedZooKeeper zookeeper;
     private CuratorFramework zk;
 
