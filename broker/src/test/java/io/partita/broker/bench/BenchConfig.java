@@ -11,12 +11,14 @@ import java.util.List;
  *
  * @param targets          systems to run, in column order ({@code bench.targets}, default
  *                         {@code partita,kafka}; {@code kafka,kafka} checks the harness itself)
- * @param records          records produced per measured produce repetition ({@code bench.records})
+ * @param records          100-byte records produced per measured produce repetition ({@code bench.records});
+ *                         larger records are fewer, for the same bytes
  * @param repeats          measured repetitions per workload; the table shows their median, the log
  *                         each one ({@code bench.repeats})
  * @param warmupRecords    records produced/consumed on a separate warm-up topic before measuring
  *                         ({@code bench.warmupRecords})
- * @param recordSize       value size in bytes of the throughput workloads ({@code bench.recordSize})
+ * @param recordSizes      value sizes in bytes of the produce workloads ({@code bench.recordSizes}, default
+ *                         {@code 100,1024})
  * @param maxMeasure       cap on one measured repetition; the rate is then taken over what was done
  *                         ({@code bench.maxSeconds})
  * @param maxWarmup        cap on one warm-up phase ({@code bench.warmupMaxSeconds})
@@ -33,7 +35,7 @@ record BenchConfig(
         long records,
         int repeats,
         long warmupRecords,
-        int recordSize,
+        List<Integer> recordSizes,
         Duration maxMeasure,
         Duration maxWarmup,
         Duration startTimeout,
@@ -57,7 +59,10 @@ record BenchConfig(
                 longProp("bench.records", 2_000_000),
                 (int) Math.max(1, longProp("bench.repeats", 3)),
                 longProp("bench.warmupRecords", 1_000_000),
-                (int) longProp("bench.recordSize", 100),
+                Arrays.stream(System.getProperty("bench.recordSizes", "100,1024").split(","))
+                        .filter(v -> !v.isBlank())
+                        .map(v -> Integer.valueOf(v.trim()))
+                        .toList(),
                 Duration.ofSeconds(longProp("bench.maxSeconds", 30)),
                 Duration.ofSeconds(longProp("bench.warmupMaxSeconds", 20)),
                 Duration.ofSeconds(longProp("bench.startTimeoutSeconds", 120)),
@@ -69,6 +74,11 @@ record BenchConfig(
                         .filter(s -> !s.isBlank())
                         .map(s -> Integer.valueOf(s.trim()))
                         .toList());
+    }
+
+    /** How many records of {@code size} bytes make as many bytes as {@code count} records of 100 bytes. */
+    static long sameBytes(long count, int size) {
+        return Math.max(1, count * 100 / Math.max(1, size));
     }
 
     private static long longProp(String name, long defaultValue) {

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One producer sending as fast as it can: {@code bench.records} records with null keys and a fixed
+ * One producer sending as fast as it can: {@code bench.records} records (fewer when larger than 100 bytes, for
+ * the same bytes) with null keys and a fixed
  * random value of {@code recordSize} bytes, with the given {@code acks} and kafka-clients' defaults
  * for everything else (batch.size, linger.ms, compression none, sticky partitioner), repeated
  * {@code bench.repeats} times; the figure is the median. The clock runs from the first send to the
@@ -66,20 +67,22 @@ final class ProduceThroughputWorkload implements Workload {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-            Result warmup = send(producer, topic.warmup().name(), value, config.warmupRecords(), config.maxWarmup());
+            Result warmup = send(producer, topic.warmup().name(), value,
+                    BenchConfig.sameBytes(config.warmupRecords(), recordSize), config.maxWarmup());
             log.info("[{}] warm-up: {} records in {} ms", name(), warmup.acked, warmup.millis());
             producer.partitionsFor(topic.name()); // metadata outside the measurement
 
             List<Double> recordRates = new ArrayList<>();
             List<Double> mibRates = new ArrayList<>();
             for (int rep = 1; rep <= config.repeats(); rep++) {
-                Result measured = send(producer, topic.name(), value, config.records(), config.maxMeasure());
+                long records = BenchConfig.sameBytes(config.records(), recordSize);
+                Result measured = send(producer, topic.name(), value, records, config.maxMeasure());
                 double seconds = measured.nanos / 1e9;
                 recordRates.add(measured.acked / seconds);
                 mibRates.add(measured.acked * (double) recordSize / (1024 * 1024) / seconds);
                 log.info("[{}] measured {}/{}: {} records in {} ms = {} records/s{}", name(), rep, config.repeats(),
                         measured.acked, measured.millis(), Math.round(measured.acked / seconds),
-                        measured.acked < config.records() ? " (stopped at bench.maxSeconds)" : "");
+                        measured.acked < records ? " (stopped at bench.maxSeconds)" : "");
             }
             return List.of(new Measurement("records/s", Measurement.median(recordRates)),
                     new Measurement("MiB/s", Measurement.median(mibRates)));

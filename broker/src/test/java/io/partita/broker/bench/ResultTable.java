@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Rows = workload + metric (in the order first seen), columns = targets (in run order). With exactly
- * two columns a last column gives first/second, i.e. "Partita/Kafka" for the default targets.
+ * two columns a last column says how far the first is ahead of the second, so above 1 always means the
+ * first is better: first/second for rates, second/first for latencies (metrics in "ms", lower is better).
  */
 final class ResultTable {
 
@@ -68,7 +69,7 @@ final class ResultTable {
         header.addAll(columns);
         boolean ratio = columns.size() == 2;
         if (ratio) {
-            header.add("ratio " + columns.get(0) + "/" + columns.get(1));
+            header.add(columns.get(0) + " vs " + columns.get(1));
         }
         List<List<String>> body = new ArrayList<>();
         for (Map.Entry<String, String[]> row : rows.entrySet()) {
@@ -80,7 +81,8 @@ final class ResultTable {
             if (ratio) {
                 Double a = value(row.getKey(), 0);
                 Double b = value(row.getKey(), 1);
-                line.add(a == null || b == null || b == 0.0 ? "-" : String.format(Locale.ROOT, "%.2f", a / b));
+                line.add(a == null || b == null || a == 0.0 || b == 0.0 ? "-"
+                        : String.format(Locale.ROOT, "%.2f", lowerIsBetter(row.getKey()) ? b / a : a / b));
             }
             body.add(line);
         }
@@ -101,6 +103,17 @@ final class ResultTable {
         out.append(rule).append(System.lineSeparator());
         body.forEach(line -> appendLine(out, line, widths));
         return out.toString();
+    }
+
+    /** The legend under the table: what the last column's figure means. */
+    String ratioLegend() {
+        return columns.size() != 2 ? "" : "Last column: " + columns.get(0) + "/" + columns.get(1) + " for rates, "
+                + columns.get(1) + "/" + columns.get(0) + " for latencies; above 1.00 means " + columns.get(0)
+                + " is ahead.";
+    }
+
+    static boolean lowerIsBetter(String row) {
+        return row.endsWith(" ms");
     }
 
     private static void appendLine(StringBuilder out, List<String> cells, int[] widths) {

@@ -37,7 +37,7 @@ class ThroughputBenchmark {
         BenchConfig config = BenchConfig.fromSystemProperties();
         List<String> columns = ResultTable.columnLabels(config.targets());
         log.info("Benchmark targets {}, {} records of {} B (warm-up {}), config {}", columns, config.records(),
-                config.recordSize(), config.warmupRecords(), config);
+                config.recordSizes(), config.warmupRecords(), config);
         Files.createDirectories(config.workRoot());
         Files.createDirectories(config.logRoot());
 
@@ -68,11 +68,13 @@ class ThroughputBenchmark {
         String rendered = table.render();
         log.info("Results:\n{}", rendered);
         System.out.println();
-        System.out.println("Partita vs Apache Kafka 4.4: " + config.recordSize() + " B records, "
-                + config.records() + " per produce repetition, median of " + config.repeats()
+        System.out.println("Partita vs Apache Kafka 4.4: " + config.records()
+                + " records of 100 B per produce repetition (the same bytes for larger records), median of "
+                + config.repeats()
                 + " repetitions in each of " + rounds + " rounds (order of the systems reversed each round),"
                 + " broker heap " + config.heap());
         System.out.print(rendered);
+        System.out.println(table.ratioLegend());
         System.out.flush();
 
         if (!failures.isEmpty()) {
