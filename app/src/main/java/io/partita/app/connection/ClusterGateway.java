@@ -53,6 +53,7 @@ public final class ClusterGateway implements AutoCloseable {
     private final ExecutorService lifecycle;
 
     private volatile Admin admin;
+    private volatile MessageReader reader;
     private volatile LocalCluster localCluster;
     private volatile Connection connection;
     private volatile boolean closed;
@@ -304,6 +305,34 @@ public final class ClusterGateway implements AutoCloseable {
         });
     }
 
+    // ---- Messages: the browser's reads (MessageReader, its own consumer and thread) ----
+
+    /** Up to {@code limit} records of a partition from {@code start} on. */
+    public CompletableFuture<io.partita.app.messages.MessagePage> readMessages(String topic, int partition,
+            io.partita.app.messages.StartAt start, int limit) {
+        MessageReader r = reader;
+        return r == null ? notConnected() : toUi(r.read(topic, partition, start, limit));
+    }
+
+    /** Up to {@code limit} records just before offset {@code before}: the previous page. */
+    public CompletableFuture<io.partita.app.messages.MessagePage> readMessagesBefore(String topic, int partition,
+            long before, int limit) {
+        MessageReader r = reader;
+        return r == null ? notConnected() : toUi(r.readBefore(topic, partition, before, limit));
+    }
+
+    /** Ends a read that waits for records; it completes with what it has read so far. */
+    public void cancelRead() {
+        MessageReader r = reader;
+        if (r != null) {
+            r.cancel();
+        }
+    }
+
+    private <T> CompletableFuture<T> notConnected() {
+        return toUi(CompletableFuture.failedFuture(new IllegalStateException("Not connected to a cluster")));
+    }
+
     /** Stops everything and waits (bounded) for it: for application shutdown, off the FX thread if possible. */
     @Override
     public void close() {
@@ -361,6 +390,9 @@ public final class ClusterGateway implements AutoCloseable {
             String clusterId = fresh.describeCluster(new DescribeClusterOptions().timeoutMs(REQUEST_TIMEOUT_MS))
                     .clusterId().get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             admin = fresh;
+            Properties client = new Properties();
+            client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            reader = new MessageReader(client);
             Connection c = new Connection(profile, bootstrapServers, clusterId);
             connection = c;
             log.info("Connected to {} (cluster id {})", bootstrapServers, clusterId);
@@ -380,6 +412,11 @@ public final class ClusterGateway implements AutoCloseable {
         Admin a = admin;
         admin = null;
         connection = null;
+        MessageReader r = reader;
+        reader = null;
+        if (r != null) {
+            r.close();
+        }
         if (a != null) {
             a.close(Duration.ofSeconds(5));
         }
@@ -427,7 +464,7 @@ public final class ClusterGateway implements AutoCloseable {
     private <T> CompletableFuture<T> withAdmin(java.util.function.Function<Admin, CompletionStage<T>> call) {
         Admin a = admin;
         if (a == null) {
-            return toUi(CompletableFuture.failedFuture(new IllegalStateException("Not connected to a cluster")));
+            return notConnected();
         }
         CompletableFuture<T> result;
         try {

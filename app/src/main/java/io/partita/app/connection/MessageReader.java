@@ -1,0 +1,176 @@
+package io.partita.app.connection;
+
+import io.partita.app.messages.Message;
+import io.partita.app.messages.MessagePage;
+import io.partita.app.messages.StartAt;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's part that reads records for the message browser: one consumer without a group (nothing is
+ * committed, no rebalance), assigned one partition per read and positioned by seek, so jumping to any offset
+ * costs one offset-index lookup on the broker rather than a scan. A consumer is not thread-safe, so every read
+ * runs on this reader's own thread, one after the other; {@link #cancel()} wakes a read that waits.
+ */
+final class MessageReader implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MessageReader.class);
+    private static final Duration READ_DEADLINE = Duration.ofSeconds(10);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    /** A wake-up outside a read would abort the next one; so only a read in progress is woken. */
+    private final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "partita-message-reader");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** @param client the connection's client settings (bootstrap servers, security) */
+    MessageReader(Properties client) {
+        Properties props = new Properties();
+        props.putAll(client);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "partita-browser");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // browsing never creates a topic
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_DEADLINE.toMillis());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        consumer = new KafkaConsumer<>(props);
+    }
+
+    /** Up to {@code limit} records of a partition from {@code start} on. */
+    CompletableFuture<MessagePage> read(String topic, int partition, StartAt start, int limit) {
+        return onThread(() -> {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            long[] bounds = bounds(tp);
+            long forTime = -1;
+            if (start instanceof StartAt.Time time) {
+                Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(Map.of(tp, time.epochMillis()));
+                forTime = found.get(tp) == null ? -1 : found.get(tp).offset();
+            }
+            long from = StartAt.resolve(start, bounds[0], bounds[1], forTime);
+            return page(tp, from, Math.min(bounds[1], from + limit), bounds);
+        });
+    }
+
+    /** Up to {@code limit} records just before {@code before} (the previous page). */
+    CompletableFuture<MessagePage> readBefore(String topic, int partition, long before, int limit) {
+        return onThread(() -> {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            long[] bounds = bounds(tp);
+            long until = Math.min(before, bounds[1]);
+            long from = Math.max(bounds[0], until - limit);
+            return page(tp, from, until, bounds);
+        });
+    }
+
+    /** Stops a read that waits for records; it completes with what it has. */
+    void cancel() {
+        if (reading.get()) {
+            consumer.wakeup();
+        }
+    }
+
+    /** The partition's log start and end (high watermark), as [start, end]. */
+    private long[] bounds(TopicPartition tp) {
+        // Asked first, so a deleted topic is named as such rather than timing out in the offset lookups.
+        List<org.apache.kafka.common.PartitionInfo> partitions = consumer.partitionsFor(tp.topic());
+        if (partitions == null || partitions.isEmpty()) {
+            throw new IllegalArgumentException("Topic " + tp.topic() + " does not exist (was it deleted?)");
+        }
+        if (partitions.stream().noneMatch(p -> p.partition() == tp.partition())) {
+            throw new IllegalArgumentException("Topic " + tp.topic() + " has no partition " + tp.partition());
+        }
+        consumer.assign(List.of(tp));
+        long start = consumer.beginningOffsets(List.of(tp)).get(tp);
+        long end = consumer.endOffsets(List.of(tp)).get(tp);
+        return new long[] {start, end};
+    }
+
+    /** Reads [from, until) of {@code tp}; a compacted log may have fewer records than offsets in the range. */
+    private MessagePage page(TopicPartition tp, long from, long until, long[] bounds) {
+        List<Message> messages = new ArrayList<>();
+        long next = from;
+        if (from < until) {
+            consumer.seek(tp, from);
+            long deadline = System.nanoTime() + READ_DEADLINE.toNanos();
+            try {
+                while (next < until && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200)).records(tp)) {
+                        if (r.offset() >= until) {
+                            break;
+                        }
+                        messages.add(message(r));
+                        next = r.offset() + 1;
+                    }
+                    // Past a gap at the end of a compacted range, the position says how far the log was read.
+                    next = Math.max(next, Math.min(until, consumer.position(tp)));
+                }
+            } catch (WakeupException cancelled) {
+                log.debug("Read of {} cancelled at offset {}", tp, next);
+            }
+        }
+        return new MessagePage(tp.topic(), tp.partition(), from, next, bounds[0], bounds[1], messages);
+    }
+
+    private static Message message(ConsumerRecord<byte[], byte[]> r) {
+        List<Message.Header> headers = new ArrayList<>();
+        for (Header h : r.headers()) {
+            headers.add(new Message.Header(h.key(), h.value()));
+        }
+        return new Message(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value(), headers);
+    }
+
+    private <T> CompletableFuture<T> onThread(Callable<T> read) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            thread.execute(() -> {
+                reading.set(true);
+                try {
+                    result.complete(read.call());
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                } finally {
+                    reading.set(false);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("The connection is closed", e));
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        cancel();
+        // The consumer belongs to the reader's thread: it is closed there, after any read still queued.
+        thread.execute(() -> consumer.close(Duration.ofSeconds(2)));
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(15, TimeUnit.SECONDS)) {
+                log.warn("The message reader did not stop in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
