@@ -71,6 +71,12 @@ public final class AppView extends BorderPane {
             }
         });
         groupsTab.disableProperty().bind(model.connectedProperty().not());
+        MenuItem messagesTab = item("Messages", "Shortcut+4", () -> {
+            if (workspace != null) {
+                workspace.showMessages();
+            }
+        });
+        messagesTab.disableProperty().bind(model.connectedProperty().not());
         map.disableProperty().bind(model.connectedProperty().not());
         topicsTab.disableProperty().bind(model.connectedProperty().not());
         CheckMenuItem showInternal = new CheckMenuItem("Show internal topics");
@@ -79,7 +85,7 @@ public final class AppView extends BorderPane {
         darkTheme.setId("menu-dark-theme");
         darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         darkTheme.selectedProperty().bindBidirectional(model.darkThemeProperty());
-        Menu view = new Menu("View", null, map, topicsTab, groupsTab, new SeparatorMenuItem(), find, showInternal,
+        Menu view = new Menu("View", null, map, topicsTab, groupsTab, messagesTab, new SeparatorMenuItem(), find, showInternal,
                 new SeparatorMenuItem(), darkTheme);
 
         MenuBar menuBar = new MenuBar(file, view);

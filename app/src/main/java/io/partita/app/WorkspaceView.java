@@ -27,6 +27,8 @@ public final class WorkspaceView extends BorderPane {
     private final Tab mapTab;
     private final Tab topicsTab;
     private final Tab groupsTab;
+    private final Tab messagesTab;
+    private final io.partita.app.messages.MessagesView messages;
 
     public WorkspaceView(WorkspaceViewModel model, Runnable onDisconnect) {
         this.model = model;
@@ -59,7 +61,11 @@ public final class WorkspaceView extends BorderPane {
         topicsTab.setId("topics-tab");
         groupsTab = new Tab("Consumer groups", new GroupsView(model.groups()));
         groupsTab.setId("groups-tab");
-        tabs = new TabPane(mapTab, topicsTab, groupsTab);
+        messages = new io.partita.app.messages.MessagesView(model.messages());
+        messagesTab = new Tab("Messages", messages);
+        messagesTab.setId("messages-tab");
+        messagesTab.setUserData("messages");
+        tabs = new TabPane(mapTab, topicsTab, groupsTab, messagesTab);
         tabs.setId("workspace-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         mapTab.setUserData("map");
@@ -81,7 +87,7 @@ public final class WorkspaceView extends BorderPane {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
-        Label shortcuts = new Label("Ctrl+1 map  ·  Ctrl+2 topics  ·  Ctrl+3 groups  ·  Ctrl+N new topic  ·  Ctrl+R refresh  ·  Ctrl+Q quit");
+        Label shortcuts = new Label("Ctrl+1 map  ·  Ctrl+2 topics  ·  Ctrl+3 groups  ·  Ctrl+4 messages  ·  Ctrl+N new topic  ·  Ctrl+R refresh  ·  Ctrl+Q quit");
         shortcuts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         HBox statusBar = new HBox(16, status, statusSpacer, shortcuts);
         statusBar.setAlignment(Pos.CENTER_LEFT);
@@ -130,6 +136,11 @@ public final class WorkspaceView extends BorderPane {
 
     public void showGroups() {
         tabs.getSelectionModel().select(groupsTab);
+    }
+
+    public void showMessages() {
+        tabs.getSelectionModel().select(messagesTab);
+        messages.focusTopic();
     }
 
     /** Opens the New topic dialog; the list refreshes when a topic was created. */

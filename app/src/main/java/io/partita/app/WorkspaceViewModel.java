@@ -32,7 +32,8 @@ public final class WorkspaceViewModel {
     private final TopicsViewModel topics;
     private final ClusterMapViewModel map;
     private final GroupsViewModel groups;
-    /** "map", "topics" or "groups": which tab the workspace shows (remembered across launches). */
+    private final io.partita.app.messages.MessagesViewModel messages;
+    /** "map", "topics", "groups" or "messages": which tab the workspace shows (remembered across launches). */
     private final javafx.beans.property.StringProperty selectedTab =
             new javafx.beans.property.SimpleStringProperty(this, "selectedTab", "map");
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(this, "lastRefresh", "");
@@ -50,6 +51,12 @@ public final class WorkspaceViewModel {
         this.topics = new TopicsViewModel(gateway);
         this.map = new ClusterMapViewModel(gateway);
         this.groups = new GroupsViewModel(gateway);
+        this.messages = new io.partita.app.messages.MessagesViewModel(gateway, java.time.ZoneId::systemDefault);
+        // The browser offers the topics of the latest list (internal ones too: __consumer_offsets is readable).
+        topics.allTopics().addListener((javafx.collections.ListChangeListener<io.partita.app.topics.TopicInfo>) c ->
+                messages.setTopics(topics.allTopics().stream().map(io.partita.app.topics.TopicInfo::name).toList(),
+                        name -> topics.allTopics().stream().filter(t -> t.name().equals(name))
+                                .mapToInt(io.partita.app.topics.TopicInfo::partitions).findFirst().orElse(0)));
         // One "show internal topics" choice for the whole workspace.
         map.showInternalProperty().bindBidirectional(topics.showInternalProperty());
         problem = Bindings.createStringBinding(
@@ -151,6 +158,10 @@ public final class WorkspaceViewModel {
 
     public GroupsViewModel groups() {
         return groups;
+    }
+
+    public io.partita.app.messages.MessagesViewModel messages() {
+        return messages;
     }
 
     public javafx.beans.property.StringProperty selectedTabProperty() {

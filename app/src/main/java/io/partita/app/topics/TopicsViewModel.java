@@ -25,6 +25,8 @@ public final class TopicsViewModel {
     private final ClusterGateway gateway;
     private final ObservableList<TopicInfo> all = FXCollections.observableArrayList();
     private final FilteredList<TopicInfo> visible = new FilteredList<>(all);
+    /** One read-only view, kept: a fresh wrapper per call would drop its listeners when collected. */
+    private final ObservableList<TopicInfo> readOnlyAll = FXCollections.unmodifiableObservableList(all);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final BooleanProperty showInternal = new SimpleBooleanProperty(this, "showInternal", false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
@@ -98,7 +100,7 @@ public final class TopicsViewModel {
     }
 
     public ObservableList<TopicInfo> allTopics() {
-        return FXCollections.unmodifiableObservableList(all);
+        return readOnlyAll;
     }
 
     public StringProperty filterProperty() {

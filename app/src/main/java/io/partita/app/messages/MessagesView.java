@@ -1,0 +1,222 @@
+package io.partita.app.messages;
+
+import atlantafx.base.theme.Styles;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The message browser: choose a topic, a partition and where to start; read a page; page back and forth; see
+ * the selected record's value as text, JSON, hex or Base64, and copy it.
+ */
+public final class MessagesView extends VBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+    private final ComboBox<String> topic;
+
+    public MessagesView(MessagesViewModel model) {
+        getStyleClass().add("messages-panel");
+        setId("messages-panel");
+
+        topic = new ComboBox<>(model.topics());
+        topic.setId("browse-topic");
+        topic.setPromptText("Topic");
+        topic.setPrefWidth(200);
+        topic.valueProperty().addListener((o, was, name) -> model.chooseTopic(name));
+        model.topicProperty().addListener((o, was, name) -> topic.setValue(name));
+        ComboBox<Integer> partition = new ComboBox<>(model.partitions());
+        partition.setId("browse-partition");
+        partition.setPromptText("Partition");
+        partition.setMinWidth(Region.USE_PREF_SIZE);
+        partition.setPrefWidth(130);
+        partition.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer p) {
+                return p == null ? "" : "partition " + p;
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null; // not editable
+            }
+        });
+        partition.valueProperty().bindBidirectional(model.partitionProperty());
+        ChoiceBox<StartChoice> start = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+                StartChoice.values()));
+        start.setId("browse-start");
+        start.valueProperty().bindBidirectional(model.startProperty());
+        TextField startInput = new TextField();
+        startInput.setId("browse-start-value");
+        startInput.textProperty().bindBidirectional(model.startInputProperty());
+        startInput.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.startProperty().get().hint(), model.startProperty()));
+        startInput.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !model.startProperty().get().needsInput(), model.startProperty()));
+        HBox.setHgrow(startInput, Priority.ALWAYS);
+        startInput.setOnAction(e -> model.read());
+        Button read = new Button("Read");
+        read.setId("browse-go");
+        read.getStyleClass().add(Styles.ACCENT);
+        read.setOnAction(e -> model.read());
+        read.disableProperty().bind(model.readingProperty());
+        read.setMinWidth(Region.USE_PREF_SIZE);
+        Button previous = new Button("◀ Older");
+        previous.setId("browse-previous");
+        previous.setOnAction(e -> model.previous());
+        previous.disableProperty().bind(model.hasPreviousProperty().not().or(model.readingProperty()));
+        previous.setMinWidth(Region.USE_PREF_SIZE);
+        Button next = new Button("Newer ▶");
+        next.setId("browse-next");
+        next.setOnAction(e -> model.next());
+        next.disableProperty().bind(model.hasNextProperty().not().or(model.readingProperty()));
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        Label from = new Label("from");
+        from.setMinWidth(Region.USE_PREF_SIZE);
+        start.setMinWidth(Region.USE_PREF_SIZE);
+        startInput.setMinWidth(120);
+        HBox toolbar = new HBox(8, topic, partition, from, start, startInput, read, previous, next);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add("panel-toolbar");
+
+        Label error = new Label();
+        error.setId("browse-error");
+        error.getStyleClass().addAll(Styles.DANGER, "browse-error");
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Label status = new Label();
+        status.setId("browse-status");
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.textProperty().bind(model.statusProperty());
+        HBox statusLine = new HBox(12, error, status);
+        statusLine.getStyleClass().add("browse-status-line");
+
+        TableView<Message> table = new TableView<>(model.messages());
+        table.setId("messages");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, "messages-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                number("Offset", Message::offset, 90),
+                fixed(text("Timestamp", m -> TIME.format(Instant.ofEpochMilli(m.timestamp())), 210)),
+                text("Key", m -> Bytes.preview(m.key(), 60), 140),
+                text("Headers", m -> m.headers().isEmpty() ? "" : m.headers().toString(), 140),
+                number("Size", m -> (long) m.size(), 70),
+                text("Value", m -> Bytes.preview(m.value(), 200), 400)));
+        Label empty = new Label("Choose a topic and a partition, then Read.");
+        empty.getStyleClass().add("empty-state");
+        table.setPlaceholder(empty);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, m) -> {
+            if (m != null) {
+                model.selectedProperty().set(m);
+            }
+        });
+        model.selectedProperty().addListener((o, was, m) -> {
+            if (m != null && table.getSelectionModel().getSelectedItem() != m) {
+                table.getSelectionModel().select(m);
+            }
+        });
+        table.setRowFactory(t -> {
+            TableRow<Message> row = new TableRow<>();
+            MenuItem copyValue = new MenuItem("Copy value");
+            copyValue.setOnAction(e -> copy(row.getItem() == null ? "" : Bytes.asText(row.getItem().value())
+                    .orElseGet(() -> ValueFormats.BASE64.render(row.getItem().value()))));
+            MenuItem copyKey = new MenuItem("Copy key");
+            copyKey.setOnAction(e -> copy(row.getItem() == null ? "" : Bytes.preview(row.getItem().key(), Integer.MAX_VALUE)));
+            MenuItem copyJson = new MenuItem("Copy as JSON line");
+            copyJson.setOnAction(e -> copy(row.getItem() == null ? "" : JsonLines.write(row.getItem())));
+            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
+                    .then((ContextMenu) null).otherwise(new ContextMenu(copyValue, copyKey, copyJson)));
+            return row;
+        });
+
+        ChoiceBox<ValueFormat> format = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+                ValueFormats.all()));
+        format.setId("value-format");
+        format.setValue(model.formatProperty().get());
+        model.formatProperty().addListener((o, was, f) -> format.setValue(f));
+        format.setOnAction(e -> {
+            if (format.getValue() != model.formatProperty().get()) {
+                model.chooseFormat(format.getValue());
+            }
+        });
+        Button copy = new Button("Copy");
+        copy.setId("copy-detail");
+        copy.getStyleClass().add(Styles.SMALL);
+        copy.setOnAction(e -> copy(model.detailProperty().get()));
+        Label detailTitle = new Label("Value");
+        detailTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox detailBar = new HBox(8, detailTitle, format, copy);
+        detailBar.setAlignment(Pos.CENTER_LEFT);
+        detailBar.getStyleClass().add("detail-bar");
+        TextArea detail = new TextArea();
+        detail.setId("message-detail");
+        detail.setEditable(false);
+        detail.getStyleClass().add("message-detail");
+        detail.textProperty().bind(model.detailProperty());
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        VBox detailPane = new VBox(6, detailBar, detail);
+        detailPane.getStyleClass().add("detail-pane");
+
+        SplitPane split = new SplitPane(table, detailPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(toolbar, statusLine, split);
+    }
+
+    /** Puts the cursor in the topic choice (Ctrl+4 lands here). */
+    public void focusTopic() {
+        topic.requestFocus();
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private static TableColumn<Message, String> text(String title, Function<Message, String> value, double width) {
+        TableColumn<Message, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static <T> TableColumn<Message, T> fixed(TableColumn<Message, T> column) {
+        column.setMinWidth(column.getPrefWidth());
+        return column;
+    }
+
+    private static TableColumn<Message, Long> number(String title, Function<Message, Long> value, double width) {
+        TableColumn<Message, Long> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.getStyleClass().add("number-column");
+        column.setPrefWidth(width);
+        column.setMinWidth(width); // figures are never cut
+        return column;
+    }
+}

@@ -1,0 +1,137 @@
+package io.partita.app.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.partita.app.AppPreferences;
+import io.partita.app.PartitaApp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The message browser end to end, headless, on a real one-node local cluster the app reopens at launch. */
+class MessagesGuiTest {
+    private static final Duration START_DEADLINE = Duration.ofSeconds(90);
+    private static final Duration UI_DEADLINE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private String prefsNode;
+    private PartitaApp app;
+
+    @BeforeEach
+    void aLocalClusterToReopen() throws Exception {
+        prefsNode = "io/partita/test/" + UUID.randomUUID();
+        System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
+        System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
+        Preferences saved = Preferences.userRoot().node(prefsNode);
+        saved.put("connection.kind", "LOCAL");
+        saved.putInt("connection.nodes", 1);
+        saved.putBoolean("connection.reopen", true);
+        saved.flush();
+        FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false);
+        app = (PartitaApp) FxToolkit.setupApplication(PartitaApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        Preferences.userRoot().node(prefsNode).removeNode();
+        System.clearProperty(AppPreferences.HOME_PROPERTY);
+        System.clearProperty(AppPreferences.PREFS_PROPERTY);
+    }
+
+    @Test
+    void opensAThousandRecordPartitionAtOffset500AndRefusesAnOffsetPastTheEnd() throws Exception {
+        await("the cluster is back").atMost(START_DEADLINE)
+                .until(() -> fx(() -> app.model().workspaceProperty().get() != null));
+        String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("ledger", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 1000; i++) {
+                producer.send(new ProducerRecord<>("ledger", 0, "k" + i, "{\"n\":" + i + "}"));
+            }
+            producer.flush();
+        }
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+        await("the topic is offered").atMost(UI_DEADLINE).until(() -> fx(() ->
+                robot.lookup("#browse-topic").<ComboBox<String>>query().getItems().contains("ledger")));
+        // Pop-up lists are chosen through their controls (a pop-up's text also names a column header here).
+        robot.interact(() -> robot.lookup("#browse-topic").<ComboBox<String>>query().setValue("ledger"));
+        robot.interact(() -> robot.lookup("#browse-start").<ChoiceBox<StartChoice>>query().setValue(StartChoice.OFFSET));
+        robot.clickOn("#browse-start-value").write("500").push(KeyCode.ENTER);
+
+        await("offset 500 is the first row drawn").atMost(UI_DEADLINE).until(() -> fx(() ->
+                firstRowCells().size() > 1 && firstRowCells().get(0).equals("500")));
+        assertThat(fx(() -> robot.lookup("#messages").<TableView<Message>>query().getItems())).hasSize(100);
+        assertThat(fx(() -> firstRowCells())).contains("k500", "{\"n\":500}");
+        assertThat(fx(() -> robot.lookup("#message-detail").<TextInputControl>query().getText()))
+                .as("the value, as pretty JSON").isEqualTo("{\n  \"n\" : 500\n}");
+        assertThat(fx(() -> text("#browse-status"))).isEqualTo("Offsets 500 to 599 of 0 to 999");
+
+        robot.clickOn("#browse-previous");
+        await("the page before").atMost(UI_DEADLINE).until(() -> fx(() -> firstRowCells().size() > 1
+                && firstRowCells().get(0).equals("400")));
+
+        robot.doubleClickOn("#browse-start-value").write("5000").push(KeyCode.ENTER);
+        await("a clear message").atMost(UI_DEADLINE).until(() -> fx(() -> text("#browse-error"))
+                .equals("Could not read ledger-0: offset 5000 is past the end of the partition (1000)"));
+        assertThat(fx(() -> firstRowCells().get(0))).as("the page shown stays").isEqualTo("400");
+    }
+
+    /** The texts of the first drawn row of the message table. */
+    private List<String> firstRowCells() {
+        return robot.lookup("#messages .table-row-cell").queryAll().stream()
+                .filter(row -> row.getStyleClass().contains("table-row-cell") && row.isVisible())
+                .min(java.util.Comparator.comparingDouble(row -> row.localToScene(0, 0).getY()))
+                .map(row -> robot.from(row).lookup(".table-cell").queryAllAs(Labeled.class).stream()
+                        .filter(Node::isVisible)
+                        .sorted(java.util.Comparator.comparingDouble(c -> c.localToScene(0, 0).getX()))
+                        .map(c -> c.getText() == null ? "" : c.getText()).toList())
+                .orElse(List.of());
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).<Node>query() instanceof Labeled labeled ? labeled.getText() : "";
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+}
