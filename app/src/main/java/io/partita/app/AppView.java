@@ -36,6 +36,11 @@ public final class AppView extends BorderPane {
             }
         });
         newTopic.setId("menu-new-topic");
+        MenuItem produce = item("Produce message…", "Shortcut+P", () -> {
+            if (workspace != null) {
+                workspace.showProduceDialog();
+            }
+        });
         MenuItem refresh = item("Refresh", "Shortcut+R", () -> {
             if (workspace != null) {
                 workspace.model().refresh();
@@ -43,10 +48,10 @@ public final class AppView extends BorderPane {
         });
         MenuItem disconnect = item("Disconnect", null, model::disconnect);
         MenuItem quit = item("Quit", "Shortcut+Q", onQuit);
-        for (MenuItem connectedOnly : new MenuItem[] {newTopic, refresh, disconnect}) {
+        for (MenuItem connectedOnly : new MenuItem[] {newTopic, produce, refresh, disconnect}) {
             connectedOnly.disableProperty().bind(model.connectedProperty().not());
         }
-        Menu file = new Menu("Cluster", null, newTopic, refresh, new SeparatorMenuItem(), disconnect,
+        Menu file = new Menu("Cluster", null, newTopic, produce, refresh, new SeparatorMenuItem(), disconnect,
                 new SeparatorMenuItem(), quit);
 
         MenuItem find = item("Find topic", "Shortcut+F", () -> {

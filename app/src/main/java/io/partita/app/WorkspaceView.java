@@ -138,6 +138,12 @@ public final class WorkspaceView extends BorderPane {
         tabs.getSelectionModel().select(groupsTab);
     }
 
+    /** The produce window, from the Messages tab (Ctrl+P). */
+    public void showProduceDialog() {
+        tabs.getSelectionModel().select(messagesTab);
+        messages.openProduceDialog();
+    }
+
     public void showMessages() {
         tabs.getSelectionModel().select(messagesTab);
         messages.focusTopic();

@@ -1,6 +1,7 @@
 package io.partita.app.connection;
 
 import io.partita.app.cluster.BrokerInfo;
+import io.partita.app.common.Fx;
 import io.partita.app.cluster.ClusterOverview;
 import io.partita.app.topics.TopicInfo;
 import io.partita.broker.local.LocalCluster;
@@ -54,6 +55,7 @@ public final class ClusterGateway implements AutoCloseable {
 
     private volatile Admin admin;
     private volatile MessageReader reader;
+    private volatile MessageWriter writer;
     private volatile LocalCluster localCluster;
     private volatile Connection connection;
     private volatile boolean closed;
@@ -329,6 +331,39 @@ public final class ClusterGateway implements AutoCloseable {
         }
     }
 
+    /** Sends one record (acks=all, idempotent); completes with the partition and offset it landed at. */
+    public CompletableFuture<io.partita.app.messages.Delivery> send(io.partita.app.messages.ProduceRequest request) {
+        MessageWriter w = writer;
+        Admin a = admin;
+        if (w == null || a == null) {
+            return notConnected();
+        }
+        // Asked first: the producer's metadata request would let a broker auto-create a deleted topic.
+        return toUi(stage(a.describeTopics(List.of(request.topic()),
+                new DescribeTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS)).allTopicNames())
+                .handle((topics, failure) -> {
+                    if (failure != null) {
+                        if (Fx.rootCause(failure) instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                            throw new IllegalArgumentException("Topic " + request.topic()
+                                    + " does not exist (was it deleted?). Nothing was sent.");
+                        }
+                        throw new java.util.concurrent.CompletionException(failure);
+                    }
+                    int partitions = topics.get(request.topic()).partitions().size();
+                    if (request.partition() != null && (request.partition() < 0 || request.partition() >= partitions)) {
+                        throw new IllegalArgumentException("Topic " + request.topic() + " has no partition "
+                                + request.partition() + " (it has " + partitions + "). Nothing was sent.");
+                    }
+                    return request;
+                })
+                .thenCompose(w::send));
+    }
+
+    /** The partition the default partitioner picks for {@code key} in a topic of {@code partitions}. */
+    public static int partitionForKey(byte[] key, int partitions) {
+        return MessageWriter.partitionForKey(key, partitions);
+    }
+
     private <T> CompletableFuture<T> notConnected() {
         return toUi(CompletableFuture.failedFuture(new IllegalStateException("Not connected to a cluster")));
     }
@@ -393,6 +428,7 @@ public final class ClusterGateway implements AutoCloseable {
             Properties client = new Properties();
             client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             reader = new MessageReader(client);
+            writer = new MessageWriter(client);
             Connection c = new Connection(profile, bootstrapServers, clusterId);
             connection = c;
             log.info("Connected to {} (cluster id {})", bootstrapServers, clusterId);
@@ -416,6 +452,11 @@ public final class ClusterGateway implements AutoCloseable {
         reader = null;
         if (r != null) {
             r.close();
+        }
+        MessageWriter w = writer;
+        writer = null;
+        if (w != null) {
+            w.close();
         }
         if (a != null) {
             a.close(Duration.ofSeconds(5));

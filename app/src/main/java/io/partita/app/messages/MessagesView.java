@@ -37,8 +37,11 @@ public final class MessagesView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
     private final ComboBox<String> topic;
+    private final MessagesViewModel model;
+    private ProduceDialog produceDialog;
 
     public MessagesView(MessagesViewModel model) {
+        this.model = model;
         getStyleClass().add("messages-panel");
         setId("messages-panel");
 
@@ -98,6 +101,10 @@ public final class MessagesView extends VBox {
         from.setMinWidth(Region.USE_PREF_SIZE);
         start.setMinWidth(Region.USE_PREF_SIZE);
         startInput.setMinWidth(120);
+        Button produce = new Button("Produce…");
+        produce.setId("produce-open");
+        produce.setMinWidth(Region.USE_PREF_SIZE);
+        produce.setOnAction(e -> openProduceDialog());
         HBox toolbar = new HBox(8, topic, partition, from, start, startInput, read, previous, next);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("panel-toolbar");
@@ -112,7 +119,11 @@ public final class MessagesView extends VBox {
         status.setId("browse-status");
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(model.statusProperty());
-        HBox statusLine = new HBox(12, error, status);
+        Region statusGap = new Region();
+        HBox.setHgrow(statusGap, Priority.ALWAYS);
+        produce.getStyleClass().add(Styles.SMALL);
+        HBox statusLine = new HBox(12, error, status, statusGap, produce);
+        statusLine.setAlignment(Pos.CENTER_LEFT);
         statusLine.getStyleClass().add("browse-status-line");
 
         TableView<Message> table = new TableView<>(model.messages());
@@ -123,7 +134,8 @@ public final class MessagesView extends VBox {
                 number("Offset", Message::offset, 90),
                 fixed(text("Timestamp", m -> TIME.format(Instant.ofEpochMilli(m.timestamp())), 210)),
                 text("Key", m -> Bytes.preview(m.key(), 60), 140),
-                text("Headers", m -> m.headers().isEmpty() ? "" : m.headers().toString(), 140),
+                text("Headers", m -> m.headers().stream().map(Message.Header::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")), 140),
                 number("Size", m -> (long) m.size(), 70),
                 text("Value", m -> Bytes.preview(m.value(), 200), 400)));
         Label empty = new Label("Choose a topic and a partition, then Read.");
@@ -186,6 +198,17 @@ public final class MessagesView extends VBox {
         split.setDividerPositions(0.62);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(toolbar, statusLine, split);
+    }
+
+    /** Opens the produce window (one at a time), on the topic being browsed. */
+    public void openProduceDialog() {
+        if (produceDialog != null && produceDialog.isShowing()) {
+            produceDialog.getDialogPane().getScene().getWindow().requestFocus();
+            return;
+        }
+        produceDialog = new ProduceDialog(getScene() == null ? null : getScene().getWindow(), model.produce(),
+                model::show);
+        produceDialog.show();
     }
 
     /** Puts the cursor in the topic choice (Ctrl+4 lands here). */

@@ -91,6 +91,22 @@ public final class MessagesViewModel {
         partitionCount.set(name == null ? 0 : topicPartitions.applyAsInt(name));
     }
 
+    /** A fresh produce form, on the topic being browsed. */
+    public ProduceViewModel produce() {
+        ProduceViewModel form = new ProduceViewModel(gateway, topics, name -> topicPartitions.applyAsInt(name), zone.get());
+        form.topicProperty().set(topic.get());
+        return form;
+    }
+
+    /** Shows a record just sent: its partition, read from its offset. */
+    public CompletableFuture<Void> show(Delivery delivery) {
+        chooseTopic(delivery.topic());
+        partition.set(delivery.partition());
+        start.set(StartChoice.OFFSET);
+        startInput.set(Long.toString(delivery.offset()));
+        return read();
+    }
+
     /** Reads the first page from the chosen start; a wrong input or choice only sets {@link #errorProperty()}. */
     public CompletableFuture<Void> read() {
         StartAt at;

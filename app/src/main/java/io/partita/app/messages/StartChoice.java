@@ -1,12 +1,6 @@
 package io.partita.app.messages;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** The browser's "start at" choice, and what the user typed beside it turned into a {@link StartAt}. */
 public enum StartChoice {
@@ -15,10 +9,6 @@ public enum StartChoice {
     OFFSET("Offset", "an offset, e.g. 500"),
     TIME("Time", "e.g. 2026-11-25 14:30, 2026-11-25T14:30:00Z or epoch ms"),
     LAST_N("Last N", "how many, e.g. 100");
-
-    private static final List<DateTimeFormatter> LOCAL_TIMES = List.of(
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss][.SSS]"),
-            DateTimeFormatter.ISO_LOCAL_DATE_TIME);
 
     private final String label;
     private final String hint;
@@ -54,7 +44,7 @@ public enum StartChoice {
             case LAST_N:
                 return new StartAt.LastN((int) Math.min(Integer.MAX_VALUE, wholeNumber(text, "The number of records", 1)));
             default:
-                return new StartAt.Time(time(text, zone));
+                return new StartAt.Time(Times.parse(text, zone));
         }
     }
 
@@ -70,33 +60,6 @@ public enum StartChoice {
             return n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " must be a whole number, not \"" + text + "\".");
-        }
-    }
-
-    private static long time(String text, ZoneId zone) {
-        if (text.isEmpty()) {
-            throw new IllegalArgumentException("A time is needed, e.g. 2026-11-25 14:30.");
-        }
-        if (text.chars().allMatch(Character::isDigit) && text.length() > 8) {
-            return Long.parseLong(text); // epoch milliseconds
-        }
-        try {
-            return Instant.parse(text).toEpochMilli();
-        } catch (DateTimeParseException notAnInstant) {
-            // try the local forms
-        }
-        for (DateTimeFormatter format : LOCAL_TIMES) {
-            try {
-                return LocalDateTime.parse(text, format).atZone(zone).toInstant().toEpochMilli();
-            } catch (DateTimeParseException next) {
-                // try the next form
-            }
-        }
-        try {
-            return LocalDate.parse(text).atStartOfDay(zone).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a time; write e.g. 2026-11-25 14:30, "
-                    + "2026-11-25T14:30:00Z or epoch milliseconds.");
         }
     }
 

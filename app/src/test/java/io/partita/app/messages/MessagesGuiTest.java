@@ -115,6 +115,65 @@ class MessagesGuiTest {
         assertThat(fx(() -> firstRowCells().get(0))).as("the page shown stays").isEqualTo("400");
     }
 
+    @Test
+    void producesWithTheFormAndFindsTheRecordAtTheOffsetTheAppReported() throws Exception {
+        await("the cluster is back").atMost(START_DEADLINE)
+                .until(() -> fx(() -> app.model().workspaceProperty().get() != null));
+        String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("orders", 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            await("the topic is listed").atMost(UI_DEADLINE).until(() -> fx(() ->
+                    app.model().workspaceProperty().get().messages().topics().contains("orders")));
+
+            robot.push(KeyCode.CONTROL, KeyCode.P);
+            await("the produce window").atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> robot.lookup("#produce-dialog").tryQuery().isPresent()));
+            robot.interact(() -> robot.lookup("#produce-topic").<ComboBox<String>>query().setValue("orders"));
+            robot.interact(() -> robot.lookup("#produce-value-kind").<ChoiceBox<ProduceInput.ValueKind>>query()
+                    .setValue(ProduceInput.ValueKind.JSON));
+            robot.clickOn("#produce-key").write("customer-7");
+            robot.clickOn("#produce-headers").write("source: gui-test");
+            robot.clickOn("#produce-value").write("{\"total\": }");
+            robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+            await("invalid JSON is refused").atMost(UI_DEADLINE).until(() -> fx(() -> text("#produce-error"))
+                    .startsWith("The value is not valid JSON"));
+            assertThat(recordsIn(admin, "orders")).as("nothing was sent").isZero();
+
+            String preview = fx(() -> text("#produce-partition-preview"));
+            robot.clickOn("#produce-value").push(KeyCode.CONTROL, KeyCode.A).write("{\"total\": 42}");
+            robot.clickOn("#produce-send");
+            await("sent, with where it landed").atMost(UI_DEADLINE).until(() -> fx(() ->
+                    robot.lookup("#produce-sent").<javafx.scene.control.ListView<Delivery>>query().getItems().size() == 1));
+            Delivery delivery = fx(() -> robot.lookup("#produce-sent").<javafx.scene.control.ListView<Delivery>>query()
+                    .getItems().get(0));
+            assertThat(preview).isEqualTo("This key goes to partition " + delivery.partition() + " (of 3).");
+            assertThat(fx(() -> text("#produce-error"))).isEmpty();
+
+            robot.clickOn("Show");
+            await("the browser shows it first").atMost(UI_DEADLINE).until(() -> fx(() -> firstRowCells().size() > 1
+                    && firstRowCells().get(0).equals(Long.toString(delivery.offset()))));
+            assertThat(fx(() -> firstRowCells())).contains("customer-7", "source=gui-test", "{\"total\": 42}");
+            assertThat(fx(() -> app.model().workspaceProperty().get().messages().partitionProperty().get()))
+                    .isEqualTo(delivery.partition());
+
+            // A topic deleted under the form: a clear line, and nothing is sent (nor the topic re-created).
+            admin.deleteTopics(List.of("orders")).all().get(30, TimeUnit.SECONDS);
+            robot.clickOn("#produce-send");
+            await("the deleted topic is named").atMost(UI_DEADLINE).until(() -> fx(() -> text("#produce-error"))
+                    .equals("Not sent: Topic orders does not exist (was it deleted?). Nothing was sent."));
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain("orders");
+        }
+    }
+
+    private static long recordsIn(Admin admin, String topic) throws Exception {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        for (int p = 0; p < 3; p++) {
+            latest.put(new org.apache.kafka.common.TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
     /** The texts of the first drawn row of the message table. */
     private List<String> firstRowCells() {
         return robot.lookup("#messages .table-row-cell").queryAll().stream()

@@ -1,0 +1,10 @@
+package io.partita.app.messages;
+
+/** Where a sent record landed, as the cluster acknowledged it. */
+public record Delivery(String topic, int partition, long offset, long timestamp) {
+
+    @Override
+    public String toString() {
+        return topic + " partition " + partition + " at offset " + offset;
+    }
+}
