@@ -80,9 +80,14 @@ public final class GroupsView extends VBox {
             GroupInfo g = model.selectedGroupProperty().get();
             return g == null ? "" : g.id() + "  ·  " + g.state();
         }, model.selectedGroupProperty()));
-        VBox detail = new VBox(8, detailTitle, new MemberLegend(model), partitionsTable());
+        Region detailSpacer = new Region();
+        HBox.setHgrow(detailSpacer, Priority.ALWAYS);
+        HBox detailHeader = new HBox(10, detailTitle, detailSpacer, barKey());
+        detailHeader.setAlignment(Pos.CENTER_LEFT);
+        VBox detail = new VBox(8, detailHeader, new MemberLegend(model), partitionsTable());
         detail.getStyleClass().add("group-detail");
         VBox.setVgrow(detail.getChildren().get(2), Priority.ALWAYS);
+        detail.visibleProperty().bind(model.selectedGroupProperty().isNotNull());
 
         SplitPane split = new SplitPane(top, detail);
         split.setOrientation(Orientation.VERTICAL);
@@ -91,16 +96,37 @@ public final class GroupsView extends VBox {
         getChildren().addAll(header, split);
     }
 
+    /** How to read the offset bars: the same parts, drawn small, with their names. */
+    private static HBox barKey() {
+        HBox key = new HBox(6);
+        key.setId("offset-bar-key");
+        key.getStyleClass().add("offset-bar-key");
+        key.setAlignment(Pos.CENTER_LEFT);
+        String[][] parts = {{"offset-consumed owner-none", "read (owner's colour)"}, {"offset-lag", "lag"},
+                {"offset-marker", "committed offset"}};
+        key.getChildren().add(new Label("Bars run from log start to log end:"));
+        for (String[] part : parts) {
+            Region sample = new Region();
+            sample.getStyleClass().addAll(part[0].split(" "));
+            sample.getStyleClass().add("offset-key-sample");
+            key.getChildren().addAll(sample, new Label(part[1]));
+        }
+        key.getChildren().filtered(n -> n instanceof Label)
+                .forEach(n -> n.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED));
+        return key;
+    }
+
     private TableView<GroupInfo> groupsTable(Button reset, Button delete) {
         TableView<GroupInfo> groups = new TableView<>(model.groups());
         groups.setId("groups");
         groups.getStyleClass().add(Styles.DENSE);
         groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         groups.getColumns().setAll(List.of(
-                text("Group", GroupInfo::id, 160),
-                text("State", GroupInfo::state, 110),
+                text("Group", GroupInfo::id, 150),
+                text("State", GroupInfo::state, 100),
                 number("Members", g -> (long) g.memberCount()),
                 number("Lag", GroupInfo::totalLag)));
+        groups.getColumns().forEach(c -> c.setMinWidth(c.getText().length() * 9 + 30));
         Label noGroups = new Label("No consumer groups yet. A consumer with a group.id appears here once it joins or commits.");
         noGroups.setId("groups-empty");
         noGroups.setWrapText(true);
@@ -138,26 +164,27 @@ public final class GroupsView extends VBox {
         partitions.setId("group-partitions");
         partitions.getStyleClass().add(Styles.DENSE);
         partitions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<PartitionLag, PartitionLag> axis = new TableColumn<>("Offsets: log start → committed ▏lag → log end");
+        TableColumn<PartitionLag, PartitionLag> axis = new TableColumn<>("Offsets");
         axis.setId("offset-axis-column");
-        axis.setPrefWidth(260);
+        axis.setPrefWidth(240);
+        axis.setMinWidth(120);
         axis.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         axis.setCellFactory(c -> new PartitionCells.OffsetBarCell(model));
         axis.setSortable(false);
         TableColumn<PartitionLag, PartitionLag> owner = new TableColumn<>("Owner");
-        owner.setPrefWidth(170);
+        owner.setPrefWidth(130);
         owner.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         owner.setCellFactory(c -> new PartitionCells.OwnerCell(model));
         owner.setSortable(false);
         partitions.getColumns().setAll(List.of(
-                this.<PartitionLag>text("Topic", PartitionLag::topic, 110),
+                this.<PartitionLag>text("Topic", PartitionLag::topic, 100),
                 number("Partition", p -> (long) p.partition()),
                 optional("Committed", p -> p.hasCommit() ? Long.toString(p.committed()) : "–"),
                 number("Log end", PartitionLag::logEnd),
                 optional("Lag", p -> p.lag().isPresent() ? Long.toString(p.lag().getAsLong()) : "–"),
                 axis,
                 owner));
-        partitions.getColumns().get(1).setPrefWidth(70);
+        partitions.getColumns().subList(1, 5).forEach(c -> c.setMinWidth(c.getText().length() * 9 + 30));
         Label pick = new Label("Select a group to see where it stands on each partition.");
         pick.getStyleClass().add("empty-state");
         partitions.setPlaceholder(pick);

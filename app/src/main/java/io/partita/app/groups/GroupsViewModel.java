@@ -174,6 +174,15 @@ public final class GroupsViewModel {
         return group.member(memberId).map(GroupMember::label).orElse(memberId);
     }
 
+    /** The owner's client id, or "none". */
+    public String ownerClientId(String memberId) {
+        GroupInfo group = selectedGroup.get();
+        if (memberId == null || memberId.isEmpty() || group == null) {
+            return "none";
+        }
+        return group.member(memberId).map(GroupMember::clientId).orElse(memberId);
+    }
+
     /** The selected group's total lag over the last {@link LagHistory#WINDOW}, oldest first. */
     public ObservableList<LagSample> lagSamples() {
         return lagSamples;

@@ -3,6 +3,7 @@ package io.partita.app.groups;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 /** The partition table's drawn cells: the offset bar and the owner with its colour. */
@@ -57,7 +58,9 @@ final class PartitionCells {
             swatch.getStyleClass().remove(swatchClass);
             swatchClass = OwnerPalette.styleClass(model.ownerSlot(p.owner()));
             swatch.getStyleClass().add(swatchClass);
-            setText(model.ownerLabel(p.owner()));
+            // The client id is what fits; the legend and the tooltip add the host.
+            setText(model.ownerClientId(p.owner()));
+            setTooltip(p.owner().isEmpty() ? null : new Tooltip(model.ownerLabel(p.owner())));
             setGraphic(p.owner().isEmpty() ? null : swatch);
         }
     }
