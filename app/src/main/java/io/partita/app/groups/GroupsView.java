@@ -166,13 +166,13 @@ public final class GroupsView extends VBox {
         partitions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<PartitionLag, PartitionLag> axis = new TableColumn<>("Offsets");
         axis.setId("offset-axis-column");
-        axis.setPrefWidth(240);
+        axis.setPrefWidth(210);
         axis.setMinWidth(120);
         axis.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         axis.setCellFactory(c -> new PartitionCells.OffsetBarCell(model));
         axis.setSortable(false);
         TableColumn<PartitionLag, PartitionLag> owner = new TableColumn<>("Owner");
-        owner.setPrefWidth(130);
+        owner.setPrefWidth(160);
         owner.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         owner.setCellFactory(c -> new PartitionCells.OwnerCell(model));
         owner.setSortable(false);
@@ -216,6 +216,9 @@ public final class GroupsView extends VBox {
             alert.setHeaderText("Delete consumer group " + group.id() + "?");
             alert.getDialogPane().lookupButton(deleteButton).getStyleClass().add(Styles.DANGER);
             alert.getDialogPane().lookupButton(deleteButton).setId("confirm-delete-group");
+            // Enter must not delete: the safe answer is the default one.
+            ((Button) alert.getDialogPane().lookupButton(deleteButton)).setDefaultButton(false);
+            ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
             alert.setOnHidden(e -> {
                 if (alert.getResult() == deleteButton) {
                     model.deleteSelected();

@@ -24,13 +24,15 @@ final class LagChart extends VBox {
 
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
     private final LineChart<Number, Number> chart;
+    private final NumberAxis time;
 
     LagChart(GroupsViewModel model) {
         getStyleClass().add("lag-chart-box");
         Label title = new Label("Total lag, last " + LagHistory.WINDOW.toMinutes() + " minutes");
         title.getStyleClass().addAll(Styles.TEXT_BOLD, "lag-chart-title");
 
-        NumberAxis time = new NumberAxis();
+        time = new NumberAxis();
+        time.setAutoRanging(false);
         time.setForceZeroInRange(false);
         time.setMinorTickVisible(false);
         time.setTickLabelFormatter(new StringConverter<>() {
@@ -77,6 +79,7 @@ final class LagChart extends VBox {
         getChildren().addAll(title, stack);
 
         series.getData().setAll(points(model.lagSamples()));
+        fitTimeAxis(model.lagSamples());
         model.lagSamples().addListener((ListChangeListener<LagSample>) c -> {
             while (c.next()) {
                 if (c.wasPermutated() || c.wasUpdated()) {
@@ -90,7 +93,30 @@ final class LagChart extends VBox {
                     series.getData().addAll(c.getFrom(), points(c.getAddedSubList()));
                 }
             }
+            fitTimeAxis(c.getList());
         });
+    }
+
+    /** Ticks a person can read: 5 s, 10 s, 30 s, 1, 2 or 5 minutes apart. */
+    private static final long[] TICKS = {5_000, 10_000, 30_000, 60_000, 120_000, 300_000};
+
+    /** The time axis spans exactly the samples (at least a minute): the auto-range would round it past them. */
+    private void fitTimeAxis(List<? extends LagSample> samples) {
+        long now = System.currentTimeMillis();
+        long last = samples.isEmpty() ? now : samples.get(samples.size() - 1).atMillis();
+        long first = samples.isEmpty() ? now : samples.get(0).atMillis();
+        long span = Math.max(60_000, last - first);
+        long unit = TICKS[TICKS.length - 1];
+        for (long candidate : TICKS) {
+            if (span / candidate <= 6) {
+                unit = candidate;
+                break;
+            }
+        }
+        // Start on a whole tick, so the labels read 21:40:00, 21:40:10… rather than odd seconds.
+        time.setLowerBound(Math.floorDiv(last - span, unit) * unit);
+        time.setUpperBound(last);
+        time.setTickUnit(unit);
     }
 
     private static List<XYChart.Data<Number, Number>> points(List<? extends LagSample> samples) {

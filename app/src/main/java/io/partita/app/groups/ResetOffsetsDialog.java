@@ -21,6 +21,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -61,13 +63,15 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
         ToggleGroup strategies = new ToggleGroup();
         TextField offset = new TextField();
         offset.setId("reset-offset");
-        offset.setPrefColumnCount(10);
+        offset.setPrefColumnCount(8);
         offset.textProperty().bindBidirectional(model.offsetTextProperty());
         offset.disableProperty().bind(model.strategyProperty().isNotEqualTo(ResetStrategy.SPECIFIC_OFFSET));
         TextField moment = new TextField();
         moment.setId("reset-moment");
-        moment.setPrefColumnCount(16);
+        moment.setPrefColumnCount(13);
         moment.setPromptText("2026-11-25 21:30");
+        moment.setTooltip(new javafx.scene.control.Tooltip("Local time, as yyyy-MM-dd HH:mm[:ss]; or an ISO time with"
+                + " offset (2026-11-25T20:30:00Z); or epoch milliseconds"));
         moment.textProperty().bindBidirectional(model.momentTextProperty());
         moment.disableProperty().bind(model.strategyProperty().isNotEqualTo(ResetStrategy.TIMESTAMP));
 
@@ -81,8 +85,10 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
             choice.setToggleGroup(strategies);
             choice.setUserData(s);
             choice.setSelected(s == model.strategyProperty().get());
+            choice.setMinWidth(Region.USE_PREF_SIZE);
             Label explanation = new Label(s.explanation());
             explanation.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            explanation.setMinWidth(Region.USE_PREF_SIZE);
             HBox detail = new HBox(10);
             detail.setAlignment(Pos.CENTER_LEFT);
             if (s == ResetStrategy.SPECIFIC_OFFSET) {
@@ -119,6 +125,7 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
         scope.valueProperty().addListener((o, was, is) -> model.topicProperty().set(is == null || is.equals(ALL) ? null : is));
         Label scopeLabel = new Label("Partitions");
         scopeLabel.setLabelFor(scope);
+        scopeLabel.setMinWidth(Region.USE_PREF_SIZE);
         form.addRow(row, scopeLabel, scope);
 
         Label validation = new Label();
@@ -132,6 +139,7 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
         preview.setId("reset-preview-button");
         preview.disableProperty().bind(model.canPreviewProperty().not());
         preview.setOnAction(e -> model.previewReset());
+        preview.setMinWidth(Region.USE_PREF_SIZE);
         ProgressIndicator busy = new ProgressIndicator();
         busy.getStyleClass().add("small-progress");
         busy.visibleProperty().bind(model.busyProperty());
@@ -139,6 +147,8 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
         summary.setId("reset-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.previewSummaryProperty());
+        summary.setMinWidth(0);
+        HBox.setHgrow(summary, Priority.ALWAYS);
         HBox previewRow = new HBox(10, preview, busy, summary);
         previewRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -153,7 +163,9 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
                 column("Current", r -> r.hasCurrent() ? Long.toString(r.current()) : "–", 90, true),
                 column("New", r -> Long.toString(r.target()), 90, true),
                 column("Change", ResetRow::describeChange, 130, false)));
-        Label noPreview = new Label("Press Preview to see where each partition's offset would move.");
+        Label noPreview = new Label(model.refusal().isEmpty()
+                ? "Press Preview to see where each partition's offset would move."
+                : "Nothing to preview until the group can be reset.");
         noPreview.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(noPreview);
 
@@ -166,7 +178,7 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
         error.managedProperty().bind(error.visibleProperty());
 
         VBox content = new VBox(12, intro, refusal, form, validation, previewRow, table, error);
-        content.setPrefWidth(640);
+        content.setPrefWidth(660);
         content.getStyleClass().add("dialog-content");
         boolean refused = !model.refusal().isEmpty();
         form.setDisable(refused);

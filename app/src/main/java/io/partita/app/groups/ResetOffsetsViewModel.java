@@ -141,8 +141,7 @@ public final class ResetOffsetsViewModel {
         if (moved == 0) {
             return "Every offset is already there: nothing would change.";
         }
-        return moved + " of " + rows.size() + (rows.size() == 1 ? " partition" : " partitions")
-                + " would move. Apply commits these offsets for the group.";
+        return moved + " of " + rows.size() + (rows.size() == 1 ? " partition" : " partitions") + " would move.";
     }
 
     /** Commits the previewed offsets; true when the cluster took them. */

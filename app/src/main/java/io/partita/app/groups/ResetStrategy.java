@@ -2,10 +2,10 @@ package io.partita.app.groups;
 
 /** Where a reset moves a group's committed offsets to. */
 public enum ResetStrategy {
-    EARLIEST("Earliest", "the oldest record still kept (log start)"),
-    LATEST("Latest", "the log end: skip everything not yet read"),
-    SPECIFIC_OFFSET("Specific offset", "one offset on every partition, kept within log start and log end"),
-    TIMESTAMP("Date and time", "the first record at or after a moment; log end where there is none");
+    EARLIEST("Earliest", "log start: the oldest record kept"),
+    LATEST("Latest", "log end: skip all not read yet"),
+    SPECIFIC_OFFSET("Specific offset", "kept within log start … log end"),
+    TIMESTAMP("Date and time", "first record at or after it, else log end");
 
     private final String title;
     private final String explanation;

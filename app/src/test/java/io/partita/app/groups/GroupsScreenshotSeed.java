@@ -50,7 +50,8 @@ public final class GroupsScreenshotSeed {
         }));
         String bootstrap = cluster.bootstrapServers();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic("orders", 4, (short) 3), new NewTopic("payments", 3, (short) 3)))
+            admin.createTopics(List.of(new NewTopic("orders", 4, (short) 3), new NewTopic("payments", 3, (short) 3),
+                            new NewTopic("refunds", 1, (short) 3)))
                     .all().get();
             try (KafkaProducer<String, String> producer = producer(bootstrap)) {
                 for (int i = 0; i < 400; i++) {
@@ -79,10 +80,14 @@ public final class GroupsScreenshotSeed {
         for (String client : List.of("billing-eu-1", "billing-eu-2")) {
             threads.add(start(client, () -> {
                 try (KafkaConsumer<String, String> consumer = consumer(bootstrap, "billing", client)) {
-                    consumer.subscribe(List.of("orders"));
+                    consumer.subscribe(List.of("orders", "refunds"));
                     while (running.get()) {
-                        if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
-                            consumer.commitSync();
+                        // Commit only where records were read: "refunds" stays empty, so it shows "no commit".
+                        Map<TopicPartition, OffsetAndMetadata> read = new HashMap<>();
+                        consumer.poll(Duration.ofMillis(200)).forEach(r -> read.put(
+                                new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+                        if (!read.isEmpty()) {
+                            consumer.commitSync(read);
                         }
                         sleep(500); // slower than the producer's bursts: some lag to see
                     }
