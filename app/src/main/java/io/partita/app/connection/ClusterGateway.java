@@ -288,7 +288,11 @@ public final class ClusterGateway implements AutoCloseable {
                 });
     }
 
-    /** listOffsets with one spec for every partition; -1 where the cluster knows no such offset. */
+    /**
+     * listOffsets with one spec for every partition; -1 where the cluster knows no such offset. A partition the
+     * cluster cannot answer for (a deleted topic the group still has commits on) is left out rather than
+     * failing the whole list.
+     */
     private CompletableFuture<Map<org.apache.kafka.common.TopicPartition, Long>> offsetsAt(Admin a,
             java.util.Collection<org.apache.kafka.common.TopicPartition> partitions,
             org.apache.kafka.clients.admin.OffsetSpec spec) {
@@ -297,11 +301,17 @@ public final class ClusterGateway implements AutoCloseable {
         }
         Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs = new java.util.HashMap<>();
         partitions.forEach(tp -> specs.put(tp, spec));
-        return stage(a.listOffsets(specs).all()).thenApply(infos -> {
-            Map<org.apache.kafka.common.TopicPartition, Long> offsets = new java.util.HashMap<>();
-            infos.forEach((tp, info) -> offsets.put(tp, info.offset()));
-            return offsets;
-        });
+        var result = a.listOffsets(specs);
+        Map<org.apache.kafka.common.TopicPartition, Long> offsets = new java.util.concurrent.ConcurrentHashMap<>();
+        CompletableFuture<?>[] each = partitions.stream().map(tp -> stage(result.partitionResult(tp)).handle((info, e) -> {
+            if (info != null) {
+                offsets.put(tp, info.offset());
+            } else {
+                log.debug("No offset for {}: {}", tp, io.partita.app.common.Fx.describe(e));
+            }
+            return null;
+        })).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(each).thenApply(v -> offsets);
     }
 
     // ---------- Consumer groups: reset offsets, delete a group ----------

@@ -59,6 +59,11 @@ public final class GroupsView extends VBox {
         message.setId("groups-message");
         message.getStyleClass().add(Styles.TEXT_MUTED);
         message.textProperty().bind(model.messageProperty());
+        message.setWrapText(true);
+        model.messageIsProblemProperty().addListener((o, was, problem) -> {
+            message.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.DANGER);
+            message.getStyleClass().add(problem ? Styles.DANGER : Styles.TEXT_MUTED);
+        });
         Label title = new Label("Consumer groups");
         title.getStyleClass().addAll(Styles.TITLE_4, "panel-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
@@ -84,9 +89,10 @@ public final class GroupsView extends VBox {
         HBox.setHgrow(detailSpacer, Priority.ALWAYS);
         HBox detailHeader = new HBox(10, detailTitle, detailSpacer, barKey());
         detailHeader.setAlignment(Pos.CENTER_LEFT);
-        VBox detail = new VBox(8, detailHeader, new MemberLegend(model), partitionsTable());
+        TableView<PartitionLag> partitions = partitionsTable();
+        VBox.setVgrow(partitions, Priority.ALWAYS);
+        VBox detail = new VBox(8, detailHeader, new MemberLegend(model), partitions);
         detail.getStyleClass().add("group-detail");
-        VBox.setVgrow(detail.getChildren().get(2), Priority.ALWAYS);
         detail.visibleProperty().bind(model.selectedGroupProperty().isNotNull());
 
         SplitPane split = new SplitPane(top, detail);

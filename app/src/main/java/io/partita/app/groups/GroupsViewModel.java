@@ -32,6 +32,8 @@ public final class GroupsViewModel {
     private final ReadOnlyObjectWrapper<GroupInfo> selectedGroup = new ReadOnlyObjectWrapper<>(this, "selectedGroup");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper messageIsProblem =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "messageIsProblem", false);
     private final OwnerPalette palette = new OwnerPalette();
     private final LagHistory history = new LagHistory();
     private String samplesOf;
@@ -131,9 +133,11 @@ public final class GroupsViewModel {
             return CompletableFuture.completedFuture(false);
         }
         message.set("Deleting group " + group.id() + "…");
+        messageIsProblem.set(false);
         return gateway.deleteConsumerGroup(group.id()).handle((v, failure) -> {
             if (failure != null) {
                 message.set("Could not delete group " + group.id() + ": " + Fx.describe(failure));
+                messageIsProblem.set(true);
                 return false;
             }
             message.set("Deleted group " + group.id() + ".");
@@ -205,5 +209,10 @@ public final class GroupsViewModel {
     /** The outcome of the last action on a group (deletion), or "". */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** True while {@link #messageProperty()} reports a failure. */
+    public javafx.beans.property.ReadOnlyBooleanProperty messageIsProblemProperty() {
+        return messageIsProblem.getReadOnlyProperty();
     }
 }
