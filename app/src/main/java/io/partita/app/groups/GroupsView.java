@@ -35,6 +35,7 @@ import javafx.stage.Window;
  */
 public final class GroupsView extends VBox {
     private final GroupsViewModel model;
+    private TableView<PartitionLag> partitions;
 
     public GroupsView(GroupsViewModel model) {
         this.model = model;
@@ -89,7 +90,7 @@ public final class GroupsView extends VBox {
         HBox.setHgrow(detailSpacer, Priority.ALWAYS);
         HBox detailHeader = new HBox(10, detailTitle, detailSpacer, barKey());
         detailHeader.setAlignment(Pos.CENTER_LEFT);
-        TableView<PartitionLag> partitions = partitionsTable();
+        partitions = partitionsTable();
         VBox.setVgrow(partitions, Priority.ALWAYS);
         VBox detail = new VBox(8, detailHeader, new MemberLegend(model), partitions);
         detail.getStyleClass().add("group-detail");
@@ -166,10 +167,10 @@ public final class GroupsView extends VBox {
     }
 
     private TableView<PartitionLag> partitionsTable() {
-        TableView<PartitionLag> partitions = new TableView<>(model.partitions());
-        partitions.setId("group-partitions");
-        partitions.getStyleClass().add(Styles.DENSE);
-        partitions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableView<PartitionLag> table = new TableView<>(model.partitions());
+        table.setId("group-partitions");
+        table.getStyleClass().add(Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<PartitionLag, PartitionLag> axis = new TableColumn<>("Offsets");
         axis.setId("offset-axis-column");
         axis.setPrefWidth(210);
@@ -182,7 +183,7 @@ public final class GroupsView extends VBox {
         owner.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         owner.setCellFactory(c -> new PartitionCells.OwnerCell(model));
         owner.setSortable(false);
-        partitions.getColumns().setAll(List.of(
+        table.getColumns().setAll(List.of(
                 this.<PartitionLag>text("Topic", PartitionLag::topic, 100),
                 number("Partition", p -> (long) p.partition()),
                 optional("Committed", p -> p.hasCommit() ? Long.toString(p.committed()) : "–"),
@@ -190,19 +191,24 @@ public final class GroupsView extends VBox {
                 optional("Lag", p -> p.lag().isPresent() ? Long.toString(p.lag().getAsLong()) : "–"),
                 axis,
                 owner));
-        partitions.getColumns().subList(1, 5).forEach(c -> c.setMinWidth(c.getText().length() * 9 + 30));
+        table.getColumns().subList(1, 5).forEach(c -> c.setMinWidth(c.getText().length() * 9 + 30));
         Label pick = new Label("Select a group to see where it stands on each partition.");
         pick.getStyleClass().add("empty-state");
-        partitions.setPlaceholder(pick);
+        table.setPlaceholder(pick);
         // A member joining or leaving recolours rows whose data did not change.
-        model.ownerSlots().addListener((MapChangeListener<String, Integer>) c -> partitions.refresh());
-        return partitions;
+        model.ownerSlots().addListener((MapChangeListener<String, Integer>) c -> table.refresh());
+        return table;
     }
 
     /** Opens Reset offsets for the selected group; the dialog explains itself when the group is active. */
     private void showResetDialog() {
         ResetOffsetsViewModel form = model.resetOffsets();
         if (form != null) {
+            // A partition picked in the table narrows the reset to its topic; the dialog can widen it again.
+            PartitionLag picked = partitions.getSelectionModel().getSelectedItem();
+            if (picked != null) {
+                form.topicProperty().set(picked.topic());
+            }
             new ResetOffsetsDialog(window(), form).show();
         }
     }
