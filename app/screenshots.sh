@@ -5,7 +5,8 @@
 #   mvn -B -q -DskipTests package && app/screenshots.sh
 #
 # welcome.png: a first launch. cluster-map.png: a launch after a session that created four replicated topics on
-# the local three-node cluster; groups.png: the same cluster's consumer groups (the tab shown last is remembered) (prepared by ScreenshotSeed through the app's own ClusterGateway); Partita reopens the last
+# the local three-node cluster (prepared by ScreenshotSeed through the app's own ClusterGateway); groups.png: the
+# consumer groups tab with two live consumers of one group (GroupsScreenshotSeed, below). Partita reopens the last
 # connection by itself, as it does for a user. SCREENSHOT overrides the screenshot tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,15 @@ mkdir -p docs/screenshots
 
 java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node"
 "$shot" --wait 45 docs/screenshots/cluster-map.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
-java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" --tab "$node" groups "$home/.partita"
-"$shot" --wait 45 docs/screenshots/groups.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
+# groups.png: live members exist only while consumers run, so GroupsScreenshotSeed keeps a cluster with two
+# consumers busy meanwhile (and points Partita at it, on the groups tab); 60 s give the lag chart its line.
+groups_seed=app/src/test/java/io/partita/app/groups/GroupsScreenshotSeed.java
+java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$groups_seed" "$home/.partita" "$node" >"$home/groups-seed.log" 2>&1 &
+seed_pid=$!
+trap 'kill $seed_pid 2>/dev/null; wait $seed_pid 2>/dev/null; rm -rf "$home"' EXIT
+until grep -q '^ready' "$home/groups-seed.log"; do
+  kill -0 $seed_pid 2>/dev/null || { cat "$home/groups-seed.log" >&2; exit 1; }
+  sleep 1
+done
+"$shot" --wait 60 docs/screenshots/groups.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
 echo "saved docs/screenshots/welcome.png, docs/screenshots/cluster-map.png and docs/screenshots/groups.png"

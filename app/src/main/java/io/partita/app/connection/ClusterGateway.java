@@ -263,15 +263,18 @@ public final class ClusterGateway implements AutoCloseable {
         java.util.Set<org.apache.kafka.common.TopicPartition> partitions = new java.util.HashSet<>();
         commits.values().forEach(c -> partitions.addAll(c.keySet()));
         descriptions.values().forEach(d -> d.members().forEach(m -> partitions.addAll(m.assignment().topicPartitions())));
-        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
-        partitions.forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
-        CompletableFuture<Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo>> ends =
-                latest.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : stage(a.listOffsets(latest).all());
-        return ends.thenApply(logEnds -> ids.stream().map(id -> {
+        // Both ends of each partition's offset axis: the group view draws the committed offset between them.
+        return logEdges(a, partitions).thenApply(edges -> ids.stream().map(id -> {
             var description = descriptions.get(id);
             Map<org.apache.kafka.common.TopicPartition, String> owners = new java.util.HashMap<>();
+            List<io.partita.app.groups.GroupMember> members = description.members().stream()
+                    .map(m -> new io.partita.app.groups.GroupMember(m.consumerId(), m.groupInstanceId().orElse(""),
+                            m.clientId(), m.host()))
+                    .sorted(Comparator.comparing(io.partita.app.groups.GroupMember::clientId)
+                            .thenComparing(io.partita.app.groups.GroupMember::memberId))
+                    .toList();
             description.members().forEach(m -> m.assignment().topicPartitions()
-                    .forEach(tp -> owners.put(tp, m.clientId() + " (" + m.host() + ")")));
+                    .forEach(tp -> owners.put(tp, m.consumerId())));
             var committed = commits.getOrDefault(id, Map.of());
             java.util.Set<org.apache.kafka.common.TopicPartition> mine = new java.util.TreeSet<>(
                     Comparator.comparing(org.apache.kafka.common.TopicPartition::topic)
@@ -280,14 +283,111 @@ public final class ClusterGateway implements AutoCloseable {
             mine.addAll(owners.keySet());
             List<io.partita.app.groups.PartitionLag> lags = mine.stream().map(tp -> {
                 var commit = committed.get(tp);
-                var end = logEnds.get(tp);
-                return new io.partita.app.groups.PartitionLag(tp.topic(), tp.partition(),
+                long[] edge = edges.getOrDefault(tp, new long[] {0, 0});
+                return new io.partita.app.groups.PartitionLag(tp.topic(), tp.partition(), edge[0],
                         commit == null ? io.partita.app.groups.PartitionLag.NO_COMMIT : commit.offset(),
-                        end == null ? 0 : end.offset(), owners.getOrDefault(tp, ""));
+                        edge[1], owners.getOrDefault(tp, ""));
             }).toList();
-            return new io.partita.app.groups.GroupInfo(id, description.groupState().toString(),
-                    description.members().size(), lags);
+            return new io.partita.app.groups.GroupInfo(id, description.groupState().toString(), members, lags);
         }).toList());
+    }
+
+    /** Each partition's log start and log end, as {start, end}. */
+    private CompletableFuture<Map<org.apache.kafka.common.TopicPartition, long[]>> logEdges(Admin a,
+            java.util.Set<org.apache.kafka.common.TopicPartition> partitions) {
+        return offsetsAt(a, partitions, org.apache.kafka.clients.admin.OffsetSpec.earliest())
+                .thenCombine(offsetsAt(a, partitions, org.apache.kafka.clients.admin.OffsetSpec.latest()), (starts, ends) -> {
+                    Map<org.apache.kafka.common.TopicPartition, long[]> edges = new java.util.HashMap<>();
+                    ends.forEach((tp, end) -> edges.put(tp, new long[] {Math.min(starts.getOrDefault(tp, 0L), end), end}));
+                    return edges;
+                });
+    }
+
+    /**
+     * listOffsets with one spec for every partition; -1 where the cluster knows no such offset. A partition the
+     * cluster cannot answer for (a deleted topic the group still has commits on) is left out rather than
+     * failing the whole list.
+     */
+    private CompletableFuture<Map<org.apache.kafka.common.TopicPartition, Long>> offsetsAt(Admin a,
+            java.util.Collection<org.apache.kafka.common.TopicPartition> partitions,
+            org.apache.kafka.clients.admin.OffsetSpec spec) {
+        if (partitions.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs = new java.util.HashMap<>();
+        partitions.forEach(tp -> specs.put(tp, spec));
+        var result = a.listOffsets(specs);
+        Map<org.apache.kafka.common.TopicPartition, Long> offsets = new java.util.concurrent.ConcurrentHashMap<>();
+        CompletableFuture<?>[] each = partitions.stream().map(tp -> stage(result.partitionResult(tp)).handle((info, e) -> {
+            if (info != null) {
+                offsets.put(tp, info.offset());
+            } else {
+                log.debug("No offset for {}: {}", tp, io.partita.app.common.Fx.describe(e));
+            }
+            return null;
+        })).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(each).thenApply(v -> offsets);
+    }
+
+    // ---------- Consumer groups: reset offsets, delete a group ----------
+
+    /**
+     * The preview of a reset of {@code group}'s committed offsets: its current commits (fresh, not the last
+     * refresh's) and, from listOffsets, where {@code request} would move each of them. Changes nothing.
+     */
+    public CompletableFuture<List<io.partita.app.groups.ResetRow>> previewOffsetReset(String group,
+            io.partita.app.groups.ResetRequest request) {
+        return withAdmin(a -> stage(a.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata())
+                .thenCompose(commits -> {
+                    List<org.apache.kafka.common.TopicPartition> scope = commits.keySet().stream()
+                            .filter(tp -> request.covers(tp.topic())).toList();
+                    var atTime = request.strategy() == io.partita.app.groups.ResetStrategy.TIMESTAMP
+                            ? offsetsAt(a, scope, org.apache.kafka.clients.admin.OffsetSpec.forTimestamp(request.timestampMillis()))
+                            : CompletableFuture.completedFuture(Map.<org.apache.kafka.common.TopicPartition, Long>of());
+                    return logEdges(a, new java.util.HashSet<>(scope)).thenCombine(atTime, (edges, found) -> scope.stream()
+                            .map(tp -> {
+                                long[] edge = edges.getOrDefault(tp, new long[] {0, 0});
+                                var commit = commits.get(tp);
+                                return new io.partita.app.groups.PartitionOffsets(tp.topic(), tp.partition(),
+                                        commit == null ? io.partita.app.groups.PartitionLag.NO_COMMIT : commit.offset(),
+                                        edge[0], edge[1], found.getOrDefault(tp, io.partita.app.groups.PartitionOffsets.NONE));
+                            }).toList());
+                })
+                .thenApply(offsets -> io.partita.app.groups.ResetPlanner.plan(request, offsets)))
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(explainGroupError(group, e)));
+    }
+
+    /** Commits the previewed offsets for {@code group}; the coordinator refuses while the group has members. */
+    public CompletableFuture<Void> applyOffsetReset(String group, List<io.partita.app.groups.ResetRow> rows) {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets =
+                new java.util.HashMap<>();
+        rows.forEach(r -> offsets.put(new org.apache.kafka.common.TopicPartition(r.topic(), r.partition()),
+                new org.apache.kafka.clients.consumer.OffsetAndMetadata(r.target())));
+        log.info("Resetting the offsets of group {} on {} partition(s)", group, offsets.size());
+        return withAdmin(a -> stage(a.alterConsumerGroupOffsets(group, offsets).all()))
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(explainGroupError(group, e)));
+    }
+
+    /** Deletes a consumer group and its committed offsets; the coordinator refuses while it has members. */
+    public CompletableFuture<Void> deleteConsumerGroup(String group) {
+        log.info("Deleting consumer group {}", group);
+        return withAdmin(a -> stage(a.deleteConsumerGroups(List.of(group)).all()))
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(explainGroupError(group, e)));
+    }
+
+    /** Kafka's answers to "not while it has members" name protocol details; say what they mean. */
+    private static Throwable explainGroupError(String group, Throwable failure) {
+        Throwable cause = io.partita.app.common.Fx.rootCause(failure);
+        if (cause instanceof org.apache.kafka.common.errors.UnknownMemberIdException
+                || cause instanceof org.apache.kafka.common.errors.GroupNotEmptyException
+                || cause instanceof org.apache.kafka.common.errors.RebalanceInProgressException) {
+            return new IllegalStateException("Group " + group + " has active members now. Kafka changes a group's"
+                    + " offsets or deletes it only while the group is Empty: stop its consumers, then try again.", cause);
+        }
+        if (cause instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+            return new IllegalStateException("Group " + group + " no longer exists.", cause);
+        }
+        return cause;
     }
 
     /** Every topic, internal ones included (the view decides what to show), sorted by name. */
