@@ -48,7 +48,7 @@ public final class ScreenshotSeed {
     /** Saved connections for the welcome screenshot; the last one used (SASL_SSL) fills the form. */
     private static void saveProfiles(AppPreferences prefs) throws Exception {
         var store = prefs.profiles();
-        String truststore = prefs.home().resolve("tls/ca-truststore.p12").toString();
+        String truststore = "/etc/ssl/kafka/ca-truststore.p12";
         store.save(io.partita.app.connection.ConnectionProfile.remote("dev (laptop)", "localhost:9092",
                 io.partita.app.connection.SecuritySettings.NONE), false);
         store.save(io.partita.app.connection.ConnectionProfile.remote("staging", "kafka-staging.internal:9093",
