@@ -69,7 +69,7 @@ final class ConnectFormView extends VBox {
         section(tls);
         add("Truststore", file("truststore", "Empty: the system's trusted CAs", form.truststorePathProperty(),
                 "Choose a truststore"), tls);
-        add("Truststore type", storeRow("truststore", form.truststoreTypeProperty(),
+        add("Type, password", storeRow("truststore", form.truststoreTypeProperty(),
                 form.truststorePasswordProperty(), true), tls);
         ToggleSwitch verify = new ToggleSwitch("Verify the server's host name");
         verify.setId("verify-hostname");
@@ -83,15 +83,15 @@ final class ConnectFormView extends VBox {
         section(keystore);
         add("Keystore", file("keystore", "The client's key and certificate", form.keystorePathProperty(),
                 "Choose a keystore"), keystore);
-        add("Keystore type", storeRow("keystore", form.keystoreTypeProperty(), form.keystorePasswordProperty(), false),
+        add("Type, password", storeRow("keystore", form.keystoreTypeProperty(), form.keystorePasswordProperty(), false),
                 keystore);
 
         CheckBox remember = new CheckBox("Remember passwords");
         remember.setId("remember-passwords");
         remember.selectedProperty().bindBidirectional(form.rememberPasswordsProperty());
         String where = model.credentialsFileText();
-        Label rememberNote = new Label(where.isEmpty() ? "" : "Only if ticked: kept in " + where
-                + ", readable only by you. Otherwise Partita asks when you connect.");
+        Label rememberNote = new Label(where.isEmpty() ? "" : "Only if ticked, in " + where
+                + " (only you can read it); otherwise asked for when you connect.");
         rememberNote.setMinHeight(Region.USE_PREF_SIZE);
         rememberNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         rememberNote.setWrapText(true);

@@ -113,7 +113,7 @@ public final class WelcomeView extends StackPane {
         columns.getStyleClass().add("welcome-columns");
         HBox.setHgrow(right, Priority.ALWAYS);
 
-        VBox column = new VBox(12, title, tagline, columns);
+        VBox column = new VBox(6, title, tagline, columns);
         column.getStyleClass().add("welcome-column");
         column.setMaxWidth(980);
         column.setMaxHeight(Region.USE_PREF_SIZE);
@@ -126,6 +126,15 @@ public final class WelcomeView extends StackPane {
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("welcome-scroll");
         getChildren().add(scroll);
+        // Feedback appears under the form: in a window too small for both, scroll it into view.
+        for (javafx.beans.value.ObservableStringValue feedback : java.util.List.of(model.errorProperty(),
+                model.infoProperty(), model.progressProperty())) {
+            feedback.addListener((o, was, is) -> {
+                if (is != null && !is.isEmpty()) {
+                    javafx.application.Platform.runLater(() -> scroll.setVvalue(scroll.getVmax()));
+                }
+            });
+        }
         setAlignment(Pos.CENTER);
 
         sceneProperty().addListener((obs, old, scene) -> {
