@@ -37,6 +37,7 @@ final class ConnectFormView extends VBox {
     /** One grid per section, so a hidden section leaves no gaps; a fixed label width keeps them aligned. */
     private final VBox sections = new VBox(6);
     private GridPane grid;
+    private TextField saslPassword;
     private int row;
 
     ConnectFormView(WelcomeViewModel model) {
@@ -63,7 +64,8 @@ final class ConnectFormView extends VBox {
         section(sasl);
         add("SASL mechanism", combo("sasl-mechanism", SaslMechanism.values(), form.saslMechanismProperty()), sasl);
         add("User name", text("sasl-username", "", form.usernameProperty()), sasl);
-        add("Password", password("sasl-password", form.passwordProperty()), sasl);
+        saslPassword = password("sasl-password", form.passwordProperty());
+        add("Password", saslPassword, sasl);
 
         BooleanExpression tls = form.usesTlsProperty();
         section(tls);
@@ -128,6 +130,15 @@ final class ConnectFormView extends VBox {
             if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
                 e.consume();
                 model.saveProfile();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && model.testingProperty().get()) {
+                e.consume();
+                model.cancelTest();
+            }
+        });
+        // When the password is what is missing (a saved connection whose password was not remembered), type it here.
+        model.passwordNeededProperty().addListener((o, was, needed) -> {
+            if (needed) {
+                javafx.application.Platform.runLater(saslPassword::requestFocus);
             }
         });
     }

@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
  * Connect form (Enter in a field connects) or a saved connection.
  */
 public final class WelcomeView extends StackPane {
+    /** Below this width the two columns no longer fit side by side. */
+    private static final double NARROW = 1010;
     private final WelcomeViewModel model;
     private final Button startButton;
 
@@ -112,8 +114,20 @@ public final class WelcomeView extends StackPane {
         HBox columns = new HBox(20, left, right);
         columns.getStyleClass().add("welcome-columns");
         HBox.setHgrow(right, Priority.ALWAYS);
+        VBox stacked = new VBox(16);
+        stacked.getStyleClass().add("welcome-columns");
 
         VBox column = new VBox(6, title, tagline, columns);
+        // A narrow window stacks the form under the local cluster and saved connections instead of scrolling sideways.
+        widthProperty().addListener((o, was, width) -> {
+            boolean narrow = width.doubleValue() < NARROW;
+            if (narrow == (left.getParent() == stacked)) {
+                return;
+            }
+            (narrow ? columns : stacked).getChildren().clear();
+            (narrow ? stacked : columns).getChildren().setAll(left, right);
+            column.getChildren().set(2, narrow ? stacked : columns);
+        });
         column.getStyleClass().add("welcome-column");
         column.setMaxWidth(980);
         column.setMaxHeight(Region.USE_PREF_SIZE);

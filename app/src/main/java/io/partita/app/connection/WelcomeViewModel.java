@@ -38,6 +38,7 @@ public final class WelcomeViewModel {
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper(this, "info", "");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing", false);
     private CompletableFuture<ClusterGateway.ClusterCheck> test;
+    private final ReadOnlyBooleanWrapper passwordNeeded = new ReadOnlyBooleanWrapper(this, "passwordNeeded", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -73,6 +74,8 @@ public final class WelcomeViewModel {
     /** Connects with the Connect form's settings. */
     public CompletableFuture<Boolean> connect() {
         String problem = formProblem();
+        passwordNeeded.set(!busy.get() && form.security().protocol().usesSasl()
+                && !form.usernameProperty().get().isBlank() && form.passwordProperty().get().isEmpty());
         if (!problem.isEmpty()) {
             if (!busy.get()) {
                 error.set(problem);
@@ -260,6 +263,11 @@ public final class WelcomeViewModel {
     /** A good outcome to report (test passed, profile saved). */
     public ReadOnlyStringProperty infoProperty() {
         return info.getReadOnlyProperty();
+    }
+
+    /** True while the form lacks only the SASL password (the view puts the cursor there). */
+    public ReadOnlyBooleanProperty passwordNeededProperty() {
+        return passwordNeeded.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty testingProperty() {
