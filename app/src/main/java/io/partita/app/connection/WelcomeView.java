@@ -41,6 +41,7 @@ public final class WelcomeView extends StackPane {
                 + "messages are kept in " + model.localClusterDirectoryText() + " for next time.");
         localText.getStyleClass().add(Styles.TEXT_MUTED);
         localText.setWrapText(true);
+        localText.setMinHeight(Region.USE_PREF_SIZE);
 
         Spinner<Integer> nodes = new Spinner<>();
         nodes.setId("node-count");
@@ -118,16 +119,6 @@ public final class WelcomeView extends StackPane {
         stacked.getStyleClass().add("welcome-columns");
 
         VBox column = new VBox(6, title, tagline, columns);
-        // A narrow window stacks the form under the local cluster and saved connections instead of scrolling sideways.
-        widthProperty().addListener((o, was, width) -> {
-            boolean narrow = width.doubleValue() < NARROW;
-            if (narrow == (left.getParent() == stacked)) {
-                return;
-            }
-            (narrow ? columns : stacked).getChildren().clear();
-            (narrow ? stacked : columns).getChildren().setAll(left, right);
-            column.getChildren().set(2, narrow ? stacked : columns);
-        });
         column.getStyleClass().add("welcome-column");
         column.setMaxWidth(980);
         column.setMaxHeight(Region.USE_PREF_SIZE);
@@ -140,12 +131,25 @@ public final class WelcomeView extends StackPane {
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("welcome-scroll");
         getChildren().add(scroll);
+        // A narrow window stacks the form under the local cluster and saved connections instead of scrolling sideways.
+        widthProperty().addListener((o, was, width) -> {
+            boolean narrow = width.doubleValue() < NARROW;
+            if (narrow == (left.getParent() == stacked)) {
+                return;
+            }
+            (narrow ? columns : stacked).getChildren().clear();
+            (narrow ? stacked : columns).getChildren().setAll(left, right);
+            column.getChildren().set(2, narrow ? stacked : columns);
+            if (!model.errorProperty().get().isEmpty() || !model.infoProperty().get().isEmpty()) {
+                javafx.application.Platform.runLater(() -> reveal(scroll));
+            }
+        });
         // Feedback appears under the form: in a window too small for both, scroll it into view.
         for (javafx.beans.value.ObservableStringValue feedback : java.util.List.of(model.errorProperty(),
                 model.infoProperty(), model.progressProperty())) {
             feedback.addListener((o, was, is) -> {
                 if (is != null && !is.isEmpty()) {
-                    javafx.application.Platform.runLater(() -> scroll.setVvalue(scroll.getVmax()));
+                    javafx.application.Platform.runLater(() -> reveal(scroll));
                 }
             });
         }
@@ -156,6 +160,13 @@ public final class WelcomeView extends StackPane {
                 startButton.requestFocus();
             }
         });
+    }
+
+    /** Scrolls to the bottom, where the feedback is, once the new message has been laid out. */
+    private static void reveal(ScrollPane scroll) {
+        scroll.applyCss();
+        scroll.layout();
+        scroll.setVvalue(scroll.getVmax());
     }
 
     static VBox card(javafx.scene.Node... children) {
