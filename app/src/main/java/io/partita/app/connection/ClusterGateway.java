@@ -136,7 +136,7 @@ public final class ClusterGateway implements AutoCloseable {
     public CompletableFuture<ClusterCheck> testConnection(ConnectionProfile profile) {
         CompletableFuture<ClusterCheck> result = new CompletableFuture<>();
         java.util.concurrent.atomic.AtomicReference<Admin> probe = new java.util.concurrent.atomic.AtomicReference<>();
-        probes.execute(() -> {
+        Runnable probeTask = () -> {
             try {
                 checkStoreFiles(profile.security());
                 Admin a = createAdmin(clientProperties(profile, profile.bootstrapServers(), TEST_TIMEOUT_MS));
@@ -156,14 +156,22 @@ public final class ClusterGateway implements AutoCloseable {
             } catch (Throwable t) {
                 result.completeExceptionally(failure(t, profile, TEST_TIMEOUT_MS));
             }
-        });
+        };
+        try {
+            probes.execute(probeTask);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("Partita is shutting down", e));
+        }
         CompletableFuture<ClusterCheck> out = toUi(result);
         out.whenComplete((v, e) -> {
             if (out.isCancelled()) {
                 result.cancel(false);
                 Admin a = probe.get();
                 if (a != null) {
-                    probes.execute(() -> a.close(Duration.ZERO));
+                    // Closing waits for the client's thread: not on the FX thread.
+                    Thread closer = new Thread(() -> a.close(Duration.ZERO), "partita-connection-test-close");
+                    closer.setDaemon(true);
+                    closer.start();
                 }
             }
         });

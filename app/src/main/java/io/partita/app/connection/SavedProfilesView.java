@@ -54,10 +54,10 @@ final class SavedProfilesView extends VBox {
                 model.connectTo(selected);
             }
         });
-        // The one used last is selected, so Enter reopens it.
-        String last = model.form().nameProperty().get();
-        model.savedProfiles().stream().filter(p -> p.name().equals(last)).findFirst()
-                .ifPresent(p -> list.getSelectionModel().select(p));
+        // The one in the form is selected: at launch the one used last (so Enter reopens it), after Save the saved one.
+        selectTheFormsProfile(model, list);
+        model.savedProfiles().addListener((javafx.collections.ListChangeListener<ConnectionProfile>) c ->
+                selectTheFormsProfile(model, list));
 
         Button connect = new Button("Connect");
         connect.setId("profile-connect");
@@ -78,6 +78,12 @@ final class SavedProfilesView extends VBox {
 
         getChildren().addAll(title, list, buttons);
         VBox.setVgrow(list, Priority.ALWAYS);
+    }
+
+    private static void selectTheFormsProfile(WelcomeViewModel model, ListView<ConnectionProfile> list) {
+        String name = model.form().nameProperty().get();
+        model.savedProfiles().stream().filter(p -> p.name().equals(name)).findFirst().ifPresentOrElse(
+                p -> list.getSelectionModel().select(p), () -> list.getSelectionModel().clearSelection());
     }
 
     /** Name, then address and security in muted text. */

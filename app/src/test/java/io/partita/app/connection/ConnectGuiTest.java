@@ -117,6 +117,8 @@ class ConnectGuiTest {
                 .queryListView().getItems().stream().map(p -> ((ConnectionProfile) p).name()).toList())
                 .equals(List.of("kafka-sasl")));
         assertThat(fx(() -> text("#welcome-info"))).startsWith("Saved \"kafka-sasl\" with its passwords");
+        assertThat(fx(() -> ((ConnectionProfile) robot.lookup("#saved-profiles").queryListView().getSelectionModel()
+                .getSelectedItem()).name())).isEqualTo("kafka-sasl");
 
         // Test connection says what answered, without leaving the welcome screen.
         robot.clickOn("#test-connection");
@@ -139,6 +141,16 @@ class ConnectGuiTest {
                 .orElse(List.of())).equals(List.of("kafka-sasl")));
         // And the form holds it, the saved one selected: Enter on the list connects.
         assertThat(fx(() -> robot.lookup("#profile-name").<TextInputControl>query().getText())).isEqualTo("kafka-sasl");
+        assertThat(fx(() -> ((ConnectionProfile) robot.lookup("#saved-profiles").queryListView().getSelectionModel()
+                .getSelectedItem()).name())).isEqualTo("kafka-sasl");
+
+        // Delete forgets it, its remembered password too.
+        robot.clickOn("#profile-delete");
+        await("the list is empty again").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#saved-profiles")
+                .queryListView().getItems().isEmpty()));
+        assertThat(fx(() -> text("#welcome-info"))).isEqualTo("Deleted \"kafka-sasl\".");
+        assertThat(java.nio.file.Files.readString(home.resolve("credentials.properties")))
+                .doesNotContain(ApacheKafka.PLAIN_PASSWORD);
     }
 
     /** The workspace's broker list shows Kafka's one broker (node 1) at the SASL listener's address. */

@@ -95,6 +95,26 @@ class SavedProfilesViewModelTest {
     }
 
     @Test
+    void aTestThatWaitsCanBeCancelledAndTheScreenIsFreeAtOnce() throws Exception {
+        // A port that accepts connections and never answers, as a listener of the wrong protocol does.
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            WelcomeViewModel model = model();
+            model.form().bootstrapServersProperty().set("127.0.0.1:" + silent.getLocalPort());
+            java.util.concurrent.CompletableFuture<Boolean> test = model.testConnection();
+            assertThat(model.testingProperty().get()).isTrue();
+            assertThat(model.busyProperty().get()).isTrue();
+            assertThat(model.progressProperty().get()).startsWith("Testing the connection to 127.0.0.1:");
+
+            model.cancelTest();
+            assertThat(model.testingProperty().get()).isFalse();
+            assertThat(model.busyProperty().get()).isFalse();
+            assertThat(model.infoProperty().get()).isEqualTo("Test cancelled.");
+            assertThat(test.isDone()).isTrue();
+            assertThat(model.errorProperty().get()).isEmpty();
+        }
+    }
+
+    @Test
     void testConnectionChecksTheFormFirst() {
         WelcomeViewModel model = model();
         fill(model.form(), "", "");
