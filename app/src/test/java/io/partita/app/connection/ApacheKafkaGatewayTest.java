@@ -76,6 +76,13 @@ class ApacheKafkaGatewayTest {
     }
 
     @Test
+    void aPemTruststoreWorksToo() {
+        ConnectionProfile pem = ConnectionProfile.remote("", RealKafka.kafka().sslBootstrap(), SecuritySettings.tls(
+                RealKafka.kafka().certificates().certificatePem().toString(), StoreType.PEM, ""));
+        assertThat(gateway.testConnection(pem).join().brokers()).isEqualTo(1);
+    }
+
+    @Test
     void anUntrustedCertificateSaysSo() {
         // No truststore chosen: the JDK's public CAs decide, and they do not know the cluster's self-signed one.
         Throwable failure = failureOf(gateway.connect(ConnectionProfile.remote("", RealKafka.kafka().sslBootstrap(),

@@ -129,6 +129,7 @@ class ConnectGuiTest {
         robot.clickOn("#connect");
         awaitKafkasBroker(bootstrap);
         assertThat(fx(() -> text("#cluster-title"))).isEqualTo("kafka-sasl (" + bootstrap + ")");
+        assertThat(fx(() -> text("#cluster-subtitle"))).endsWith("  ·  SASL_PLAINTEXT, PLAIN as alice");
 
         // Quit while connected, launch again: the saved connection, with its remembered password, reopens.
         close();

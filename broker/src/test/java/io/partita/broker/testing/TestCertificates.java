@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A self-signed server certificate for {@code localhost} / {@code 127.0.0.1} made with the JDK's {@code keytool}:
- * a PKCS12 keystore for a TLS listener and a PKCS12 truststore that trusts it (what a client is given).
+ * a PKCS12 keystore for a TLS listener, and a PKCS12 truststore and a PEM file that trust it (what a client is given).
  */
-public record TestCertificates(Path keystore, Path truststore, String password) {
+public record TestCertificates(Path keystore, Path truststore, Path certificatePem, String password) {
 
     /** Generates both stores in {@code dir}, valid for two days; {@code alias} names the key (and the CN's prefix). */
     public static TestCertificates generate(Path dir, String alias, String password) throws IOException,
@@ -27,7 +27,7 @@ public record TestCertificates(Path keystore, Path truststore, String password) 
                 "-storepass", password, "-rfc", "-file", certificate.toString());
         keytool("-importcert", "-noprompt", "-alias", alias, "-file", certificate.toString(),
                 "-keystore", truststore.toString(), "-storetype", "PKCS12", "-storepass", password);
-        return new TestCertificates(keystore, truststore, password);
+        return new TestCertificates(keystore, truststore, certificate, password);
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
