@@ -55,38 +55,37 @@ final class ConnectFormView extends VBox {
 
         section(null);
         TextField servers = text("bootstrap-servers", "host:9092, host2:9092", form.bootstrapServersProperty());
-        add("Bootstrap servers", servers, null);
-        add("Name", text("profile-name", "Optional — name it to save it", form.nameProperty()), null);
+        add("Bootstrap servers", servers);
+        add("Name", text("profile-name", "Optional — name it to save it", form.nameProperty()));
         ComboBox<Protocol> protocol = combo("security-protocol", Protocol.values(), form.protocolProperty());
-        add("Security", protocol, null);
+        add("Security", protocol);
 
         BooleanExpression sasl = form.usesSaslProperty();
         section(sasl);
-        add("SASL mechanism", combo("sasl-mechanism", SaslMechanism.values(), form.saslMechanismProperty()), sasl);
-        add("User name", text("sasl-username", "", form.usernameProperty()), sasl);
+        add("SASL mechanism", combo("sasl-mechanism", SaslMechanism.values(), form.saslMechanismProperty()));
+        add("User name", text("sasl-username", "", form.usernameProperty()));
         saslPassword = password("sasl-password", form.passwordProperty());
-        add("Password", saslPassword, sasl);
+        add("Password", saslPassword);
 
         BooleanExpression tls = form.usesTlsProperty();
         section(tls);
         add("Truststore", file("truststore", "Empty: the system's trusted CAs", form.truststorePathProperty(),
-                "Choose a truststore"), tls);
+                "Choose a truststore"));
         add("Type, password", storeRow("truststore", form.truststoreTypeProperty(),
-                form.truststorePasswordProperty(), true), tls);
+                form.truststorePasswordProperty(), true));
         ToggleSwitch verify = new ToggleSwitch("Verify the server's host name");
         verify.setId("verify-hostname");
         verify.selectedProperty().bindBidirectional(form.verifyHostnameProperty());
-        add("", verify, tls);
+        add("", verify);
         CheckBox mutual = new CheckBox("Client certificate (mutual TLS)");
         mutual.setId("client-certificate");
         mutual.selectedProperty().bindBidirectional(form.clientCertificateProperty());
-        add("", mutual, tls);
+        add("", mutual);
         BooleanExpression keystore = tls.and(form.clientCertificateProperty());
         section(keystore);
         add("Keystore", file("keystore", "The client's key and certificate", form.keystorePathProperty(),
-                "Choose a keystore"), keystore);
-        add("Type, password", storeRow("keystore", form.keystoreTypeProperty(), form.keystorePasswordProperty(), false),
-                keystore);
+                "Choose a keystore"));
+        add("Type, password", storeRow("keystore", form.keystoreTypeProperty(), form.keystorePasswordProperty(), false));
 
         CheckBox remember = new CheckBox("Remember passwords");
         remember.setId("remember-passwords");
@@ -99,7 +98,7 @@ final class ConnectFormView extends VBox {
         rememberNote.setWrapText(true);
         VBox rememberBox = new VBox(4, remember, rememberNote);
         section(null);
-        add("", rememberBox, null);
+        add("", rememberBox);
         Button test = new Button("Test connection");
         test.setId("test-connection");
         test.setTooltip(new Tooltip("Connect with these settings and report what answers, without opening it"));
@@ -162,19 +161,13 @@ final class ConnectFormView extends VBox {
         sections.getChildren().add(grid);
     }
 
-    /** A labelled row; {@code shown} (null: always) hides the row and takes it out of the layout. */
-    private void add(String label, Node field, BooleanExpression shown) {
+    /** A labelled row in the current section. */
+    private void add(String label, Node field) {
         Label l = new Label(label);
         l.getStyleClass().add("form-label");
         l.setLabelFor(field);
         if (field instanceof Region r) {
             r.setMaxWidth(Double.MAX_VALUE);
-        }
-        if (shown != null) {
-            for (Node n : new Node[] {l, field}) {
-                n.visibleProperty().bind(shown);
-                n.managedProperty().bind(shown);
-            }
         }
         grid.addRow(row++, l, field);
     }
