@@ -85,14 +85,14 @@ class ConnectGuiTest {
                 .queryListView().getItems().isEmpty() && robot.lookup("#saved-profiles .label").tryQuery()
                 .map(n -> ((Labeled) n).getText()).orElse("").startsWith("None yet.")));
         // SASL fields appear only for a SASL protocol.
-        assertThat(fx(() -> robot.lookup("#sasl-username").query().isVisible())).isFalse();
+        assertThat(fx(() -> shown(robot.lookup("#sasl-username").query()))).isFalse();
 
         robot.clickOn("#bootstrap-servers").write(bootstrap);
         robot.clickOn("#profile-name").write("kafka-sasl");
         robot.clickOn("#security-protocol");
         robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText("SASL_PLAINTEXT")).<Node>query());
         await("the SASL fields").atMost(UI_DEADLINE)
-                .until(() -> fx(() -> robot.lookup("#sasl-username").query().isVisible()));
+                .until(() -> fx(() -> shown(robot.lookup("#sasl-username").query())));
         robot.clickOn("#sasl-username").write(ApacheKafka.PLAIN_USER);
         robot.clickOn("#sasl-password").write("not-the-password");
 
@@ -160,6 +160,16 @@ class ConnectGuiTest {
                 .lookup("#brokers").tryQuery().map(n -> List.copyOf(((ListView<?>) n).getItems())).orElse(List.of()))
                 .stream().map(b -> ((BrokerInfo) b).id() + "@" + ((BrokerInfo) b).address()).toList()
                 .equals(List.of("1@" + bootstrap)));
+    }
+
+    /** Drawn: the node and all its parents visible (a hidden section hides its fields). */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     private String text(String query) {
