@@ -97,7 +97,7 @@ final class ConnectFormView extends VBox {
         rememberNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         rememberNote.setWrapText(true);
         VBox rememberBox = new VBox(4, remember, rememberNote);
-        section(null);
+        section(sasl.or(tls)); // PLAINTEXT has no passwords to remember
         add("", rememberBox);
         Button test = new Button("Test connection");
         test.setId("test-connection");
