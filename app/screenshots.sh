@@ -4,9 +4,10 @@
 #
 #   mvn -B -q -DskipTests package && app/screenshots.sh
 #
-# welcome.png: a first launch. cluster-map.png: a launch after a session that created four replicated topics on
-# the local three-node cluster (prepared by ScreenshotSeed through the app's own ClusterGateway); groups.png: the
-# consumer groups tab with two live consumers of one group (GroupsScreenshotSeed, below). Partita reopens the last
+# welcome.png: the welcome screen with saved connections. cluster-map.png: a launch after a session that created
+# four replicated topics on the local three-node cluster (prepared by ScreenshotSeed through the app's own
+# ClusterGateway); groups.png: the consumer groups tab with two live consumers of one group (GroupsScreenshotSeed,
+# below). Partita reopens the last
 # connection by itself, as it does for a user. SCREENSHOT overrides the screenshot tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,9 @@ node="io/partita/screenshots"
 trap 'rm -rf "$home"' EXIT
 mkdir -p docs/screenshots
 
-"$shot" --wait 8 docs/screenshots/welcome.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
+# welcome.png: three saved connections, the one used last (SASL_SSL, SCRAM) filling the Connect form.
+java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" --profiles "$node" "$home/.partita"
+"$shot" --wait 12 docs/screenshots/welcome.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
 
 java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node"
 "$shot" --wait 45 docs/screenshots/cluster-map.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"

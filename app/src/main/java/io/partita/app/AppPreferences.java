@@ -144,6 +144,25 @@ public final class AppPreferences {
         return prefs.get(CONNECTION_BOOTSTRAP, "");
     }
 
+    // ---- Saved connection profiles (issue 6, item 1) ----
+    private static final String CONNECTION_PROFILE = "connection.profile";
+
+    /** Saved connections: settings in a "profiles" node beside these, remembered passwords in an owner-only file. */
+    public io.partita.app.connection.ProfileStore profiles() {
+        return new io.partita.app.connection.ProfileStore(prefs.node("profiles"), home.resolve("credentials.properties"));
+    }
+
+    /** The saved profile the last connection was made with, or "" (a local cluster, an unnamed address). */
+    public String lastProfileName() {
+        return prefs.get(CONNECTION_PROFILE, "");
+    }
+
+    public void saveLastProfileName(String name) {
+        prefs.put(CONNECTION_PROFILE, name == null ? "" : name);
+        flush();
+    }
+    // ---- end of saved connection profiles ----
+
     private void flush() {
         try {
             prefs.flush();

@@ -23,6 +23,7 @@ public final class AppViewModel {
     private final ClusterGateway gateway;
     private final AppPreferences preferences;
     private final WelcomeViewModel welcome;
+    private final io.partita.app.connection.ProfileStore profiles;
     private final ReadOnlyObjectWrapper<WorkspaceViewModel> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping", false);
     private final ReadOnlyStringWrapper stoppingMessage = new ReadOnlyStringWrapper(this, "stoppingMessage", "");
@@ -33,13 +34,18 @@ public final class AppViewModel {
     public AppViewModel(ClusterGateway gateway, AppPreferences preferences) {
         this.gateway = gateway;
         this.preferences = preferences;
-        this.welcome = new WelcomeViewModel(gateway, preferences.localClusterDirectory(), this::connected);
+        this.profiles = preferences.profiles();
+        this.welcome = new WelcomeViewModel(gateway, preferences.localClusterDirectory(), this::connected, profiles);
         welcome.bootstrapServersProperty().set(preferences.lastBootstrapServers());
         preferences.lastConnection().filter(p -> p.isLocal())
                 .ifPresent(p -> welcome.nodeCountProperty().set(Math.min(WelcomeViewModel.MAX_NODES, p.nodes())));
         connected = Bindings.isNotNull(workspace).and(stopping.not());
         darkTheme.set(preferences.darkTheme());
         darkTheme.addListener((o, was, dark) -> preferences.saveDarkTheme(dark));
+        // The saved connection used last fills the form (and is selected in the list), ready for Enter.
+        if (!preferences.lastProfileName().isEmpty()) {
+            profiles.find(preferences.lastProfileName()).ifPresent(welcome::edit);
+        }
     }
 
     /** Light or dark theme (View → Dark theme), remembered across launches. */
@@ -50,15 +56,23 @@ public final class AppViewModel {
     /** At launch: reopens the connection that was open when the app was last quit. */
     public void reopenLastConnection() {
         if (preferences.reopenLastConnection()) {
-            preferences.lastConnection().ifPresent(profile -> {
+            preferences.lastConnection().map(this::savedVersion).ifPresent(profile -> {
                 log.info("Reopening the last connection: {}", profile);
                 welcome.open(profile);
             });
         }
     }
 
+    /** The last connection as saved, with its security settings, when it was made with a saved profile. */
+    private io.partita.app.connection.ConnectionProfile savedVersion(io.partita.app.connection.ConnectionProfile last) {
+        String name = preferences.lastProfileName();
+        return last.isLocal() || name.isEmpty() ? last : profiles.find(name).orElse(last);
+    }
+
     private void connected(Connection connection) {
         preferences.saveConnection(connection.profile());
+        preferences.saveLastProfileName(connection.profile().isNamed() && profiles.exists(connection.profile().name())
+                ? connection.profile().name() : "");
         preferences.setReopenLastConnection(true);
         WorkspaceViewModel ws = new WorkspaceViewModel(gateway, connection);
         ws.selectedTabProperty().set(preferences.lastTab());

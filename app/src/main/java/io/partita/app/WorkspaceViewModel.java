@@ -141,7 +141,8 @@ public final class WorkspaceViewModel {
     public String subtitle() {
         String id = connection.clusterId() == null || connection.clusterId().isEmpty() ? ""
                 : "  ·  cluster id " + connection.clusterId();
-        return connection.bootstrapServers() + id;
+        String security = io.partita.app.connection.ClientSecurity.summary(connection.profile().security());
+        return connection.bootstrapServers() + id + (security.isEmpty() ? "" : "  ·  " + security);
     }
 
     public BrokersViewModel brokers() {

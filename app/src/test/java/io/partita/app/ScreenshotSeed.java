@@ -45,9 +45,32 @@ public final class ScreenshotSeed {
         }
     }
 
+    /** Saved connections for the welcome screenshot; the last one used (SASL_SSL) fills the form. */
+    private static void saveProfiles(AppPreferences prefs) throws Exception {
+        var store = prefs.profiles();
+        String truststore = "/etc/ssl/kafka/ca-truststore.p12";
+        store.save(io.partita.app.connection.ConnectionProfile.remote("dev (laptop)", "localhost:9092",
+                io.partita.app.connection.SecuritySettings.NONE), false);
+        store.save(io.partita.app.connection.ConnectionProfile.remote("staging", "kafka-staging.internal:9093",
+                io.partita.app.connection.SecuritySettings.tls(truststore,
+                        io.partita.app.connection.SecuritySettings.StoreType.PKCS12, "")), false);
+        store.save(io.partita.app.connection.ConnectionProfile.remote("production eu-west",
+                "b1.kafka.example.com:9096,b2.kafka.example.com:9096",
+                io.partita.app.connection.SecuritySettings.sasl(
+                        io.partita.app.connection.SecuritySettings.Protocol.SASL_SSL,
+                        io.partita.app.connection.SecuritySettings.SaslMechanism.SCRAM_SHA_512, "analytics", "")
+                        .withTruststore(truststore, io.partita.app.connection.SecuritySettings.StoreType.PKCS12, "")),
+                false);
+        prefs.saveLastProfileName("production eu-west");
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("--remove")) {
             Preferences.userRoot().node(args[1]).removeNode();
+            return;
+        }
+        if (args.length == 3 && args[0].equals("--profiles")) {
+            saveProfiles(new AppPreferences(Preferences.userRoot().node(args[1]), Path.of(args[2])));
             return;
         }
         if (args.length == 4 && args[0].equals("--tab")) {

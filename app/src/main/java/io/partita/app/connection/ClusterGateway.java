@@ -104,15 +104,150 @@ public final class ClusterGateway implements AutoCloseable {
         });
     }
 
-    /** Connects to an existing cluster. Any earlier connection (and local cluster) is closed first. */
+    /** Connects to an existing cluster without security (PLAINTEXT). */
     public CompletableFuture<Connection> connect(String bootstrapServers, Consumer<String> progress) {
-        ConnectionProfile profile = ConnectionProfile.remote(bootstrapServers);
+        return connect(ConnectionProfile.remote(bootstrapServers), progress);
+    }
+
+    /**
+     * Connects to an existing cluster with the profile's security settings. Any earlier connection (and local
+     * cluster) is closed first. Fails with a {@link ConnectionFailedException} whose message a user can act on.
+     */
+    public CompletableFuture<Connection> connect(ConnectionProfile profile, Consumer<String> progress) {
         return onLifecycle(() -> {
             disconnectNow();
             report(progress, "Connecting to " + profile.bootstrapServers() + "…");
             return open(profile, profile.bootstrapServers());
         });
     }
+
+    // ---- Connect to any cluster securely: Test connection (issue 6, item 1) ----
+
+    /** A cluster that answered a test: its id and how many brokers it has. */
+    public record ClusterCheck(String clusterId, int brokers) {
+    }
+
+    private static final int TEST_TIMEOUT_MS = 8_000;
+    private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "partita-connection-test");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Tries {@code profile} (describeCluster with a short timeout) with a client of its own, leaving the current
+     * connection alone. Bounded by {@value #TEST_TIMEOUT_MS} ms; cancelling the returned future closes the probe.
+     */
+    public CompletableFuture<ClusterCheck> testConnection(ConnectionProfile profile) {
+        CompletableFuture<ClusterCheck> result = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<Admin> probe = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable probeTask = () -> {
+            try {
+                checkStoreFiles(profile.security());
+                Admin a = createAdmin(clientProperties(profile, profile.bootstrapServers(), TEST_TIMEOUT_MS));
+                probe.set(a);
+                if (result.isDone()) {
+                    a.close(Duration.ZERO);
+                    return;
+                }
+                try {
+                    DescribeClusterResult d = a.describeCluster(new DescribeClusterOptions().timeoutMs(TEST_TIMEOUT_MS));
+                    String id = d.clusterId().get(TEST_TIMEOUT_MS + 1_000L, TimeUnit.MILLISECONDS);
+                    int brokers = d.nodes().get(TEST_TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
+                    result.complete(new ClusterCheck(id, brokers));
+                } finally {
+                    a.close(Duration.ZERO);
+                }
+            } catch (Throwable t) {
+                result.completeExceptionally(failure(t, profile, TEST_TIMEOUT_MS));
+            }
+        };
+        try {
+            probes.execute(probeTask);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("Partita is shutting down", e));
+        }
+        CompletableFuture<ClusterCheck> out = toUi(result);
+        out.whenComplete((v, e) -> {
+            if (out.isCancelled()) {
+                result.cancel(false);
+                Admin a = probe.get();
+                if (a != null) {
+                    // Closing waits for the client's thread: not on the FX thread.
+                    Thread closer = new Thread(() -> a.close(Duration.ZERO), "partita-connection-test-close");
+                    closer.setDaemon(true);
+                    closer.start();
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The client properties of the current connection (bootstrap servers and security), for consumers and producers
+     * that the gateway creates; empty when not connected.
+     */
+    public Properties connectionProperties() {
+        Connection c = connection;
+        return c == null ? new Properties() : clientProperties(c.profile(), c.bootstrapServers(), REQUEST_TIMEOUT_MS);
+    }
+
+    private static Properties clientProperties(ConnectionProfile profile, String bootstrapServers, int timeoutMs) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "partita-app");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Math.max(API_TIMEOUT_MS, timeoutMs));
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        props.putAll(ClientSecurity.properties(profile.security()));
+        return props;
+    }
+
+    /** A missing store file gets its own message before the client library reports it its way. */
+    private static void checkStoreFiles(SecuritySettings s) {
+        if (!s.protocol().usesTls()) {
+            return;
+        }
+        checkReadable("truststore", s.truststorePath());
+        checkReadable("keystore", s.keystorePath());
+    }
+
+    private static void checkReadable(String what, String path) {
+        if (!path.isEmpty() && !java.nio.file.Files.isReadable(Path.of(path))) {
+            throw new ConnectionFailedException("The " + what + " file " + path + " does not exist or cannot be read.");
+        }
+    }
+
+    private static Admin createAdmin(Properties props) {
+        try {
+            return Admin.create(props);
+        } catch (KafkaException e) {
+            // "Failed to create new KafkaAdminClient" says nothing; its cause says what is wrong.
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static ConnectionFailedException failure(Throwable t, ConnectionProfile profile, int timeoutMs) {
+        Throwable cause = io.partita.app.common.Fx.rootCause(t);
+        if (cause instanceof ConnectionFailedException known) {
+            return known;
+        }
+        return new ConnectionFailedException(ConnectionErrors.explain(t, profile.bootstrapServers(),
+                profile.security(), timeoutMs / 1000), t);
+    }
+
+    /** A connection attempt that failed; the message is written for the user. */
+    public static final class ConnectionFailedException extends RuntimeException {
+        public ConnectionFailedException(String message) {
+            super(message);
+        }
+
+        public ConnectionFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    // ---- end of secure connections ----
 
     /** Closes the admin client and stops the local cluster, if any. */
     public CompletableFuture<Void> disconnect() {
@@ -476,6 +611,7 @@ public final class ClusterGateway implements AutoCloseable {
         }
         closed = true;
         lifecycle.shutdown();
+        probes.shutdownNow();
         try {
             if (!lifecycle.awaitTermination(30, TimeUnit.SECONDS)) {
                 log.warn("A cluster operation was still running at shutdown");
@@ -503,25 +639,10 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     private Connection open(ConnectionProfile profile, String bootstrapServers) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "partita-app");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS);
-        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
-        Admin fresh;
+        Admin fresh = null;
         try {
-            fresh = Admin.create(props);
-        } catch (KafkaException e) {
-            // "Failed to create new KafkaAdminClient" says nothing; its cause says what is wrong.
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String message = String.valueOf(cause.getMessage());
-            if (message.contains("No resolvable bootstrap urls")) {
-                message = "none of the bootstrap servers' host names can be resolved";
-            }
-            throw new IllegalArgumentException(message, e);
-        }
-        try {
+            checkStoreFiles(profile.security());
+            fresh = createAdmin(clientProperties(profile, bootstrapServers, REQUEST_TIMEOUT_MS));
             String clusterId = fresh.describeCluster(new DescribeClusterOptions().timeoutMs(REQUEST_TIMEOUT_MS))
                     .clusterId().get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             admin = fresh;
@@ -531,15 +652,13 @@ public final class ClusterGateway implements AutoCloseable {
             writer = new MessageWriter(client);
             Connection c = new Connection(profile, bootstrapServers, clusterId);
             connection = c;
-            log.info("Connected to {} (cluster id {})", bootstrapServers, clusterId);
+            log.info("Connected to {} (cluster id {}, {})", bootstrapServers, clusterId, profile.security());
             return c;
-        } catch (java.util.concurrent.TimeoutException e) {
-            fresh.close(Duration.ZERO);
-            throw new IllegalStateException("No answer from " + bootstrapServers + " within "
-                    + API_TIMEOUT_MS / 1000 + " s. Check the address and that the cluster is running.", e);
         } catch (Exception e) {
-            fresh.close(Duration.ZERO);
-            throw e;
+            if (fresh != null) {
+                fresh.close(Duration.ZERO);
+            }
+            throw failure(e, profile, API_TIMEOUT_MS);
         }
     }
 

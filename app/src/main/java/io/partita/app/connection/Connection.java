@@ -7,6 +7,6 @@ public record Connection(ConnectionProfile profile, String bootstrapServers, Str
     public String title() {
         return profile.isLocal()
                 ? "Local cluster" + (profile.nodes() == 1 ? " (1 node)" : " (" + profile.nodes() + " nodes)")
-                : "Cluster at " + bootstrapServers;
+                : profile.isNamed() ? profile.name() + " (" + bootstrapServers + ")" : "Cluster at " + bootstrapServers;
     }
 }

@@ -5,17 +5,22 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The first screen: Start local cluster (default button, so Enter starts it) or connect to a cluster. */
+/**
+ * The first screen: Start local cluster (default button, so Enter starts it), or connect to a cluster with the
+ * Connect form (Enter in a field connects) or a saved connection.
+ */
 public final class WelcomeView extends StackPane {
+    /** Below this width the two columns no longer fit side by side. */
+    private static final double NARROW = 1010;
     private final WelcomeViewModel model;
     private final Button startButton;
 
@@ -36,6 +41,7 @@ public final class WelcomeView extends StackPane {
                 + "messages are kept in " + model.localClusterDirectoryText() + " for next time.");
         localText.getStyleClass().add(Styles.TEXT_MUTED);
         localText.setWrapText(true);
+        localText.setMinHeight(Region.USE_PREF_SIZE);
 
         Spinner<Integer> nodes = new Spinner<>();
         nodes.setId("node-count");
@@ -50,12 +56,14 @@ public final class WelcomeView extends StackPane {
         nodes.disableProperty().bind(model.busyProperty());
         Label nodesLabel = new Label("Nodes");
         nodesLabel.setLabelFor(nodes);
+        nodesLabel.setMinWidth(Region.USE_PREF_SIZE);
 
         startButton = new Button("Start local cluster");
         startButton.setId("start-local");
         startButton.getStyleClass().addAll(Styles.ACCENT, Styles.LARGE);
         startButton.setDefaultButton(true);
         startButton.setMaxWidth(Double.MAX_VALUE);
+        startButton.setMinWidth(Region.USE_PREF_SIZE);
         startButton.disableProperty().bind(model.busyProperty());
         startButton.setOnAction(e -> model.startLocalCluster());
 
@@ -64,30 +72,9 @@ public final class WelcomeView extends StackPane {
         HBox.setHgrow(startButton, Priority.NEVER);
         VBox localCard = card(localTitle, localText, localRow);
 
-        // Secondary: an existing cluster.
-        Label remoteTitle = new Label("Connect to a cluster");
-        remoteTitle.getStyleClass().add(Styles.TITLE_4);
-        Label remoteText = new Label("Any Kafka-protocol cluster: Partita, Apache Kafka, Redpanda…");
-        remoteText.getStyleClass().add(Styles.TEXT_MUTED);
-        remoteText.setWrapText(true);
-        TextField servers = new TextField();
-        servers.setId("bootstrap-servers");
-        servers.setPromptText("Bootstrap servers, e.g. localhost:9092");
-        servers.textProperty().bindBidirectional(model.bootstrapServersProperty());
-        servers.disableProperty().bind(model.busyProperty());
-        // Enter in this field connects (and does not start a local cluster).
-        servers.setOnAction(e -> {
-            e.consume();
-            model.connect();
-        });
-        Button connect = new Button("Connect");
-        connect.setId("connect");
-        connect.disableProperty().bind(model.canConnectProperty().not());
-        connect.setOnAction(e -> model.connect());
-        HBox remoteRow = new HBox(12, servers, connect);
-        remoteRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(servers, Priority.ALWAYS);
-        VBox remoteCard = card(remoteTitle, remoteText, remoteRow);
+        // Secondary: an existing cluster, with its security settings, and the connections saved before.
+        ConnectFormView connectForm = new ConnectFormView(model);
+        SavedProfilesView saved = new SavedProfilesView(model);
 
         // Feedback: progress while working, a clear message when something failed.
         ProgressIndicator spinner = new ProgressIndicator();
@@ -109,15 +96,63 @@ public final class WelcomeView extends StackPane {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        Label or = new Label("or");
-        or.getStyleClass().addAll(Styles.TEXT_MUTED, "welcome-or");
+        Label info = new Label();
+        info.setId("welcome-info");
+        info.getStyleClass().addAll("message", "message-success");
+        info.setWrapText(true);
+        info.setMaxWidth(Double.MAX_VALUE);
+        info.textProperty().bind(model.infoProperty());
+        info.visibleProperty().bind(model.infoProperty().isNotEmpty().and(model.errorProperty().isEmpty()));
+        info.managedProperty().bind(info.visibleProperty());
 
-        VBox column = new VBox(16, title, tagline, localCard, or, remoteCard, progressRow, error);
+        VBox left = new VBox(16, localCard, saved);
+        left.setPrefWidth(430);
+        left.setMinWidth(400);
+        VBox.setVgrow(saved, Priority.ALWAYS);
+        VBox right = new VBox(12, connectForm, progressRow, error, info);
+        right.setPrefWidth(530);
+        right.setMinWidth(460);
+        HBox columns = new HBox(20, left, right);
+        columns.getStyleClass().add("welcome-columns");
+        HBox.setHgrow(right, Priority.ALWAYS);
+        VBox stacked = new VBox(16);
+        stacked.getStyleClass().add("welcome-columns");
+
+        VBox column = new VBox(6, title, tagline, columns);
         column.getStyleClass().add("welcome-column");
-        column.setMaxWidth(560);
+        column.setMaxWidth(980);
         column.setMaxHeight(Region.USE_PREF_SIZE);
         column.setAlignment(Pos.TOP_CENTER);
-        getChildren().add(column);
+        // A small window scrolls rather than squeezing the form.
+        StackPane centred = new StackPane(column);
+        centred.setAlignment(Pos.CENTER);
+        ScrollPane scroll = new ScrollPane(centred);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("welcome-scroll");
+        getChildren().add(scroll);
+        // A narrow window stacks the form under the local cluster and saved connections instead of scrolling sideways.
+        widthProperty().addListener((o, was, width) -> {
+            boolean narrow = width.doubleValue() < NARROW;
+            if (narrow == (left.getParent() == stacked)) {
+                return;
+            }
+            (narrow ? columns : stacked).getChildren().clear();
+            (narrow ? stacked : columns).getChildren().setAll(left, right);
+            column.getChildren().set(2, narrow ? stacked : columns);
+            if (!model.errorProperty().get().isEmpty() || !model.infoProperty().get().isEmpty()) {
+                javafx.application.Platform.runLater(() -> reveal(scroll));
+            }
+        });
+        // Feedback appears under the form: in a window too small for both, scroll it into view.
+        for (javafx.beans.value.ObservableStringValue feedback : java.util.List.of(model.errorProperty(),
+                model.infoProperty(), model.progressProperty())) {
+            feedback.addListener((o, was, is) -> {
+                if (is != null && !is.isEmpty()) {
+                    javafx.application.Platform.runLater(() -> reveal(scroll));
+                }
+            });
+        }
         setAlignment(Pos.CENTER);
 
         sceneProperty().addListener((obs, old, scene) -> {
@@ -127,7 +162,14 @@ public final class WelcomeView extends StackPane {
         });
     }
 
-    private static VBox card(javafx.scene.Node... children) {
+    /** Scrolls to the bottom, where the feedback is, once the new message has been laid out. */
+    private static void reveal(ScrollPane scroll) {
+        scroll.applyCss();
+        scroll.layout();
+        scroll.setVvalue(scroll.getVmax());
+    }
+
+    static VBox card(javafx.scene.Node... children) {
         VBox card = new VBox(10, children);
         card.getStyleClass().add("card-panel");
         card.setMaxWidth(Double.MAX_VALUE);

@@ -1,11 +1,12 @@
 package io.partita.broker.bench;
 
+import io.partita.broker.testing.ChildJvm;
+import io.partita.broker.testing.KafkaStorage;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,6 @@ import org.slf4j.LoggerFactory;
 final class ApacheKafkaTarget implements BenchTarget {
 
     private static final Logger log = LoggerFactory.getLogger(ApacheKafkaTarget.class);
-    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
 
     private final int nodes;
     private final Path workDir;
@@ -77,18 +77,9 @@ final class ApacheKafkaTarget implements BenchTarget {
         for (int i = 0; i < nodes; i++) {
             Path properties = writeServerProperties(i, brokerPorts.get(i), controllerPorts.get(i), voters);
             configs.add(properties);
-            List<String> formatArgs = new ArrayList<>(List.of("format", "-t", clusterId, "-c", properties.toString()));
-            if (nodes == 1) {
-                formatArgs.add("--standalone");
-            }
-            try (ChildJvm format = ChildJvm.start("kafka-storage-format-" + nodeId(i), List.of("-Xmx256m"),
-                    "kafka.tools.StorageTool", formatArgs, nodeLog(i))) {
-                int exit = format.awaitExit(FORMAT_TIMEOUT);
-                if (exit != 0) {
-                    throw new IllegalStateException("kafka-storage format of node " + nodeId(i) + " exited with "
-                            + exit + ":\n" + format.tail(40));
-                }
-            }
+            List<String> formatArgs = nodes == 1 ? List.of("--standalone") : List.of();
+            KafkaStorage.format(Integer.toString(nodeId(i)), clusterId, properties, formatArgs, List.of("-Xmx256m"),
+                    nodeLog(i));
         }
         log.info("Formatted Kafka storage of {} node(s) in {} (cluster id {})", nodes, workDir, clusterId);
 

@@ -1,5 +1,6 @@
 package io.partita.broker.bench;
 
+import io.partita.broker.testing.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package io.partita.broker.bench;
 
+import io.partita.broker.testing.ChildJvm;
 import io.partita.broker.local.LocalCluster;
 import io.partita.broker.local.LocalNode;
 import java.io.IOException;

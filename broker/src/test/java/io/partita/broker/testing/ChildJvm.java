@@ -1,4 +1,4 @@
-package io.partita.broker.bench;
+package io.partita.broker.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@link #close()} stops the whole process tree: a polite SIGTERM first, then SIGKILL after a
  * deadline. A shutdown hook does the same if the test JVM exits without closing it.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChildJvm.class);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
@@ -44,7 +44,7 @@ final class ChildJvm implements AutoCloseable {
      * Starts {@code java <jvmArgs> -cp <test classpath> <mainClass> <args>}, appending its output to
      * {@code logFile}.
      */
-    static ChildJvm start(String name, List<String> jvmArgs, String mainClass, List<String> args, Path logFile)
+    public static ChildJvm start(String name, List<String> jvmArgs, String mainClass, List<String> args, Path logFile)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -73,30 +73,30 @@ final class ChildJvm implements AutoCloseable {
      * The full test classpath. Under surefire {@code java.class.path} may be a single manifest-only
      * booter jar, so surefire's own {@code surefire.test.class.path} is preferred when present.
      */
-    static String testClasspath() {
+    public static String testClasspath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** The exit code; only valid once {@link #isAlive()} is false. */
-    int exitCode() {
+    public int exitCode() {
         return process.exitValue();
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
     /** Waits for the process to exit by itself; returns its exit code. */
-    int awaitExit(Duration timeout) throws InterruptedException, TimeoutException {
+    public int awaitExit(Duration timeout) throws InterruptedException, TimeoutException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new TimeoutException(name + " did not exit within " + timeout + "; output:\n" + tail(40));
         }
@@ -104,7 +104,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The last lines of the child's output, for error messages. */
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
