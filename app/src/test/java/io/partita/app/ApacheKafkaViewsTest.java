@@ -112,7 +112,7 @@ class ApacheKafkaViewsTest {
         });
         GroupInfo group = groups.groups().stream().filter(g -> g.id().equals(GROUP)).findFirst().orElseThrow();
         assertThat(group.totalLag()).isEqualTo(6);
-        assertThat(group.members()).isZero();
+        assertThat(group.members()).isEmpty();
         assertThat(group.partitions()).containsExactly(new PartitionLag(TOPIC, 0, 10, 10, ""),
                 new PartitionLag(TOPIC, 1, 10, 10, ""), new PartitionLag(TOPIC, 2, 4, 10, ""));
     }

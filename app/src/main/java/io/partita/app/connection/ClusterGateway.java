@@ -646,8 +646,10 @@ public final class ClusterGateway implements AutoCloseable {
             String clusterId = fresh.describeCluster(new DescribeClusterOptions().timeoutMs(REQUEST_TIMEOUT_MS))
                     .clusterId().get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             admin = fresh;
+            // The browser's consumer and the producer reach the cluster as the admin client does, security included.
             Properties client = new Properties();
             client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            client.putAll(ClientSecurity.properties(profile.security()));
             reader = new MessageReader(client);
             writer = new MessageWriter(client);
             Connection c = new Connection(profile, bootstrapServers, clusterId);

@@ -158,6 +158,8 @@ class MessagesGuiTest {
 
             // A topic deleted under the form: a clear line, and nothing is sent (nor the topic re-created).
             admin.deleteTopics(List.of("orders")).all().get(30, TimeUnit.SECONDS);
+            await("the deletion has reached every broker's metadata").atMost(UI_DEADLINE).until(() ->
+                    !admin.listTopics().names().get(30, TimeUnit.SECONDS).contains("orders"));
             robot.clickOn("#produce-send");
             await("the deleted topic is named").atMost(UI_DEADLINE).until(() -> fx(() -> text("#produce-error"))
                     .equals("Not sent: Topic orders does not exist (was it deleted?). Nothing was sent."));
