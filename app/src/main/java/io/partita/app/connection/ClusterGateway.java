@@ -594,6 +594,45 @@ public final class ClusterGateway implements AutoCloseable {
                 .thenCompose(w::send));
     }
 
+    /**
+     * Starts a replay on its own thread and returns its handle at once; {@code progress} and {@code shown} (for
+     * a replay into the app) are called on the ui executor, and the handle's {@code done()} completes there too.
+     * A replay to a topic checks first that the topic exists, so it never creates one.
+     */
+    public io.partita.app.messages.ReplayControl replay(io.partita.app.messages.ReplayPlan plan,
+            Consumer<io.partita.app.messages.ReplayProgress> progress,
+            Consumer<io.partita.app.messages.Message> shown) {
+        io.partita.app.messages.ReplayControl control = new io.partita.app.messages.ReplayControl();
+        MessageReader r = reader;
+        MessageWriter w = writer;
+        Admin a = admin;
+        if (r == null || w == null || a == null) {
+            control.finish(new io.partita.app.messages.ReplayProgress(0, 0, 0, -1, -1,
+                    io.partita.app.messages.ReplayProgress.State.FAILED, 0, "Not connected to a cluster"));
+            return control;
+        }
+        Thread thread = new Thread(() -> {
+            if (plan.target() instanceof io.partita.app.messages.ReplayPlan.ToTopic to) {
+                try {
+                    a.describeTopics(List.of(to.topic())).allTopicNames().get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    String why = Fx.rootCause(e) instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException
+                            ? "Topic " + to.topic() + " does not exist. Nothing was sent."
+                            : Fx.describe(ClusterErrors.explain(e));
+                    io.partita.app.messages.ReplayProgress refused = new io.partita.app.messages.ReplayProgress(
+                            0, 0, 0, -1, -1, io.partita.app.messages.ReplayProgress.State.FAILED, 0, why);
+                    ui.execute(() -> control.finish(refused));
+                    return;
+                }
+            }
+            new Replayer(r, w, plan, control, p -> ui.execute(() -> progress.accept(p)),
+                    m -> ui.execute(() -> shown.accept(m)), last -> ui.execute(() -> control.finish(last))).run();
+        }, "partita-replay");
+        thread.setDaemon(true);
+        thread.start();
+        return control;
+    }
+
     /** The partition the default partitioner picks for {@code key} in a topic of {@code partitions}. */
     public static int partitionForKey(byte[] key, int partitions) {
         return MessageWriter.partitionForKey(key, partitions);

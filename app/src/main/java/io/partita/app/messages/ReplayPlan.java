@@ -1,0 +1,54 @@
+package io.partita.app.messages;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a replay reads, keeps, how fast it goes and where the records go.
+ *
+ * @param partitions the source partitions, replayed one after the other, each in offset order
+ * @param until      the offset to stop before, in every partition; {@link Long#MAX_VALUE}: the end as it was
+ *                   when the replay reached the partition
+ */
+public record ReplayPlan(String topic, List<Integer> partitions, StartAt from, long until, MessageFilter filter,
+                         Speed speed, Target target) {
+
+    public ReplayPlan {
+        Objects.requireNonNull(topic, "topic");
+        partitions = List.copyOf(partitions);
+        if (partitions.isEmpty()) {
+            throw new IllegalArgumentException("Choose at least one partition to replay.");
+        }
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(speed, "speed");
+        Objects.requireNonNull(target, "target");
+    }
+
+    /** Where replayed records go. */
+    public sealed interface Target {
+    }
+
+    /** Shown in the app, one by one (play, pause, step). */
+    public record InApp() implements Target {
+    }
+
+    /**
+     * Produced again to a topic (the same or another), keeping or dropping the parts of each record. A record
+     * whose partition is not kept goes where the default partitioner puts it.
+     */
+    public record ToTopic(String topic, boolean keepKeys, boolean keepHeaders, boolean keepTimestamps,
+                          boolean keepPartitions) implements Target {
+        public ToTopic {
+            if (topic == null || topic.isBlank()) {
+                throw new IllegalArgumentException("Choose the topic to replay to.");
+            }
+        }
+
+        /** The record to send for {@code m}. */
+        public ProduceRequest request(Message m) {
+            return new ProduceRequest(topic, keepPartitions ? m.partition() : null, keepKeys ? m.key() : null,
+                    m.value(), keepHeaders ? m.headers() : List.of(), keepTimestamps ? m.timestamp() : null);
+        }
+    }
+}
