@@ -66,6 +66,14 @@ public final class NewTopicDialog extends Dialog<String> {
         grid.addRow(1, label("Partitions", partitions), partitions);
         grid.addRow(2, label("Replication factor", replication), new HBox(10, replication, brokersHint));
         ((HBox) grid.getChildren().get(grid.getChildren().size() - 1)).setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.TextArea configs = new javafx.scene.control.TextArea();
+        configs.setId("topic-configs");
+        configs.setPromptText("Optional, one key=value a line, e.g.\nretention.ms=86400000\ncleanup.policy=compact");
+        configs.setPrefRowCount(3);
+        configs.textProperty().bindBidirectional(model.configsProperty());
+        Label configsLabel = label("Configs", configs);
+        GridPane.setValignment(configsLabel, javafx.geometry.VPos.TOP);
+        grid.addRow(3, configsLabel, configs);
 
         Label validation = new Label();
         validation.setId("topic-validation");
