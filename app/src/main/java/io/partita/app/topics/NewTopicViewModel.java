@@ -44,7 +44,8 @@ public final class NewTopicViewModel {
         this.existingTopics = List.copyOf(existingTopics);
         this.brokerCount = brokerCount;
         validationMessage = Bindings.createStringBinding(this::validate, name, partitions, replicationFactor, configs);
-        valid = Bindings.createBooleanBinding(() -> validate().isEmpty(), validationMessage);
+        // Through validationMessage.get(), so that binding stays valid and keeps telling us when it changes.
+        valid = Bindings.createBooleanBinding(() -> validationMessage.get().isEmpty(), validationMessage);
         canCreate = valid.and(busy.not());
         // A new edit makes an old server error stale.
         name.addListener((obs, o, n) -> error.set(""));

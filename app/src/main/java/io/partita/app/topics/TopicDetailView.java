@@ -153,26 +153,26 @@ public final class TopicDetailView extends VBox {
             }
         });
         leader.setPrefWidth(90);
-        leader.setMinWidth(80);
+        leader.setMinWidth(75);
         TableColumn<PartitionDetail, PartitionDetail> replicas = new TableColumn<>("Replicas");
         replicas.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         replicas.setCellFactory(c -> new ReplicasCell());
         replicas.setPrefWidth(110);
-        replicas.setMinWidth(90);
+        replicas.setMinWidth(85);
         TableColumn<PartitionDetail, PartitionDetail> isr = new TableColumn<>("In sync (ISR)");
         isr.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         isr.setCellFactory(c -> new IsrCell());
         isr.setPrefWidth(170);
-        isr.setMinWidth(120);
+        isr.setMinWidth(110);
         TableColumn<PartitionDetail, String> start = explained("Log start", "The first offset still in the log: "
-                + "older records were deleted by retention or DeleteRecords.", p -> Sizes.count(p.logStartOffset()), 90);
+                + "older records were deleted by retention or DeleteRecords.", p -> Sizes.count(p.logStartOffset()), 100);
         TableColumn<PartitionDetail, String> hw = explained("High watermark", "The offset up to which records are on "
                 + "every in-sync replica; consumers read up to here. The leader's log end offset can be a little ahead "
                 + "while followers catch up; Kafka's client API does not report it, so it is not shown.",
-                p -> Sizes.count(p.highWatermark()), 128);
+                p -> Sizes.count(p.highWatermark()), 140);
         TableColumn<PartitionDetail, String> records = explained("Records", "High watermark minus log start: an upper "
                 + "bound, since compacted records and transaction markers take offsets too.",
-                p -> Sizes.count(p.records()), 85);
+                p -> Sizes.count(p.records()), 95);
         TableColumn<PartitionDetail, String> size = explained("Size", "Bytes on the leader's disk (DescribeLogDirs).",
                 p -> Sizes.bytes(p.sizeBytes()), 85);
         partitions.getColumns().setAll(List.of(partition, leader, replicas, isr, start, hw, records, size));

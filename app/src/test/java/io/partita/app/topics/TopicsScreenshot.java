@@ -14,7 +14,7 @@ import javafx.util.Duration;
  * {@code --tab topics}): as the app, then, once the topic is listed, selects it as a click would.
  *
  * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*'
- * app/src/test/java/io/partita/app/topics/TopicsScreenshot.java TOPIC [configs]}
+ * app/src/test/java/io/partita/app/topics/TopicsScreenshot.java TOPIC [configs|edit|delete|partitions]}
  */
 public final class TopicsScreenshot {
     private TopicsScreenshot() {
@@ -22,7 +22,8 @@ public final class TopicsScreenshot {
 
     public static void main(String[] args) {
         String topic = args[0];
-        boolean configs = args.length > 1 && args[1].equals("configs");
+        String view = args.length > 1 ? args[1] : "";
+        boolean configs = view.equals("configs") || view.equals("edit");
         Platform.startup(() -> {
             Stage stage = new Stage();
             new PartitaApp().start(stage);
@@ -34,11 +35,18 @@ public final class TopicsScreenshot {
                     topics.getItems().stream().filter(t -> t.name().equals(topic)).findFirst().ifPresent(t -> {
                         topics.getSelectionModel().select(t);
                         topics.requestFocus();
-                        if (configs && stage.getScene().lookup("#detail-configs-tab") == null) {
+                        if (configs) {
                             stage.getScene().getRoot().lookupAll(".tab-pane").stream()
                                     .map(n -> (javafx.scene.control.TabPane) n)
                                     .forEach(p -> p.getTabs().stream().filter(x -> "detail-configs-tab".equals(x.getId()))
                                             .forEach(x -> p.getSelectionModel().select(x)));
+                        }
+                        TopicsView panel = (TopicsView) stage.getScene().lookup(".topics-panel");
+                        switch (view) {
+                            case "edit" -> panel.showEditConfig(topic, "retention.ms");
+                            case "delete" -> panel.confirmDelete(t);
+                            case "partitions" -> panel.showAddPartitions(t);
+                            default -> { }
                         }
                         poll.stop();
                     });
