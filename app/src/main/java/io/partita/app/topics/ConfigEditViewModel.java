@@ -47,7 +47,8 @@ public final class ConfigEditViewModel {
         this.current = current;
         validationMessage = Bindings.createStringBinding(this::validate, name, value);
         currentDescription = Bindings.createStringBinding(this::describeCurrent, name);
-        canSave = Bindings.createBooleanBinding(() -> validate().isEmpty() && !busy.get(), name, value, busy);
+        canSave = Bindings.createBooleanBinding(() -> !key().isEmpty() && validate().isEmpty() && !unchanged()
+                && !busy.get(), name, value, busy);
         canReset = Bindings.createBooleanBinding(() -> {
             TopicConfig entry = current.apply(key());
             return entry != null && entry.overridden() && !busy.get();
@@ -67,9 +68,10 @@ public final class ConfigEditViewModel {
         return name.get() == null ? "" : name.get().strip();
     }
 
+    /** Why the form cannot be saved, or "". Nothing chosen yet or nothing changed are not errors: Save just waits. */
     private String validate() {
         if (key().isEmpty()) {
-            return "Choose a config.";
+            return "";
         }
         if (value.get() == null || value.get().strip().isEmpty()) {
             return "Enter a value, or reset the config to its default.";
@@ -78,10 +80,14 @@ public final class ConfigEditViewModel {
         if (entry != null && entry.readOnly()) {
             return key() + " is read-only.";
         }
-        if (entry != null && !entry.sensitive() && value.get().strip().equals(entry.value()) && entry.overridden()) {
-            return "That is the current value.";
-        }
         return "";
+    }
+
+    /** Setting an override to the value it has already would change nothing. */
+    private boolean unchanged() {
+        TopicConfig entry = current.apply(key());
+        return entry != null && !entry.sensitive() && entry.overridden() && value.get() != null
+                && value.get().strip().equals(entry.value());
     }
 
     private String describeCurrent() {

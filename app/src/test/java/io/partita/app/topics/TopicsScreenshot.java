@@ -41,6 +41,11 @@ public final class TopicsScreenshot {
                                     .forEach(p -> p.getTabs().stream().filter(x -> "detail-configs-tab".equals(x.getId()))
                                             .forEach(x -> p.getSelectionModel().select(x)));
                         }
+                        // Dialogs start from the loaded detail (the current config values), as after a user's click.
+                        if (!(stage.getScene().lookup("#config-table") instanceof TableView<?> loaded)
+                                || loaded.getItems().isEmpty()) {
+                            return;
+                        }
                         TopicsView panel = (TopicsView) stage.getScene().lookup(".topics-panel");
                         switch (view) {
                             case "edit" -> panel.showEditConfig(topic, "retention.ms");
@@ -49,11 +54,42 @@ public final class TopicsScreenshot {
                             default -> { }
                         }
                         poll.stop();
+                        if (args.length > 2) {
+                            saveDialogLater(java.nio.file.Path.of(args[2]));
+                        }
                     });
                 }
             }));
             poll.setCycleCount(Animation.INDEFINITE);
             poll.play();
         });
+    }
+
+    /**
+     * Saves the open dialog as drawn by JavaFX itself (a virtual display without a window manager paints a
+     * dialog window black), a few seconds after it opened so its content is laid out.
+     */
+    private static void saveDialogLater(java.nio.file.Path out) {
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(Duration.seconds(3));
+        later.setOnFinished(e -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getOwner() != null && w.isShowing()).findFirst()
+                .ifPresent(w -> {
+                    javafx.scene.image.WritableImage image = w.getScene().snapshot(null);
+                    int width = (int) image.getWidth();
+                    int height = (int) image.getHeight();
+                    java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(width, height,
+                            java.awt.image.BufferedImage.TYPE_INT_ARGB);
+                    for (int y = 0; y < height; y++) {
+                        for (int x = 0; x < width; x++) {
+                            png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+                        }
+                    }
+                    try {
+                        javax.imageio.ImageIO.write(png, "png", out.toFile());
+                    } catch (java.io.IOException failure) {
+                        throw new java.io.UncheckedIOException(failure);
+                    }
+                }));
+        later.play();
     }
 }
