@@ -59,6 +59,7 @@ public final class NewTopicDialog extends Dialog<String> {
         grid.setHgap(12);
         grid.setVgap(10);
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a wide field must not squeeze the labels
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
@@ -68,7 +69,7 @@ public final class NewTopicDialog extends Dialog<String> {
         ((HBox) grid.getChildren().get(grid.getChildren().size() - 1)).setAlignment(Pos.CENTER_LEFT);
         javafx.scene.control.TextArea configs = new javafx.scene.control.TextArea();
         configs.setId("topic-configs");
-        configs.setPromptText("Optional, one key=value a line, e.g.\nretention.ms=86400000\ncleanup.policy=compact");
+        configs.setPromptText("Optional: key=value, one a line, e.g. retention.ms=86400000");
         configs.setPrefRowCount(3);
         configs.textProperty().bindBidirectional(model.configsProperty());
         Label configsLabel = label("Configs", configs);

@@ -22,12 +22,15 @@ public final class TopicDetailViewModel {
     private final ObservableList<TopicConfig> configs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper configsMessage = new ReadOnlyStringWrapper(this, "configsMessage", "");
-    /** Counts requests so a slow answer for a topic no longer selected never overwrites a newer one. */
+    /** Counts selections, so a slow answer for a topic no longer selected never overwrites the newer one. */
     private long generation;
+    /** The selection whose detail is being asked for; a refresh tick while it is out is skipped, not stacked. */
+    private long inFlight = -1;
 
     public TopicDetailViewModel(ClusterGateway gateway) {
         this.gateway = gateway;
         topic.addListener((obs, was, now) -> {
+            generation++;
             detail.set(null);
             partitions.clear();
             configs.clear();
@@ -39,15 +42,19 @@ public final class TopicDetailViewModel {
     /** Asks for the selected topic's detail again (no-op when nothing is selected). */
     public CompletableFuture<Void> refresh() {
         String name = topic.get();
-        long asked = ++generation;
-        if (name == null) {
+        long asked = generation;
+        if (name == null || inFlight == asked) {
             updateMessage();
             return CompletableFuture.completedFuture(null);
         }
+        inFlight = asked;
         if (detail.get() == null) {
             message.set("Loading " + name + "…");
         }
         return gateway.topicDetail(name).handle((loaded, failure) -> {
+            if (inFlight == asked) {
+                inFlight = -1;
+            }
             if (asked != generation) {
                 return null;
             }

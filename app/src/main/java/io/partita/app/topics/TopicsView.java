@@ -182,6 +182,19 @@ public final class TopicsView extends VBox {
         notice.managedProperty().bind(notice.visibleProperty());
         model.noticeIsErrorProperty().addListener((obs, was, isError) -> styleNotice(notice, isError));
         styleNotice(notice, model.noticeIsErrorProperty().get());
+        // Good news fades after a while; an error stays until the next action, so it is not missed.
+        javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
+        model.noticeProperty().addListener((obs, was, now) -> {
+            fade.stop();
+            if (!now.isEmpty() && !model.noticeIsErrorProperty().get() && !now.endsWith("…")) {
+                fade.setOnFinished(e -> {
+                    if (model.noticeProperty().get().equals(now)) {
+                        model.clearNotice();
+                    }
+                });
+                fade.playFromStart();
+            }
+        });
 
         detail = new TopicDetailView(model.detail(), () -> withShownTopic(this::showAddPartitions),
                 config -> withShownTopic(t -> showEditConfig(t.name(), config)), () -> withShownTopic(this::confirmDelete));
@@ -294,7 +307,7 @@ public final class TopicsView extends VBox {
         ClipboardContent content = new ClipboardContent();
         content.putString(topic.name());
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        model.changed("Copied \"" + topic.name() + "\" to the clipboard.");
+        model.inform("Copied \"" + topic.name() + "\" to the clipboard.");
     }
 
     /** Asks first (naming the topic); internal topics are refused with a reason instead. */

@@ -175,9 +175,14 @@ public final class TopicsViewModel {
                 name -> known ? detail.config(name) : null, configName);
     }
 
+    /** Says something that needs no refresh (e.g. "Copied"). */
+    public void inform(String message) {
+        showNotice(message, false);
+    }
+
     private void showNotice(String message, boolean isError) {
+        noticeIsError.set(isError); // first: whoever hears the new notice reads its kind
         notice.set(message);
-        noticeIsError.set(isError);
     }
 
     public void clearNotice() {

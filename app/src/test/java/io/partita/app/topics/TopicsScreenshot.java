@@ -14,7 +14,7 @@ import javafx.util.Duration;
  * {@code --tab topics}): as the app, then, once the topic is listed, selects it as a click would.
  *
  * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*'
- * app/src/test/java/io/partita/app/topics/TopicsScreenshot.java TOPIC [configs|edit|delete|partitions]}
+ * app/src/test/java/io/partita/app/topics/TopicsScreenshot.java TOPIC [configs|edit|delete|partitions|new] [DIALOG.png]}
  */
 public final class TopicsScreenshot {
     private TopicsScreenshot() {
@@ -51,6 +51,7 @@ public final class TopicsScreenshot {
                             case "edit" -> panel.showEditConfig(topic, "retention.ms");
                             case "delete" -> panel.confirmDelete(t);
                             case "partitions" -> panel.showAddPartitions(t);
+                            case "new" -> ((javafx.scene.control.Button) stage.getScene().lookup("#new-topic")).fire();
                             default -> { }
                         }
                         poll.stop();
