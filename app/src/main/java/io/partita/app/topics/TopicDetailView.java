@@ -283,7 +283,7 @@ public final class TopicDetailView extends VBox {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    /** The replica list, leader first as Kafka orders it ("preferred leader"). */
+    /** The replica list in assignment order: the first is the preferred leader. */
     private static final class ReplicasCell extends TableCell<PartitionDetail, PartitionDetail> {
         @Override
         protected void updateItem(PartitionDetail p, boolean empty) {
