@@ -238,15 +238,19 @@ public final class TopicsView extends VBox {
     private TableRow<TopicInfo> topicRow() {
         TableRow<TopicInfo> row = new TableRow<>();
         MenuItem copy = new MenuItem("Copy name");
+        copy.setId("menu-copy-name");
         copy.setAccelerator(COPY);
         copy.setOnAction(e -> copyName(row.getItem()));
         MenuItem add = new MenuItem("Add partitions…");
+        add.setId("menu-add-partitions");
         add.setAccelerator(ADD_PARTITIONS);
         add.setOnAction(e -> showAddPartitions(row.getItem()));
         MenuItem edit = new MenuItem("Edit config…");
+        edit.setId("menu-edit-config");
         edit.setAccelerator(EDIT_CONFIG);
         edit.setOnAction(e -> showEditConfig(row.getItem().name(), ""));
         MenuItem delete = new MenuItem("Delete…");
+        delete.setId("menu-delete");
         delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         delete.getStyleClass().add("danger-item");
         delete.setOnAction(e -> confirmDelete(row.getItem()));

@@ -141,6 +141,11 @@ class TopicsGuiTest {
             assertThat(fx(() -> robot.lookup("#partition-table .out-of-sync").queryAll().stream()
                     .filter(Node::isVisible).count())).isZero();
             assertThat(fx(() -> text("#detail-facts"))).contains("2 partitions").contains("15 records");
+            // Enter on the list moves the keyboard into the partition table.
+            robot.clickOn(cellOf("#topics", TOPIC));
+            robot.push(KeyCode.ENTER);
+            await("the partition table has the focus").atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> robot.lookup("#partition-table").query().isFocused()));
 
             // Configs: the override first and marked; a refused value is explained and changes nothing.
             robot.clickOn("#detail-configs-tab");
@@ -183,9 +188,10 @@ class TopicsGuiTest {
             assertThat(admin.describeTopics(Set.of(TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS).get(TOPIC)
                     .partitions()).hasSize(4);
 
-            // Delete: Cancel keeps the topic; Delete removes it.
-            robot.clickOn(cellOf("#topics", TOPIC));
-            robot.push(KeyCode.DELETE);
+            // Delete, from the row's context menu: Cancel keeps the topic; then Delete key and confirm removes it.
+            openContextMenu(cellOf("#topics", TOPIC));
+            await("the context menu").atMost(UI_DEADLINE).until(() -> fx(() -> contextMenuItem("Delete…").isPresent()));
+            robot.clickOn(fx(() -> contextMenuItem("Delete…").orElseThrow()));
             await("the confirmation").atMost(UI_DEADLINE).until(() -> fx(() -> text("#delete-question"))
                     .equals("Delete the topic \"orders\"?"));
             robot.clickOn("#cancel-delete");
@@ -265,6 +271,28 @@ class TopicsGuiTest {
                         .anyMatch(c -> text.equals(c.getText()) && c.isVisible())));
         return fx(() -> robot.lookup(table + " .table-cell").queryAllAs(TableCell.class).stream()
                 .filter(c -> text.equals(c.getText()) && c.isVisible()).findFirst().orElseThrow());
+    }
+
+    /**
+     * Right-clicks a node. Headless Monocle turns a right click into no context-menu request (a real display does),
+     * so the request a right click makes is sent to the node as the window system would send it.
+     */
+    private void openContextMenu(Node node) throws Exception {
+        robot.rightClickOn(node);
+        fx(() -> {
+            javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+            javafx.geometry.Bounds local = node.getBoundsInLocal();
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getCenterX(), local.getCenterY(),
+                    b.getCenterX(), b.getCenterY(), false, null));
+            return null;
+        });
+    }
+
+    /** The drawn entry of an open context menu, by its text. */
+    private Optional<Node> contextMenuItem(String text) {
+        return robot.lookup(".context-menu .label").queryAllAs(Labeled.class).stream()
+                .filter(l -> text.equals(l.getText()) && l.isVisible()).map(l -> (Node) l).findFirst();
     }
 
     private String text(String query) {
