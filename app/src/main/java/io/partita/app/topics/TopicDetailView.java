@@ -159,17 +159,19 @@ public final class TopicDetailView extends VBox {
         replicas.setCellFactory(c -> new ReplicasCell());
         replicas.setPrefWidth(110);
         replicas.setMinWidth(85);
-        TableColumn<PartitionDetail, PartitionDetail> isr = new TableColumn<>("In sync (ISR)");
+        replicas.setSortable(false);
+        TableColumn<PartitionDetail, PartitionDetail> isr = new TableColumn<>("ISR");
         isr.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         isr.setCellFactory(c -> new IsrCell());
-        isr.setPrefWidth(170);
-        isr.setMinWidth(110);
+        isr.setPrefWidth(90);
+        isr.setMinWidth(70);
+        isr.setSortable(false);
         TableColumn<PartitionDetail, String> start = explained("Log start", "The first offset still in the log: "
                 + "older records were deleted by retention or DeleteRecords.", p -> Sizes.count(p.logStartOffset()), 100);
         TableColumn<PartitionDetail, String> hw = explained("High watermark", "The offset up to which records are on "
                 + "every in-sync replica; consumers read up to here. The leader's log end offset can be a little ahead "
                 + "while followers catch up; Kafka's client API does not report it, so it is not shown.",
-                p -> Sizes.count(p.highWatermark()), 140);
+                p -> Sizes.count(p.highWatermark()), 150);
         TableColumn<PartitionDetail, String> records = explained("Records", "High watermark minus log start: an upper "
                 + "bound, since compacted records and transaction markers take offsets too.",
                 p -> Sizes.count(p.records()), 95);
@@ -283,41 +285,43 @@ public final class TopicDetailView extends VBox {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    /** The replica list in assignment order: the first is the preferred leader. */
+    /**
+     * The replicas in assignment order (the first is the preferred leader), those out of the ISR in the danger
+     * colour: behind the leader, or on a broker that is down.
+     */
     private static final class ReplicasCell extends TableCell<PartitionDetail, PartitionDetail> {
-        @Override
-        protected void updateItem(PartitionDetail p, boolean empty) {
-            super.updateItem(p, empty);
-            setText(empty || p == null ? null : ids(p.replicas()));
-        }
-    }
+        private final HBox ids = new HBox(8);
 
-    /** The ISR, with the replicas that fell out of it marked in the danger colour. */
-    private static final class IsrCell extends TableCell<PartitionDetail, PartitionDetail> {
-        private final Label outOfSync = new Label();
-
-        IsrCell() {
-            outOfSync.getStyleClass().addAll("out-of-sync");
-            setContentDisplay(ContentDisplay.RIGHT);
-            setGraphicTextGap(8);
+        ReplicasCell() {
+            ids.setAlignment(Pos.CENTER_LEFT);
         }
 
         @Override
         protected void updateItem(PartitionDetail p, boolean empty) {
             super.updateItem(p, empty);
+            setText(null);
             if (empty || p == null) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
-            setText(p.isr().isEmpty() ? "none" : ids(p.isr()));
-            List<Integer> behind = p.outOfSync();
-            if (behind.isEmpty()) {
-                setGraphic(null);
-            } else {
-                outOfSync.setText("out of sync: " + ids(behind));
-                setGraphic(outOfSync);
-            }
+            ids.getChildren().setAll(p.replicas().stream().map(r -> {
+                Label id = new Label(String.valueOf(r));
+                if (!p.isr().contains(r)) {
+                    id.getStyleClass().add("out-of-sync");
+                    id.setTooltip(new Tooltip("Replica on broker " + r + " is not in sync"));
+                }
+                return id;
+            }).toList());
+            setGraphic(ids);
+        }
+    }
+
+    /** The ISR as the cluster reports it. */
+    private static final class IsrCell extends TableCell<PartitionDetail, PartitionDetail> {
+        @Override
+        protected void updateItem(PartitionDetail p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(empty || p == null ? null : p.isr().isEmpty() ? "none" : ids(p.isr()));
         }
     }
 

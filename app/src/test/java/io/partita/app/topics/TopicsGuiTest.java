@@ -260,8 +260,20 @@ class TopicsGuiTest {
                 .findFirst()
                 .map(r -> ((TableRow<?>) r).lookupAll(".table-cell").stream()
                         .filter(c -> c instanceof TableCell<?, ?> && c.isVisible())
-                        .map(c -> ((TableCell<?, ?>) c).getText() == null ? "" : ((TableCell<?, ?>) c).getText())
+                        .map(c -> shown((TableCell<?, ?>) c))
                         .toList()));
+    }
+
+    /** A cell's text, or the texts of the labels it draws instead (e.g. one per replica), joined by ", ". */
+    private static String shown(TableCell<?, ?> cell) {
+        if (cell.getText() != null) {
+            return cell.getText();
+        }
+        if (cell.getGraphic() instanceof javafx.scene.Parent graphic) {
+            return graphic.getChildrenUnmodifiable().stream().filter(n -> n instanceof Labeled)
+                    .map(n -> ((Labeled) n).getText()).reduce((x, y) -> x + ", " + y).orElse("");
+        }
+        return "";
     }
 
     /** The drawn cell showing {@code text} in a table (to click on). */

@@ -14,7 +14,7 @@ import javafx.util.Duration;
  * {@code --tab topics}): as the app, then, once the topic is listed, selects it as a click would.
  *
  * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*'
- * app/src/test/java/io/partita/app/topics/TopicsScreenshot.java TOPIC [configs|edit|delete|partitions|new] [DIALOG.png]}
+ * app/src/test/java/io/partita/app/topics/TopicsScreenshot.java TOPIC [configs|edit|delete|partitions|new|degraded] [DIALOG.png]}
  */
 public final class TopicsScreenshot {
     private TopicsScreenshot() {
@@ -45,6 +45,13 @@ public final class TopicsScreenshot {
                         if (!(stage.getScene().lookup("#config-table") instanceof TableView<?> loaded)
                                 || loaded.getItems().isEmpty()) {
                             return;
+                        }
+                        if (view.equals("degraded") && stage.getScene().lookup("#node-menu-2")
+                                instanceof javafx.scene.control.MenuButton node && !node.isDisabled()) {
+                            // Kill broker 2 from the cluster map's node menu, as a user would, to show out-of-sync replicas.
+                            node.getItems().stream().filter(i -> "Kill broker 2".equals(i.getText())).findFirst()
+                                    .ifPresent(javafx.scene.control.MenuItem::fire);
+                            node.setDisable(true);
                         }
                         TopicsView panel = (TopicsView) stage.getScene().lookup(".topics-panel");
                         switch (view) {
