@@ -12,7 +12,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
@@ -47,12 +46,14 @@ public final class TopicsView extends VBox {
     private final TextField search;
     private final TableView<TopicInfo> table = new TableView<>();
     private final TopicDetailView detail;
+    private final TopicActions actions;
 
     /**
      * @param onNewTopic opens the New topic dialog (the window owns dialogs)
      */
     public TopicsView(TopicsViewModel model, Runnable onNewTopic) {
         this.model = model;
+        this.actions = new TopicActions(model, this, table::requestFocus);
         getStyleClass().add("topics-panel");
 
         Label title = new Label("Topics");
@@ -151,15 +152,15 @@ public final class TopicsView extends VBox {
                 return;
             }
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
-                confirmDelete(selected);
+                actions.confirmDelete(selected);
             } else if (e.getCode() == KeyCode.ENTER) {
                 focusDetail();
             } else if (COPY.match(e)) {
-                copyName(selected);
+                actions.copyName(selected);
             } else if (ADD_PARTITIONS.match(e)) {
-                showAddPartitions(selected);
+                actions.addPartitions(selected);
             } else if (EDIT_CONFIG.match(e)) {
-                showEditConfig(selected.name(), "");
+                actions.editConfig(selected.name(), "");
             } else {
                 return;
             }
@@ -196,8 +197,9 @@ public final class TopicsView extends VBox {
             }
         });
 
-        detail = new TopicDetailView(model.detail(), () -> withShownTopic(this::showAddPartitions),
-                config -> withShownTopic(t -> showEditConfig(t.name(), config)), () -> withShownTopic(this::confirmDelete));
+        detail = new TopicDetailView(model.detail(), () -> withShownTopic(actions::addPartitions),
+                config -> withShownTopic(t -> actions.editConfig(t.name(), config)),
+                () -> withShownTopic(actions::confirmDelete));
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
@@ -240,20 +242,20 @@ public final class TopicsView extends VBox {
         MenuItem copy = new MenuItem("Copy name");
         copy.setId("menu-copy-name");
         copy.setAccelerator(COPY);
-        copy.setOnAction(e -> copyName(row.getItem()));
+        copy.setOnAction(e -> actions.copyName(row.getItem()));
         MenuItem add = new MenuItem("Add partitions…");
         add.setId("menu-add-partitions");
         add.setAccelerator(ADD_PARTITIONS);
-        add.setOnAction(e -> showAddPartitions(row.getItem()));
+        add.setOnAction(e -> actions.addPartitions(row.getItem()));
         MenuItem edit = new MenuItem("Edit config…");
         edit.setId("menu-edit-config");
         edit.setAccelerator(EDIT_CONFIG);
-        edit.setOnAction(e -> showEditConfig(row.getItem().name(), ""));
+        edit.setOnAction(e -> actions.editConfig(row.getItem().name(), ""));
         MenuItem delete = new MenuItem("Delete…");
         delete.setId("menu-delete");
         delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         delete.getStyleClass().add("danger-item");
-        delete.setOnAction(e -> confirmDelete(row.getItem()));
+        delete.setOnAction(e -> actions.confirmDelete(row.getItem()));
         ContextMenu menu = new ContextMenu(copy, add, edit, new SeparatorMenuItem(), delete);
         menu.setOnShowing(e -> delete.setDisable(row.getItem() == null || row.getItem().internal()));
         row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
@@ -299,58 +301,13 @@ public final class TopicsView extends VBox {
         }
     }
 
+    /** Copy, delete, add partitions, edit config: what the keys, the context menu and the detail's buttons do. */
+    public TopicActions actions() {
+        return actions;
+    }
+
     private void focusDetail() {
         detail.focusPartitions();
-    }
-
-    private javafx.stage.Window window() {
-        return getScene() == null ? null : getScene().getWindow();
-    }
-
-    private void copyName(TopicInfo topic) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(topic.name());
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        model.inform("Copied \"" + topic.name() + "\" to the clipboard.");
-    }
-
-    /** Asks first (naming the topic); internal topics are refused with a reason instead. */
-    public void confirmDelete(TopicInfo topic) {
-        String refusal = TopicsViewModel.deleteRefusal(topic);
-        if (!refusal.isEmpty()) {
-            model.deleteTopic(topic); // shows the refusal, deletes nothing
-            return;
-        }
-        DeleteTopicDialog dialog = new DeleteTopicDialog(window(), topic, model.stats(topic.name()));
-        dialog.setOnHidden(e -> {
-            if (Boolean.TRUE.equals(dialog.getResult())) {
-                model.deleteTopic(topic);
-            }
-            table.requestFocus();
-        });
-        dialog.show();
-    }
-
-    public void showAddPartitions(TopicInfo topic) {
-        AddPartitionsViewModel form = model.addPartitions(topic);
-        AddPartitionsDialog dialog = new AddPartitionsDialog(window(), form);
-        dialog.setOnHidden(e -> {
-            if (Boolean.TRUE.equals(dialog.getResult())) {
-                model.changed(topic.name() + " now has " + form.newTotalProperty().get() + " partitions.");
-            }
-        });
-        dialog.show();
-    }
-
-    /** @param configName the config to start on, or "" to choose one in the dialog */
-    public void showEditConfig(String topic, String configName) {
-        ConfigEditDialog dialog = new ConfigEditDialog(window(), model.editConfig(topic, configName));
-        dialog.setOnHidden(e -> {
-            if (dialog.getResult() != null) {
-                model.changed("Updated " + dialog.getResult() + " of " + topic + ".");
-            }
-        });
-        dialog.show();
     }
 
     /** The topic's name; internal topics (shown on request) carry a small "internal" badge. */

@@ -55,9 +55,9 @@ public final class TopicsScreenshot {
                         }
                         TopicsView panel = (TopicsView) stage.getScene().lookup(".topics-panel");
                         switch (view) {
-                            case "edit" -> panel.showEditConfig(topic, "retention.ms");
-                            case "delete" -> panel.confirmDelete(t);
-                            case "partitions" -> panel.showAddPartitions(t);
+                            case "edit" -> panel.actions().editConfig(topic, "retention.ms");
+                            case "delete" -> panel.actions().confirmDelete(t);
+                            case "partitions" -> panel.actions().addPartitions(t);
                             case "new" -> ((javafx.scene.control.Button) stage.getScene().lookup("#new-topic")).fire();
                             default -> { }
                         }
