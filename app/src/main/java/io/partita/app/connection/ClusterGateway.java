@@ -642,6 +642,178 @@ public final class ClusterGateway implements AutoCloseable {
         return toUi(CompletableFuture.failedFuture(new IllegalStateException("Not connected to a cluster")));
     }
 
+    // ---- Topics tab: sizes and record counts, topic detail, delete, add partitions, configs ----
+
+    /**
+     * Per topic, its size (the leader replicas' sizes from DescribeLogDirs) and record count (latest minus
+     * earliest offset from ListOffsets). Each half may fail alone (a cluster that denies DescribeLogDirs still
+     * counts records); a topic with any partition unaccounted for gets {@link io.partita.app.topics.TopicStats#UNKNOWN}.
+     */
+    public CompletableFuture<Map<String, io.partita.app.topics.TopicStats>> topicStats() {
+        return withAdmin(a -> partitions(a).thenCompose(descriptions -> {
+            List<TopicDescription> all = List.copyOf(descriptions.values());
+            return leaderSizes(a, all).thenCombine(offsetRanges(a, all), (sizes, ranges) -> {
+                Map<String, io.partita.app.topics.TopicStats> stats = new java.util.HashMap<>();
+                for (TopicDescription d : all) {
+                    long size = 0;
+                    long records = 0;
+                    for (org.apache.kafka.common.TopicPartitionInfo p : d.partitions()) {
+                        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(d.name(), p.partition());
+                        Long s = sizes.get(tp);
+                        long[] range = ranges.get(tp);
+                        size = size < 0 || s == null ? -1 : size + s;
+                        records = records < 0 || range == null ? -1 : records + (range[1] - range[0]);
+                    }
+                    stats.put(d.name(), new io.partita.app.topics.TopicStats(size, records));
+                }
+                return stats;
+            });
+        }));
+    }
+
+    /** One topic's partitions (leader, replicas, ISR, offsets, size) and configs; configs may fail alone. */
+    public CompletableFuture<io.partita.app.topics.TopicDetail> topicDetail(String topic) {
+        return withAdmin(a -> stage(a.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS))
+                .allTopicNames()).thenCompose(found -> {
+            TopicDescription d = found.get(topic);
+            CompletableFuture<Map.Entry<List<io.partita.app.topics.TopicConfig>, String>> configs = topicConfigs(a, topic)
+                    .<Map.Entry<List<io.partita.app.topics.TopicConfig>, String>>thenApply(c -> Map.entry(c, ""))
+                    .exceptionally(e -> Map.entry(List.of(), io.partita.app.common.Fx.describe(e)));
+            return leaderSizes(a, List.of(d)).thenCombine(offsetRanges(a, List.of(d)), (sizes, ranges) ->
+                    d.partitions().stream().map(p -> {
+                        var tp = new org.apache.kafka.common.TopicPartition(topic, p.partition());
+                        long[] range = ranges.get(tp);
+                        return new io.partita.app.topics.PartitionDetail(p.partition(),
+                                p.leader() == null || p.leader().isEmpty() ? io.partita.app.topics.PartitionDetail.NO_LEADER
+                                        : p.leader().id(),
+                                p.replicas().stream().map(Node::id).toList(), p.isr().stream().map(Node::id).toList(),
+                                range == null ? -1 : range[0], range == null ? -1 : range[1], sizes.getOrDefault(tp, -1L));
+                    }).toList())
+                    .thenCombine(configs, (rows, c) -> new io.partita.app.topics.TopicDetail(topic,
+                            d.isInternal() || topic.startsWith("__"), rows, c.getKey(), c.getValue()));
+        }));
+    }
+
+    /** Deletes a topic and all its records. */
+    public CompletableFuture<Void> deleteTopic(String topic) {
+        return withAdmin(a -> {
+            log.info("Deleting topic {}", topic);
+            return stage(a.deleteTopics(List.of(topic),
+                    new org.apache.kafka.clients.admin.DeleteTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS)).all());
+        });
+    }
+
+    /** Raises a topic's partition count to {@code newTotal} (Kafka never lowers it). */
+    public CompletableFuture<Void> addPartitions(String topic, int newTotal) {
+        return withAdmin(a -> {
+            log.info("Raising topic {} to {} partitions", topic, newTotal);
+            return stage(a.createPartitions(Map.of(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(newTotal)),
+                    new org.apache.kafka.clients.admin.CreatePartitionsOptions().timeoutMs(REQUEST_TIMEOUT_MS)).all());
+        });
+    }
+
+    /** Sets some topic configs and resets others to their inherited value (IncrementalAlterConfigs). */
+    public CompletableFuture<Void> alterTopicConfigs(String topic, Map<String, String> set, java.util.Collection<String> reset) {
+        var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        List<org.apache.kafka.clients.admin.AlterConfigOp> ops = new java.util.ArrayList<>();
+        set.forEach((k, v) -> ops.add(new org.apache.kafka.clients.admin.AlterConfigOp(
+                new org.apache.kafka.clients.admin.ConfigEntry(k, v), org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)));
+        reset.forEach(k -> ops.add(new org.apache.kafka.clients.admin.AlterConfigOp(
+                new org.apache.kafka.clients.admin.ConfigEntry(k, null), org.apache.kafka.clients.admin.AlterConfigOp.OpType.DELETE)));
+        return withAdmin(a -> {
+            log.info("Altering configs of topic {}: set {}, reset {}", topic, set, reset);
+            return stage(a.incrementalAlterConfigs(Map.of(resource, ops),
+                    new org.apache.kafka.clients.admin.AlterConfigsOptions().timeoutMs(REQUEST_TIMEOUT_MS)).all());
+        });
+    }
+
+    /** Creates a topic with config overrides (e.g. retention.ms); fails with the cluster's own error. */
+    public CompletableFuture<Void> createTopic(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+        return withAdmin(a -> {
+            log.info("Creating topic {} ({} partitions, replication factor {}, configs {})", name, partitions,
+                    replicationFactor, configs);
+            return stage(a.createTopics(List.of(new NewTopic(name, partitions, replicationFactor).configs(configs)),
+                    new CreateTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS)).all());
+        });
+    }
+
+    private CompletableFuture<List<io.partita.app.topics.TopicConfig>> topicConfigs(Admin a, String topic) {
+        var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        return stage(a.describeConfigs(List.of(resource), new org.apache.kafka.clients.admin.DescribeConfigsOptions()
+                .includeDocumentation(true).timeoutMs(REQUEST_TIMEOUT_MS)).all()).thenApply(all -> all.get(resource).entries()
+                .stream().map(e -> new io.partita.app.topics.TopicConfig(e.name(), e.value(),
+                        e.source() == org.apache.kafka.clients.admin.ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG,
+                        describeSource(e.source()), e.isReadOnly(), e.isSensitive(),
+                        e.documentation() == null ? "" : e.documentation()))
+                .sorted(Comparator.comparing((io.partita.app.topics.TopicConfig c) -> !c.overridden())
+                        .thenComparing(io.partita.app.topics.TopicConfig::name))
+                .toList());
+    }
+
+    private static String describeSource(org.apache.kafka.clients.admin.ConfigEntry.ConfigSource source) {
+        return switch (source) {
+            case DYNAMIC_TOPIC_CONFIG -> "topic override";
+            case DYNAMIC_BROKER_CONFIG, DYNAMIC_DEFAULT_BROKER_CONFIG, STATIC_BROKER_CONFIG -> "broker config";
+            case DEFAULT_CONFIG -> "default";
+            default -> source.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
+    }
+
+    /**
+     * Each partition's size on its leader, from DescribeLogDirs sent to the leaders. A broker that fails to answer
+     * leaves its partitions out (unknown) instead of failing the whole map.
+     */
+    private CompletableFuture<Map<org.apache.kafka.common.TopicPartition, Long>> leaderSizes(Admin a, List<TopicDescription> topics) {
+        Map<org.apache.kafka.common.TopicPartition, Integer> leaders = new java.util.HashMap<>();
+        topics.forEach(d -> d.partitions().stream().filter(p -> p.leader() != null && !p.leader().isEmpty())
+                .forEach(p -> leaders.put(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()), p.leader().id())));
+        if (leaders.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        var perBroker = a.describeLogDirs(java.util.Set.copyOf(leaders.values()),
+                new org.apache.kafka.clients.admin.DescribeLogDirsOptions().timeoutMs(REQUEST_TIMEOUT_MS)).descriptions();
+        Map<org.apache.kafka.common.TopicPartition, Long> sizes = new java.util.concurrent.ConcurrentHashMap<>();
+        CompletableFuture<?>[] answers = perBroker.entrySet().stream().map(e -> stage(e.getValue()).handle((dirs, failure) -> {
+            if (failure != null) {
+                log.debug("No log dirs from broker {}: {}", e.getKey(), io.partita.app.common.Fx.describe(failure));
+                return null;
+            }
+            // A JBOD broker lists a partition under one dir (plus a "future" copy while it moves): count the current one.
+            dirs.values().forEach(dir -> dir.replicaInfos().forEach((tp, info) -> {
+                if (!info.isFuture() && e.getKey().equals(leaders.get(tp))) {
+                    sizes.merge(tp, info.size(), Long::sum);
+                }
+            }));
+            return null;
+        })).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(answers).thenApply(v -> sizes);
+    }
+
+    /**
+     * Each partition's earliest and latest offset ({@code [start, end]}); for a client, Kafka's "latest" is the high
+     * watermark. Partitions without a leader or whose request failed are left out (unknown).
+     */
+    private CompletableFuture<Map<org.apache.kafka.common.TopicPartition, long[]>> offsetRanges(Admin a, List<TopicDescription> topics) {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> earliest = new java.util.HashMap<>();
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        topics.forEach(d -> d.partitions().stream().filter(p -> p.leader() != null && !p.leader().isEmpty()).forEach(p -> {
+            var tp = new org.apache.kafka.common.TopicPartition(d.name(), p.partition());
+            earliest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.earliest());
+            latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest());
+        }));
+        if (earliest.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        var options = new org.apache.kafka.clients.admin.ListOffsetsOptions().timeoutMs(REQUEST_TIMEOUT_MS);
+        var starts = a.listOffsets(earliest, options);
+        var ends = a.listOffsets(latest, options);
+        Map<org.apache.kafka.common.TopicPartition, long[]> ranges = new java.util.concurrent.ConcurrentHashMap<>();
+        CompletableFuture<?>[] answers = earliest.keySet().stream().map(tp -> stage(starts.partitionResult(tp))
+                .thenCombine(stage(ends.partitionResult(tp)), (s, e) -> ranges.put(tp, new long[] {s.offset(), e.offset()}))
+                .handle((v, failure) -> null)).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(answers).thenApply(v -> ranges);
+    }
+
     /** Stops everything and waits (bounded) for it: for application shutdown, off the FX thread if possible. */
     @Override
     public void close() {

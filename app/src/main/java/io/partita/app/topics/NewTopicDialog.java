@@ -59,6 +59,7 @@ public final class NewTopicDialog extends Dialog<String> {
         grid.setHgap(12);
         grid.setVgap(10);
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a wide field must not squeeze the labels
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
@@ -66,6 +67,14 @@ public final class NewTopicDialog extends Dialog<String> {
         grid.addRow(1, label("Partitions", partitions), partitions);
         grid.addRow(2, label("Replication factor", replication), new HBox(10, replication, brokersHint));
         ((HBox) grid.getChildren().get(grid.getChildren().size() - 1)).setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.control.TextArea configs = new javafx.scene.control.TextArea();
+        configs.setId("topic-configs");
+        configs.setPromptText("Optional: key=value, one a line, e.g. retention.ms=86400000");
+        configs.setPrefRowCount(3);
+        configs.textProperty().bindBidirectional(model.configsProperty());
+        Label configsLabel = label("Configs", configs);
+        GridPane.setValignment(configsLabel, javafx.geometry.VPos.TOP);
+        grid.addRow(3, configsLabel, configs);
 
         Label validation = new Label();
         validation.setId("topic-validation");

@@ -27,6 +27,8 @@ public final class NewTopicViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ObjectProperty<Integer> partitions = new SimpleObjectProperty<>(this, "partitions", 1);
     private final ObjectProperty<Integer> replicationFactor = new SimpleObjectProperty<>(this, "replicationFactor", 1);
+    /** Optional config overrides, one key=value a line. */
+    private final StringProperty configs = new SimpleStringProperty(this, "configs", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final StringBinding validationMessage;
@@ -41,13 +43,15 @@ public final class NewTopicViewModel {
         this.gateway = gateway;
         this.existingTopics = List.copyOf(existingTopics);
         this.brokerCount = brokerCount;
-        validationMessage = Bindings.createStringBinding(this::validate, name, partitions, replicationFactor);
-        valid = Bindings.createBooleanBinding(() -> validate().isEmpty(), validationMessage);
+        validationMessage = Bindings.createStringBinding(this::validate, name, partitions, replicationFactor, configs);
+        // Through validationMessage.get(), so that binding stays valid and keeps telling us when it changes.
+        valid = Bindings.createBooleanBinding(() -> validationMessage.get().isEmpty(), validationMessage);
         canCreate = valid.and(busy.not());
         // A new edit makes an old server error stale.
         name.addListener((obs, o, n) -> error.set(""));
         partitions.addListener((obs, o, n) -> error.set(""));
         replicationFactor.addListener((obs, o, n) -> error.set(""));
+        configs.addListener((obs, o, n) -> error.set(""));
     }
 
     /** Why the form cannot be submitted, or "" when it can. */
@@ -68,7 +72,7 @@ public final class NewTopicViewModel {
             return "A replication factor of " + rf + " needs " + rf + " brokers; the cluster has "
                     + (brokerCount == 1 ? "1 broker." : brokerCount + " brokers.");
         }
-        return "";
+        return ConfigLines.parse(configs.get()).problem();
     }
 
     /**
@@ -81,7 +85,8 @@ public final class NewTopicViewModel {
         }
         busy.set(true);
         error.set("");
-        return gateway.createTopic(name.get(), partitions.get(), replicationFactor.get().shortValue())
+        return gateway.createTopic(name.get(), partitions.get(), replicationFactor.get().shortValue(),
+                        ConfigLines.parse(configs.get()).configs())
                 .handle((ok, failure) -> {
                     busy.set(false);
                     if (failure != null) {
@@ -106,6 +111,10 @@ public final class NewTopicViewModel {
 
     public ObjectProperty<Integer> replicationFactorProperty() {
         return replicationFactor;
+    }
+
+    public StringProperty configsProperty() {
+        return configs;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -1,6 +1,20 @@
 package io.partita.app.topics;
 
 import atlantafx.base.theme.Styles;
+import java.util.Comparator;
+import java.util.function.ToLongFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
@@ -18,14 +32,30 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The topic list: search, internal-topics switch, New topic, and a table of name / partitions / replication. */
+/**
+ * The topic list (search, internal-topics switch, New topic; name, partitions, replication, size, records) over
+ * the selected topic's detail. Delete, Add partitions, Edit config and Copy name work from the keyboard, the
+ * row's context menu and the detail's buttons.
+ */
 public final class TopicsView extends VBox {
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    /** Ctrl+Shift+P: Ctrl+P alone produces a message, everywhere in the app. */
+    private static final KeyCombination ADD_PARTITIONS = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination EDIT_CONFIG = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+
+    private final TopicsViewModel model;
     private final TextField search;
+    private final TableView<TopicInfo> table = new TableView<>();
+    private final TopicDetailView detail;
+    private final TopicActions actions;
 
     /**
      * @param onNewTopic opens the New topic dialog (the window owns dialogs)
      */
     public TopicsView(TopicsViewModel model, Runnable onNewTopic) {
+        this.model = model;
+        this.actions = new TopicActions(model, this, table::requestFocus);
         getStyleClass().add("topics-panel");
 
         Label title = new Label("Topics");
@@ -68,7 +98,6 @@ public final class TopicsView extends VBox {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("panel-toolbar");
 
-        TableView<TopicInfo> table = new TableView<>();
         SortedList<TopicInfo> sorted = new SortedList<>(model.visibleTopics());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -80,7 +109,8 @@ public final class TopicsView extends VBox {
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
         name.setComparator(java.util.Comparator.comparing(TopicInfo::name));
-        name.setPrefWidth(480);
+        name.setPrefWidth(300);
+        name.setMinWidth(140);
         TableColumn<TopicInfo, Integer> partitions = new TableColumn<>("Partitions");
         partitions.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().partitions()));
         partitions.getStyleClass().add("number-column");
@@ -108,16 +138,178 @@ public final class TopicsView extends VBox {
                 }
             }
         });
-        table.getColumns().setAll(java.util.List.of(name, partitions, replication, under));
+        TableColumn<TopicInfo, TopicStats> size = statsColumn("Size", TopicStats::sizeBytes, Sizes::bytes,
+                "Bytes on disk of the partitions' leader replicas (followers hold copies). \"—\" when the cluster "
+                        + "did not say (e.g. DescribeLogDirs not allowed, or a partition without a leader).");
+        size.setId("size-column");
+        TableColumn<TopicInfo, TopicStats> records = statsColumn("Records", TopicStats::records, Sizes::count,
+                "Latest minus earliest offset, summed over partitions: an upper bound, since compacted or deleted "
+                        + "records and transaction markers still take offsets.");
+        records.setId("records-column");
+        table.getColumns().setAll(java.util.List.of(name, partitions, replication, under, size, records));
+        table.setRowFactory(t -> topicRow());
+        table.setOnKeyPressed(e -> {
+            TopicInfo selected = table.getSelectionModel().getSelectedItem();
+            if (selected == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                actions.confirmDelete(selected);
+            } else if (e.getCode() == KeyCode.ENTER) {
+                focusDetail();
+            } else if (COPY.match(e)) {
+                actions.copyName(selected);
+            } else if (ADD_PARTITIONS.match(e)) {
+                actions.addPartitions(selected);
+            } else if (EDIT_CONFIG.match(e)) {
+                actions.editConfig(selected.name(), "");
+            } else {
+                return;
+            }
+            e.consume();
+        });
+        followSelection();
 
         Label placeholder = new Label();
         placeholder.setId("topics-empty");
         placeholder.getStyleClass().add("empty-state");
         placeholder.textProperty().bind(model.emptyMessageProperty());
         table.setPlaceholder(placeholder);
-        VBox.setVgrow(table, Priority.ALWAYS);
 
-        getChildren().addAll(header, toolbar, table);
+        Label notice = new Label();
+        notice.setId("topics-notice");
+        notice.setWrapText(true);
+        notice.getStyleClass().add("topics-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        model.noticeIsErrorProperty().addListener((obs, was, isError) -> styleNotice(notice, isError));
+        styleNotice(notice, model.noticeIsErrorProperty().get());
+        // Good news fades after a while; an error stays until the next action, so it is not missed.
+        javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
+        model.noticeProperty().addListener((obs, was, now) -> {
+            fade.stop();
+            if (!now.isEmpty() && !model.noticeIsErrorProperty().get() && !now.endsWith("…")) {
+                fade.setOnFinished(e -> {
+                    if (model.noticeProperty().get().equals(now)) {
+                        model.clearNotice();
+                    }
+                });
+                fade.playFromStart();
+            }
+        });
+
+        detail = new TopicDetailView(model.detail(), () -> withShownTopic(actions::addPartitions),
+                config -> withShownTopic(t -> actions.editConfig(t.name(), config)),
+                () -> withShownTopic(actions::confirmDelete));
+        SplitPane split = new SplitPane(table, detail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        split.getStyleClass().add("topics-split");
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        getChildren().addAll(header, toolbar, notice, split);
+    }
+
+    private static void styleNotice(Label notice, boolean isError) {
+        notice.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
+        notice.getStyleClass().add(isError ? Styles.DANGER : Styles.TEXT_MUTED);
+    }
+
+    /**
+     * Keeps the detail on the selected topic. A list refresh that changes rows replaces them and drops the
+     * table's selection for a moment: the topic stays shown and is selected again, unless it is gone.
+     */
+    private void followSelection() {
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.selectedTopicProperty().set(now.name());
+            } else if (table.getItems().stream().noneMatch(t -> t.name().equals(model.selectedTopicProperty().get()))) {
+                model.selectedTopicProperty().set(null);
+            }
+        });
+        table.getItems().addListener((javafx.collections.ListChangeListener<TopicInfo>) change -> {
+            String shown = model.selectedTopicProperty().get();
+            TopicInfo selected = table.getSelectionModel().getSelectedItem();
+            if (shown != null && (selected == null || !selected.name().equals(shown))) {
+                table.getItems().stream().filter(t -> t.name().equals(shown)).findFirst()
+                        .ifPresentOrElse(t -> table.getSelectionModel().select(t),
+                                () -> model.selectedTopicProperty().set(null));
+            }
+        });
+    }
+
+    private TableRow<TopicInfo> topicRow() {
+        TableRow<TopicInfo> row = new TableRow<>();
+        MenuItem copy = new MenuItem("Copy name");
+        copy.setId("menu-copy-name");
+        copy.setAccelerator(COPY);
+        copy.setOnAction(e -> actions.copyName(row.getItem()));
+        MenuItem add = new MenuItem("Add partitions…");
+        add.setId("menu-add-partitions");
+        add.setAccelerator(ADD_PARTITIONS);
+        add.setOnAction(e -> actions.addPartitions(row.getItem()));
+        MenuItem edit = new MenuItem("Edit config…");
+        edit.setId("menu-edit-config");
+        edit.setAccelerator(EDIT_CONFIG);
+        edit.setOnAction(e -> actions.editConfig(row.getItem().name(), ""));
+        MenuItem delete = new MenuItem("Delete…");
+        delete.setId("menu-delete");
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        delete.getStyleClass().add("danger-item");
+        delete.setOnAction(e -> actions.confirmDelete(row.getItem()));
+        ContextMenu menu = new ContextMenu(copy, add, edit, new SeparatorMenuItem(), delete);
+        menu.setOnShowing(e -> delete.setDisable(row.getItem() == null || row.getItem().internal()));
+        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        row.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                detail.focusPartitions();
+            }
+        });
+        return row;
+    }
+
+    private TableColumn<TopicInfo, TopicStats> statsColumn(String title, ToLongFunction<TopicStats> value,
+            java.util.function.LongFunction<String> format, String explanation) {
+        TableColumn<TopicInfo, TopicStats> column = new TableColumn<>();
+        Label header = new Label(title);
+        Tooltip tip = new Tooltip(explanation);
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        header.setTooltip(tip);
+        column.setGraphic(header);
+        column.setCellValueFactory(c -> {
+            ObjectBinding<TopicStats> stats = Bindings.valueAt(model.statsMap(), c.getValue().name());
+            return Bindings.createObjectBinding(() -> stats.get() == null ? TopicStats.NONE : stats.get(), stats);
+        });
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(TopicStats stats, boolean empty) {
+                super.updateItem(stats, empty);
+                setText(empty || stats == null ? null : format.apply(value.applyAsLong(stats)));
+            }
+        });
+        column.setComparator(Comparator.comparingLong(value));
+        column.getStyleClass().add("number-column");
+        column.setPrefWidth(100);
+        column.setMinWidth(95);
+        return column;
+    }
+
+    private void withShownTopic(java.util.function.Consumer<TopicInfo> action) {
+        String shown = model.selectedTopicProperty().get();
+        if (shown != null) {
+            model.topic(shown).ifPresent(action);
+        }
+    }
+
+    /** Copy, delete, add partitions, edit config: what the keys, the context menu and the detail's buttons do. */
+    public TopicActions actions() {
+        return actions;
+    }
+
+    private void focusDetail() {
+        detail.focusPartitions();
     }
 
     /** The topic's name; internal topics (shown on request) carry a small "internal" badge. */

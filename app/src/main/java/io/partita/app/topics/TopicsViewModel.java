@@ -33,9 +33,16 @@ public final class TopicsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final StringBinding emptyMessage;
     private final StringBinding summary;
+    private final javafx.collections.ObservableMap<String, TopicStats> stats = FXCollections.observableHashMap();
+    private final javafx.collections.ObservableMap<String, TopicStats> statsView = FXCollections.unmodifiableObservableMap(stats);
+    private boolean statsInFlight;
+    private final TopicDetailViewModel detail;
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyBooleanWrapper noticeIsError = new ReadOnlyBooleanWrapper(this, "noticeIsError", false);
 
     public TopicsViewModel(ClusterGateway gateway) {
         this.gateway = gateway;
+        this.detail = new TopicDetailViewModel(gateway);
         visible.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> matcher(filter.get(), showInternal.get()), filter, showInternal));
         emptyMessage = Bindings.createStringBinding(this::computeEmptyMessage, all, visible, filter, loaded, error);
@@ -49,8 +56,13 @@ public final class TopicsViewModel {
                 && (needle.isEmpty() || t.name().toLowerCase(Locale.ROOT).contains(needle));
     }
 
-    /** Asks the cluster for its topics; the list updates when the answer arrives. */
+    /**
+     * Asks the cluster for its topics; the list updates when the answer arrives. Sizes, record counts and the
+     * selected topic's detail are asked for alongside, and never hold up (or fail) the list.
+     */
     public CompletableFuture<Void> refresh() {
+        refreshStats();
+        detail.refresh();
         return gateway.listTopics().handle((topics, failure) -> {
             if (failure != null) {
                 error.set(Fx.problem("Could not list topics", failure));
@@ -68,6 +80,124 @@ public final class TopicsViewModel {
             all.setAll(topics);
         }
         loaded.set(true);
+    }
+
+    /** Sizes and record counts; skipped while an earlier request is still out (a slow cluster is not flooded). */
+    private void refreshStats() {
+        if (statsInFlight) {
+            return;
+        }
+        statsInFlight = true;
+        gateway.topicStats().whenComplete((fresh, failure) -> {
+            statsInFlight = false;
+            if (failure != null) {
+                stats.clear(); // the cells say "—": unknown, rather than stale figures
+            } else {
+                setStats(fresh);
+            }
+        });
+    }
+
+    /** Replaces the sizes and record counts (the gateway's answer; tests call it directly). */
+    public void setStats(java.util.Map<String, TopicStats> fresh) {
+        stats.keySet().retainAll(fresh.keySet());
+        fresh.forEach((name, s) -> {
+            if (!s.equals(stats.get(name))) {
+                stats.put(name, s);
+            }
+        });
+    }
+
+    /** A topic's size and record count, {@link TopicStats#NONE} while unknown. */
+    public TopicStats stats(String topic) {
+        return stats.getOrDefault(topic, TopicStats.NONE);
+    }
+
+    public javafx.collections.ObservableMap<String, TopicStats> statsMap() {
+        return statsView;
+    }
+
+    /** The topic shown in the detail pane, or null. */
+    public StringProperty selectedTopicProperty() {
+        return detail.topicProperty();
+    }
+
+    public TopicDetailViewModel detail() {
+        return detail;
+    }
+
+    /** The topic of that name in the list, if it is there. */
+    public java.util.Optional<TopicInfo> topic(String name) {
+        return all.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** Why a topic cannot be deleted from here (internal topics are the cluster's own), or "" when it can. */
+    public static String deleteRefusal(TopicInfo topic) {
+        return topic.internal() ? "\"" + topic.name() + "\" is an internal topic: Kafka itself uses it, so Partita "
+                + "does not delete it." : "";
+    }
+
+    /** Deletes a (non-internal) topic; the outcome shows as the notice, and the list refreshes. */
+    public CompletableFuture<Boolean> deleteTopic(TopicInfo topic) {
+        String refusal = deleteRefusal(topic);
+        if (!refusal.isEmpty()) {
+            showNotice(refusal, true);
+            return CompletableFuture.completedFuture(false);
+        }
+        showNotice("Deleting " + topic.name() + "…", false);
+        return gateway.deleteTopic(topic.name()).handle((ok, failure) -> {
+            if (failure != null) {
+                showNotice("Could not delete " + topic.name() + ": " + Fx.describe(failure), true);
+                return false;
+            }
+            showNotice("Deleted topic " + topic.name() + ".", false);
+            if (topic.name().equals(detail.topicProperty().get())) {
+                detail.topicProperty().set(null);
+            }
+            refresh();
+            return true;
+        });
+    }
+
+    /** After partitions were added or a config changed: say so and show it now rather than at the next tick. */
+    public void changed(String message) {
+        showNotice(message, false);
+        refresh();
+    }
+
+    /** A fresh "Add partitions" form for a topic. */
+    public AddPartitionsViewModel addPartitions(TopicInfo topic) {
+        return new AddPartitionsViewModel(gateway, topic.name(), topic.partitions());
+    }
+
+    /** A fresh "Edit config" form for the selected topic (its detail knows the configs), on {@code configName}. */
+    public ConfigEditViewModel editConfig(String topic, String configName) {
+        boolean known = topic.equals(detail.topicProperty().get());
+        return new ConfigEditViewModel(gateway, topic, known ? detail.configNames() : List.of(),
+                name -> known ? detail.config(name) : null, configName);
+    }
+
+    /** Says something that needs no refresh (e.g. "Copied"). */
+    public void inform(String message) {
+        showNotice(message, false);
+    }
+
+    private void showNotice(String message, boolean isError) {
+        noticeIsError.set(isError); // first: whoever hears the new notice reads its kind
+        notice.set(message);
+    }
+
+    public void clearNotice() {
+        notice.set("");
+    }
+
+    /** The outcome of the last action (deleted, refused…), or "". */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty noticeIsErrorProperty() {
+        return noticeIsError.getReadOnlyProperty();
     }
 
     public List<String> topicNames() {

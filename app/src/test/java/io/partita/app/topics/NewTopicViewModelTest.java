@@ -64,4 +64,15 @@ class NewTopicViewModelTest {
         form.nameProperty().set("payments2");
         assertThat(form.errorProperty().get()).isEmpty();
     }
+
+    @Test
+    void optionalConfigsMustBeKeyValueLines() {
+        NewTopicViewModel form = new NewTopicViewModel(gateway, List.of(), 1);
+        form.nameProperty().set("payments");
+        form.configsProperty().set("retention.ms=86400000");
+        assertThat(form.validProperty().get()).isTrue();
+        form.configsProperty().set("retention.ms");
+        assertThat(form.validProperty().get()).isFalse();
+        assertThat(form.validationMessageProperty().get()).contains("needs the form key=value");
+    }
 }

@@ -66,4 +66,54 @@ class TopicsViewModelTest {
         assertThat(model.errorProperty().get()).isEqualTo("Could not list topics: Not connected to a cluster");
         assertThat(model.emptyMessageProperty().get()).isEqualTo(model.errorProperty().get());
     }
+
+    @Test
+    void sizesAndRecordsAreUnknownUntilTheClusterSaysAndThenFollowIt() {
+        model.setTopics(TOPICS);
+        assertThat(model.stats("orders")).isEqualTo(TopicStats.NONE);
+        model.setStats(java.util.Map.of("orders", new TopicStats(2048, 10), "clicks", new TopicStats(0, 0)));
+        assertThat(model.stats("orders")).isEqualTo(new TopicStats(2048, 10));
+        model.setStats(java.util.Map.of("orders", new TopicStats(4096, 20)));
+        assertThat(model.stats("orders")).isEqualTo(new TopicStats(4096, 20));
+        assertThat(model.stats("clicks")).as("a topic the answer no longer has").isEqualTo(TopicStats.NONE);
+    }
+
+    @Test
+    void aFailedRefreshLeavesSizesUnknownAndSaysWhyTheListIsEmpty() {
+        model.setStats(java.util.Map.of("orders", new TopicStats(2048, 10)));
+        model.refresh().join();
+        assertThat(model.statsMap()).isEmpty();
+        assertThat(model.errorProperty().get()).isEqualTo("Could not list topics: Not connected to a cluster");
+    }
+
+    @Test
+    void internalTopicsAreNotDeleted() {
+        TopicInfo offsets = TOPICS.get(0);
+        assertThat(TopicsViewModel.deleteRefusal(offsets)).contains("internal topic");
+        assertThat(TopicsViewModel.deleteRefusal(TOPICS.get(1))).isEmpty();
+        assertThat(model.deleteTopic(offsets).join()).isFalse();
+        assertThat(model.noticeProperty().get()).startsWith("\"__consumer_offsets\" is an internal topic");
+        assertThat(model.noticeIsErrorProperty().get()).isTrue();
+    }
+
+    @Test
+    void aFailedDeleteIsReported() {
+        assertThat(model.deleteTopic(TOPICS.get(1)).join()).isFalse();
+        assertThat(model.noticeProperty().get()).isEqualTo("Could not delete clicks: Not connected to a cluster");
+        assertThat(model.noticeIsErrorProperty().get()).isTrue();
+    }
+
+    @Test
+    void theDetailSaysWhatToDoUntilATopicIsSelected() {
+        assertThat(model.detail().messageProperty().get()).isEqualTo("Select a topic to see its partitions and configs.");
+        model.selectedTopicProperty().set("orders");
+        assertThat(model.detail().messageProperty().get())
+                .isEqualTo("Could not read topic orders: Not connected to a cluster");
+        model.detail().setDetail(new TopicDetail("orders", false, List.of(
+                new PartitionDetail(0, 1, List.of(1, 2, 3), List.of(1, 3), 5, 15, 1000)), List.of(), "denied"));
+        assertThat(model.detail().messageProperty().get()).isEmpty();
+        assertThat(model.detail().partitions().get(0).outOfSync()).containsExactly(2);
+        assertThat(model.detail().partitions().get(0).records()).isEqualTo(10);
+        assertThat(model.detail().configsMessageProperty().get()).isEqualTo("Could not read the configs: denied");
+    }
 }

@@ -1,0 +1,96 @@
+package io.partita.app.topics;
+
+import io.partita.app.common.Fx;
+import io.partita.app.connection.ClusterGateway;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The "Add partitions" form: a new total that must exceed the current count (Kafka never removes partitions). */
+public final class AddPartitionsViewModel {
+    private final ClusterGateway gateway;
+    private final String topic;
+    private final int current;
+    private final ObjectProperty<Integer> newTotal;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final StringBinding validationMessage;
+    private final BooleanBinding canApply;
+
+    public AddPartitionsViewModel(ClusterGateway gateway, String topic, int current) {
+        this.gateway = gateway;
+        this.topic = topic;
+        this.current = current;
+        this.newTotal = new SimpleObjectProperty<>(this, "newTotal", Math.min(current + 1, NewTopicViewModel.MAX_PARTITIONS));
+        validationMessage = Bindings.createStringBinding(this::validate, newTotal);
+        canApply = Bindings.createBooleanBinding(() -> validate().isEmpty() && !busy.get(), newTotal, busy);
+        newTotal.addListener((obs, o, n) -> error.set(""));
+    }
+
+    private String validate() {
+        Integer total = newTotal.get();
+        if (total == null) {
+            return "Enter the new number of partitions.";
+        }
+        if (total <= current) {
+            return "The new total must be more than the current " + current
+                    + ": Kafka can add partitions to a topic but never remove them.";
+        }
+        if (total > NewTopicViewModel.MAX_PARTITIONS) {
+            return "At most " + NewTopicViewModel.MAX_PARTITIONS + " partitions.";
+        }
+        return "";
+    }
+
+    /** Asks the cluster; completes with true once it has the partitions, false otherwise (reason in error). */
+    public CompletableFuture<Boolean> apply() {
+        if (!canApply.get()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        busy.set(true);
+        error.set("");
+        return gateway.addPartitions(topic, newTotal.get()).handle((ok, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                error.set("The cluster refused: " + Fx.describe(failure));
+                return false;
+            }
+            return true;
+        });
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int current() {
+        return current;
+    }
+
+    public ObjectProperty<Integer> newTotalProperty() {
+        return newTotal;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public StringBinding validationMessageProperty() {
+        return validationMessage;
+    }
+
+    public BooleanBinding canApplyProperty() {
+        return canApply;
+    }
+}
