@@ -29,6 +29,28 @@ public final class ScreenshotSeed {
         }
     }
 
+    /** JSON payments with a trace header, for the message browser's screenshot. */
+    private static void producePayments(String bootstrap, int records) throws Exception {
+        String[] currencies = {"EUR", "USD", "GBP"};
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+                "bootstrap.servers", bootstrap, "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (int i = 0; i < records; i++) {
+                String value = String.format(java.util.Locale.ROOT,
+                        "{\"payment\": \"pay-%05d\", \"customer\": \"customer-%d\", \"amount\": %d.%02d, "
+                                + "\"currency\": \"%s\", \"status\": \"%s\"}",
+                        10_000 + i, i % 17, 5 + (i * 37) % 400, (i * 13) % 100, currencies[i % 3],
+                        i % 11 == 0 ? "refunded" : "captured");
+                var record = new org.apache.kafka.clients.producer.ProducerRecord<>("payments", i % 3,
+                        "customer-" + (i % 17), value);
+                record.headers().add("trace-id", String.format("%08x", 0x5eed0000 + i).getBytes());
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
     /** A group that has read {@code upTo} records of each partition (fewer on the last, to show some lag). */
     private static void commit(String bootstrap, String group, String topic, int partitions, long upTo) {
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
@@ -87,7 +109,7 @@ public final class ScreenshotSeed {
             gateway.createTopic("audit-log", 1, (short) 1).join();
             String bootstrap = gateway.connection().bootstrapServers();
             produce(bootstrap, "orders", 600);
-            produce(bootstrap, "payments", 90);
+            producePayments(bootstrap, 90);
             // Topics tab: one override, shown first (and marked) in the topic's configs.
             gateway.alterTopicConfigs("orders", java.util.Map.of("retention.ms", "86400000"), java.util.Set.of()).join();
             commit(bootstrap, "billing", "orders", 6, 70);

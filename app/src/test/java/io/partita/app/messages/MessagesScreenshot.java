@@ -1,0 +1,66 @@
+package io.partita.app.messages;
+
+import io.partita.app.PartitaApp;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Launches Partita for a screenshot of the message browser (after ScreenshotSeed): as the app, then, once the
+ * topic is offered, opens the Messages tab, reads TOPIC's partition 0 from OFFSET and selects the third record,
+ * as a user's clicks would.
+ *
+ * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*'
+ * app/src/test/java/io/partita/app/messages/MessagesScreenshot.java TOPIC OFFSET}
+ */
+public final class MessagesScreenshot {
+    private MessagesScreenshot() {
+    }
+
+    public static void main(String[] args) {
+        String topic = args[0];
+        String offset = args[1];
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            new PartitaApp().start(stage);
+            Timeline poll = new Timeline();
+            // The view model is reached through the controls, as a user's clicks would.
+            poll.getKeyFrames().add(new KeyFrame(Duration.millis(300), e -> {
+                if (!(stage.getScene().lookup("#messages-panel") instanceof MessagesView)
+                        || !(stage.getScene().lookup("#workspace-tabs") instanceof TabPane tabs)) {
+                    return;
+                }
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ComboBox<String> topics =
+                        (javafx.scene.control.ComboBox<String>) stage.getScene().lookup("#browse-topic");
+                if (!topics.getItems().contains(topic)) {
+                    return;
+                }
+                tabs.getTabs().stream().filter(t -> "messages-tab".equals(t.getId())).findFirst()
+                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+                TableView<?> table = (TableView<?>) stage.getScene().lookup("#messages");
+                if (table.getItems().isEmpty()) {
+                    topics.setValue(topic);
+                    @SuppressWarnings("unchecked")
+                    javafx.scene.control.ChoiceBox<StartChoice> start =
+                            (javafx.scene.control.ChoiceBox<StartChoice>) stage.getScene().lookup("#browse-start");
+                    start.setValue(StartChoice.OFFSET);
+                    ((javafx.scene.control.TextField) stage.getScene().lookup("#browse-start-value")).setText(offset);
+                    ((Button) stage.getScene().lookup("#browse-go")).fire();
+                    return;
+                }
+                table.getSelectionModel().select(2);
+                table.requestFocus();
+                poll.stop();
+            }));
+            poll.setCycleCount(Animation.INDEFINITE);
+            poll.play();
+        });
+    }
+}
