@@ -70,8 +70,9 @@ class ClusterMapBenchmark {
                 rows.set(i, new PartitionRow(r.topic(), r.partition(), r.replicas(), leader,
                         random.nextBoolean() ? r.replicas() : List.of(leader), List.of(), false));
             }
-            List<PartitionRow> snapshot = List.copyOf(rows);
-            long took = onFx(() -> model.apply(ClusterMap.of(overview, snapshot, Map.of())), stage);
+            // The app builds the map on the admin client's thread; only apply() and the pulse run on the FX thread.
+            ClusterMap next = ClusterMap.of(overview, List.copyOf(rows), Map.of());
+            long took = onFx(() -> model.apply(next), stage);
             if (u >= 0) {
                 nanos[u] = took;
             }
@@ -82,7 +83,8 @@ class ClusterMapBenchmark {
             moved.add(new PartitionRow(r.topic(), r.partition(), r.replicas(), r.replicas().get(2), List.of(r.replicas().get(2)),
                     List.of(), false));
         }
-        long all = onFx(() -> model.apply(ClusterMap.of(overview, moved, Map.of())), stage);
+        ClusterMap allMoved = ClusterMap.of(overview, moved, Map.of());
+        long all = onFx(() -> model.apply(allMoved), stage);
         Arrays.sort(nanos);
         System.out.printf("%nCluster map, %d partitions x %d brokers, %d updates of 10 changed partitions each (after %d to warm up):%n",
                 rows.size(), BROKERS, UPDATES, WARM_UP);
