@@ -1,10 +1,12 @@
 package io.partita.app;
 
+import static io.partita.app.testing.PartitaUnderTest.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.app.cluster.BrokerInfo;
+import io.partita.app.testing.PartitaUnderTest;
 import io.partita.app.cluster.MapRow;
 import io.partita.app.groups.GroupInfo;
 import io.partita.app.groups.PartitionLag;
@@ -28,11 +30,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -48,7 +47,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -63,34 +61,23 @@ class PartitaAppGuiTest {
     Path home;
 
     private final FxRobot robot = new FxRobot();
-    private String prefsNode;
+    private PartitaUnderTest partita;
     private Stage stage;
     private PartitaApp app;
 
     @BeforeEach
     void freshSettings() {
-        prefsNode = "io/partita/test/" + UUID.randomUUID();
-        System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
-        System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
+        partita = new PartitaUnderTest(home);
     }
 
     private void launch() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        // The app closes its window on Quit; keep the toolkit alive for the next test.
-        Platform.setImplicitExit(false);
-        app = (PartitaApp) FxToolkit.setupApplication(PartitaApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = partita.launch();
+        stage = partita.stage();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
-        }
-        Preferences.userRoot().node(prefsNode).removeNode();
-        System.clearProperty(AppPreferences.HOME_PROPERTY);
-        System.clearProperty(AppPreferences.PREFS_PROPERTY);
+        partita.close();
     }
 
     @Test
@@ -180,7 +167,7 @@ class PartitaAppGuiTest {
             }
         }).as("the broker no longer listens").isInstanceOf(IOException.class);
 
-        Preferences saved = Preferences.userRoot().node(prefsNode);
+        Preferences saved = partita.preferences();
         assertThat(saved.get("connection.kind", "")).isEqualTo("LOCAL");
         assertThat(saved.getBoolean("connection.reopen", false)).isTrue();
         assertThat(saved.getDouble("window.width", 0)).isPositive();
@@ -268,7 +255,7 @@ class PartitaAppGuiTest {
 
     @Test
     void reopensTheLastConnectionAndWindowAtLaunch() throws Exception {
-        Preferences saved = Preferences.userRoot().node(prefsNode);
+        Preferences saved = partita.preferences();
         saved.put("connection.kind", "LOCAL");
         saved.putInt("connection.nodes", 1);
         saved.putBoolean("connection.reopen", true);
@@ -294,7 +281,7 @@ class PartitaAppGuiTest {
 
     @Test
     void aClusterThatStopsAnsweringShowsWhyAndTheAppReconnectsWhenItIsBack() throws Exception {
-        Preferences saved = Preferences.userRoot().node(prefsNode);
+        Preferences saved = partita.preferences();
         saved.put("connection.kind", "LOCAL");
         saved.putInt("connection.nodes", 1);
         saved.putBoolean("connection.reopen", true);
@@ -331,9 +318,9 @@ class PartitaAppGuiTest {
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
         await("dark").atMost(UI_DEADLINE).until(() -> fx(() -> stage.getScene().getRoot().getStyleClass()
                 .contains("dark") && javafx.application.Application.getUserAgentStylesheet().contains("dark")));
-        assertThat(Preferences.userRoot().node(prefsNode).getBoolean("appearance.dark", false)).isTrue();
+        assertThat(partita.preferences().getBoolean("appearance.dark", false)).isTrue();
 
-        FxToolkit.cleanupApplication(app);
+        partita.quit();
         launch();
         assertThat(fx(() -> stage.getScene().getRoot().getStyleClass().contains("dark"))).isTrue();
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
@@ -342,7 +329,7 @@ class PartitaAppGuiTest {
     }
 
     private String text(String query) {
-        return robot.lookup(query).<Node>query() instanceof Labeled labeled ? labeled.getText() : "";
+        return PartitaUnderTest.text(robot, query);
     }
 
     private static Set<String> userTopics(Admin admin) throws Exception {
@@ -353,8 +340,4 @@ class PartitaAppGuiTest {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
-    /** Reads JavaFX state on the FX thread. */
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
 }

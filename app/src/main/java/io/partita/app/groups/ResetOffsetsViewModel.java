@@ -1,6 +1,7 @@
 package io.partita.app.groups;
 
 import io.partita.app.common.Fx;
+import io.partita.app.common.Moments;
 import io.partita.app.connection.ClusterGateway;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -52,7 +53,7 @@ public final class ResetOffsetsViewModel {
         this.group = group;
         this.afterApply = afterApply;
         this.zone = zone;
-        momentText.set(LocalDateTime.now(zone).minusHours(1).withNano(0).format(MomentParser.LOCAL));
+        momentText.set(LocalDateTime.now(zone).minusHours(1).withNano(0).format(Moments.LOCAL));
         validation = Bindings.createStringBinding(this::validate, strategy, offsetText, momentText);
         canPreview = Bindings.createBooleanBinding(() -> refusal().isEmpty() && validation.get().isEmpty() && !busy.get(),
                 validation, busy);
@@ -92,7 +93,7 @@ public final class ResetOffsetsViewModel {
     private String validate() {
         return switch (strategy.get()) {
             case SPECIFIC_OFFSET -> parseOffset().isPresent() ? "" : "Type an offset: a whole number from 0.";
-            case TIMESTAMP -> MomentParser.parse(momentText.get(), zone).isPresent() ? ""
+            case TIMESTAMP -> Moments.parse(momentText.get(), zone).isPresent() ? ""
                     : "Type a date and time as 2026-11-25 21:30 (local time), or an ISO time with offset.";
             default -> "";
         };
@@ -110,7 +111,7 @@ public final class ResetOffsetsViewModel {
     /** The request the form describes now; only valid when {@link #validationProperty()} is "". */
     ResetRequest request() {
         return new ResetRequest(strategy.get(), parseOffset().orElse(0),
-                MomentParser.parse(momentText.get(), zone).orElse(0), topic.get());
+                Moments.parse(momentText.get(), zone).orElse(0), topic.get());
     }
 
     /** Asks the cluster where the reset would move each offset; shows it, changes nothing. */

@@ -2,6 +2,7 @@ package io.partita.app.messages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.partita.app.common.Moments;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -87,6 +88,6 @@ public final class ProduceInput {
 
     /** The record's timestamp, or null (the producer's clock) when the field is empty. */
     public static Long timestamp(String text, ZoneId zone) {
-        return text == null || text.isBlank() ? null : Times.parse(text, zone);
+        return text == null || text.isBlank() ? null : Moments.require(text, zone);
     }
 }

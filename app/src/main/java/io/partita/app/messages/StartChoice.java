@@ -1,5 +1,6 @@
 package io.partita.app.messages;
 
+import io.partita.app.common.Moments;
 import java.time.ZoneId;
 
 /** The browser's "start at" choice, and what the user typed beside it turned into a {@link StartAt}. */
@@ -44,7 +45,7 @@ public enum StartChoice {
             case LAST_N:
                 return new StartAt.LastN((int) Math.min(Integer.MAX_VALUE, wholeNumber(text, "The number of records", 1)));
             default:
-                return new StartAt.Time(Times.parse(text, zone));
+                return new StartAt.Time(Moments.require(text, zone));
         }
     }
 

@@ -1,21 +1,18 @@
 package io.partita.app.connection;
 
+import static io.partita.app.testing.PartitaUnderTest.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.app.AppPreferences;
 import io.partita.app.PartitaApp;
+import io.partita.app.testing.PartitaUnderTest;
 import io.partita.app.cluster.BrokerInfo;
 import io.partita.app.testing.RealKafka;
 import io.partita.broker.testing.ApacheKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -26,9 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Connect form against a real Apache Kafka's SASL listener, headless: a wrong password gets a clear message and
@@ -44,37 +39,21 @@ class ConnectGuiTest {
     Path home;
 
     private final FxRobot robot = new FxRobot();
-    private String prefsNode;
+    private PartitaUnderTest partita;
     private PartitaApp app;
 
     @BeforeEach
     void freshSettings() {
-        prefsNode = "io/partita/test/" + UUID.randomUUID();
-        System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
-        System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
+        partita = new PartitaUnderTest(home);
     }
 
     private void launch() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-        app = (PartitaApp) FxToolkit.setupApplication(PartitaApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void close() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
-            app = null;
-        }
+        app = partita.launch();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        close();
-        Preferences.userRoot().node(prefsNode).removeNode();
-        System.clearProperty(AppPreferences.HOME_PROPERTY);
-        System.clearProperty(AppPreferences.PREFS_PROPERTY);
+        partita.close();
     }
 
     @Test
@@ -132,7 +111,7 @@ class ConnectGuiTest {
         assertThat(fx(() -> text("#cluster-subtitle"))).endsWith("  ·  SASL_PLAINTEXT, PLAIN as alice");
 
         // Quit while connected, launch again: the saved connection, with its remembered password, reopens.
-        close();
+        partita.quit();
         launch();
         awaitKafkasBroker(bootstrap);
         robot.clickOn("#disconnect");
@@ -173,10 +152,6 @@ class ConnectGuiTest {
     }
 
     private String text(String query) {
-        return robot.lookup(query).tryQuery().orElse(null) instanceof Labeled labeled ? labeled.getText() : "";
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return PartitaUnderTest.text(robot, query);
     }
 }

@@ -1,20 +1,17 @@
 package io.partita.app.groups;
 
+import static io.partita.app.testing.PartitaUnderTest.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.app.AppPreferences;
 import io.partita.app.PartitaApp;
+import io.partita.app.testing.PartitaUnderTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -44,8 +41,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The consumer groups tab end to end, headless, against a real one-node LocalCluster started from the welcome
@@ -63,20 +58,14 @@ class GroupsGuiTest {
     java.nio.file.Path home;
 
     private final FxRobot robot = new FxRobot();
-    private String prefsNode;
+    private PartitaUnderTest partita;
     private PartitaApp app;
     private LiveConsumer consumer;
 
     @BeforeEach
     void freshSettings() throws Exception {
-        prefsNode = "io/partita/test/" + UUID.randomUUID();
-        System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
-        System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
         // One node is enough here, and quicker to start: the welcome screen offers what was used last.
-        Preferences saved = Preferences.userRoot().node(prefsNode);
-        saved.put("connection.kind", "LOCAL");
-        saved.putInt("connection.nodes", 1);
-        saved.flush();
+        partita = new PartitaUnderTest(home).offeringLocalCluster(1);
     }
 
     @AfterEach
@@ -84,21 +73,12 @@ class GroupsGuiTest {
         if (consumer != null) {
             consumer.stop();
         }
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
-        }
-        Preferences.userRoot().node(prefsNode).removeNode();
-        System.clearProperty(AppPreferences.HOME_PROPERTY);
-        System.clearProperty(AppPreferences.PREFS_PROPERTY);
+        partita.close();
     }
 
     @Test
     void aLiveGroupIsDrawnAndOnceEmptyItsOffsetsAreResetToEarliestThroughThePreview() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-        app = (PartitaApp) FxToolkit.setupApplication(PartitaApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = partita.launch();
         robot.clickOn("#start-local");
         await("connected").atMost(START_DEADLINE).until(() -> fx(() -> robot.lookup("#groups").tryQuery().isPresent()));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
@@ -280,11 +260,6 @@ class GroupsGuiTest {
     }
 
     private String text(String query) {
-        return robot.lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
-    /** Reads JavaFX state on the FX thread. */
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return PartitaUnderTest.text(robot, query);
     }
 }

@@ -2,6 +2,7 @@ package io.partita.app.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.common.Moments;
 import io.partita.app.connection.ClusterGateway;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -55,15 +56,15 @@ class ResetPlannerTest {
     void momentsAreReadInTheUsersZoneOrWithTheirOwnOffset() {
         ZoneId utc = ZoneOffset.UTC;
         long expected = 1_764_106_200_000L; // 2025-11-25T21:30:00Z
-        assertThat(MomentParser.parse("2025-11-25 21:30", utc)).hasValue(expected);
-        assertThat(MomentParser.parse("2025-11-25T21:30:00", utc)).hasValue(expected);
-        assertThat(MomentParser.parse(" 2025-11-25 22:30:00 ", ZoneOffset.ofHours(1))).hasValue(expected);
-        assertThat(MomentParser.parse("2025-11-25T22:30:00+01:00", utc)).hasValue(expected);
-        assertThat(MomentParser.parse("1764106200000", utc)).hasValue(expected);
-        assertThat(MomentParser.parse("2025-11-25", utc)).hasValue(expected - (21 * 60 + 30) * 60_000L);
-        assertThat(MomentParser.parse("yesterday", utc)).isEmpty();
-        assertThat(MomentParser.parse("2025-13-40 10:00", utc)).isEmpty();
-        assertThat(MomentParser.parse("", utc)).isEmpty();
+        assertThat(Moments.parse("2025-11-25 21:30", utc)).hasValue(expected);
+        assertThat(Moments.parse("2025-11-25T21:30:00", utc)).hasValue(expected);
+        assertThat(Moments.parse(" 2025-11-25 22:30:00 ", ZoneOffset.ofHours(1))).hasValue(expected);
+        assertThat(Moments.parse("2025-11-25T22:30:00+01:00", utc)).hasValue(expected);
+        assertThat(Moments.parse("1764106200000", utc)).hasValue(expected);
+        assertThat(Moments.parse("2025-11-25", utc)).hasValue(expected - (21 * 60 + 30) * 60_000L);
+        assertThat(Moments.parse("yesterday", utc)).isEmpty();
+        assertThat(Moments.parse("2025-13-40 10:00", utc)).isEmpty();
+        assertThat(Moments.parse("", utc)).isEmpty();
     }
 
     @Test

@@ -1,19 +1,16 @@
 package io.partita.app.messages;
 
+import static io.partita.app.testing.PartitaUnderTest.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.app.AppPreferences;
 import io.partita.app.PartitaApp;
+import io.partita.app.testing.PartitaUnderTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -33,8 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The message browser end to end, headless, on a real one-node local cluster the app reopens at launch. */
 class MessagesGuiTest {
@@ -45,32 +40,18 @@ class MessagesGuiTest {
     Path home;
 
     private final FxRobot robot = new FxRobot();
-    private String prefsNode;
+    private PartitaUnderTest partita;
     private PartitaApp app;
 
     @BeforeEach
     void aLocalClusterToReopen() throws Exception {
-        prefsNode = "io/partita/test/" + UUID.randomUUID();
-        System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
-        System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
-        Preferences saved = Preferences.userRoot().node(prefsNode);
-        saved.put("connection.kind", "LOCAL");
-        saved.putInt("connection.nodes", 1);
-        saved.putBoolean("connection.reopen", true);
-        saved.flush();
-        FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-        app = (PartitaApp) FxToolkit.setupApplication(PartitaApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+        partita = new PartitaUnderTest(home).reopeningLocalCluster(1);
+        app = partita.launch();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        Preferences.userRoot().node(prefsNode).removeNode();
-        System.clearProperty(AppPreferences.HOME_PROPERTY);
-        System.clearProperty(AppPreferences.PREFS_PROPERTY);
+        partita.close();
     }
 
     @Test
@@ -189,10 +170,6 @@ class MessagesGuiTest {
     }
 
     private String text(String query) {
-        return robot.lookup(query).<Node>query() instanceof Labeled labeled ? labeled.getText() : "";
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return PartitaUnderTest.text(robot, query);
     }
 }

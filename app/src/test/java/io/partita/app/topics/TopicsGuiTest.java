@@ -1,22 +1,19 @@
 package io.partita.app.topics;
 
+import static io.partita.app.testing.PartitaUnderTest.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.app.AppPreferences;
 import io.partita.app.PartitaApp;
+import io.partita.app.testing.PartitaUnderTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -39,8 +36,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Topics tab end to end, headless, on a real two-node LocalCluster started from the welcome screen: create a
@@ -56,33 +51,23 @@ class TopicsGuiTest {
     Path home;
 
     private final FxRobot robot = new FxRobot();
-    private String prefsNode;
+    private PartitaUnderTest partita;
     private PartitaApp app;
 
     @BeforeEach
     void freshSettings() {
-        prefsNode = "io/partita/test/" + UUID.randomUUID();
-        System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
-        System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
+        partita = new PartitaUnderTest(home);
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
-        }
-        Preferences.userRoot().node(prefsNode).removeNode();
-        System.clearProperty(AppPreferences.HOME_PROPERTY);
-        System.clearProperty(AppPreferences.PREFS_PROPERTY);
+        partita.close();
     }
 
     @Test
     void createInspectAlterAndDeleteATopic() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        Platform.setImplicitExit(false);
-        app = (PartitaApp) FxToolkit.setupApplication(PartitaApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+        app = partita.launch();
+        Stage stage = partita.stage();
         fx(() -> {
             robot.lookup("#node-count").<Spinner<Integer>>query().getValueFactory().setValue(2);
             return null;
@@ -308,11 +293,6 @@ class TopicsGuiTest {
     }
 
     private String text(String query) {
-        return robot.lookup(query).tryQuery().filter(n -> n instanceof Labeled).map(n -> ((Labeled) n).getText())
-                .orElse("");
-    }
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return PartitaUnderTest.text(robot, query);
     }
 }

@@ -1,4 +1,4 @@
-package io.partita.app.groups;
+package io.partita.app.common;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,12 +10,13 @@ import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 
 /**
- * Reads the moment typed for a reset by time: a local date and time ({@code 2026-11-25 21:30},
- * seconds optional, 'T' or a space between), a date alone (its midnight), an ISO date-time with offset
- * ({@code 2026-11-25T20:30:00Z}) or epoch milliseconds, as Kafka tools print them.
+ * Moments as people type them (a reset by time, the browser's start, a produced record's timestamp): a local
+ * date and time ({@code 2026-11-25 21:30}, seconds and milliseconds optional, 'T' or a space between) in the
+ * given zone, a date alone (its midnight), an ISO date-time with an offset ({@code 2026-11-25T20:30:00Z}) or
+ * epoch milliseconds, as Kafka's tools print them.
  */
-public final class MomentParser {
-    /** How the dialog writes a moment, and the first form it accepts. */
+public final class Moments {
+    /** How the app writes a moment, and the first form it reads. */
     public static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter LOCAL_FLEXIBLE = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd")
@@ -23,9 +24,10 @@ public final class MomentParser {
             .optionalStart().appendLiteral('T').optionalEnd()
             .appendPattern("HH:mm")
             .optionalStart().appendPattern(":ss").optionalEnd()
+            .optionalStart().appendPattern(".SSS").optionalEnd()
             .toFormatter();
 
-    private MomentParser() {
+    private Moments() {
     }
 
     /** Epoch milliseconds of {@code text} read in {@code zone}, or empty when it is not a moment. */
@@ -34,7 +36,7 @@ public final class MomentParser {
         if (t.isEmpty()) {
             return OptionalLong.empty();
         }
-        if (t.chars().allMatch(Character::isDigit) && t.length() >= 10 && t.length() <= 13) {
+        if (t.chars().allMatch(Character::isDigit) && t.length() >= 9 && t.length() <= 13) {
             return OptionalLong.of(Long.parseLong(t));
         }
         try {
@@ -52,5 +54,19 @@ public final class MomentParser {
         } catch (DateTimeParseException notADate) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * Epoch milliseconds of {@code text} read in {@code zone}.
+     *
+     * @throws IllegalArgumentException a sentence saying what is wrong
+     */
+    public static long require(String text, ZoneId zone) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("A time is needed, e.g. 2026-11-25 14:30.");
+        }
+        return parse(t, zone).orElseThrow(() -> new IllegalArgumentException("\"" + t + "\" is not a time; write "
+                + "e.g. 2026-11-25 14:30, 2026-11-25T14:30:00Z or epoch milliseconds."));
     }
 }
