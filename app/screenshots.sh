@@ -29,9 +29,14 @@ java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" --profiles "$node" "$ho
 
 java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node"
 "$shot" --wait 45 docs/screenshots/cluster-map.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
-# messages.png: the same cluster, the browser on payments' partition 0 from offset 10 (MessagesScreenshot reads it).
+# messages.png: the same cluster, the browser on payments' partition 0 from offset 10 (MessagesScreenshot reads it);
+# replay.png: its replay window, replaying that partition's EUR payments into the app, paused (saved as JavaFX
+# draws it: the virtual display paints dialog windows black). The launchers are test classes (mvn package builds them).
 "$shot" --wait 45 docs/screenshots/messages.png -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
-  -cp "$cp" app/src/test/java/io/partita/app/messages/MessagesScreenshot.java payments 10
+  -cp "$cp:app/target/test-classes" io.partita.app.messages.MessagesScreenshot payments 10
+"$shot" --wait 45 "$home/replay-screen.png" -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
+  -cp "$cp:app/target/test-classes" io.partita.app.messages.MessagesScreenshot payments 10 replay \
+  "$PWD/docs/screenshots/replay.png"
 # groups.png: live members exist only while consumers run, so GroupsScreenshotSeed keeps a cluster with two
 # consumers busy meanwhile (and points Partita at it, on the groups tab); 60 s give the lag chart its line.
 groups_seed=app/src/test/java/io/partita/app/groups/GroupsScreenshotSeed.java
@@ -43,4 +48,4 @@ until grep -q '^ready' "$home/groups-seed.log"; do
   sleep 1
 done
 "$shot" --wait 60 docs/screenshots/groups.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
-echo "saved docs/screenshots/welcome.png, cluster-map.png, messages.png and groups.png"
+echo "saved docs/screenshots/welcome.png, cluster-map.png, messages.png, replay.png and groups.png"

@@ -41,6 +41,11 @@ public final class AppView extends BorderPane {
                 workspace.showProduceDialog();
             }
         });
+        MenuItem replay = item("Replay messages…", "Shortcut+Shift+R", () -> {
+            if (workspace != null) {
+                workspace.showReplayDialog();
+            }
+        });
         MenuItem refresh = item("Refresh", "Shortcut+R", () -> {
             if (workspace != null) {
                 workspace.model().refresh();
@@ -48,10 +53,10 @@ public final class AppView extends BorderPane {
         });
         MenuItem disconnect = item("Disconnect", null, model::disconnect);
         MenuItem quit = item("Quit", "Shortcut+Q", onQuit);
-        for (MenuItem connectedOnly : new MenuItem[] {newTopic, produce, refresh, disconnect}) {
+        for (MenuItem connectedOnly : new MenuItem[] {newTopic, produce, replay, refresh, disconnect}) {
             connectedOnly.disableProperty().bind(model.connectedProperty().not());
         }
-        Menu file = new Menu("Cluster", null, newTopic, produce, refresh, new SeparatorMenuItem(), disconnect,
+        Menu file = new Menu("Cluster", null, newTopic, produce, replay, refresh, new SeparatorMenuItem(), disconnect,
                 new SeparatorMenuItem(), quit);
 
         MenuItem find = item("Find topic", "Shortcut+F", () -> {

@@ -144,6 +144,12 @@ public final class WorkspaceView extends BorderPane {
         messages.openProduceDialog();
     }
 
+    /** The replay window, from the Messages tab (Ctrl+Shift+R). */
+    public void showReplayDialog() {
+        tabs.getSelectionModel().select(messagesTab);
+        messages.openReplayDialog();
+    }
+
     public void showMessages() {
         tabs.getSelectionModel().select(messagesTab);
         messages.focusTopic();

@@ -607,8 +607,7 @@ public final class ClusterGateway implements AutoCloseable {
         MessageWriter w = writer;
         Admin a = admin;
         if (r == null || w == null || a == null) {
-            control.finish(new io.partita.app.messages.ReplayProgress(0, 0, 0, -1, -1,
-                    io.partita.app.messages.ReplayProgress.State.FAILED, 0, "Not connected to a cluster"));
+            control.finish(io.partita.app.messages.ReplayProgress.refused("Not connected to a cluster"));
             return control;
         }
         Thread thread = new Thread(() -> {
@@ -619,9 +618,7 @@ public final class ClusterGateway implements AutoCloseable {
                     String why = Fx.rootCause(e) instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException
                             ? "Topic " + to.topic() + " does not exist. Nothing was sent."
                             : Fx.describe(ClusterErrors.explain(e));
-                    io.partita.app.messages.ReplayProgress refused = new io.partita.app.messages.ReplayProgress(
-                            0, 0, 0, -1, -1, io.partita.app.messages.ReplayProgress.State.FAILED, 0, why);
-                    ui.execute(() -> control.finish(refused));
+                    ui.execute(() -> control.finish(io.partita.app.messages.ReplayProgress.refused(why)));
                     return;
                 }
             }

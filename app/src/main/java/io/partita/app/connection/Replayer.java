@@ -41,6 +41,8 @@ final class Replayer implements Runnable {
     private long delivered;
     private int partition = -1;
     private long offset = -1;
+    private long rangeFrom = -1;
+    private long rangeUntil = -1;
     private long startNanos;
     private long pausedNanos;
     private long firstTimestamp = Long.MIN_VALUE;
@@ -95,6 +97,10 @@ final class Replayer implements Runnable {
     private boolean replayPartition(int p) throws Exception {
         MessagePage page = reader.read(plan.topic(), p, plan.from(), PAGE).get();
         long until = Math.min(plan.until(), page.logEnd());
+        synchronized (this) {
+            rangeFrom = page.from();
+            rangeUntil = Math.max(until, page.from());
+        }
         while (true) {
             for (Message m : page.messages()) {
                 if (m.offset() >= until) {
@@ -184,7 +190,7 @@ final class Replayer implements Runnable {
     }
 
     private synchronized ReplayProgress snapshot(ReplayProgress.State state, String failure) {
-        return new ReplayProgress(read, matched, delivered, partition, offset, state,
+        return new ReplayProgress(read, matched, delivered, partition, offset, rangeFrom, rangeUntil, state,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), failure);
     }
 }

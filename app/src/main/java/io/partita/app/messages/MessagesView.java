@@ -39,6 +39,7 @@ public final class MessagesView extends VBox {
     private final ComboBox<String> topic;
     private final MessagesViewModel model;
     private ProduceDialog produceDialog;
+    private ReplayDialog replayDialog;
 
     public MessagesView(MessagesViewModel model) {
         this.model = model;
@@ -122,7 +123,12 @@ public final class MessagesView extends VBox {
         Region statusGap = new Region();
         HBox.setHgrow(statusGap, Priority.ALWAYS);
         produce.getStyleClass().add(Styles.SMALL);
-        HBox statusLine = new HBox(12, error, status, statusGap, produce);
+        Button replay = new Button("Replay…");
+        replay.setId("replay-open");
+        replay.setMinWidth(Region.USE_PREF_SIZE);
+        replay.getStyleClass().add(Styles.SMALL);
+        replay.setOnAction(e -> openReplayDialog());
+        HBox statusLine = new HBox(12, error, status, statusGap, replay, produce);
         statusLine.setAlignment(Pos.CENTER_LEFT);
         statusLine.getStyleClass().add("browse-status-line");
 
@@ -209,6 +215,16 @@ public final class MessagesView extends VBox {
         produceDialog = new ProduceDialog(getScene() == null ? null : getScene().getWindow(), model.produce(),
                 model::show);
         produceDialog.show();
+    }
+
+    /** Opens the replay window (one at a time), on the partition being browsed. */
+    public void openReplayDialog() {
+        if (replayDialog != null && replayDialog.isShowing()) {
+            replayDialog.getDialogPane().getScene().getWindow().requestFocus();
+            return;
+        }
+        replayDialog = new ReplayDialog(getScene() == null ? null : getScene().getWindow(), model.replay());
+        replayDialog.show();
     }
 
     /** Puts the cursor in the topic choice (Ctrl+4 lands here). */

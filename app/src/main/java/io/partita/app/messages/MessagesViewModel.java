@@ -98,6 +98,16 @@ public final class MessagesViewModel {
         return form;
     }
 
+    /** A fresh replay form, on the partition being browsed. */
+    public ReplayViewModel replay() {
+        ReplayViewModel form = new ReplayViewModel(gateway, topics, name -> topicPartitions.applyAsInt(name), zone.get());
+        form.topicProperty().set(topic.get());
+        if (partition.get() != null) {
+            form.partitionProperty().set(Integer.toString(partition.get()));
+        }
+        return form;
+    }
+
     /** Shows a record just sent: its partition, read from its offset. */
     public CompletableFuture<Void> show(Delivery delivery) {
         chooseTopic(delivery.topic());

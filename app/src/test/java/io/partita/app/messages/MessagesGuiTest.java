@@ -148,6 +148,69 @@ class MessagesGuiTest {
         }
     }
 
+    @Test
+    void replaysOffsets100To199FromAToBAt50ASecondThroughTheReplayWindow() throws Exception {
+        await("the cluster is back").atMost(START_DEADLINE)
+                .until(() -> fx(() -> app.model().workspaceProperty().get() != null));
+        String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("a", 1, (short) 1), new NewTopic("b", 1, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 200; i++) {
+                ProducerRecord<String, String> record = new ProducerRecord<>("a", 0, "k" + i, "v" + i);
+                record.headers().add("n", Integer.toString(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        await("both topics offered").atMost(UI_DEADLINE).until(() -> fx(() ->
+                app.model().workspaceProperty().get().messages().topics().containsAll(List.of("a", "b"))));
+
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R);
+        await("the replay window").atMost(UI_DEADLINE)
+                .until(() -> fx(() -> robot.lookup("#replay-dialog").tryQuery().isPresent()));
+        robot.interact(() -> {
+            robot.lookup("#replay-topic").<ComboBox<String>>query().setValue("a");
+            robot.lookup("#replay-from").<ChoiceBox<StartChoice>>query().setValue(StartChoice.OFFSET);
+            robot.lookup("#replay-target").<ChoiceBox<ReplayViewModel.TargetChoice>>query()
+                    .setValue(ReplayViewModel.TargetChoice.TOPIC);
+            robot.lookup("#replay-target-topic").<ComboBox<String>>query().setValue("b");
+        });
+        robot.clickOn("#replay-from-value").write("100");
+        robot.clickOn("#replay-until").write("200");
+        robot.doubleClickOn("#replay-speed-value").write("50");
+        long start = System.nanoTime();
+        robot.clickOn("#replay-start");
+        await("the summary").atMost(Duration.ofSeconds(30)).until(() -> fx(() -> text("#replay-status"))
+                .startsWith("Done: 100 of 100 matching records delivered (100 read)"));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("100 records at 50 a second")
+                .isGreaterThanOrEqualTo(1_900);
+
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> inB = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.assign(List.of(new org.apache.kafka.common.TopicPartition("b", 0)));
+            await("topic b holds them").atMost(UI_DEADLINE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(inB::add);
+                return inB.size() >= 100;
+            });
+        }
+        assertThat(inB).hasSize(100);
+        for (int i = 0; i < 100; i++) {
+            var r = inB.get(i);
+            assertThat(r.key()).isEqualTo("k" + (100 + i));
+            assertThat(r.value()).isEqualTo("v" + (100 + i));
+            assertThat(r.headers().lastHeader("n").value())
+                    .isEqualTo(Integer.toString(100 + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     private static long recordsIn(Admin admin, String topic) throws Exception {
         Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
         for (int p = 0; p < 3; p++) {

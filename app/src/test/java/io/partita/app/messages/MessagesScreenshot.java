@@ -16,11 +16,33 @@ import javafx.util.Duration;
  * topic is offered, opens the Messages tab, reads TOPIC's partition 0 from OFFSET and selects the third record,
  * as a user's clicks would.
  *
- * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*'
- * app/src/test/java/io/partita/app/messages/MessagesScreenshot.java TOPIC OFFSET}
+ * With {@code replay OUT.png} it then opens the replay window, replays the partition from OFFSET into the app at 5
+ * records a second, pauses after a few, and saves the window as JavaFX draws it.
+ *
+ * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*:app/target/test-classes'
+ * io.partita.app.messages.MessagesScreenshot TOPIC OFFSET [replay OUT.png]}
  */
 public final class MessagesScreenshot {
     private MessagesScreenshot() {
+    }
+
+    private static void replay(MessagesView view, String offset, String out) {
+        view.openReplayDialog();
+        javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getOwner() != null).findFirst().orElseThrow();
+        javafx.scene.Parent root = dialog.getScene().getRoot();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<StartChoice> from =
+                (javafx.scene.control.ChoiceBox<StartChoice>) root.lookup("#replay-from");
+        from.setValue(StartChoice.OFFSET);
+        ((javafx.scene.control.TextField) root.lookup("#replay-from-value")).setText(offset);
+        ((javafx.scene.control.TextField) root.lookup("#replay-filter")).setText("EUR");
+        ((javafx.scene.control.TextField) root.lookup("#replay-speed-value")).setText("5");
+        ((Button) root.lookup("#replay-start")).fire();
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(Duration.seconds(2.5));
+        pause.setOnFinished(e -> ((Button) root.lookup("#replay-pause")).fire());
+        pause.play();
+        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(4));
     }
 
     public static void main(String[] args) {
@@ -58,6 +80,9 @@ public final class MessagesScreenshot {
                 table.getSelectionModel().select(2);
                 table.requestFocus();
                 poll.stop();
+                if (args.length > 3 && args[2].equals("replay")) {
+                    replay((MessagesView) stage.getScene().lookup("#messages-panel"), offset, args[3]);
+                }
             }));
             poll.setCycleCount(Animation.INDEFINITE);
             poll.play();

@@ -13,8 +13,8 @@ import javafx.util.Duration;
  * Launches Partita for a screenshot of the Topics tab with a topic selected (after ScreenshotSeed and its
  * {@code --tab topics}): as the app, then, once the topic is listed, selects it as a click would.
  *
- * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*'
- * app/src/test/java/io/partita/app/topics/TopicsScreenshot.java TOPIC [configs|edit|delete|partitions|new|degraded] [DIALOG.png]}
+ * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*:app/target/test-classes'
+ * io.partita.app.topics.TopicsScreenshot TOPIC [configs|edit|delete|partitions|new|degraded] [DIALOG.png]}
  */
 public final class TopicsScreenshot {
     private TopicsScreenshot() {
@@ -63,7 +63,7 @@ public final class TopicsScreenshot {
                         }
                         poll.stop();
                         if (args.length > 2) {
-                            saveDialogLater(java.nio.file.Path.of(args[2]));
+                            io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(args[2]), Duration.seconds(3));
                         }
                     });
                 }
@@ -71,33 +71,5 @@ public final class TopicsScreenshot {
             poll.setCycleCount(Animation.INDEFINITE);
             poll.play();
         });
-    }
-
-    /**
-     * Saves the open dialog as drawn by JavaFX itself (a virtual display without a window manager paints a
-     * dialog window black), a few seconds after it opened so its content is laid out.
-     */
-    private static void saveDialogLater(java.nio.file.Path out) {
-        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(Duration.seconds(3));
-        later.setOnFinished(e -> javafx.stage.Window.getWindows().stream()
-                .filter(w -> w instanceof Stage s && s.getOwner() != null && w.isShowing()).findFirst()
-                .ifPresent(w -> {
-                    javafx.scene.image.WritableImage image = w.getScene().snapshot(null);
-                    int width = (int) image.getWidth();
-                    int height = (int) image.getHeight();
-                    java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(width, height,
-                            java.awt.image.BufferedImage.TYPE_INT_ARGB);
-                    for (int y = 0; y < height; y++) {
-                        for (int x = 0; x < width; x++) {
-                            png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
-                        }
-                    }
-                    try {
-                        javax.imageio.ImageIO.write(png, "png", out.toFile());
-                    } catch (java.io.IOException failure) {
-                        throw new java.io.UncheckedIOException(failure);
-                    }
-                }));
-        later.play();
     }
 }
