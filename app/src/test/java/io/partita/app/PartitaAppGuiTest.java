@@ -97,8 +97,10 @@ class PartitaAppGuiTest {
         assertThat(fx(() -> List.copyOf(brokers.getItems()))).extracting(BrokerInfo::id).containsExactly(0, 1, 2);
         assertThat(fx(() -> List.copyOf(brokers.getItems()))).filteredOn(BrokerInfo::controller).hasSize(1);
         BrokerInfo broker = fx(() -> brokers.getItems().get(0));
-        assertThat(fx(() -> text(".broker-name"))).isEqualTo("Broker 0");
-        assertThat(fx(() -> text(".broker-address"))).isEqualTo(broker.address());
+        // The list's cells are drawn at the next pulse after its items changed: wait for them, not for the items.
+        await("the first broker drawn").atMost(UI_DEADLINE).until(() -> fx(() -> text("#brokers .broker-name"))
+                .equals("Broker 0"));
+        assertThat(fx(() -> text("#brokers .broker-address"))).isEqualTo(broker.address());
         assertThat(fx(() -> robot.lookup("#brokers .badge").queryAllAs(Labeled.class).stream()
                 .filter(Node::isVisible).count())).isEqualTo(1);
         assertThat(fx(() -> text("#cluster-title"))).isEqualTo("Local cluster (3 nodes)");
