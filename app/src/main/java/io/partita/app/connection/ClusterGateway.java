@@ -630,6 +630,65 @@ public final class ClusterGateway implements AutoCloseable {
         return control;
     }
 
+    /**
+     * Exports [start, until) of a partition to {@code file} as JSON Lines, off the FX thread; completes with the
+     * number of records written; {@code progress} (on the ui executor) hears the count as it grows.
+     */
+    public CompletableFuture<Long> exportMessages(String topic, int partition, io.partita.app.messages.StartAt start,
+            long until, java.nio.file.Path file, java.util.function.LongConsumer progress) {
+        MessageReader r = reader;
+        if (r == null) {
+            return notConnected();
+        }
+        return toUi(CompletableFuture.supplyAsync(() -> {
+            try {
+                MessageFiles.checkWritable(file);
+                return MessageFiles.export(r, topic, partition, start, until, file,
+                        n -> ui.execute(() -> progress.accept(n)));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, backgroundThread("partita-export")));
+    }
+
+    /**
+     * Imports a JSON Lines file into {@code target} (which must exist), keys, headers and timestamps kept;
+     * completes with the number of records the cluster acknowledged. A broken line stops it before anything is sent.
+     */
+    public CompletableFuture<Long> importMessages(java.nio.file.Path file, String target, boolean keepPartitions,
+            java.util.function.LongConsumer progress) {
+        MessageWriter w = writer;
+        Admin a = admin;
+        if (w == null || a == null) {
+            return notConnected();
+        }
+        return toUi(CompletableFuture.supplyAsync(() -> {
+            try {
+                a.describeTopics(List.of(target)).allTopicNames().get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(
+                        Fx.rootCause(e) instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException
+                                ? new IllegalArgumentException("Topic " + target + " does not exist. Nothing was sent.")
+                                : e);
+            }
+            try {
+                return MessageFiles.importFile(w, file, target, keepPartitions,
+                        n -> ui.execute(() -> progress.accept(n)));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, backgroundThread("partita-import")));
+    }
+
+    /** A one-off daemon thread per long task (export, import): each is rare and may run for minutes. */
+    private static java.util.concurrent.Executor backgroundThread(String name) {
+        return task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
     /** The partition the default partitioner picks for {@code key} in a topic of {@code partitions}. */
     public static int partitionForKey(byte[] key, int partitions) {
         return MessageWriter.partitionForKey(key, partitions);
