@@ -1,6 +1,7 @@
 package io.partita.app.groups;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.common.Dialogs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -38,17 +39,9 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
     private static final String ALL = "";
 
     public ResetOffsetsDialog(Window owner, ResetOffsetsViewModel model) {
-        initOwner(owner);
-        initModality(Modality.WINDOW_MODAL);
-        setTitle("Reset offsets of " + model.groupId());
-        setHeaderText(null);
-        setGraphic(null);
+        Dialogs.prepare(this, owner, Modality.WINDOW_MODAL, "reset-offsets-dialog", "reset-offsets-dialog",
+                "Reset offsets of " + model.groupId());
         setResizable(true);
-        getDialogPane().setId("reset-offsets-dialog");
-        getDialogPane().getStyleClass().add("reset-offsets-dialog");
-        if (owner != null && owner.getScene() != null) {
-            getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
 
         Label intro = new Label("Move where group " + model.groupId() + " resumes reading. Nothing changes until Apply.");
         intro.setWrapText(true);

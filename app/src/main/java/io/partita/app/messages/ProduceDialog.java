@@ -1,9 +1,9 @@
 package io.partita.app.messages;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.common.Dialogs;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -18,10 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -36,17 +33,8 @@ public final class ProduceDialog extends Dialog<Void> {
 
     /** @param show opens a delivered record in the browser */
     public ProduceDialog(Window owner, ProduceViewModel model, Consumer<Delivery> show) {
-        initOwner(owner);
-        initModality(Modality.NONE);
-        setTitle("Produce a message");
-        setHeaderText(null);
-        setGraphic(null);
+        Dialogs.prepare(this, owner, Modality.NONE, "produce-dialog", "produce-dialog", "Produce a message");
         setResizable(true);
-        getDialogPane().setId("produce-dialog");
-        getDialogPane().getStyleClass().add("produce-dialog");
-        if (owner != null && owner.getScene() != null) {
-            getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
 
         ComboBox<String> topic = new ComboBox<>(model.topics());
         topic.setId("produce-topic");
@@ -83,28 +71,15 @@ public final class ProduceDialog extends Dialog<Void> {
         timestamp.setPromptText("empty: now; or 2026-11-25 14:30, epoch ms");
         timestamp.textProperty().bindBidirectional(model.timestampProperty());
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("form-grid");
-        grid.setHgap(12);
-        grid.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
-        grid.addRow(0, label("Topic", topic), topic);
-        grid.addRow(1, label("Partition", partition), new VBox(4, partition, preview));
-        grid.addRow(2, label("Key", key), key);
-        grid.addRow(3, label("Value", value), new VBox(6, kind, value));
-        grid.addRow(4, label("Headers", headers), headers);
-        grid.addRow(5, label("Timestamp", timestamp), timestamp);
+        GridPane grid = Dialogs.formGrid();
+        grid.addRow(0, Dialogs.fieldLabel("Topic", topic), topic);
+        grid.addRow(1, Dialogs.fieldLabel("Partition", partition), new VBox(4, partition, preview));
+        grid.addRow(2, Dialogs.fieldLabel("Key", key), key);
+        grid.addRow(3, Dialogs.fieldLabel("Value", value), new VBox(6, kind, value));
+        grid.addRow(4, Dialogs.fieldLabel("Headers", headers), headers);
+        grid.addRow(5, Dialogs.fieldLabel("Timestamp", timestamp), timestamp);
 
-        Label error = new Label();
-        error.setId("produce-error");
-        error.setWrapText(true);
-        error.getStyleClass().addAll(Styles.DANGER, "message", "message-error");
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = Dialogs.errorLabel("produce-error", model.errorProperty());
 
         ListView<Delivery> sent = new ListView<>(model.sent());
         sent.setId("produce-sent");
@@ -153,10 +128,4 @@ public final class ProduceDialog extends Dialog<Void> {
         setOnShown(e -> (model.topicProperty().get() == null ? topic : value).requestFocus());
     }
 
-    private static Label label(String text, Node field) {
-        Label l = new Label(text);
-        l.setLabelFor(field);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a label is never cut to "…"
-        return l;
-    }
 }

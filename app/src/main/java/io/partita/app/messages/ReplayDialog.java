@@ -1,6 +1,7 @@
 package io.partita.app.messages;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.common.Dialogs;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -16,7 +17,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,17 +33,8 @@ import javafx.stage.Window;
 public final class ReplayDialog extends Dialog<Void> {
 
     public ReplayDialog(Window owner, ReplayViewModel model) {
-        initOwner(owner);
-        initModality(Modality.NONE);
-        setTitle("Replay messages");
-        setHeaderText(null);
-        setGraphic(null);
+        Dialogs.prepare(this, owner, Modality.NONE, "replay-dialog", "replay-dialog", "Replay messages");
         setResizable(true);
-        getDialogPane().setId("replay-dialog");
-        getDialogPane().getStyleClass().add("replay-dialog");
-        if (owner != null && owner.getScene() != null) {
-            getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
 
         ComboBox<String> topic = new ComboBox<>(model.topics());
         topic.setId("replay-topic");
@@ -110,20 +101,13 @@ public final class ReplayDialog extends Dialog<Void> {
         toTopic.visibleProperty().bind(model.targetProperty().isEqualTo(ReplayViewModel.TargetChoice.TOPIC));
         toTopic.managedProperty().bind(toTopic.visibleProperty());
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("form-grid");
-        grid.setHgap(12);
-        grid.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
-        grid.addRow(0, label("Topic", topic), new HBox(8, topic, partition));
-        grid.addRow(1, label("From", from), row(from, fromInput));
-        grid.addRow(2, label("Stop before offset", until), until);
-        grid.addRow(3, label("Only records with", filter), row(field, filter, regex));
-        grid.addRow(4, label("Speed", speed), row(speed, speedValue));
-        grid.addRow(5, label("Target", target), new VBox(8, target, toTopic));
+        GridPane grid = Dialogs.formGrid();
+        grid.addRow(0, Dialogs.fieldLabel("Topic", topic), new HBox(8, topic, partition));
+        grid.addRow(1, Dialogs.fieldLabel("From", from), row(from, fromInput));
+        grid.addRow(2, Dialogs.fieldLabel("Stop before offset", until), until);
+        grid.addRow(3, Dialogs.fieldLabel("Only records with", filter), row(field, filter, regex));
+        grid.addRow(4, Dialogs.fieldLabel("Speed", speed), row(speed, speedValue));
+        grid.addRow(5, Dialogs.fieldLabel("Target", target), new VBox(8, target, toTopic));
         grid.disableProperty().bind(model.runningProperty());
 
         Button start = new Button("Start");
@@ -158,13 +142,7 @@ public final class ReplayDialog extends Dialog<Void> {
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE); // the summary wraps rather than being cut short
         status.textProperty().bind(model.statusProperty());
-        Label error = new Label();
-        error.setId("replay-error");
-        error.setWrapText(true);
-        error.getStyleClass().addAll(Styles.DANGER, "message", "message-error");
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = Dialogs.errorLabel("replay-error", model.errorProperty());
 
         ListView<Message> shown = new ListView<>(model.shown());
         shown.setId("replay-shown");
@@ -207,10 +185,4 @@ public final class ReplayDialog extends Dialog<Void> {
         return row;
     }
 
-    private static Label label(String text, Node field) {
-        Label l = new Label(text);
-        l.setLabelFor(field);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
 }

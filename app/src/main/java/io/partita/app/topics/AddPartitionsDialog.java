@@ -1,6 +1,7 @@
 package io.partita.app.topics;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.common.Dialogs;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -11,6 +12,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 
 /** "Add partitions": the new total, more than today's; stays open until the cluster has answered. */
@@ -18,7 +20,7 @@ public final class AddPartitionsDialog extends Dialog<Boolean> {
     public static final ButtonType ADD = new ButtonType("Add partitions", ButtonBar.ButtonData.OK_DONE);
 
     public AddPartitionsDialog(Window owner, AddPartitionsViewModel model) {
-        TopicDialogs.prepare(this, owner, "add-partitions-dialog", "Add partitions");
+        Dialogs.prepare(this, owner, Modality.WINDOW_MODAL, "add-partitions-dialog", "topic-dialog", "Add partitions");
 
         Label intro = new Label("\"" + model.topic() + "\" has " + model.current()
                 + (model.current() == 1 ? " partition." : " partitions.")
@@ -43,9 +45,9 @@ public final class AddPartitionsDialog extends Dialog<Boolean> {
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         VBox content = new VBox(14, intro, row,
-                TopicDialogs.validationLabel("partitions-validation", model.validationMessageProperty()),
-                TopicDialogs.errorLabel("partitions-error", model.errorProperty()),
-                TopicDialogs.busyRow("Adding…", model.busyProperty()));
+                Dialogs.validationLabel("partitions-validation", model.validationMessageProperty()),
+                Dialogs.errorLabel("partitions-error", model.errorProperty()),
+                Dialogs.busyRow("Adding…", model.busyProperty()));
         content.setPrefWidth(460);
         content.getStyleClass().add("dialog-content");
         getDialogPane().setContent(content);

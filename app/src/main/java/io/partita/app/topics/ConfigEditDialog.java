@@ -1,6 +1,7 @@
 package io.partita.app.topics;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.common.Dialogs;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -9,10 +10,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 
 /**
@@ -24,7 +24,7 @@ public final class ConfigEditDialog extends Dialog<String> {
     public static final ButtonType RESET = new ButtonType("Reset to default", ButtonBar.ButtonData.LEFT);
 
     public ConfigEditDialog(Window owner, ConfigEditViewModel model) {
-        TopicDialogs.prepare(this, owner, "config-edit-dialog", "Edit config of " + model.topic());
+        Dialogs.prepare(this, owner, Modality.WINDOW_MODAL, "config-edit-dialog", "topic-dialog", "Edit config of " + model.topic());
 
         ComboBox<String> name = new ComboBox<>();
         name.setId("config-name");
@@ -51,24 +51,15 @@ public final class ConfigEditDialog extends Dialog<String> {
         current.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         current.textProperty().bind(model.currentDescriptionProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), fields);
-        Label nameLabel = new Label("Config");
-        nameLabel.setLabelFor(name);
-        Label valueLabel = new Label("Value");
-        valueLabel.setLabelFor(value);
-        grid.addRow(0, nameLabel, name);
-        grid.addRow(1, valueLabel, value);
+        GridPane grid = Dialogs.formGrid();
+        grid.addRow(0, Dialogs.fieldLabel("Config", name), name);
+        grid.addRow(1, Dialogs.fieldLabel("Value", value), value);
         grid.add(current, 1, 2);
 
         VBox content = new VBox(14, grid,
-                TopicDialogs.validationLabel("config-validation", model.validationMessageProperty()),
-                TopicDialogs.errorLabel("config-error", model.errorProperty()),
-                TopicDialogs.busyRow("Asking the cluster…", model.busyProperty()));
+                Dialogs.validationLabel("config-validation", model.validationMessageProperty()),
+                Dialogs.errorLabel("config-error", model.errorProperty()),
+                Dialogs.busyRow("Asking the cluster…", model.busyProperty()));
         content.setPrefWidth(520);
         content.getStyleClass().add("dialog-content");
         getDialogPane().setContent(content);

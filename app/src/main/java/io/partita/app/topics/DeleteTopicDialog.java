@@ -1,12 +1,14 @@
 package io.partita.app.topics;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.common.Dialogs;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 
 /** Asks before deleting a topic, naming it; Cancel is the default so a stray Enter deletes nothing. */
@@ -14,7 +16,7 @@ public final class DeleteTopicDialog extends Dialog<Boolean> {
     public static final ButtonType DELETE = new ButtonType("Delete topic", ButtonBar.ButtonData.OK_DONE);
 
     public DeleteTopicDialog(Window owner, TopicInfo topic, TopicStats stats) {
-        TopicDialogs.prepare(this, owner, "delete-topic-dialog", "Delete topic");
+        Dialogs.prepare(this, owner, Modality.WINDOW_MODAL, "delete-topic-dialog", "topic-dialog", "Delete topic");
 
         Label question = new Label("Delete the topic \"" + topic.name() + "\"?");
         question.setId("delete-question");

@@ -1,6 +1,7 @@
 package io.partita.app.topics;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.common.Dialogs;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,10 +14,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -29,16 +28,7 @@ public final class NewTopicDialog extends Dialog<String> {
     public static final ButtonType CREATE = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
 
     public NewTopicDialog(Window owner, NewTopicViewModel model) {
-        initOwner(owner);
-        initModality(Modality.WINDOW_MODAL);
-        setTitle("New topic");
-        setHeaderText(null);
-        setGraphic(null);
-        getDialogPane().getStyleClass().add("new-topic-dialog");
-        getDialogPane().setId("new-topic-dialog");
-        if (owner != null && owner.getScene() != null) {
-            getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.prepare(this, owner, Modality.WINDOW_MODAL, "new-topic-dialog", "new-topic-dialog", "New topic");
 
         TextField name = new TextField();
         name.setId("topic-name");
@@ -54,25 +44,17 @@ public final class NewTopicDialog extends Dialog<String> {
                 : "at most " + model.brokerCount() + ", the number of brokers");
         brokersHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("form-grid");
-        grid.setHgap(12);
-        grid.setVgap(10);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a wide field must not squeeze the labels
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields);
-        grid.addRow(0, label("Name", name), name);
-        grid.addRow(1, label("Partitions", partitions), partitions);
-        grid.addRow(2, label("Replication factor", replication), new HBox(10, replication, brokersHint));
+        GridPane grid = Dialogs.formGrid();
+        grid.addRow(0, Dialogs.fieldLabel("Name", name), name);
+        grid.addRow(1, Dialogs.fieldLabel("Partitions", partitions), partitions);
+        grid.addRow(2, Dialogs.fieldLabel("Replication factor", replication), new HBox(10, replication, brokersHint));
         ((HBox) grid.getChildren().get(grid.getChildren().size() - 1)).setAlignment(Pos.CENTER_LEFT);
         javafx.scene.control.TextArea configs = new javafx.scene.control.TextArea();
         configs.setId("topic-configs");
         configs.setPromptText("Optional: key=value, one a line, e.g. retention.ms=86400000");
         configs.setPrefRowCount(3);
         configs.textProperty().bindBidirectional(model.configsProperty());
-        Label configsLabel = label("Configs", configs);
+        Label configsLabel = Dialogs.fieldLabel("Configs", configs);
         GridPane.setValignment(configsLabel, javafx.geometry.VPos.TOP);
         grid.addRow(3, configsLabel, configs);
 
@@ -133,11 +115,6 @@ public final class NewTopicDialog extends Dialog<String> {
         validation.getStyleClass().add(hint ? Styles.TEXT_MUTED : Styles.DANGER);
     }
 
-    private static Label label(String text, Node field) {
-        Label l = new Label(text);
-        l.setLabelFor(field);
-        return l;
-    }
 
     private static Spinner<Integer> intSpinner(String id, int max,
             javafx.beans.property.ObjectProperty<Integer> value) {

@@ -18,4 +18,13 @@ public final class FreePorts {
             throw new UncheckedIOException("no free port", e);
         }
     }
+
+    /** {@code count} free loopback ports, all different (the OS may hand the same free port out twice). */
+    public static java.util.List<Integer> distinct(int count) {
+        java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
+        while (ports.size() < count) {
+            ports.add(pick());
+        }
+        return java.util.List.copyOf(ports);
+    }
 }

@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.Uuid;
@@ -64,7 +62,7 @@ final class ApacheKafkaTarget implements BenchTarget {
     @Override
     public String start() throws Exception {
         Files.createDirectories(workDir);
-        List<Integer> ports = distinctFreePorts(2 * nodes);
+        List<Integer> ports = io.partita.broker.local.FreePorts.distinct(2 * nodes);
         List<Integer> brokerPorts = ports.subList(0, nodes);
         List<Integer> controllerPorts = ports.subList(nodes, 2 * nodes);
         String voters = IntStream.range(0, nodes)
@@ -103,18 +101,6 @@ final class ApacheKafkaTarget implements BenchTarget {
         }
         String name = logFile.getFileName().toString().replaceFirst("\\.log$", "");
         return logFile.resolveSibling(name + "-node" + nodeId(index) + ".log");
-    }
-
-    private static List<Integer> distinctFreePorts(int count) {
-        Set<Integer> ports = new HashSet<>();
-        List<Integer> ordered = new ArrayList<>();
-        while (ordered.size() < count) {
-            int port = BenchSupport.freeLoopbackPort();
-            if (ports.add(port)) {
-                ordered.add(port);
-            }
-        }
-        return ordered;
     }
 
     private Path writeServerProperties(int index, int port, int controllerPort, String voters) throws IOException {
@@ -169,7 +155,7 @@ final class ApacheKafkaTarget implements BenchTarget {
                 }
             }
         } finally {
-            BenchSupport.deleteRecursively(workDir);
+            io.partita.broker.testing.Directories.deleteRecursively(workDir);
         }
     }
 }

@@ -57,7 +57,7 @@ final class PartitaTarget implements BenchTarget {
     }
 
     private String startOneNode(Path dataDir) throws Exception {
-        int port = BenchSupport.freeLoopbackPort();
+        int port = io.partita.broker.local.FreePorts.pick();
         String bootstrap = "127.0.0.1:" + port;
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx" + config.heap(),
                 "--add-opens", "java.base/java.nio=ALL-UNNAMED",
@@ -106,7 +106,7 @@ final class PartitaTarget implements BenchTarget {
                 keepNodeOutputs();
             }
         } finally {
-            BenchSupport.deleteRecursively(workDir);
+            io.partita.broker.testing.Directories.deleteRecursively(workDir);
         }
     }
 

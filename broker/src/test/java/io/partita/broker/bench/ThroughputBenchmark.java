@@ -91,7 +91,7 @@ class ThroughputBenchmark {
         String slug = (scenario.name() + "-" + column).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         Path workDir = config.workRoot().resolve(slug);
         Path logFile = config.logRoot().resolve(slug + ".log");
-        BenchSupport.deleteRecursively(workDir);
+        io.partita.broker.testing.Directories.deleteRecursively(workDir);
         try {
             Files.deleteIfExists(logFile); // each run's log holds that run only
         } catch (java.io.IOException e) {

@@ -1,23 +1,13 @@
 package io.partita.broker.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -64,7 +54,7 @@ public final class ApacheKafka implements AutoCloseable {
     public static ApacheKafka start(Path workDir) throws Exception {
         Files.createDirectories(workDir);
         TestCertificates certificates = TestCertificates.generate(workDir.resolve("tls"), "kafka", "changeit");
-        List<Integer> ports = distinctFreePorts(4);
+        List<Integer> ports = io.partita.broker.local.FreePorts.distinct(4);
         Path properties = writeServerProperties(workDir, ports, certificates);
         Path logFile = workDir.resolve("kafka.log");
         KafkaStorage.format("kafka", Uuid.randomUuid().toString(), properties, List.of("--standalone",
@@ -173,46 +163,9 @@ public final class ApacheKafka implements AutoCloseable {
         return file;
     }
 
-    private static List<Integer> distinctFreePorts(int count) {
-        Set<Integer> seen = new HashSet<>();
-        List<Integer> ports = new ArrayList<>();
-        while (ports.size() < count) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                if (seen.add(socket.getLocalPort())) {
-                    ports.add(socket.getLocalPort());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("No free loopback port", e);
-            }
-        }
-        return ports;
-    }
-
     @Override
     public void close() {
         server.close(); // bounded: SIGTERM, then SIGKILL after a deadline
-        deleteRecursively(workDir);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            log.warn("Could not delete {}: {}", dir, e.toString());
-        }
+        Directories.deleteRecursively(workDir);
     }
 }
