@@ -293,6 +293,11 @@ class PartitaAppGuiTest {
                 .tryQuery().map(n -> ((ListView<?>) n).getItems().size()).orElse(0)) == 1);
         assertThat(fx(() -> text("#problem"))).isEmpty();
         assertThat(fx(() -> robot.lookup(".problem-banner").query().isVisible())).isFalse();
+        // The broker list fills from the same snapshot as the map, but the map's column header is drawn a pulse
+        // later, and drawn again once the controller is known: click the menu of the settled header.
+        await("the controller badge on the map").atMost(START_DEADLINE)
+                .until(() -> fx(() -> robot.lookup(".broker-header .badge").tryQuery().isPresent()));
+        awaitDrawn("#node-menu-0");
 
         robot.clickOn("#node-menu-0");
         robot.clickOn("Kill broker 0");
@@ -304,6 +309,7 @@ class PartitaAppGuiTest {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
 
+        awaitDrawn("#node-menu-0");
         robot.clickOn("#node-menu-0");
         robot.clickOn("Start broker 0");
         robot.clickOn("#retry-now"); // no need to sit out the back-off
@@ -328,6 +334,11 @@ class PartitaAppGuiTest {
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
         await("light again").atMost(UI_DEADLINE).until(() -> fx(() -> !stage.getScene().getRoot().getStyleClass()
                 .contains("dark") && javafx.application.Application.getUserAgentStylesheet().contains("light")));
+    }
+
+    private void awaitDrawn(String query) {
+        await(query + " drawn").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup(query).tryQuery()
+                .map(n -> n.isVisible() && n.getScene() != null && n.getLayoutBounds().getWidth() > 0).orElse(false)));
     }
 
     private String text(String query) {
