@@ -47,7 +47,8 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
                     Partition partition = api.replicaManager()
                             .leaderPartition(new TopicPartition(topic.name(), wanted.partitionIndex()), snapshot);
                     partition.checkLeaderEpoch(wanted.currentLeaderEpoch());
-                    Optional<TimestampAndOffset> found = lookup(partition, wanted.timestamp(), request.replicaId() >= 0);
+                    Optional<TimestampAndOffset> found = lookup(partition, wanted.timestamp(),
+                            request.replicaId() != ListOffsetsRequest.CONSUMER_REPLICA_ID);
                     out.setTimestamp(found.map(TimestampAndOffset::timestamp).orElse(ListOffsetsResponse.UNKNOWN_TIMESTAMP))
                             .setOffset(found.map(TimestampAndOffset::offset).orElse(ListOffsetsResponse.UNKNOWN_OFFSET));
                     if (request.version() >= FIRST_VERSION_WITH_LEADER_EPOCH) {
@@ -63,10 +64,14 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
         return CompletableFuture.completedFuture(new ListOffsetsResponse(response));
     }
 
-    /** @param fromFollower a follower sees up to the log end (it copies it), a consumer up to the high watermark */
-    private static Optional<TimestampAndOffset> lookup(Partition partition, long timestamp, boolean fromFollower) {
+    /**
+     * @param toLogEnd a consumer sees up to the high watermark; a follower (it copies the log) and a debugging
+     *                 request (replica id -2) see up to the log end: Kafka applies no isolation to requests that
+     *                 are not a client's
+     */
+    private static Optional<TimestampAndOffset> lookup(Partition partition, long timestamp, boolean toLogEnd) {
         PartitionLog log = partition.log();
-        long highWatermark = fromFollower ? log.logEndOffset() : log.highWatermark();
+        long highWatermark = toLogEnd ? log.logEndOffset() : log.highWatermark();
         int epoch = partition.leaderEpoch();
         if (timestamp == ListOffsetsRequest.EARLIEST_TIMESTAMP || timestamp == ListOffsetsRequest.EARLIEST_LOCAL_TIMESTAMP) {
             return Optional.of(new TimestampAndOffset(ListOffsetsResponse.UNKNOWN_TIMESTAMP, log.logStartOffset(), epoch));

@@ -42,6 +42,15 @@ public final class PartitionLog {
     private volatile LogConfig config;
     private volatile PartitionState state;
     private volatile long highWatermark;
+    /**
+     * Set while a {@link HighWatermarkOp} is queued. Advances made meanwhile ride on it (it persists the latest
+     * value when it runs) instead of queuing a commit each: with one producer every append moves the high
+     * watermark, and a commit per move would double the writer's work. Kafka goes further and checkpoints
+     * every five seconds; a persisted value that lags is safe either way, since a restarted replica truncates
+     * by leader epochs, not by its high watermark.
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean highWatermarkQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Runnable appendListener;
     private volatile boolean deleted;
     /** Counts commits that cut the log's tail; a cleaning pass planned before one of them must not apply. */
@@ -211,7 +220,7 @@ public final class PartitionLog {
         return highWatermark;
     }
 
-    /** Sets the high watermark (clamped to [log start, log end]) at once, and persists it in the next commit. */
+    /** Sets the high watermark (clamped to [log start, log end]) at once, and persists it in a coming commit. */
     public void updateHighWatermark(long hw) {
         PartitionState snapshot = state;
         long clamped = Math.max(snapshot.logStartOffset(), Math.min(hw, snapshot.logEndOffset()));
@@ -219,11 +228,23 @@ public final class PartitionLog {
             return; // already in effect and persisted
         }
         highWatermark = clamped;
-        store.writer().submit(new HighWatermarkOp(this, hw)).whenComplete((ignored, error) -> {
-            if (error != null) {
-                LOG.warn("Could not persist high watermark {} of {}", hw, key, error);
-            }
-        });
+        if (highWatermarkQueued.compareAndSet(false, true)) {
+            store.writer().submit(new HighWatermarkOp(this)).whenComplete((ignored, error) -> {
+                if (error != null) {
+                    highWatermarkQueued.set(false);
+                    LOG.warn("Could not persist high watermark {} of {}", highWatermark, key, error);
+                }
+            });
+        }
+    }
+
+    /**
+     * Writer thread, in a {@link HighWatermarkOp}: the latest high watermark, to persist. The flag is cleared
+     * first, so an advance that lands after this read queues an operation of its own.
+     */
+    long takeHighWatermarkToPersist() {
+        highWatermarkQueued.set(false);
+        return highWatermark;
     }
 
     public long sizeInBytes() {
@@ -402,7 +423,8 @@ public final class PartitionLog {
         if (work.truncated) {
             truncations++; // writer thread only, so no lost update
         }
-        if (work.highWatermarkChanged) {
+        if (work.highWatermarkChanged && !work.highWatermarkFromMemory) {
+            // A truncation or a recovery set it; a value persisted from memory may since have been passed.
             highWatermark = work.highWatermark;
         }
     }

@@ -22,6 +22,8 @@ final class PartitionWork {
     final Map<Long, ProducerStateEntry> changedProducers = new HashMap<>();
     long appendedRecords;
     boolean highWatermarkChanged;
+    /** The change only persists the value already in effect in memory (which may have moved on since). */
+    boolean highWatermarkFromMemory;
     ActiveSegment activeSegment;
     long cleanerCheckpoint;
     /** Set when this transaction removed batches from the tail: a cleaning pass planned before is void. */
@@ -40,6 +42,14 @@ final class PartitionWork {
     }
 
     void setHighWatermark(long value) {
+        highWatermark = value;
+        highWatermarkChanged = true;
+        highWatermarkFromMemory = false;
+    }
+
+    /** Persists the in-memory high watermark; an earlier change in this transaction (a truncation) still rules. */
+    void persistHighWatermark(long value) {
+        highWatermarkFromMemory = !highWatermarkChanged || highWatermarkFromMemory;
         highWatermark = value;
         highWatermarkChanged = true;
     }

@@ -63,6 +63,32 @@ class LogStoreTest {
     }
 
     @Test
+    void highWatermarkAdvancesShareCommitsAndTheLatestIsPersisted() throws Exception {
+        PartitionKey key = key("hw", 0);
+        try (LogStore store = LogTestSupport.open(dir, clock)) {
+            PartitionLog log = store.openPartition(key, LogConfig.defaults());
+            List<CompletableFuture<?>> appends = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                appends.add(log.appendAsLeader(batch(NOW + i, "v" + i), 0));
+            }
+            CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new)).join();
+            long commitsBefore = store.commitCount();
+            for (int hw = 1; hw <= 200; hw++) {
+                log.updateHighWatermark(hw);
+                assertThat(log.highWatermark()).isEqualTo(hw); // in effect at once, never behind what was set
+            }
+            // A later write commits after every queued high-watermark operation: when it is done, so are they.
+            log.appendAsLeader(batch(NOW, "last"), 0).join();
+            assertThat(log.highWatermark()).isEqualTo(200);
+            // Each operation persists the latest value when it runs, so 200 advances cost far fewer than 200 commits.
+            assertThat(store.commitCount() - commitsBefore).isLessThan(200);
+        }
+        try (LogStore store = LogTestSupport.open(dir, clock)) {
+            assertThat(store.openPartition(key, LogConfig.defaults()).highWatermark()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void concurrentAppendersGetDenseOffsetsInTheirCallOrder() throws Exception {
         int threads = 6;
         int perThread = 300;
