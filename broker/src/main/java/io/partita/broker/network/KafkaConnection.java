@@ -95,7 +95,9 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         }
         CompletableFuture<Reply> response;
         try {
-            response = handler.handle(context, request);
+            RequestContext handled = context;
+            AbstractRequest parsedRequest = request;
+            response = NetworkThreads.handling(ctx.executor(), () -> handler.handle(handled, parsedRequest));
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }
