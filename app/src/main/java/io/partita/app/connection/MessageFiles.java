@@ -144,6 +144,9 @@ final class MessageFiles {
                                        TransferControl control, Consumer<TransferProgress> progress) throws Exception {
         List<Message> records = new ArrayList<>();
         List<String> lines;
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder; choose a .jsonl file. Nothing was sent.");
+        }
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {

@@ -15,7 +15,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -123,13 +122,14 @@ public final class ExportDialog extends Dialog<Void> {
 
         VBox content = new VBox(12, grid, controls, TransferFiles.progressBar("export-progress", model.progressProperty(),
                 model.runningProperty()), TransferFiles.status("export-status", model.statusProperty()),
-                Dialogs.errorLabel("export-error", model.errorProperty()));
+                TransferFiles.error("export-error", model.errorProperty()));
         content.setPrefWidth(600);
         content.getStyleClass().add("dialog-content");
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         // Closing the window cancels a running export: no file appears later, unseen.
         setOnHidden(e -> model.cancel());
+        TransferFiles.growWithContent(this, model.statusProperty(), model.errorProperty());
         setResultConverter(button -> null);
     }
 

@@ -78,13 +78,14 @@ public final class ImportDialog extends Dialog<Void> {
 
         VBox content = new VBox(12, grid, row(start, cancel), TransferFiles.progressBar("import-progress",
                 model.progressProperty(), model.runningProperty()), TransferFiles.status("import-status",
-                model.statusProperty()), Dialogs.errorLabel("import-error", model.errorProperty()));
+                model.statusProperty()), TransferFiles.error("import-error", model.errorProperty()));
         content.setPrefWidth(600);
         content.getStyleClass().add("dialog-content");
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         // Closing the window stops the sending: nothing keeps going unseen.
         setOnHidden(e -> model.cancel());
+        TransferFiles.growWithContent(this, model.statusProperty(), model.errorProperty());
         setResultConverter(button -> null);
     }
 

@@ -65,7 +65,7 @@ public final class ImportViewModel {
             running.set(false);
             if (failure != null) {
                 status.set("");
-                error.set(Fx.problem("Could not import " + source.getFileName(), failure));
+                error.set(Fx.problem("Could not import", failure)); // the reason names the file and line
             } else if (thisRun.cancelled() && last.done() < last.about()) {
                 progress.set(last);
                 status.set("Cancelled: " + TransferProgress.count(last.done()) + " of " + TransferProgress.count(last.about())

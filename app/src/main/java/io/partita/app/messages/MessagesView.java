@@ -176,7 +176,8 @@ public final class MessagesView extends VBox {
             copyJson.setOnAction(e -> copy(row.getItem() == null ? "" : JsonLines.write(row.getItem())));
             MenuItem exportSelected = new MenuItem("Export selected…");
             exportSelected.setId("export-selected");
-            exportSelected.setOnAction(e -> transfers.openExport(List.copyOf(t.getSelectionModel().getSelectedItems())));
+            exportSelected.setOnAction(e -> transfers.openExport(t.getSelectionModel().getSelectedItems().stream()
+                    .filter(java.util.Objects::nonNull).toList()));
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(new ContextMenu(copyValue, copyKey, copyJson, exportSelected)));
             return row;

@@ -181,7 +181,7 @@ class ExportImportGuiTest {
         robot.interact(() -> robot.lookup("#import-topic").<ComboBox<String>>query().setValue("b"));
         robot.clickOn("#import-start");
         await("the broken line is named").atMost(UI_DEADLINE).until(() -> fx(() -> text("#import-error")).equals(
-                "Could not import broken.jsonl: broken.jsonl, line 3: \"timestamp\" is missing or not a whole number."
+                "Could not import: broken.jsonl, line 3: \"timestamp\" is missing or not a whole number."
                         + " Nothing was sent."));
         assertThat(fx(() -> robot.lookup("#import-start").<Button>query().isDisabled())).as("usable again").isFalse();
         assertThat(endOffsets("b")).as("nothing reached b").containsOnly(0L);

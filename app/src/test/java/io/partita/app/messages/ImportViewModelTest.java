@@ -44,7 +44,7 @@ class ImportViewModelTest {
         form.fileProperty().set("/tmp/a.jsonl");
         form.topicProperty().set("b");
         form.start();
-        assertThat(form.errorProperty().get()).isEqualTo("Could not import a.jsonl: Not connected to a cluster");
+        assertThat(form.errorProperty().get()).isEqualTo("Could not import: Not connected to a cluster");
         assertThat(form.runningProperty().get()).isFalse();
     }
 }
