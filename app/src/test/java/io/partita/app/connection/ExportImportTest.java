@@ -40,7 +40,8 @@ class ExportImportTest {
         String bootstrap = gateway.startLocalCluster(1, dir.resolve("cluster"), null).get(120, TimeUnit.SECONDS)
                 .bootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic("src", 1, (short) 1), new NewTopic("dst", 1, (short) 1)))
+            admin.createTopics(List.of(new NewTopic("src", 1, (short) 1), new NewTopic("dst", 1, (short) 1),
+                    new NewTopic("empty", 1, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
         }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
@@ -126,6 +127,17 @@ class ExportImportTest {
                 .get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(Files.readString(target)).isEqualTo("before\n");
         assertThat(dir.resolve("kept.jsonl.partial")).doesNotExist();
+
+        // An import cancelled before its first record sends none (and says so: 0 of the 60 in the file).
+        Path full = dir.resolve("full.jsonl");
+        gateway.exportMessages(all("src"), full, new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS);
+        TransferControl stopImport = new TransferControl();
+        stopImport.cancel();
+        assertThat(gateway.importMessages(full, new ImportPlan("empty", true, true), stopImport, p -> { })
+                .get(60, TimeUnit.SECONDS)).isEqualTo(new TransferProgress(0, 60));
+        Path back = dir.resolve("empty.jsonl");
+        assertThat(gateway.exportMessages(all("empty"), back, new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
+                .isZero();
 
         assertThatThrownBy(() -> gateway.exportMessages(all("src"), dir.resolve("no/such/folder.jsonl"),
                 new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
