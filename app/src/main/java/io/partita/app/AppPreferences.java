@@ -163,6 +163,20 @@ public final class AppPreferences {
     }
     // ---- end of saved connection profiles ----
 
+    // ---- Export and import (issue 7) ----
+    private static final String FILE_FOLDER = "files.folder";
+
+    /** The folder an export or import file was last chosen in, for the next Browse…; "" for none yet. */
+    public String fileFolder() {
+        return prefs.get(FILE_FOLDER, "");
+    }
+
+    public void saveFileFolder(String folder) {
+        prefs.put(FILE_FOLDER, folder == null ? "" : folder);
+        flush();
+    }
+    // ---- end of export and import ----
+
     private void flush() {
         try {
             prefs.flush();

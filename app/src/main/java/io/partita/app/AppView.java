@@ -46,6 +46,18 @@ public final class AppView extends BorderPane {
                 workspace.showReplayDialog();
             }
         });
+        MenuItem export = item("Export messages…", "Shortcut+Shift+E", () -> {
+            if (workspace != null) {
+                workspace.showExportDialog();
+            }
+        });
+        export.setId("menu-export");
+        MenuItem importing = item("Import messages…", "Shortcut+Shift+I", () -> {
+            if (workspace != null) {
+                workspace.showImportDialog();
+            }
+        });
+        importing.setId("menu-import");
         MenuItem refresh = item("Refresh", "Shortcut+R", () -> {
             if (workspace != null) {
                 workspace.model().refresh();
@@ -53,10 +65,11 @@ public final class AppView extends BorderPane {
         });
         MenuItem disconnect = item("Disconnect", null, model::disconnect);
         MenuItem quit = item("Quit", "Shortcut+Q", onQuit);
-        for (MenuItem connectedOnly : new MenuItem[] {newTopic, produce, replay, refresh, disconnect}) {
+        for (MenuItem connectedOnly : new MenuItem[] {newTopic, produce, replay, export, importing, refresh,
+                disconnect}) {
             connectedOnly.disableProperty().bind(model.connectedProperty().not());
         }
-        Menu file = new Menu("Cluster", null, newTopic, produce, replay, refresh, new SeparatorMenuItem(), disconnect,
+        Menu file = new Menu("Cluster", null, newTopic, produce, replay, export, importing, refresh, new SeparatorMenuItem(), disconnect,
                 new SeparatorMenuItem(), quit);
 
         MenuItem find = item("Find topic", "Shortcut+F", () -> {

@@ -150,6 +150,18 @@ public final class WorkspaceView extends BorderPane {
         messages.openReplayDialog();
     }
 
+    /** The export window, from the Messages tab (Ctrl+Shift+E). */
+    public void showExportDialog() {
+        tabs.getSelectionModel().select(messagesTab);
+        messages.openExportDialog();
+    }
+
+    /** The import window, from the Messages tab (Ctrl+Shift+I). */
+    public void showImportDialog() {
+        tabs.getSelectionModel().select(messagesTab);
+        messages.openImportDialog();
+    }
+
     public void showMessages() {
         tabs.getSelectionModel().select(messagesTab);
         messages.focusTopic();

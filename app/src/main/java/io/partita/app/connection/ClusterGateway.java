@@ -631,20 +631,37 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     /**
-     * Exports [start, until) of a partition to {@code file} as JSON Lines, off the FX thread; completes with the
-     * number of records written; {@code progress} (on the ui executor) hears the count as it grows.
+     * Exports the plan's ranges to {@code file} as JSON Lines on a thread of its own; completes with the number
+     * of records written. {@code progress} (on the ui executor) hears the count as it grows; after
+     * {@code control.cancel()} it fails with a {@link java.util.concurrent.CancellationException} and no file is
+     * left behind (an existing {@code file} is untouched).
      */
-    public CompletableFuture<Long> exportMessages(String topic, int partition, io.partita.app.messages.StartAt start,
-            long until, java.nio.file.Path file, java.util.function.LongConsumer progress) {
+    public CompletableFuture<Long> exportMessages(io.partita.app.messages.ExportPlan plan, java.nio.file.Path file,
+            io.partita.app.messages.TransferControl control,
+            Consumer<io.partita.app.messages.TransferProgress> progress) {
         MessageReader r = reader;
         if (r == null) {
             return notConnected();
         }
         return toUi(CompletableFuture.supplyAsync(() -> {
             try {
-                MessageFiles.checkWritable(file);
-                return MessageFiles.export(r, topic, partition, start, until, file,
-                        n -> ui.execute(() -> progress.accept(n)));
+                log.info("Exporting {} to {}", plan, file);
+                return MessageFiles.export(r, plan, file, control, p -> ui.execute(() -> progress.accept(p)));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, backgroundThread("partita-export")));
+    }
+
+    /** Exports the given records (the browser's selection) to {@code file}, as {@link #exportMessages} does a range. */
+    public CompletableFuture<Long> exportMessages(List<io.partita.app.messages.Message> records,
+            java.nio.file.Path file, io.partita.app.messages.TransferControl control,
+            Consumer<io.partita.app.messages.TransferProgress> progress) {
+        List<io.partita.app.messages.Message> copy = List.copyOf(records);
+        return toUi(CompletableFuture.supplyAsync(() -> {
+            try {
+                log.info("Exporting {} selected records to {}", copy.size(), file);
+                return MessageFiles.export(copy, file, control, p -> ui.execute(() -> progress.accept(p)));
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -652,28 +669,33 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     /**
-     * Imports a JSON Lines file into {@code target} (which must exist), keys, headers and timestamps kept;
-     * completes with the number of records the cluster acknowledged. A broken line stops it before anything is sent.
+     * Imports a JSON Lines file into the plan's topic (which must exist: it is never created) on a thread of its
+     * own; completes with the final progress, records acknowledged of records in the file (fewer after
+     * {@code control.cancel()}). A broken line, or a partition the topic lacks, stops it before anything is sent.
      */
-    public CompletableFuture<Long> importMessages(java.nio.file.Path file, String target, boolean keepPartitions,
-            java.util.function.LongConsumer progress) {
+    public CompletableFuture<io.partita.app.messages.TransferProgress> importMessages(java.nio.file.Path file,
+            io.partita.app.messages.ImportPlan plan, io.partita.app.messages.TransferControl control,
+            Consumer<io.partita.app.messages.TransferProgress> progress) {
         MessageWriter w = writer;
         Admin a = admin;
         if (w == null || a == null) {
             return notConnected();
         }
         return toUi(CompletableFuture.supplyAsync(() -> {
+            int partitions;
             try {
-                a.describeTopics(List.of(target)).allTopicNames().get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                partitions = a.describeTopics(List.of(plan.topic())).allTopicNames()
+                        .get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS).get(plan.topic()).partitions().size();
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(
                         Fx.rootCause(e) instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException
-                                ? new IllegalArgumentException("Topic " + target + " does not exist. Nothing was sent.")
+                                ? new IllegalArgumentException("Topic " + plan.topic() + " does not exist. Nothing was sent.")
                                 : e);
             }
             try {
-                return MessageFiles.importFile(w, file, target, keepPartitions,
-                        n -> ui.execute(() -> progress.accept(n)));
+                log.info("Importing {} into {}", file, plan);
+                return MessageFiles.importFile(w, file, plan, partitions, control,
+                        p -> ui.execute(() -> progress.accept(p)));
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }

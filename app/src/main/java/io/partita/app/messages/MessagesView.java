@@ -40,9 +40,11 @@ public final class MessagesView extends VBox {
     private final MessagesViewModel model;
     private ProduceDialog produceDialog;
     private ReplayDialog replayDialog;
+    private final TransferWindows transfers;
 
     public MessagesView(MessagesViewModel model) {
         this.model = model;
+        this.transfers = new TransferWindows(model, () -> getScene() == null ? null : getScene().getWindow());
         getStyleClass().add("messages-panel");
         setId("messages-panel");
 
@@ -128,7 +130,12 @@ public final class MessagesView extends VBox {
         replay.setMinWidth(Region.USE_PREF_SIZE);
         replay.getStyleClass().add(Styles.SMALL);
         replay.setOnAction(e -> openReplayDialog());
-        HBox statusLine = new HBox(12, error, status, statusGap, replay, produce);
+        Button export = new Button("Export…");
+        export.setId("export-open");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        export.getStyleClass().add(Styles.SMALL);
+        export.setOnAction(e -> openExportDialog());
+        HBox statusLine = new HBox(12, error, status, statusGap, export, replay, produce);
         statusLine.setAlignment(Pos.CENTER_LEFT);
         statusLine.getStyleClass().add("browse-status-line");
 
@@ -147,6 +154,7 @@ public final class MessagesView extends VBox {
         Label empty = new Label("Choose a topic and a partition, then Read.");
         empty.getStyleClass().add("empty-state");
         table.setPlaceholder(empty);
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE); // Export selected…
         table.getSelectionModel().selectedItemProperty().addListener((o, was, m) -> {
             if (m != null) {
                 model.selectedProperty().set(m);
@@ -166,8 +174,12 @@ public final class MessagesView extends VBox {
             copyKey.setOnAction(e -> copy(row.getItem() == null ? "" : Bytes.preview(row.getItem().key(), Integer.MAX_VALUE)));
             MenuItem copyJson = new MenuItem("Copy as JSON line");
             copyJson.setOnAction(e -> copy(row.getItem() == null ? "" : JsonLines.write(row.getItem())));
+            MenuItem exportSelected = new MenuItem("Export selected…");
+            exportSelected.setId("export-selected");
+            exportSelected.setOnAction(e -> transfers.openExport(t.getSelectionModel().getSelectedItems().stream()
+                    .filter(java.util.Objects::nonNull).toList()));
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
-                    .then((ContextMenu) null).otherwise(new ContextMenu(copyValue, copyKey, copyJson)));
+                    .then((ContextMenu) null).otherwise(new ContextMenu(copyValue, copyKey, copyJson, exportSelected)));
             return row;
         });
 
@@ -225,6 +237,16 @@ public final class MessagesView extends VBox {
         }
         replayDialog = new ReplayDialog(getScene() == null ? null : getScene().getWindow(), model.replay());
         replayDialog.show();
+    }
+
+    /** Opens the export window on the partition being browsed (Ctrl+Shift+E, or Export…). */
+    public void openExportDialog() {
+        transfers.openExport(List.of());
+    }
+
+    /** Opens the import window, into the topic being browsed (Ctrl+Shift+I). */
+    public void openImportDialog() {
+        transfers.openImport();
     }
 
     /** Puts the cursor in the topic choice (Ctrl+4 lands here). */

@@ -108,6 +108,33 @@ public final class MessagesViewModel {
         return form;
     }
 
+    // ---- Export and import (issue 7) ----
+    /** The folder a file was last chosen in for an export or import ("" for none); the app remembers it. */
+    private final StringProperty fileFolder = new SimpleStringProperty(this, "fileFolder", "");
+
+    /** A fresh export form: for {@code selected} records, or (when empty) on the partition being browsed. */
+    public ExportViewModel export(List<Message> selected) {
+        ExportViewModel form = new ExportViewModel(gateway, topics, name -> topicPartitions.applyAsInt(name), zone.get(),
+                fileFolder, selected);
+        form.topicProperty().set(topic.get());
+        if (partition.get() != null) {
+            form.partitionProperty().set(Integer.toString(partition.get()));
+        }
+        return form;
+    }
+
+    /** A fresh import form, into the topic being browsed. */
+    public ImportViewModel importForm() {
+        ImportViewModel form = new ImportViewModel(gateway, topics, fileFolder);
+        form.topicProperty().set(topic.get());
+        return form;
+    }
+
+    public StringProperty fileFolderProperty() {
+        return fileFolder;
+    }
+    // ---- end of export and import ----
+
     /** Shows a record just sent: its partition, read from its offset. */
     public CompletableFuture<Void> show(Delivery delivery) {
         chooseTopic(delivery.topic());

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.partita.app.common.Fx;
+import io.partita.app.messages.ExportPlan;
+import io.partita.app.messages.ImportPlan;
+import io.partita.app.messages.Message;
 import io.partita.app.messages.StartAt;
+import io.partita.app.messages.TransferControl;
+import io.partita.app.messages.TransferProgress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +40,8 @@ class ExportImportTest {
         String bootstrap = gateway.startLocalCluster(1, dir.resolve("cluster"), null).get(120, TimeUnit.SECONDS)
                 .bootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic("src", 1, (short) 1), new NewTopic("dst", 1, (short) 1)))
+            admin.createTopics(List.of(new NewTopic("src", 1, (short) 1), new NewTopic("dst", 1, (short) 1),
+                    new NewTopic("empty", 1, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
         }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
@@ -63,11 +69,12 @@ class ExportImportTest {
     @Test
     void exportAndImportRoundTripEqual() throws Exception {
         Path exported = dir.resolve("src.jsonl");
-        assertThat(gateway.exportMessages("src", 0, new StartAt.Earliest(), Long.MAX_VALUE, exported, n -> { })
+        assertThat(gateway.exportMessages(all("src"), exported, new TransferControl(), p -> { })
                 .get(60, TimeUnit.SECONDS)).isEqualTo(60);
-        assertThat(gateway.importMessages(exported, "dst", true, n -> { }).get(60, TimeUnit.SECONDS)).isEqualTo(60);
+        assertThat(gateway.importMessages(exported, new ImportPlan("dst", true, true), new TransferControl(), p -> { })
+                .get(60, TimeUnit.SECONDS)).isEqualTo(new TransferProgress(60, 60));
         Path again = dir.resolve("dst.jsonl");
-        assertThat(gateway.exportMessages("dst", 0, new StartAt.Earliest(), Long.MAX_VALUE, again, n -> { })
+        assertThat(gateway.exportMessages(all("dst"), again, new TransferControl(), p -> { })
                 .get(60, TimeUnit.SECONDS)).isEqualTo(60);
 
         // The same records at the same offsets, with the same timestamps, keys, values and headers.
@@ -82,10 +89,62 @@ class ExportImportTest {
         Path broken = dir.resolve("broken.jsonl");
         Files.writeString(broken, "{\"topic\":\"x\",\"partition\":0,\"offset\":0,\"timestamp\":1,\"value\":\"ok\"}\n"
                 + "{\"topic\":\"x\",\"partition\":0,\"offset\":1,\"timestamp\":\"soon\"}\n");
-        assertThatThrownBy(() -> gateway.importMessages(broken, "dst", false, n -> { }).get(60, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> gateway.importMessages(broken, new ImportPlan("dst", false, true), new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
                 .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo(
                         "broken.jsonl, line 2: \"timestamp\" is missing or not a whole number. Nothing was sent."));
-        assertThatThrownBy(() -> gateway.importMessages(broken, "nowhere", false, n -> { }).get(60, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> gateway.importMessages(broken, new ImportPlan("nowhere", false, true), new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
                 .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("Topic nowhere does not exist. Nothing was sent."));
+    }
+
+    @Test
+    void aRangeStopsBeforeItsOffsetAndAPartitionTheTargetLacksIsRefused() throws Exception {
+        Path part = dir.resolve("part.jsonl");
+        List<TransferProgress> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertThat(gateway.exportMessages(new ExportPlan("src", List.of(0), new StartAt.Offset(10),
+                new StartAt.Offset(20)), part, new TransferControl(), heard::add).get(60, TimeUnit.SECONDS)).isEqualTo(10);
+        assertThat(Files.readAllLines(part)).hasSize(10).first().asString().contains("\"offset\":10,");
+        assertThat(heard).first().isEqualTo(new TransferProgress(0, 10));
+        assertThat(heard).last().isEqualTo(new TransferProgress(10, 10));
+
+        Path elsewhere = dir.resolve("elsewhere.jsonl");
+        Files.writeString(elsewhere, Files.readString(part).replace("\"partition\":0", "\"partition\":3"));
+        assertThatThrownBy(() -> gateway.importMessages(elsewhere, new ImportPlan("dst", true, true),
+                new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("elsewhere.jsonl, line 1: partition 3, but dst"
+                        + " has 1 partition (let the key decide, or add partitions). Nothing was sent."));
+    }
+
+    @Test
+    void aCancelledExportLeavesTheFileAsItWasAndNoPartialFile() throws Exception {
+        Path target = dir.resolve("kept.jsonl");
+        Files.writeString(target, "before\n");
+        TransferControl control = new TransferControl();
+        control.cancel();
+        assertThatThrownBy(() -> gateway.exportMessages(all("src"), target, control, p -> { })
+                .get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.util.concurrent.CancellationException.class);
+        List<Message> selected = List.of(new Message("src", 0, 1, 2, null, new byte[] {1}, List.of()));
+        assertThatThrownBy(() -> gateway.exportMessages(selected, target, control, p -> { })
+                .get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(Files.readString(target)).isEqualTo("before\n");
+        assertThat(dir.resolve("kept.jsonl.partial")).doesNotExist();
+
+        // An import cancelled before its first record sends none (and says so: 0 of the 60 in the file).
+        Path full = dir.resolve("full.jsonl");
+        gateway.exportMessages(all("src"), full, new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS);
+        TransferControl stopImport = new TransferControl();
+        stopImport.cancel();
+        assertThat(gateway.importMessages(full, new ImportPlan("empty", true, true), stopImport, p -> { })
+                .get(60, TimeUnit.SECONDS)).isEqualTo(new TransferProgress(0, 60));
+        Path back = dir.resolve("empty.jsonl");
+        assertThat(gateway.exportMessages(all("empty"), back, new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
+                .isZero();
+
+        assertThatThrownBy(() -> gateway.exportMessages(all("src"), dir.resolve("no/such/folder.jsonl"),
+                new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(Fx.describe(e)).startsWith("There is no folder "));
+    }
+
+    private static ExportPlan all(String topic) {
+        return new ExportPlan(topic, List.of(0), new StartAt.Earliest(), new StartAt.Latest());
     }
 }

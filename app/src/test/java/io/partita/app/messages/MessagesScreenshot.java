@@ -19,6 +19,10 @@ import javafx.util.Duration;
  * With {@code replay OUT.png} it then opens the replay window, replays the partition from OFFSET into the app at 5
  * records a second, pauses after a few, and saves the window as JavaFX draws it.
  *
+ * With {@code export OUT.png FILE} it opens the export window instead, exports every partition of TOPIC to FILE
+ * (which must not exist: the question before replacing would block the launcher) and saves the window with its
+ * summary; with {@code import OUT.png FILE TARGET} the import window sends FILE to TARGET, partitions by key.
+ *
  * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*:app/target/test-classes'
  * io.partita.app.messages.MessagesScreenshot TOPIC OFFSET [replay OUT.png]}
  */
@@ -43,6 +47,35 @@ public final class MessagesScreenshot {
         pause.setOnFinished(e -> ((Button) root.lookup("#replay-pause")).fire());
         pause.play();
         io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(4));
+    }
+
+    private static void export(MessagesView view, String file, String out) {
+        view.openExportDialog();
+        javafx.scene.Parent root = ownedWindowRoot();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> partition =
+                (javafx.scene.control.ChoiceBox<String>) root.lookup("#export-partition");
+        partition.setValue(ExportViewModel.ALL_PARTITIONS);
+        ((javafx.scene.control.TextField) root.lookup("#export-file")).setText(file);
+        ((Button) root.lookup("#export-start")).fire();
+        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(4));
+    }
+
+    private static void importFile(MessagesView view, String file, String target, String out) {
+        view.openImportDialog();
+        javafx.scene.Parent root = ownedWindowRoot();
+        ((javafx.scene.control.TextField) root.lookup("#import-file")).setText(file);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> topic = (javafx.scene.control.ComboBox<String>) root.lookup("#import-topic");
+        topic.setValue(target);
+        ((javafx.scene.control.CheckBox) root.lookup("#import-keep-partitions")).setSelected(false);
+        ((Button) root.lookup("#import-start")).fire();
+        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(6));
+    }
+
+    private static javafx.scene.Parent ownedWindowRoot() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getOwner() != null)
+                .findFirst().orElseThrow().getScene().getRoot();
     }
 
     public static void main(String[] args) {
@@ -80,8 +113,13 @@ public final class MessagesScreenshot {
                 table.getSelectionModel().select(2);
                 table.requestFocus();
                 poll.stop();
+                MessagesView view = (MessagesView) stage.getScene().lookup("#messages-panel");
                 if (args.length > 3 && args[2].equals("replay")) {
-                    replay((MessagesView) stage.getScene().lookup("#messages-panel"), offset, args[3]);
+                    replay(view, offset, args[3]);
+                } else if (args.length > 4 && args[2].equals("export")) {
+                    export(view, args[4], args[3]);
+                } else if (args.length > 5 && args[2].equals("import")) {
+                    importFile(view, args[4], args[5], args[3]);
                 }
             }));
             poll.setCycleCount(Animation.INDEFINITE);
