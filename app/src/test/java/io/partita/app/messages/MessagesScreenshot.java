@@ -17,7 +17,8 @@ import javafx.util.Duration;
  * as a user's clicks would.
  *
  * With {@code replay OUT.png} it then opens the replay window, replays the partition from OFFSET into the app at 5
- * records a second, pauses after a few, and saves the window as JavaFX draws it.
+ * records a second, pauses after a few, and saves the window as JavaFX draws it; {@code replay OUT.png all} replays
+ * all the topic's partitions (interleaved by time, an axis each) rather than the browsed one.
  *
  * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*:app/target/test-classes'
  * io.partita.app.messages.MessagesScreenshot TOPIC OFFSET [replay OUT.png]}
@@ -26,7 +27,7 @@ public final class MessagesScreenshot {
     private MessagesScreenshot() {
     }
 
-    private static void replay(MessagesView view, String offset, String out) {
+    private static void replay(MessagesView view, String offset, String out, boolean all) {
         view.openReplayDialog();
         javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream()
                 .filter(w -> w instanceof Stage s && s.getOwner() != null).findFirst().orElseThrow();
@@ -35,6 +36,12 @@ public final class MessagesScreenshot {
         javafx.scene.control.ChoiceBox<StartChoice> from =
                 (javafx.scene.control.ChoiceBox<StartChoice>) root.lookup("#replay-from");
         from.setValue(StartChoice.OFFSET);
+        if (all) {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<String> partition =
+                    (javafx.scene.control.ChoiceBox<String>) root.lookup("#replay-partition");
+            partition.setValue(ReplayViewModel.ALL_PARTITIONS);
+        }
         ((javafx.scene.control.TextField) root.lookup("#replay-from-value")).setText(offset);
         ((javafx.scene.control.TextField) root.lookup("#replay-filter")).setText("EUR");
         ((javafx.scene.control.TextField) root.lookup("#replay-speed-value")).setText("5");
@@ -81,7 +88,8 @@ public final class MessagesScreenshot {
                 table.requestFocus();
                 poll.stop();
                 if (args.length > 3 && args[2].equals("replay")) {
-                    replay((MessagesView) stage.getScene().lookup("#messages-panel"), offset, args[3]);
+                    replay((MessagesView) stage.getScene().lookup("#messages-panel"), offset, args[3],
+                            args.length > 4 && args[4].equals("all"));
                 }
             }));
             poll.setCycleCount(Animation.INDEFINITE);
