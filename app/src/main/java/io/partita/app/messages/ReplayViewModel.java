@@ -196,7 +196,8 @@ public final class ReplayViewModel {
         }
     }
 
-    private void show(ReplayProgress p) {
+    /** Takes in a progress snapshot (the gateway calls it on the FX thread). */
+    void show(ReplayProgress p) {
         progress.set(p);
         status.set(p.summary());
         if (p.positions().isEmpty()) {
