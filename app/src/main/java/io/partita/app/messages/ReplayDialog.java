@@ -13,7 +13,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
@@ -164,42 +163,7 @@ public final class ReplayDialog extends Dialog<Void> {
         status.textProperty().bind(model.statusProperty());
         Label error = Dialogs.errorLabel("replay-error", model.errorProperty());
 
-        ListView<Message> shown = new ListView<>(model.shown());
-        shown.setId("replay-shown");
-        shown.setPrefHeight(150);
-        shown.setMinHeight(90);
-        shown.setPlaceholder(new Label("Records replayed here appear one by one; Pause, then Step, to go one at a time."));
-        shown.setCellFactory(list -> new ListCell<>() {
-            {
-                // As wide as the list, the text cut with an ellipsis: no sideways scroll bar to hide the newest row.
-                setPrefWidth(1);
-            }
-
-            @Override
-            protected void updateItem(Message m, boolean empty) {
-                super.updateItem(m, empty);
-                setText(empty || m == null ? null : "partition " + m.partition() + " @ " + m.offset() + "   "
-                        + Bytes.preview(m.key(), 24) + "   " + Bytes.preview(m.value(), 80));
-            }
-        });
-        // Follow the newest record, as a player's cursor does.
-        // Later, as the list's skin takes in the new row after this listener, and after a layout (the flow counts
-        // its rows there); then through the flow's own scrollTo, which brings the row into view (ListView.scrollTo
-        // puts it at the top, and near the end stopped one row short).
-        model.shown().addListener((javafx.collections.ListChangeListener<Message>) c ->
-                javafx.application.Platform.runLater(() -> {
-                    int last = model.shown().size() - 1;
-                    if (last < 0) {
-                        return;
-                    }
-                    shown.applyCss();
-                    shown.layout();
-                    if (shown.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
-                        flow.scrollTo(last);
-                    } else {
-                        shown.scrollTo(last);
-                    }
-                }));
+        ListView<Message> shown = new ReplayedRecords(model.shown());
         shown.visibleProperty().bind(model.targetProperty().isEqualTo(ReplayViewModel.TargetChoice.APP));
         shown.managedProperty().bind(shown.visibleProperty());
 
