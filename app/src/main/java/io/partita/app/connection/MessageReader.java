@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class MessageReader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageReader.class);
     private static final Duration READ_DEADLINE = Duration.ofSeconds(10);
+    private static final int FETCH_MAX_WAIT_MS = 50;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     /** A wake-up outside a read would abort the next one; so only a read in progress is woken. */
@@ -54,6 +55,10 @@ final class MessageReader implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // browsing never creates a topic
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_DEADLINE.toMillis());
+        // The consumer fetches ahead for the partition it last read; when that partition is read to its end, the
+        // broker holds the fetch up to this long, and the next read (another partition: a replay of several
+        // takes turns) waits behind it. Kafka's 500 ms made a 15-partition replay wait 7 s before its first record.
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumer = new KafkaConsumer<>(props);

@@ -150,6 +150,34 @@ class ReplayTest {
     }
 
     @Test
+    void fifteenPartitionsComeInTimestampOrderWithoutWaitingOnEachPartitionsTail() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("wide", 15, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        long base = System.currentTimeMillis() - 3_600_000;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            for (int k = 0; k < 600; k++) {
+                producer.send(new ProducerRecord<>("wide", (k * 7) % 15, base + k, "k" + k, "v" + k));
+            }
+            producer.flush();
+        }
+        List<Message> shown = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        ReplayControl control = gateway.replay(new ReplayPlan("wide",
+                java.util.stream.IntStream.range(0, 15).boxed().toList(), new StartAt.Earliest(), new StopAt.End(),
+                MessageFilter.ALL, new Speed.AsFastAsPossible(), new ReplayPlan.InApp()), p -> { }, shown::add);
+        ReplayProgress last = control.done().get(60, TimeUnit.SECONDS);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(last.state()).isEqualTo(ReplayProgress.State.DONE);
+        assertThat(shown).hasSize(600).extracting(Message::timestamp).isSorted();
+        assertThat(last.positions()).hasSize(15).allSatisfy(p -> assertThat(p.at()).isEqualTo(39));
+        // Taking turns between partitions once waited the broker's fetch wait (500 ms) on each: 7 s here.
+        assertThat(millis).as("600 records of 15 partitions as fast as possible").isLessThan(5_000);
+    }
+
+    @Test
     void aMissingTargetTopicStopsTheReplayBeforeAnythingIsSent() throws Exception {
         ReplayControl control = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), new StopAt.End(),
                 MessageFilter.ALL, new Speed.AsFastAsPossible(), new ReplayPlan.ToTopic("nowhere", true, true, true, false)),
