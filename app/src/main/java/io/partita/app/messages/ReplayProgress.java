@@ -38,9 +38,11 @@ public record ReplayProgress(long read, long matched, long delivered, int partit
     public String summary() {
         String counts = delivered + " of " + matched + " matching records delivered (" + read + " read) in "
                 + String.format("%.1f s", elapsedMillis / 1000.0);
+        String at = partition < 0 ? "before the first record" : "at partition " + partition + ", offset " + offset;
         return switch (state) {
-            case RUNNING -> "Replaying partition " + partition + ", offset " + offset + ": " + counts;
-            case PAUSED -> "Paused at partition " + partition + ", offset " + offset + ": " + counts;
+            case RUNNING -> partition < 0 ? "Starting: " + counts
+                    : "Replaying partition " + partition + ", offset " + offset + ": " + counts;
+            case PAUSED -> "Paused " + at + ": " + counts;
             case DONE -> "Done: " + counts;
             case CANCELLED -> "Cancelled: " + counts;
             case FAILED -> "Stopped by an error after " + counts + ": " + failure;

@@ -77,6 +77,9 @@ class ReplayViewModelTest {
         assertThat(changes).containsExactly("3 replaced");
         assertThat(model.axes().get(3).at()).isEqualTo(42);
 
+        assertThat(model.statusProperty().get()).as("before the first record")
+                .isEqualTo("Starting: 0 of 0 matching records delivered (0 read) in 0.0 s");
+
         model.show(ReplayProgress.refused("no"));
         assertThat(model.axes()).as("a refusal keeps what was drawn").hasSize(12);
     }
