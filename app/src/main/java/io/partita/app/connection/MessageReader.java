@@ -2,7 +2,9 @@ package io.partita.app.connection;
 
 import io.partita.app.messages.Message;
 import io.partita.app.messages.MessagePage;
+import io.partita.app.messages.ReplayRange;
 import io.partita.app.messages.StartAt;
+import io.partita.app.messages.StopAt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class MessageReader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageReader.class);
     private static final Duration READ_DEADLINE = Duration.ofSeconds(10);
+    private static final int FETCH_MAX_WAIT_MS = 50;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     /** A wake-up outside a read would abort the next one; so only a read in progress is woken. */
@@ -52,6 +55,10 @@ final class MessageReader implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // browsing never creates a topic
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_DEADLINE.toMillis());
+        // The consumer fetches ahead for the partition it last read; when that partition is read to its end, the
+        // broker holds the fetch up to this long, and the next read (another partition: a replay of several
+        // takes turns) waits behind it. Kafka's 500 ms made a 15-partition replay wait 7 s before its first record.
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumer = new KafkaConsumer<>(props);
@@ -70,6 +77,35 @@ final class MessageReader implements AutoCloseable {
             long from = StartAt.resolve(start, bounds[0], bounds[1], forTime);
             return page(tp, from, Math.min(bounds[1], from + limit), bounds);
         });
+    }
+
+    /**
+     * The offsets a replay from {@code start} to {@code stop} covers in a partition: the times are looked up with
+     * offsets-for-times (one request for both), so each partition stops at its own first record at that time.
+     */
+    CompletableFuture<ReplayRange> range(String topic, int partition, StartAt start, StopAt stop) {
+        return onThread(() -> {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            long[] bounds = bounds(tp);
+            long forStart = start instanceof StartAt.Time t ? offsetForTime(tp, t.epochMillis()) : -1;
+            long forStop = stop instanceof StopAt.Time t ? offsetForTime(tp, t.epochMillis()) : -1;
+            return ReplayRange.resolve(partition, start, stop, bounds[0], bounds[1], forStart, forStop);
+        });
+    }
+
+    /** Up to {@code limit} records of {@code range} from {@code from} on, without asking for the log's bounds again. */
+    CompletableFuture<MessagePage> readSpan(ReplayRange range, String topic, long from, int limit) {
+        return onThread(() -> {
+            TopicPartition tp = new TopicPartition(topic, range.partition());
+            consumer.assign(List.of(tp));
+            return page(tp, from, Math.min(range.until(), from + limit), new long[] {range.logStart(), range.logEnd()});
+        });
+    }
+
+    /** The first offset with a timestamp at or after {@code epochMillis}, or -1 when no record is that late. */
+    private long offsetForTime(TopicPartition tp, long epochMillis) {
+        OffsetAndTimestamp found = consumer.offsetsForTimes(Map.of(tp, epochMillis)).get(tp);
+        return found == null ? -1 : found.offset();
     }
 
     /** Up to {@code limit} records just before {@code before} (the previous page). */

@@ -3,13 +3,18 @@ package io.partita.app.connection;
 import io.partita.app.common.Fx;
 import io.partita.app.messages.Delivery;
 import io.partita.app.messages.Message;
-import io.partita.app.messages.MessagePage;
 import io.partita.app.messages.ReplayControl;
 import io.partita.app.messages.ReplayPlan;
+import io.partita.app.messages.ReplayPosition;
 import io.partita.app.messages.ReplayProgress;
-import io.partita.app.messages.StartAt;
+import io.partita.app.messages.ReplayRange;
+import io.partita.app.messages.TimeOrderedMerge;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -18,14 +23,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one replay on its own thread: reads the source partitions page by page through the reader, keeps what the
- * filter keeps, waits for each record's turn (speed, pause, step) and hands it to the target — the writer, or the
- * app. Progress goes out at most every 100 ms; the end (done, cancelled or failed) once, with the counts.
+ * Runs one replay on its own thread: resolves each source partition's range (a stop time per partition, through
+ * offsets-for-times), reads the partitions a small page at a time and merges them by timestamp (ties by partition,
+ * then offset), keeps what the filter keeps, waits for each record's turn (speed, pause, step) and hands it to the
+ * target — the writer, or the app. Progress, with a cursor per partition, goes out at most every 100 ms and after
+ * every record while paused; the end (done, cancelled or failed) once, with the counts.
  */
 final class Replayer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Replayer.class);
-    private static final int PAGE = 500;
+    /** Records buffered across all partitions: a page each, between {@link #PAGE_MIN} and {@link #PAGE_MAX}. */
+    private static final int BUFFERED = 2_000;
+    private static final int PAGE_MIN = 50;
+    private static final int PAGE_MAX = 500;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Same timestamp: the lower partition first, then the lower offset, so the order is the same every time. */
+    private static final Comparator<Message> TIES =
+            Comparator.comparingInt(Message::partition).thenComparingLong(Message::offset);
 
     private final MessageReader reader;
     private final MessageWriter writer;
@@ -41,8 +54,10 @@ final class Replayer implements Runnable {
     private long delivered;
     private int partition = -1;
     private long offset = -1;
-    private long rangeFrom = -1;
-    private long rangeUntil = -1;
+    /** Each source partition's range, and the offset last handled there (-1: none yet), by partition. */
+    private final List<ReplayRange> ranges = new ArrayList<>();
+    private final Map<Integer, Integer> slot = new HashMap<>();
+    private long[] at = new long[0];
     private long startNanos;
     private long pausedNanos;
     private long firstTimestamp = Long.MIN_VALUE;
@@ -70,12 +85,8 @@ final class Replayer implements Runnable {
         ReplayProgress.State end = ReplayProgress.State.DONE;
         String failure = null;
         try {
-            for (int p : plan.partitions()) {
-                partition = p;
-                if (!replayPartition(p)) {
-                    break;
-                }
-            }
+            resolveRanges();
+            replayMerged();
             awaitDeliveries();
             if (control.cancelled()) {
                 end = ReplayProgress.State.CANCELLED;
@@ -84,41 +95,65 @@ final class Replayer implements Runnable {
             Thread.currentThread().interrupt();
             end = ReplayProgress.State.CANCELLED;
         } catch (Exception e) {
-            end = ReplayProgress.State.FAILED;
-            failure = Fx.describe(ClusterErrors.explain(e));
-            log.warn("Replay of {} stopped: {}", plan.topic(), failure);
+            if (Fx.rootCause(e) instanceof InterruptedException) {
+                end = ReplayProgress.State.CANCELLED;
+            } else {
+                end = ReplayProgress.State.FAILED;
+                failure = Fx.describe(ClusterErrors.explain(e));
+                log.warn("Replay of {} stopped: {}", plan.topic(), failure);
+            }
         }
         ReplayProgress last = snapshot(end, failure);
         log.info("Replay of {}: {}", plan.topic(), last.summary());
         finished.accept(last);
     }
 
-    /** Replays one partition; false when the replay was cancelled. */
-    private boolean replayPartition(int p) throws Exception {
-        MessagePage page = reader.read(plan.topic(), p, plan.from(), PAGE).get();
-        long until = Math.min(plan.until(), page.logEnd());
-        synchronized (this) {
-            rangeFrom = page.from();
-            rangeUntil = Math.max(until, page.from());
+    /** Every partition's range first, so the axes show them all from the start and a stop time is fixed once. */
+    private void resolveRanges() throws Exception {
+        List<ReplayRange> resolved = new ArrayList<>();
+        for (int p : plan.partitions()) {
+            if (control.cancelled()) {
+                return;
+            }
+            resolved.add(reader.range(plan.topic(), p, plan.from(), plan.until()).get());
         }
-        while (true) {
-            for (Message m : page.messages()) {
-                if (m.offset() >= until) {
-                    return true;
-                }
-                read++;
+        synchronized (this) {
+            ranges.addAll(resolved);
+            at = new long[resolved.size()];
+            Arrays.fill(at, -1);
+            for (int i = 0; i < resolved.size(); i++) {
+                slot.put(resolved.get(i).partition(), i);
+            }
+        }
+        progress.accept(snapshot(ReplayProgress.State.RUNNING, null));
+        lastProgressNanos = System.nanoTime();
+    }
+
+    /** The partitions' records by timestamp across partitions (one partition: simply its offset order). */
+    private void replayMerged() throws Exception {
+        int page = Math.max(PAGE_MIN, Math.min(PAGE_MAX, BUFFERED / Math.max(1, ranges.size())));
+        List<PartitionFeed> feeds = new ArrayList<>();
+        for (ReplayRange range : ranges) {
+            feeds.add(new PartitionFeed(reader, plan.topic(), range, page));
+        }
+        TimeOrderedMerge<Message> merged = new TimeOrderedMerge<>(feeds, Message::timestamp, TIES);
+        while (!control.cancelled() && merged.hasNext()) {
+            Message m = merged.next();
+            read++;
+            boolean kept = plan.filter().test(m);
+            if (kept && !deliverInTurn(m)) {
+                return;
+            }
+            // The cursor moves once the record is handed over (or passed over), so while paused it shows the
+            // record last seen, not the one waiting for its turn.
+            synchronized (this) {
+                partition = m.partition();
                 offset = m.offset();
-                if (plan.filter().test(m)) {
-                    if (!deliverInTurn(m)) {
-                        return false;
-                    }
-                }
-                report();
+                at[slot.get(m.partition())] = m.offset();
             }
-            if (page.next() >= until || page.messages().isEmpty() && page.next() == page.from()) {
-                return true;
-            }
-            page = reader.read(plan.topic(), p, new StartAt.Offset(page.next()), PAGE).get();
+            // While paused, each record a step lets through is reported at once; the records the filter passes
+            // over are not (thousands of them would flood the window).
+            report(kept && control.paused());
         }
     }
 
@@ -132,7 +167,7 @@ final class Replayer implements Runnable {
                 return false;
             }
             if (control.paused()) {
-                report();
+                report(true);
                 pausedNanos += control.awaitTurn();
                 due = Math.max(due, System.nanoTime()); // a step goes at once
                 if (control.cancelled()) {
@@ -180,17 +215,21 @@ final class Replayer implements Runnable {
         }
     }
 
-    private void report() {
-        long now = System.nanoTime();
-        if (now - lastProgressNanos >= PROGRESS_EVERY_NANOS || control.paused()) {
-            lastProgressNanos = now;
+    private void report(boolean now) {
+        long nanos = System.nanoTime();
+        if (now || nanos - lastProgressNanos >= PROGRESS_EVERY_NANOS) {
+            lastProgressNanos = nanos;
             progress.accept(snapshot(control.paused() ? ReplayProgress.State.PAUSED : ReplayProgress.State.RUNNING,
                     null));
         }
     }
 
     private synchronized ReplayProgress snapshot(ReplayProgress.State state, String failure) {
-        return new ReplayProgress(read, matched, delivered, partition, offset, rangeFrom, rangeUntil, state,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), failure);
+        List<ReplayPosition> positions = new ArrayList<>(ranges.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            positions.add(new ReplayPosition(ranges.get(i), at[i]));
+        }
+        return new ReplayProgress(read, matched, delivered, partition, offset, state,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), failure, positions);
     }
 }

@@ -1,5 +1,7 @@
 package io.partita.app.groups;
 
+import io.partita.app.common.OffsetScale;
+
 /**
  * Where the committed offset sits on one partition's offset axis, as a fraction of the axis from log start (0)
  * to log end (1): the geometry of an {@link OffsetBar}, kept apart from JavaFX so it can be tested.
@@ -13,14 +15,9 @@ public record OffsetAxis(double committedAt, boolean hasCommit) {
         if (!p.hasCommit()) {
             return new OffsetAxis(0, false);
         }
-        long length = p.logEnd() - p.logStart();
-        if (length <= 0) {
-            return new OffsetAxis(1, true); // nothing kept to read: caught up by definition
-        }
-        // A commit below log start (records deleted before they were read) or past log end (a truncated log)
-        // is pinned to the axis' ends rather than drawn off the bar.
-        double at = (double) (p.committed() - p.logStart()) / length;
-        return new OffsetAxis(Math.max(0, Math.min(1, at)), true);
+        // An empty log is caught up by definition (the scale puts it at the end); a commit below log start
+        // (records deleted before they were read) or past log end (a truncated log) is pinned to the axis' ends.
+        return new OffsetAxis(new OffsetScale(p.logStart(), p.logEnd()).at(p.committed()), true);
     }
 
     /** The bar in words, for its tooltip and for screen readers. */

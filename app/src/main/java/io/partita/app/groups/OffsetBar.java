@@ -1,5 +1,7 @@
 package io.partita.app.groups;
 
+import io.partita.app.common.OffsetScale;
+
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
@@ -63,7 +65,7 @@ public final class OffsetBar extends Region {
         lagSpan.resizeRelocate(at, top, left + width - at, height);
         double markerWidth = 3;
         // The marker stays inside the bar at both ends, so 0 and "caught up" both show it.
-        double markerX = Math.max(left, Math.min(left + width - markerWidth, at - markerWidth / 2));
+        double markerX = OffsetScale.markerX(left, width, axis.committedAt(), markerWidth);
         marker.resizeRelocate(snapPositionX(markerX), 0, markerWidth, getHeight());
     }
 

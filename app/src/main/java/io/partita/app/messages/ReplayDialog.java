@@ -13,7 +13,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
@@ -26,9 +25,10 @@ import javafx.stage.Modality;
 import javafx.stage.Window;
 
 /**
- * The replay window: what to replay (a topic's partitions from a start to an offset or the end, filtered), how
- * fast, and where to (step through here, or produce to a topic); then Start, Pause/Resume, Step, Cancel, a bar
- * for the position in the partition's range, and a summary at the end.
+ * The replay window: what to replay (a topic's partitions, interleaved by timestamp, from a start to an offset, a
+ * time or the end, filtered), how fast, and where to (step through here, or produce to a topic); then Start,
+ * Pause/Resume, Step, Cancel, each partition's offset axis with the replay's range and a cursor at the record
+ * handled last, a bar for the position in all the ranges together, and a summary at the end.
  */
 public final class ReplayDialog extends Dialog<Void> {
 
@@ -54,10 +54,16 @@ public final class ReplayDialog extends Dialog<Void> {
         fromInput.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.fromProperty().get().needsInput(),
                 model.fromProperty()));
         HBox.setHgrow(fromInput, Priority.ALWAYS);
+        ChoiceBox<ReplayViewModel.UntilChoice> untilKind = new ChoiceBox<>(FXCollections.observableArrayList(
+                ReplayViewModel.UntilChoice.values()));
+        untilKind.setId("replay-until-kind");
+        untilKind.valueProperty().bindBidirectional(model.untilKindProperty());
         TextField until = new TextField();
         until.setId("replay-until");
-        until.setPromptText("empty: to the end");
-        until.textProperty().bindBidirectional(model.untilOffsetProperty());
+        until.promptTextProperty().bind(Bindings.createStringBinding(() -> model.untilKindProperty().get().hint(),
+                model.untilKindProperty()));
+        until.textProperty().bindBidirectional(model.untilInputProperty());
+        HBox.setHgrow(until, Priority.ALWAYS);
 
         ChoiceBox<MessageFilter.Field> field = new ChoiceBox<>(FXCollections.observableArrayList(
                 MessageFilter.Field.values()));
@@ -104,7 +110,7 @@ public final class ReplayDialog extends Dialog<Void> {
         GridPane grid = Dialogs.formGrid();
         grid.addRow(0, Dialogs.fieldLabel("Topic", topic), new HBox(8, topic, partition));
         grid.addRow(1, Dialogs.fieldLabel("From", from), row(from, fromInput));
-        grid.addRow(2, Dialogs.fieldLabel("Stop before offset", until), until);
+        grid.addRow(2, Dialogs.fieldLabel("Stop before", untilKind), row(untilKind, until));
         grid.addRow(3, Dialogs.fieldLabel("Only records with", filter), row(field, filter, regex));
         grid.addRow(4, Dialogs.fieldLabel("Speed", speed), row(speed, speedValue));
         grid.addRow(5, Dialogs.fieldLabel("Target", target), new VBox(8, target, toTopic));
@@ -131,8 +137,21 @@ public final class ReplayDialog extends Dialog<Void> {
         HBox controls = new HBox(8, start, pause, step, cancel);
         controls.setAlignment(Pos.CENTER_LEFT);
 
-        // The cursor on the partition's offset axis: how far through the replayed range.
+        // A cursor on each partition's offset axis; the bar below says how far through all the ranges together.
+        ReplayAxes axes = new ReplayAxes(model.axes(), model.axesHiddenProperty());
+        // The axes appear once a replay has resolved its ranges: the window grows to hold them rather than
+        // squeezing the bar and the list below (and never shrinks under a size the user chose).
+        // (A listener on the list itself: one on Bindings.size would hang on a binding nothing holds.)
+        model.axes().addListener((javafx.collections.ListChangeListener<ReplayPosition>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() && !c.wasReplaced()) {
+                    growToContent();
+                    return;
+                }
+            }
+        });
         ProgressBar position = new ProgressBar(0);
+        position.setMinHeight(Region.USE_PREF_SIZE);
         position.setId("replay-position");
         position.setMaxWidth(Double.MAX_VALUE);
         position.progressProperty().bind(Bindings.createDoubleBinding(() -> model.progressProperty().get() == null
@@ -144,24 +163,11 @@ public final class ReplayDialog extends Dialog<Void> {
         status.textProperty().bind(model.statusProperty());
         Label error = Dialogs.errorLabel("replay-error", model.errorProperty());
 
-        ListView<Message> shown = new ListView<>(model.shown());
-        shown.setId("replay-shown");
-        shown.setPrefHeight(150);
-        shown.setPlaceholder(new Label("Records replayed here appear one by one; Pause, then Step, to go one at a time."));
-        shown.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Message m, boolean empty) {
-                super.updateItem(m, empty);
-                setText(empty || m == null ? null : "partition " + m.partition() + " @ " + m.offset() + "   "
-                        + Bytes.preview(m.key(), 24) + "   " + Bytes.preview(m.value(), 80));
-            }
-        });
-        // Follow the newest record, as a player's cursor does.
-        model.shown().addListener((javafx.collections.ListChangeListener<Message>) c -> shown.scrollTo(model.shown().size() - 1));
+        ListView<Message> shown = new ReplayedRecords(model.shown());
         shown.visibleProperty().bind(model.targetProperty().isEqualTo(ReplayViewModel.TargetChoice.APP));
         shown.managedProperty().bind(shown.visibleProperty());
 
-        VBox content = new VBox(12, grid, controls, position, status, error, shown);
+        VBox content = new VBox(12, grid, controls, axes, position, status, error, shown);
         content.setPrefWidth(640);
         content.getStyleClass().add("dialog-content");
         getDialogPane().setContent(content);
@@ -169,6 +175,21 @@ public final class ReplayDialog extends Dialog<Void> {
         // Closing the window ends a replay that still runs: nothing keeps sending unseen.
         setOnHidden(e -> model.cancel());
         setResultConverter(button -> null);
+    }
+
+    private void growToContent() {
+        // Later, once the new rows have their CSS and a layout: only then is the content's preferred height right.
+        javafx.application.Platform.runLater(() -> {
+            if (!isShowing()) {
+                return;
+            }
+            getDialogPane().applyCss();
+            getDialogPane().layout();
+            double missing = getDialogPane().prefHeight(getDialogPane().getWidth()) - getDialogPane().getHeight();
+            if (missing > 0) {
+                setHeight(getHeight() + missing);
+            }
+        });
     }
 
     private static CheckBox check(String text, String id, javafx.beans.property.BooleanProperty value) {

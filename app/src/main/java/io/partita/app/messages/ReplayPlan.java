@@ -6,11 +6,13 @@ import java.util.Objects;
 /**
  * What a replay reads, keeps, how fast it goes and where the records go.
  *
- * @param partitions the source partitions, replayed one after the other, each in offset order
- * @param until      the offset to stop before, in every partition; {@link Long#MAX_VALUE}: the end as it was
- *                   when the replay reached the partition
+ * @param partitions the source partitions; several are interleaved by the records' timestamps (ties by partition,
+ *                   then offset), each kept in its offset order
+ * @param from       where each partition's range starts
+ * @param until      where each partition's range stops; a time is resolved per partition, and the end is the
+ *                   partition's end as the replay starts
  */
-public record ReplayPlan(String topic, List<Integer> partitions, StartAt from, long until, MessageFilter filter,
+public record ReplayPlan(String topic, List<Integer> partitions, StartAt from, StopAt until, MessageFilter filter,
                          Speed speed, Target target) {
 
     public ReplayPlan {
@@ -20,6 +22,7 @@ public record ReplayPlan(String topic, List<Integer> partitions, StartAt from, l
             throw new IllegalArgumentException("Choose at least one partition to replay.");
         }
         Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(speed, "speed");
         Objects.requireNonNull(target, "target");

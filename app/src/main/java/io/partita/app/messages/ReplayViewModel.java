@@ -1,5 +1,6 @@
 package io.partita.app.messages;
 
+import io.partita.app.common.Moments;
 import io.partita.app.connection.ClusterGateway;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,10 +28,35 @@ import javafx.collections.ObservableList;
  * a topic), then progress, pause, step, cancel and a summary at the end.
  */
 public final class ReplayViewModel {
-    /** The partition choice meaning every partition of the topic, one after the other. */
+    /** The partition choice meaning every partition of the topic, interleaved by the records' timestamps. */
     public static final String ALL_PARTITIONS = "All partitions";
     /** Records replayed into the app that stay listed (the latest ones). */
     static final int SHOWN_AT_MOST = 500;
+    /** Partition axes drawn at most; the rest are counted ("+N more"), as a window has room for so many. */
+    static final int AXES_AT_MOST = 12;
+
+    /** What the stop field holds; empty means the end of each partition. */
+    public enum UntilChoice {
+        OFFSET("Offset", "an offset; empty: to the end"),
+        TIME("Time", "e.g. 2026-11-25 14:30; empty: to the end");
+
+        private final String label;
+        private final String hint;
+
+        UntilChoice(String label, String hint) {
+            this.label = label;
+            this.hint = hint;
+        }
+
+        public String hint() {
+            return hint;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     /** How fast, as offered by the form. */
     public enum SpeedChoice {
@@ -71,7 +99,8 @@ public final class ReplayViewModel {
     private final StringProperty partition = new SimpleStringProperty(this, "partition", ALL_PARTITIONS);
     private final ObjectProperty<StartChoice> from = new SimpleObjectProperty<>(this, "from", StartChoice.EARLIEST);
     private final StringProperty fromInput = new SimpleStringProperty(this, "fromInput", "");
-    private final StringProperty untilOffset = new SimpleStringProperty(this, "untilOffset", "");
+    private final ObjectProperty<UntilChoice> untilKind = new SimpleObjectProperty<>(this, "untilKind", UntilChoice.OFFSET);
+    private final StringProperty untilInput = new SimpleStringProperty(this, "untilInput", "");
     private final ObjectProperty<MessageFilter.Field> filterField =
             new SimpleObjectProperty<>(this, "filterField", MessageFilter.Field.ANY);
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
@@ -85,6 +114,10 @@ public final class ReplayViewModel {
     private final BooleanProperty keepTimestamps = new SimpleBooleanProperty(this, "keepTimestamps", false);
     private final BooleanProperty keepPartitions = new SimpleBooleanProperty(this, "keepPartitions", false);
     private final ObservableList<Message> shown = FXCollections.observableArrayList();
+    private final ObservableList<ReplayPosition> axes = FXCollections.observableArrayList();
+    /** One read-only view, kept: such a view listens to the list only as long as someone holds it. */
+    private final ObservableList<ReplayPosition> axesView = FXCollections.unmodifiableObservableList(axes);
+    private final ReadOnlyIntegerWrapper axesHidden = new ReadOnlyIntegerWrapper(this, "axesHidden", 0);
     private final ReadOnlyObjectWrapper<ReplayProgress> progress = new ReadOnlyObjectWrapper<>(this, "progress");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -121,6 +154,8 @@ public final class ReplayViewModel {
         }
         error.set("");
         shown.clear();
+        axes.clear();
+        axesHidden.set(0);
         running.set(true);
         paused.set(false);
         status.set("Starting…");
@@ -161,9 +196,25 @@ public final class ReplayViewModel {
         }
     }
 
-    private void show(ReplayProgress p) {
+    /** Takes in a progress snapshot (the gateway calls it on the FX thread). */
+    void show(ReplayProgress p) {
         progress.set(p);
         status.set(p.summary());
+        if (p.positions().isEmpty()) {
+            return; // refused, or stopped before the ranges were known: nothing to draw
+        }
+        List<ReplayPosition> drawn = p.positions().subList(0, Math.min(AXES_AT_MOST, p.positions().size()));
+        if (axes.size() == drawn.size()) {
+            // Only the axes whose cursor moved change, so the rows are redrawn as little as possible.
+            for (int i = 0; i < drawn.size(); i++) {
+                if (!axes.get(i).equals(drawn.get(i))) {
+                    axes.set(i, drawn.get(i));
+                }
+            }
+        } else {
+            axes.setAll(drawn);
+        }
+        axesHidden.set(p.positions().size() - drawn.size());
     }
 
     private void shown(Message m) {
@@ -188,8 +239,7 @@ public final class ReplayViewModel {
             partitions.add(Integer.valueOf(partition.get()));
         }
         StartAt start = from.get().parse(fromInput.get(), zone);
-        long until = untilOffset.get() == null || untilOffset.get().isBlank() ? Long.MAX_VALUE
-                : wholeNumber(untilOffset.get(), "The offset to stop before");
+        StopAt until = until(start);
         MessageFilter filter = new MessageFilter(filterField.get(), filterText.get(), filterRegex.get(),
                 Long.MIN_VALUE, Long.MAX_VALUE);
         Speed pace = switch (speed.get()) {
@@ -201,6 +251,27 @@ public final class ReplayViewModel {
                 : new ReplayPlan.ToTopic(targetTopic.get(), keepKeys.get(), keepHeaders.get(), keepTimestamps.get(),
                         keepPartitions.get());
         return new ReplayPlan(source, partitions, start, until, filter, pace, to);
+    }
+
+    /** Where to stop, refusing a range that is empty in every partition (a stop not after the start). */
+    private StopAt until(StartAt start) {
+        String text = untilInput.get() == null ? "" : untilInput.get().strip();
+        if (text.isEmpty()) {
+            return new StopAt.End();
+        }
+        if (untilKind.get() == UntilChoice.TIME) {
+            long stop = Moments.require(text, zone);
+            if (start instanceof StartAt.Time t && stop <= t.epochMillis()) {
+                throw new IllegalArgumentException("The range is empty: the stop time is not after the start time.");
+            }
+            return new StopAt.Time(stop);
+        }
+        long stop = wholeNumber(text, "The offset to stop before");
+        if (start instanceof StartAt.Offset o && stop <= o.offset()) {
+            throw new IllegalArgumentException("The range is empty: offset " + stop + " is not after the start ("
+                    + o.offset() + ").");
+        }
+        return new StopAt.Offset(stop);
     }
 
     private static long wholeNumber(String text, String what) {
@@ -252,8 +323,12 @@ public final class ReplayViewModel {
         return fromInput;
     }
 
-    public StringProperty untilOffsetProperty() {
-        return untilOffset;
+    public ObjectProperty<UntilChoice> untilKindProperty() {
+        return untilKind;
+    }
+
+    public StringProperty untilInputProperty() {
+        return untilInput;
     }
 
     public ObjectProperty<MessageFilter.Field> filterFieldProperty() {
@@ -303,6 +378,19 @@ public final class ReplayViewModel {
     /** Records replayed into the app, the latest {@value #SHOWN_AT_MOST}. */
     public ObservableList<Message> shown() {
         return shown;
+    }
+
+    /**
+     * The source partitions' ranges and cursors, the first {@value #AXES_AT_MOST}, by partition; empty before a
+     * replay has resolved its ranges.
+     */
+    public ObservableList<ReplayPosition> axes() {
+        return axesView;
+    }
+
+    /** Source partitions beyond those in {@link #axes()}. */
+    public ReadOnlyIntegerProperty axesHiddenProperty() {
+        return axesHidden.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ReplayProgress> progressProperty() {

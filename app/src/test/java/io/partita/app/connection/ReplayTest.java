@@ -11,6 +11,7 @@ import io.partita.app.messages.ReplayPlan;
 import io.partita.app.messages.ReplayProgress;
 import io.partita.app.messages.Speed;
 import io.partita.app.messages.StartAt;
+import io.partita.app.messages.StopAt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class ReplayTest {
     void replaysOffsets100To199ToAnotherTopicAt50ASecondKeysAndHeadersIntactAndInOrder() throws Exception {
         List<ReplayProgress> seen = new CopyOnWriteArrayList<>();
         long start = System.nanoTime();
-        ReplayControl control = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Offset(100), 200,
+        ReplayControl control = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Offset(100), new StopAt.Offset(200),
                 MessageFilter.ALL, new Speed.PerSecond(50), new ReplayPlan.ToTopic("b", true, true, false, false)),
                 seen::add, m -> { });
         ReplayProgress last = control.done().get(60, TimeUnit.SECONDS);
@@ -88,7 +89,7 @@ class ReplayTest {
     @Test
     void pausesStepsAndCancelsAReplayIntoTheApp() throws Exception {
         List<Message> shown = new CopyOnWriteArrayList<>();
-        ReplayControl control = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), Long.MAX_VALUE,
+        ReplayControl control = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), new StopAt.End(),
                 new MessageFilter(MessageFilter.Field.KEY, "k1\\d$", true, Long.MIN_VALUE, Long.MAX_VALUE),
                 new Speed.PerSecond(20), new ReplayPlan.InApp()), p -> { }, shown::add);
         control.pause();
@@ -105,15 +106,80 @@ class ReplayTest {
         assertThat(last.read()).isEqualTo(200);
         assertThat(last.matched()).isEqualTo(10);
 
-        ReplayControl slow = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), Long.MAX_VALUE,
+        ReplayControl slow = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), new StopAt.End(),
                 MessageFilter.ALL, new Speed.PerSecond(5), new ReplayPlan.InApp()), p -> { }, m -> { });
         slow.cancel();
         assertThat(slow.done().get(10, TimeUnit.SECONDS).state()).isEqualTo(ReplayProgress.State.CANCELLED);
     }
 
     @Test
+    void aTimeRangeOfThreePartitionsArrivesInTimestampOrderAtOriginalTimingSpedUp() throws Exception {
+        long base = System.currentTimeMillis() - 3_600_000;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("three", 3, (short) 1), new NewTopic("merged", 1, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        // Record k (0..29) is in partition k % 3 at second k: the partitions interleave one record at a time.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            for (int k = 0; k < 30; k++) {
+                producer.send(new ProducerRecord<>("three", k % 3, base + k * 1_000L, "k" + k, "v" + k));
+            }
+            producer.flush();
+        }
+        List<ReplayProgress> seen = new CopyOnWriteArrayList<>();
+        ReplayControl control = gateway.replay(new ReplayPlan("three", List.of(0, 1, 2), new StartAt.Time(base + 5_000),
+                new StopAt.Time(base + 20_000), MessageFilter.ALL, new Speed.OriginalTiming(100),
+                new ReplayPlan.ToTopic("merged", true, true, true, false)), seen::add, m -> { });
+        ReplayProgress last = control.done().get(60, TimeUnit.SECONDS);
+
+        assertThat(last.state()).isEqualTo(ReplayProgress.State.DONE);
+        assertThat(last.delivered()).as("seconds 5 to 19").isEqualTo(15);
+        assertThat(last.positions()).extracting(p -> p.range().partition(), p -> p.range().from(), p -> p.range().until(),
+                        p -> p.at())
+                .as("each partition's own offsets for the two times, and its cursor on its last record")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 2L, 7L, 6L),
+                        org.assertj.core.groups.Tuple.tuple(1, 2L, 7L, 6L),
+                        org.assertj.core.groups.Tuple.tuple(2, 1L, 6L, 5L));
+        assertThat(last.fraction()).isEqualTo(1);
+        MessagePage merged = gateway.readMessages("merged", 0, new StartAt.Earliest(), 100).get(30, TimeUnit.SECONDS);
+        assertThat(merged.messages()).extracting(m -> new String(m.key(), StandardCharsets.UTF_8))
+                .containsExactly("k5", "k6", "k7", "k8", "k9", "k10", "k11", "k12", "k13", "k14", "k15", "k16",
+                        "k17", "k18", "k19");
+        assertThat(merged.messages()).extracting(Message::timestamp).isSorted();
+    }
+
+    @Test
+    void fifteenPartitionsComeInTimestampOrderWithoutWaitingOnEachPartitionsTail() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("wide", 15, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        long base = System.currentTimeMillis() - 3_600_000;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            for (int k = 0; k < 600; k++) {
+                producer.send(new ProducerRecord<>("wide", (k * 7) % 15, base + k, "k" + k, "v" + k));
+            }
+            producer.flush();
+        }
+        List<Message> shown = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        ReplayControl control = gateway.replay(new ReplayPlan("wide",
+                java.util.stream.IntStream.range(0, 15).boxed().toList(), new StartAt.Earliest(), new StopAt.End(),
+                MessageFilter.ALL, new Speed.AsFastAsPossible(), new ReplayPlan.InApp()), p -> { }, shown::add);
+        ReplayProgress last = control.done().get(60, TimeUnit.SECONDS);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(last.state()).isEqualTo(ReplayProgress.State.DONE);
+        assertThat(shown).hasSize(600).extracting(Message::timestamp).isSorted();
+        assertThat(last.positions()).hasSize(15).allSatisfy(p -> assertThat(p.at()).isEqualTo(39));
+        // Taking turns between partitions once waited the broker's fetch wait (500 ms) on each: 7 s here.
+        assertThat(millis).as("600 records of 15 partitions as fast as possible").isLessThan(5_000);
+    }
+
+    @Test
     void aMissingTargetTopicStopsTheReplayBeforeAnythingIsSent() throws Exception {
-        ReplayControl control = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), Long.MAX_VALUE,
+        ReplayControl control = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), new StopAt.End(),
                 MessageFilter.ALL, new Speed.AsFastAsPossible(), new ReplayPlan.ToTopic("nowhere", true, true, true, false)),
                 p -> { }, m -> { });
         ReplayProgress last = control.done().get(30, TimeUnit.SECONDS);

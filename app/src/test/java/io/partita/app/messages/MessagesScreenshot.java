@@ -17,7 +17,8 @@ import javafx.util.Duration;
  * as a user's clicks would.
  *
  * With {@code replay OUT.png} it then opens the replay window, replays the partition from OFFSET into the app at 5
- * records a second, pauses after a few, and saves the window as JavaFX draws it.
+ * records a second, pauses after a few, and saves the window as JavaFX draws it; {@code replay OUT.png all} replays
+ * all the topic's partitions (interleaved by time, an axis each) rather than the browsed one.
  *
  * With {@code export OUT.png FILE} it opens the export window instead, exports every partition of TOPIC to FILE
  * (which must not exist: the question before replacing would block the launcher) and saves the window with its
@@ -30,7 +31,7 @@ public final class MessagesScreenshot {
     private MessagesScreenshot() {
     }
 
-    private static void replay(MessagesView view, String offset, String out) {
+    private static void replay(MessagesView view, String offset, String out, boolean all) {
         view.openReplayDialog();
         javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream()
                 .filter(w -> w instanceof Stage s && s.getOwner() != null).findFirst().orElseThrow();
@@ -39,6 +40,12 @@ public final class MessagesScreenshot {
         javafx.scene.control.ChoiceBox<StartChoice> from =
                 (javafx.scene.control.ChoiceBox<StartChoice>) root.lookup("#replay-from");
         from.setValue(StartChoice.OFFSET);
+        if (all) {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<String> partition =
+                    (javafx.scene.control.ChoiceBox<String>) root.lookup("#replay-partition");
+            partition.setValue(ReplayViewModel.ALL_PARTITIONS);
+        }
         ((javafx.scene.control.TextField) root.lookup("#replay-from-value")).setText(offset);
         ((javafx.scene.control.TextField) root.lookup("#replay-filter")).setText("EUR");
         ((javafx.scene.control.TextField) root.lookup("#replay-speed-value")).setText("5");
@@ -115,7 +122,7 @@ public final class MessagesScreenshot {
                 poll.stop();
                 MessagesView view = (MessagesView) stage.getScene().lookup("#messages-panel");
                 if (args.length > 3 && args[2].equals("replay")) {
-                    replay(view, offset, args[3]);
+                    replay(view, offset, args[3], args.length > 4 && args[4].equals("all"));
                 } else if (args.length > 4 && args[2].equals("export")) {
                     export(view, args[4], args[3]);
                 } else if (args.length > 5 && args[2].equals("import")) {
