@@ -41,14 +41,20 @@ public record BatchProgress(String topic, long total, long sent, List<Span> part
 
     /** One line: the count while running; the outcome, where it landed and the rate at the end. */
     public String summary() {
+        return summary(true);
+    }
+
+    private String summary(boolean offsets) {
         String counts = sent + " of " + total + " sent";
         if (state == State.RUNNING) {
             return counts;
         }
         String timing = String.format(" in %.1f s (%.1f records/s)", elapsedMillis / 1000.0, rate());
-        String where = partitions.isEmpty() ? "" : "; " + partitions.stream()
+        String where = partitions.isEmpty() ? "" : offsets ? "; " + partitions.stream()
                 .map(s -> "partition " + s.partition() + " offsets " + s.first() + "–" + s.last())
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", "))
+                : partitions.size() == 1 ? " to partition " + partitions.get(0).partition()
+                : " to " + partitions.size() + " partitions";
         return switch (state) {
             case RUNNING -> counts;
             case DONE -> "Done: " + counts + timing + where;
@@ -57,8 +63,14 @@ public record BatchProgress(String topic, long total, long sent, List<Span> part
         };
     }
 
+    /** Short, for the list of what was sent (the offsets per partition are in {@link #summary()}). */
     @Override
     public String line() {
+        return "Batch to " + topic + ". " + summary(false);
+    }
+
+    @Override
+    public String details() {
         return "Batch to " + topic + ". " + summary();
     }
 

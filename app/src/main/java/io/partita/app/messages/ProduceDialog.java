@@ -68,7 +68,7 @@ public final class ProduceDialog extends Dialog<Void> {
         kind.valueProperty().bindBidirectional(model.valueKindProperty());
         TextArea value = new TextArea();
         value.setId("produce-value");
-        value.setPrefRowCount(6);
+        value.setPrefRowCount(5);
         value.getStyleClass().add("message-detail");
         value.textProperty().bindBidirectional(model.valueProperty());
         TextField file = new TextField();
@@ -115,7 +115,8 @@ public final class ProduceDialog extends Dialog<Void> {
 
         ListView<Sent> sent = new ListView<>(model.sent());
         sent.setId("produce-sent");
-        sent.setPrefHeight(110);
+        sent.setPrefHeight(100);
+        sent.setMinHeight(60); // a line or two at least, when the screen is short
         sent.setPlaceholder(new Label("Records you send are listed here with their partition and offset."));
         sent.setCellFactory(list -> new ListCell<>() {
             private final Button open = new Button("Show");
@@ -131,6 +132,7 @@ public final class ProduceDialog extends Dialog<Void> {
                 setWrapText(true);
                 setPrefWidth(0); // wrap within the list rather than widen it (a batch's line is long)
                 setText(empty || d == null ? null : d.line());
+                setTooltip(empty || d == null ? null : new javafx.scene.control.Tooltip(d.details()));
                 setGraphic(empty || d == null || d.first() == null ? null : open);
                 setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
             }
@@ -139,7 +141,7 @@ public final class ProduceDialog extends Dialog<Void> {
         Label sentTitle = new Label("Sent");
         sentTitle.getStyleClass().add(Styles.TEXT_BOLD);
         VBox content = new VBox(12, grid, batchPane, error, sentTitle, sent);
-        content.setPrefWidth(560);
+        content.setPrefWidth(600);
         content.getStyleClass().add("dialog-content");
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(SEND, ButtonType.CLOSE);
@@ -147,7 +149,6 @@ public final class ProduceDialog extends Dialog<Void> {
         send.setId("produce-send");
         send.getStyleClass().add(Styles.ACCENT);
         send.disableProperty().bind(model.sendingProperty());
-        send.textProperty().bind(Bindings.when(model.batchProperty()).then("Send batch").otherwise("Send"));
         send.setDefaultButton(false); // Enter belongs to the fields (a new line in the value); Ctrl+Enter sends
         send.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // stay open for the next record
@@ -159,6 +160,9 @@ public final class ProduceDialog extends Dialog<Void> {
                 model.send();
             }
         });
+        // The batch section and the file row come and go: the window grows to show them rather than squeeze the list.
+        model.batchProperty().addListener((o, was, on) -> growToFit());
+        model.valueKindProperty().addListener((o, was, now) -> growToFit());
         // Closing the window ends a batch that still runs: nothing keeps sending unseen.
         setOnHidden(e -> model.cancelBatch());
         setResultConverter(button -> null);
@@ -169,25 +173,30 @@ public final class ProduceDialog extends Dialog<Void> {
     private static VBox batchPane(ProduceViewModel model) {
         TextField count = new TextField();
         count.setId("produce-batch-count");
-        count.setPrefColumnCount(7);
+        count.setPrefColumnCount(6);
         count.textProperty().bindBidirectional(model.batchCountProperty());
         TextField rate = new TextField();
         rate.setId("produce-batch-rate");
-        rate.setPrefColumnCount(7);
+        rate.setPrefColumnCount(5);
         rate.setPromptText("max");
         rate.textProperty().bindBidirectional(model.batchRateProperty());
         TextField firstSeq = new TextField();
         firstSeq.setId("produce-batch-first-seq");
-        firstSeq.setPrefColumnCount(5);
+        firstSeq.setPrefColumnCount(6);
         firstSeq.textProperty().bindBidirectional(model.batchFirstSeqProperty());
-        HBox fields = new HBox(8, Dialogs.fieldLabel("Records", count), count,
-                Dialogs.fieldLabel("per second", rate), rate, Dialogs.fieldLabel("first {{seq}}", firstSeq), firstSeq);
+        Label perSecond = new Label("per second");
+        perSecond.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox fields = new HBox(8, Dialogs.fieldLabel("Records", count), count, Dialogs.fieldLabel("Rate", rate), rate,
+                perSecond, gap, Dialogs.fieldLabel("First {{seq}}", firstSeq), firstSeq);
         fields.setAlignment(Pos.CENTER_LEFT);
         fields.disableProperty().bind(model.batchRunningProperty());
         Label hint = new Label("Rate empty: as fast as possible. In the key, value and header values: "
                 + Template.PLACEHOLDERS + ".");
         hint.setId("produce-batch-hint");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // wraps rather than being cut short
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
         ProgressBar bar = new ProgressBar(0);
@@ -217,6 +226,33 @@ public final class ProduceDialog extends Dialog<Void> {
         pane.visibleProperty().bind(model.batchProperty().or(model.batchRunningProperty()));
         pane.managedProperty().bind(pane.visibleProperty());
         return pane;
+    }
+
+    /**
+     * Grows the window to show what appeared, but never past the screen (a laptop's 768 pixels; the buttons must
+     * stay reachable): there, the list of what was sent gives way instead.
+     */
+    private void growToFit() {
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Scene scene = getDialogPane().getScene();
+            Window window = scene == null ? null : scene.getWindow();
+            if (window == null) {
+                return;
+            }
+            double frame = window.getHeight() - scene.getHeight();
+            double wanted = getDialogPane().prefHeight(scene.getWidth()) + frame;
+            if (wanted <= window.getHeight()) {
+                return;
+            }
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(),
+                    window.getY(), window.getWidth(), window.getHeight()).stream().findFirst()
+                    .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+            double height = Math.min(wanted, screen.getHeight());
+            window.setHeight(height);
+            if (window.getY() + height > screen.getMaxY()) {
+                window.setY(Math.max(screen.getMinY(), screen.getMaxY() - height));
+            }
+        });
     }
 
     private void chooseFile(ProduceViewModel model) {

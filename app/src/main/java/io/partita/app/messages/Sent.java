@@ -9,6 +9,11 @@ public sealed interface Sent permits Delivery, BatchProgress {
     /** The text of the list's line. */
     String line();
 
+    /** Everything there is to say, for the line's tooltip. */
+    default String details() {
+        return line();
+    }
+
     /** The record that "Show" opens in the browser, or null when nothing landed. */
     Delivery first();
 }
