@@ -19,8 +19,11 @@ import javafx.util.Duration;
  * With {@code replay OUT.png} it then opens the replay window, replays the partition from OFFSET into the app at 5
  * records a second, pauses after a few, and saves the window as JavaFX draws it.
  *
+ * With {@code produce OUT.png} it opens the produce window on TOPIC and starts a generated batch of 200 JSON records
+ * at 20 a second: OUT.png is the window mid-batch; OUT-done.png after it, the value kind switched to File.
+ *
  * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*:app/target/test-classes'
- * io.partita.app.messages.MessagesScreenshot TOPIC OFFSET [replay OUT.png]}
+ * io.partita.app.messages.MessagesScreenshot TOPIC OFFSET [replay|produce OUT.png]}
  */
 public final class MessagesScreenshot {
     private MessagesScreenshot() {
@@ -43,6 +46,39 @@ public final class MessagesScreenshot {
         pause.setOnFinished(e -> ((Button) root.lookup("#replay-pause")).fire());
         pause.play();
         io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(4));
+    }
+
+    private static void produce(MessagesView view, String topic, String out) {
+        view.openProduceDialog();
+        javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getOwner() != null).findFirst().orElseThrow();
+        javafx.scene.Parent root = dialog.getScene().getRoot();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> topics =
+                (javafx.scene.control.ComboBox<String>) root.lookup("#produce-topic");
+        topics.setValue(topic);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<ProduceInput.ValueKind> kind =
+                (javafx.scene.control.ChoiceBox<ProduceInput.ValueKind>) root.lookup("#produce-value-kind");
+        kind.setValue(ProduceInput.ValueKind.JSON);
+        ((javafx.scene.control.TextField) root.lookup("#produce-key")).setText("customer-{{random:1-17}}");
+        ((javafx.scene.control.TextArea) root.lookup("#produce-value")).setText(
+                "{\"payment\": \"pay-{{seq}}\", \"amount\": {{random:5-400}}, \"at\": \"{{now}}\"}");
+        ((javafx.scene.control.TextArea) root.lookup("#produce-headers")).setText("trace-id: {{uuid}}");
+        ((javafx.scene.control.CheckBox) root.lookup("#produce-batch")).setSelected(true);
+        ((javafx.scene.control.TextField) root.lookup("#produce-batch-count")).setText("200");
+        ((javafx.scene.control.TextField) root.lookup("#produce-batch-rate")).setText("20");
+        ((javafx.scene.control.TextField) root.lookup("#produce-batch-first-seq")).setText("20000");
+        ((Button) root.lookup("#produce-send")).fire();
+        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(5));
+        javafx.animation.PauseTransition after = new javafx.animation.PauseTransition(Duration.seconds(13));
+        after.setOnFinished(e -> {
+            kind.setValue(ProduceInput.ValueKind.FILE);
+            ((javafx.scene.control.TextField) root.lookup("#produce-file")).setText("/home/me/samples/invoice-7.pdf");
+        });
+        after.play();
+        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out.replace(".png", "-done.png")),
+                Duration.seconds(14));
     }
 
     public static void main(String[] args) {
@@ -82,6 +118,8 @@ public final class MessagesScreenshot {
                 poll.stop();
                 if (args.length > 3 && args[2].equals("replay")) {
                     replay((MessagesView) stage.getScene().lookup("#messages-panel"), offset, args[3]);
+                } else if (args.length > 3 && args[2].equals("produce")) {
+                    produce((MessagesView) stage.getScene().lookup("#messages-panel"), topic, args[3]);
                 }
             }));
             poll.setCycleCount(Animation.INDEFINITE);
