@@ -42,6 +42,8 @@ final class BatchSender implements Runnable {
     /** partition -> {first offset, last offset, count}; written by the producer's callbacks. */
     private final Map<Integer, long[]> spans = new TreeMap<>();
     private long sent;
+    /** The first record the cluster refused (or a closed connection): the batch stops at the next record. */
+    private volatile Throwable refused;
     private long startNanos;
     private long lastProgressNanos;
 
@@ -68,7 +70,15 @@ final class BatchSender implements Runnable {
                 if (!awaitTurn(startNanos + plan.dueNanos(i))) {
                     break;
                 }
+                if (refused != null) {
+                    throw new ExecutionException(refused);
+                }
                 CompletableFuture<Delivery> delivery = writer.send(plan.request(i, random, Instant.now()));
+                delivery.whenComplete((d, error) -> {
+                    if (error != null && refused == null) {
+                        refused = error;
+                    }
+                });
                 inFlight.add(delivery.thenApply(this::landed));
                 if (inFlight.size() >= IN_FLIGHT) {
                     awaitDeliveries();
