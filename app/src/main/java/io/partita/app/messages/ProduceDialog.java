@@ -68,7 +68,7 @@ public final class ProduceDialog extends Dialog<Void> {
         kind.valueProperty().bindBidirectional(model.valueKindProperty());
         TextArea value = new TextArea();
         value.setId("produce-value");
-        value.setPrefRowCount(5);
+        value.setPrefRowCount(4);
         value.getStyleClass().add("message-detail");
         value.textProperty().bindBidirectional(model.valueProperty());
         TextField file = new TextField();
@@ -115,7 +115,7 @@ public final class ProduceDialog extends Dialog<Void> {
 
         ListView<Sent> sent = new ListView<>(model.sent());
         sent.setId("produce-sent");
-        sent.setPrefHeight(100);
+        sent.setPrefHeight(84);
         sent.setMinHeight(60); // a line or two at least, when the screen is short
         sent.setPlaceholder(new Label("Records you send are listed here with their partition and offset."));
         sent.setCellFactory(list -> new ListCell<>() {
@@ -192,8 +192,8 @@ public final class ProduceDialog extends Dialog<Void> {
                 perSecond, gap, Dialogs.fieldLabel("First {{seq}}", firstSeq), firstSeq);
         fields.setAlignment(Pos.CENTER_LEFT);
         fields.disableProperty().bind(model.batchRunningProperty());
-        Label hint = new Label("Rate empty: as fast as possible. In the key, value and header values: "
-                + Template.PLACEHOLDERS + ".");
+        Label hint = new Label("In the key, value and header values: " + Template.PLACEHOLDERS
+                + ". Rate empty: as fast as possible.");
         hint.setId("produce-batch-hint");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE); // wraps rather than being cut short
@@ -228,17 +228,28 @@ public final class ProduceDialog extends Dialog<Void> {
         return pane;
     }
 
+    private boolean growPending;
+
     /**
-     * Grows the window to show what appeared, but never past the screen (a laptop's 768 pixels; the buttons must
-     * stay reachable): there, the list of what was sent gives way instead.
+     * Grows the window to show what appeared, but never past the screen's bottom (a laptop's 768 pixels; the
+     * buttons must stay reachable): there, the list of what was sent gives way instead.
      */
     private void growToFit() {
+        // Once per change of the form: the window's new height reaches its scene later, so a second measure in
+        // the same moment would take the pending growth for the frame and ask for far too much.
+        if (growPending) {
+            return;
+        }
+        growPending = true;
         javafx.application.Platform.runLater(() -> {
+            growPending = false;
             javafx.scene.Scene scene = getDialogPane().getScene();
             Window window = scene == null ? null : scene.getWindow();
             if (window == null) {
                 return;
             }
+            // A section shown for the first time has no skins yet, and unskinned controls measure next to nothing.
+            scene.getRoot().applyCss();
             double frame = window.getHeight() - scene.getHeight();
             double wanted = getDialogPane().prefHeight(scene.getWidth()) + frame;
             if (wanted <= window.getHeight()) {
@@ -247,11 +258,9 @@ public final class ProduceDialog extends Dialog<Void> {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(),
                     window.getY(), window.getWidth(), window.getHeight()).stream().findFirst()
                     .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
-            double height = Math.min(wanted, screen.getHeight());
-            window.setHeight(height);
-            if (window.getY() + height > screen.getMaxY()) {
-                window.setY(Math.max(screen.getMinY(), screen.getMaxY() - height));
-            }
+            // Downwards only, to the screen's bottom edge: moving the window in the same breath made GTK drop the
+            // new height.
+            window.setHeight(Math.max(window.getHeight(), Math.min(wanted, screen.getMaxY() - window.getY())));
         });
     }
 
