@@ -20,7 +20,8 @@ import javafx.util.Duration;
  * records a second, pauses after a few, and saves the window as JavaFX draws it.
  *
  * With {@code produce OUT.png} it opens the produce window on TOPIC and starts a generated batch of 200 JSON records
- * at 20 a second: OUT.png is the window mid-batch; OUT-done.png after it, the value kind switched to File.
+ * at 20 a second: OUT-form.png is the window as it opens; OUT.png mid-batch; OUT-done.png after it, the value kind
+ * switched to File.
  *
  * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*:app/target/test-classes'
  * io.partita.app.messages.MessagesScreenshot TOPIC OFFSET [replay|produce OUT.png]}
@@ -53,6 +54,14 @@ public final class MessagesScreenshot {
         javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream()
                 .filter(w -> w instanceof Stage s && s.getOwner() != null).findFirst().orElseThrow();
         javafx.scene.Parent root = dialog.getScene().getRoot();
+        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out.replace(".png", "-form.png")),
+                Duration.seconds(1));
+        javafx.animation.PauseTransition fill = new javafx.animation.PauseTransition(Duration.seconds(2));
+        fill.setOnFinished(e -> startBatch(root, topic, out));
+        fill.play();
+    }
+
+    private static void startBatch(javafx.scene.Parent root, String topic, String out) {
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> topics =
                 (javafx.scene.control.ComboBox<String>) root.lookup("#produce-topic");
