@@ -631,6 +631,63 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     /**
+     * Starts a generated batch on its own thread and returns its handle at once; {@code progress} is called on the
+     * ui executor while it runs, and the handle's {@code done()} completes there too. Like {@link #send}, it checks
+     * first that the topic (and the chosen partition) exists, so it never creates a topic.
+     */
+    public io.partita.app.messages.BatchControl sendBatch(io.partita.app.messages.BatchPlan plan,
+            Consumer<io.partita.app.messages.BatchProgress> progress) {
+        io.partita.app.messages.BatchControl control = new io.partita.app.messages.BatchControl();
+        MessageWriter w = writer;
+        Admin a = admin;
+        if (w == null || a == null) {
+            ui.execute(() -> control.finish(io.partita.app.messages.BatchProgress.refused(plan.topic(), plan.count(),
+                    "Not connected to a cluster")));
+            return control;
+        }
+        Thread thread = new Thread(() -> {
+            String why = null;
+            try {
+                int partitions = a.describeTopics(List.of(plan.topic())).allTopicNames()
+                        .get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS).get(plan.topic()).partitions().size();
+                if (plan.partition() != null && (plan.partition() < 0 || plan.partition() >= partitions)) {
+                    why = "Topic " + plan.topic() + " has no partition " + plan.partition() + " (it has " + partitions
+                            + "). Nothing was sent.";
+                }
+            } catch (Exception e) {
+                why = Fx.rootCause(e) instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException
+                        ? "Topic " + plan.topic() + " does not exist (was it deleted?). Nothing was sent."
+                        : Fx.describe(ClusterErrors.explain(e));
+            }
+            if (why != null) {
+                String refusal = why;
+                ui.execute(() -> control.finish(io.partita.app.messages.BatchProgress.refused(plan.topic(),
+                        plan.count(), refusal)));
+                return;
+            }
+            new BatchSender(w, plan, control, p -> ui.execute(() -> progress.accept(p)),
+                    last -> ui.execute(() -> control.finish(last))).run();
+        }, "partita-batch");
+        thread.setDaemon(true);
+        thread.start();
+        return control;
+    }
+
+    /**
+     * Reads a file to send as a record's value, off the FX thread; fails with a message naming the file when it is
+     * missing, unreadable or larger than {@link MessageFiles#MAX_VALUE_BYTES} (the producer's request limit).
+     */
+    public CompletableFuture<byte[]> readValueFile(java.nio.file.Path file) {
+        return toUi(CompletableFuture.supplyAsync(() -> {
+            try {
+                return MessageFiles.readValue(file);
+            } catch (java.io.IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, backgroundThread("partita-value-file")));
+    }
+
+    /**
      * Exports the plan's ranges to {@code file} as JSON Lines on a thread of its own; completes with the number
      * of records written. {@code progress} (on the ui executor) hears the count as it grows; after
      * {@code control.cancel()} it fails with a {@link java.util.concurrent.CancellationException} and no file is

@@ -209,6 +209,34 @@ final class MessageFiles {
         return file.getFileName() + ", line " + (index + 1) + ": ";
     }
 
+    /** The producer's default {@code max.request.size}: a larger value could never be sent. */
+    static final int MAX_VALUE_BYTES = 1024 * 1024;
+
+    /**
+     * A file's bytes exactly as they are, for a record's value.
+     *
+     * @throws java.io.IOException whose message says which file and what is wrong with it
+     */
+    static byte[] readValue(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new java.io.FileNotFoundException("There is no file " + file + ". Nothing was sent.");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IOException("Cannot read " + file + " (not a readable file). Nothing was sent.");
+        }
+        long size = Files.size(file);
+        if (size > MAX_VALUE_BYTES) {
+            throw new IOException(String.format("%s is %.1f MiB: a value can be at most 1 MiB (the producer's "
+                    + "max.request.size). Nothing was sent.", file.getFileName(), size / (1024.0 * 1024)));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length > MAX_VALUE_BYTES) { // it grew since we looked
+            throw new IOException(file.getFileName() + " is larger than 1 MiB (the producer's max.request.size). "
+                    + "Nothing was sent.");
+        }
+        return bytes;
+    }
+
     static void checkWritable(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {

@@ -12,9 +12,9 @@ import java.util.List;
 public final class ProduceInput {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** How the value field is read. */
+    /** How the value field is read: as text, as checked JSON, or as the name of a file whose bytes are sent. */
     public enum ValueKind {
-        TEXT("Text"), JSON("JSON");
+        TEXT("Text"), JSON("JSON"), FILE("File");
 
         private final String label;
 
@@ -37,7 +37,8 @@ public final class ProduceInput {
     }
 
     /**
-     * The value's bytes: the text as UTF-8; for JSON, only a well-formed document.
+     * The value's bytes: the text as UTF-8; for JSON, only a well-formed document. (A file's bytes are read by
+     * the gateway, off the FX thread: {@code FILE} reads as text here.)
      *
      * @throws IllegalArgumentException naming where the JSON breaks
      */

@@ -24,8 +24,12 @@ import javafx.util.Duration;
  * (which must not exist: the question before replacing would block the launcher) and saves the window with its
  * summary; with {@code import OUT.png FILE TARGET} the import window sends FILE to TARGET, partitions by key.
  *
+ * With {@code produce OUT.png} it opens the produce window on TOPIC and starts a generated batch of 200 JSON records
+ * at 20 a second: OUT-form.png is the window as it opens; OUT.png mid-batch; OUT-done.png after it, the value kind
+ * switched to File.
+ *
  * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*:app/target/test-classes'
- * io.partita.app.messages.MessagesScreenshot TOPIC OFFSET [replay OUT.png]}
+ * io.partita.app.messages.MessagesScreenshot TOPIC OFFSET [replay|produce|export|import OUT.png …]}
  */
 public final class MessagesScreenshot {
     private MessagesScreenshot() {
@@ -85,6 +89,45 @@ public final class MessagesScreenshot {
                 .findFirst().orElseThrow().getScene().getRoot();
     }
 
+    private static void produce(MessagesView view, String topic, String out) {
+        view.openProduceDialog();
+        javafx.scene.Parent root = ownedWindowRoot();
+        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out.replace(".png", "-form.png")),
+                Duration.seconds(1));
+        javafx.animation.PauseTransition fill = new javafx.animation.PauseTransition(Duration.seconds(2));
+        fill.setOnFinished(e -> startBatch(root, topic, out));
+        fill.play();
+    }
+
+    private static void startBatch(javafx.scene.Parent root, String topic, String out) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> topics =
+                (javafx.scene.control.ComboBox<String>) root.lookup("#produce-topic");
+        topics.setValue(topic);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<ProduceInput.ValueKind> kind =
+                (javafx.scene.control.ChoiceBox<ProduceInput.ValueKind>) root.lookup("#produce-value-kind");
+        kind.setValue(ProduceInput.ValueKind.JSON);
+        ((javafx.scene.control.TextField) root.lookup("#produce-key")).setText("customer-{{random:1-17}}");
+        ((javafx.scene.control.TextArea) root.lookup("#produce-value")).setText(
+                "{\"payment\": \"pay-{{seq}}\", \"amount\": {{random:5-400}}, \"at\": \"{{now}}\"}");
+        ((javafx.scene.control.TextArea) root.lookup("#produce-headers")).setText("trace-id: {{uuid}}");
+        ((javafx.scene.control.CheckBox) root.lookup("#produce-batch")).setSelected(true);
+        ((javafx.scene.control.TextField) root.lookup("#produce-batch-count")).setText("200");
+        ((javafx.scene.control.TextField) root.lookup("#produce-batch-rate")).setText("20");
+        ((javafx.scene.control.TextField) root.lookup("#produce-batch-first-seq")).setText("20000");
+        ((Button) root.lookup("#produce-send")).fire();
+        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(5));
+        javafx.animation.PauseTransition after = new javafx.animation.PauseTransition(Duration.seconds(13));
+        after.setOnFinished(e -> {
+            kind.setValue(ProduceInput.ValueKind.FILE);
+            ((javafx.scene.control.TextField) root.lookup("#produce-file")).setText("/home/me/samples/invoice-7.pdf");
+        });
+        after.play();
+        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out.replace(".png", "-done.png")),
+                Duration.seconds(14));
+    }
+
     public static void main(String[] args) {
         String topic = args[0];
         String offset = args[1];
@@ -127,6 +170,8 @@ public final class MessagesScreenshot {
                     export(view, args[4], args[3]);
                 } else if (args.length > 5 && args[2].equals("import")) {
                     importFile(view, args[4], args[5], args[3]);
+                } else if (args.length > 3 && args[2].equals("produce")) {
+                    produce(view, topic, args[3]);
                 }
             }));
             poll.setCycleCount(Animation.INDEFINITE);
