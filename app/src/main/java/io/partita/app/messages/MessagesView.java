@@ -1,6 +1,7 @@
 package io.partita.app.messages;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.common.Dialogs;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +11,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -36,7 +47,10 @@ import javafx.scene.layout.VBox;
 public final class MessagesView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
+    /** Follow on and off; Ctrl+F finds, Ctrl+R refreshes: T for tail. */
+    static final KeyCombination FOLLOW_KEYS = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     private final ComboBox<String> topic;
+    private TextField searchText;
     private final MessagesViewModel model;
     private ProduceDialog produceDialog;
     private ReplayDialog replayDialog;
@@ -60,7 +74,7 @@ public final class MessagesView extends VBox {
         partition.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Integer p) {
-                return p == null ? "" : "partition " + p;
+                return p == null ? "" : p == MessagesViewModel.ALL_PARTITIONS ? "All partitions" : "partition " + p;
             }
 
             @Override
@@ -91,12 +105,14 @@ public final class MessagesView extends VBox {
         Button previous = new Button("◀ Older");
         previous.setId("browse-previous");
         previous.setOnAction(e -> model.previous());
-        previous.disableProperty().bind(model.hasPreviousProperty().not().or(model.readingProperty()));
+        previous.disableProperty().bind(model.hasPreviousProperty().not().or(model.readingProperty())
+                .or(model.followingProperty()));
         previous.setMinWidth(Region.USE_PREF_SIZE);
         Button next = new Button("Newer ▶");
         next.setId("browse-next");
         next.setOnAction(e -> model.next());
-        next.disableProperty().bind(model.hasNextProperty().not().or(model.readingProperty()));
+        next.disableProperty().bind(model.hasNextProperty().not().or(model.readingProperty())
+                .or(model.followingProperty()));
         next.setMinWidth(Region.USE_PREF_SIZE);
         Label from = new Label("from");
         from.setMinWidth(Region.USE_PREF_SIZE);
@@ -106,7 +122,13 @@ public final class MessagesView extends VBox {
         produce.setId("produce-open");
         produce.setMinWidth(Region.USE_PREF_SIZE);
         produce.setOnAction(e -> openProduceDialog());
-        HBox toolbar = new HBox(8, topic, partition, from, start, startInput, read, previous, next);
+        ToggleButton follow = new ToggleButton("Follow");
+        follow.setId("browse-follow");
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        follow.setTooltip(new Tooltip("Follow new records as they arrive, newest at the bottom ("
+                + FOLLOW_KEYS.getDisplayText() + ")"));
+        follow.selectedProperty().bindBidirectional(model.followingProperty());
+        HBox toolbar = new HBox(8, topic, partition, from, start, startInput, read, previous, next, follow);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("panel-toolbar");
 
@@ -132,11 +154,17 @@ public final class MessagesView extends VBox {
         statusLine.setAlignment(Pos.CENTER_LEFT);
         statusLine.getStyleClass().add("browse-status-line");
 
+        HBox searchBar = searchBar(model.searchBar());
+
         TableView<Message> table = new TableView<>(model.messages());
         table.setId("messages");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, "messages-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Message, Long> partitionColumn = number("Partition", m -> (long) m.partition(), 80);
+        // Shown when the rows come from several partitions: one partition's rows all have the same.
+        partitionColumn.visibleProperty().bind(model.severalPartitionsProperty());
         table.getColumns().setAll(List.of(
+                partitionColumn,
                 number("Offset", Message::offset, 90),
                 fixed(text("Timestamp", m -> TIME.format(Instant.ofEpochMilli(m.timestamp())), 210)),
                 text("Key", m -> Bytes.preview(m.key(), 60), 140),
@@ -203,7 +231,109 @@ public final class MessagesView extends VBox {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(toolbar, statusLine, split);
+        getChildren().addAll(toolbar, searchBar, statusLine, split);
+        followTheTail(table);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (FOLLOW_KEYS.match(e)) {
+                model.followingProperty().set(!model.followingProperty().get());
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * Text, where to look, regex or not, an optional time range; Search runs on the chosen partitions from the
+     * chosen start, with a bar for the records scanned and Cancel while it runs.
+     */
+    private HBox searchBar(MessageSearch search) {
+        searchText = new TextField();
+        searchText.setId("search-text");
+        searchText.setPromptText("Search records (substring, or a regex)");
+        searchText.textProperty().bindBidirectional(search.textProperty());
+        searchText.setOnAction(e -> model.search());
+        HBox.setHgrow(searchText, Priority.ALWAYS);
+        searchText.setMinWidth(160);
+        ChoiceBox<MessageFilter.Field> field = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+                MessageFilter.Field.values()));
+        field.setId("search-field");
+        field.valueProperty().bindBidirectional(search.fieldProperty());
+        field.setMinWidth(Region.USE_PREF_SIZE);
+        CheckBox regex = new CheckBox("Regex");
+        regex.setId("search-regex");
+        regex.selectedProperty().bindBidirectional(search.regexProperty());
+        regex.setMinWidth(Region.USE_PREF_SIZE);
+        TextField fromTime = new TextField();
+        fromTime.setId("search-from");
+        fromTime.setPromptText("from time (optional)");
+        fromTime.textProperty().bindBidirectional(search.fromTimeProperty());
+        fromTime.setOnAction(e -> model.search());
+        fromTime.setPrefWidth(150);
+        TextField toTime = new TextField();
+        toTime.setId("search-to");
+        toTime.setPromptText("to time (optional)");
+        toTime.textProperty().bindBidirectional(search.toTimeProperty());
+        toTime.setOnAction(e -> model.search());
+        toTime.setPrefWidth(150);
+        Button go = new Button("Search");
+        go.setId("search-go");
+        go.setMinWidth(Region.USE_PREF_SIZE);
+        go.setOnAction(e -> model.search());
+        go.disableProperty().bind(search.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("search-cancel");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setOnAction(e -> model.cancelSearch());
+        cancel.visibleProperty().bind(search.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("search-progress");
+        progress.getStyleClass().add("search-progress");
+        progress.progressProperty().bind(search.progressProperty());
+        progress.visibleProperty().bind(search.lastProperty().isNotNull().or(search.runningProperty()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label validation = Dialogs.validationLabel("search-validation", search.validationProperty());
+        HBox bar = new HBox(8, searchText, field, regex, fromTime, toTime, go, cancel, progress, validation);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("search-bar");
+        return bar;
+    }
+
+    /**
+     * While following, new rows land at the bottom: the table scrolls to them only if the user was already at the
+     * bottom, so reading an older row is never pulled away from.
+     */
+    private void followTheTail(TableView<Message> table) {
+        model.followingProperty().addListener((o, was, on) -> {
+            if (on && !model.messages().isEmpty()) {
+                table.scrollTo(model.messages().size() - 1); // turning Follow on goes to where the new rows land
+            }
+        });
+        model.messages().addListener((javafx.collections.ListChangeListener<Message>) change -> {
+            if (!model.followingProperty().get() || model.messages().isEmpty()) {
+                return;
+            }
+            // The scroll bar still shows where the user was: the table lays out the new rows at the next pulse.
+            ScrollBar bar = verticalBar(table);
+            boolean atBottom = bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 0.001;
+            if (atBottom) {
+                javafx.application.Platform.runLater(() -> table.scrollTo(model.messages().size() - 1));
+            }
+        });
+    }
+
+    private static ScrollBar verticalBar(TableView<?> table) {
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                return bar;
+            }
+        }
+        return null;
+    }
+
+    /** Puts the cursor in the search's text (Ctrl+F while the Messages tab shows). */
+    public void focusSearch() {
+        searchText.requestFocus();
+        searchText.selectAll();
     }
 
     /** Opens the produce window (one at a time), on the topic being browsed. */
