@@ -78,14 +78,24 @@ final class Searcher {
         return last;
     }
 
+    /**
+     * A page of each partition in turn, so that matches from every partition come in early (a user sees them
+     * merged by time) rather than one partition's after another's.
+     */
     private SearchProgress.State scan(Map<Integer, long[]> ranges) throws Exception {
-        for (Map.Entry<Integer, long[]> range : ranges.entrySet()) {
-            long position = range.getValue()[0];
-            long until = range.getValue()[1];
-            while (position < until) {
+        Map<Integer, long[]> open = new LinkedHashMap<>();
+        ranges.forEach((p, r) -> {
+            if (r[0] < r[1]) {
+                open.put(p, r.clone()); // [position, until]
+            }
+        });
+        while (!open.isEmpty()) {
+            for (Map.Entry<Integer, long[]> range : List.copyOf(open.entrySet())) {
                 if (control.cancelled()) {
                     return SearchProgress.State.CANCELLED;
                 }
+                long position = range.getValue()[0];
+                long until = range.getValue()[1];
                 MessagePage page = reader.read(plan.topic(), range.getKey(), new StartAt.Offset(position),
                         (int) Math.min(PAGE, until - position)).get();
                 for (Message m : page.messages()) {
@@ -98,17 +108,18 @@ final class Searcher {
                         }
                     }
                 }
-                if (page.next() <= position) {
-                    break; // nothing more could be read (the log was truncated under the search)
+                scanned += Math.max(0, page.next() - position);
+                range.getValue()[0] = page.next();
+                // Done at the end, or when nothing more could be read (the log was truncated under the search).
+                if (page.next() >= until || page.next() <= position) {
+                    open.remove(range.getKey());
                 }
-                scanned += page.next() - position;
-                position = page.next();
                 if (System.nanoTime() - lastReportNanos >= PROGRESS_EVERY_NANOS) {
                     report(SearchProgress.State.RUNNING, null);
                 }
             }
         }
-        return control.cancelled() ? SearchProgress.State.CANCELLED : SearchProgress.State.DONE;
+        return SearchProgress.State.DONE;
     }
 
     private SearchProgress report(SearchProgress.State state, String failure) {

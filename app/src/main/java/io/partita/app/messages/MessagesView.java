@@ -64,13 +64,14 @@ public final class MessagesView extends VBox {
         topic.setId("browse-topic");
         topic.setPromptText("Topic");
         topic.setPrefWidth(200);
+        topic.setMinWidth(125); // a name stays readable; the offset field gives way first
         topic.valueProperty().addListener((o, was, name) -> model.chooseTopic(name));
         model.topicProperty().addListener((o, was, name) -> topic.setValue(name));
         ComboBox<Integer> partition = new ComboBox<>(model.partitions());
         partition.setId("browse-partition");
         partition.setPromptText("Partition");
         partition.setMinWidth(Region.USE_PREF_SIZE);
-        partition.setPrefWidth(130);
+        partition.setPrefWidth(150);
         partition.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Integer p) {
@@ -116,8 +117,9 @@ public final class MessagesView extends VBox {
         next.setMinWidth(Region.USE_PREF_SIZE);
         Label from = new Label("from");
         from.setMinWidth(Region.USE_PREF_SIZE);
+        start.setPrefWidth(110); // its longest choice fits; the topic's name needs the room more
         start.setMinWidth(Region.USE_PREF_SIZE);
-        startInput.setMinWidth(120);
+        startInput.setMinWidth(60);
         Button produce = new Button("Produce…");
         produce.setId("produce-open");
         produce.setMinWidth(Region.USE_PREF_SIZE);
@@ -150,7 +152,8 @@ public final class MessagesView extends VBox {
         replay.setMinWidth(Region.USE_PREF_SIZE);
         replay.getStyleClass().add(Styles.SMALL);
         replay.setOnAction(e -> openReplayDialog());
-        HBox statusLine = new HBox(12, error, status, statusGap, replay, produce);
+        Label validation = Dialogs.validationLabel("search-validation", model.searchBar().validationProperty());
+        HBox statusLine = new HBox(12, error, validation, status, statusGap, replay, produce);
         statusLine.setAlignment(Pos.CENTER_LEFT);
         statusLine.getStyleClass().add("browse-status-line");
 
@@ -160,7 +163,7 @@ public final class MessagesView extends VBox {
         table.setId("messages");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, "messages-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Message, Long> partitionColumn = number("Partition", m -> (long) m.partition(), 80);
+        TableColumn<Message, Long> partitionColumn = number("Partition", m -> (long) m.partition(), 92);
         // Shown when the rows come from several partitions: one partition's rows all have the same.
         partitionColumn.visibleProperty().bind(model.severalPartitionsProperty());
         table.getColumns().setAll(List.of(
@@ -252,28 +255,44 @@ public final class MessagesView extends VBox {
         searchText.textProperty().bindBidirectional(search.textProperty());
         searchText.setOnAction(e -> model.search());
         HBox.setHgrow(searchText, Priority.ALWAYS);
-        searchText.setMinWidth(160);
+        searchText.setMinWidth(120);
         ChoiceBox<MessageFilter.Field> field = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
                 MessageFilter.Field.values()));
         field.setId("search-field");
         field.valueProperty().bindBidirectional(search.fieldProperty());
         field.setMinWidth(Region.USE_PREF_SIZE);
+        field.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(MessageFilter.Field f) {
+                return f == null ? "" : f == MessageFilter.Field.ANY ? "Anywhere" : "In " + f.toString().toLowerCase();
+            }
+
+            @Override
+            public MessageFilter.Field fromString(String text) {
+                return null; // not editable
+            }
+        });
+        field.setTooltip(new Tooltip("Where to look: the key, the value, the headers (name=value) or any of them"));
         CheckBox regex = new CheckBox("Regex");
         regex.setId("search-regex");
         regex.selectedProperty().bindBidirectional(search.regexProperty());
         regex.setMinWidth(Region.USE_PREF_SIZE);
         TextField fromTime = new TextField();
         fromTime.setId("search-from");
-        fromTime.setPromptText("from time (optional)");
+        fromTime.setPromptText("from time");
+        fromTime.setTooltip(new Tooltip("Only records at or after this time, e.g. 2026-11-25 14:30 (optional)"));
         fromTime.textProperty().bindBidirectional(search.fromTimeProperty());
         fromTime.setOnAction(e -> model.search());
-        fromTime.setPrefWidth(150);
+        fromTime.setPrefWidth(110);
+        fromTime.setMinWidth(90);
         TextField toTime = new TextField();
         toTime.setId("search-to");
-        toTime.setPromptText("to time (optional)");
+        toTime.setPromptText("until time");
+        toTime.setTooltip(new Tooltip("Only records before this time, e.g. 2026-11-25 15:00 (optional)"));
         toTime.textProperty().bindBidirectional(search.toTimeProperty());
         toTime.setOnAction(e -> model.search());
-        toTime.setPrefWidth(150);
+        toTime.setPrefWidth(110);
+        toTime.setMinWidth(90);
         Button go = new Button("Search");
         go.setId("search-go");
         go.setMinWidth(Region.USE_PREF_SIZE);
@@ -291,8 +310,7 @@ public final class MessagesView extends VBox {
         progress.progressProperty().bind(search.progressProperty());
         progress.visibleProperty().bind(search.lastProperty().isNotNull().or(search.runningProperty()));
         progress.managedProperty().bind(progress.visibleProperty());
-        Label validation = Dialogs.validationLabel("search-validation", search.validationProperty());
-        HBox bar = new HBox(8, searchText, field, regex, fromTime, toTime, go, cancel, progress, validation);
+        HBox bar = new HBox(8, searchText, field, regex, fromTime, toTime, go, cancel, progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("search-bar");
         return bar;

@@ -227,7 +227,7 @@ public final class MessagesViewModel {
                 },
                 found -> {
                     if (searchRun != null && searched.equals(topic.get())) {
-                        messages.addAll(found);
+                        insertByTime(found);
                         if (selected.get() == null && !messages.isEmpty()) {
                             selected.set(messages.get(0));
                         }
@@ -241,6 +241,14 @@ public final class MessagesViewModel {
                 status.set(last.summary());
             }
         });
+    }
+
+    /** Matches come a page of each partition at a time: each goes where its timestamp puts it among the rows. */
+    private void insertByTime(List<Message> found) {
+        for (Message m : found) {
+            int at = java.util.Collections.binarySearch(messages, m, PageMerge.TIME_ORDER);
+            messages.add(at < 0 ? -at - 1 : at, m);
+        }
     }
 
     /** Cancels the search running; it ends CANCELLED with the matches found so far still shown. */

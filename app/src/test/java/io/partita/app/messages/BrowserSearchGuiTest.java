@@ -147,6 +147,8 @@ class BrowserSearchGuiTest {
         assertThat(fx(() -> text("#search-validation"))).isEmpty();
         assertThat(fx(() -> robot.lookup("#search-progress").<ProgressBar>query().getProgress())).isEqualTo(1.0);
         assertThat(fx(() -> Set.copyOf(rows()))).isEqualTo(expected);
+        assertThat(fx(() -> List.copyOf(table().getItems()))).as("matches of all partitions, merged by time")
+                .isSortedAccordingTo(PageMerge.TIME_ORDER);
         await("a match is drawn, with its partition").atMost(UI_DEADLINE).until(() -> fx(() ->
                 firstRowCells().stream().anyMatch(c -> c.matches("order \\d*0 EUR"))));
 
