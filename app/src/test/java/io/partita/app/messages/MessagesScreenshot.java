@@ -13,10 +13,11 @@ import javafx.util.Duration;
 
 /**
  * Launches Partita for a screenshot of the message browser (after ScreenshotSeed): as the app, then, once the
- * topic is offered, opens the Messages tab, reads TOPIC's partition 0 from OFFSET and selects the third record,
- * as a user's clicks would.
+ * topic is offered, opens the Messages tab, searches all of TOPIC's partitions from OFFSET for "refunded" in the value and
+ * selects the third match, as a user's clicks would.
  *
- * With {@code replay OUT.png} it then opens the replay window, replays the partition from OFFSET into the app at 5
+ * With {@code replay OUT.png} it reads partition 0 from OFFSET instead, then opens the replay window, replays that
+ * partition from OFFSET into the app at 5
  * records a second, pauses after a few, and saves the window as JavaFX draws it.
  *
  * <p>{@code java -Duser.home=H -Dpartita.prefs=NODE -cp 'app/target/partita.jar:app/target/lib/*:app/target/test-classes'
@@ -36,13 +37,27 @@ public final class MessagesScreenshot {
                 (javafx.scene.control.ChoiceBox<StartChoice>) root.lookup("#replay-from");
         from.setValue(StartChoice.OFFSET);
         ((javafx.scene.control.TextField) root.lookup("#replay-from-value")).setText(offset);
-        ((javafx.scene.control.TextField) root.lookup("#replay-filter")).setText("EUR");
+        ((javafx.scene.control.TextField) root.lookup("#replay-filter")).setText("refunded");
         ((javafx.scene.control.TextField) root.lookup("#replay-speed-value")).setText("5");
         ((Button) root.lookup("#replay-start")).fire();
         javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(Duration.seconds(2.5));
         pause.setOnFinished(e -> ((Button) root.lookup("#replay-pause")).fire());
         pause.play();
         io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(4));
+    }
+
+    /** All partitions of the topic, searched for refunded payments: the Partition column and the search bar at work. */
+    private static void search(Stage stage) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Integer> partition =
+                (javafx.scene.control.ComboBox<Integer>) stage.getScene().lookup("#browse-partition");
+        partition.setValue(MessagesViewModel.ALL_PARTITIONS);
+        ((javafx.scene.control.TextField) stage.getScene().lookup("#search-text")).setText("refunded");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<MessageFilter.Field> field =
+                (javafx.scene.control.ChoiceBox<MessageFilter.Field>) stage.getScene().lookup("#search-field");
+        field.setValue(MessageFilter.Field.VALUE);
+        ((Button) stage.getScene().lookup("#search-go")).fire();
     }
 
     public static void main(String[] args) {
@@ -67,6 +82,7 @@ public final class MessagesScreenshot {
                 tabs.getTabs().stream().filter(t -> "messages-tab".equals(t.getId())).findFirst()
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
                 TableView<?> table = (TableView<?>) stage.getScene().lookup("#messages");
+                boolean replay = args.length > 3 && args[2].equals("replay");
                 if (table.getItems().isEmpty()) {
                     topics.setValue(topic);
                     @SuppressWarnings("unchecked")
@@ -74,13 +90,20 @@ public final class MessagesScreenshot {
                             (javafx.scene.control.ChoiceBox<StartChoice>) stage.getScene().lookup("#browse-start");
                     start.setValue(StartChoice.OFFSET);
                     ((javafx.scene.control.TextField) stage.getScene().lookup("#browse-start-value")).setText(offset);
-                    ((Button) stage.getScene().lookup("#browse-go")).fire();
+                    if (replay) {
+                        ((Button) stage.getScene().lookup("#browse-go")).fire();
+                    } else {
+                        search(stage);
+                    }
                     return;
+                }
+                if (!replay && stage.getScene().lookup("#search-cancel").isVisible()) {
+                    return; // the search is still running: the shot shows it done
                 }
                 table.getSelectionModel().select(2);
                 table.requestFocus();
                 poll.stop();
-                if (args.length > 3 && args[2].equals("replay")) {
+                if (replay) {
                     replay((MessagesView) stage.getScene().lookup("#messages-panel"), offset, args[3]);
                 }
             }));
