@@ -11,11 +11,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollBar;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -152,12 +152,17 @@ public final class MessagesView extends VBox {
         replay.setMinWidth(Region.USE_PREF_SIZE);
         replay.getStyleClass().add(Styles.SMALL);
         replay.setOnAction(e -> openReplayDialog());
-        Label validation = Dialogs.validationLabel("search-validation", model.searchBar().validationProperty());
-        HBox statusLine = new HBox(12, error, validation, status, statusGap, replay, produce);
+        HBox statusLine = new HBox(12, error, status, statusGap, replay, produce);
         statusLine.setAlignment(Pos.CENTER_LEFT);
         statusLine.getStyleClass().add("browse-status-line");
 
         HBox searchBar = searchBar(model.searchBar());
+        // On a line of its own, shown only while there is something to fix: a regex error needs its whole text.
+        Label validation = Dialogs.validationLabel("search-validation", model.searchBar().validationProperty());
+        HBox validationLine = new HBox(validation);
+        validationLine.getStyleClass().add("search-validation-line");
+        validationLine.visibleProperty().bind(validation.visibleProperty());
+        validationLine.managedProperty().bind(validation.visibleProperty());
 
         TableView<Message> table = new TableView<>(model.messages());
         table.setId("messages");
@@ -234,7 +239,7 @@ public final class MessagesView extends VBox {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(toolbar, searchBar, statusLine, split);
+        getChildren().addAll(toolbar, searchBar, validationLine, statusLine, split);
         followTheTail(table);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (FOLLOW_KEYS.match(e)) {
@@ -327,25 +332,22 @@ public final class MessagesView extends VBox {
             }
         });
         model.messages().addListener((javafx.collections.ListChangeListener<Message>) change -> {
-            if (!model.followingProperty().get() || model.messages().isEmpty()) {
+            int added = 0;
+            while (change.next()) {
+                added += change.getAddedSize();
+            }
+            if (!model.followingProperty().get() || added == 0) {
                 return;
             }
-            // The scroll bar still shows where the user was: the table lays out the new rows at the next pulse.
-            ScrollBar bar = verticalBar(table);
-            boolean atBottom = bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 0.001;
-            if (atBottom) {
+            // The cells still show the rows as laid out before this change (the table lays out at the next pulse):
+            // was the last row before it on screen?
+            int lastBefore = model.messages().size() - added - 1;
+            VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+            IndexedCell<?> lastShown = flow == null ? null : flow.getLastVisibleCell();
+            if (lastBefore < 0 || lastShown == null || lastShown.getIndex() >= lastBefore) {
                 javafx.application.Platform.runLater(() -> table.scrollTo(model.messages().size() - 1));
             }
         });
-    }
-
-    private static ScrollBar verticalBar(TableView<?> table) {
-        for (Node n : table.lookupAll(".scroll-bar")) {
-            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
-                return bar;
-            }
-        }
-        return null;
     }
 
     /** Puts the cursor in the search's text (Ctrl+F while the Messages tab shows). */

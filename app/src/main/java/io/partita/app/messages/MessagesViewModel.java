@@ -278,8 +278,8 @@ public final class MessagesViewModel {
         tail = run;
         run.listening().thenRun(() -> {
             if (tail == run) {
-                status.set("Following " + where + ": new records appear at the bottom (the last "
-                        + String.format(java.util.Locale.US, "%,d", FOLLOW_ROWS) + " rows are kept).");
+                status.set("Following " + where + ": new records at the bottom, the last "
+                        + String.format(java.util.Locale.US, "%,d", FOLLOW_ROWS) + " kept.");
             }
         });
         run.stopped().handle((v, failure) -> {
