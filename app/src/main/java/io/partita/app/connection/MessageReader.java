@@ -193,8 +193,10 @@ final class MessageReader implements AutoCloseable {
         ranges.forEach((p, r) -> {
             read.put(p, new ArrayList<>());
             TopicPartition tp = new TopicPartition(topic, p);
+            // Every assigned partition needs a position, even one with nothing to read: without one, a poll asks
+            // for the reset policy, and the browser's is "none" (an empty partition failed the whole page).
+            consumer.seek(tp, r[0]);
             if (r[0] < r[1]) {
-                consumer.seek(tp, r[0]);
                 open.put(tp, r);
             } else {
                 consumer.pause(List.of(tp));

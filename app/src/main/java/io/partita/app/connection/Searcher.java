@@ -1,6 +1,7 @@
 package io.partita.app.connection;
 
 import io.partita.app.common.Fx;
+import io.partita.app.messages.BrowsePage;
 import io.partita.app.messages.Message;
 import io.partita.app.messages.MessagePage;
 import io.partita.app.messages.SearchControl;
@@ -56,12 +57,15 @@ final class Searcher {
         SearchProgress.State end = SearchProgress.State.DONE;
         String failure = null;
         try {
-            // First where each partition's range starts and ends (a read of no records), for the total.
+            // First where each partition's range starts and ends (a read of no records, positioned as the browser's
+            // pages are), for the total.
+            BrowsePage start = reader.readAll(plan.topic(), plan.partitions(), plan.start(), 0).get();
             Map<Integer, long[]> ranges = new LinkedHashMap<>();
             for (int p : plan.partitions()) {
-                MessagePage first = reader.read(plan.topic(), p, plan.start(), 0).get();
-                ranges.put(p, new long[] {first.from(), first.logEnd()});
-                total += Math.max(0, first.logEnd() - first.from());
+                long from = start.from().offset(p);
+                long until = start.logEnds().get(p);
+                ranges.put(p, new long[] {from, until});
+                total += Math.max(0, until - from);
             }
             report(SearchProgress.State.RUNNING, null);
             end = scan(ranges);
