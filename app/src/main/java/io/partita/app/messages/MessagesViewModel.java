@@ -55,6 +55,8 @@ public final class MessagesViewModel {
     private SearchControl searchRun;
     private FollowControl tail;
     private long followed;
+    /** The index of the first row the live tail added (rows before it are the page it was turned on over). */
+    private int followStart;
     private final ObjectProperty<Message> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<ValueFormat> format = new SimpleObjectProperty<>(this, "format", ValueFormats.TEXT);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
@@ -246,8 +248,7 @@ public final class MessagesViewModel {
     /** Matches come a page of each partition at a time: each goes where its timestamp puts it among the rows. */
     private void insertByTime(List<Message> found) {
         for (Message m : found) {
-            int at = java.util.Collections.binarySearch(messages, m, PageMerge.TIME_ORDER);
-            messages.add(at < 0 ? -at - 1 : at, m);
+            messages.add(PageMerge.place(messages, 0, m), m);
         }
     }
 
@@ -269,6 +270,7 @@ public final class MessagesViewModel {
         cancelSearch();
         error.set("");
         followed = 0;
+        followStart = messages.size();
         List<Integer> chosen = chosenPartitions();
         severalPartitions.set(severalPartitions.get() || chosen.size() > 1);
         String where = topic.get() + (chosen.size() > 1 ? " (all " + chosen.size() + " partitions)"
@@ -304,9 +306,20 @@ public final class MessagesViewModel {
             return; // a batch already on its way when following stopped
         }
         followed += arrived.size();
-        messages.addAll(arrived);
+        // A poll brings some partitions' records before others': each batch is in time order, but a later batch
+        // may hold older records. The rows the tail added stay in time order, the newest at the bottom.
+        int last = messages.size() - 1;
+        if (last < followStart || PageMerge.TIME_ORDER.compare(messages.get(last), arrived.get(0)) <= 0) {
+            messages.addAll(arrived); // the usual case: all newer, one change for the table
+        } else {
+            for (Message m : arrived) {
+                messages.add(PageMerge.place(messages, followStart, m), m);
+            }
+        }
         if (messages.size() > FOLLOW_ROWS) {
-            messages.remove(0, messages.size() - FOLLOW_ROWS);
+            int drop = messages.size() - FOLLOW_ROWS;
+            messages.remove(0, drop);
+            followStart = Math.max(0, followStart - drop);
         }
         if (selected.get() == null) {
             selected.set(messages.get(0));

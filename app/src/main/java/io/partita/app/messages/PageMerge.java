@@ -58,6 +58,24 @@ public final class PageMerge {
         return page;
     }
 
+    /**
+     * Where {@code m} goes among {@code rows[from..]} (in {@link #TIME_ORDER}) to keep them in order: after any
+     * equal row, so records that arrive later stay later among equals. The rows before {@code from} are not looked at.
+     */
+    public static int place(List<Message> rows, int from, Message m) {
+        int low = from;
+        int high = rows.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (TIME_ORDER.compare(rows.get(mid), m) <= 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     /** A position in one partition's list, walking forwards (step 1) or backwards (step -1). */
     private static final class Cursor {
         private final List<Message> list;

@@ -53,6 +53,19 @@ class PageMergeTest {
     }
 
     @Test
+    void placesALateRecordByItsTimeAmongTheRowsAfterAGivenOne() {
+        // Rows 0-1: a page the tail was turned on over (not reordered); rows 2-4: what the tail added so far.
+        List<Message> rows = new ArrayList<>(List.of(m(0, 0, 900), m(0, 1, 950), m(1, 7, 100), m(0, 9, 300),
+                m(1, 8, 300)));
+        assertThat(PageMerge.place(rows, 2, m(0, 10, 200))).isEqualTo(3);
+        assertThat(PageMerge.place(rows, 2, m(0, 10, 50))).as("never above the tail's first row").isEqualTo(2);
+        assertThat(PageMerge.place(rows, 2, m(2, 0, 300))).as("ties by partition").isEqualTo(5);
+        assertThat(PageMerge.place(rows, 2, m(0, 10, 300))).as("after 0@9, before 1@8").isEqualTo(4);
+        assertThat(PageMerge.place(rows, 0, m(5, 0, 1000))).isEqualTo(5);
+        assertThat(PageMerge.place(List.of(), 0, m(0, 0, 1))).isZero();
+    }
+
+    @Test
     void emptyPartitionsAndNoPartitionsGiveWhatThereIs() {
         assertThat(PageMerge.first(Map.of(0, List.of(), 1, List.of(m(1, 0, 1))), 100)).hasSize(1);
         assertThat(PageMerge.last(Map.of(), 100)).isEmpty();
