@@ -219,28 +219,32 @@ public final class MessagesViewModel {
         severalPartitions.set(chosenPartitions().size() > 1);
         search.started();
         status.set("Searching…");
-        String searched = topic.get();
-        SearchControl run = gateway.search(new SearchPlan(searched, chosenPartitions(), at, filter, MAX_MATCHES),
+        // Only this search's news reach the table: an older one given up may still report on its way out.
+        SearchControl[] self = new SearchControl[1];
+        SearchControl run = gateway.search(new SearchPlan(topic.get(), chosenPartitions(), at, filter, MAX_MATCHES),
                 p -> {
-                    if (searchRun != null && searched.equals(topic.get())) {
+                    if (searchRun != null && searchRun == self[0]) {
                         search.update(p);
                         status.set(p.summary());
                     }
                 },
                 found -> {
-                    if (searchRun != null && searched.equals(topic.get())) {
+                    if (searchRun != null && searchRun == self[0]) {
                         insertByTime(found);
                         if (selected.get() == null && !messages.isEmpty()) {
                             selected.set(messages.get(0));
                         }
                     }
                 });
+        self[0] = run;
         searchRun = run;
         run.done().thenAccept(last -> {
             if (searchRun == run) {
                 searchRun = null;
                 search.update(last);
-                status.set(last.summary());
+                boolean failed = last.state() == SearchProgress.State.FAILED;
+                error.set(failed ? last.summary() : ""); // in red: a deleted topic, a lost connection
+                status.set(failed ? "" : last.summary());
             }
         });
     }
