@@ -29,8 +29,9 @@ java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" --profiles "$node" "$ho
 
 java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node"
 "$shot" --wait 45 docs/screenshots/cluster-map.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
-# messages.png: the same cluster, the browser on payments' partition 0 from offset 10 (MessagesScreenshot reads it);
-# replay.png: its replay window, replaying that partition's EUR payments into the app, paused (saved as JavaFX
+# messages.png: the same cluster, the browser searching all of payments' partitions from offset 10 for refunds
+# (MessagesScreenshot runs the search);
+# replay.png: its replay window, replaying partition 0's EUR payments into the app, paused (saved as JavaFX
 # draws it: the virtual display paints dialog windows black). The launchers are test classes (mvn package builds them).
 "$shot" --wait 45 docs/screenshots/messages.png -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
   -cp "$cp:app/target/test-classes" io.partita.app.messages.MessagesScreenshot payments 10

@@ -180,7 +180,12 @@ public final class WorkspaceView extends BorderPane {
         dialog.show();
     }
 
+    /** Ctrl+F: the message search while the Messages tab shows (finding a topic is not what one does there). */
     public void focusSearch() {
+        if (tabs.getSelectionModel().getSelectedItem() == messagesTab) {
+            messages.focusSearch();
+            return;
+        }
         showTopics();
         topics.focusSearch();
     }

@@ -55,6 +55,9 @@ public final class ClusterGateway implements AutoCloseable {
 
     private volatile Admin admin;
     private volatile MessageReader reader;
+    /** The reader's client settings, for the live tails' own consumers. */
+    private volatile Properties readerClient;
+    private final java.util.Set<Follower> tails = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile MessageWriter writer;
     private volatile LocalCluster localCluster;
     private volatile Connection connection;
@@ -558,6 +561,82 @@ public final class ClusterGateway implements AutoCloseable {
         return r == null ? notConnected() : toUi(r.readBefore(topic, partition, before, limit));
     }
 
+    /**
+     * A page of up to {@code limit} records across {@code partitions}, merged by timestamp (ties by partition, then
+     * offset), each partition read from the same {@code start}.
+     */
+    public CompletableFuture<io.partita.app.messages.BrowsePage> readMessages(String topic, List<Integer> partitions,
+            io.partita.app.messages.StartAt start, int limit) {
+        MessageReader r = reader;
+        return r == null ? notConnected() : toUi(r.readAll(topic, partitions, start, limit));
+    }
+
+    /** The page of up to {@code limit} records from each partition's position on (Newer). */
+    public CompletableFuture<io.partita.app.messages.BrowsePage> readMessagesFrom(String topic,
+            io.partita.app.messages.PagePositions from, int limit) {
+        MessageReader r = reader;
+        return r == null ? notConnected() : toUi(r.readAllFrom(topic, from, limit));
+    }
+
+    /** The page of up to {@code limit} records just before each partition's position (Older). */
+    public CompletableFuture<io.partita.app.messages.BrowsePage> readMessagesBefore(String topic,
+            io.partita.app.messages.PagePositions before, int limit) {
+        MessageReader r = reader;
+        return r == null ? notConnected() : toUi(r.readAllBefore(topic, before, limit));
+    }
+
+    /**
+     * Starts a search on its own thread and returns its handle at once; {@code found} (batches of matches) and
+     * {@code progress} are called on the ui executor, and the handle's {@code done()} completes there too.
+     */
+    public io.partita.app.messages.SearchControl search(io.partita.app.messages.SearchPlan plan,
+            Consumer<io.partita.app.messages.SearchProgress> progress,
+            Consumer<List<io.partita.app.messages.Message>> found) {
+        io.partita.app.messages.SearchControl control = new io.partita.app.messages.SearchControl();
+        MessageReader r = reader;
+        if (r == null) {
+            control.finish(io.partita.app.messages.SearchProgress.refused("Not connected to a cluster"));
+            return control;
+        }
+        Thread thread = new Thread(() -> {
+            var last = new Searcher(r, plan, control, p -> ui.execute(() -> progress.accept(p)),
+                    m -> ui.execute(() -> found.accept(m))).search();
+            ui.execute(() -> control.finish(last));
+        }, "partita-search");
+        thread.setDaemon(true);
+        thread.start();
+        return control;
+    }
+
+    /**
+     * Starts a live tail of {@code partitions} (from their end, with a consumer of its own) and returns its handle
+     * at once; {@code arrived} hears new records on the ui executor. Disconnecting stops it.
+     */
+    public io.partita.app.messages.FollowControl follow(String topic, List<Integer> partitions,
+            Consumer<List<io.partita.app.messages.Message>> arrived) {
+        io.partita.app.messages.FollowControl control = new io.partita.app.messages.FollowControl();
+        Properties client = readerClient;
+        if (reader == null || client == null) {
+            IllegalStateException refused = new IllegalStateException("Not connected to a cluster");
+            control.listening().completeExceptionally(refused);
+            control.stopped().completeExceptionally(refused);
+            return control;
+        }
+        Follower follower = new Follower(client, topic, partitions, control,
+                m -> ui.execute(() -> arrived.accept(m)), ui);
+        tails.add(follower);
+        Thread thread = new Thread(() -> {
+            try {
+                follower.run();
+            } finally {
+                tails.remove(follower);
+            }
+        }, "partita-tail");
+        thread.setDaemon(true);
+        thread.start();
+        return control;
+    }
+
     /** Ends a read that waits for records; it completes with what it has read so far. */
     public void cancelRead() {
         MessageReader r = reader;
@@ -997,6 +1076,7 @@ public final class ClusterGateway implements AutoCloseable {
             client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             client.putAll(ClientSecurity.properties(profile.security()));
             reader = new MessageReader(client);
+            readerClient = client;
             writer = new MessageWriter(client);
             Connection c = new Connection(profile, bootstrapServers, clusterId);
             connection = c;
@@ -1017,6 +1097,8 @@ public final class ClusterGateway implements AutoCloseable {
         connection = null;
         MessageReader r = reader;
         reader = null;
+        readerClient = null;
+        tails.forEach(Follower::stop); // each closes its own consumer on its own thread
         if (r != null) {
             r.close();
         }

@@ -1,14 +1,19 @@
 package io.partita.app.connection;
 
+import io.partita.app.messages.BrowsePage;
 import io.partita.app.messages.Message;
 import io.partita.app.messages.MessagePage;
+import io.partita.app.messages.PageMerge;
+import io.partita.app.messages.PagePositions;
 import io.partita.app.messages.ReplayRange;
 import io.partita.app.messages.StartAt;
 import io.partita.app.messages.StopAt;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -48,9 +53,14 @@ final class MessageReader implements AutoCloseable {
 
     /** @param client the connection's client settings (bootstrap servers, security) */
     MessageReader(Properties client) {
+        consumer = new KafkaConsumer<>(consumerProperties(client, "partita-browser"));
+    }
+
+    /** A group-less consumer's settings that never commit nor create a topic; shared with the live tail. */
+    static Properties consumerProperties(Properties client, String clientId) {
         Properties props = new Properties();
         props.putAll(client);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "partita-browser");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // browsing never creates a topic
@@ -61,7 +71,7 @@ final class MessageReader implements AutoCloseable {
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        consumer = new KafkaConsumer<>(props);
+        return props;
     }
 
     /** Up to {@code limit} records of a partition from {@code start} on. */
@@ -119,6 +129,141 @@ final class MessageReader implements AutoCloseable {
         });
     }
 
+    /**
+     * A page of up to {@code limit} records across {@code partitions}, merged by timestamp, each partition
+     * positioned from the same {@code start}. An offset past a partition's end starts that partition at its end
+     * (partitions differ in length); past the end of all of them is refused, as for one partition.
+     */
+    CompletableFuture<BrowsePage> readAll(String topic, List<Integer> partitions, StartAt start, int limit) {
+        return onThread(() -> {
+            Map<Integer, long[]> bounds = bounds(topic, partitions);
+            Map<Integer, Long> forTime = new HashMap<>();
+            if (start instanceof StartAt.Time time) {
+                Map<TopicPartition, Long> query = new HashMap<>();
+                partitions.forEach(p -> query.put(new TopicPartition(topic, p), time.epochMillis()));
+                consumer.offsetsForTimes(query).forEach((tp, found) ->
+                        forTime.put(tp.partition(), found == null ? -1 : found.offset()));
+            }
+            if (start instanceof StartAt.Offset o && bounds.values().stream().allMatch(b -> o.offset() > b[1])) {
+                throw new IllegalArgumentException("offset " + o.offset() + " is past the end of every partition");
+            }
+            Map<Integer, Long> from = new TreeMap<>();
+            bounds.forEach((p, b) -> {
+                StartAt own = start instanceof StartAt.Offset o && o.offset() > b[1] ? new StartAt.Offset(b[1]) : start;
+                from.put(p, StartAt.resolve(own, b[0], b[1], forTime.getOrDefault(p, -1L)));
+            });
+            return forward(topic, new PagePositions(from), bounds, limit);
+        });
+    }
+
+    /** The page of up to {@code limit} records from {@code from} on in each of its partitions (Newer). */
+    CompletableFuture<BrowsePage> readAllFrom(String topic, PagePositions from, int limit) {
+        return onThread(() -> forward(topic, from, bounds(topic, from.partitions()), limit));
+    }
+
+    /** The page of up to {@code limit} records just before {@code before} in each of its partitions (Older). */
+    CompletableFuture<BrowsePage> readAllBefore(String topic, PagePositions before, int limit) {
+        return onThread(() -> {
+            Map<Integer, long[]> bounds = bounds(topic, before.partitions());
+            Map<Integer, long[]> ranges = new TreeMap<>();
+            Map<Integer, Long> until = new TreeMap<>();
+            bounds.forEach((p, b) -> {
+                long end = Math.max(b[0], Math.min(before.offset(p), b[1]));
+                until.put(p, end);
+                ranges.put(p, new long[] {Math.max(b[0], end - limit), end});
+            });
+            // Enough of each partition for the whole page, then the newest `limit` of them across partitions.
+            List<Message> page = PageMerge.last(fetch(topic, ranges), limit);
+            PagePositions next = new PagePositions(until);
+            return browsePage(topic, next.before(page), next, bounds, page);
+        });
+    }
+
+    private BrowsePage forward(String topic, PagePositions from, Map<Integer, long[]> bounds, int limit) {
+        Map<Integer, long[]> ranges = new TreeMap<>();
+        from.offsets().forEach((p, o) -> ranges.put(p, new long[] {o, Math.min(bounds.get(p)[1], o + limit)}));
+        List<Message> page = PageMerge.first(fetch(topic, ranges), limit);
+        return browsePage(topic, from, from.after(page), bounds, page);
+    }
+
+    private static BrowsePage browsePage(String topic, PagePositions from, PagePositions next,
+                                         Map<Integer, long[]> bounds, List<Message> page) {
+        Map<Integer, Long> starts = new TreeMap<>();
+        Map<Integer, Long> ends = new TreeMap<>();
+        bounds.forEach((p, b) -> {
+            starts.put(p, b[0]);
+            ends.put(p, b[1]);
+        });
+        return new BrowsePage(topic, from, next, starts, ends, page);
+    }
+
+    /** Each partition's log start and end, as [start, end]; a missing topic or partition is named. */
+    private Map<Integer, long[]> bounds(String topic, List<Integer> wanted) {
+        List<org.apache.kafka.common.PartitionInfo> partitions = consumer.partitionsFor(topic);
+        if (partitions == null || partitions.isEmpty()) {
+            throw new IllegalArgumentException("Topic " + topic + " does not exist (was it deleted?)");
+        }
+        List<TopicPartition> tps = new ArrayList<>();
+        for (int p : wanted) {
+            if (partitions.stream().noneMatch(info -> info.partition() == p)) {
+                throw new IllegalArgumentException("Topic " + topic + " has no partition " + p);
+            }
+            tps.add(new TopicPartition(topic, p));
+        }
+        consumer.assign(tps);
+        Map<TopicPartition, Long> starts = consumer.beginningOffsets(tps);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(tps);
+        Map<Integer, long[]> bounds = new TreeMap<>();
+        tps.forEach(tp -> bounds.put(tp.partition(), new long[] {starts.get(tp), ends.get(tp)}));
+        return bounds;
+    }
+
+    /**
+     * Reads [from, until) of each partition of {@code ranges} in one poll loop (the partitions are assigned by
+     * {@link #bounds}); a partition done is paused so that its fetches stop.
+     */
+    private Map<Integer, List<Message>> fetch(String topic, Map<Integer, long[]> ranges) {
+        Map<Integer, List<Message>> read = new TreeMap<>();
+        Map<TopicPartition, long[]> open = new HashMap<>();
+        consumer.resume(consumer.assignment());
+        ranges.forEach((p, r) -> {
+            read.put(p, new ArrayList<>());
+            TopicPartition tp = new TopicPartition(topic, p);
+            // Every assigned partition needs a position, even one with nothing to read: without one, a poll asks
+            // for the reset policy, and the browser's is "none" (an empty partition failed the whole page).
+            consumer.seek(tp, r[0]);
+            if (r[0] < r[1]) {
+                open.put(tp, r);
+            } else {
+                consumer.pause(List.of(tp));
+            }
+        });
+        long deadline = System.nanoTime() + READ_DEADLINE.toNanos();
+        try {
+            while (!open.isEmpty() && System.nanoTime() < deadline) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                for (TopicPartition tp : List.copyOf(open.keySet())) {
+                    long until = open.get(tp)[1];
+                    for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
+                        if (r.offset() < until) {
+                            read.get(tp.partition()).add(message(r));
+                        }
+                    }
+                    // The position also passes the gaps of a compacted log.
+                    if (consumer.position(tp) >= until) {
+                        open.remove(tp);
+                        consumer.pause(List.of(tp));
+                    }
+                }
+            }
+        } catch (WakeupException cancelled) {
+            log.debug("Read of {} cancelled", topic);
+        } finally {
+            consumer.resume(consumer.assignment());
+        }
+        return read;
+    }
+
     /** Stops a read that waits for records; it completes with what it has. */
     void cancel() {
         if (reading.get()) {
@@ -168,7 +313,7 @@ final class MessageReader implements AutoCloseable {
         return new MessagePage(tp.topic(), tp.partition(), from, next, bounds[0], bounds[1], messages);
     }
 
-    private static Message message(ConsumerRecord<byte[], byte[]> r) {
+    static Message message(ConsumerRecord<byte[], byte[]> r) {
         List<Message.Header> headers = new ArrayList<>();
         for (Header h : r.headers()) {
             headers.add(new Message.Header(h.key(), h.value()));

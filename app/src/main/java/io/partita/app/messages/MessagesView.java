@@ -1,6 +1,7 @@
 package io.partita.app.messages;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.common.Dialogs;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -36,7 +47,10 @@ import javafx.scene.layout.VBox;
 public final class MessagesView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
+    /** Follow on and off; Ctrl+F finds, Ctrl+R refreshes: T for tail. */
+    static final KeyCombination FOLLOW_KEYS = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
     private final ComboBox<String> topic;
+    private TextField searchText;
     private final MessagesViewModel model;
     private ProduceDialog produceDialog;
     private ReplayDialog replayDialog;
@@ -52,17 +66,18 @@ public final class MessagesView extends VBox {
         topic.setId("browse-topic");
         topic.setPromptText("Topic");
         topic.setPrefWidth(200);
+        topic.setMinWidth(125); // a name stays readable; the offset field gives way first
         topic.valueProperty().addListener((o, was, name) -> model.chooseTopic(name));
         model.topicProperty().addListener((o, was, name) -> topic.setValue(name));
         ComboBox<Integer> partition = new ComboBox<>(model.partitions());
         partition.setId("browse-partition");
         partition.setPromptText("Partition");
         partition.setMinWidth(Region.USE_PREF_SIZE);
-        partition.setPrefWidth(130);
+        partition.setPrefWidth(150);
         partition.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Integer p) {
-                return p == null ? "" : "partition " + p;
+                return p == null ? "" : p == MessagesViewModel.ALL_PARTITIONS ? "All partitions" : "partition " + p;
             }
 
             @Override
@@ -93,22 +108,31 @@ public final class MessagesView extends VBox {
         Button previous = new Button("◀ Older");
         previous.setId("browse-previous");
         previous.setOnAction(e -> model.previous());
-        previous.disableProperty().bind(model.hasPreviousProperty().not().or(model.readingProperty()));
+        previous.disableProperty().bind(model.hasPreviousProperty().not().or(model.readingProperty())
+                .or(model.followingProperty()));
         previous.setMinWidth(Region.USE_PREF_SIZE);
         Button next = new Button("Newer ▶");
         next.setId("browse-next");
         next.setOnAction(e -> model.next());
-        next.disableProperty().bind(model.hasNextProperty().not().or(model.readingProperty()));
+        next.disableProperty().bind(model.hasNextProperty().not().or(model.readingProperty())
+                .or(model.followingProperty()));
         next.setMinWidth(Region.USE_PREF_SIZE);
         Label from = new Label("from");
         from.setMinWidth(Region.USE_PREF_SIZE);
+        start.setPrefWidth(110); // its longest choice fits; the topic's name needs the room more
         start.setMinWidth(Region.USE_PREF_SIZE);
-        startInput.setMinWidth(120);
+        startInput.setMinWidth(60);
         Button produce = new Button("Produce…");
         produce.setId("produce-open");
         produce.setMinWidth(Region.USE_PREF_SIZE);
         produce.setOnAction(e -> openProduceDialog());
-        HBox toolbar = new HBox(8, topic, partition, from, start, startInput, read, previous, next);
+        ToggleButton follow = new ToggleButton("Follow");
+        follow.setId("browse-follow");
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        follow.setTooltip(new Tooltip("Follow new records as they arrive, newest at the bottom ("
+                + FOLLOW_KEYS.getDisplayText() + ")"));
+        follow.selectedProperty().bindBidirectional(model.followingProperty());
+        HBox toolbar = new HBox(8, topic, partition, from, start, startInput, read, previous, next, follow);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("panel-toolbar");
 
@@ -139,11 +163,23 @@ public final class MessagesView extends VBox {
         statusLine.setAlignment(Pos.CENTER_LEFT);
         statusLine.getStyleClass().add("browse-status-line");
 
+        HBox searchBar = searchBar(model.searchBar());
+        // On a line of its own, shown only while there is something to fix: a regex error needs its whole text.
+        Label validation = Dialogs.validationLabel("search-validation", model.searchBar().validationProperty());
+        HBox validationLine = new HBox(validation);
+        validationLine.getStyleClass().add("search-validation-line");
+        validationLine.visibleProperty().bind(validation.visibleProperty());
+        validationLine.managedProperty().bind(validation.visibleProperty());
+
         TableView<Message> table = new TableView<>(model.messages());
         table.setId("messages");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, "messages-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Message, Long> partitionColumn = number("Partition", m -> (long) m.partition(), 92);
+        // Shown when the rows come from several partitions: one partition's rows all have the same.
+        partitionColumn.visibleProperty().bind(model.severalPartitionsProperty());
         table.getColumns().setAll(List.of(
+                partitionColumn,
                 number("Offset", Message::offset, 90),
                 fixed(text("Timestamp", m -> TIME.format(Instant.ofEpochMilli(m.timestamp())), 210)),
                 text("Key", m -> Bytes.preview(m.key(), 60), 140),
@@ -215,7 +251,121 @@ public final class MessagesView extends VBox {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(toolbar, statusLine, split);
+        getChildren().addAll(toolbar, searchBar, validationLine, statusLine, split);
+        followTheTail(table);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (FOLLOW_KEYS.match(e)) {
+                model.followingProperty().set(!model.followingProperty().get());
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * Text, where to look, regex or not, an optional time range; Search runs on the chosen partitions from the
+     * chosen start, with a bar for the records scanned and Cancel while it runs.
+     */
+    private HBox searchBar(MessageSearch search) {
+        searchText = new TextField();
+        searchText.setId("search-text");
+        searchText.setPromptText("Search records (substring, or a regex)");
+        searchText.textProperty().bindBidirectional(search.textProperty());
+        searchText.setOnAction(e -> model.search());
+        HBox.setHgrow(searchText, Priority.ALWAYS);
+        searchText.setMinWidth(120);
+        ChoiceBox<MessageFilter.Field> field = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+                MessageFilter.Field.values()));
+        field.setId("search-field");
+        field.valueProperty().bindBidirectional(search.fieldProperty());
+        field.setMinWidth(Region.USE_PREF_SIZE);
+        field.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(MessageFilter.Field f) {
+                return f == null ? "" : f == MessageFilter.Field.ANY ? "Anywhere" : "In " + f.toString().toLowerCase();
+            }
+
+            @Override
+            public MessageFilter.Field fromString(String text) {
+                return null; // not editable
+            }
+        });
+        field.setTooltip(new Tooltip("Where to look: the key, the value, the headers (name=value) or any of them"));
+        CheckBox regex = new CheckBox("Regex");
+        regex.setId("search-regex");
+        regex.selectedProperty().bindBidirectional(search.regexProperty());
+        regex.setMinWidth(Region.USE_PREF_SIZE);
+        TextField fromTime = new TextField();
+        fromTime.setId("search-from");
+        fromTime.setPromptText("from time");
+        fromTime.setTooltip(new Tooltip("Only records at or after this time, e.g. 2026-11-25 14:30 (optional)"));
+        fromTime.textProperty().bindBidirectional(search.fromTimeProperty());
+        fromTime.setOnAction(e -> model.search());
+        fromTime.setPrefWidth(110);
+        fromTime.setMinWidth(90);
+        TextField toTime = new TextField();
+        toTime.setId("search-to");
+        toTime.setPromptText("until time");
+        toTime.setTooltip(new Tooltip("Only records before this time, e.g. 2026-11-25 15:00 (optional)"));
+        toTime.textProperty().bindBidirectional(search.toTimeProperty());
+        toTime.setOnAction(e -> model.search());
+        toTime.setPrefWidth(110);
+        toTime.setMinWidth(90);
+        Button go = new Button("Search");
+        go.setId("search-go");
+        go.setMinWidth(Region.USE_PREF_SIZE);
+        go.setOnAction(e -> model.search());
+        go.disableProperty().bind(search.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("search-cancel");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setOnAction(e -> model.cancelSearch());
+        cancel.visibleProperty().bind(search.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("search-progress");
+        progress.getStyleClass().add("search-progress");
+        progress.progressProperty().bind(search.progressProperty());
+        progress.visibleProperty().bind(search.lastProperty().isNotNull().or(search.runningProperty()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        HBox bar = new HBox(8, searchText, field, regex, fromTime, toTime, go, cancel, progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("search-bar");
+        return bar;
+    }
+
+    /**
+     * While following, new rows land at the bottom: the table scrolls to them only if the user was already at the
+     * bottom, so reading an older row is never pulled away from.
+     */
+    private void followTheTail(TableView<Message> table) {
+        model.followingProperty().addListener((o, was, on) -> {
+            if (on && !model.messages().isEmpty()) {
+                table.scrollTo(model.messages().size() - 1); // turning Follow on goes to where the new rows land
+            }
+        });
+        model.messages().addListener((javafx.collections.ListChangeListener<Message>) change -> {
+            int added = 0;
+            while (change.next()) {
+                added += change.getAddedSize();
+            }
+            if (!model.followingProperty().get() || added == 0) {
+                return;
+            }
+            // The cells still show the rows as laid out before this change (the table lays out at the next pulse):
+            // was the last row before it on screen?
+            int lastBefore = model.messages().size() - added - 1;
+            VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+            IndexedCell<?> lastShown = flow == null ? null : flow.getLastVisibleCell();
+            if (lastBefore < 0 || lastShown == null || lastShown.getIndex() >= lastBefore) {
+                javafx.application.Platform.runLater(() -> table.scrollTo(model.messages().size() - 1));
+            }
+        });
+    }
+
+    /** Puts the cursor in the search's text (Ctrl+F while the Messages tab shows). */
+    public void focusSearch() {
+        searchText.requestFocus();
+        searchText.selectAll();
     }
 
     /** Opens the produce window (one at a time), on the topic being browsed. */

@@ -26,11 +26,18 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The message browser: which partition, where to start, the page of records read, and the record in detail.
- * One page at a time ({@link #PAGE_SIZE} records), so a partition of millions costs no more than one of ten.
+ * The message browser: which partition (or all of them), where to start, the page of records read, and the record
+ * in detail. One page at a time ({@link #PAGE_SIZE} records), so a partition of millions costs no more than one of
+ * ten. The same table also shows a search's matches as they are found, or a live tail's new records.
  */
 public final class MessagesViewModel {
     public static final int PAGE_SIZE = 100;
+    /** The partition choice that stands for every partition of the topic (offered when it has several). */
+    public static final int ALL_PARTITIONS = -1;
+    /** A live tail keeps the table to the newest this many rows, so following for hours costs no more memory. */
+    public static final int FOLLOW_ROWS = 1_000;
+    /** A search stops after this many matches: the table holds them all. */
+    public static final int MAX_MATCHES = 1_000;
 
     private final ClusterGateway gateway;
     private final Supplier<ZoneId> zone;
@@ -41,7 +48,15 @@ public final class MessagesViewModel {
     private final ObjectProperty<StartChoice> start = new SimpleObjectProperty<>(this, "start", StartChoice.EARLIEST);
     private final StringProperty startInput = new SimpleStringProperty(this, "startInput", "");
     private final ObservableList<Message> messages = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<MessagePage> page = new ReadOnlyObjectWrapper<>(this, "page");
+    private final ReadOnlyObjectWrapper<BrowsePage> page = new ReadOnlyObjectWrapper<>(this, "page");
+    private final ReadOnlyBooleanWrapper severalPartitions = new ReadOnlyBooleanWrapper(this, "severalPartitions");
+    private final BooleanProperty following = new SimpleBooleanProperty(this, "following", false);
+    private final MessageSearch search = new MessageSearch();
+    private SearchControl searchRun;
+    private FollowControl tail;
+    private long followed;
+    /** The index of the first row the live tail added (rows before it are the page it was turned on over). */
+    private int followStart;
     private final ObjectProperty<Message> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<ValueFormat> format = new SimpleObjectProperty<>(this, "format", ValueFormats.TEXT);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
@@ -59,7 +74,11 @@ public final class MessagesViewModel {
             List<Integer> wanted = java.util.stream.IntStream.range(0, n.intValue()).boxed().toList();
             if (!partitions.equals(wanted)) {
                 Integer keep = partition.get();
-                partitions.setAll(wanted);
+                java.util.List<Integer> offered = new java.util.ArrayList<>(wanted);
+                if (wanted.size() > 1) {
+                    offered.add(0, ALL_PARTITIONS);
+                }
+                partitions.setAll(offered);
                 partition.set(keep != null && keep < n.intValue() ? keep : wanted.isEmpty() ? null : 0);
             }
         });
@@ -70,6 +89,16 @@ public final class MessagesViewModel {
             render();
         });
         format.addListener((o, was, f) -> render());
+        // What is followed or searched belongs to one topic and choice of partitions.
+        topic.addListener((o, was, now) -> stopBackgroundWork());
+        partition.addListener((o, was, now) -> stopBackgroundWork());
+        following.addListener((o, was, on) -> {
+            if (on) {
+                startFollowing();
+            } else {
+                stopFollowing();
+            }
+        });
     }
 
     /** The topics to offer, with their partition counts, from the latest topic list. */
@@ -102,7 +131,7 @@ public final class MessagesViewModel {
     public ReplayViewModel replay() {
         ReplayViewModel form = new ReplayViewModel(gateway, topics, name -> topicPartitions.applyAsInt(name), zone.get());
         form.topicProperty().set(topic.get());
-        if (partition.get() != null) {
+        if (partition.get() != null && partition.get() != ALL_PARTITIONS) {
             form.partitionProperty().set(Integer.toString(partition.get()));
         }
         return form;
@@ -154,26 +183,208 @@ public final class MessagesViewModel {
             error.set(e.getMessage());
             return CompletableFuture.completedFuture(null);
         }
-        return show(gateway.readMessages(topic.get(), partition.get(), at, PAGE_SIZE));
+        stopBackgroundWork();
+        if (partition.get() != ALL_PARTITIONS) {
+            // One partition: one seek and one fetch (the path the jump benchmark measures).
+            return show(gateway.readMessages(topic.get(), partition.get(), at, PAGE_SIZE).thenApply(BrowsePage::of));
+        }
+        return show(gateway.readMessages(topic.get(), chosenPartitions(), at, PAGE_SIZE));
     }
 
     /** The page after the one shown. */
     public CompletableFuture<Void> next() {
-        MessagePage current = page.get();
+        BrowsePage current = page.get();
         if (current == null) {
             return read();
         }
-        return show(gateway.readMessages(current.topic(), current.partition(), new StartAt.Offset(current.next()),
-                PAGE_SIZE));
+        stopBackgroundWork();
+        if (current.partitions().size() == 1) {
+            int p = current.partitions().get(0);
+            return show(gateway.readMessages(current.topic(), p, new StartAt.Offset(current.next().offset(p)),
+                    PAGE_SIZE).thenApply(BrowsePage::of));
+        }
+        return show(gateway.readMessagesFrom(current.topic(), current.next(), PAGE_SIZE));
     }
 
     /** The page before the one shown. */
     public CompletableFuture<Void> previous() {
-        MessagePage current = page.get();
+        BrowsePage current = page.get();
         if (current == null || !current.hasPrevious()) {
             return CompletableFuture.completedFuture(null);
         }
-        return show(gateway.readMessagesBefore(current.topic(), current.partition(), current.from(), PAGE_SIZE));
+        stopBackgroundWork();
+        if (current.partitions().size() == 1) {
+            int p = current.partitions().get(0);
+            return show(gateway.readMessagesBefore(current.topic(), p, current.from().offset(p), PAGE_SIZE)
+                    .thenApply(BrowsePage::of));
+        }
+        return show(gateway.readMessagesBefore(current.topic(), current.from(), PAGE_SIZE));
+    }
+
+    /**
+     * Searches the chosen partitions from the chosen start with the search bar's filter, in the background; the
+     * matches replace the table's rows as they are found. A wrong input only sets a message: nothing runs.
+     */
+    public void search() {
+        StartAt at;
+        try {
+            requireChoice();
+            at = start.get().parse(startInput.get(), zone.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        MessageFilter filter = search.filter(zone.get());
+        if (filter == null) {
+            return;
+        }
+        stopBackgroundWork();
+        error.set("");
+        page.set(null);
+        messages.clear();
+        selected.set(null);
+        severalPartitions.set(chosenPartitions().size() > 1);
+        search.started();
+        status.set("Searching…");
+        // Only this search's news reach the table: an older one given up may still report on its way out.
+        SearchControl[] self = new SearchControl[1];
+        SearchControl run = gateway.search(new SearchPlan(topic.get(), chosenPartitions(), at, filter, MAX_MATCHES),
+                p -> {
+                    if (searchRun != null && searchRun == self[0]) {
+                        search.update(p);
+                        status.set(p.summary());
+                    }
+                },
+                found -> {
+                    if (searchRun != null && searchRun == self[0]) {
+                        insertByTime(found);
+                        if (selected.get() == null && !messages.isEmpty()) {
+                            selected.set(messages.get(0));
+                        }
+                    }
+                });
+        self[0] = run;
+        searchRun = run;
+        run.done().thenAccept(last -> {
+            if (searchRun == run) {
+                searchRun = null;
+                search.update(last);
+                boolean failed = last.state() == SearchProgress.State.FAILED;
+                error.set(failed ? last.summary() : ""); // in red: a deleted topic, a lost connection
+                status.set(failed ? "" : last.summary());
+            }
+        });
+    }
+
+    /** Matches come a page of each partition at a time: each goes where its timestamp puts it among the rows. */
+    private void insertByTime(List<Message> found) {
+        for (Message m : found) {
+            messages.add(PageMerge.place(messages, 0, m), m);
+        }
+    }
+
+    /** Cancels the search running; it ends CANCELLED with the matches found so far still shown. */
+    public void cancelSearch() {
+        if (searchRun != null) {
+            searchRun.cancel();
+        }
+    }
+
+    private void startFollowing() {
+        try {
+            requireChoice();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            following.set(false);
+            return;
+        }
+        cancelSearch();
+        error.set("");
+        followed = 0;
+        followStart = messages.size();
+        List<Integer> chosen = chosenPartitions();
+        severalPartitions.set(severalPartitions.get() || chosen.size() > 1);
+        String where = topic.get() + (chosen.size() > 1 ? " (all " + chosen.size() + " partitions)"
+                : " partition " + chosen.get(0));
+        status.set("Starting to follow " + where + "…");
+        FollowControl run = gateway.follow(topic.get(), chosen, this::append);
+        tail = run;
+        run.listening().thenRun(() -> {
+            if (tail == run) {
+                status.set("Following " + where + ": new records at the bottom, the last "
+                        + String.format(java.util.Locale.US, "%,d", FOLLOW_ROWS) + " kept.");
+            }
+        });
+        run.stopped().handle((v, failure) -> {
+            if (tail != run) {
+                return null; // given up for a read or a search, which says what it shows
+            }
+            tail = null;
+            following.set(false);
+            if (failure != null) {
+                status.set("");
+                error.set(Fx.problem("Could not follow " + where, failure));
+            } else {
+                status.set("Stopped following " + where + " (" + followed + " new "
+                        + (followed == 1 ? "record" : "records") + ").");
+            }
+            return null;
+        });
+    }
+
+    private void append(List<Message> arrived) {
+        if (!following.get()) {
+            return; // a batch already on its way when following stopped
+        }
+        followed += arrived.size();
+        // A poll brings some partitions' records before others': each batch is in time order, but a later batch
+        // may hold older records. The rows the tail added stay in time order, the newest at the bottom.
+        int last = messages.size() - 1;
+        if (last < followStart || PageMerge.TIME_ORDER.compare(messages.get(last), arrived.get(0)) <= 0) {
+            messages.addAll(arrived); // the usual case: all newer, one change for the table
+        } else {
+            for (Message m : arrived) {
+                messages.add(PageMerge.place(messages, followStart, m), m);
+            }
+        }
+        if (messages.size() > FOLLOW_ROWS) {
+            int drop = messages.size() - FOLLOW_ROWS;
+            messages.remove(0, drop);
+            followStart = Math.max(0, followStart - drop);
+        }
+        if (selected.get() == null) {
+            selected.set(messages.get(0));
+        }
+    }
+
+    private void stopFollowing() {
+        if (tail != null) {
+            tail.stop(); // tail stays set until its consumer has closed: stopped() says when
+        }
+    }
+
+    /** Ends the live tail and any search: a new read, another topic or partition replaces what they show. */
+    private void stopBackgroundWork() {
+        FollowControl t = tail;
+        tail = null; // forgotten first: its end must not overwrite what replaces it
+        if (t != null) {
+            t.stop();
+        }
+        following.set(false);
+        if (searchRun != null) {
+            searchRun.cancel();
+            searchRun = null;
+            search.abandoned();
+        }
+    }
+
+    /** The partitions the choice stands for, in order. */
+    List<Integer> chosenPartitions() {
+        Integer p = partition.get();
+        if (p == null) {
+            return List.of();
+        }
+        return p == ALL_PARTITIONS ? partitions.stream().filter(n -> n != ALL_PARTITIONS).toList() : List.of(p);
     }
 
     /** Stops a read that waits (an empty partition's tail, a slow cluster). */
@@ -190,7 +401,7 @@ public final class MessagesViewModel {
         }
     }
 
-    private CompletableFuture<Void> show(CompletableFuture<MessagePage> read) {
+    private CompletableFuture<Void> show(CompletableFuture<BrowsePage> read) {
         error.set("");
         reading.set(true);
         status.set("Reading…");
@@ -198,15 +409,42 @@ public final class MessagesViewModel {
             reading.set(false);
             if (failure != null) {
                 status.set("");
-                error.set(Fx.problem("Could not read " + topic.get() + "-" + partition.get(), failure));
+                error.set(Fx.problem("Could not read " + topic.get()
+                        + (partition.get() == ALL_PARTITIONS ? "" : "-" + partition.get()), failure));
             } else {
                 page.set(p);
+                severalPartitions.set(p.partitions().size() > 1);
                 messages.setAll(p.messages());
                 selected.set(p.messages().isEmpty() ? null : p.messages().get(0));
                 status.set(describe(p));
             }
             return null;
         });
+    }
+
+    static String describe(BrowsePage page) {
+        if (page.partitions().size() == 1) {
+            int n = page.partitions().get(0);
+            return describe(new MessagePage(page.topic(), n, page.from().offset(n), page.next().offset(n),
+                    page.logStarts().get(n), page.logEnds().get(n), page.messages()));
+        }
+        if (page.messages().isEmpty()) {
+            return page.records() == 0 ? "The partitions are empty." : "No records from here in any of the "
+                    + page.partitions().size() + " partitions.";
+        }
+        // Per partition, the offsets this page holds: a page across partitions has no single offset range.
+        StringBuilder ranges = new StringBuilder();
+        for (int n : page.partitions()) {
+            long from = page.from().offset(n);
+            long next = page.next().offset(n);
+            if (next > from) {
+                ranges.append(ranges.length() == 0 ? "" : ", ").append(n).append(": ").append(from)
+                        .append(next - 1 > from ? "–" + (next - 1) : "");
+            }
+        }
+        return page.messages().size() + " records by time across " + page.partitions().size()
+                + " partitions (partition: offsets " + ranges + ") of "
+                + String.format(java.util.Locale.US, "%,d", page.records());
     }
 
     static String describe(MessagePage p) {
@@ -260,7 +498,21 @@ public final class MessagesViewModel {
         return messages;
     }
 
-    public ReadOnlyObjectProperty<MessagePage> pageProperty() {
+    /** Whether the rows come from several partitions (a table then shows each row's partition). */
+    public javafx.beans.property.ReadOnlyBooleanProperty severalPartitionsProperty() {
+        return severalPartitions.getReadOnlyProperty();
+    }
+
+    /** The live tail's switch: on follows the chosen partitions from their end; off stops the polling. */
+    public BooleanProperty followingProperty() {
+        return following;
+    }
+
+    public MessageSearch searchBar() {
+        return search;
+    }
+
+    public ReadOnlyObjectProperty<BrowsePage> pageProperty() {
         return page.getReadOnlyProperty();
     }
 

@@ -13,12 +13,12 @@ import javafx.util.Duration;
 
 /**
  * Launches Partita for a screenshot of the message browser (after ScreenshotSeed): as the app, then, once the
- * topic is offered, opens the Messages tab, reads TOPIC's partition 0 from OFFSET and selects the third record,
- * as a user's clicks would.
+ * topic is offered, opens the Messages tab, searches all of TOPIC's partitions from OFFSET for "refunded" in the value and
+ * selects the third match, as a user's clicks would.
  *
- * With {@code replay OUT.png} it then opens the replay window, replays the partition from OFFSET into the app at 5
- * records a second, pauses after a few, and saves the window as JavaFX draws it; {@code replay OUT.png all} replays
- * all the topic's partitions (interleaved by time, an axis each) rather than the browsed one.
+ * With {@code replay OUT.png} it reads partition 0 from OFFSET instead, then opens the replay window, replays that
+ * partition from OFFSET into the app at 5 records a second, pauses after a few, and saves the window as JavaFX draws
+ * it; {@code replay OUT.png all} replays all the topic's partitions (interleaved by time, an axis each).
  *
  * With {@code export OUT.png FILE} it opens the export window instead, exports every partition of TOPIC to FILE
  * (which must not exist: the question before replacing would block the launcher) and saves the window with its
@@ -51,7 +51,7 @@ public final class MessagesScreenshot {
             partition.setValue(ReplayViewModel.ALL_PARTITIONS);
         }
         ((javafx.scene.control.TextField) root.lookup("#replay-from-value")).setText(offset);
-        ((javafx.scene.control.TextField) root.lookup("#replay-filter")).setText("EUR");
+        ((javafx.scene.control.TextField) root.lookup("#replay-filter")).setText("refunded");
         ((javafx.scene.control.TextField) root.lookup("#replay-speed-value")).setText("5");
         ((Button) root.lookup("#replay-start")).fire();
         javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(Duration.seconds(2.5));
@@ -128,6 +128,20 @@ public final class MessagesScreenshot {
                 Duration.seconds(14));
     }
 
+    /** All partitions of the topic, searched for refunded payments: the Partition column and the search bar at work. */
+    private static void search(Stage stage) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Integer> partition =
+                (javafx.scene.control.ComboBox<Integer>) stage.getScene().lookup("#browse-partition");
+        partition.setValue(MessagesViewModel.ALL_PARTITIONS);
+        ((javafx.scene.control.TextField) stage.getScene().lookup("#search-text")).setText("refunded");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<MessageFilter.Field> field =
+                (javafx.scene.control.ChoiceBox<MessageFilter.Field>) stage.getScene().lookup("#search-field");
+        field.setValue(MessageFilter.Field.VALUE);
+        ((Button) stage.getScene().lookup("#search-go")).fire();
+    }
+
     public static void main(String[] args) {
         String topic = args[0];
         String offset = args[1];
@@ -150,6 +164,7 @@ public final class MessagesScreenshot {
                 tabs.getTabs().stream().filter(t -> "messages-tab".equals(t.getId())).findFirst()
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
                 TableView<?> table = (TableView<?>) stage.getScene().lookup("#messages");
+                boolean window = args.length > 3; // replay, export, import, produce: a plain read first
                 if (table.getItems().isEmpty()) {
                     topics.setValue(topic);
                     @SuppressWarnings("unchecked")
@@ -157,8 +172,15 @@ public final class MessagesScreenshot {
                             (javafx.scene.control.ChoiceBox<StartChoice>) stage.getScene().lookup("#browse-start");
                     start.setValue(StartChoice.OFFSET);
                     ((javafx.scene.control.TextField) stage.getScene().lookup("#browse-start-value")).setText(offset);
-                    ((Button) stage.getScene().lookup("#browse-go")).fire();
+                    if (window) {
+                        ((Button) stage.getScene().lookup("#browse-go")).fire();
+                    } else {
+                        search(stage);
+                    }
                     return;
+                }
+                if (!window && stage.getScene().lookup("#search-cancel").isVisible()) {
+                    return; // the search is still running: the shot shows it done
                 }
                 table.getSelectionModel().select(2);
                 table.requestFocus();
