@@ -31,19 +31,20 @@ java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node
 "$shot" --wait 45 docs/screenshots/cluster-map.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
 # messages.png: the same cluster, the browser searching all of payments' partitions from offset 10 for refunds
 # (MessagesScreenshot runs the search);
-# replay.png: its replay window, replaying partition 0's EUR payments into the app, paused (saved as JavaFX
+# replay.png: its replay window, replaying the EUR payments of all three partitions (interleaved by time, a cursor
+# on each partition's offset axis) into the app, paused (saved as JavaFX
 # draws it: the virtual display paints dialog windows black). The launchers are test classes (mvn package builds them).
 "$shot" --wait 45 docs/screenshots/messages.png -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
   -cp "$cp:app/target/test-classes" io.partita.app.messages.MessagesScreenshot payments 10
 "$shot" --wait 45 "$home/replay-screen.png" -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
   -cp "$cp:app/target/test-classes" io.partita.app.messages.MessagesScreenshot payments 10 replay \
-  "$PWD/docs/screenshots/replay.png"
+  "$PWD/docs/screenshots/replay.png" all
 # groups.png: live members exist only while consumers run, so GroupsScreenshotSeed keeps a cluster with two
 # consumers busy meanwhile (and points Partita at it, on the groups tab); 60 s give the lag chart its line.
 groups_seed=app/src/test/java/io/partita/app/groups/GroupsScreenshotSeed.java
 java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$groups_seed" "$home/.partita" "$node" >"$home/groups-seed.log" 2>&1 &
 seed_pid=$!
-trap 'kill $seed_pid 2>/dev/null; wait $seed_pid 2>/dev/null; rm -rf "$home"' EXIT
+trap 'kill $seed_pid 2>/dev/null; wait $seed_pid 2>/dev/null || true; rm -rf "$home"' EXIT
 until grep -q '^ready' "$home/groups-seed.log"; do
   kill -0 $seed_pid 2>/dev/null || { cat "$home/groups-seed.log" >&2; exit 1; }
   sleep 1

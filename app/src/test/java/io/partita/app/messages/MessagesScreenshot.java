@@ -51,7 +51,7 @@ public final class MessagesScreenshot {
             partition.setValue(ReplayViewModel.ALL_PARTITIONS);
         }
         ((javafx.scene.control.TextField) root.lookup("#replay-from-value")).setText(offset);
-        ((javafx.scene.control.TextField) root.lookup("#replay-filter")).setText("refunded");
+        ((javafx.scene.control.TextField) root.lookup("#replay-filter")).setText("EUR");
         ((javafx.scene.control.TextField) root.lookup("#replay-speed-value")).setText("5");
         ((Button) root.lookup("#replay-start")).fire();
         javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(Duration.seconds(2.5));
