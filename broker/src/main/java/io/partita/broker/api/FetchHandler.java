@@ -85,14 +85,7 @@ final class FetchHandler {
         List<TopicPartition> partitions = wanted.stream().map(Wanted::tp).filter(java.util.Objects::nonNull).toList();
         DelayedFetches delayed = api.replicaManager().delayedFetches();
         AtomicBoolean done = new AtomicBoolean();
-        java.util.concurrent.Executor connectionThread = io.partita.broker.network.NetworkThreads.currentLoop()
-                .orElse(null);
         DelayedFetches.Waiter waiter = new DelayedFetches.Waiter() {
-            @Override
-            public java.util.concurrent.Executor home() {
-                return connectionThread;
-            }
-
             @Override
             public boolean tryComplete() {
                 if (done.get()) {

@@ -95,9 +95,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         }
         CompletableFuture<Reply> response;
         try {
-            RequestContext handled = context;
-            AbstractRequest parsedRequest = request;
-            response = NetworkThreads.handling(ctx.executor(), () -> handler.handle(handled, parsedRequest));
+            response = handler.handle(context, request);
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }

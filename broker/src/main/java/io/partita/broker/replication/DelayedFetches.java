@@ -6,8 +6,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Fetches waiting for data (Kafka's fetch purgatory): a long poll registers itself on the partitions it
  * reads, and every append to one of them asks it to try again. Appends are announced on the log's writer
- * thread, which must never do a fetch's reading (nor die of it): a fetch retries on its connection's network
- * thread (see {@link Waiter#home()}), or else on a thread of this class's own.
+ * thread, which must never do a fetch's reading (nor die of it), so the retries run on a thread of their own.
  */
 public final class DelayedFetches implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DelayedFetches.class);
@@ -22,15 +21,6 @@ public final class DelayedFetches implements AutoCloseable {
     /** A parked fetch. {@link #tryComplete()} returns true once it has answered (data, timeout or error). */
     public interface Waiter {
         boolean tryComplete();
-
-        /**
-         * Where to retry: the connection's own network thread, which writes the answer anyway, saves a hand-off
-         * between threads on the way from an append to a consumer (on a busy machine each hand-off can wait
-         * for a time slice). Null retries on this class's own thread.
-         */
-        default java.util.concurrent.Executor home() {
-            return null;
-        }
     }
 
     private final WaitersByPartition<Waiter> waiters = new WaitersByPartition<>();
@@ -53,40 +43,23 @@ public final class DelayedFetches implements AutoCloseable {
         if (set.isEmpty()) {
             return;
         }
-        boolean anyAtHome = false;
-        for (Waiter waiter : set) {
-            java.util.concurrent.Executor home = waiter.home();
-            if (home == null) {
-                anyAtHome = true;
-                continue;
-            }
-            try {
-                home.execute(() -> retry(set, waiter));
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                log.debug("Connection thread stopping; the fetch waiting on {} answers at its deadline", tp);
-            }
-        }
-        if (anyAtHome) {
-            try {
-                retries.execute(() -> set.forEach(waiter -> {
-                    if (waiter.home() == null) {
-                        retry(set, waiter);
-                    }
-                }));
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                log.debug("Node stopping; fetches waiting on {} answer at their deadline", tp);
-            }
+        try {
+            retries.execute(() -> retry(set));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            log.debug("Node stopping; fetches waiting on {} answer at their deadline", tp);
         }
     }
 
-    private static void retry(Set<Waiter> set, Waiter waiter) {
-        try {
-            if (waiter.tryComplete()) {
+    private static void retry(Set<Waiter> set) {
+        for (Waiter waiter : set) {
+            try {
+                if (waiter.tryComplete()) {
+                    set.remove(waiter);
+                }
+            } catch (Throwable e) {
+                log.error("A waiting fetch failed to complete", e);
                 set.remove(waiter);
             }
-        } catch (Throwable e) {
-            log.error("A waiting fetch failed to complete", e);
-            set.remove(waiter);
         }
     }
 
