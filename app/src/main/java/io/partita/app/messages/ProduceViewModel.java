@@ -45,6 +45,8 @@ public final class ProduceViewModel {
     private final ToIntFunction<String> partitionsOf;
     private final ObservableList<String> topics;
     private final StringProperty topic = new SimpleStringProperty(this, "topic");
+    /** The topic chosen before it dropped out of the topic list (deleted), until another is chosen. */
+    private String vanishedTopic;
     private final ObservableList<String> partitionChoices = FXCollections.observableArrayList(BY_KEY);
     private final StringProperty partition = new SimpleStringProperty(this, "partition", BY_KEY);
     private final StringProperty key = new SimpleStringProperty(this, "key", "");
@@ -80,6 +82,9 @@ public final class ProduceViewModel {
         this.partitionsOf = partitionsOf;
         this.zone = zone;
         topic.addListener((o, was, name) -> {
+            // The topic list refreshes in the background: a topic deleted under the form drops out of it and its
+            // choice box empties. Remember what was chosen, so Send can say it is gone rather than ask for a topic.
+            vanishedTopic = name == null && was != null && !topics.contains(was) ? was : null;
             partitionChoices.setAll(BY_KEY);
             for (int p = 0; name != null && p < partitionsOf.applyAsInt(name); p++) {
                 partitionChoices.add(Integer.toString(p));
@@ -292,6 +297,10 @@ public final class ProduceViewModel {
     }
 
     private String requireTopic() {
+        if (topic.get() == null && vanishedTopic != null) {
+            throw new IllegalArgumentException("Not sent: Topic " + vanishedTopic
+                    + " does not exist (was it deleted?). Nothing was sent.");
+        }
         if (topic.get() == null || topic.get().isEmpty()) {
             throw new IllegalArgumentException("Choose a topic to send to.");
         }
