@@ -652,25 +652,32 @@ public final class ClusterGateway implements AutoCloseable {
         if (w == null || a == null) {
             return notConnected();
         }
-        // Asked first: the producer's metadata request would let a broker auto-create a deleted topic.
-        return toUi(stage(a.describeTopics(List.of(request.topic()),
-                new DescribeTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS)).allTopicNames())
+        return toUi(requireTarget(a, request.topic(), request.partition()).thenCompose(ok -> w.send(request)));
+    }
+
+    /**
+     * Whether records can go to {@code topic} (and {@code partition}, when one is chosen). Asked of the admin
+     * client first, because a producer's metadata request would let a broker auto-create a deleted topic. Fails
+     * with an IllegalArgumentException saying what is wrong and that nothing was sent.
+     */
+    private static CompletableFuture<Void> requireTarget(Admin a, String topic, Integer partition) {
+        return stage(a.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS))
+                .allTopicNames())
                 .handle((topics, failure) -> {
                     if (failure != null) {
                         if (Fx.rootCause(failure) instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
-                            throw new IllegalArgumentException("Topic " + request.topic()
+                            throw new IllegalArgumentException("Topic " + topic
                                     + " does not exist (was it deleted?). Nothing was sent.");
                         }
                         throw new java.util.concurrent.CompletionException(failure);
                     }
-                    int partitions = topics.get(request.topic()).partitions().size();
-                    if (request.partition() != null && (request.partition() < 0 || request.partition() >= partitions)) {
-                        throw new IllegalArgumentException("Topic " + request.topic() + " has no partition "
-                                + request.partition() + " (it has " + partitions + "). Nothing was sent.");
+                    int partitions = topics.get(topic).partitions().size();
+                    if (partition != null && (partition < 0 || partition >= partitions)) {
+                        throw new IllegalArgumentException("Topic " + topic + " has no partition " + partition
+                                + " (it has " + partitions + "). Nothing was sent.");
                     }
-                    return request;
-                })
-                .thenCompose(w::send));
+                    return null;
+                });
     }
 
     /**
@@ -727,16 +734,10 @@ public final class ClusterGateway implements AutoCloseable {
         Thread thread = new Thread(() -> {
             String why = null;
             try {
-                int partitions = a.describeTopics(List.of(plan.topic())).allTopicNames()
-                        .get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS).get(plan.topic()).partitions().size();
-                if (plan.partition() != null && (plan.partition() < 0 || plan.partition() >= partitions)) {
-                    why = "Topic " + plan.topic() + " has no partition " + plan.partition() + " (it has " + partitions
-                            + "). Nothing was sent.";
-                }
+                requireTarget(a, plan.topic(), plan.partition()).get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
-                why = Fx.rootCause(e) instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException
-                        ? "Topic " + plan.topic() + " does not exist (was it deleted?). Nothing was sent."
-                        : Fx.describe(ClusterErrors.explain(e));
+                Throwable cause = Fx.rootCause(e);
+                why = cause instanceof IllegalArgumentException ? cause.getMessage() : Fx.describe(ClusterErrors.explain(e));
             }
             if (why != null) {
                 String refusal = why;
