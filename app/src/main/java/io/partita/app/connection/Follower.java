@@ -41,11 +41,7 @@ final class Follower {
     Follower(Properties client, String topic, List<Integer> partitions, FollowControl control,
              Consumer<List<Message>> arrived, Executor ui) {
         this.ui = ui;
-        java.util.Properties props = MessageReader.consumerProperties(client, "partita-tail");
-        // A tail reads one set of partitions and nothing waits behind its fetches: let the broker hold them as
-        // Kafka's default does (records still arrive at once) rather than asking again every 50 ms.
-        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
-        this.consumer = new KafkaConsumer<>(props);
+        this.consumer = new KafkaConsumer<>(MessageReader.consumerProperties(client, "partita-tail"));
         this.topic = topic;
         this.partitions = List.copyOf(partitions);
         this.control = control;
