@@ -188,7 +188,7 @@ class PartitaAppGuiTest {
         await("every replica in sync on the map").atMost(START_DEADLINE).until(() -> mapRows().size() == 3
                 && mapRows().stream().allMatch(r -> r.hasLeader() && r.isr().size() == 3));
         await("three leader tiles drawn").atMost(UI_DEADLINE)
-                .until(() -> fx(() -> robot.lookup("#map-table .replica-leader").queryAll().size()) == 3);
+                .until(() -> tilesDrawn(ReplicaState.LEADER) == 3);
         int victim = mapRows().get(0).leader();
 
         robot.clickOn("#node-menu-" + victim);
@@ -199,8 +199,7 @@ class PartitaAppGuiTest {
         await("its replicas offline, its leaderships moved").atMost(START_DEADLINE).until(() -> mapRows().stream()
                 .allMatch(r -> r.replicaOn(victim).orElseThrow() == ReplicaState.OFFLINE
                         && r.hasLeader() && r.leader() != victim));
-        await("the tiles say so").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#map-table .replica-offline")
-                .queryAll().size()) == 3);
+        await("the tiles say so").atMost(UI_DEADLINE).until(() -> tilesDrawn(ReplicaState.OFFLINE) == 3);
 
         // The topic list counts the partitions missing an in-sync replica.
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
@@ -249,6 +248,12 @@ class PartitaAppGuiTest {
         await("the partition's committed offset, log end and lag").atMost(UI_DEADLINE).until(() -> fx(() -> robot
                 .lookup("#group-partitions").<TableView<PartitionLag>>query().getItems()
                 .equals(List.of(new PartitionLag("invoices", 0, 4, 10, "")))));
+    }
+
+    /** The map's tiles on screen that show {@code state} (a pseudo-class, which CSS lookups do not match on). */
+    private long tilesDrawn(ReplicaState state) throws Exception {
+        return fx(() -> robot.lookup("#map-table .replica-tile").queryAll().stream()
+                .filter(tile -> tile.isVisible() && tile.getPseudoClassStates().contains(state.pseudoClass())).count());
     }
 
     private List<PartitionRow> mapRows() throws Exception {

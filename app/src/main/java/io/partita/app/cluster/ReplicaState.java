@@ -1,5 +1,7 @@
 package io.partita.app.cluster;
 
+import javafx.css.PseudoClass;
+
 /** What one replica of a partition is, as the cluster map draws it. */
 public enum ReplicaState {
     /** Serves reads and writes. */
@@ -11,12 +13,12 @@ public enum ReplicaState {
     /** On a broker that is down. */
     OFFLINE("offline", "Offline", "broker down");
 
-    private final String styleSuffix;
+    private final PseudoClass pseudoClass;
     private final String tileText;
     private final String label;
 
-    ReplicaState(String styleSuffix, String tileText, String label) {
-        this.styleSuffix = styleSuffix;
+    ReplicaState(String pseudoClass, String tileText, String label) {
+        this.pseudoClass = PseudoClass.getPseudoClass(pseudoClass);
         this.tileText = tileText;
         this.label = label;
     }
@@ -26,9 +28,14 @@ public enum ReplicaState {
         return tileText;
     }
 
-    /** The CSS class of a tile in this state ({@code replica-leader}, ...). */
-    public String styleClass() {
-        return "replica-" + styleSuffix;
+    /**
+     * The CSS pseudo-class of a tile in this state ({@code .replica-tile:leader}, ...). A pseudo-class rather
+     * than a style class because a tile changes state in place: JavaFX only re-matches a node's styles for a new
+     * pseudo-class, but looks them all up again for a new style class, which made a broker's death (every
+     * visible tile changing) cost many milliseconds on the FX thread.
+     */
+    public PseudoClass pseudoClass() {
+        return pseudoClass;
     }
 
     /** What the tile means beyond its word, for the legend (empty if the word says it all). */
