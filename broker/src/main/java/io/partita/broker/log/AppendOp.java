@@ -78,7 +78,7 @@ final class AppendOp extends WriteOp<AppendResult> {
                     return new AppendResult(original.firstOffset(), original.lastOffset(), appendTime,
                             work.logStartOffset, true);
                 }
-                ProducerSequenceRules.check(entry, batch.producerEpoch(), batch.baseSequence(), log.key().toString());
+                ProducerSequenceRules.check(entry, batch.producerEpoch(), batch.baseSequence(), log.key());
                 long appendTimestamp = logAppendTime != RecordBatch.NO_TIMESTAMP ? logAppendTime : batch.maxTimestamp();
                 accepted[i] = entry.withBatch(batch.producerEpoch(), new BatchMetadata(batch.baseSequence(),
                         batch.lastSequence(), nextOffset, nextOffset + delta, appendTimestamp));

@@ -10,24 +10,14 @@ final class LmdbKeys {
     private LmdbKeys() {
     }
 
-    /** A fresh 8-byte big-endian key: unsigned byte order equals numeric order for non-negative values. */
-    static ByteBuffer longKey(long value) {
-        ByteBuffer key = ByteBuffer.allocateDirect(8);
-        key.putLong(0, value);
-        return key;
-    }
-
-    /** The calling thread's reusable key; valid until the thread's next call. LMDB copies keys on put. */
+    /**
+     * The calling thread's reusable 8-byte big-endian key (unsigned byte order is then numeric order for
+     * non-negative values); valid until the thread's next call.
+     */
     static ByteBuffer scratchLongKey(long value) {
         ByteBuffer key = SCRATCH.get();
         key.clear();
         key.putLong(0, value);
         return key;
-    }
-
-    static ByteBuffer direct(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length);
-        buffer.put(bytes).flip();
-        return buffer;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -48,8 +49,9 @@ final class MetaCodec {
         return buffer.flip();
     }
 
-    static ByteBuffer producerKey(PartitionKey key, long producerId) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(PARTITION_KEY_SIZE + 8);
+    /** The producer entry's key, written into a buffer from {@code buffers} (given the size it needs). */
+    static ByteBuffer producerKey(PartitionKey key, long producerId, IntFunction<ByteBuffer> buffers) {
+        ByteBuffer buffer = buffers.apply(PARTITION_KEY_SIZE + 8);
         writePrefix(buffer, PRODUCER_KIND, key);
         buffer.putLong(producerId);
         return buffer.flip();
@@ -88,10 +90,10 @@ final class MetaCodec {
         return new PartitionKey(topicId, topic, k.getInt());
     }
 
-    static ByteBuffer encodeState(PartitionState state) {
+    /** The partition state, written into a buffer from {@code buffers} (given the size it needs). */
+    static ByteBuffer encodeState(PartitionState state, IntFunction<ByteBuffer> buffers) {
         byte[] topic = state.topic().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1 + 2 + topic.length + 5 * 8 + 4 + state.epochs().size() * 12
-                + 5 * 8);
+        ByteBuffer buffer = buffers.apply(1 + 2 + topic.length + 5 * 8 + 4 + state.epochs().size() * 12 + 5 * 8);
         buffer.put(FORMAT_V2).putShort((short) topic.length).put(topic)
                 .putLong(state.logStartOffset()).putLong(state.logEndOffset()).putLong(state.highWatermark())
                 .putLong(state.sizeInBytes()).putLong(state.maxTimestamp()).putInt(state.epochs().size());
@@ -136,8 +138,9 @@ final class MetaCodec {
                 maxTimestamp, epochs, active, cleanerCheckpoint);
     }
 
-    static ByteBuffer encodeProducer(ProducerStateEntry entry) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1 + 2 + 1 + entry.batches().size() * 32);
+    /** The producer entry, written into a buffer from {@code buffers} (given the size it needs). */
+    static ByteBuffer encodeProducer(ProducerStateEntry entry, IntFunction<ByteBuffer> buffers) {
+        ByteBuffer buffer = buffers.apply(1 + 2 + 1 + entry.batches().size() * 32);
         buffer.put(FORMAT_V1).putShort(entry.producerEpoch()).put((byte) entry.batches().size());
         for (BatchMetadata batch : entry.batches()) {
             buffer.putInt(batch.firstSeq()).putInt(batch.lastSeq()).putLong(batch.firstOffset())

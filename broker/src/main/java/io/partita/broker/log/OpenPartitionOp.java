@@ -42,7 +42,7 @@ final class OpenPartitionOp extends WriteOp<PartitionLog> {
         PartitionState state;
         if (stored == null) {
             state = PartitionState.empty(key.topic(), context.now);
-            context.meta.put(context.txn, metaKey, MetaCodec.encodeState(state));
+            context.meta.put(context.txn, metaKey, MetaCodec.encodeState(state, context::metaValue));
         } else {
             state = MetaCodec.decodeState(stored);
         }

@@ -95,7 +95,7 @@ public final class PartitionLog {
         long now = store.now();
         List<MutableRecordBatch> batches;
         try {
-            batches = RecordValidator.validateForLeader(records, current, now, key.toString());
+            batches = RecordValidator.validateForLeader(records, current, now, key);
         } catch (ApiException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -114,7 +114,7 @@ public final class PartitionLog {
         }
         List<MutableRecordBatch> batches;
         try {
-            batches = RecordValidator.validateForFollower(records, config, key.toString());
+            batches = RecordValidator.validateForFollower(records, config, key);
         } catch (ApiException e) {
             return CompletableFuture.failedFuture(e);
         }

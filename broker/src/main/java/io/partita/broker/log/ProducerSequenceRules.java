@@ -19,7 +19,7 @@ final class ProducerSequenceRules {
      * sequence 0; within an epoch the sequence must continue, wrapping after Integer.MAX_VALUE. A producer we
      * know nothing about may start anywhere, as in Kafka (its earlier batches may have been deleted).
      */
-    static void check(ProducerStateEntry current, short epoch, int firstSeq, String partition) {
+    static void check(ProducerStateEntry current, short epoch, int firstSeq, PartitionKey partition) {
         short knownEpoch = current.producerEpoch();
         if (epoch < knownEpoch) {
             throw new InvalidProducerEpochException("Epoch of producer " + current.producerId() + " in " + partition

@@ -38,7 +38,7 @@ final class RecordValidator {
 
     /** Validates a produce request's batches and returns them ready for offset assignment. */
     static List<MutableRecordBatch> validateForLeader(MemoryRecords records, LogConfig config, long now,
-                                                      String partition) {
+                                                      PartitionKey partition) {
         List<MutableRecordBatch> batches = new ArrayList<>(1);
         int validBytes = 0;
         ByteBuffer buffer = records.buffer();
@@ -85,7 +85,7 @@ final class RecordValidator {
     }
 
     /** Replicated batches keep their offsets and timestamps; only their integrity is checked. */
-    static List<MutableRecordBatch> validateForFollower(MemoryRecords records, LogConfig config, String partition) {
+    static List<MutableRecordBatch> validateForFollower(MemoryRecords records, LogConfig config, PartitionKey partition) {
         List<MutableRecordBatch> batches = new ArrayList<>(4);
         int validBytes = 0;
         long previousNext = -1;
@@ -105,7 +105,7 @@ final class RecordValidator {
         return batches;
     }
 
-    private static void checkShape(MutableRecordBatch batch, LogConfig config, String partition) {
+    private static void checkShape(MutableRecordBatch batch, LogConfig config, PartitionKey partition) {
         checkMagic(batch, partition);
         if (batch.sizeInBytes() > config.maxMessageBytes()) {
             // Kafka answers an oversized batch with MESSAGE_TOO_LARGE (RecordTooLargeException).
@@ -116,14 +116,14 @@ final class RecordValidator {
         checkOffsetRange(batch, partition);
     }
 
-    private static void checkMagic(RecordBatch batch, String partition) {
+    private static void checkMagic(RecordBatch batch, PartitionKey partition) {
         if (batch.magic() != RecordBatch.MAGIC_VALUE_V2) {
             throw new UnsupportedForMessageFormatException("Record batch magic " + batch.magic() + " in " + partition
                     + " is not supported; only magic v2 batches are stored");
         }
     }
 
-    private static void checkOffsetRange(RecordBatch batch, String partition) {
+    private static void checkOffsetRange(RecordBatch batch, PartitionKey partition) {
         Integer count = batch.countOrNull();
         long deltaCount = batch.lastOffset() - batch.baseOffset() + 1;
         if (count == null || count <= 0 || deltaCount != count) {
@@ -137,7 +137,7 @@ final class RecordValidator {
      * hold fewer records, down to none (Kafka keeps an idempotent producer's last batch as an empty header), so
      * a follower accepts any count up to the offset range, as Kafka's follower append does.
      */
-    private static void checkCompactedOffsetRange(RecordBatch batch, String partition) {
+    private static void checkCompactedOffsetRange(RecordBatch batch, PartitionKey partition) {
         Integer count = batch.countOrNull();
         long deltaCount = batch.lastOffset() - batch.baseOffset() + 1;
         if (count == null || count < 0 || deltaCount < 1 || count > deltaCount) {
@@ -146,7 +146,7 @@ final class RecordValidator {
         }
     }
 
-    private static void checkNoTrailingBytes(MemoryRecords records, int validBytes, String partition) {
+    private static void checkNoTrailingBytes(MemoryRecords records, int validBytes, PartitionKey partition) {
         if (validBytes != records.sizeInBytes()) {
             throw new CorruptRecordException("The append to " + partition + " holds " + records.sizeInBytes()
                     + " bytes of which only " + validBytes + " form whole batches");
@@ -169,7 +169,7 @@ final class RecordValidator {
      * range (CreateTime only), keys on compacted topics. Iterating a compressed batch also proves it decompresses.
      * Keys and values are skipped, not copied.
      */
-    private static void validateRecords(MutableRecordBatch batch, LogConfig config, long now, String partition) {
+    private static void validateRecords(MutableRecordBatch batch, LogConfig config, long now, PartitionKey partition) {
         boolean checkTimestamps = config.timestampType() == TimestampType.CREATE_TIME;
         long earliest = saturatedSubtract(now, config.messageTimestampBeforeMaxMs());
         long latest = saturatedAdd(now, config.messageTimestampAfterMaxMs());

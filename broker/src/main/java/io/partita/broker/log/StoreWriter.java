@@ -40,6 +40,7 @@ final class StoreWriter {
     private final Thread thread;
     private final AtomicLong syncCount = new AtomicLong();
     private final AtomicLong commitCount = new AtomicLong();
+    private final WriterBuffers buffers = new WriterBuffers();
     private volatile boolean closing;
     private long mapSize;
 
@@ -166,7 +167,7 @@ final class StoreWriter {
             int applied = 0;
             Txn<ByteBuffer> txn = env.txnWrite();
             try {
-                context = new WriteContext(txn, meta, settings.clock().getAsLong());
+                context = new WriteContext(txn, meta, settings.clock().getAsLong(), buffers);
                 for (; applied < pending.size(); applied++) {
                     pending.get(applied).applyWithin(context);
                 }

@@ -28,7 +28,7 @@ final class UncompressedRecordScanner {
      * @param latest the latest timestamp accepted, or Long.MAX_VALUE
      */
     static void scan(ByteBuffer batch, boolean checkTimestamps, long earliest, long latest, boolean requireKeys,
-                     String partition) {
+                     PartitionKey partition) {
         ByteBuffer in = batch.duplicate();
         int start = in.position();
         int end = in.limit();
@@ -100,7 +100,7 @@ final class UncompressedRecordScanner {
         }
     }
 
-    private static CorruptRecordException corrupt(String partition, String what) {
+    private static CorruptRecordException corrupt(PartitionKey partition, String what) {
         return new CorruptRecordException("Record batch in " + partition + " is corrupt: " + what);
     }
 }

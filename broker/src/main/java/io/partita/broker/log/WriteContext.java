@@ -14,27 +14,28 @@ final class WriteContext {
     final Dbi<ByteBuffer> meta;
     final long now;
     private final Map<PartitionLog, PartitionWork> work = new LinkedHashMap<>();
-    private final ByteBuffer keyScratch = ByteBuffer.allocateDirect(8);
-    private final ByteBuffer valueScratch = ByteBuffer.allocateDirect(8);
+    private final WriterBuffers buffers;
 
-    WriteContext(Txn<ByteBuffer> txn, Dbi<ByteBuffer> meta, long now) {
+    WriteContext(Txn<ByteBuffer> txn, Dbi<ByteBuffer> meta, long now, WriterBuffers buffers) {
         this.txn = txn;
         this.meta = meta;
         this.now = now;
+        this.buffers = buffers;
     }
 
-    /** A reusable 8-byte key; LMDB copies it on put, so one per transaction is enough. */
+    /** A reusable 8-byte key; LMDB copies it on put. */
     ByteBuffer key(long value) {
-        keyScratch.clear();
-        keyScratch.putLong(0, value);
-        return keyScratch;
+        return buffers.longKey(value);
     }
 
     /** A reusable 8-byte value, distinct from {@link #key} so both can be passed to one put. */
     ByteBuffer value(long value) {
-        valueScratch.clear();
-        valueScratch.putLong(0, value);
-        return valueScratch;
+        return buffers.longValue(value);
+    }
+
+    /** A reusable buffer for a value of the meta database; LMDB copies it on put. */
+    ByteBuffer metaValue(int size) {
+        return buffers.metaValue(size);
     }
 
     PartitionWork work(PartitionLog log) {
@@ -52,13 +53,13 @@ final class WriteContext {
                 continue;
             }
             PartitionKey key = changed.log.key();
-            meta.put(txn, changed.log.metaKey(), MetaCodec.encodeState(changed.toState()));
+            meta.put(txn, changed.log.metaKey(), MetaCodec.encodeState(changed.toState(), this::metaValue));
             for (Map.Entry<Long, ProducerStateEntry> producer : changed.changedProducers.entrySet()) {
-                ByteBuffer producerKey = MetaCodec.producerKey(key, producer.getKey());
+                ByteBuffer producerKey = MetaCodec.producerKey(key, producer.getKey(), buffers::metaKey);
                 if (producer.getValue() == null) {
                     meta.delete(txn, producerKey);
                 } else {
-                    meta.put(txn, producerKey, MetaCodec.encodeProducer(producer.getValue()));
+                    meta.put(txn, producerKey, MetaCodec.encodeProducer(producer.getValue(), buffers::metaValue));
                 }
             }
         }

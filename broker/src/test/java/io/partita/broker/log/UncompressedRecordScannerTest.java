@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class UncompressedRecordScannerTest {
     private static final long NOW = 1_700_000_000_000L;
+    private static final PartitionKey T0 = new PartitionKey(org.apache.kafka.common.Uuid.randomUuid(), "t", 0);
 
     private static ByteBuffer batch() {
         return MemoryRecords.withRecords(Compression.NONE,
@@ -26,7 +27,7 @@ class UncompressedRecordScannerTest {
     }
 
     private static void scan(ByteBuffer batch, boolean requireKeys) {
-        UncompressedRecordScanner.scan(batch, true, NOW - 1_000, NOW + 1_000, requireKeys, "t-0");
+        UncompressedRecordScanner.scan(batch, true, NOW - 1_000, NOW + 1_000, requireKeys, T0);
     }
 
     @Test
@@ -42,7 +43,7 @@ class UncompressedRecordScannerTest {
     @Test
     void rejectsTimestampsOutOfRange() {
         ByteBuffer batch = batch();
-        assertThatThrownBy(() -> UncompressedRecordScanner.scan(batch, true, NOW + 6, Long.MAX_VALUE, false, "t-0"))
+        assertThatThrownBy(() -> UncompressedRecordScanner.scan(batch, true, NOW + 6, Long.MAX_VALUE, false, T0))
                 .isInstanceOf(InvalidTimestampException.class);
     }
 
