@@ -1,9 +1,9 @@
 package io.partita.broker.log;
 
 /**
- * Persists a partition's high watermark; it rides along in the next group commit, so it costs one meta put.
- * It persists the value in effect when it runs, not when it was queued, so one operation covers every advance
- * made while it waited (see {@link PartitionLog#updateHighWatermark}).
+ * Persists a partition's high watermark; it rides along in the writer's next group commit, or in a commit of
+ * its own once the writer is idle (see {@link StoreWriter#persistHighWatermarkSoon}). It persists the value in
+ * effect when it runs, not when it was asked for, so one operation covers every advance made meanwhile.
  */
 final class HighWatermarkOp extends WriteOp<Void> {
 
@@ -18,7 +18,7 @@ final class HighWatermarkOp extends WriteOp<Void> {
         long highWatermark = log.takeHighWatermarkToPersist();
         if (!log.isDeleted()) {
             PartitionWork work = context.work(log);
-            work.persistHighWatermark(Math.max(work.logStartOffset, Math.min(highWatermark, work.logEndOffset)));
+            work.persistHighWatermark(PartitionLog.clampHighWatermark(work, highWatermark));
         }
         return null;
     }

@@ -43,11 +43,8 @@ public final class PartitionLog {
     private volatile PartitionState state;
     private volatile long highWatermark;
     /**
-     * Set while a {@link HighWatermarkOp} is queued. Advances made meanwhile ride on it (it persists the latest
-     * value when it runs) instead of queuing a commit each: with one producer every append moves the high
-     * watermark, and a commit per move would double the writer's work. Kafka goes further and checkpoints
-     * every five seconds; a persisted value that lags is safe either way, since a restarted replica truncates
-     * by leader epochs, not by its high watermark.
+     * Set while the writer holds this log's high watermark to persist ({@link StoreWriter#persistHighWatermarkSoon}).
+     * Advances made meanwhile ride on it: the operation persists the latest value when it runs.
      */
     private final java.util.concurrent.atomic.AtomicBoolean highWatermarkQueued =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -229,13 +226,20 @@ public final class PartitionLog {
         }
         highWatermark = clamped;
         if (highWatermarkQueued.compareAndSet(false, true)) {
-            store.writer().submit(new HighWatermarkOp(this)).whenComplete((ignored, error) -> {
-                if (error != null) {
-                    highWatermarkQueued.set(false);
-                    LOG.warn("Could not persist high watermark {} of {}", highWatermark, key, error);
-                }
-            });
+            store.writer().persistHighWatermarkSoon(this);
         }
+    }
+
+    /** Writer thread: the operation that persists this log's latest high watermark. */
+    HighWatermarkOp highWatermarkOp() {
+        HighWatermarkOp op = new HighWatermarkOp(this);
+        op.future.whenComplete((ignored, error) -> {
+            if (error != null) {
+                highWatermarkQueued.set(false);
+                LOG.warn("Could not persist high watermark {} of {}", highWatermark, key, error);
+            }
+        });
+        return op;
     }
 
     /**
@@ -384,6 +388,25 @@ public final class PartitionLog {
 
     PartitionState committedState() {
         return state;
+    }
+
+    /**
+     * Writer thread: this partition's state for a transaction that changes it, carrying the in-memory high
+     * watermark if it is ahead of the persisted one. So every commit that touches the partition persists it
+     * for free, and an operation that checks against it (DeleteRecords) sees the value in effect.
+     */
+    PartitionWork startWork() {
+        PartitionState committed = state;
+        PartitionWork work = new PartitionWork(this, committed);
+        long inMemory = highWatermark;
+        if (inMemory != committed.highWatermark()) {
+            work.persistHighWatermark(clampHighWatermark(work, inMemory));
+        }
+        return work;
+    }
+
+    static long clampHighWatermark(PartitionWork work, long highWatermark) {
+        return Math.max(work.logStartOffset, Math.min(highWatermark, work.logEndOffset));
     }
 
     ProducerStateEntry committedProducer(long producerId) {

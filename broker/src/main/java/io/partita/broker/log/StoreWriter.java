@@ -41,6 +41,8 @@ final class StoreWriter {
     private final AtomicLong syncCount = new AtomicLong();
     private final AtomicLong commitCount = new AtomicLong();
     private final WriterBuffers buffers = new WriterBuffers();
+    private final java.util.Set<PartitionLog> highWatermarksToPersist =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private long mapSize;
 
@@ -101,6 +103,8 @@ final class StoreWriter {
             while (true) {
                 WriteOp<?> first = closing ? queue.poll() : queue.poll(idleWaitMs(), TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    // Idle: the high watermarks no append carried are persisted now, in one commit.
+                    runHighWatermarksAlone();
                     if (closing) {
                         break;
                     }
@@ -108,6 +112,9 @@ final class StoreWriter {
                     continue;
                 }
                 List<WriteOp<?>> group = first.runsAlone() ? List.of(first) : drainGroup(first);
+                if (!first.runsAlone()) {
+                    group.addAll(takeHighWatermarkOps());
+                }
                 try {
                     if (first.runsAlone()) {
                         runAlone(first);
@@ -127,6 +134,43 @@ final class StoreWriter {
             LOG.warn("Log writer interrupted; pending operations will fail");
         } catch (Throwable t) {
             LOG.error("Log writer stopped by an unexpected error", t);
+        }
+    }
+
+    /**
+     * Persists {@code log}'s high watermark in the next transaction this writer runs anyway, or, if none comes,
+     * when it is next idle (at most {@value #IDLE_WAIT_MS} ms later). With a producer every append moves the high
+     * watermark just after its commit; queuing a commit of its own for it doubled the writer's commits and made
+     * the next append wait behind it. Kafka checkpoints the high watermark every five seconds; a persisted value
+     * that lags is safe, since a restarted replica truncates by leader epochs.
+     */
+    void persistHighWatermarkSoon(PartitionLog log) {
+        highWatermarksToPersist.add(log);
+    }
+
+    private List<WriteOp<?>> takeHighWatermarkOps() {
+        if (highWatermarksToPersist.isEmpty()) {
+            return List.of();
+        }
+        List<WriteOp<?>> ops = new ArrayList<>();
+        for (java.util.Iterator<PartitionLog> it = highWatermarksToPersist.iterator(); it.hasNext(); ) {
+            PartitionLog log = it.next();
+            it.remove();
+            ops.add(log.highWatermarkOp());
+        }
+        return ops;
+    }
+
+    private void runHighWatermarksAlone() {
+        List<WriteOp<?>> ops = takeHighWatermarkOps();
+        if (ops.isEmpty()) {
+            return;
+        }
+        try {
+            runGroup(ops);
+        } catch (RuntimeException e) {
+            LOG.error("Persisting {} high watermarks failed", ops.size(), e);
+            ops.forEach(op -> op.fail(new KafkaStorageException("Storage failure: " + e, e)));
         }
     }
 
@@ -165,6 +209,8 @@ final class StoreWriter {
         while (!pending.isEmpty()) {
             WriteContext context;
             int applied = 0;
+            CommitEvent event = new CommitEvent();
+            event.begin();
             Txn<ByteBuffer> txn = env.txnWrite();
             try {
                 context = new WriteContext(txn, meta, settings.clock().getAsLong(), buffers);
@@ -197,6 +243,12 @@ final class StoreWriter {
                 continue;
             }
             txn.close();
+            event.end();
+            if (event.shouldCommit()) {
+                event.operations = pending.size();
+                event.longestQueueWait = System.nanoTime() - pending.stream().mapToLong(op -> op.createdAt).min().orElse(0);
+                event.commit();
+            }
             commitCount.incrementAndGet();
             afterCommit(context, pending);
             return;

@@ -39,7 +39,7 @@ final class WriteContext {
     }
 
     PartitionWork work(PartitionLog log) {
-        return work.computeIfAbsent(log, l -> new PartitionWork(l, l.committedState()));
+        return work.computeIfAbsent(log, PartitionLog::startWork);
     }
 
     Collection<PartitionWork> changedPartitions() {

@@ -12,6 +12,8 @@ import org.apache.kafka.common.errors.ApiException;
 abstract class WriteOp<T> {
 
     final CompletableFuture<T> future = new CompletableFuture<>();
+    /** When it was made, i.e. about when it was queued: for the writer's {@link CommitEvent}. */
+    final long createdAt = System.nanoTime();
     private T result;
     private RuntimeException rejection;
 

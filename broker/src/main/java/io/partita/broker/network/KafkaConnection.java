@@ -45,7 +45,8 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     private String connectionId = "unconnected";
     private InetSocketAddress remote;
 
-    private record Pending(RequestContext context, AbstractRequest request, CompletableFuture<Reply> response) {
+    private record Pending(RequestContext context, AbstractRequest request, CompletableFuture<Reply> response,
+                           RequestEvent event, long startedAt) {
     }
 
     KafkaConnection(RequestHandler handler) {
@@ -71,6 +72,9 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
             frame.release();
             return;
         }
+        long startedAt = System.nanoTime();
+        RequestEvent event = new RequestEvent();
+        event.begin();
         ByteBuffer buffer = frame.nioBuffer();
         RequestContext context;
         AbstractRequest request;
@@ -101,6 +105,8 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         }
         int frameBytes = frame.capacity();
         inFlightBytes += frameBytes;
+        event.api = request.apiKey().name;
+        event.connection = connectionId;
         response.whenComplete((r, e) -> {
             frame.release();
             ctx.executor().execute(() -> {
@@ -108,14 +114,18 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
                 resumeReadingIfCaughtUp(ctx);
             });
         });
-        pending.addLast(new Pending(context, request, response));
+        pending.addLast(new Pending(context, request, response, event, startedAt));
         if (pending.size() >= MAX_IN_FLIGHT || inFlightBytes >= MAX_IN_FLIGHT_BYTES) {
             ctx.channel().config().setAutoRead(false);
         }
         if (response.isDone()) {
+            event.answered();
             writeCompleted(ctx);
         } else {
-            response.whenComplete((r, e) -> ctx.executor().execute(() -> writeCompleted(ctx)));
+            response.whenComplete((r, e) -> {
+                event.answered();
+                ctx.executor().execute(() -> writeCompleted(ctx));
+            });
         }
     }
 
@@ -159,6 +169,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
                 channel = null;
                 Runnable written = afterWrite;
                 ctx.write(out).addListener(f -> written.run());
+                done.event().written(done.startedAt());
                 wrote = true;
             } catch (IOException | RuntimeException e) {
                 log.error("Could not serialise the response to {} on {}", done.context().header, connectionId, e);

@@ -43,23 +43,39 @@ public final class DelayedFetches implements AutoCloseable {
         if (set.isEmpty()) {
             return;
         }
+        long wokenAt = System.nanoTime();
         try {
-            retries.execute(() -> retry(set));
+            retries.execute(() -> retry(tp, set, wokenAt));
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             log.debug("Node stopping; fetches waiting on {} answer at their deadline", tp);
         }
     }
 
-    private static void retry(Set<Waiter> set) {
+    private static void retry(TopicPartition tp, Set<Waiter> set, long wokenAt) {
+        FetchRetryEvent event = new FetchRetryEvent();
+        event.begin();
+        long queued = System.nanoTime() - wokenAt;
+        int waiting = 0;
+        int answered = 0;
         for (Waiter waiter : set) {
+            waiting++;
             try {
                 if (waiter.tryComplete()) {
                     set.remove(waiter);
+                    answered++;
                 }
             } catch (Throwable e) {
                 log.error("A waiting fetch failed to complete", e);
                 set.remove(waiter);
             }
+        }
+        event.end();
+        if (event.shouldCommit()) {
+            event.partition = tp.toString();
+            event.waiting = waiting;
+            event.answered = answered;
+            event.queued = queued;
+            event.commit();
         }
     }
 
