@@ -46,7 +46,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     private InetSocketAddress remote;
 
     private record Pending(RequestContext context, AbstractRequest request, CompletableFuture<Reply> response,
-                           RequestEvent event, long startedAt) {
+                           RequestEvent event) {
     }
 
     KafkaConnection(RequestHandler handler) {
@@ -72,9 +72,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
             frame.release();
             return;
         }
-        long startedAt = System.nanoTime();
-        RequestEvent event = new RequestEvent();
-        event.begin();
+        RequestEvent event = RequestEvent.arrived();
         ByteBuffer buffer = frame.nioBuffer();
         RequestContext context;
         AbstractRequest request;
@@ -114,7 +112,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
                 resumeReadingIfCaughtUp(ctx);
             });
         });
-        pending.addLast(new Pending(context, request, response, event, startedAt));
+        pending.addLast(new Pending(context, request, response, event));
         if (pending.size() >= MAX_IN_FLIGHT || inFlightBytes >= MAX_IN_FLIGHT_BYTES) {
             ctx.channel().config().setAutoRead(false);
         }
@@ -169,7 +167,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
                 channel = null;
                 Runnable written = afterWrite;
                 ctx.write(out).addListener(f -> written.run());
-                done.event().written(done.startedAt());
+                done.event().written();
                 wrote = true;
             } catch (IOException | RuntimeException e) {
                 log.error("Could not serialise the response to {} on {}", done.context().header, connectionId, e);

@@ -36,20 +36,29 @@ final class RequestEvent extends jdk.jfr.Event {
     @Timespan(Timespan.NANOSECONDS)
     long waitedToBeWritten;
 
+    private long arrivedAt;
     /** Set on the thread that answered; read on the network thread (which may write before it is set). */
     private volatile long answeredAt;
+
+    /** A request's frame has just arrived. */
+    static RequestEvent arrived() {
+        RequestEvent event = new RequestEvent();
+        event.arrivedAt = System.nanoTime();
+        event.begin();
+        return event;
+    }
 
     void answered() {
         answeredAt = System.nanoTime();
     }
 
-    /** Commits the event once its response was written; the start was taken by {@link #begin()}. */
-    void written(long startedAt) {
+    /** Commits the event once its response was written. */
+    void written() {
         long now = System.nanoTime();
         end();
         if (shouldCommit()) {
             long answered = answeredAt == 0 ? now : answeredAt;
-            handled = answered - startedAt;
+            handled = answered - arrivedAt;
             waitedToBeWritten = now - answered;
             commit();
         }
