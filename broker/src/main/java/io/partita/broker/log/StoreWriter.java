@@ -2,8 +2,11 @@ package io.partita.broker.log;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,8 +44,7 @@ final class StoreWriter {
     private final AtomicLong syncCount = new AtomicLong();
     private final AtomicLong commitCount = new AtomicLong();
     private final WriterBuffers buffers = new WriterBuffers();
-    private final java.util.Set<PartitionLog> highWatermarksToPersist =
-            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<PartitionLog> highWatermarksToPersist = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private long mapSize;
 
@@ -153,7 +155,7 @@ final class StoreWriter {
             return List.of();
         }
         List<WriteOp<?>> ops = new ArrayList<>();
-        for (java.util.Iterator<PartitionLog> it = highWatermarksToPersist.iterator(); it.hasNext(); ) {
+        for (Iterator<PartitionLog> it = highWatermarksToPersist.iterator(); it.hasNext(); ) {
             PartitionLog log = it.next();
             it.remove();
             ops.add(log.highWatermarkOp());
