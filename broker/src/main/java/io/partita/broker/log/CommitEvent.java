@@ -9,7 +9,8 @@ import jdk.jfr.Timespan;
 
 /**
  * A JFR event per write transaction of a log writer: how long the group took to apply and commit, how many
- * operations it held, and how long the oldest of them had waited in the queue. Recorded only while a
+ * operations it held, how long the oldest of them had waited in the queue, and how long the writer then spent
+ * running their completions (which the next group waits for). Recorded only while a
  * recording enables it.
  */
 @Name("io.partita.LogCommit")
@@ -25,4 +26,9 @@ final class CommitEvent extends jdk.jfr.Event {
     @Description("From the oldest operation's submission until its group began")
     @Timespan(Timespan.NANOSECONDS)
     long longestQueueWait;
+
+    @Label("Answering")
+    @Description("After the commit, until the writer had run the operations' completions and could take the next group")
+    @Timespan(Timespan.NANOSECONDS)
+    long answering;
 }

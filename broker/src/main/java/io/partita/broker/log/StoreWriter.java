@@ -213,6 +213,7 @@ final class StoreWriter {
             int applied = 0;
             CommitEvent event = new CommitEvent();
             event.begin();
+            long began = System.nanoTime();
             Txn<ByteBuffer> txn = env.txnWrite();
             try {
                 context = new WriteContext(txn, meta, settings.clock().getAsLong(), buffers);
@@ -246,13 +247,15 @@ final class StoreWriter {
             }
             txn.close();
             event.end();
+            commitCount.incrementAndGet();
+            long committed = System.nanoTime();
+            afterCommit(context, pending);
             if (event.shouldCommit()) {
                 event.operations = pending.size();
-                event.longestQueueWait = System.nanoTime() - pending.stream().mapToLong(op -> op.createdAt).min().orElse(0);
+                event.longestQueueWait = began - pending.stream().mapToLong(op -> op.createdAt).min().orElse(began);
+                event.answering = System.nanoTime() - committed;
                 event.commit();
             }
-            commitCount.incrementAndGet();
-            afterCommit(context, pending);
             return;
         }
     }

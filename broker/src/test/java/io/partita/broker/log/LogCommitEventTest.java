@@ -48,6 +48,7 @@ class LogCommitEventTest {
         assertThat(commits).allSatisfy(commit -> {
             assertThat(commit.getInt("operations")).isPositive();
             assertThat(commit.getDuration("longestQueueWait").isNegative()).isFalse();
+            assertThat(commit.getDuration("answering").isNegative()).isFalse();
         });
 
         try (LogStore store = LogTestSupport.open(dir, new AtomicLong(NOW))) {
