@@ -357,7 +357,13 @@ public final class MessagesView extends VBox {
             VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
             IndexedCell<?> lastShown = flow == null ? null : flow.getLastVisibleCell();
             if (lastBefore < 0 || lastShown == null || lastShown.getIndex() >= lastBefore) {
-                javafx.application.Platform.runLater(() -> table.scrollTo(model.messages().size() - 1));
+                javafx.application.Platform.runLater(() -> {
+                    table.scrollTo(model.messages().size() - 1);
+                    // Lay the rows out now, not at the next pulse: the next batch asks which rows are on screen,
+                    // and until then the cells would still show the rows from before this scroll. Two batches
+                    // in one frame (one per partition) then left the newest rows below the bottom.
+                    table.layout();
+                });
             }
         });
     }
