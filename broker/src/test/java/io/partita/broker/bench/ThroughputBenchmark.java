@@ -53,8 +53,9 @@ class ThroughputBenchmark {
         // Reversing the order evens out what the driver learns between the systems, but not its cold start: the
         // first measured run would meet a client whose code is not compiled yet, and that run is always the
         // first system's. So a first, unmeasured pass of the first scenario warms this JVM up.
-        if (Boolean.parseBoolean(System.getProperty("bench.driverWarmup", "true")) && rounds > 0
-                && !scenarios.isEmpty()) {
+        boolean driverWarmup = Boolean.parseBoolean(System.getProperty("bench.driverWarmup", "true")) && rounds > 0
+                && !scenarios.isEmpty();
+        if (driverWarmup) {
             log.info("Warming up the driver (not measured)");
             runScenario(scenarios.get(0), config.targets().get(0), columns.get(0), 0, config,
                     new java.util.HashMap<>(), table, failures);
@@ -83,8 +84,8 @@ class ThroughputBenchmark {
         System.out.println("Partita vs Apache Kafka 4.4: " + config.records()
                 + " records of 100 B per produce repetition (the same bytes for larger records), median of "
                 + config.repeats()
-                + " repetitions in each of " + rounds + " rounds (order of the systems reversed each round,"
-                + " after an unmeasured pass that warms up the clients),"
+                + " repetitions in each of " + rounds + " rounds (order of the systems reversed each round"
+                + (driverWarmup ? ", after an unmeasured pass that warms up the clients" : "") + "),"
                 + " broker heap " + config.heap());
         System.out.print(rendered);
         System.out.println(table.ratioLegend());
