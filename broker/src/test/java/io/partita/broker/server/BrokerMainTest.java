@@ -21,6 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The broker's command line, run as a user would: a child JVM, its output and its exit status. */
 class BrokerMainTest {
+    /**
+     * The product's logging (logback.xml, INFO) instead of the tests' (WARN), so that a failure's message shows
+     * what the nodes did: elections, log recovery, fetches.
+     */
+    private static final List<String> PRODUCT_LOGGING = List.of("-Dlogback.configurationFile=logback.xml");
 
     @Test
     void helpDescribesBothSubcommands() throws Exception {
@@ -57,7 +62,7 @@ class BrokerMainTest {
         String bootstrap = "127.0.0.1:" + port;
         List<String> args = List.of("local", "--port", Integer.toString(port), "--data-dir",
                 dir.resolve("cluster").toString());
-        Process first = start(args, dir.resolve("first.out"));
+        Process first = start(PRODUCT_LOGGING, args, dir.resolve("first.out"));
         try {
             for (int id = 0; id < 3; id++) {
                 awaitOutput(dir.resolve("first.out"), "Node " + id + " listening on 127.0.0.1:" + (port + id));
@@ -70,13 +75,15 @@ class BrokerMainTest {
             first.destroy();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         }
-        Process second = start(args, dir.resolve("second.out"));
+        Process second = start(PRODUCT_LOGGING, args, dir.resolve("second.out"));
         try {
             awaitOutput(dir.resolve("second.out"), "bootstrap.servers=");
             try (KafkaConsumer<String, String> consumer = Clients.consumer(bootstrap, Map.of())) {
                 var records = Clients.readAll(consumer, List.of(new TopicPartition("cli-topic", 0)), 1,
                         Duration.ofSeconds(30));
-                assertThat(records).extracting(r -> r.value()).containsExactly("kept across restarts");
+                assertThat(records).as(() -> "records read after the restart; the nodes said:\n"
+                                + outputOf(dir.resolve("first.out")) + outputOf(dir.resolve("second.out")))
+                        .extracting(r -> r.value()).containsExactly("kept across restarts");
             }
         } finally {
             second.destroy();
@@ -109,11 +116,25 @@ class BrokerMainTest {
     private record Result(int exitCode, String output) {
     }
 
+    /** A run's whole output, for a failure's message: the data directory it explains is deleted. */
+    private static String outputOf(Path file) {
+        try {
+            return "--- " + file.getFileName() + " ---\n" + Files.readString(file);
+        } catch (IOException e) {
+            return "--- " + file.getFileName() + ": unreadable (" + e + ")\n";
+        }
+    }
+
     private static Process start(List<String> args, Path output) throws IOException {
+        return start(List.of(), args, output);
+    }
+
+    private static Process start(List<String> jvmOptions, List<String> args, Path output) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "--add-opens", "java.base/java.nio=ALL-UNNAMED",
                 "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName()));
+        command.addAll(command.size() - 1, jvmOptions);
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
@@ -130,7 +151,11 @@ class BrokerMainTest {
     }
 
     private static void awaitOutput(Path file, String line) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Files.exists(file) && Files.readString(file).contains(line));
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Files.exists(file) && Files.readString(file).contains(line));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no \"" + line + "\" within 60 s; the nodes said:\n" + outputOf(file), e);
+        }
     }
 }
