@@ -69,6 +69,7 @@ public final class LogStore implements AutoCloseable {
 
     /** Opens (creating if missing) the environment in {@code settings.directory()}, with what it holds. */
     public static LogStore open(LogStoreSettings settings) throws IOException {
+        LmdbNativeLibrary.install();
         Files.createDirectories(settings.directory());
         Env<ByteBuffer> env = Env.create(ByteBufferProxy.PROXY_OPTIMAL)
                 .setMapSize(settings.mapSizeBytes())

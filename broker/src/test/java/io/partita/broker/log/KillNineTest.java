@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Commits reach the kernel at commit time, so an acknowledged append survives SIGKILL without any fsync. */
+/**
+ * Commits reach the kernel at commit time, so an acknowledged append survives SIGKILL without any fsync; and
+ * a killed node leaves no temporary file behind.
+ */
 class KillNineTest {
 
     @TempDir
@@ -20,8 +23,11 @@ class KillNineTest {
     @Test
     void acknowledgedAppendsSurviveKillMinusNine() throws Exception {
         Path acked = dir.resolve("acked");
+        Path childTmp = Files.createDirectories(dir.resolve("tmp"));
+        Path childHome = Files.createDirectories(dir.resolve("home"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(List.of(java,
+                "-Djava.io.tmpdir=" + childTmp, "-Duser.home=" + childHome,
                 "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), KillNineChild.class.getName(),
                 dir.toString(), acked.toString()))
@@ -31,6 +37,12 @@ class KillNineTest {
         } finally {
             child.destroyForcibly(); // SIGKILL on Linux
             child.waitFor(30, TimeUnit.SECONDS);
+        }
+        // The killed JVM left no copy of LMDB's native library behind: it loaded the one lasting copy.
+        try (var leftovers = Files.list(childTmp); var lasting = Files.list(childHome.resolve(".partita/native"))) {
+            assertThat(leftovers).isEmpty();
+            assertThat(lasting).singleElement().satisfies(library ->
+                    assertThat(library.getFileName().toString()).startsWith("lmdb-"));
         }
         long acknowledged = readAcked(acked);
         try (LogStore store = LogStore.open(LogStoreSettings.defaults(dir.resolve("data")))) {
