@@ -7,15 +7,19 @@ import java.util.function.LongSupplier;
 /**
  * Node-level storage settings. {@code flushIntervalMessages}/{@code flushIntervalMs} are the node's
  * log.flush.interval.messages / log.flush.interval.ms: the environment is synced when either the node-wide or
- * a partition's own flush.messages / flush.ms is due. The clock (epoch millis) is injectable for tests.
+ * a partition's own flush.messages / flush.ms is due. {@code writebackIntervalMs} is how often the data file's
+ * dirty pages are handed to the disk without waiting ({@link DataFileWriteback}; 0 turns that off). The clock
+ * (epoch millis) is injectable for tests.
  */
 public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabases, long flushIntervalMessages,
-                               long flushIntervalMs, long retentionCheckIntervalMs, LongSupplier clock,
-                               LogCleanerSettings cleaner) {
+                               long flushIntervalMs, long retentionCheckIntervalMs, long writebackIntervalMs,
+                               LongSupplier clock, LogCleanerSettings cleaner) {
 
     public static final long DEFAULT_MAP_SIZE = 64L << 30;
     public static final int DEFAULT_MAX_DATABASES = 32_768;
     public static final long DEFAULT_RETENTION_CHECK_INTERVAL_MS = 300_000L;
+    /** See {@link DataFileWriteback}: small enough that one batch of dirty pages is a short queue on the disk. */
+    public static final long DEFAULT_WRITEBACK_INTERVAL_MS = 250L;
 
     public LogStoreSettings {
         Objects.requireNonNull(directory, "directory");
@@ -30,46 +34,58 @@ public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabas
         if (flushIntervalMessages < 1 || flushIntervalMs < 0 || retentionCheckIntervalMs < 1) {
             throw new IllegalArgumentException("flush and retention intervals must be positive");
         }
+        if (writebackIntervalMs < 0) {
+            throw new IllegalArgumentException("writebackIntervalMs must be 0 (off) or positive: " + writebackIntervalMs);
+        }
     }
 
-    /** Kafka's defaults: never force a sync (replication gives durability), check retention every 5 minutes. */
+    /**
+     * Kafka's defaults: never force a sync (replication gives durability), check retention every 5 minutes; and
+     * steady writeback of the data file.
+     */
     public static LogStoreSettings defaults(Path directory) {
         return new LogStoreSettings(directory, DEFAULT_MAP_SIZE, DEFAULT_MAX_DATABASES, Long.MAX_VALUE, Long.MAX_VALUE,
-                DEFAULT_RETENTION_CHECK_INTERVAL_MS, System::currentTimeMillis, LogCleanerSettings.defaults());
+                DEFAULT_RETENTION_CHECK_INTERVAL_MS, DEFAULT_WRITEBACK_INTERVAL_MS, System::currentTimeMillis,
+                LogCleanerSettings.defaults());
     }
 
     public LogStoreSettings withMapSizeBytes(long value) {
         return new LogStoreSettings(directory, value, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, clock, cleaner);
+                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner);
     }
 
     public LogStoreSettings withMaxDatabases(int value) {
         return new LogStoreSettings(directory, mapSizeBytes, value, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, clock, cleaner);
+                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner);
     }
 
     public LogStoreSettings withFlushIntervalMessages(long value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, value, flushIntervalMs,
-                retentionCheckIntervalMs, clock, cleaner);
+                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner);
     }
 
     public LogStoreSettings withFlushIntervalMs(long value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, value,
-                retentionCheckIntervalMs, clock, cleaner);
+                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner);
     }
 
     public LogStoreSettings withRetentionCheckIntervalMs(long value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                value, clock, cleaner);
+                value, writebackIntervalMs, clock, cleaner);
+    }
+
+    public LogStoreSettings withWritebackIntervalMs(long value) {
+        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
+                retentionCheckIntervalMs, value, clock, cleaner);
     }
 
     public LogStoreSettings withClock(LongSupplier value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, value, cleaner);
+                retentionCheckIntervalMs, writebackIntervalMs, value, cleaner);
     }
 
     public LogStoreSettings withCleaner(LogCleanerSettings value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, clock, value);
+                retentionCheckIntervalMs, writebackIntervalMs, clock, value);
     }
 }

@@ -1,6 +1,7 @@
 package io.partita.broker.server;
 
 import io.partita.broker.log.LogConfig;
+import io.partita.broker.log.LogStoreSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -74,6 +75,7 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS = "leader.imbalance.check.interval.seconds";
     public static final String LEADER_IMBALANCE_PER_BROKER_PERCENTAGE = "leader.imbalance.per.broker.percentage";
     public static final String LMDB_MAP_SIZE_BYTES = "partita.lmdb.map.size.bytes";
+    public static final String LMDB_WRITEBACK_INTERVAL_MS = "partita.lmdb.writeback.interval.ms";
     public static final String REPLICA_LAG_TIME_MAX_MS = "replica.lag.time.max.ms";
     public static final String REPLICA_FETCH_WAIT_MAX_MS = "replica.fetch.wait.max.ms";
     public static final String REPLICA_FETCH_MIN_BYTES = "replica.fetch.min.bytes";
@@ -209,6 +211,11 @@ public final class BrokerConfig extends AbstractConfig {
                             + " leader balance if it goes above this value per broker.")
             .define(LMDB_MAP_SIZE_BYTES, Type.LONG, 64L * 1024 * 1024 * 1024, Range.atLeast(1024 * 1024),
                     Importance.LOW, "Initial LMDB map size (address space, not disk); grows when full.")
+            .define(LMDB_WRITEBACK_INTERVAL_MS, Type.LONG, LogStoreSettings.DEFAULT_WRITEBACK_INTERVAL_MS,
+                    Range.atLeast(0), Importance.LOW,
+                    "How often the node hands the dirty pages of its data file to the disk, without waiting for "
+                            + "it (Linux). Small steady batches keep a burst of old appends from stalling new "
+                            + "commits; it is not a sync. 0 leaves writeback to the kernel.")
             .define(REPLICA_LAG_TIME_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.HIGH,
                     "A follower that has not caught up with the leader's log end for this long leaves the ISR.")
             .define(REPLICA_FETCH_WAIT_MAX_MS, Type.INT, 500, Range.atLeast(0), Importance.MEDIUM,
@@ -393,6 +400,10 @@ public final class BrokerConfig extends AbstractConfig {
 
     public long lmdbMapSizeBytes() {
         return getLong(LMDB_MAP_SIZE_BYTES);
+    }
+
+    public long lmdbWritebackIntervalMs() {
+        return getLong(LMDB_WRITEBACK_INTERVAL_MS);
     }
 
     /** Kafka's precedence: log.roll.ms, then log.roll.hours. */

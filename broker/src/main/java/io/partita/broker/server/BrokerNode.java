@@ -83,6 +83,7 @@ public final class BrokerNode implements AutoCloseable {
 
             logStore = LogStore.open(LogStoreSettings.defaults(config.dataDir())
                     .withMapSizeBytes(config.lmdbMapSizeBytes())
+                    .withWritebackIntervalMs(config.lmdbWritebackIntervalMs())
                     .withFlushIntervalMessages(config.flushIntervalMessages())
                     .withFlushIntervalMs(config.flushIntervalMs())
                     .withRetentionCheckIntervalMs(config.retentionCheckIntervalMs())
