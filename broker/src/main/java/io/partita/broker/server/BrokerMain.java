@@ -70,6 +70,11 @@ public final class BrokerMain implements Callable<Integer> {
         @Option(names = "--data-dir", description = "Where the cluster keeps its data (default: ~/.partita/clusters/local).")
         Path dataDir;
 
+        // As kafka-server-start's --override: one broker property for every node, without a properties file.
+        @Option(names = "--override", paramLabel = "PROPERTY=VALUE",
+                description = "A broker property for every node (repeatable), e.g. --override num.partitions=6.")
+        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
         @Override
         public Integer call() throws Exception {
             if (nodes < 1 || nodes > 64) {
@@ -80,8 +85,8 @@ public final class BrokerMain implements Callable<Integer> {
             }
             Path dir = dataDir != null ? dataDir
                     : Path.of(System.getProperty("user.home"), ".partita", "clusters", "local");
-            LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(nodes, port, dir, false,
-                    java.util.Map.of()));
+            checkOverrides();
+            LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(nodes, port, dir, false, overrides));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 cluster.close();
@@ -96,6 +101,13 @@ public final class BrokerMain implements Callable<Integer> {
             out.println("bootstrap.servers=" + cluster.bootstrapServers() + "  (Ctrl-C to stop)");
             stopped.await();
             return 0;
+        }
+
+        /** A bad override fails here, in one line, rather than as a node that cannot start. */
+        private void checkOverrides() {
+            java.util.Map<String, String> sample = new java.util.HashMap<>(overrides);
+            sample.putIfAbsent(BrokerConfig.ZOOKEEPER_CONNECT, "127.0.0.1:2181");
+            new BrokerConfig(sample);
         }
     }
 

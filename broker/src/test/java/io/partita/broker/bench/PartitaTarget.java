@@ -65,8 +65,7 @@ final class PartitaTarget implements BenchTarget {
         jvmArgs.addAll(extraJvmArgs());
         server = ChildJvm.start("partita", jvmArgs,
                 MAIN_CLASS,
-                List.of("local", "--nodes", "1", "--port", Integer.toString(port), "--data-dir", dataDir.toString()),
-                logFile);
+                localArguments(port, dataDir), logFile);
         BenchSupport.awaitReady(label(), bootstrap, nodes, List.of(server), config.startTimeout());
         return bootstrap;
     }
@@ -74,7 +73,7 @@ final class PartitaTarget implements BenchTarget {
     private String startCluster(Path dataDir) throws Exception {
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx" + config.heap()));
         jvmArgs.addAll(extraJvmArgs());
-        cluster = new LocalCluster(new LocalCluster.Settings(nodes, 0, dataDir, true, Map.of(), jvmArgs));
+        cluster = new LocalCluster(new LocalCluster.Settings(nodes, 0, dataDir, true, brokerOverrides(), jvmArgs));
         cluster.start(); // returns once every node has registered and a controller is elected
         String bootstrap = cluster.bootstrapServers();
         BenchSupport.awaitReady(label(), bootstrap, nodes,
@@ -83,6 +82,32 @@ final class PartitaTarget implements BenchTarget {
                         + ", output in " + nodeOutput(n)).collect(Collectors.joining("\n")),
                 config.startTimeout());
         return bootstrap;
+    }
+
+    private static List<String> localArguments(int port, Path dataDir) {
+        List<String> arguments = new ArrayList<>(List.of("local", "--nodes", "1", "--port", Integer.toString(port),
+                "--data-dir", dataDir.toString()));
+        brokerOverrides().forEach((name, value) -> arguments.addAll(List.of("--override", name + "=" + value)));
+        return arguments;
+    }
+
+    /**
+     * Broker properties for every Partita node, e.g. -Dbench.partitaOverrides=partita.lmdb.writeback.interval.ms=0
+     * (comma-separated), to compare a setting's effect in one build.
+     */
+    private static Map<String, String> brokerOverrides() {
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        for (String entry : System.getProperty("bench.partitaOverrides", "").split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("bench.partitaOverrides wants name=value, not " + entry);
+            }
+            overrides.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return overrides;
     }
 
     /** Extra flags for the Partita JVMs only, e.g. -Dbench.partitaJvmArgs=-XX:StartFlightRecording=filename=p.jfr */

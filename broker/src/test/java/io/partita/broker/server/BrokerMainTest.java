@@ -43,6 +43,8 @@ class BrokerMainTest {
         for (List<String> args : List.of(
                 List.of("local", "--nodes", "many"),
                 List.of("local", "--nodes", "0"),
+                List.of("local", "--override", "num.partitions"),
+                List.of("local", "--override", "num.partitions=many"),
                 List.of("bogus"),
                 List.of("node"),
                 List.of("node", "--config", dir.resolve("missing.properties").toString()),
