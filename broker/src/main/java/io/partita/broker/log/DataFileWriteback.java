@@ -3,6 +3,9 @@ package io.partita.broker.log;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import jnr.ffi.LibraryLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * small; RocksDB's {@code bytes_per_sync} does the same for the same reason. It is not a sync: nothing waits
  * for the disk, and durability stays where log.flush.* puts it.
  *
- * <p>Linux only: elsewhere {@link #open} returns empty and the kernel's own writeback is left as it is.
+ * <p>The writeback starts after LMDB's two meta pages. Every commit rewrites one of those, and a commit that
+ * finds its meta page held by writeback waits; the kernel's own writeback takes them in time.
+ *
+ * <p>Linux only: elsewhere {@link #start} returns empty and the kernel's own writeback is left as it is.
  */
 final class DataFileWriteback implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataFileWriteback.class);
@@ -43,16 +49,37 @@ final class DataFileWriteback implements AutoCloseable {
 
     private final Path file;
     private final int fd;
+    private final long fromOffset;
+    /** Its own thread: sync_file_range may block while the disk's queue is full, and nothing else must wait. */
+    private final ScheduledExecutorService scheduler;
     private boolean closed;
     private boolean failed;
 
-    private DataFileWriteback(Path file, int fd) {
+    private DataFileWriteback(Path file, int fd, long fromOffset) {
         this.file = file;
         this.fd = fd;
+        this.fromOffset = fromOffset;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "partita-log-writeback");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** Steady writeback for {@code file}; empty where the system offers no {@code sync_file_range}. */
-    static Optional<DataFileWriteback> open(Path file) {
+    /**
+     * Starts writeback of LMDB's data file every {@code intervalMs}, past its two meta pages of {@code pageSize}
+     * bytes each; empty where the system offers no {@code sync_file_range}.
+     */
+    static Optional<DataFileWriteback> start(Path file, long pageSize, long intervalMs) {
+        return open(file, 2 * pageSize).map(writeback -> {
+            writeback.scheduler.scheduleWithFixedDelay(writeback::tick, intervalMs, intervalMs,
+                    TimeUnit.MILLISECONDS);
+            return writeback;
+        });
+    }
+
+    /** Writeback of {@code file} from {@code fromOffset}, not scheduled; empty where the system offers none. */
+    static Optional<DataFileWriteback> open(Path file, long fromOffset) {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
             return Optional.empty();
         }
@@ -62,7 +89,7 @@ final class DataFileWriteback implements AutoCloseable {
                 LOG.debug("Could not open {} for steady writeback", file);
                 return Optional.empty();
             }
-            return Optional.of(new DataFileWriteback(file, fd));
+            return Optional.of(new DataFileWriteback(file, fd, fromOffset));
         } catch (LinkageError | RuntimeException e) {
             LOG.debug("No sync_file_range here: {}", e.toString());
             return Optional.empty();
@@ -78,11 +105,20 @@ final class DataFileWriteback implements AutoCloseable {
         return c;
     }
 
+    /** One scheduled writeback; a failure is logged, and must not end the schedule as a thrown one would. */
+    private void tick() {
+        try {
+            startWriteback();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not start writeback of {}: {}", file, e.toString());
+        }
+    }
+
     /**
-     * Starts writeback of the file's dirty pages from {@code fromOffset} to its end, without waiting for the
-     * disk. Returns false if it did not (closed, or the call failed; after a failure it stops trying).
+     * Starts writeback of the file's dirty pages from the offset given at open to its end, without waiting for
+     * the disk. Returns false if it did not (closed, or the call failed; after a failure it stops trying).
      */
-    synchronized boolean startWriteback(long fromOffset) {
+    synchronized boolean startWriteback() {
         // Closed: the descriptor's number may already name another file.
         if (closed || failed) {
             return false;
@@ -95,8 +131,10 @@ final class DataFileWriteback implements AutoCloseable {
         return true;
     }
 
+    /** Stops the schedule; a writeback under way finishes before the descriptor is closed (both hold the lock). */
     @Override
     public synchronized void close() {
+        scheduler.shutdownNow();
         if (!closed) {
             closed = true;
             libc.close(fd);

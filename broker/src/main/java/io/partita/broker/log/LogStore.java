@@ -52,10 +52,8 @@ public final class LogStore implements AutoCloseable {
     private final Map<PartitionKey, PartitionLog> partitions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retentionScheduler;
     private final LogCleaner cleaner;
-    /** Steady writeback of the data file, and its thread; absent when turned off or not offered (non-Linux). */
+    /** Steady writeback of the data file; absent when turned off or not offered (non-Linux). */
     private final Optional<DataFileWriteback> writeback;
-    private final Optional<ScheduledExecutorService> writebackScheduler;
-    private final long pageSize;
     private volatile boolean closed;
 
     private LogStore(LogStoreSettings settings, Env<ByteBuffer> env) {
@@ -70,14 +68,9 @@ public final class LogStore implements AutoCloseable {
         });
         this.cleaner = new LogCleaner(this, settings.cleaner());
         this.writeback = settings.writebackIntervalMs() > 0
-                ? DataFileWriteback.open(settings.directory().resolve("data.mdb")) : Optional.empty();
-        // Its own thread: sync_file_range may block while the disk's queue is full, and retention must not wait.
-        this.writebackScheduler = writeback.map(w -> Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "partita-log-writeback");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        this.pageSize = env.stat().pageSize;
+                ? DataFileWriteback.start(settings.directory().resolve("data.mdb"), env.stat().pageSize,
+                        settings.writebackIntervalMs())
+                : Optional.empty();
     }
 
     /** Opens (creating if missing) the environment in {@code settings.directory()}, with what it holds. */
@@ -94,9 +87,6 @@ public final class LogStore implements AutoCloseable {
         long interval = settings.retentionCheckIntervalMs();
         store.retentionScheduler.scheduleWithFixedDelay(store::retentionTick, interval, interval, TimeUnit.MILLISECONDS);
         store.cleaner.start();
-        long writebackMs = settings.writebackIntervalMs();
-        store.writebackScheduler.ifPresent(scheduler -> scheduler.scheduleWithFixedDelay(store::writebackTick,
-                writebackMs, writebackMs, TimeUnit.MILLISECONDS));
         LOG.info("Opened log store in {} holding {} partitions", settings.directory(), store.storedPartitions().size());
         return store;
     }
@@ -192,7 +182,6 @@ public final class LogStore implements AutoCloseable {
             closed = true;
         }
         retentionScheduler.shutdownNow();
-        writebackScheduler.ifPresent(ScheduledExecutorService::shutdownNow);
         cleaner.close();
         try {
             writer.close();
@@ -260,18 +249,6 @@ public final class LogStore implements AutoCloseable {
             }
             return read.apply(txn);
         });
-    }
-
-    /**
-     * Starts writeback of what is dirty past the two meta pages. Every commit rewrites one of those, and a
-     * commit that finds its meta page held by writeback waits; the kernel's own writeback takes them in time.
-     */
-    private void writebackTick() {
-        try {
-            writeback.orElseThrow().startWriteback(2 * pageSize);
-        } catch (RuntimeException e) {
-            LOG.debug("Could not start writeback of the data file: {}", e.toString());
-        }
     }
 
     private void retentionTick() {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** sync_file_range is a Linux call; elsewhere the writeback is absent by design ({@link DataFileWriteback#open}). */
+/** sync_file_range is a Linux call; elsewhere the writeback is absent by design ({@link DataFileWriteback#start}). */
 @EnabledOnOs(OS.LINUX)
 class DataFileWritebackTest {
 
@@ -19,17 +19,17 @@ class DataFileWritebackTest {
     @Test
     void startsWritebackOfAnOpenFileAndNothingOnceClosed() throws Exception {
         Path file = Files.write(dir.resolve("data.mdb"), new byte[1 << 20]);
-        DataFileWriteback writeback = DataFileWriteback.open(file).orElseThrow();
-        assertThat(writeback.startWriteback(8192)).isTrue();
-        assertThat(writeback.startWriteback(0)).isTrue();
+        DataFileWriteback writeback = DataFileWriteback.open(file, 8192).orElseThrow();
+        assertThat(writeback.startWriteback()).isTrue();
+        assertThat(writeback.startWriteback()).isTrue();
         writeback.close();
-        assertThat(writeback.startWriteback(0)).as("closed: its descriptor may name another file by now").isFalse();
+        assertThat(writeback.startWriteback()).as("closed: its descriptor may name another file by now").isFalse();
         writeback.close();
     }
 
     @Test
     void isAbsentForAFileItCannotOpen() {
-        assertThat(DataFileWriteback.open(dir.resolve("missing/data.mdb"))).isEmpty();
+        assertThat(DataFileWriteback.open(dir.resolve("missing/data.mdb"), 0)).isEmpty();
     }
 
     @Test
