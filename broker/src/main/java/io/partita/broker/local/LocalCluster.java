@@ -52,9 +52,23 @@ public final class LocalCluster implements AutoCloseable {
         /** Small enough for three nodes next to a test JVM on a laptop. */
         public static final List<String> DEFAULT_CHILD_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
+        /**
+         * What the cluster gives each node on its own; one value for every node would make them collide (the
+         * same id, port or LMDB environment) or leave the cluster's ZooKeeper.
+         */
+        public static final java.util.Set<String> PER_NODE_PROPERTIES = java.util.Set.of(BrokerConfig.BROKER_ID,
+                BrokerConfig.LISTENERS, BrokerConfig.ADVERTISED_LISTENERS, BrokerConfig.LOG_DIRS,
+                BrokerConfig.ZOOKEEPER_CONNECT);
+
         public Settings {
             if (nodes < 1) {
                 throw new IllegalArgumentException("a cluster needs at least one node");
+            }
+            for (String name : overrides.keySet()) {
+                if (PER_NODE_PROPERTIES.contains(name)) {
+                    throw new IllegalArgumentException(name + " is set for each node by the local cluster and"
+                            + " cannot be overridden for all of them");
+                }
             }
             overrides = Map.copyOf(overrides);
             childJvmOptions = List.copyOf(childJvmOptions);

@@ -45,6 +45,8 @@ class BrokerMainTest {
                 List.of("local", "--nodes", "0"),
                 List.of("local", "--override", "num.partitions"),
                 List.of("local", "--override", "num.partitions=many"),
+                List.of("local", "--override", "broker.id=5"),
+                List.of("local", "--override", "log.dirs=/tmp/one-for-all"),
                 List.of("bogus"),
                 List.of("node"),
                 List.of("node", "--config", dir.resolve("missing.properties").toString()),
