@@ -99,20 +99,23 @@ final class FetchHandler {
                 again.release();
                 return false;
             }
-        };
-        delayed.watch(partitions, waiter);
-        java.util.concurrent.ScheduledFuture<?> timeout;
-        try {
-            timeout = api.timer().schedule(() -> {
+
+            @Override
+            public void expire() {
                 if (done.compareAndSet(false, true)) {
-                    delayed.unwatch(partitions, waiter);
+                    delayed.unwatch(partitions, this);
                     try {
                         future.complete(read(wanted, maxBytes, api.snapshot(), byId, replicaId).reply());
                     } catch (Throwable e) {
                         future.completeExceptionally(e);
                     }
                 }
-            }, data.maxWaitMs(), TimeUnit.MILLISECONDS);
+            }
+        };
+        delayed.watch(partitions, waiter);
+        java.util.concurrent.ScheduledFuture<?> timeout;
+        try {
+            timeout = api.timer().schedule(waiter::expire, data.maxWaitMs(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             delayed.unwatch(partitions, waiter);
             done.set(true);

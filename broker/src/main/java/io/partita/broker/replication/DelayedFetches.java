@@ -21,6 +21,9 @@ public final class DelayedFetches implements AutoCloseable {
     /** A parked fetch. {@link #tryComplete()} returns true once it has answered (data, timeout or error). */
     public interface Waiter {
         boolean tryComplete();
+
+        /** Answers now with whatever there is, as at its deadline: the node is stopping. */
+        void expire();
     }
 
     private final WaitersByPartition<Waiter> waiters = new WaitersByPartition<>();
@@ -79,8 +82,21 @@ public final class DelayedFetches implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops retrying and answers every parked fetch: the timer that would have answered them at their deadline
+     * stops with the node, and a request that never completes keeps its connection's pooled frame forever.
+     */
     @Override
     public void close() {
         retries.shutdownNow();
+        for (TopicPartition tp : waiters.partitions()) {
+            for (Waiter waiter : waiters.on(tp)) {
+                try {
+                    waiter.expire();
+                } catch (RuntimeException e) {
+                    log.debug("A parked fetch on {} failed to answer while stopping: {}", tp, e.toString());
+                }
+            }
+        }
     }
 }

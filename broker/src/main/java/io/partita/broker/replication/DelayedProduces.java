@@ -89,4 +89,14 @@ final class DelayedProduces {
     void checkAll() {
         waiters.partitions().forEach(this::check);
     }
+
+    /**
+     * The node is stopping: every waiting append is answered NOT_LEADER_OR_FOLLOWER, as one arriving after the
+     * timer stopped is. Its timeout would never fire, and its request would keep its pooled frame forever.
+     */
+    void close() {
+        for (TopicPartition tp : waiters.partitions()) {
+            waiters.on(tp).forEach(waiter -> waiter.result.complete(Errors.NOT_LEADER_OR_FOLLOWER));
+        }
+    }
 }

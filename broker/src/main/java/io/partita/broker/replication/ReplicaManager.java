@@ -119,6 +119,7 @@ public final class ReplicaManager {
         fetchers.close();
         isrThread.shutdownNow();
         delayedFetches.close();
+        delayedProduces.close();
     }
 
     /** Applies new metadata: creates, re-roles, reconfigures and deletes local replicas. */
