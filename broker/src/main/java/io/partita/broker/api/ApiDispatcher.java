@@ -78,9 +78,10 @@ public final class ApiDispatcher implements RequestHandler {
     }
 
     @Override
-    public CompletableFuture<Reply> handle(RequestContext context, AbstractRequest request) {
+    public CompletableFuture<Reply> handle(RequestContext context, AbstractRequest request,
+                                           java.util.concurrent.Executor networkThread) {
         if (request.apiKey() == ApiKeys.FETCH) {
-            return fetch.handle(context, (FetchRequest) request);
+            return fetch.handle(context, (FetchRequest) request, networkThread);
         }
         if (request.apiKey() == ApiKeys.PRODUCE) {
             return produce.handle(context, (ProduceRequest) request);

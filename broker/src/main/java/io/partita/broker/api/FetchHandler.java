@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
@@ -48,7 +49,7 @@ final class FetchHandler {
     private record Wanted(TopicPartition tp, Uuid topicId, FetchRequestData.FetchPartition request) {
     }
 
-    CompletableFuture<Reply> handle(RequestContext context, FetchRequest request) {
+    CompletableFuture<Reply> handle(RequestContext context, FetchRequest request, Executor networkThread) {
         FetchRequestData data = request.data();
         if (data.sessionId() != FetchMetadata.INVALID_SESSION_ID
                 || (data.sessionEpoch() != FetchMetadata.INITIAL_EPOCH
@@ -75,17 +76,25 @@ final class FetchHandler {
             return CompletableFuture.completedFuture(first.reply());
         }
         first.release();
-        return park(wanted, data, maxBytes, byId, replicaId);
+        return park(wanted, data, maxBytes, byId, replicaId, networkThread);
     }
 
-    /** Long poll: retry on every append to a wanted partition, answer at the deadline whatever there is. */
+    /**
+     * Long poll: retry on every append to a wanted partition, answer at the deadline whatever there is. Retries
+     * run on the connection's network thread, which then writes the answer itself.
+     */
     private CompletableFuture<Reply> park(List<Wanted> wanted, FetchRequestData data, int maxBytes,
-                                          boolean byId, int replicaId) {
+                                          boolean byId, int replicaId, Executor networkThread) {
         CompletableFuture<Reply> future = new CompletableFuture<>();
         List<TopicPartition> partitions = wanted.stream().map(Wanted::tp).filter(java.util.Objects::nonNull).toList();
         DelayedFetches delayed = api.replicaManager().delayedFetches();
         AtomicBoolean done = new AtomicBoolean();
         DelayedFetches.Waiter waiter = new DelayedFetches.Waiter() {
+            @Override
+            public Executor executor() {
+                return networkThread;
+            }
+
             @Override
             public boolean tryComplete() {
                 if (done.get()) {

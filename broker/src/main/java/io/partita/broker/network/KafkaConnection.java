@@ -97,7 +97,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         }
         CompletableFuture<Reply> response;
         try {
-            response = handler.handle(context, request);
+            response = handler.handle(context, request, ctx.executor());
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
         }

@@ -1,22 +1,24 @@
 package io.partita.broker.replication;
 
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches waiting for data (Kafka's fetch purgatory): a long poll registers itself on the partitions it
- * reads, and every append to one of them asks it to try again. Appends are announced on the log's writer
- * thread, which must never do a fetch's reading (nor die of it), so the retries run on a thread of their own.
+ * reads, and every append to one of them, or move of its high watermark, asks it to try again.
+ *
+ * <p>Each retry runs on the network thread of the fetch's own connection. Appends are announced on the log's
+ * writer thread, which must never do a fetch's reading (nor die of it); the network thread reads and then
+ * writes the answer itself, so an append reaches a waiting follower or consumer in one hand-off rather than
+ * two (through a retry thread of its own before), and fetches on different connections retry in parallel.
+ * Kafka completes them on the thread that appended, which owns no connection either.
  */
 public final class DelayedFetches implements AutoCloseable {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DelayedFetches.class);
-
-    private final java.util.concurrent.ExecutorService retries = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "delayed-fetches");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final Logger log = LoggerFactory.getLogger(DelayedFetches.class);
 
     /** A parked fetch. {@link #tryComplete()} returns true once it has answered (data, timeout or error). */
     public interface Waiter {
@@ -24,6 +26,9 @@ public final class DelayedFetches implements AutoCloseable {
 
         /** Answers now with whatever there is, as at its deadline: the node is stopping. */
         void expire();
+
+        /** Where its retries run: its connection's network thread. */
+        Executor executor();
     }
 
     private final WaitersByPartition<Waiter> waiters = new WaitersByPartition<>();
@@ -47,35 +52,32 @@ public final class DelayedFetches implements AutoCloseable {
             return;
         }
         long wokenAt = System.nanoTime();
-        try {
-            retries.execute(() -> retry(tp, set, wokenAt));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            log.debug("Node stopping; fetches waiting on {} answer at their deadline", tp);
+        for (Waiter waiter : set) {
+            try {
+                waiter.executor().execute(() -> retry(tp, set, waiter, wokenAt));
+            } catch (RejectedExecutionException stopping) {
+                log.debug("Network stopping; a fetch waiting on {} answers at its deadline", tp);
+            }
         }
     }
 
-    private static void retry(TopicPartition tp, Set<Waiter> set, long wokenAt) {
+    private static void retry(TopicPartition tp, Set<Waiter> set, Waiter waiter, long wokenAt) {
         FetchRetryEvent event = new FetchRetryEvent();
         event.begin();
         long queued = System.nanoTime() - wokenAt;
-        int waiting = 0;
-        int answered = 0;
-        for (Waiter waiter : set) {
-            waiting++;
-            try {
-                if (waiter.tryComplete()) {
-                    set.remove(waiter);
-                    answered++;
-                }
-            } catch (Throwable e) {
-                log.error("A waiting fetch failed to complete", e);
-                set.remove(waiter);
-            }
+        boolean answered = false;
+        try {
+            answered = waiter.tryComplete();
+        } catch (Throwable e) {
+            log.error("A waiting fetch failed to complete", e);
+            answered = true;
+        }
+        if (answered) {
+            set.remove(waiter);
         }
         event.end();
         if (event.shouldCommit()) {
             event.partition = tp.toString();
-            event.waiting = waiting;
             event.answered = answered;
             event.queued = queued;
             event.commit();
@@ -83,12 +85,11 @@ public final class DelayedFetches implements AutoCloseable {
     }
 
     /**
-     * Stops retrying and answers every parked fetch: the timer that would have answered them at their deadline
-     * stops with the node, and a request that never completes keeps its connection's pooled frame forever.
+     * Answers every parked fetch: the timer that would have answered them at their deadline stops with the
+     * node, and a request that never completes keeps its connection's pooled frame forever.
      */
     @Override
     public void close() {
-        retries.shutdownNow();
         for (TopicPartition tp : waiters.partitions()) {
             for (Waiter waiter : waiters.on(tp)) {
                 try {

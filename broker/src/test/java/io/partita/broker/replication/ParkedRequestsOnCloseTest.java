@@ -45,6 +45,11 @@ class ParkedRequestsOnCloseTest {
             }
 
             @Override
+            public java.util.concurrent.Executor executor() {
+                return Runnable::run;
+            }
+
+            @Override
             public void expire() {
                 expired.incrementAndGet();
                 fetches.unwatch(List.of(TP, new TopicPartition("t", 1)), this);
