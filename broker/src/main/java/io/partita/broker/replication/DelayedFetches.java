@@ -69,8 +69,9 @@ public final class DelayedFetches implements AutoCloseable {
         try {
             answered = waiter.tryComplete();
         } catch (Throwable e) {
+            // Not answered, but not retried either: its deadline answers it.
             log.error("A waiting fetch failed to complete", e);
-            answered = true;
+            set.remove(waiter);
         }
         if (answered) {
             set.remove(waiter);
@@ -90,13 +91,11 @@ public final class DelayedFetches implements AutoCloseable {
      */
     @Override
     public void close() {
-        for (TopicPartition tp : waiters.partitions()) {
-            for (Waiter waiter : waiters.on(tp)) {
-                try {
-                    waiter.expire();
-                } catch (RuntimeException e) {
-                    log.debug("A parked fetch on {} failed to answer while stopping: {}", tp, e.toString());
-                }
+        for (Waiter waiter : waiters.all()) {
+            try {
+                waiter.expire();
+            } catch (RuntimeException e) {
+                log.debug("A parked fetch failed to answer while stopping: {}", e.toString());
             }
         }
     }

@@ -95,8 +95,6 @@ final class DelayedProduces {
      * timer stopped is. Its timeout would never fire, and its request would keep its pooled frame forever.
      */
     void close() {
-        for (TopicPartition tp : waiters.partitions()) {
-            waiters.on(tp).forEach(waiter -> waiter.result.complete(Errors.NOT_LEADER_OR_FOLLOWER));
-        }
+        waiters.all().forEach(waiter -> waiter.result.complete(Errors.NOT_LEADER_OR_FOLLOWER));
     }
 }

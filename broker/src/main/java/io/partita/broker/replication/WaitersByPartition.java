@@ -36,4 +36,11 @@ final class WaitersByPartition<W> {
     Set<TopicPartition> partitions() {
         return waiters.keySet();
     }
+
+    /** Every waiter, once even if it watches several partitions (a copy: answering may remove them). */
+    Set<W> all() {
+        Set<W> all = new java.util.HashSet<>();
+        waiters.values().forEach(all::addAll);
+        return all;
+    }
 }
