@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One consumer reading a topic from the beginning to the end offsets it had when it started, with
  * kafka-clients' default fetch settings. Partitions are assigned manually (no group), so the figure
- * is the fetch path's, not the rebalance's. Each of the {@code bench.repeats} repetitions seeks back
- * to the beginning and reads it all again; the figure is the median. Unmeasured first: the
+ * is the fetch path's, not the rebalance's. Each repetition seeks back to the beginning and reads it all
+ * again; the figure is the median of {@code bench.repeats} repetitions, and of at least
+ * {@value #MIN_PASSES}: one pass takes about a second, so a single driver GC or a core taken by something
+ * else moves it by a fifth, and a median of two is just their mean. Unmeasured first: the
  * producer's warm-up topic and one pass over the measured topic. So it must run after a
  * {@link ProduceThroughputWorkload} on the same topic.
  */
@@ -27,6 +29,7 @@ final class ConsumeThroughputWorkload implements Workload {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumeThroughputWorkload.class);
     private static final Duration OFFSETS_TIMEOUT = Duration.ofSeconds(30);
+    static final int MIN_PASSES = 5;
 
     private final TopicSpec topic;
 
@@ -66,7 +69,8 @@ final class ConsumeThroughputWorkload implements Workload {
                     warmup.millis() + warmPass.millis());
 
             List<Double> rates = new ArrayList<>();
-            for (int rep = 1; rep <= config.repeats(); rep++) {
+            int passes = Math.max(config.repeats(), MIN_PASSES);
+            for (int rep = 1; rep <= passes; rep++) {
                 Result measured = drain(consumer, topic.name(), config.maxMeasure(), config.stallTimeout());
                 if (measured.records == 0) {
                     throw new IllegalStateException("Topic " + topic.name() + " is empty: run a produce workload first");
@@ -74,7 +78,7 @@ final class ConsumeThroughputWorkload implements Workload {
                 double rate = measured.records / (measured.nanos / 1e9);
                 rates.add(rate);
                 log.info("[{}] measured {}/{}: {} of {} records ({} bytes) in {} ms = {} records/s", name(), rep,
-                        config.repeats(), measured.records, measured.expected, measured.bytes, measured.millis(),
+                        passes, measured.records, measured.expected, measured.bytes, measured.millis(),
                         Math.round(rate));
             }
             return List.of(new Measurement("records/s", Measurement.median(rates)));
