@@ -105,26 +105,32 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         inFlightBytes += frameBytes;
         event.api = request.apiKey().name;
         event.connection = connectionId;
-        response.whenComplete((r, e) -> {
-            frame.release();
-            ctx.executor().execute(() -> {
-                inFlightBytes -= frameBytes;
-                resumeReadingIfCaughtUp(ctx);
-            });
-        });
         pending.addLast(new Pending(context, request, response, event));
         if (pending.size() >= MAX_IN_FLIGHT || inFlightBytes >= MAX_IN_FLIGHT_BYTES) {
             ctx.channel().config().setAutoRead(false);
         }
         if (response.isDone()) {
-            event.answered();
-            writeCompleted(ctx);
+            finished(ctx, frame, frameBytes, event);
         } else {
+            // Answered later, on whatever thread completed it (a parked request): one task back on this
+            // connection's event loop, which owns the queue and the byte count.
             response.whenComplete((r, e) -> {
                 event.answered();
-                ctx.executor().execute(() -> writeCompleted(ctx));
+                frame.release();
+                ctx.executor().execute(() -> {
+                    inFlightBytes -= frameBytes;
+                    writeCompleted(ctx);
+                });
             });
         }
+    }
+
+    /** On the event loop: a request answered at once; its frame can go, and its answer out if it is next. */
+    private void finished(ChannelHandlerContext ctx, ByteBuf frame, int frameBytes, RequestEvent event) {
+        event.answered();
+        frame.release();
+        inFlightBytes -= frameBytes;
+        writeCompleted(ctx);
     }
 
     /** Writes every completed response at the head of the queue; later ones wait for earlier ones. */
