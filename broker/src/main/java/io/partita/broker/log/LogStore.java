@@ -49,6 +49,7 @@ public final class LogStore implements AutoCloseable {
     private final Dbi<ByteBuffer> meta;
     private final ReadWriteLock mapLock = new ReentrantReadWriteLock();
     private final StoreWriter writer;
+    private final ReadTxnPool readTxns;
     private final Map<PartitionKey, PartitionLog> partitions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retentionScheduler;
     private final LogCleaner cleaner;
@@ -61,6 +62,7 @@ public final class LogStore implements AutoCloseable {
         this.env = env;
         this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
         this.writer = new StoreWriter(env, meta, mapLock, settings, "partita-log-writer");
+        this.readTxns = new ReadTxnPool(env);
         this.retentionScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "partita-log-retention");
             thread.setDaemon(true);
@@ -190,6 +192,7 @@ public final class LogStore implements AutoCloseable {
         }
         mapLock.writeLock().lock();
         try {
+            readTxns.close();
             env.close();
         } finally {
             mapLock.writeLock().unlock();
@@ -227,14 +230,21 @@ public final class LogStore implements AutoCloseable {
     }
 
     /** Runs a short read transaction while holding off map growth (which moves the memory readers use). */
+    ReadTxnPool readTxns() {
+        return readTxns;
+    }
+
     <T> T withReadTxn(Function<Txn<ByteBuffer>, T> read) {
         mapLock.readLock().lock();
         try {
             if (closed && env.isClosed()) {
                 throw new KafkaStorageException("The log store is closed");
             }
-            try (Txn<ByteBuffer> txn = env.txnRead()) {
+            Txn<ByteBuffer> txn = readTxns.acquire();
+            try {
                 return read.apply(txn);
+            } finally {
+                readTxns.release(txn);
             }
         } finally {
             mapLock.readLock().unlock();
