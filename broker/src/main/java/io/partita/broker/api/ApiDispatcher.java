@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.FetchRequest;
@@ -79,7 +80,7 @@ public final class ApiDispatcher implements RequestHandler {
 
     @Override
     public CompletableFuture<Reply> handle(RequestContext context, AbstractRequest request,
-                                           java.util.concurrent.Executor networkThread) {
+                                           Executor networkThread) {
         if (request.apiKey() == ApiKeys.FETCH) {
             return fetch.handle(context, (FetchRequest) request, networkThread);
         }

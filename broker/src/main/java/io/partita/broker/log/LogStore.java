@@ -229,11 +229,11 @@ public final class LogStore implements AutoCloseable {
         return settings.clock().getAsLong();
     }
 
-    /** Runs a short read transaction while holding off map growth (which moves the memory readers use). */
     ReadTxnPool readTxns() {
         return readTxns;
     }
 
+    /** Runs a short read transaction while holding off map growth (which moves the memory readers use). */
     <T> T withReadTxn(Function<Txn<ByteBuffer>, T> read) {
         mapLock.readLock().lock();
         try {

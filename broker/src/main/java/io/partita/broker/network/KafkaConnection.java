@@ -113,7 +113,9 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
             finished(ctx, frame, frameBytes, event);
         } else {
             // Answered later, on whatever thread completed it (a parked request): one task back on this
-            // connection's event loop, which owns the queue and the byte count.
+            // connection's event loop, which owns the queue and the byte count. The frame is released here,
+            // not in that task: a node stopping answers parked requests after its event loops have stopped,
+            // and a task they reject would keep the pooled frame forever.
             response.whenComplete((r, e) -> {
                 event.answered();
                 frame.release();

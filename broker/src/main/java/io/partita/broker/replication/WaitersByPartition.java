@@ -1,5 +1,6 @@
 package io.partita.broker.replication;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,7 @@ final class WaitersByPartition<W> {
 
     /** Every waiter, once even if it watches several partitions (a copy: answering may remove them). */
     Set<W> all() {
-        Set<W> all = new java.util.HashSet<>();
+        Set<W> all = new HashSet<>();
         waiters.values().forEach(all::addAll);
         return all;
     }
