@@ -33,7 +33,7 @@ final class SavedProfilesView extends VBox {
         list.setMinHeight(100);
         list.setCellFactory(v -> new ProfileCell());
         Label empty = new Label("None yet. Give a connection a name in the form and press Save.");
-        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.getStyleClass().addAll(Styles.TEXT_MUTED, "list-placeholder");
         empty.setWrapText(true);
         list.setPlaceholder(empty);
         list.disableProperty().bind(model.busyProperty());
