@@ -7,20 +7,27 @@ import io.partita.app.groups.GroupsView;
 import io.partita.app.topics.NewTopicDialog;
 import io.partita.app.topics.NewTopicViewModel;
 import io.partita.app.topics.TopicsView;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** The connected workspace: a header naming the cluster, brokers beside the cluster map and topics, and a status line. */
 public final class WorkspaceView extends BorderPane {
+    private static final String COPY_ADDRESS = "Copy address";
+
     private final WorkspaceViewModel model;
     private final TopicsView topics;
     private final TabPane tabs;
@@ -48,7 +55,7 @@ public final class WorkspaceView extends BorderPane {
         disconnect.setOnAction(e -> onDisconnect.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(16, titles, spacer, disconnect);
+        HBox header = new HBox(16, titles, spacer, copyAddressButton(), disconnect);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("workspace-header");
         setTop(new VBox(header, problemBanner(model)));
@@ -93,6 +100,25 @@ public final class WorkspaceView extends BorderPane {
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
         setBottom(statusBar);
+    }
+
+    /** Puts the bootstrap servers on the clipboard, for kcat or the user's own clients; says so for a moment. */
+    private Button copyAddressButton() {
+        Button copy = new Button(COPY_ADDRESS);
+        copy.setId("copy-bootstrap");
+        copy.getStyleClass().add(Styles.FLAT);
+        copy.setTooltip(new Tooltip("Copy " + model.connection().bootstrapServers()
+                + " to the clipboard, to point kcat or your own clients at this cluster"));
+        PauseTransition restore = new PauseTransition(Duration.seconds(2));
+        restore.setOnFinished(e -> copy.setText(COPY_ADDRESS));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.connection().bootstrapServers());
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
+            restore.playFromStart();
+        });
+        return copy;
     }
 
     /**

@@ -22,6 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.partita.app.cluster.PartitionRow;
 import io.partita.app.cluster.ReplicaState;
 import io.partita.app.topics.TopicInfo;
+import io.partita.broker.local.FreePorts;
+import io.partita.broker.local.LocalCluster;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -37,6 +39,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.admin.Admin;
@@ -89,6 +92,8 @@ class PartitaAppGuiTest {
         assertThat(fx(start::isDefaultButton)).isTrue();
         assertThat(fx(start::getText)).isEqualTo("Start local cluster");
 
+        // Kafka's ports if nothing holds them (checked before the click), else free ones.
+        boolean kafkaPortsFree = FreePorts.allFree(LocalCluster.DEFAULT_BASE_PORT, 3);
         robot.clickOn("#start-local");
         // Three nodes by default, listed by id, exactly one of them marked controller.
         await("the broker list shows the three nodes").atMost(START_DEADLINE).until(() -> fx(() -> robot
@@ -106,6 +111,17 @@ class PartitaAppGuiTest {
         assertThat(fx(() -> text("#cluster-title"))).isEqualTo("Local cluster (3 nodes)");
         String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
         assertThat(home.resolve("clusters/local")).isDirectory();
+        if (kafkaPortsFree) {
+            assertThat(bootstrap).isEqualTo("127.0.0.1:9092,127.0.0.1:9093,127.0.0.1:9094");
+        } else {
+            assertThat(bootstrap).doesNotContain(":9092");
+        }
+        // The address is one click from the clipboard, for kcat or the user's own clients.
+        robot.clickOn("#copy-bootstrap");
+        assertThat(fx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(bootstrap);
+        assertThat(fx(() -> robot.lookup("#copy-bootstrap").queryButton().getText())).isEqualTo("Copied");
+        await("the button says what it does again").atMost(UI_DEADLINE)
+                .until(() -> fx(() -> robot.lookup("#copy-bootstrap").queryButton().getText()).equals("Copy address"));
 
         // The cluster map comes first: three broker columns, and an empty state until there is a topic.
         await("the map's broker columns").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#map-table")

@@ -95,7 +95,10 @@ public final class ClusterGateway implements AutoCloseable {
             report(progress, nodes == 1 ? "Starting ZooKeeper and one broker node…"
                     : "Starting ZooKeeper and " + nodes + " broker nodes…");
             log.info("Starting a local cluster of {} node(s) in {}", nodes, dataDir);
-            LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(nodes, dataDir)).start();
+            // Kafka's ports when free, so kcat and the user's own code find the cluster at the same address
+            // every launch; free ports when something else (a real Kafka, another Partita) holds them.
+            LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(nodes, dataDir)
+                    .withPreferredBasePort(LocalCluster.DEFAULT_BASE_PORT)).start();
             localCluster = cluster;
             report(progress, "Connecting to " + cluster.bootstrapServers() + "…");
             try {

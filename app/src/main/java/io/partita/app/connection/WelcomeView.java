@@ -37,8 +37,9 @@ public final class WelcomeView extends StackPane {
         // Primary: a local cluster.
         Label localTitle = new Label("Start a local cluster");
         localTitle.getStyleClass().add(Styles.TITLE_4);
-        Label localText = new Label("Runs ZooKeeper and broker nodes inside Partita, on this machine. Topics and "
-                + "messages are kept in " + model.localClusterDirectoryText() + " for next time.");
+        Label localText = new Label("Runs ZooKeeper and broker nodes inside Partita on this machine, from port "
+                + model.localClusterPort() + " when it is free. Topics and messages are kept in "
+                + model.localClusterDirectoryText() + " for next time.");
         localText.getStyleClass().add(Styles.TEXT_MUTED);
         localText.setWrapText(true);
         localText.setMinHeight(Region.USE_PREF_SIZE);

@@ -1,6 +1,7 @@
 package io.partita.app.connection;
 
 import io.partita.app.common.Fx;
+import io.partita.broker.local.LocalCluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -328,6 +329,11 @@ public final class WelcomeViewModel {
         String home = System.getProperty("user.home");
         String dir = localClusterDirectory.toString();
         return home != null && !home.isEmpty() && dir.startsWith(home + "/") ? "~" + dir.substring(home.length()) : dir;
+    }
+
+    /** The first node's port when it is free (the gateway falls back to free ports otherwise). */
+    public int localClusterPort() {
+        return LocalCluster.DEFAULT_BASE_PORT;
     }
 
     public ObjectProperty<Integer> nodeCountProperty() {

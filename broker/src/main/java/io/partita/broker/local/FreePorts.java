@@ -19,6 +19,25 @@ public final class FreePorts {
         }
     }
 
+    /**
+     * Whether {@code count} consecutive loopback ports from {@code first} can all be bound now. Only a hint: another
+     * process may take one before it is used, so whoever binds must still cope with failing.
+     */
+    public static boolean allFree(int first, int count) {
+        if (first < 1 || count < 1 || (long) first + count - 1 > 65_535) {
+            return false;
+        }
+        for (int port = first; port < first + count; port++) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code count} free loopback ports, all different (the OS may hand the same free port out twice). */
     public static java.util.List<Integer> distinct(int count) {
         java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();

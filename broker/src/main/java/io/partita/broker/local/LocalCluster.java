@@ -32,6 +32,8 @@ public final class LocalCluster implements AutoCloseable {
     public static final int SESSION_TIMEOUT_MS = 3_000;
     public static final long LEADER_IMBALANCE_CHECK_SECONDS = 10;
     private static final long START_TIMEOUT_MS = 60_000;
+    /** Kafka's port: the first node's where it is free, so tools on this machine find the cluster where they look. */
+    public static final int DEFAULT_BASE_PORT = 9092;
 
     private final Settings settings;
     /** Read from other threads (the app asks which nodes run) while nodes are added. */
@@ -84,6 +86,14 @@ public final class LocalCluster implements AutoCloseable {
 
         public Settings withBasePort(int port) {
             return new Settings(nodes, port, dataDir, childJvms, overrides, childJvmOptions);
+        }
+
+        /**
+         * Nodes on {@code port}, {@code port + 1}, ... if all of them are free now, else on free ports: the same
+         * cluster reachable at the same address launch after launch, unless something else holds that address.
+         */
+        public Settings withPreferredBasePort(int port) {
+            return FreePorts.allFree(port, nodes) ? withBasePort(port) : withBasePort(0);
         }
 
         public Settings withChildJvms(boolean child) {

@@ -63,7 +63,7 @@ public final class BrokerMain implements Callable<Integer> {
         @Option(names = "--nodes", defaultValue = "3", description = "Number of nodes (default: ${DEFAULT-VALUE}).")
         int nodes;
 
-        @Option(names = "--port", defaultValue = "9092",
+        @Option(names = "--port", defaultValue = "" + LocalCluster.DEFAULT_BASE_PORT,
                 description = "Port of the first node; the others take the next ones (default: ${DEFAULT-VALUE}).")
         int port;
 

@@ -1,0 +1,46 @@
+package io.partita.broker.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** A local cluster takes the ports it prefers only while all of them are free. */
+class PreferredPortsTest {
+    private static final Path DIR = Path.of("unused");
+
+    @Test
+    void freePortsAreTakenAsPreferred() {
+        int first = threeFreePortsInARow();
+        assertThat(LocalCluster.Settings.of(3, DIR).withPreferredBasePort(first).basePort()).isEqualTo(first);
+    }
+
+    @Test
+    void oneTakenPortSendsTheWholeClusterToFreePorts() throws Exception {
+        int first = threeFreePortsInARow();
+        try (ServerSocket taken = new ServerSocket(first + 2, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(FreePorts.allFree(first, 3)).isFalse();
+            assertThat(LocalCluster.Settings.of(3, DIR).withPreferredBasePort(first).basePort()).isZero();
+            // Fewer nodes stop short of the taken port.
+            assertThat(LocalCluster.Settings.of(2, DIR).withPreferredBasePort(first).basePort()).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void portsPastTheLastOneAreNeverFree() {
+        assertThat(FreePorts.allFree(65_535, 2)).isFalse();
+        assertThat(FreePorts.allFree(0, 1)).isFalse();
+    }
+
+    private static int threeFreePortsInARow() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = FreePorts.pick();
+            if (FreePorts.allFree(first, 3)) {
+                return first;
+            }
+        }
+        throw new AssertionError("no three free loopback ports in a row in 100 tries");
+    }
+}
