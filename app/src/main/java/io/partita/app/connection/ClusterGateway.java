@@ -97,8 +97,8 @@ public final class ClusterGateway implements AutoCloseable {
             log.info("Starting a local cluster of {} node(s) in {}", nodes, dataDir);
             // Kafka's ports when free, so kcat and the user's own code find the cluster at the same address
             // every launch; free ports when something else (a real Kafka, another Partita) holds them.
-            LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(nodes, dataDir)
-                    .withPreferredBasePort(LocalCluster.DEFAULT_BASE_PORT)).start();
+            LocalCluster cluster = LocalCluster.startFallingBackToFreePorts(LocalCluster.Settings.of(nodes, dataDir)
+                    .withPreferredBasePort(LocalCluster.DEFAULT_BASE_PORT));
             localCluster = cluster;
             report(progress, "Connecting to " + cluster.bootstrapServers() + "…");
             try {

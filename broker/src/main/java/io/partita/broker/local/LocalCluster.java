@@ -116,6 +116,33 @@ public final class LocalCluster implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * Starts a cluster whose nodes were given ports ahead (e.g. by {@link Settings#withPreferredBasePort}); if one
+     * of those ports was taken by the time its node bound it, the cluster starts again on free ports instead.
+     * Checking the ports first narrows that window but cannot close it, and some platforms' checks are looser
+     * than the bind itself.
+     */
+    public static LocalCluster startFallingBackToFreePorts(Settings settings) throws Exception {
+        try {
+            return new LocalCluster(settings).start();
+        } catch (Exception e) {
+            if (settings.basePort() == 0 || !causedByTakenPort(e)) {
+                throw e;
+            }
+            log.info("A port from {} was taken when the nodes bound; starting on free ports", settings.basePort());
+            return new LocalCluster(settings.withBasePort(0)).start();
+        }
+    }
+
+    private static boolean causedByTakenPort(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Starts ZooKeeper and every node, and returns once all are registered and a controller is elected. */
     public synchronized LocalCluster start() throws Exception {
         try {

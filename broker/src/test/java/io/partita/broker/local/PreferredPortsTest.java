@@ -1,11 +1,14 @@
 package io.partita.broker.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A local cluster takes the ports it prefers only while all of them are free. */
 class PreferredPortsTest {
@@ -25,6 +28,20 @@ class PreferredPortsTest {
             assertThat(LocalCluster.Settings.of(3, DIR).withPreferredBasePort(first).basePort()).isZero();
             // Fewer nodes stop short of the taken port.
             assertThat(LocalCluster.Settings.of(2, DIR).withPreferredBasePort(first).basePort()).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void aPortTakenAfterTheCheckSendsTheClusterToFreePorts(@TempDir Path dir) throws Exception {
+        int first = threeFreePortsInARow();
+        LocalCluster.Settings settings = LocalCluster.Settings.of(1, dir).withPreferredBasePort(first);
+        assertThat(settings.basePort()).isEqualTo(first);
+        try (ServerSocket takenMeanwhile = new ServerSocket(first, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> new LocalCluster(settings).start()).isInstanceOf(BindException.class);
+            try (LocalCluster cluster = LocalCluster.startFallingBackToFreePorts(settings)) {
+                assertThat(cluster.bootstrapServers()).startsWith("127.0.0.1:").isNotEqualTo("127.0.0.1:" + first);
+                assertThat(cluster.nodes()).hasSize(1);
+            }
         }
     }
 
