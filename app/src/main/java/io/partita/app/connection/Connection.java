@@ -3,10 +3,20 @@ package io.partita.app.connection;
 /** An established connection: how it was made and where the cluster answers. */
 public record Connection(ConnectionProfile profile, String bootstrapServers, String clusterId) {
 
-    /** A short title for the window's header. */
+    /**
+     * A short title for the window's header. The header's second line lists every bootstrap server, so the
+     * title names the cluster (its saved name, or its first server) instead of repeating them.
+     */
     public String title() {
-        return profile.isLocal()
-                ? "Local cluster" + (profile.nodes() == 1 ? " (1 node)" : " (" + profile.nodes() + " nodes)")
-                : profile.isNamed() ? profile.name() + " (" + bootstrapServers + ")" : "Cluster at " + bootstrapServers;
+        if (profile.isLocal()) {
+            return "Local cluster" + (profile.nodes() == 1 ? " (1 node)" : " (" + profile.nodes() + " nodes)");
+        }
+        if (profile.isNamed()) {
+            return profile.name();
+        }
+        String[] servers = bootstrapServers.split(",");
+        String first = servers[0].strip();
+        return servers.length == 1 ? "Cluster at " + first
+                : "Cluster at " + first + " and " + (servers.length - 1) + " more";
     }
 }
