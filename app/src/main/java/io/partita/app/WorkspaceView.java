@@ -3,6 +3,7 @@ package io.partita.app;
 import atlantafx.base.theme.Styles;
 import io.partita.app.cluster.BrokersView;
 import io.partita.app.cluster.ClusterMapView;
+import io.partita.app.common.ClipboardText;
 import io.partita.app.groups.GroupsView;
 import io.partita.app.topics.NewTopicDialog;
 import io.partita.app.topics.NewTopicViewModel;
@@ -15,8 +16,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -112,9 +111,7 @@ public final class WorkspaceView extends BorderPane {
         PauseTransition restore = new PauseTransition(Duration.seconds(2));
         restore.setOnFinished(e -> copy.setText(COPY_ADDRESS));
         copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(model.connection().bootstrapServers());
-            Clipboard.getSystemClipboard().setContent(content);
+            ClipboardText.copy(model.connection().bootstrapServers());
             copy.setText("Copied");
             restore.playFromStart();
         });

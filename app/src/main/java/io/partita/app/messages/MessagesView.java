@@ -1,6 +1,7 @@
 package io.partita.app.messages;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.common.ClipboardText;
 import io.partita.app.common.Dialogs;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,8 +34,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -204,12 +203,14 @@ public final class MessagesView extends VBox {
         table.setRowFactory(t -> {
             TableRow<Message> row = new TableRow<>();
             MenuItem copyValue = new MenuItem("Copy value");
-            copyValue.setOnAction(e -> copy(row.getItem() == null ? "" : Bytes.asText(row.getItem().value())
-                    .orElseGet(() -> ValueFormats.BASE64.render(row.getItem().value()))));
+            copyValue.setOnAction(e -> ClipboardText.copy(
+                    row.getItem() == null ? "" : Bytes.asText(row.getItem().value())
+                            .orElseGet(() -> ValueFormats.BASE64.render(row.getItem().value()))));
             MenuItem copyKey = new MenuItem("Copy key");
-            copyKey.setOnAction(e -> copy(row.getItem() == null ? "" : Bytes.preview(row.getItem().key(), Integer.MAX_VALUE)));
+            copyKey.setOnAction(e -> ClipboardText.copy(
+                    row.getItem() == null ? "" : Bytes.preview(row.getItem().key(), Integer.MAX_VALUE)));
             MenuItem copyJson = new MenuItem("Copy as JSON line");
-            copyJson.setOnAction(e -> copy(row.getItem() == null ? "" : JsonLines.write(row.getItem())));
+            copyJson.setOnAction(e -> ClipboardText.copy(row.getItem() == null ? "" : JsonLines.write(row.getItem())));
             MenuItem exportSelected = new MenuItem("Export selected…");
             exportSelected.setId("export-selected");
             exportSelected.setOnAction(e -> transfers.openExport(t.getSelectionModel().getSelectedItems().stream()
@@ -232,7 +233,7 @@ public final class MessagesView extends VBox {
         Button copy = new Button("Copy");
         copy.setId("copy-detail");
         copy.getStyleClass().add(Styles.SMALL);
-        copy.setOnAction(e -> copy(model.detailProperty().get()));
+        copy.setOnAction(e -> ClipboardText.copy(model.detailProperty().get()));
         Label detailTitle = new Label("Value");
         detailTitle.getStyleClass().add(Styles.TEXT_BOLD);
         HBox detailBar = new HBox(8, detailTitle, format, copy);
@@ -408,12 +409,6 @@ public final class MessagesView extends VBox {
     /** Puts the cursor in the topic choice (Ctrl+4 lands here). */
     public void focusTopic() {
         topic.requestFocus();
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static TableColumn<Message, String> text(String title, Function<Message, String> value, double width) {

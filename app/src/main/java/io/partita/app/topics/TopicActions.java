@@ -1,7 +1,7 @@
 package io.partita.app.topics;
 
 import javafx.scene.Node;
-import javafx.scene.input.ClipboardContent;
+import io.partita.app.common.ClipboardText;
 
 /**
  * What can be done to a topic from the Topics tab (keys, the row's context menu, the detail's buttons): copy its
@@ -24,9 +24,7 @@ public final class TopicActions {
     }
 
     public void copyName(TopicInfo topic) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(topic.name());
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        ClipboardText.copy(topic.name());
         model.inform("Copied \"" + topic.name() + "\" to the clipboard.");
     }
 
