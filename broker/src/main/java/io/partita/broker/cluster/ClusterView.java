@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterView implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterView.class);
+    /** How often a slow start says what it is waiting for. */
+    public static final long PROGRESS_INTERVAL_MS = 5_000;
+    private static final long STOP_POLL_MS = 100;
 
     private final CuratorCache cache;
     private final ExecutorService rebuilder;
@@ -69,11 +74,34 @@ public final class ClusterView implements AutoCloseable {
         return t;
     }
 
-    /** Starts the cache and waits until the first full snapshot is built. */
-    public void start(long timeoutMs) throws InterruptedException, TimeoutException {
+    /**
+     * Starts the cache and waits until the first full snapshot is built and its listeners have run (this node
+     * has opened the logs of its partitions), however long that takes: as Kafka's broker, a node on a busy
+     * machine with thousands of partitions starts slowly rather than not at all. Only the ZooKeeper connection
+     * itself is bounded, by whoever made the client. Every {@link #PROGRESS_INTERVAL_MS} the wait is logged.
+     *
+     * @param stopRequested polled while waiting: a node asked to stop during its start gives up the wait
+     * @throws CancellationException when {@code stopRequested} turned true first
+     */
+    public void start(BooleanSupplier stopRequested) throws InterruptedException {
         cache.start();
-        if (!initialized.await(timeoutMs, TimeUnit.MILLISECONDS)) {
-            throw new TimeoutException("cluster metadata did not load from ZooKeeper in " + timeoutMs + " ms");
+        long started = System.nanoTime();
+        long nextReport = started + TimeUnit.MILLISECONDS.toNanos(PROGRESS_INTERVAL_MS);
+        while (!initialized.await(STOP_POLL_MS, TimeUnit.MILLISECONDS)) {
+            if (stopRequested.getAsBoolean()) {
+                throw new CancellationException("stopped before the cluster metadata had loaded");
+            }
+            long now = System.nanoTime();
+            if (now - nextReport >= 0) {
+                nextReport = now + TimeUnit.MILLISECONDS.toNanos(PROGRESS_INTERVAL_MS);
+                long waitedSeconds = TimeUnit.NANOSECONDS.toSeconds(now - started);
+                if (loaded) {
+                    log.info("Still opening this node's partitions after {} s", waitedSeconds);
+                } else {
+                    log.info("Still loading the cluster metadata from ZooKeeper after {} s ({} znodes so far)",
+                            waitedSeconds, cache.size());
+                }
+            }
         }
     }
 

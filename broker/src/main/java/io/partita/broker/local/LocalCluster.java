@@ -1,8 +1,10 @@
 package io.partita.broker.local;
 
 import io.partita.broker.cluster.BrokerRegistration;
+import io.partita.broker.log.DirectoryLock;
+import io.partita.broker.log.DirectoryLockedException;
 import io.partita.broker.server.BrokerConfig;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -34,12 +36,18 @@ public final class LocalCluster implements AutoCloseable {
     private static final long START_TIMEOUT_MS = 60_000;
     /** Kafka's port: the first node's where it is free, so tools on this machine find the cluster where they look. */
     public static final int DEFAULT_BASE_PORT = 9092;
+    /**
+     * The key under which a running cluster writes its address into its directory's lock file, so that a second
+     * process that finds the directory locked ({@link DirectoryLockedException#holder()}) can connect instead.
+     */
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
 
     private final Settings settings;
     /** Read from other threads (the app asks which nodes run) while nodes are added. */
     private final List<LocalNode> nodes = new CopyOnWriteArrayList<>();
     private EmbeddedZooKeeper zookeeper;
     private CuratorFramework zk;
+    private DirectoryLock directoryLock;
 
     /**
      * @param nodes           how many nodes (ids 0..n-1)
@@ -146,7 +154,9 @@ public final class LocalCluster implements AutoCloseable {
     /** Starts ZooKeeper and every node, and returns once all are registered and a controller is elected. */
     public synchronized LocalCluster start() throws Exception {
         try {
-            Files.createDirectories(settings.dataDir());
+            // One process per cluster directory: a second `local`, or a second app, stops here (its nodes would
+            // share this cluster's ZooKeeper data and LMDB environments).
+            directoryLock = DirectoryLock.acquire(settings.dataDir());
             zookeeper = EmbeddedZooKeeper.start(settings.dataDir().resolve("zookeeper"), FreePorts.pick(),
                     TICK_TIME_MS, START_TIMEOUT_MS);
             zk = CuratorFrameworkFactory.builder().connectString(zookeeper.connectString())
@@ -163,6 +173,8 @@ public final class LocalCluster implements AutoCloseable {
                 startNode(node.id());
             }
             awaitController(START_TIMEOUT_MS);
+            directoryLock.describe(Map.of("pid", Long.toString(ProcessHandle.current().pid()),
+                    BOOTSTRAP_SERVERS, bootstrapServers()));
             log.info("Local cluster of {} node(s) is up: {}", nodes.size(), bootstrapServers());
             return this;
         } catch (Exception e) {
@@ -211,7 +223,7 @@ public final class LocalCluster implements AutoCloseable {
         LocalNode node = node(id);
         long startedAt = System.currentTimeMillis();
         node.start();
-        awaitRegistration(id, startedAt, START_TIMEOUT_MS);
+        awaitRegistration(id, startedAt);
     }
 
     /** Controlled stop: the node's own clean close. */
@@ -272,10 +284,14 @@ public final class LocalCluster implements AutoCloseable {
         return node(id) instanceof InProcessNode inProcess ? Optional.ofNullable(inProcess.broker()) : Optional.empty();
     }
 
-    private void awaitRegistration(int id, long startedAt, long timeoutMs) throws Exception {
+    /**
+     * Waits until the node has registered, for as long as it runs: a node with thousands of partitions on a busy
+     * laptop takes as long as it takes to open them (and says so in its log), and one that cannot start exits.
+     */
+    private void awaitRegistration(int id, long startedAt) throws Exception {
         String path = io.partita.broker.cluster.ZkPaths.broker(id);
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
+        long nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
             if (!node(id).isRunning()) {
                 throw new IllegalStateException("node " + id + " exited during start-up; see " + nodeDirectory(id));
             }
@@ -290,9 +306,12 @@ public final class LocalCluster implements AutoCloseable {
                     // expired between the two calls
                 }
             }
+            if (System.nanoTime() - nextReport >= 0) {
+                nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                log.info("Waiting for node {} to finish starting", id);
+            }
             TimeUnit.MILLISECONDS.sleep(20);
         }
-        throw new TimeoutException("node " + id + " did not register within " + timeoutMs + " ms");
     }
 
     private void awaitController(long timeoutMs) throws Exception {
@@ -322,6 +341,14 @@ public final class LocalCluster implements AutoCloseable {
         if (zookeeper != null) {
             zookeeper.close();
             zookeeper = null;
+        }
+        if (directoryLock != null) {
+            try {
+                directoryLock.close();
+            } catch (IOException e) {
+                log.warn("Could not release {}: {}", directoryLock.directory(), e.toString());
+            }
+            directoryLock = null;
         }
     }
 }

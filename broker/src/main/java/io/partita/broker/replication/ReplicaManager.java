@@ -128,6 +128,7 @@ public final class ReplicaManager {
         eligibleForIsr = snapshot.brokers().keySet().stream().filter(id -> !snapshot.isShuttingDown(id))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         Set<TopicPartition> assigned = new HashSet<>();
+        OpeningProgress opening = new OpeningProgress(() -> unopenedReplicas(snapshot));
         for (TopicPartition tp : snapshot.partitions()) {
             if (snapshot.isBeingDeleted(tp.topic())) {
                 continue;
@@ -142,11 +143,16 @@ public final class ReplicaManager {
             if (versioned.isEmpty()) {
                 continue; // the controller has not created its state yet
             }
+            boolean opens = !partitions.containsKey(tp);
             Partition partition = openOrGet(tp, Uuid.fromString(topic.topicId()));
             if (partition != null) {
                 applyState(partition, versioned.get(), replicas, snapshot, now);
             }
+            if (opens) {
+                opening.opened();
+            }
         }
+        opening.done();
         for (Partition partition : partitions.values()) {
             if (!assigned.contains(partition.topicPartition()) && shouldDrop(partition, snapshot)) {
                 fetchers.stopFollowing(List.of(partition.topicPartition()));
@@ -158,6 +164,19 @@ public final class ReplicaManager {
             loaded = true;
             deleteOrphanedLogs(snapshot);
         }
+    }
+
+    /** Partitions of the snapshot that this node holds a replica of and has not opened yet. */
+    private int unopenedReplicas(ClusterSnapshot snapshot) {
+        int count = 0;
+        for (TopicPartition tp : snapshot.partitions()) {
+            if (!partitions.containsKey(tp) && !snapshot.isBeingDeleted(tp.topic())
+                    && snapshot.versionedState(tp).isPresent()
+                    && snapshot.topic(tp.topic()).orElseThrow().replicas(tp.partition()).contains(brokerId)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**

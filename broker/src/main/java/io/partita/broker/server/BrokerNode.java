@@ -9,6 +9,7 @@ import io.partita.broker.cluster.ClusterView;
 import io.partita.broker.cluster.Controller;
 import io.partita.broker.cluster.Elections;
 import io.partita.broker.group.GroupCoordinator;
+import io.partita.broker.log.DirectoryLock;
 import io.partita.broker.log.LogConfig;
 import io.partita.broker.log.LogStore;
 import io.partita.broker.log.LogStoreSettings;
@@ -49,6 +50,12 @@ public final class BrokerNode implements AutoCloseable {
     private ScheduledExecutorService timer;
     private int boundPort = -1;
     private String clusterId;
+    /**
+     * Set by {@link #close()} before it waits for the monitor that a start in progress holds, so that a start
+     * waiting for the cluster metadata gives up and a Ctrl-C during a slow start is not ignored.
+     */
+    private volatile boolean stopRequested;
+    private DirectoryLock dataDirLock;
 
     public BrokerNode(BrokerConfig config) {
         this.config = config;
@@ -63,8 +70,11 @@ public final class BrokerNode implements AutoCloseable {
     }
 
     public synchronized void start() throws Exception {
+        stopRequested = false;
         String name = "node-" + config.brokerId();
         try {
+            // First, before anything is written there: a second process on this directory stops here.
+            dataDirLock = DirectoryLock.acquire(config.dataDir());
             zk = CuratorFrameworkFactory.builder()
                     .connectString(config.zookeeperConnect())
                     .sessionTimeoutMs(config.zookeeperSessionTimeoutMs())
@@ -113,7 +123,8 @@ public final class BrokerNode implements AutoCloseable {
                     clusterView.scheduleRebuild();
                 }
             });
-            clusterView.start(config.zookeeperConnectionTimeoutMs());
+            // Unbounded, as Kafka's start: opening thousands of partitions on a busy laptop takes what it takes.
+            clusterView.start(() -> stopRequested);
 
             ApiContext api = new ApiContext(config, clusterId, clusterView, store, replicaManager, logStore,
                     new ProducerIdManager(config.brokerId(), store), io, timer);
@@ -185,7 +196,14 @@ public final class BrokerNode implements AutoCloseable {
      * controlled.shutdown.enable, hands this node's leaderships over (see {@link #controlledShutdown()}).
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        stopRequested = true;
+        synchronized (this) {
+            closeStarted();
+        }
+    }
+
+    private void closeStarted() {
         if (config.controlledShutdownEnable()) {
             controlledShutdown();
         }
@@ -193,8 +211,11 @@ public final class BrokerNode implements AutoCloseable {
     }
 
     /** Stops at once, without handing leaderships over: the cluster notices when the registration goes. */
-    public synchronized void closeWithoutControlledShutdown() {
-        closeNow();
+    public void closeWithoutControlledShutdown() {
+        stopRequested = true;
+        synchronized (this) {
+            closeNow();
+        }
     }
 
     /**
@@ -249,6 +270,8 @@ public final class BrokerNode implements AutoCloseable {
         if (zk != null) {
             closeQuietly(zk::close);
         }
+        closeQuietly(dataDirLock); // last: the store is closed, another process may open it now
+        dataDirLock = null;
         controller = null;
         registration = null;
         registered = null;

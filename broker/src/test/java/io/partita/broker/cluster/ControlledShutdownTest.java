@@ -111,7 +111,8 @@ class ControlledShutdownTest {
                  ClusterView view = new ClusterView(zk, "test")) {
                 zk.start();
                 view.addListener(s -> watchHandover(s, "terminated", 2, 1, violations));
-                view.start(Topics.DEADLINE.toMillis());
+                long deadline = System.nanoTime() + Topics.DEADLINE.toNanos();
+                view.start(() -> System.nanoTime() - deadline > 0);
 
                 cluster.cluster().stopNode(1); // SIGTERM: the node's shutdown hook runs its controlled shutdown
                 await().atMost(Topics.DEADLINE).until(() -> !view.snapshot().isLive(1));

@@ -72,6 +72,7 @@ class BrokerMainTest {
                 awaitOutput(dir.resolve("first.out"), "Node " + id + " listening on 127.0.0.1:" + (port + id));
             }
             assertThat(Files.readString(dir.resolve("first.out"))).doesNotContain("Node 3 ");
+            secondProcessesOnTheSameDirectoriesAreRefused(dir);
             try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, Map.of())) {
                 producer.send(new ProducerRecord<>("cli-topic", "k", "kept across restarts")).get();
             }
@@ -93,6 +94,29 @@ class BrokerMainTest {
             second.destroy();
             assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /**
+     * While a {@code local} cluster runs on {@code dir/cluster}: a second {@code local} on that directory, and a
+     * {@code node} on the data directory of one of its nodes, each exit with status 2 and one line naming the
+     * directory, before they touch anything (the caller then checks that the first still serves).
+     */
+    private static void secondProcessesOnTheSameDirectoriesAreRefused(Path dir) throws Exception {
+        Path clusterDir = dir.resolve("cluster");
+        Result secondLocal = run(List.of("local", "--port", Integer.toString(freeConsecutivePorts(3)), "--data-dir",
+                clusterDir.toString()), Duration.ofSeconds(30));
+        assertThat(secondLocal.exitCode).as(secondLocal.output).isEqualTo(2);
+        assertThat(secondLocal.output.strip().lines()).as(secondLocal.output).hasSize(1);
+        assertThat(secondLocal.output).startsWith("partita-broker: " + clusterDir.toAbsolutePath() + " is in use");
+
+        Path nodeData = clusterDir.resolve("node-0").resolve("data");
+        Path nodeConfig = dir.resolve("node-0.properties");
+        Files.writeString(nodeConfig, "broker.id=0\nzookeeper.connect=127.0.0.1:" + FreePorts.pick()
+                + "\nlisteners=PLAINTEXT://127.0.0.1:0\nlog.dirs=" + nodeData + "\n");
+        Result secondNode = run(List.of("node", "--config", nodeConfig.toString()), Duration.ofSeconds(30));
+        assertThat(secondNode.exitCode).as(secondNode.output).isEqualTo(2);
+        assertThat(secondNode.output.strip().lines()).as(secondNode.output).hasSize(1);
+        assertThat(secondNode.output).startsWith("partita-broker: " + nodeData.toAbsolutePath() + " is in use");
     }
 
     /** A first port whose next {@code count - 1} neighbours were free a moment ago too. */
