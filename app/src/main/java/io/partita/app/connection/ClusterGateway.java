@@ -5,6 +5,7 @@ import io.partita.app.common.Fx;
 import io.partita.app.cluster.ClusterOverview;
 import io.partita.app.topics.TopicInfo;
 import io.partita.broker.local.LocalCluster;
+import io.partita.broker.log.DirectoryLockedException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -97,8 +98,14 @@ public final class ClusterGateway implements AutoCloseable {
             log.info("Starting a local cluster of {} node(s) in {}", nodes, dataDir);
             // Kafka's ports when free, so kcat and the user's own code find the cluster at the same address
             // every launch; free ports when something else (a real Kafka, another Partita) holds them.
-            LocalCluster cluster = LocalCluster.startFallingBackToFreePorts(LocalCluster.Settings.of(nodes, dataDir)
-                    .withPreferredBasePort(LocalCluster.DEFAULT_BASE_PORT));
+            LocalCluster cluster;
+            try {
+                cluster = LocalCluster.startFallingBackToFreePorts(LocalCluster.Settings.of(nodes, dataDir)
+                        .withPreferredBasePort(LocalCluster.DEFAULT_BASE_PORT));
+            } catch (DirectoryLockedException inUse) {
+                throw new LocalClusterInUseException(dataDir,
+                        inUse.holder().getOrDefault(LocalCluster.BOOTSTRAP_SERVERS, ""), inUse);
+            }
             localCluster = cluster;
             report(progress, "Connecting to " + cluster.bootstrapServers() + "…");
             try {

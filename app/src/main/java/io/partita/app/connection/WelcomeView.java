@@ -97,6 +97,15 @@ public final class WelcomeView extends StackPane {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
+        // Starting the local cluster found it running in another Partita: offer it, rather than only refuse.
+        Button connectElsewhere = new Button("Connect to the running cluster");
+        connectElsewhere.setId("connect-running-local");
+        connectElsewhere.getStyleClass().add(Styles.ACCENT);
+        connectElsewhere.disableProperty().bind(model.busyProperty());
+        connectElsewhere.visibleProperty().bind(model.runningElsewhereProperty().isNotEmpty());
+        connectElsewhere.managedProperty().bind(connectElsewhere.visibleProperty());
+        connectElsewhere.setOnAction(e -> model.connectToRunningLocalCluster());
+
         Label info = new Label();
         info.setId("welcome-info");
         info.getStyleClass().addAll("message", "message-success");
@@ -110,7 +119,7 @@ public final class WelcomeView extends StackPane {
         left.setPrefWidth(430);
         left.setMinWidth(400);
         VBox.setVgrow(saved, Priority.ALWAYS);
-        VBox right = new VBox(12, connectForm, progressRow, error, info);
+        VBox right = new VBox(12, connectForm, progressRow, error, connectElsewhere, info);
         right.setPrefWidth(530);
         right.setMinWidth(460);
         HBox columns = new HBox(20, left, right);

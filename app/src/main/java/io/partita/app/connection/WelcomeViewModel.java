@@ -43,6 +43,7 @@ public final class WelcomeViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper runningElsewhere = new ReadOnlyStringWrapper(this, "runningElsewhere", "");
     private final BooleanBinding canConnect;
 
     public WelcomeViewModel(ClusterGateway gateway, Path localClusterDirectory, Consumer<Connection> onConnected) {
@@ -70,6 +71,19 @@ public final class WelcomeViewModel {
         begin(nodes == 1 ? "Starting a local cluster…" : "Starting a local cluster of " + nodes + " nodes…");
         return finish(gateway.startLocalCluster(nodes, localClusterDirectory, progress::set),
                 "Could not start the local cluster");
+    }
+
+    /**
+     * Connects to the local cluster that another Partita runs (see {@link #runningElsewhereProperty()}), as to any
+     * cluster: this window can browse and produce but not stop its nodes, which belong to the other one.
+     */
+    public CompletableFuture<Boolean> connectToRunningLocalCluster() {
+        String servers = runningElsewhere.get();
+        if (servers.isEmpty() || busy.get()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        begin("Connecting to " + servers + "…");
+        return finish(gateway.connect(servers, progress::set), "Could not connect to " + servers);
     }
 
     /** Connects with the Connect form's settings. */
@@ -301,6 +315,7 @@ public final class WelcomeViewModel {
     }
 
     private void begin(String message) {
+        runningElsewhere.set("");
         busy.set(true);
         error.set("");
         info.set("");
@@ -312,6 +327,13 @@ public final class WelcomeViewModel {
             busy.set(false);
             progress.set("");
             if (failure != null) {
+                if (Fx.rootCause(failure) instanceof LocalClusterInUseException inUse) {
+                    // Not a failure to report but a choice to offer: the cluster is there, in another window.
+                    runningElsewhere.set(inUse.bootstrapServers());
+                    error.set(inUse.getMessage() + (inUse.bootstrapServers().isEmpty() ? "."
+                            : ". Connect to it from here, or close it there and start it again."));
+                    return false;
+                }
                 error.set(failurePrefix + ": " + Fx.describe(failure));
                 return false;
             }
@@ -350,6 +372,14 @@ public final class WelcomeViewModel {
 
     public ReadOnlyStringProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /**
+     * Where the local cluster listens when starting it found it already running in another Partita; "" otherwise.
+     * The view offers to connect to it.
+     */
+    public ReadOnlyStringProperty runningElsewhereProperty() {
+        return runningElsewhere.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
