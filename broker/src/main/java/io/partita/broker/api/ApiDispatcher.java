@@ -60,6 +60,8 @@ public final class ApiDispatcher implements RequestHandler {
         register(ApiKeys.DESCRIBE_GROUPS, new DescribeGroupsHandler(groups));
         register(ApiKeys.DELETE_GROUPS, new DeleteGroupsHandler(groups));
         register(ApiKeys.OFFSET_DELETE, new OffsetDeleteHandler(groups));
+        register(ApiKeys.SASL_HANDSHAKE, new SaslHandshakeHandler());
+        register(ApiKeys.SASL_AUTHENTICATE, new SaslAuthenticateHandler());
     }
 
     @SuppressWarnings("unchecked")

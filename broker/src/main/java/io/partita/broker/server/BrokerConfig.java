@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
 
 /**
  * A node's configuration. Every property is declared once here, with Apache Kafka's name, default and
@@ -260,12 +261,18 @@ public final class BrokerConfig extends AbstractConfig {
 
     public BrokerConfig(Map<?, ?> props) {
         super(CONFIG, props, false);
+        UnsupportedProperties.refuseSecurity(props);
         listener();
         advertisedListener();
     }
 
     public static ConfigDef configDef() {
         return CONFIG;
+    }
+
+    /** Logs each supplied property this node does not know, in Kafka's words (once, as a node starts). */
+    public void logUnknown(Logger log) {
+        UnsupportedProperties.logUnknown(originals(), CONFIG.names(), log);
     }
 
     public int brokerId() {

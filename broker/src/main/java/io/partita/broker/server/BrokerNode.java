@@ -71,6 +71,7 @@ public final class BrokerNode implements AutoCloseable {
 
     public synchronized void start() throws Exception {
         stopRequested = false;
+        config.logUnknown(log);
         String name = "node-" + config.brokerId();
         try {
             // First, before anything is written there: a second process on this directory stops here.

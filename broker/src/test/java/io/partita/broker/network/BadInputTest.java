@@ -168,7 +168,7 @@ class BadInputTest {
                     ApiKeys.LIST_PARTITION_REASSIGNMENTS, ApiKeys.FIND_COORDINATOR, ApiKeys.JOIN_GROUP,
                     ApiKeys.SYNC_GROUP, ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.OFFSET_COMMIT,
                     ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS, ApiKeys.DELETE_GROUPS,
-                    ApiKeys.OFFSET_DELETE);
+                    ApiKeys.OFFSET_DELETE, ApiKeys.SASL_HANDSHAKE, ApiKeys.SASL_AUTHENTICATE);
         }
     }
 

@@ -38,6 +38,8 @@ class BrokerMainTest {
     void badArgumentsAndConfigsPrintOneLineAndExitWithTwo(@TempDir Path dir) throws Exception {
         Path badConfig = dir.resolve("broker.properties");
         Files.writeString(badConfig, "broker.id=-3\nzookeeper.connect=127.0.0.1:1\n");
+        Path secured = dir.resolve("secured.properties");
+        Files.writeString(secured, "broker.id=1\nzookeeper.connect=127.0.0.1:1\nssl.keystore.location=/etc/ks.p12\n");
         Path noZooKeeper = dir.resolve("no-zk.properties");
         Files.writeString(noZooKeeper, "broker.id=1\n");
         for (List<String> args : List.of(
@@ -51,7 +53,9 @@ class BrokerMainTest {
                 List.of("node"),
                 List.of("node", "--config", dir.resolve("missing.properties").toString()),
                 List.of("node", "--config", badConfig.toString()),
-                List.of("node", "--config", noZooKeeper.toString()))) {
+                List.of("node", "--config", noZooKeeper.toString()),
+                List.of("node", "--config", secured.toString()),
+                List.of("local", "--override", "sasl.enabled.mechanisms=PLAIN"))) {
             Result result = run(args, Duration.ofSeconds(30));
             assertThat(result.exitCode).as("exit status of %s; output %s", args, result.output).isEqualTo(2);
             assertThat(result.output.strip().lines()).as("output of %s", args).hasSize(1);

@@ -2,13 +2,16 @@ package io.partita.broker.server;
 
 import static org.awaitility.Awaitility.await;
 
+import io.partita.broker.local.LocalCluster;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.TestCluster;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -47,8 +50,11 @@ class SlowStartBenchmark {
             burner.setDaemon(true);
             burners.add(burner);
         }
+        // The product's logging in the nodes, so node 1's output shows the start's progress lines.
+        List<String> nodeJvm = new ArrayList<>(LocalCluster.Settings.DEFAULT_CHILD_JVM_OPTIONS);
+        nodeJvm.add("-Dlogback.configurationFile=logback.xml");
         try (TestCluster cluster = TestCluster.startChildJvms(3, Map.of(
-                BrokerConfig.ZOOKEEPER_CONNECTION_TIMEOUT_MS, "6000"));
+                BrokerConfig.ZOOKEEPER_CONNECTION_TIMEOUT_MS, "6000"), nodeJvm);
              Admin admin = Clients.admin(cluster.bootstrap())) {
             long created = System.nanoTime();
             // In topics of 300: the controller writes a topic's partition states in one go, and one request for
@@ -71,6 +77,10 @@ class SlowStartBenchmark {
             long rejoinedMs = Duration.ofNanos(System.nanoTime() - restarted).toMillis();
             log.info("SlowStart: node 1 with {} partitions, both cores busy: registered {} ms after its restart,"
                     + " back in every ISR after {} ms", PARTITIONS, registeredMs, rejoinedMs);
+            try (Stream<String> lines = Files.lines(cluster.cluster().nodeDirectory(1).resolve("node.out"))) {
+                lines.filter(line -> line.contains("Opened") || line.contains("Still "))
+                        .forEach(line -> log.info("node 1: {}", line));
+            }
         } finally {
             burning.set(false);
         }
