@@ -1,6 +1,7 @@
 package io.partita.broker.api;
 
 import io.partita.broker.cluster.ClusterSnapshot;
+import io.partita.broker.cluster.PartitionLimits;
 import io.partita.broker.cluster.PartitionResult;
 import io.partita.broker.cluster.ReassignmentRequest;
 import io.partita.broker.cluster.Reassignments;
@@ -55,6 +56,7 @@ final class AlterPartitionReassignmentsHandler implements ApiHandler<AlterPartit
                 }
             }
         }
+        refuseOverLimits(snapshot, targets, results);
         if (targets.isEmpty()) {
             return CompletableFuture.completedFuture(response(results, allowRfChange));
         }
@@ -100,6 +102,28 @@ final class AlterPartitionReassignmentsHandler implements ApiHandler<AlterPartit
                     .map(message -> new ApiError(Errors.INVALID_REPLICATION_FACTOR, message));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The replicas the request adds to nodes that do not hold them yet, against each node's partition limit;
+     * over a limit, the whole request is refused (a part of it would place the rest differently than asked).
+     */
+    private static void refuseOverLimits(ClusterSnapshot snapshot, Map<TopicPartition, ReassignmentRequest.Target> targets,
+                                         Map<TopicPartition, ApiError> results) {
+        List<Integer> added = new ArrayList<>();
+        for (Map.Entry<TopicPartition, ReassignmentRequest.Target> entry : targets.entrySet()) {
+            List<Integer> wanted = entry.getValue().replicas();
+            if (wanted == null) {
+                continue; // a cancel adds nothing
+            }
+            List<Integer> current = snapshot.topic(entry.getKey().topic()).orElseThrow()
+                    .replicas(entry.getKey().partition());
+            wanted.stream().filter(id -> !current.contains(id)).forEach(added::add);
+        }
+        PartitionLimits.exceeded(snapshot, added).ifPresent(message -> {
+            targets.keySet().forEach(tp -> results.put(tp, new ApiError(Errors.POLICY_VIOLATION, message)));
+            targets.clear();
+        });
     }
 
     /** The snapshot shows the reassignment under way or done (or, for a cancel, gone). */

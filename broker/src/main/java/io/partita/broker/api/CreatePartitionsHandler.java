@@ -1,5 +1,6 @@
 package io.partita.broker.api;
 
+import io.partita.broker.cluster.PartitionLimits;
 import io.partita.broker.cluster.ReplicaAssigner;
 import io.partita.broker.cluster.TopicAssignment;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsResponseData;
@@ -67,6 +69,10 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                     additions = ReplicaAssigner.assign(snapshot.brokerRacks(), existing, added,
                             replicationFactor);
                 }
+                PartitionLimits.exceeded(snapshot, PartitionLimits.replicasOf(additions.values()))
+                        .ifPresent(message -> {
+                            throw new PolicyViolationException(message);
+                        });
                 if (data.validateOnly()) {
                     continue;
                 }

@@ -1,6 +1,7 @@
 package io.partita.broker.api;
 
 import io.partita.broker.cluster.ClusterSnapshot;
+import io.partita.broker.cluster.PartitionLimits;
 import io.partita.broker.cluster.ReplicaAssigner;
 import io.partita.broker.cluster.TopicAssignment;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.internals.Topic;
 
@@ -77,6 +79,9 @@ final class TopicAdmin {
             }
             assignment = ReplicaAssigner.assign(snapshot.brokerRacks(), 0, count, rf);
         }
+        PartitionLimits.exceeded(snapshot, PartitionLimits.replicasOf(assignment.values())).ifPresent(message -> {
+            throw new PolicyViolationException(message);
+        });
         return new TopicAssignment(Uuid.randomUuid().toString(), assignment);
     }
 

@@ -3,7 +3,11 @@ package io.partita.broker.cluster;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The content of a node's ephemeral znode /partita/brokers/ids/&lt;id&gt;. */
+/**
+ * The content of a node's ephemeral znode /partita/brokers/ids/&lt;id&gt;. {@code maxPartitions} is the node's
+ * {@code partita.max.partitions}, published so that whichever node takes an admin request can refuse one that
+ * would give this node more partitions than its store holds ({@link PartitionLimits}).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BrokerRegistration(
         @JsonProperty("id") int id,
@@ -11,13 +15,19 @@ public record BrokerRegistration(
         @JsonProperty("port") int port,
         @JsonProperty("rack") String rack,
         @JsonProperty("timestamp") long startTimeMs,
-        @JsonProperty("state") State state) {
+        @JsonProperty("state") State state,
+        @JsonProperty("max_partitions") int maxPartitions) {
 
     public enum State { RUNNING, SHUTTING_DOWN }
 
+    /** A registration that states no partition limit (0: as read from a node that predates the limit). */
+    public BrokerRegistration(int id, String host, int port, String rack, long startTimeMs, State state) {
+        this(id, host, port, rack, startTimeMs, state, 0);
+    }
+
     /** The same registration in another state (a node announcing its controlled shutdown). */
     public BrokerRegistration withState(State newState) {
-        return new BrokerRegistration(id, host, port, rack, startTimeMs, newState);
+        return new BrokerRegistration(id, host, port, rack, startTimeMs, newState, maxPartitions);
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore

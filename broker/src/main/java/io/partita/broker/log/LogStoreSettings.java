@@ -54,6 +54,14 @@ public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabas
                 retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner);
     }
 
+    /**
+     * The LMDB databases a store needs to hold {@code partitions} partitions: two each (the log and its time
+     * index) and the store's own {@code meta}. LMDB reuses the slot of a dropped database.
+     */
+    public static int databasesFor(int partitions) {
+        return Math.toIntExact(2L * partitions + 1);
+    }
+
     public LogStoreSettings withMaxDatabases(int value) {
         return new LogStoreSettings(directory, mapSizeBytes, value, flushIntervalMessages, flushIntervalMs,
                 retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner);

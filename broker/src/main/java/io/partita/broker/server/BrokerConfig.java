@@ -77,6 +77,7 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String LEADER_IMBALANCE_PER_BROKER_PERCENTAGE = "leader.imbalance.per.broker.percentage";
     public static final String LMDB_MAP_SIZE_BYTES = "partita.lmdb.map.size.bytes";
     public static final String LMDB_WRITEBACK_INTERVAL_MS = "partita.lmdb.writeback.interval.ms";
+    public static final String MAX_PARTITIONS = "partita.max.partitions";
     public static final String REPLICA_LAG_TIME_MAX_MS = "replica.lag.time.max.ms";
     public static final String REPLICA_FETCH_WAIT_MAX_MS = "replica.fetch.wait.max.ms";
     public static final String REPLICA_FETCH_MIN_BYTES = "replica.fetch.min.bytes";
@@ -217,6 +218,10 @@ public final class BrokerConfig extends AbstractConfig {
                     "How often the node hands the dirty pages of its data file to the disk, without waiting for "
                             + "it (Linux). Small steady batches keep a burst of old appends from stalling new "
                             + "commits; it is not a sync. 0 leaves writeback to the kernel.")
+            .define(MAX_PARTITIONS, Type.INT, 16_000, Range.between(1, 1_000_000), Importance.MEDIUM,
+                    "The most partition replicas this node holds. Its LMDB environment is opened with room for that"
+                            + " many (two databases each); CreateTopics, CreatePartitions and reassignments that would"
+                            + " give it more are refused with a message saying so, and the node warns at 80 %.")
             .define(REPLICA_LAG_TIME_MAX_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.HIGH,
                     "A follower that has not caught up with the leader's log end for this long leaves the ISR.")
             .define(REPLICA_FETCH_WAIT_MAX_MS, Type.INT, 500, Range.atLeast(0), Importance.MEDIUM,
@@ -407,6 +412,10 @@ public final class BrokerConfig extends AbstractConfig {
 
     public long lmdbMapSizeBytes() {
         return getLong(LMDB_MAP_SIZE_BYTES);
+    }
+
+    public int maxPartitions() {
+        return getInt(MAX_PARTITIONS);
     }
 
     public long lmdbWritebackIntervalMs() {

@@ -8,6 +8,7 @@ import io.partita.broker.cluster.ClusterStore;
 import io.partita.broker.cluster.ClusterView;
 import io.partita.broker.cluster.Controller;
 import io.partita.broker.cluster.Elections;
+import io.partita.broker.cluster.PartitionLimitWatch;
 import io.partita.broker.group.GroupCoordinator;
 import io.partita.broker.log.DirectoryLock;
 import io.partita.broker.log.LogConfig;
@@ -93,6 +94,7 @@ public final class BrokerNode implements AutoCloseable {
             NodeMetadata.checkOrWrite(config.dataDir(), clusterId, config.brokerId());
 
             logStore = LogStore.open(LogStoreSettings.defaults(config.dataDir())
+                    .withMaxDatabases(LogStoreSettings.databasesFor(config.maxPartitions()))
                     .withMapSizeBytes(config.lmdbMapSizeBytes())
                     .withWritebackIntervalMs(config.lmdbWritebackIntervalMs())
                     .withFlushIntervalMessages(config.flushIntervalMessages())
@@ -115,6 +117,7 @@ public final class BrokerNode implements AutoCloseable {
             replicaManager.addRoleListener(groupCoordinator);
             groupCoordinator.start();
             clusterView.addListener(replicaManager::onMetadata);
+            clusterView.addListener(new PartitionLimitWatch(config.brokerId(), config.maxPartitions()));
             zk.getConnectionStateListenable().addListener((client, state) -> {
                 // Curator's thread: only flags and a queued rebuild here.
                 if (state == org.apache.curator.framework.state.ConnectionState.LOST) {
@@ -139,7 +142,8 @@ public final class BrokerNode implements AutoCloseable {
             String host = advertised.host().isEmpty() ? InetAddress.getLocalHost().getCanonicalHostName() : advertised.host();
             int port = advertised.port() == 0 ? boundPort : advertised.port();
             registered = new BrokerRegistration(config.brokerId(), host, port,
-                    config.rack().orElse(null), System.currentTimeMillis(), BrokerRegistration.State.RUNNING);
+                    config.rack().orElse(null), System.currentTimeMillis(), BrokerRegistration.State.RUNNING,
+                    config.maxPartitions());
             registration = store.registration(registered);
             registration.start();
             if (!registration.waitForInitialCreate(config.zookeeperSessionTimeoutMs() * 2L, TimeUnit.MILLISECONDS)) {
