@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -27,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * One client connection: turns frames into requests, hands them to the {@link RequestHandler} in arrival
  * order and writes the responses back in that same order, however the handlers' futures complete. A
  * request that cannot be understood closes this connection only.
+ *
+ * <p>Memory per connection is bounded. Kafka handles one request per connection at a time; Partita pipelines,
+ * so it pauses instead: while too many requests are unanswered, their frames hold too many bytes, or the
+ * channel is not writable (answers the client has not read are queued past Netty's high water mark), the
+ * connection takes no new request. Frames already decoded wait in arrival order, and the socket is not read,
+ * until the client catches up. A client that sends fetches and never reads the answers so holds at most about
+ * one answer and the in-flight limit's frames, not one answer per request it sent.
  */
 final class KafkaConnection extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(KafkaConnection.class);
@@ -39,7 +47,11 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     private static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
 
     private final RequestHandler handler;
+    private final ConnectionLimits limits;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** Frames decoded while paused, in arrival order; handled once the connection resumes. */
+    private final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
+    private boolean resuming;
     /** Bytes of frames whose requests are not finished; touched only on this connection's event loop. */
     private long inFlightBytes;
     private String connectionId = "unconnected";
@@ -49,15 +61,46 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
                            RequestEvent event) {
     }
 
-    KafkaConnection(RequestHandler handler) {
+    KafkaConnection(RequestHandler handler, ConnectionLimits limits) {
         this.handler = handler;
+        this.limits = limits;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         remote = (InetSocketAddress) ctx.channel().remoteAddress();
         connectionId = ctx.channel().localAddress() + "-" + remote + "-" + ctx.channel().id().asShortText();
+        if (!limits.admit(ctx.channel(), remote.getAddress())) {
+            log.info("Closing {}: {} has {} connections, max.connections.per.ip", connectionId,
+                    remote.getAddress().getHostAddress(), limits.maxPerIp());
+            ctx.close();
+            return;
+        }
         ctx.fireChannelActive();
+    }
+
+    /** connections.max.idle.ms: nothing read or written for that long, and no request waiting for its answer. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && pending.isEmpty() && waiting.isEmpty()) {
+            log.debug("Closing {}: idle for connections.max.idle.ms", connectionId);
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            resumeIfCaughtUp(ctx);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** Whether the connection must take no new request until the client catches up (see the class comment). */
+    private boolean mustPause(ChannelHandlerContext ctx) {
+        return pending.size() >= MAX_IN_FLIGHT || inFlightBytes >= MAX_IN_FLIGHT_BYTES || !ctx.channel().isWritable();
     }
 
     /**
@@ -72,6 +115,16 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
             frame.release();
             return;
         }
+        if (!waiting.isEmpty() || mustPause(ctx)) {
+            // The decoder hands over every frame of a read at once, even after reading stopped: keep them in order.
+            waiting.addLast(frame);
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        handleFrame(ctx, frame);
+    }
+
+    private void handleFrame(ChannelHandlerContext ctx, ByteBuf frame) {
         RequestEvent event = RequestEvent.arrived();
         ByteBuffer buffer = frame.nioBuffer();
         RequestContext context;
@@ -106,9 +159,6 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         event.api = request.apiKey().name;
         event.connection = connectionId;
         pending.addLast(new Pending(context, request, response, event));
-        if (pending.size() >= MAX_IN_FLIGHT || inFlightBytes >= MAX_IN_FLIGHT_BYTES) {
-            ctx.channel().config().setAutoRead(false);
-        }
         if (response.isDone()) {
             finished(ctx, frame, frameBytes, event);
         } else {
@@ -190,12 +240,31 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         if (wrote) {
             ctx.flush();
         }
-        resumeReadingIfCaughtUp(ctx);
+        if (mustPause(ctx)) {
+            ctx.channel().config().setAutoRead(false);
+        } else {
+            resumeIfCaughtUp(ctx);
+        }
     }
 
-    private void resumeReadingIfCaughtUp(ChannelHandlerContext ctx) {
-        if (pending.size() < MAX_IN_FLIGHT / 2 && inFlightBytes < MAX_IN_FLIGHT_BYTES / 2
-                && !ctx.channel().config().isAutoRead()) {
+    /**
+     * Handles the frames that waited, in order, while the connection has room, then reads the socket again once
+     * it is well below its limits (half of them, so a busy pipelining client does not flap at the edge).
+     */
+    private void resumeIfCaughtUp(ChannelHandlerContext ctx) {
+        if (resuming) {
+            return; // a request handled below answered at once: the loop below goes on
+        }
+        resuming = true;
+        try {
+            while (!waiting.isEmpty() && !mustPause(ctx) && ctx.channel().isActive()) {
+                handleFrame(ctx, waiting.pollFirst());
+            }
+        } finally {
+            resuming = false;
+        }
+        if (waiting.isEmpty() && pending.size() < MAX_IN_FLIGHT / 2 && inFlightBytes < MAX_IN_FLIGHT_BYTES / 2
+                && ctx.channel().isWritable() && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -211,6 +280,9 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
             });
         }
         pending.clear();
+        waiting.forEach(ByteBuf::release);
+        waiting.clear();
+        limits.release(ctx.channel(), remote == null ? null : remote.getAddress());
         ctx.fireChannelInactive();
     }
 

@@ -10,6 +10,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,8 @@ public final class KafkaServer implements AutoCloseable {
     private final RequestHandler handler;
     private int sendBufferBytes = -1;
     private int receiveBufferBytes = -1;
+    private ConnectionLimits limits = new ConnectionLimits(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    private long idleMs = 600_000;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
     private Channel serverChannel;
@@ -46,6 +49,13 @@ public final class KafkaServer implements AutoCloseable {
         return this;
     }
 
+    /** Kafka's max.connections, max.connections.per.ip and connections.max.idle.ms (see {@link ConnectionLimits}). */
+    public KafkaServer connectionLimits(int maxConnections, int maxConnectionsPerIp, long maxIdleMs) {
+        this.limits = new ConnectionLimits(maxConnections, maxConnectionsPerIp);
+        this.idleMs = maxIdleMs;
+        return this;
+    }
+
     /** Binds and returns the port (useful when asked for port 0). */
     public int start(String name) throws InterruptedException {
         acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-acceptor", true),
@@ -61,8 +71,9 @@ public final class KafkaServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
+                                .addLast("idle", new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS))
                                 .addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameBytes, 0, 4, 0, 4, true))
-                                .addLast("kafka", new KafkaConnection(handler));
+                                .addLast("kafka", new KafkaConnection(handler, limits));
                     }
                 });
         if (sendBufferBytes > 0) {
@@ -74,6 +85,7 @@ public final class KafkaServer implements AutoCloseable {
         InetSocketAddress address = host == null || host.isEmpty()
                 ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
         serverChannel = bootstrap.bind(address).sync().channel();
+        limits.listener(serverChannel);
         int bound = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         log.info("Listening on {}:{}", host == null || host.isEmpty() ? "*" : host, bound);
         return bound;

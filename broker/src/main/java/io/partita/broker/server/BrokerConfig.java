@@ -37,6 +37,9 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String SOCKET_REQUEST_MAX_BYTES = "socket.request.max.bytes";
     public static final String SOCKET_SEND_BUFFER_BYTES = "socket.send.buffer.bytes";
     public static final String SOCKET_RECEIVE_BUFFER_BYTES = "socket.receive.buffer.bytes";
+    public static final String MAX_CONNECTIONS = "max.connections";
+    public static final String MAX_CONNECTIONS_PER_IP = "max.connections.per.ip";
+    public static final String CONNECTIONS_MAX_IDLE_MS = "connections.max.idle.ms";
     public static final String MESSAGE_MAX_BYTES = "message.max.bytes";
     public static final String NUM_PARTITIONS = "num.partitions";
     public static final String DEFAULT_REPLICATION_FACTOR = "default.replication.factor";
@@ -127,6 +130,13 @@ public final class BrokerConfig extends AbstractConfig {
                     "SO_SNDBUF of client connections; -1 leaves it to the operating system.")
             .define(SOCKET_RECEIVE_BUFFER_BYTES, Type.INT, 100 * 1024, Importance.HIGH,
                     "SO_RCVBUF of client connections; -1 leaves it to the operating system.")
+            .define(MAX_CONNECTIONS, Type.INT, Integer.MAX_VALUE, Range.atLeast(0), Importance.MEDIUM,
+                    "The most connections the node holds at once; while it holds that many it accepts no new one"
+                            + " (clients wait) until one closes.")
+            .define(MAX_CONNECTIONS_PER_IP, Type.INT, Integer.MAX_VALUE, Range.atLeast(0), Importance.MEDIUM,
+                    "The most connections from one IP address; a connection past it is closed at once.")
+            .define(CONNECTIONS_MAX_IDLE_MS, Type.LONG, 600_000L, Importance.MEDIUM,
+                    "Idle connections (nothing read or written, no request waiting) are closed after this long.")
             .define(MESSAGE_MAX_BYTES, Type.INT, 1024 * 1024 + 12, Range.atLeast(0), Importance.HIGH,
                     "The largest record batch accepted (the default of the topic config max.message.bytes).")
             .define(NUM_PARTITIONS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
@@ -334,6 +344,18 @@ public final class BrokerConfig extends AbstractConfig {
 
     public int socketReceiveBufferBytes() {
         return getInt(SOCKET_RECEIVE_BUFFER_BYTES);
+    }
+
+    public int maxConnections() {
+        return getInt(MAX_CONNECTIONS);
+    }
+
+    public int maxConnectionsPerIp() {
+        return getInt(MAX_CONNECTIONS_PER_IP);
+    }
+
+    public long connectionsMaxIdleMs() {
+        return getLong(CONNECTIONS_MAX_IDLE_MS);
     }
 
     public int numPartitions() {

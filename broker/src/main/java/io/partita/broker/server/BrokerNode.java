@@ -135,7 +135,9 @@ public final class BrokerNode implements AutoCloseable {
             BrokerConfig.Listener listener = config.listener();
             server = new KafkaServer(listener.host(), listener.port(), config.networkThreads(),
                     config.socketRequestMaxBytes(), new ApiDispatcher(api, groupCoordinator))
-                    .socketBuffers(config.socketSendBufferBytes(), config.socketReceiveBufferBytes());
+                    .socketBuffers(config.socketSendBufferBytes(), config.socketReceiveBufferBytes())
+                    .connectionLimits(config.maxConnections(), config.maxConnectionsPerIp(),
+                            config.connectionsMaxIdleMs());
             boundPort = server.start(name);
 
             BrokerConfig.Listener advertised = config.advertisedListener();

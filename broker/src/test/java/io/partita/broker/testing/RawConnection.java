@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AbstractResponse;
@@ -69,6 +70,19 @@ public final class RawConnection implements AutoCloseable {
             return ByteBuffer.wrap(payload);
         } catch (EOFException | SocketException closed) {
             return null;
+        }
+    }
+
+    /** One response frame if the server sends one within {@code wait}, else null (the connection stays usable). */
+    public ByteBuffer readFrameWithin(Duration wait) throws IOException {
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout((int) wait.toMillis());
+        try {
+            return readFrame();
+        } catch (SocketTimeoutException nothingYet) {
+            return null;
+        } finally {
+            socket.setSoTimeout(timeout);
         }
     }
 
