@@ -14,7 +14,11 @@ import org.apache.kafka.common.requests.DeleteRecordsRequest;
 import org.apache.kafka.common.requests.DeleteRecordsResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
-/** DeleteRecords: raises each partition's log start offset (offset -1 means the high watermark). */
+/**
+ * DeleteRecords: raises each partition's log start offset (offset -1 means the high watermark), answering, as
+ * Kafka does, once every in-sync replica has dropped the records (the low watermark reached the offset), so a
+ * later leader change cannot bring them back.
+ */
 final class DeleteRecordsHandler implements ApiHandler<DeleteRecordsRequest> {
     private final ApiContext api;
 
@@ -27,6 +31,7 @@ final class DeleteRecordsHandler implements ApiHandler<DeleteRecordsRequest> {
         DeleteRecordsResponseData response = new DeleteRecordsResponseData();
         List<CompletableFuture<?>> pending = new ArrayList<>();
         var snapshot = api.snapshot();
+        long timeoutMs = request.data().timeoutMs();
         for (DeleteRecordsRequestData.DeleteRecordsTopic topic : request.data().topics()) {
             DeleteRecordsResponseData.DeleteRecordsTopicResult topicResult =
                     new DeleteRecordsResponseData.DeleteRecordsTopicResult().setName(topic.name());
@@ -41,14 +46,20 @@ final class DeleteRecordsHandler implements ApiHandler<DeleteRecordsRequest> {
                             .leaderPartition(new TopicPartition(topic.name(), wanted.partitionIndex()), snapshot);
                     long offset = wanted.offset() == DeleteRecordsRequest.HIGH_WATERMARK
                             ? partition.log().highWatermark() : wanted.offset();
-                    pending.add(partition.log().deleteRecordsBefore(offset).handle((low, e) -> {
-                        if (e != null) {
-                            out.setErrorCode(Errors.forException(ReplicaManager.storageError(PendingWrites.unwrap(e))).code());
-                        } else {
-                            out.setLowWatermark(low);
-                        }
-                        return null;
-                    }));
+                    int leaderEpoch = partition.leaderEpoch();
+                    // The leader's log start first; the answer once every in-sync follower has moved its own.
+                    pending.add(partition.log().deleteRecordsBefore(offset)
+                            .thenCompose(start -> api.replicaManager().awaitLowWatermark(partition, leaderEpoch,
+                                    offset, timeoutMs))
+                            .handle((outcome, e) -> {
+                                if (e != null) {
+                                    out.setErrorCode(Errors.forException(
+                                            ReplicaManager.storageError(PendingWrites.unwrap(e))).code());
+                                } else {
+                                    out.setErrorCode(outcome.error().code()).setLowWatermark(outcome.lowWatermark());
+                                }
+                                return null;
+                            }));
                 } catch (RuntimeException e) {
                     out.setErrorCode(Errors.forException(ReplicaManager.storageError(e)).code());
                 }

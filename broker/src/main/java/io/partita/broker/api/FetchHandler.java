@@ -197,7 +197,8 @@ final class FetchHandler {
                         follower ? Long.MAX_VALUE : partition.log().highWatermark(), result.bytes == 0, allocator);
                 if (follower) {
                     // Only a fetch offset inside the leader's log says where the follower's log ends.
-                    api.replicaManager().onFollowerFetch(partition, replicaId, w.request().fetchOffset());
+                    api.replicaManager().onFollowerFetch(partition, replicaId, w.request().fetchOffset(),
+                            w.request().logStartOffset());
                 }
                 MemoryRecords records = read.records();
                 out.setHighWatermark(read.highWatermark())

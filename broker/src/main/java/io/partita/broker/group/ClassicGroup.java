@@ -49,6 +49,8 @@ public final class ClassicGroup {
     private final Map<String, String> staticMembers = new HashMap<>();
     /** Member ids handed out with MEMBER_ID_REQUIRED whose owner has not joined with them yet. */
     private final Set<String> pendingMembers = new HashSet<>();
+    /** Members of the current generation that have not sent their SyncGroup yet. */
+    private final Set<String> pendingSync = new HashSet<>();
     private final Map<TopicPartition, CommittedOffset> offsets = new HashMap<>();
     /** The log offset each committed offset was written at: a commit answered late never overwrites a newer one. */
     private final Map<TopicPartition, Long> offsetPositions = new HashMap<>();
@@ -223,9 +225,13 @@ public final class ClassicGroup {
             leaderId = newId;
         }
         log.info("Group {}: static member {} rejoined as {} (was {})", groupId, instanceId, newId, oldId);
-        if (state == GroupState.STABLE && old.sameProtocols(protocols)) {
-            // Same subscription: no rebalance, the member gets its current assignment with SyncGroup. The id
-            // change is persisted first, so that a new coordinator knows the new incarnation.
+        member.protocols = protocols;
+        if (state == GroupState.STABLE && protocolName != null && protocolName.equals(selectProtocol())) {
+            // Kafka's rule (KIP-345, KIP-814): while the group's protocol stays the one selected, a rejoining
+            // static member changes nothing for the others, whatever its metadata says: a restarted consumer's
+            // subscription differs from its previous incarnation's (no owned partitions, no generation) and
+            // comparing bytes made every restart a rebalance. It gets its current assignment with SyncGroup; the
+            // id change is persisted first, so that a new coordinator knows the new incarnation.
             CompletableFuture<JoinGroupResponseData> response = new CompletableFuture<>();
             int gen = generation;
             touch(member);
@@ -243,10 +249,9 @@ public final class ClassicGroup {
             });
             return response;
         }
-        member.protocols = protocols;
         member.awaitingJoin = new CompletableFuture<>();
         CompletableFuture<JoinGroupResponseData> future = member.awaitingJoin;
-        maybePrepareRebalance("static member " + instanceId + " rejoined");
+        maybePrepareRebalance("static member " + instanceId + " rejoined with a change of protocol");
         return future;
     }
 
@@ -254,6 +259,8 @@ public final class ClassicGroup {
         member.awaitingJoin = new CompletableFuture<>();
         CompletableFuture<JoinGroupResponseData> future = member.awaitingJoin;
         members.put(member.memberId, member);
+        member.isNew = true;
+        scheduleNewMemberExpiry(member);
         if (member.groupInstanceId != null) {
             staticMembers.put(member.groupInstanceId, member.memberId);
         }
@@ -447,9 +454,13 @@ public final class ClassicGroup {
         transition(GroupState.COMPLETING_REBALANCE);
         log.info("Group {} formed generation {} with {} member(s), protocol {}, leader {}", groupId, generation,
                 members.size(), protocolName, leaderId);
+        pendingSync.clear();
+        pendingSync.addAll(members.keySet());
+        schedulePendingSyncExpiry(members.values().stream().mapToInt(m -> m.rebalanceTimeoutMs).max().orElse(0));
         for (GroupMember member : members.values()) {
             CompletableFuture<JoinGroupResponseData> waiting = member.awaitingJoin;
             member.awaitingJoin = null;
+            member.isNew = false;
             member.assignment = EMPTY;
             touch(member);
             waiting.complete(joinResponse(member, false));
@@ -502,6 +513,9 @@ public final class ClassicGroup {
             return CompletableFuture.completedFuture(syncError(Errors.INCONSISTENT_GROUP_PROTOCOL));
         }
         GroupMember member = members.get(request.memberId());
+        if (state != GroupState.PREPARING_REBALANCE) {
+            pendingSync.remove(member.memberId);
+        }
         switch (state) {
             case PREPARING_REBALANCE -> {
                 return CompletableFuture.completedFuture(syncError(Errors.REBALANCE_IN_PROGRESS));
@@ -657,6 +671,7 @@ public final class ClassicGroup {
 
     private void forget(GroupMember member) {
         members.remove(member.memberId);
+        pendingSync.remove(member.memberId);
         if (member.groupInstanceId != null && member.memberId.equals(staticMembers.get(member.groupInstanceId))) {
             staticMembers.remove(member.groupInstanceId);
         }
@@ -710,6 +725,54 @@ public final class ClassicGroup {
         }
         log.info("Group {}: session of member {} expired after {} ms", groupId, memberId, member.sessionTimeoutMs);
         removeMember(member, "the session of member " + memberId + " expired");
+    }
+
+    /**
+     * Kafka's new-member join timeout: a member that joined for the first time has no session yet (its JoinGroup
+     * waits for the rebalance, and a closed socket goes unnoticed meanwhile), so one still waiting after
+     * {@link GroupConfig#NEW_MEMBER_JOIN_TIMEOUT_MS} is dropped rather than holding the rebalance to its end. A client
+     * still there retries.
+     */
+    private void scheduleNewMemberExpiry(GroupMember member) {
+        String memberId = member.memberId;
+        runtime.schedule(() -> {
+            synchronized (this) {
+                GroupMember current = members.get(memberId);
+                if (current != null && current.isNew && current.awaitingJoin != null
+                        && state == GroupState.PREPARING_REBALANCE && !unloaded) {
+                    log.info("Group {}: new member {} did not complete its join within {} ms and is removed", groupId,
+                            memberId, GroupConfig.NEW_MEMBER_JOIN_TIMEOUT_MS);
+                    removeMember(current, "new member " + memberId + " timed out joining");
+                }
+            }
+        }, GroupConfig.NEW_MEMBER_JOIN_TIMEOUT_MS);
+    }
+
+    /**
+     * Kafka's pending-SyncGroup timeout: every member of a new generation must send its SyncGroup within the
+     * rebalance timeout. One that does not (a client that joined and went silent, or one whose heartbeat thread
+     * runs while its poll loop is stuck) is removed and the group rebalances, instead of keeping partitions
+     * nobody consumes for as long as its heartbeats go on.
+     */
+    private void schedulePendingSyncExpiry(int rebalanceTimeoutMs) {
+        int gen = generation;
+        runtime.schedule(() -> {
+            synchronized (this) {
+                if (gen != generation || unloaded || pendingSync.isEmpty()
+                        || (state != GroupState.COMPLETING_REBALANCE && state != GroupState.STABLE)) {
+                    return;
+                }
+                log.info("Group {}: member(s) {} did not sync generation {} within {} ms and are removed", groupId,
+                        pendingSync, gen, rebalanceTimeoutMs);
+                for (String memberId : List.copyOf(pendingSync)) {
+                    GroupMember member = members.get(memberId);
+                    if (member != null) {
+                        removeMember(member, "member " + memberId + " did not sync generation " + gen);
+                    }
+                }
+                pendingSync.clear();
+            }
+        }, rebalanceTimeoutMs);
     }
 
     private void schedulePendingExpiry(String memberId, int sessionTimeoutMs) {

@@ -10,6 +10,12 @@ public record GroupConfig(int offsetsTopicPartitions, short offsetsTopicReplicat
                           int initialRebalanceDelayMs, int minSessionTimeoutMs, int maxSessionTimeoutMs,
                           int maxSize) {
 
+    /**
+     * Kafka's {@code GroupCoordinator.NewMemberJoinTimeoutMs}: how long a member joining for the first time may
+     * wait for its rebalance before it is dropped (a fixed value in Kafka, not a broker property).
+     */
+    public static final int NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
+
     public GroupConfig(int offsetsTopicPartitions, int offsetsTopicReplicationFactor, long offsetsRetentionMs,
                        long offsetsRetentionCheckIntervalMs, int offsetCommitTimeoutMs, int offsetMetadataMaxBytes,
                        int initialRebalanceDelayMs, int minSessionTimeoutMs, int maxSessionTimeoutMs, int maxSize) {

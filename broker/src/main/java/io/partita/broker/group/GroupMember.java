@@ -23,6 +23,11 @@ final class GroupMember {
     /** When the session ends without another heartbeat (or join or sync). */
     long sessionDeadline;
     boolean expiryScheduled;
+    /**
+     * Joined, but not yet part of a generation: it has no session to keep alive (its JoinGroup is parked), so
+     * Kafka's new-member join timeout bounds it instead.
+     */
+    boolean isNew;
 
     GroupMember(String memberId, String groupInstanceId, String clientId, String clientHost, int rebalanceTimeoutMs,
                 int sessionTimeoutMs, LinkedHashMap<String, byte[]> protocols) {

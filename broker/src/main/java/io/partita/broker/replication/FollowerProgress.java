@@ -10,6 +10,8 @@ final class FollowerProgress {
     static final long UNKNOWN = -1;
 
     private long logEndOffset = UNKNOWN;
+    /** The follower's own log start, as its fetches report it: DeleteRecords waits until it has moved. */
+    private long logStartOffset = UNKNOWN;
     private long lastCaughtUpTimeMs;
     private long lastFetchLeaderLogEndOffset = UNKNOWN;
     private long lastFetchTimeMs;
@@ -19,7 +21,8 @@ final class FollowerProgress {
         this.lastCaughtUpTimeMs = caughtUpAtMs;
     }
 
-    void onFetch(long fetchOffset, long leaderLogEndOffset, long nowMs) {
+    void onFetch(long fetchOffset, long followerLogStartOffset, long leaderLogEndOffset, long nowMs) {
+        logStartOffset = followerLogStartOffset;
         if (fetchOffset >= leaderLogEndOffset) {
             lastCaughtUpTimeMs = Math.max(lastCaughtUpTimeMs, nowMs);
         } else if (fetchOffset >= lastFetchLeaderLogEndOffset && lastFetchLeaderLogEndOffset != UNKNOWN) {
@@ -32,6 +35,10 @@ final class FollowerProgress {
 
     long logEndOffset() {
         return logEndOffset;
+    }
+
+    long logStartOffset() {
+        return logStartOffset;
     }
 
     /** Kafka's rule: out of sync when behind the leader's log end and not caught up for {@code maxLagMs}. */

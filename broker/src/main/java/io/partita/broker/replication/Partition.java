@@ -174,7 +174,8 @@ public final class Partition {
      * Records a follower's fetch at {@code fetchOffset} (its log end). Returns whether the high watermark
      * moved, and the ISR to propose if the follower has caught up enough to join it.
      */
-    synchronized FollowerFetch onFollowerFetch(int replicaId, long fetchOffset, long nowMs) {
+    synchronized FollowerFetch onFollowerFetch(int replicaId, long fetchOffset, long followerLogStartOffset,
+                                               long nowMs) {
         if (!isLeader()) {
             throw new NotLeaderOrFollowerException("This node is not the leader of " + topicPartition);
         }
@@ -182,7 +183,7 @@ public final class Partition {
         if (progress == null) {
             throw new NotLeaderOrFollowerException("Node " + replicaId + " is not a replica of " + topicPartition);
         }
-        progress.onFetch(fetchOffset, log.logEndOffset(), nowMs);
+        progress.onFetch(fetchOffset, followerLogStartOffset, log.logEndOffset(), nowMs);
         boolean advanced = maybeAdvanceHighWatermark();
         Optional<List<Integer>> expanded = Optional.empty();
         if (!state.isr().contains(replicaId) && !isrWriteInFlight
@@ -218,6 +219,23 @@ public final class Partition {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Kafka's low watermark: the smallest log start offset among the in-sync replicas, this leader's included, as
+     * the followers' fetches report theirs; 0 while a member's is not known yet. Records below it are gone from
+     * every replica that could lead next, so a leader change cannot bring them back.
+     */
+    synchronized long lowWatermark() {
+        long low = log.logStartOffset();
+        for (int member : state.isr()) {
+            if (member != localBrokerId) {
+                FollowerProgress progress = followers.get(member);
+                long start = progress == null ? FollowerProgress.UNKNOWN : progress.logStartOffset();
+                low = Math.min(low, Math.max(start, 0));
+            }
+        }
+        return low;
     }
 
     /** The ISR without the followers that fell behind for longer than {@code maxLagMs}, if any did. */

@@ -55,6 +55,7 @@ public final class ReplicaManager {
     private final DelayedFetches delayedFetches = new DelayedFetches();
     private final ScheduledExecutorService isrThread;
     private final DelayedProduces delayedProduces;
+    private final DelayedDeleteRecords deleteRecordsWaiters;
     private final ReplicaFetchers fetchers;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private volatile boolean loaded;
@@ -87,6 +88,7 @@ public final class ReplicaManager {
         isrExecutor.setRemoveOnCancelPolicy(true);
         this.isrThread = isrExecutor;
         this.delayedProduces = new DelayedProduces(isrThread);
+        this.deleteRecordsWaiters = new DelayedDeleteRecords(isrThread);
         this.fetchers = new ReplicaFetchers(brokerId, settings);
         long period = Math.max(1, settings.lagTimeMaxMs() / 2);
         isrThread.scheduleWithFixedDelay(this::shrinkIsrs, period, period, TimeUnit.MILLISECONDS);
@@ -120,6 +122,7 @@ public final class ReplicaManager {
         isrThread.shutdownNow();
         delayedFetches.close();
         delayedProduces.close();
+        deleteRecordsWaiters.close();
     }
 
     /** Applies new metadata: creates, re-roles, reconfigures and deletes local replicas. */
@@ -264,6 +267,7 @@ public final class ReplicaManager {
             delayedFetches.wake(partition.topicPartition());
         }
         delayedProduces.check(partition.topicPartition());
+        deleteRecordsWaiters.check(partition.topicPartition());
     }
 
     private void onAppend(Partition partition) {
@@ -278,8 +282,10 @@ public final class ReplicaManager {
      * A follower fetched from {@code fetchOffset}: its log reaches there. Advances the high watermark and
      * proposes the follower for the ISR when it has caught up.
      */
-    public void onFollowerFetch(Partition partition, int replicaId, long fetchOffset) {
-        Partition.FollowerFetch result = partition.onFollowerFetch(replicaId, fetchOffset, System.currentTimeMillis());
+    public void onFollowerFetch(Partition partition, int replicaId, long fetchOffset, long followerLogStartOffset) {
+        Partition.FollowerFetch result = partition.onFollowerFetch(replicaId, fetchOffset, followerLogStartOffset,
+                System.currentTimeMillis());
+        deleteRecordsWaiters.check(partition.topicPartition());
         if (result.highWatermarkAdvanced()) {
             delayedFetches.wake(partition.topicPartition());
             delayedProduces.check(partition.topicPartition());
@@ -287,6 +293,15 @@ public final class ReplicaManager {
         if (eligibleForIsr.contains(replicaId)) {
             result.expandedIsr().ifPresent(isr -> writeIsr(partition, isr));
         }
+    }
+
+    /**
+     * DeleteRecords: completes once every in-sync replica's log start has reached {@code offset} (the leader moved
+     * its own first), with the partition's low watermark; see {@link DelayedDeleteRecords}.
+     */
+    public CompletableFuture<DelayedDeleteRecords.Outcome> awaitLowWatermark(Partition partition, int leaderEpoch,
+                                                                             long offset, long timeoutMs) {
+        return deleteRecordsWaiters.await(partition, leaderEpoch, offset, timeoutMs);
     }
 
     /**
@@ -354,6 +369,7 @@ public final class ReplicaManager {
             notifyRole(partition, false);
         }
         delayedProduces.checkAll();
+        deleteRecordsWaiters.checkAll();
     }
 
     /** A new session is up; the next metadata (rebuilt over it) lifts the fence. */
@@ -366,6 +382,7 @@ public final class ReplicaManager {
         notifyRole(partition, false);
         PartitionLog partitionLog = partition.log();
         delayedProduces.check(partition.topicPartition());
+        deleteRecordsWaiters.check(partition.topicPartition());
         logStore.deletePartition(partitionLog.key()).whenComplete((v, e) -> {
             if (e != null) {
                 log.error("Could not delete the log of {}", partition.topicPartition(), e);

@@ -184,4 +184,105 @@ class ClassicGroupTest {
         assertThat(b.join().generationId()).isEqualTo(1);
         assertThat(a.join().members().size() + b.join().members().size()).isEqualTo(2);
     }
+
+    /** Dynamic members a and b join (a leads), a syncs the assignment: a stable generation 1. */
+    private List<String> stableGroupOfTwo(int rebalanceTimeoutMs) {
+        String a = newMemberId();
+        String b = newMemberId();
+        CompletableFuture<JoinGroupResponseData> joinA = group.join(
+                join(a, null, "range").setRebalanceTimeoutMs(rebalanceTimeoutMs), "c", "h", true, true);
+        group.join(join(b, null, "range").setRebalanceTimeoutMs(rebalanceTimeoutMs), "c", "h", true, true);
+        assertThat(joinA.getNow(null)).isNotNull();
+        assertThat(joinA.join().leader()).isEqualTo(a);
+        SyncGroupRequestData leaderSync = sync(a, 1);
+        leaderSync.assignments().add(new SyncGroupRequestData.SyncGroupRequestAssignment().setMemberId(b)
+                .setAssignment(new byte[] {7}));
+        assertThat(group.sync(leaderSync).getNow(null)).isNotNull();
+        assertThat(group.state()).isEqualTo(GroupState.STABLE);
+        return List.of(a, b);
+    }
+
+    /**
+     * KIP-814, as Kafka 4.4 answers it: a static leader restarted in a stable group rejoins with other metadata
+     * (a new consumer owns no partitions yet), and since the group's protocol stays the one selected, nobody
+     * rebalances: the other member's heartbeats keep getting NONE, and the leader is told to skip the assignment.
+     */
+    @Test
+    void aRestartedStaticLeaderDoesNotRebalanceAStableGroup() {
+        // The leader alone first (generation 1), then the other joins and both form generation 2.
+        String leader = group.join(join("", "leader-instance", "range"), "c", "h", true, true).join().memberId();
+        group.sync(sync(leader, 1).setGroupInstanceId("leader-instance")).join();
+        CompletableFuture<JoinGroupResponseData> other = group.join(join("", "other-instance", "range"), "c", "h",
+                true, true);
+        group.join(join(leader, "leader-instance", "range"), "c", "h", true, true).join();
+        String otherId = other.getNow(null).memberId();
+        SyncGroupRequestData leaderSync = sync(leader, 2).setGroupInstanceId("leader-instance");
+        leaderSync.assignments().add(new SyncGroupRequestData.SyncGroupRequestAssignment().setMemberId(otherId)
+                .setAssignment(new byte[] {7}));
+        assertThat(group.sync(leaderSync).getNow(null)).isNotNull();
+        assertThat(group.sync(sync(otherId, 2).setGroupInstanceId("other-instance")).getNow(null).assignment())
+                .containsExactly(7);
+        List<String> ids = List.of(leader, otherId);
+
+        JoinGroupRequestData restarted = join("", "leader-instance", "range");
+        restarted.protocols().find("range").setMetadata(new byte[] {9, 9}); // not what the old incarnation sent
+        JoinGroupResponseData again = group.join(restarted, "c", "h", true, true).join();
+        assertThat(Errors.forCode(again.errorCode())).isEqualTo(Errors.NONE);
+        assertThat(again.generationId()).isEqualTo(2);
+        assertThat(again.skipAssignment()).isTrue();
+        assertThat(again.leader()).isEqualTo(again.memberId());
+        assertThat(group.state()).isEqualTo(GroupState.STABLE);
+        assertThat(group.heartbeat(ids.get(1), "other-instance", 2)).isEqualTo(Errors.NONE);
+        assertThat(group.heartbeat(ids.get(0), "leader-instance", 2)).isEqualTo(Errors.FENCED_INSTANCE_ID);
+    }
+
+    /**
+     * Kafka's pending-SyncGroup timeout: a member that joined a generation but never syncs it is removed after the
+     * rebalance timeout, heartbeats or not, and the group rebalances without it. Before, its heartbeats kept it,
+     * and its partitions, for as long as they went on.
+     */
+    @Test
+    void aMemberThatJoinsAndNeverSyncsIsRemovedAfterTheRebalanceTimeout() {
+        List<String> ids = stableGroupOfTwo(30_000);
+        String silent = ids.get(1);
+        for (int second = 0; second < 30; second += 3) {
+            assertThat(group.heartbeat(silent, null, 1)).isEqualTo(Errors.NONE);
+            assertThat(group.heartbeat(ids.get(0), null, 1)).isEqualTo(Errors.NONE);
+            runtime.advance(3_000);
+        }
+        assertThat(group.state()).isEqualTo(GroupState.PREPARING_REBALANCE);
+        assertThat(group.heartbeat(silent, null, 1)).isEqualTo(Errors.UNKNOWN_MEMBER_ID);
+        assertThat(group.heartbeat(ids.get(0), null, 1)).isEqualTo(Errors.REBALANCE_IN_PROGRESS);
+        JoinGroupResponseData alone = group.join(join(ids.get(0), null, "range"), "c", "h", true, false).join();
+        assertThat(alone.generationId()).isEqualTo(2);
+        assertThat(alone.members()).extracting(JoinGroupResponseData.JoinGroupResponseMember::memberId)
+                .containsExactly(ids.get(0));
+    }
+
+    /**
+     * Kafka's new-member join timeout: a member joining for the first time whose JoinGroup waits for a long
+     * rebalance (the others' rebalance timeout is 10 minutes) is dropped after 5 minutes; the rebalance then
+     * completes without it.
+     */
+    @Test
+    void aNewMemberWaitingForALongRebalanceIsDroppedAfterFiveMinutes() {
+        String a = newMemberId();
+        group.join(join(a, null, "range").setRebalanceTimeoutMs(600_000), "c", "h", true, false).join();
+        group.sync(sync(a, 1)).join();
+        String newcomer = newMemberId();
+        CompletableFuture<JoinGroupResponseData> waiting = group.join(
+                join(newcomer, null, "range").setRebalanceTimeoutMs(600_000), "c", "h", true, false);
+        assertThat(group.state()).isEqualTo(GroupState.PREPARING_REBALANCE);
+        for (int second = 0; second < 297; second += 3) {
+            assertThat(group.heartbeat(a, null, 1)).isEqualTo(Errors.REBALANCE_IN_PROGRESS);
+            runtime.advance(3_000);
+        }
+        assertThat(waiting).isNotDone();
+        runtime.advance(3_000);
+        assertThat(Errors.forCode(waiting.join().errorCode())).isEqualTo(Errors.UNKNOWN_MEMBER_ID);
+        JoinGroupResponseData rejoined = group.join(join(a, null, "range").setRebalanceTimeoutMs(600_000), "c", "h",
+                true, false).join();
+        assertThat(rejoined.members()).extracting(JoinGroupResponseData.JoinGroupResponseMember::memberId)
+                .containsExactly(a);
+    }
 }

@@ -62,22 +62,40 @@ class PartitionTest {
         lead(List.of(0, 1, 2), 0, 0);
         append(10);
         assertThat(partition.maybeAdvanceHighWatermark()).as("no follower position known yet").isFalse();
-        partition.onFollowerFetch(1, 10, 1);
+        partition.onFollowerFetch(1, 10, 0, 1);
         assertThat(partition.log().highWatermark()).isZero();
-        assertThat(partition.onFollowerFetch(2, 5, 2).highWatermarkAdvanced()).isTrue();
+        assertThat(partition.onFollowerFetch(2, 5, 0, 2).highWatermarkAdvanced()).isTrue();
         assertThat(partition.log().highWatermark()).isEqualTo(5);
-        partition.onFollowerFetch(2, 10, 3);
+        partition.onFollowerFetch(2, 10, 0, 3);
         assertThat(partition.log().highWatermark()).isEqualTo(10);
+    }
+
+    @Test
+    void theLowWatermarkIsTheSmallestLogStartInTheIsr() throws Exception {
+        lead(List.of(0, 1, 2), 0, 0);
+        append(10);
+        partition.onFollowerFetch(1, 10, 0, 1);
+        partition.onFollowerFetch(2, 10, 0, 1);
+        partition.log().deleteRecordsBefore(6).get();
+        assertThat(partition.lowWatermark()).as("the followers still start at 0").isZero();
+        partition.onFollowerFetch(1, 10, 6, 2);
+        assertThat(partition.lowWatermark()).as("follower 2 still starts at 0").isZero();
+        partition.onFollowerFetch(2, 10, 6, 2);
+        assertThat(partition.lowWatermark()).isEqualTo(6);
+        lead(List.of(0, 1), 1, 3);
+        partition.log().deleteRecordsBefore(8).get();
+        partition.onFollowerFetch(1, 10, 8, 4);
+        assertThat(partition.lowWatermark()).as("only in-sync replicas count").isEqualTo(8);
     }
 
     @Test
     void aFollowerJoinsTheIsrOnceItReachesTheHighWatermark() throws Exception {
         lead(List.of(0, 1), 0, 0);
         append(10);
-        partition.onFollowerFetch(1, 10, 1);
+        partition.onFollowerFetch(1, 10, 0, 1);
         assertThat(partition.log().highWatermark()).isEqualTo(10);
-        assertThat(partition.onFollowerFetch(2, 4, 2).expandedIsr()).isEmpty();
-        Partition.FollowerFetch caughtUp = partition.onFollowerFetch(2, 10, 3);
+        assertThat(partition.onFollowerFetch(2, 4, 0, 2).expandedIsr()).isEmpty();
+        Partition.FollowerFetch caughtUp = partition.onFollowerFetch(2, 10, 0, 3);
         assertThat(caughtUp.expandedIsr()).contains(List.of(0, 1, 2));
 
         Partition.IsrProposal proposal = partition.proposeIsr(caughtUp.expandedIsr().orElseThrow()).orElseThrow();
@@ -91,11 +109,11 @@ class PartitionTest {
     void aFollowerBehindForLongerThanTheLagLeavesTheIsr() throws Exception {
         lead(List.of(0, 1, 2), 0, 0);
         append(10);
-        partition.onFollowerFetch(1, 10, 100);
-        partition.onFollowerFetch(2, 3, 100);
+        partition.onFollowerFetch(1, 10, 0, 100);
+        partition.onFollowerFetch(2, 3, 0, 100);
         assertThat(partition.shrunkIsr(LAG_MS, LAG_MS)).isEmpty();
         // Node 1 keeps fetching the log end; node 2 stays behind.
-        partition.onFollowerFetch(1, 10, LAG_MS + 50);
+        partition.onFollowerFetch(1, 10, 0, LAG_MS + 50);
         assertThat(partition.shrunkIsr(LAG_MS + 100, LAG_MS)).contains(List.of(0, 1));
     }
 
@@ -103,7 +121,7 @@ class PartitionTest {
     void aFollowerThatHasEverythingStaysInSyncWithoutFetching() throws Exception {
         lead(List.of(0, 1), 0, 0);
         append(5);
-        partition.onFollowerFetch(1, 5, 10);
+        partition.onFollowerFetch(1, 5, 0, 10);
         assertThat(partition.shrunkIsr(10 * LAG_MS, LAG_MS)).isEmpty();
     }
 
