@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.KafkaStorageException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -56,12 +57,13 @@ public final class LogStore implements AutoCloseable {
     /** Steady writeback of the data file; absent when turned off or not offered (non-Linux). */
     private final Optional<DataFileWriteback> writeback;
     private volatile boolean closed;
+    private final StoreFailure failure = new StoreFailure();
 
     private LogStore(LogStoreSettings settings, Env<ByteBuffer> env) {
         this.settings = settings;
         this.env = env;
         this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
-        this.writer = new StoreWriter(env, meta, mapLock, settings, "partita-log-writer");
+        this.writer = new StoreWriter(env, meta, mapLock, settings, "partita-log-writer", failure);
         this.readTxns = new ReadTxnPool(env);
         this.retentionScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "partita-log-retention");
@@ -95,6 +97,28 @@ public final class LogStore implements AutoCloseable {
 
     public Path directory() {
         return settings.directory();
+    }
+
+    /**
+     * Tells {@code listener}, once, why the store failed for good (see {@link StoreFailure}): on the thread that
+     * found it, the writer's, so the listener must hand real work to another thread. Called at once if the store
+     * has failed already.
+     */
+    public void onFailure(Consumer<String> listener) {
+        failure.addListener(listener);
+    }
+
+    /** Why the store failed for good, or empty while it works. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.reason());
+    }
+
+    /**
+     * Test hook: the next write transaction throws {@code t} from inside the writer, as LMDB or the JVM would (an
+     * LMDB error with ENOSPC for a full disk, an {@link Error} for a writer thread that dies).
+     */
+    public void injectWriterFailureForTesting(Throwable t) {
+        writer.injectFailure(t);
     }
 
     /** Partitions present on disk, from the meta database's registry. */

@@ -47,9 +47,13 @@ final class StoreWriter {
     private final Set<PartitionLog> highWatermarksToPersist = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private long mapSize;
+    private final StoreFailure failure;
+    /** A failure for the next transaction to throw (tests: a full disk, a dying thread); see LogStore. */
+    private volatile Throwable injected;
 
     StoreWriter(Env<ByteBuffer> env, Dbi<ByteBuffer> meta, ReadWriteLock mapLock, LogStoreSettings settings,
-                String name) {
+                String name, StoreFailure failure) {
+        this.failure = failure;
         this.env = env;
         this.meta = meta;
         this.mapLock = mapLock;
@@ -73,8 +77,19 @@ final class StoreWriter {
             op.fail(new KafkaStorageException("The log store is closed"));
             return op.future;
         }
+        if (failure.hasFailed()) {
+            op.fail(new KafkaStorageException("The log store failed: " + failure.reason()));
+            return op.future;
+        }
         queue.add(op);
+        if (failure.hasFailed() && queue.remove(op)) {
+            op.fail(new KafkaStorageException("The log store failed: " + failure.reason())); // failed meanwhile
+        }
         return op.future;
+    }
+
+    void injectFailure(Throwable t) {
+        injected = t;
     }
 
     long syncCount() {
@@ -124,9 +139,17 @@ final class StoreWriter {
                         runGroup(group);
                     }
                 } catch (RuntimeException e) {
+                    group.forEach(op -> op.fail(new KafkaStorageException("Storage failure: " + e, e)));
+                    if (StoreFailure.isFatal(e)) {
+                        fatal(StoreFailure.describe(e), e); // said once, in one line, by whoever listens
+                        return;
+                    }
                     // E.g. no write transaction could be begun: fail this group, keep serving the next one.
                     LOG.error("Storage group of {} operations failed", group.size(), e);
-                    group.forEach(op -> op.fail(new KafkaStorageException("Storage failure: " + e, e)));
+                }
+                if (failure.hasFailed()) {
+                    failQueued();
+                    return;
                 }
                 maybeSync();
             }
@@ -135,7 +158,25 @@ final class StoreWriter {
             Thread.currentThread().interrupt();
             LOG.warn("Log writer interrupted; pending operations will fail");
         } catch (Throwable t) {
-            LOG.error("Log writer stopped by an unexpected error", t);
+            fatal("its writer thread stopped (" + t + ")", t);
+        }
+    }
+
+    /**
+     * The store cannot go on: it says why once, and every operation queued or yet to come fails at once with
+     * KAFKA_STORAGE_ERROR instead of waiting for a writer that will never run it. Nothing that was acknowledged
+     * is touched: acknowledgements come only after a commit, and this commit did not happen.
+     */
+    private void fatal(String why, Throwable cause) {
+        LOG.debug("Log store failure", cause);
+        failure.fail(why);
+        failQueued();
+    }
+
+    private void failQueued() {
+        WriteOp<?> queued;
+        while ((queued = queue.poll()) != null) {
+            queued.fail(new KafkaStorageException("The log store failed: " + failure.reason()));
         }
     }
 
@@ -216,6 +257,7 @@ final class StoreWriter {
             long began = System.nanoTime();
             Txn<ByteBuffer> txn = env.txnWrite();
             try {
+                throwInjected();
                 context = new WriteContext(txn, meta, settings.clock().getAsLong(), buffers);
                 for (; applied < pending.size(); applied++) {
                     pending.get(applied).applyWithin(context);
@@ -234,6 +276,9 @@ final class StoreWriter {
                 continue;
             } catch (RuntimeException e) {
                 txn.close();
+                if (StoreFailure.isFatal(e)) {
+                    throw e; // the store is done for: run() fails this group and everything after it
+                }
                 if (applied < pending.size()) {
                     WriteOp<?> culprit = pending.remove(applied);
                     LOG.error("Storage operation {} failed; retrying the others of its group", culprit, e);
@@ -313,8 +358,22 @@ final class StoreWriter {
             syncCount.incrementAndGet();
             flushTracker.synced();
         } catch (RuntimeException e) {
-            LOG.error("Sync of the LMDB environment failed", e);
+            // A failed fsync may have lost what it was to make durable (Linux forgets the error afterwards): as
+            // Kafka does with a failed flush, the store stops here rather than sync again later as if fine.
+            fatal("syncing its data to disk failed: " + StoreFailure.describe(e), e);
         }
+    }
+
+    private void throwInjected() {
+        Throwable t = injected;
+        if (t == null) {
+            return;
+        }
+        injected = null;
+        if (t instanceof Error error) {
+            throw error;
+        }
+        throw (RuntimeException) t;
     }
 
     /** Wakes the writer on close. */

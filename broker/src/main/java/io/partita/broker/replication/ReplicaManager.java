@@ -61,6 +61,8 @@ public final class ReplicaManager {
     private volatile boolean loaded;
     private final java.util.List<PartitionRoleListener> roleListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean sessionLost;
+    /** Why the log store failed for good, or null while it works. */
+    private volatile String storeFailure;
     /**
      * From the latest metadata: the nodes a follower may join an ISR from, i.e. registered and not in a
      * controlled shutdown (KIP-841). A restarting node fetches before it registers; adding it then would
@@ -127,6 +129,9 @@ public final class ReplicaManager {
 
     /** Applies new metadata: creates, re-roles, reconfigures and deletes local replicas. */
     public synchronized void onMetadata(ClusterSnapshot snapshot) {
+        if (storeFailure != null) {
+            return; // the node has left the cluster: nothing to open, lead or follow
+        }
         long now = System.currentTimeMillis();
         eligibleForIsr = snapshot.brokers().keySet().stream().filter(id -> !snapshot.isShuttingDown(id))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -232,7 +237,7 @@ public final class ReplicaManager {
             fetchers.stopFollowing(List.of(tp));
         }
         boolean ledBefore = partition.isLeader();
-        if (!sessionLost) {
+        if (!sessionLost && storeFailure == null) {
             partition.fence(false);
         }
         Partition.RoleChange change = partition.applyState(state, versioned.zkVersion(), replicas, now);
@@ -372,6 +377,21 @@ public final class ReplicaManager {
         deleteRecordsWaiters.checkAll();
     }
 
+    /**
+     * The log store failed for good: this node leads and follows nothing any more. Its partitions answer
+     * KAFKA_STORAGE_ERROR, as Kafka's do when their log directory goes offline; waiting appends are answered.
+     */
+    public void onStoreFailed(String reason) {
+        storeFailure = reason;
+        fetchers.stopFollowing(List.copyOf(partitions.keySet()));
+        for (Partition partition : partitions.values()) {
+            partition.fence(true);
+            notifyRole(partition, false);
+        }
+        delayedProduces.checkAll();
+        deleteRecordsWaiters.checkAll();
+    }
+
     /** A new session is up; the next metadata (rebuilt over it) lifts the fence. */
     public void onSessionRestored() {
         sessionLost = false;
@@ -420,6 +440,10 @@ public final class ReplicaManager {
 
     /** The partition if this node leads it, else the error Kafka gives. */
     public Partition leaderPartition(TopicPartition tp, ClusterSnapshot snapshot) throws ApiException {
+        String failed = storeFailure;
+        if (failed != null) {
+            throw new KafkaStorageException("The log store of node " + brokerId + " failed: " + failed);
+        }
         Partition partition = partitions.get(tp);
         if (partition == null) {
             if (snapshot.topic(tp.topic()).map(t -> t.partitions().containsKey(tp.partition())).orElse(false)) {

@@ -17,6 +17,7 @@ import io.partita.broker.log.LogStoreSettings;
 import io.partita.broker.network.KafkaServer;
 import io.partita.broker.replication.ReplicaManager;
 import java.net.InetAddress;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +40,7 @@ public final class BrokerNode implements AutoCloseable {
 
     private final BrokerConfig config;
     private CuratorFramework zk;
-    private LogStore logStore;
+    private volatile LogStore logStore;
     private ClusterView clusterView;
     private ReplicaManager replicaManager;
     private GroupCoordinator groupCoordinator;
@@ -102,6 +103,10 @@ public final class BrokerNode implements AutoCloseable {
                     .withRetentionCheckIntervalMs(config.retentionCheckIntervalMs())
                     .withCleaner(config.cleaner()));
 
+            // Not on the writer's thread, which found it: leaving the cluster waits for ZooKeeper.
+            logStore.onFailure(reason -> new Thread(() -> leaveClusterAfterStoreFailure(reason),
+                    name + "-store-failure").start());
+
             io = Executors.newFixedThreadPool(config.ioThreads(), daemon(name + "-io"));
             java.util.concurrent.ScheduledThreadPoolExecutor timerExecutor =
                     new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
@@ -162,6 +167,42 @@ public final class BrokerNode implements AutoCloseable {
             closeNow(); // a node that never fully started has nothing to hand over
             throw e;
         }
+    }
+
+    /**
+     * The log store failed for good (a full or failing disk, a dead writer thread, an unusable environment): the
+     * node says so in one line and leaves the cluster. It resigns as controller and deletes its registration, so
+     * the controller moves its leaderships to in-sync replicas elsewhere, instead of staying registered while
+     * every append to it hangs or fails. It keeps its listener: what still reaches it is answered
+     * KAFKA_STORAGE_ERROR (produce, fetch) or with metadata that no longer names it.
+     */
+    private void leaveClusterAfterStoreFailure(String reason) {
+        synchronized (this) {
+            if (logStore == null || replicaManager == null) {
+                return; // stopped meanwhile
+            }
+            log.error("Node {} has left the cluster because its log store in {} failed: {}. Its partitions move to"
+                    + " their other replicas; fix the cause and restart the node.", config.brokerId(),
+                    config.dataDir(), reason);
+            replicaManager.onStoreFailed(reason);
+            closeQuietly(controller);
+            controller = null;
+            if (registration != null) {
+                closeQuietly(registration::close);
+                registration = null;
+            }
+        }
+    }
+
+    /** Why this node's log store failed for good, or empty while it works. */
+    public Optional<String> storeFailure() {
+        LogStore store = logStore;
+        return store == null ? Optional.empty() : store.failure();
+    }
+
+    /** Test hook: see {@link LogStore#injectWriterFailureForTesting}. */
+    public void injectStoreFailureForTesting(Throwable t) {
+        logStore.injectWriterFailureForTesting(t);
     }
 
     private LogConfig topicConfig(String topic) {

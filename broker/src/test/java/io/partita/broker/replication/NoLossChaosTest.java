@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,14 +56,32 @@ class NoLossChaosTest {
 
     /**
      * The long run, with the benchmarks ({@code -Pbench}); {@code -Dchaos.kills=60 -Dchaos.rate=5000} are the
-     * defaults: {@code mvn -B -Pbench -pl broker verify -Dtest=NoLossChaosTest}.
+     * defaults: {@code mvn -B -Pbench -pl broker verify -Dtest=NoLossChaosTest}. {@code -Dchaos.cpuBurners=2}
+     * keeps that many threads spinning the whole time (issue 19: a laptop whose cores are busy with other work).
      */
     @Test
     @Tag("bench")
     @Timeout(value = 90, unit = TimeUnit.MINUTES)
     void everyAcknowledgedRecordSurvivesManyKillNines() throws Exception {
-        chaos(Integer.getInteger("chaos.kills", 60), 6, Integer.getInteger("chaos.rate", 5_000),
-                LocalCluster.Settings.DEFAULT_CHILD_JVM_OPTIONS);
+        int burners = Integer.getInteger("chaos.cpuBurners", 0);
+        AtomicBoolean burning = new AtomicBoolean(true);
+        for (int i = 0; i < burners; i++) {
+            Thread burner = new Thread(() -> {
+                long spin = 0;
+                while (burning.get()) {
+                    spin += System.nanoTime() & 1;
+                }
+                log.trace("burner spun {}", spin);
+            }, "cpu-burner-" + i);
+            burner.setDaemon(true);
+            burner.start();
+        }
+        try {
+            chaos(Integer.getInteger("chaos.kills", 60), 6, Integer.getInteger("chaos.rate", 5_000),
+                    LocalCluster.Settings.DEFAULT_CHILD_JVM_OPTIONS);
+        } finally {
+            burning.set(false);
+        }
     }
 
     private void chaos(int kills, int partitions, int recordsPerSecond, List<String> nodeJvmOptions)
