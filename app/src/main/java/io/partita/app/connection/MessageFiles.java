@@ -9,17 +9,29 @@ import io.partita.app.messages.MessagePage;
 import io.partita.app.messages.StartAt;
 import io.partita.app.messages.TransferControl;
 import io.partita.app.messages.TransferProgress;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.record.internal.AbstractRecords;
+import org.apache.kafka.common.record.internal.CompressionType;
+import org.apache.kafka.common.record.internal.RecordBatch;
 
 /**
  * The gateway's part that moves records between partitions and a JSON Lines file ({@link JsonLines}): export
@@ -137,61 +149,93 @@ final class MessageFiles {
      * Sends every record of {@code file} as the plan says (keys, values and headers always kept); returns the
      * final progress: how many the cluster acknowledged, of how many the file holds (fewer when cancelled).
      *
+     * <p>The file is streamed twice, a line at a time, so a file of any size imports with bounded memory: the first
+     * pass checks every line and counts the records, the second sends them. Nothing is sent unless the whole file
+     * passed the check, which refuses what the producer would refuse halfway through: a line that is not a
+     * record, a partition the topic lacks, a record larger than {@code max.request.size}, a negative timestamp.
+     *
      * @param partitions how many partitions the target topic has, to refuse a file whose partitions it lacks
      * @throws IllegalArgumentException naming the first line that is not a record, before anything is sent
      */
     static TransferProgress importFile(MessageWriter writer, Path file, ImportPlan plan, int partitions,
                                        TransferControl control, Consumer<TransferProgress> progress) throws Exception {
-        List<Message> records = new ArrayList<>();
-        List<String> lines;
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a folder; choose a .jsonl file. Nothing was sent.");
         }
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("There is no file " + file + ". Nothing was sent.");
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalArgumentException(file.getFileName() + " is not UTF-8 text. Nothing was sent.");
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            Message m;
-            try {
-                m = JsonLines.read(lines.get(i));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(line(file, i) + e.getMessage() + ". Nothing was sent.");
-            }
-            if (plan.keepPartitions() && (m.partition() < 0 || m.partition() >= partitions)) {
-                throw new IllegalArgumentException(line(file, i) + "partition " + m.partition() + ", but " + plan.topic()
-                        + " has " + partitions + " partition" + (partitions == 1 ? "" : "s")
-                        + " (let the key decide, or add partitions). Nothing was sent.");
-            }
-            records.add(m);
-        }
-        long total = records.size();
+        // The check reads to the end even when cancelled: it sends nothing, and the total says what was not sent.
+        long total = eachRecord(file, new TransferControl(), (index, m) -> check(file, index, m, plan, partitions));
         progress.accept(new TransferProgress(0, total));
         // A window of records in flight, not the whole file queued at once: memory stays bounded and Cancel
         // stops the sending within a window's worth of records.
-        java.util.ArrayDeque<CompletableFuture<Delivery>> inFlight = new java.util.ArrayDeque<>();
-        long acknowledged = 0;
-        for (Message m : records) {
-            if (control.cancelled()) {
-                break;
-            }
+        ArrayDeque<CompletableFuture<Delivery>> inFlight = new ArrayDeque<>();
+        long[] acknowledged = {0};
+        eachRecord(file, control, (index, m) -> {
             inFlight.add(writer.send(plan.request(m)));
             if (inFlight.size() >= IN_FLIGHT) {
-                acknowledged = acknowledge(inFlight.poll(), acknowledged, total, progress);
+                acknowledged[0] = acknowledge(inFlight.poll(), acknowledged[0], total, progress);
             }
-        }
+        });
         while (!inFlight.isEmpty()) {
-            acknowledged = acknowledge(inFlight.poll(), acknowledged, total, progress);
+            acknowledged[0] = acknowledge(inFlight.poll(), acknowledged[0], total, progress);
         }
-        TransferProgress last = new TransferProgress(acknowledged, total);
+        TransferProgress last = new TransferProgress(acknowledged[0], total);
         progress.accept(last);
         return last;
+    }
+
+    /** What to do with one record of a file; {@code index} is its line's, from 0. */
+    private interface RecordAction {
+        void accept(int index, Message record) throws Exception;
+    }
+
+    /** Reads the file a line at a time (strict UTF-8) and hands each record on; returns how many it handed on. */
+    private static long eachRecord(Path file, TransferControl control, RecordAction action) throws Exception {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        long records = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), strict))) {
+            String text;
+            for (int index = 0; (text = in.readLine()) != null && !control.cancelled(); index++) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                Message m;
+                try {
+                    m = JsonLines.read(text);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(line(file, index) + e.getMessage() + ". Nothing was sent.");
+                }
+                action.accept(index, m);
+                records++;
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("There is no file " + file + ". Nothing was sent.");
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file.getFileName() + " is not UTF-8 text. Nothing was sent.");
+        }
+        return records;
+    }
+
+    /** The first pass's check of one record: what the topic and the producer would refuse. */
+    private static void check(Path file, int index, Message m, ImportPlan plan, int partitions) {
+        if (plan.keepPartitions() && (m.partition() < 0 || m.partition() >= partitions)) {
+            throw new IllegalArgumentException(line(file, index) + "partition " + m.partition() + ", but "
+                    + plan.topic() + " has " + partitions + " partition" + (partitions == 1 ? "" : "s")
+                    + " (let the key decide, or add partitions). Nothing was sent.");
+        }
+        if (plan.keepTimestamps() && m.timestamp() < 0) {
+            throw new IllegalArgumentException(line(file, index) + "timestamp " + m.timestamp() + " is not a time:"
+                    + " a record's timestamp counts milliseconds from 1970 and is never negative (or import with the"
+                    + " time it is sent). Nothing was sent.");
+        }
+        Header[] headers = m.headers().stream().map(h -> new RecordHeader(h.name(), h.value())).toArray(Header[]::new);
+        // The producer's own estimate, which it checks against max.request.size before it sends a record.
+        int size = AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
+                m.key(), m.value(), headers);
+        if (size > MAX_VALUE_BYTES) {
+            throw new IllegalArgumentException(String.format("%sthe record is %.1f MiB; the producer sends at most"
+                    + " 1 MiB (max.request.size). Nothing was sent.", line(file, index), size / (1024.0 * 1024)));
+        }
     }
 
     /** Waits for one delivery, in order: the first failure stops the import and is reported. */

@@ -41,7 +41,7 @@ class ExportImportTest {
                 .bootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic("src", 1, (short) 1), new NewTopic("dst", 1, (short) 1),
-                    new NewTopic("empty", 1, (short) 1)))
+                    new NewTopic("empty", 1, (short) 1), new NewTopic("checked", 1, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
         }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
@@ -94,6 +94,36 @@ class ExportImportTest {
                         "broken.jsonl, line 2: \"timestamp\" is missing or not a whole number. Nothing was sent."));
         assertThatThrownBy(() -> gateway.importMessages(broken, new ImportPlan("nowhere", false, true), new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
                 .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("Topic nowhere does not exist. Nothing was sent."));
+    }
+
+    /**
+     * What the producer would refuse halfway through is refused by the check of the whole file, before the first
+     * record goes: a record over max.request.size (on the last line, after records that were fine) and a
+     * negative timestamp kept as it is. The topic stays empty.
+     */
+    @Test
+    void aRecordTooLargeToSendOrWithABadTimestampIsRefusedBeforeAnythingIsSent() throws Exception {
+        String fine = "{\"topic\":\"x\",\"partition\":0,\"offset\":0,\"timestamp\":1,\"value\":\"ok\"}\n";
+        Path tooLarge = dir.resolve("too-large.jsonl");
+        Files.writeString(tooLarge, fine.repeat(3) + "{\"topic\":\"x\",\"partition\":0,\"offset\":3,"
+                + "\"timestamp\":1,\"value\":\"" + "v".repeat(1_200_000) + "\"}\n");
+        assertThatThrownBy(() -> gateway.importMessages(tooLarge, new ImportPlan("checked", false, true),
+                new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("too-large.jsonl, line 4: the record is 1.1 MiB;"
+                        + " the producer sends at most 1 MiB (max.request.size). Nothing was sent."));
+
+        Path badTime = dir.resolve("bad-time.jsonl");
+        Files.writeString(badTime, fine + fine.replace("\"timestamp\":1", "\"timestamp\":-5"));
+        assertThatThrownBy(() -> gateway.importMessages(badTime, new ImportPlan("checked", false, true),
+                new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("bad-time.jsonl, line 2: timestamp -5 is not a"
+                        + " time: a record's timestamp counts milliseconds from 1970 and is never negative (or import"
+                        + " with the time it is sent). Nothing was sent."));
+        // With the time it is sent instead, the same file imports.
+        assertThat(gateway.exportMessages(all("checked"), dir.resolve("checked.jsonl"), new TransferControl(), p -> { })
+                .get(60, TimeUnit.SECONDS)).as("records sent by the refused imports").isZero();
+        assertThat(gateway.importMessages(badTime, new ImportPlan("checked", false, false), new TransferControl(),
+                p -> { }).get(60, TimeUnit.SECONDS)).isEqualTo(new TransferProgress(2, 2));
     }
 
     @Test
