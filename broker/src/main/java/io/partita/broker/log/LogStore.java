@@ -28,6 +28,7 @@ import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
+import org.lmdbjava.LmdbException;
 import org.lmdbjava.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,12 +82,24 @@ public final class LogStore implements AutoCloseable {
     public static LogStore open(LogStoreSettings settings) throws IOException {
         LmdbNativeLibrary.install();
         Files.createDirectories(settings.directory());
-        Env<ByteBuffer> env = Env.create(ByteBufferProxy.PROXY_OPTIMAL)
-                .setMapSize(settings.mapSizeBytes())
-                .setMaxDbs(settings.maxDatabases())
-                .setMaxReaders(MAX_READERS)
-                .open(settings.directory().toFile(), EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC);
-        LogStore store = new LogStore(settings, env);
+        Env<ByteBuffer> env;
+        LogStore store;
+        try {
+            env = Env.create(ByteBufferProxy.PROXY_OPTIMAL)
+                    .setMapSize(settings.mapSizeBytes())
+                    .setMaxDbs(settings.maxDatabases())
+                    .setMaxReaders(MAX_READERS)
+                    .open(settings.directory().toFile(), EnvFlags.MDB_NOTLS, EnvFlags.MDB_NOSYNC);
+        } catch (LmdbException e) {
+            throw unreadable(settings.directory(), e);
+        }
+        try {
+            store = new LogStore(settings, env);
+            store.storedPartitions(); // reads the whole meta database: a damaged one fails here, not later
+        } catch (LmdbException e) {
+            env.close();
+            throw unreadable(settings.directory(), e);
+        }
         store.writer.start();
         long interval = settings.retentionCheckIntervalMs();
         store.retentionScheduler.scheduleWithFixedDelay(store::retentionTick, interval, interval, TimeUnit.MILLISECONDS);
@@ -97,6 +110,16 @@ public final class LogStore implements AutoCloseable {
 
     public Path directory() {
         return settings.directory();
+    }
+
+    /**
+     * One line for a user: which directory, what LMDB said, and what to do. A node's data is one of its replicas'
+     * copies: started empty, it copies its partitions back from the other replicas.
+     */
+    private static IOException unreadable(Path directory, LmdbException e) {
+        return new IOException("The log store in " + directory.toAbsolutePath() + " cannot be opened ("
+                + e.getMessage() + "). If its partitions have replicas on other nodes, move this directory aside"
+                + " and start the node again: it starts empty and copies them back from the others.", e);
     }
 
     /**
