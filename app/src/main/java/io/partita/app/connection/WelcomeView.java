@@ -97,7 +97,12 @@ public final class WelcomeView extends StackPane {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        // Starting the local cluster found it running in another Partita: offer it, rather than only refuse.
+        // Starting the local cluster found it running in another Partita: say so and offer it, not an error.
+        Label noticeText = new Label();
+        noticeText.setId("welcome-notice");
+        noticeText.setWrapText(true);
+        noticeText.setMaxWidth(Double.MAX_VALUE);
+        noticeText.textProperty().bind(model.noticeProperty());
         Button connectElsewhere = new Button("Connect to the running cluster");
         connectElsewhere.setId("connect-running-local");
         connectElsewhere.getStyleClass().add(Styles.ACCENT);
@@ -105,6 +110,10 @@ public final class WelcomeView extends StackPane {
         connectElsewhere.visibleProperty().bind(model.runningElsewhereProperty().isNotEmpty());
         connectElsewhere.managedProperty().bind(connectElsewhere.visibleProperty());
         connectElsewhere.setOnAction(e -> model.connectToRunningLocalCluster());
+        VBox notice = new VBox(10, noticeText, connectElsewhere);
+        notice.getStyleClass().addAll("message", "message-warning");
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
 
         Label info = new Label();
         info.setId("welcome-info");
@@ -119,7 +128,7 @@ public final class WelcomeView extends StackPane {
         left.setPrefWidth(430);
         left.setMinWidth(400);
         VBox.setVgrow(saved, Priority.ALWAYS);
-        VBox right = new VBox(12, connectForm, progressRow, error, connectElsewhere, info);
+        VBox right = new VBox(12, connectForm, progressRow, error, notice, info);
         right.setPrefWidth(530);
         right.setMinWidth(460);
         HBox columns = new HBox(20, left, right);
@@ -156,7 +165,7 @@ public final class WelcomeView extends StackPane {
         });
         // Feedback appears under the form: in a window too small for both, scroll it into view.
         for (javafx.beans.value.ObservableStringValue feedback : java.util.List.of(model.errorProperty(),
-                model.infoProperty(), model.progressProperty())) {
+                model.infoProperty(), model.progressProperty(), model.noticeProperty())) {
             feedback.addListener((o, was, is) -> {
                 if (is != null && !is.isEmpty()) {
                     javafx.application.Platform.runLater(() -> reveal(scroll));

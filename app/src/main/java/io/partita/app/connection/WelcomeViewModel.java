@@ -44,6 +44,7 @@ public final class WelcomeViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper runningElsewhere = new ReadOnlyStringWrapper(this, "runningElsewhere", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final BooleanBinding canConnect;
 
     public WelcomeViewModel(ClusterGateway gateway, Path localClusterDirectory, Consumer<Connection> onConnected) {
@@ -316,6 +317,7 @@ public final class WelcomeViewModel {
 
     private void begin(String message) {
         runningElsewhere.set("");
+        notice.set("");
         busy.set(true);
         error.set("");
         info.set("");
@@ -330,8 +332,11 @@ public final class WelcomeViewModel {
                 if (Fx.rootCause(failure) instanceof LocalClusterInUseException inUse) {
                     // Not a failure to report but a choice to offer: the cluster is there, in another window.
                     runningElsewhere.set(inUse.bootstrapServers());
-                    error.set(inUse.getMessage() + (inUse.bootstrapServers().isEmpty() ? "."
-                            : ". Connect to it from here, or close it there and start it again."));
+                    String where = "The local cluster in " + localClusterDirectoryText()
+                            + " is already running in another Partita";
+                    notice.set(inUse.bootstrapServers().isEmpty() ? where + ". Close it there to start it here."
+                            : where + ", at " + inUse.bootstrapServers()
+                                    + ". Connect to it here, or close it there and start it again.");
                     return false;
                 }
                 error.set(failurePrefix + ": " + Fx.describe(failure));
@@ -380,6 +385,11 @@ public final class WelcomeViewModel {
      */
     public ReadOnlyStringProperty runningElsewhereProperty() {
         return runningElsewhere.getReadOnlyProperty();
+    }
+
+    /** Not an error but a situation to act on (the local cluster runs in another Partita); "" otherwise. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

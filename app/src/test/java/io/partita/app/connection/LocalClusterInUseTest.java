@@ -27,9 +27,10 @@ class LocalClusterInUseTest {
             model.nodeCountProperty().set(1);
 
             assertThat(model.startLocalCluster().get(60, TimeUnit.SECONDS)).isFalse();
-            assertThat(model.errorProperty().get()).isEqualTo("The local cluster in " + dir
+            assertThat(model.noticeProperty().get()).isEqualTo("The local cluster in " + dir
                     + " is already running in another Partita, at " + running.bootstrapServers()
-                    + ". Connect to it from here, or close it there and start it again.");
+                    + ". Connect to it here, or close it there and start it again.");
+            assertThat(model.errorProperty().get()).as("not an error: a choice").isEmpty();
             assertThat(model.runningElsewhereProperty().get()).isEqualTo(running.bootstrapServers());
             assertThat(model.busyProperty().get()).isFalse();
 
@@ -37,6 +38,7 @@ class LocalClusterInUseTest {
             assertThat(connected).singleElement().satisfies(c ->
                     assertThat(c.bootstrapServers()).isEqualTo(running.bootstrapServers()));
             assertThat(model.runningElsewhereProperty().get()).isEmpty();
+            assertThat(model.noticeProperty().get()).isEmpty();
             assertThat(gateway.controlsNodes()).as("the nodes belong to the other Partita").isFalse();
         }
     }
