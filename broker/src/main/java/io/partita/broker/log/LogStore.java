@@ -59,12 +59,15 @@ public final class LogStore implements AutoCloseable {
     private final Optional<DataFileWriteback> writeback;
     private volatile boolean closed;
     private final StoreFailure failure = new StoreFailure();
+    private final Checkpointer checkpointer;
 
     private LogStore(LogStoreSettings settings, Env<ByteBuffer> env) {
         this.settings = settings;
         this.env = env;
         this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
-        this.writer = new StoreWriter(env, meta, mapLock, settings, "partita-log-writer", failure);
+        this.checkpointer = new Checkpointer(env, settings.directory(), settings.checkpointIntervalMs(),
+                () -> settings.checkpointIntervalMs() > 0 ? CheckpointFile.currentBootId() : Optional.empty());
+        this.writer = new StoreWriter(env, meta, mapLock, settings, "partita-log-writer", failure, checkpointer);
         this.readTxns = new ReadTxnPool(env);
         this.retentionScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "partita-log-retention");
@@ -82,6 +85,8 @@ public final class LogStore implements AutoCloseable {
     public static LogStore open(LogStoreSettings settings) throws IOException {
         LmdbNativeLibrary.install();
         Files.createDirectories(settings.directory());
+        Optional<String> boot = settings.checkpointIntervalMs() > 0 ? CheckpointFile.currentBootId() : Optional.empty();
+        Checkpointer.restoreAfterReboot(settings.directory(), boot);
         Env<ByteBuffer> env;
         LogStore store;
         try {
@@ -100,6 +105,7 @@ public final class LogStore implements AutoCloseable {
             env.close();
             throw unreadable(settings.directory(), e);
         }
+        store.checkpointer.take(settings.clock().getAsLong()); // before any write: the state it opened with
         store.writer.start();
         long interval = settings.retentionCheckIntervalMs();
         store.retentionScheduler.scheduleWithFixedDelay(store::retentionTick, interval, interval, TimeUnit.MILLISECONDS);
@@ -142,6 +148,17 @@ public final class LogStore implements AutoCloseable {
      */
     public void injectWriterFailureForTesting(Throwable t) {
         writer.injectFailure(t);
+    }
+
+    /** Test hook: asks for a checkpoint now (see {@link Checkpointer}) and returns how many were taken before. */
+    long requestCheckpointForTesting() {
+        long before = writer.checkpointCount();
+        writer.requestCheckpoint();
+        return before;
+    }
+
+    long checkpointCount() {
+        return writer.checkpointCount();
     }
 
     /** Partitions present on disk, from the meta database's registry. */
@@ -240,6 +257,7 @@ public final class LogStore implements AutoCloseable {
         mapLock.writeLock().lock();
         try {
             readTxns.close();
+            checkpointer.close();
             env.close();
         } finally {
             mapLock.writeLock().unlock();

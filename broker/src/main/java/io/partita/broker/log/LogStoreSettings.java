@@ -13,13 +13,15 @@ import java.util.function.LongSupplier;
  */
 public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabases, long flushIntervalMessages,
                                long flushIntervalMs, long retentionCheckIntervalMs, long writebackIntervalMs,
-                               LongSupplier clock, LogCleanerSettings cleaner) {
+                               LongSupplier clock, LogCleanerSettings cleaner, long checkpointIntervalMs) {
 
     public static final long DEFAULT_MAP_SIZE = 64L << 30;
     public static final int DEFAULT_MAX_DATABASES = 32_768;
     public static final long DEFAULT_RETENTION_CHECK_INTERVAL_MS = 300_000L;
     /** See {@link DataFileWriteback}: small enough that one batch of dirty pages is a short queue on the disk. */
     public static final long DEFAULT_WRITEBACK_INTERVAL_MS = 250L;
+    /** See {@link Checkpointer}: how much a machine crash may take back from this node's own copy. */
+    public static final long DEFAULT_CHECKPOINT_INTERVAL_MS = 1_000L;
 
     public LogStoreSettings {
         Objects.requireNonNull(directory, "directory");
@@ -34,6 +36,9 @@ public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabas
         if (flushIntervalMessages < 1 || flushIntervalMs < 0 || retentionCheckIntervalMs < 1) {
             throw new IllegalArgumentException("flush and retention intervals must be positive");
         }
+        if (checkpointIntervalMs < 0) {
+            throw new IllegalArgumentException("checkpointIntervalMs must be 0 (off) or positive: " + checkpointIntervalMs);
+        }
         if (writebackIntervalMs < 0) {
             throw new IllegalArgumentException("writebackIntervalMs must be 0 (off) or positive: " + writebackIntervalMs);
         }
@@ -46,12 +51,12 @@ public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabas
     public static LogStoreSettings defaults(Path directory) {
         return new LogStoreSettings(directory, DEFAULT_MAP_SIZE, DEFAULT_MAX_DATABASES, Long.MAX_VALUE, Long.MAX_VALUE,
                 DEFAULT_RETENTION_CHECK_INTERVAL_MS, DEFAULT_WRITEBACK_INTERVAL_MS, System::currentTimeMillis,
-                LogCleanerSettings.defaults());
+                LogCleanerSettings.defaults(), DEFAULT_CHECKPOINT_INTERVAL_MS);
     }
 
     public LogStoreSettings withMapSizeBytes(long value) {
         return new LogStoreSettings(directory, value, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner);
+                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner, checkpointIntervalMs);
     }
 
     /**
@@ -64,36 +69,41 @@ public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabas
 
     public LogStoreSettings withMaxDatabases(int value) {
         return new LogStoreSettings(directory, mapSizeBytes, value, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner);
+                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner, checkpointIntervalMs);
     }
 
     public LogStoreSettings withFlushIntervalMessages(long value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, value, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner);
+                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner, checkpointIntervalMs);
     }
 
     public LogStoreSettings withFlushIntervalMs(long value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, value,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner);
+                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner, checkpointIntervalMs);
     }
 
     public LogStoreSettings withRetentionCheckIntervalMs(long value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                value, writebackIntervalMs, clock, cleaner);
+                value, writebackIntervalMs, clock, cleaner, checkpointIntervalMs);
     }
 
     public LogStoreSettings withWritebackIntervalMs(long value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, value, clock, cleaner);
+                retentionCheckIntervalMs, value, clock, cleaner, checkpointIntervalMs);
     }
 
     public LogStoreSettings withClock(LongSupplier value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, value, cleaner);
+                retentionCheckIntervalMs, writebackIntervalMs, value, cleaner, checkpointIntervalMs);
     }
 
     public LogStoreSettings withCleaner(LogCleanerSettings value) {
         return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, value);
+                retentionCheckIntervalMs, writebackIntervalMs, clock, value, checkpointIntervalMs);
+    }
+
+    public LogStoreSettings withCheckpointIntervalMs(long value) {
+        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
+                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner, value);
     }
 }

@@ -48,12 +48,15 @@ final class StoreWriter {
     private volatile boolean closing;
     private long mapSize;
     private final StoreFailure failure;
+    private final Checkpointer checkpointer;
     /** A failure for the next transaction to throw (tests: a full disk, a dying thread); see LogStore. */
     private volatile Throwable injected;
+    private volatile boolean checkpointRequested;
 
     StoreWriter(Env<ByteBuffer> env, Dbi<ByteBuffer> meta, ReadWriteLock mapLock, LogStoreSettings settings,
-                String name, StoreFailure failure) {
+                String name, StoreFailure failure, Checkpointer checkpointer) {
         this.failure = failure;
+        this.checkpointer = checkpointer;
         this.env = env;
         this.meta = meta;
         this.mapLock = mapLock;
@@ -126,6 +129,7 @@ final class StoreWriter {
                         break;
                     }
                     maybeSync();
+                    maybeCheckpoint();
                     continue;
                 }
                 List<WriteOp<?>> group = first.runsAlone() ? List.of(first) : drainGroup(first);
@@ -152,8 +156,10 @@ final class StoreWriter {
                     return;
                 }
                 maybeSync();
+                maybeCheckpoint();
             }
             syncNow();
+            checkpoint(); // the final state: after a reboot, writing it back changes nothing
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("Log writer interrupted; pending operations will fail");
@@ -218,7 +224,34 @@ final class StoreWriter {
     }
 
     private long idleWaitMs() {
-        return Math.min(IDLE_WAIT_MS, flushTracker.millisUntilDue(settings.clock().getAsLong()));
+        long now = settings.clock().getAsLong();
+        return Math.min(IDLE_WAIT_MS, Math.min(flushTracker.millisUntilDue(now), checkpointer.millisUntilDue(now)));
+    }
+
+    private void maybeCheckpoint() {
+        if (checkpointRequested || checkpointer.due(settings.clock().getAsLong())) {
+            checkpointRequested = false;
+            checkpoint();
+        }
+    }
+
+    /** Test hook: a checkpoint as soon as the writer is next between groups. */
+    void requestCheckpoint() {
+        checkpointRequested = true;
+        queue.add(new NoOp());
+    }
+
+    long checkpointCount() {
+        return checkpointer.count();
+    }
+
+    /** See {@link Checkpointer}; one that cannot be written means the disk is failing. */
+    private void checkpoint() {
+        try {
+            checkpointer.take(settings.clock().getAsLong());
+        } catch (RuntimeException e) {
+            fatal("its checkpoint could not be written: " + StoreFailure.describe(e), e);
+        }
     }
 
     private List<WriteOp<?>> drainGroup(WriteOp<?> first) {
@@ -337,6 +370,7 @@ final class StoreWriter {
     private void growMap() {
         mapLock.writeLock().lock();
         try {
+            checkpointer.releasePin(); // LMDB resizes only with no transaction open
             long grown = mapSize * 2;
             env.setMapSize(grown);
             LOG.info("LMDB map full at {} bytes; grown to {} bytes", mapSize, grown);
@@ -344,6 +378,7 @@ final class StoreWriter {
         } finally {
             mapLock.writeLock().unlock();
         }
+        checkpoint(); // pins a synced snapshot again at once
     }
 
     private void maybeSync() {

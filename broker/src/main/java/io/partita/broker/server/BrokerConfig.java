@@ -81,6 +81,7 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String LMDB_MAP_SIZE_BYTES = "partita.lmdb.map.size.bytes";
     public static final String LMDB_WRITEBACK_INTERVAL_MS = "partita.lmdb.writeback.interval.ms";
     public static final String MAX_PARTITIONS = "partita.max.partitions";
+    public static final String LMDB_CHECKPOINT_INTERVAL_MS = "partita.lmdb.checkpoint.interval.ms";
     public static final String REPLICA_LAG_TIME_MAX_MS = "replica.lag.time.max.ms";
     public static final String REPLICA_FETCH_WAIT_MAX_MS = "replica.fetch.wait.max.ms";
     public static final String REPLICA_FETCH_MIN_BYTES = "replica.fetch.min.bytes";
@@ -228,6 +229,11 @@ public final class BrokerConfig extends AbstractConfig {
                     "How often the node hands the dirty pages of its data file to the disk, without waiting for "
                             + "it (Linux). Small steady batches keep a burst of old appends from stalling new "
                             + "commits; it is not a sync. 0 leaves writeback to the kernel.")
+            .define(LMDB_CHECKPOINT_INTERVAL_MS, Type.LONG, 1_000L, Range.atLeast(0), Importance.LOW,
+                    "How often the node syncs its LMDB environment and saves a checkpoint of it that a machine crash"
+                            + " cannot damage: after a power cut or OS crash the node reopens that checkpoint whole"
+                            + " and loses at most this interval of its own writes, which replication brings back."
+                            + " 0 turns it off (a machine crash may then leave the data unreadable).")
             .define(MAX_PARTITIONS, Type.INT, 16_000, Range.between(1, 1_000_000), Importance.MEDIUM,
                     "The most partition replicas this node holds. Its LMDB environment is opened with room for that"
                             + " many (two databases each); CreateTopics, CreatePartitions and reassignments that would"
@@ -438,6 +444,10 @@ public final class BrokerConfig extends AbstractConfig {
 
     public int maxPartitions() {
         return getInt(MAX_PARTITIONS);
+    }
+
+    public long lmdbCheckpointIntervalMs() {
+        return getLong(LMDB_CHECKPOINT_INTERVAL_MS);
     }
 
     public long lmdbWritebackIntervalMs() {

@@ -98,6 +98,7 @@ public final class BrokerNode implements AutoCloseable {
                     .withMaxDatabases(LogStoreSettings.databasesFor(config.maxPartitions()))
                     .withMapSizeBytes(config.lmdbMapSizeBytes())
                     .withWritebackIntervalMs(config.lmdbWritebackIntervalMs())
+                    .withCheckpointIntervalMs(config.lmdbCheckpointIntervalMs())
                     .withFlushIntervalMessages(config.flushIntervalMessages())
                     .withFlushIntervalMs(config.flushIntervalMs())
                     .withRetentionCheckIntervalMs(config.retentionCheckIntervalMs())
