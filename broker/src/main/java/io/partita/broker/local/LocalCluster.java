@@ -5,6 +5,7 @@ import io.partita.broker.log.DirectoryLock;
 import io.partita.broker.log.DirectoryLockedException;
 import io.partita.broker.server.BrokerConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -224,6 +225,25 @@ public final class LocalCluster implements AutoCloseable {
         long startedAt = System.currentTimeMillis();
         node.start();
         awaitRegistration(id, startedAt);
+    }
+
+    /**
+     * Starts a stopped node with no data: for a node whose data does not open (a disk error, a machine crash with
+     * checkpoints off). Its data directory is kept, moved aside to {@code data.unreadable-<time>}; the node starts
+     * empty and copies its partitions back from the other replicas. Returns where the old data went.
+     */
+    public Path startNodeEmpty(int id) throws Exception {
+        if (node(id).isRunning()) {
+            throw new IllegalStateException("node " + id + " is running; stop it first");
+        }
+        Path data = nodeDirectory(id).resolve("data");
+        Path aside = nodeDirectory(id).resolve("data.unreadable-" + System.currentTimeMillis());
+        if (Files.exists(data)) {
+            Files.move(data, aside);
+            log.warn("Node {}: its data was moved aside to {}; it starts empty and re-replicates", id, aside);
+        }
+        startNode(id);
+        return aside;
     }
 
     /** Controlled stop: the node's own clean close. */

@@ -7,6 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.lmdbjava.Env;
 import org.lmdbjava.Txn;
@@ -19,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * environment, since the disk may hold a new meta page whose tree pages never reached it. A process crash (kill -9)
  * is harmless: the page cache survives it.
  *
- * <p>So, every {@code checkpointIntervalMs} on the writer thread: sync the environment (a short fsync: the steady
- * writeback has already sent most pages), save its two meta pages with the machine's boot id in a checkpoint file,
- * and keep a read transaction open on that snapshot until the next checkpoint. The open read transaction stops
+ * <p>So, every {@code checkpointIntervalMs}: between two groups the writer notes the last committed snapshot, its
+ * two meta pages and a read transaction on it; a thread of its own then syncs the environment and saves the meta
+ * pages with the machine's boot id in a checkpoint file, while the writer commits on (a sync on the writer thread
+ * halved the 1 KB produce rows). The read transaction stays open until the next checkpoint is written. The open read transaction stops
  * LMDB from reusing any page of the snapshot, so its pages stay on disk exactly as synced. When the store next
  * opens after the machine rebooted (the boot id differs), the checkpoint's meta pages are written back first:
  * LMDB opens the synced snapshot, which is whole, and loses at most one interval of this node's local writes, which
@@ -35,15 +40,28 @@ final class Checkpointer implements AutoCloseable {
     private final Path directory;
     private final long intervalMs;
     private final Supplier<Optional<String>> bootId;
+    /** The fsync and the file write run here, so the writer commits on meanwhile. */
+    private final ExecutorService syncer;
+    /** The snapshot of the checkpoint in force: its pages must stay as synced. Writer thread only. */
     private Txn<ByteBuffer> pin;
+    /** A checkpoint being synced and written, with the pin of its snapshot; null when none. Writer thread only. */
+    private InFlight inFlight;
     private long lastMs;
     private long taken;
+
+    private record InFlight(Txn<ByteBuffer> pin, Future<?> written) {
+    }
 
     Checkpointer(Env<ByteBuffer> env, Path directory, long intervalMs, Supplier<Optional<String>> bootId) {
         this.env = env;
         this.directory = directory;
         this.intervalMs = intervalMs;
         this.bootId = bootId;
+        this.syncer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "partita-log-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     boolean enabled() {
@@ -62,13 +80,69 @@ final class Checkpointer implements AutoCloseable {
         return taken;
     }
 
-    /** On the writer thread (or before it starts): sync, save the meta pages, pin the snapshot. */
+    /**
+     * On the writer thread, between groups (no commit runs): notes the snapshot, its meta pages and a pin on it,
+     * and leaves the fsync and the file write to the checkpoint thread. The previous checkpoint (and its pin) stays
+     * in force until the new one is written; {@link #poll} swaps them.
+     */
+    void begin(long nowMs) throws IOException {
+        poll();
+        if (!enabled() || inFlight != null) {
+            return;
+        }
+        lastMs = nowMs;
+        CheckpointFile.Saved saved = snapshot();
+        Txn<ByteBuffer> newPin = env.txnRead();
+        Future<?> written = syncer.submit(() -> {
+            // Every page of the snapshot was written before it committed: this sync covers them all.
+            env.sync(true);
+            CheckpointFile.write(directory, saved);
+            return null;
+        });
+        inFlight = new InFlight(newPin, written);
+    }
+
+    /** On the writer thread: once the new checkpoint is on disk, its pin replaces the old one. */
+    void poll() throws IOException {
+        if (inFlight == null || !inFlight.written().isDone()) {
+            return;
+        }
+        InFlight done = inFlight;
+        inFlight = null;
+        try {
+            done.written().get();
+        } catch (ExecutionException e) {
+            done.pin().close();
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.pin().close();
+            return;
+        }
+        replacePin(done.pin());
+        taken++;
+    }
+
+    /** The whole checkpoint on this thread (at open and at close, and after a map resize). */
     void take(long nowMs) {
         if (!enabled()) {
             return;
         }
-        lastMs = nowMs;
-        env.sync(true);
+        try {
+            finishInFlight();
+            lastMs = nowMs;
+            env.sync(true);
+            CheckpointFile.Saved saved = snapshot();
+            CheckpointFile.write(directory, saved);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the checkpoint of " + directory, e);
+        }
+        replacePin(env.txnRead());
+        taken++;
+    }
+
+    /** The last committed transaction and the two meta pages as they are now (no commit may run meanwhile). */
+    private CheckpointFile.Saved snapshot() throws IOException {
         long txnId = env.info().lastTransactionId;
         int pageSize = env.stat().pageSize;
         ByteBuffer meta = ByteBuffer.allocate(2 * pageSize);
@@ -76,22 +150,41 @@ final class Checkpointer implements AutoCloseable {
             while (meta.hasRemaining() && data.read(meta, meta.position()) > 0) {
                 // read on
             }
-            CheckpointFile.write(directory, new CheckpointFile.Saved(bootId.get().orElseThrow(), txnId, pageSize,
-                    meta.array()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the checkpoint of " + directory, e);
         }
-        // The new pin first, then the old one goes: no moment without a pinned synced snapshot.
+        return new CheckpointFile.Saved(bootId.get().orElseThrow(), txnId, pageSize, meta.array());
+    }
+
+    private void replacePin(Txn<ByteBuffer> newPin) {
         Txn<ByteBuffer> previous = pin;
-        pin = env.txnRead();
+        pin = newPin;
         if (previous != null) {
             previous.close();
         }
-        taken++;
+    }
+
+    private void finishInFlight() throws IOException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.written().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.pin().close();
+            inFlight = null;
+        }
     }
 
     /** LMDB cannot resize its map while a transaction is open: the caller checkpoints again right after. */
     void releasePin() {
+        try {
+            finishInFlight();
+        } catch (IOException e) {
+            LOG.warn("A checkpoint of {} failed before a map resize: {}", directory, e.toString());
+        }
         if (pin != null) {
             pin.close();
             pin = null;
@@ -101,6 +194,7 @@ final class Checkpointer implements AutoCloseable {
     @Override
     public void close() {
         releasePin();
+        syncer.shutdownNow();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.partita.broker.log;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -229,9 +230,15 @@ final class StoreWriter {
     }
 
     private void maybeCheckpoint() {
-        if (checkpointRequested || checkpointer.due(settings.clock().getAsLong())) {
-            checkpointRequested = false;
-            checkpoint();
+        try {
+            if (checkpointRequested || checkpointer.due(settings.clock().getAsLong())) {
+                checkpointRequested = false;
+                checkpointer.begin(settings.clock().getAsLong());
+            } else {
+                checkpointer.poll();
+            }
+        } catch (IOException | RuntimeException e) {
+            fatal("its checkpoint could not be written: " + StoreFailure.describe(e), e);
         }
     }
 
