@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.partita.broker.local.LocalCluster;
 import io.partita.broker.testing.Clients;
+import io.partita.broker.testing.CpuBurners;
 import io.partita.broker.testing.TestCluster;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,24 +63,9 @@ class NoLossChaosTest {
     @Tag("bench")
     @Timeout(value = 90, unit = TimeUnit.MINUTES)
     void everyAcknowledgedRecordSurvivesManyKillNines() throws Exception {
-        int burners = Integer.getInteger("chaos.cpuBurners", 0);
-        AtomicBoolean burning = new AtomicBoolean(true);
-        for (int i = 0; i < burners; i++) {
-            Thread burner = new Thread(() -> {
-                long spin = 0;
-                while (burning.get()) {
-                    spin += System.nanoTime() & 1;
-                }
-                log.trace("burner spun {}", spin);
-            }, "cpu-burner-" + i);
-            burner.setDaemon(true);
-            burner.start();
-        }
-        try {
+        try (CpuBurners busy = CpuBurners.start(Integer.getInteger("chaos.cpuBurners", 0))) {
             chaos(Integer.getInteger("chaos.kills", 60), 6, Integer.getInteger("chaos.rate", 5_000),
                     LocalCluster.Settings.DEFAULT_CHILD_JVM_OPTIONS);
-        } finally {
-            burning.set(false);
         }
     }
 

@@ -4,13 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.partita.broker.local.LocalCluster;
 import io.partita.broker.testing.Clients;
+import io.partita.broker.testing.CpuBurners;
 import io.partita.broker.testing.TestCluster;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -37,19 +37,7 @@ class SlowStartBenchmark {
 
     @Test
     void aKilledNodeWithThreeThousandPartitionsComesBackUnderCpuPressure() throws Exception {
-        AtomicBoolean burning = new AtomicBoolean(true);
-        List<Thread> burners = new ArrayList<>();
-        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
-            Thread burner = new Thread(() -> {
-                long x = 0;
-                while (burning.get()) {
-                    x += System.nanoTime() % 7;
-                }
-                log.trace("burner done {}", x);
-            }, "cpu-burner-" + i);
-            burner.setDaemon(true);
-            burners.add(burner);
-        }
+        CpuBurners busy = null;
         // The product's logging in the nodes, so node 1's output shows the start's progress lines.
         List<String> nodeJvm = new ArrayList<>(LocalCluster.Settings.DEFAULT_CHILD_JVM_OPTIONS);
         nodeJvm.add("-Dlogback.configurationFile=logback.xml");
@@ -66,7 +54,7 @@ class SlowStartBenchmark {
             awaitEveryIsr(admin, 3);
             log.info("{} partitions of replication factor 3 created and in sync in {} s", PARTITIONS,
                     Duration.ofNanos(System.nanoTime() - created).toSeconds());
-            burners.forEach(Thread::start);
+            busy = CpuBurners.start(Runtime.getRuntime().availableProcessors());
 
             cluster.cluster().killNode(1);
             awaitEveryIsr(admin, 2);
@@ -82,7 +70,9 @@ class SlowStartBenchmark {
                         .forEach(line -> log.info("node 1: {}", line));
             }
         } finally {
-            burning.set(false);
+            if (busy != null) {
+                busy.close();
+            }
         }
     }
 
