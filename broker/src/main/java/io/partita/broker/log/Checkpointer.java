@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.lmdbjava.Env;
 import org.lmdbjava.Txn;
 import org.slf4j.Logger;
@@ -39,7 +38,8 @@ final class Checkpointer implements AutoCloseable {
     private final Env<ByteBuffer> env;
     private final Path directory;
     private final long intervalMs;
-    private final Supplier<Optional<String>> bootId;
+    /** Read once: the machine does not reboot under a running process, and the writer asks on every group. */
+    private final Optional<String> bootId;
     /** The fsync and the file write run here, so the writer commits on meanwhile. */
     private final ExecutorService syncer;
     /** The snapshot of the checkpoint in force: its pages must stay as synced. Writer thread only. */
@@ -52,7 +52,7 @@ final class Checkpointer implements AutoCloseable {
     private record InFlight(Txn<ByteBuffer> pin, Future<?> written) {
     }
 
-    Checkpointer(Env<ByteBuffer> env, Path directory, long intervalMs, Supplier<Optional<String>> bootId) {
+    Checkpointer(Env<ByteBuffer> env, Path directory, long intervalMs, Optional<String> bootId) {
         this.env = env;
         this.directory = directory;
         this.intervalMs = intervalMs;
@@ -65,7 +65,7 @@ final class Checkpointer implements AutoCloseable {
     }
 
     boolean enabled() {
-        return intervalMs > 0 && bootId.get().isPresent();
+        return intervalMs > 0 && bootId.isPresent();
     }
 
     boolean due(long nowMs) {
@@ -109,13 +109,14 @@ final class Checkpointer implements AutoCloseable {
         }
         InFlight done = inFlight;
         inFlight = null;
+        boolean written;
         try {
-            done.written().get();
-        } catch (ExecutionException e) {
+            written = awaitWritten(done);
+        } catch (IOException | RuntimeException e) {
             done.pin().close();
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw e;
+        }
+        if (!written) {
             done.pin().close();
             return;
         }
@@ -151,7 +152,7 @@ final class Checkpointer implements AutoCloseable {
                 // read on
             }
         }
-        return new CheckpointFile.Saved(bootId.get().orElseThrow(), txnId, pageSize, meta.array());
+        return new CheckpointFile.Saved(bootId.orElseThrow(), txnId, pageSize, meta.array());
     }
 
     private void replacePin(Txn<ByteBuffer> newPin) {
@@ -167,14 +168,26 @@ final class Checkpointer implements AutoCloseable {
             return;
         }
         try {
-            inFlight.written().get();
+            awaitWritten(inFlight);
+        } finally {
+            inFlight.pin().close();
+            inFlight = null;
+        }
+    }
+
+    /**
+     * Waits for a checkpoint's sync and file write; its failure as the IOException it was. False when interrupted
+     * meanwhile (the interrupt is kept).
+     */
+    private static boolean awaitWritten(InFlight checkpoint) throws IOException {
+        try {
+            checkpoint.written().get();
+            return true;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            inFlight.pin().close();
-            inFlight = null;
+            return false;
         }
     }
 

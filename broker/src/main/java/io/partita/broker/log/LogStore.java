@@ -66,7 +66,7 @@ public final class LogStore implements AutoCloseable {
         this.env = env;
         this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
         this.checkpointer = new Checkpointer(env, settings.directory(), settings.checkpointIntervalMs(),
-                () -> settings.checkpointIntervalMs() > 0 ? CheckpointFile.currentBootId() : Optional.empty());
+                settings.checkpointIntervalMs() > 0 ? CheckpointFile.currentBootId() : Optional.empty());
         this.writer = new StoreWriter(env, meta, mapLock, settings, "partita-log-writer", failure, checkpointer);
         this.readTxns = new ReadTxnPool(env);
         this.retentionScheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
