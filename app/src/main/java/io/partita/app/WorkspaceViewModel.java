@@ -36,6 +36,7 @@ public final class WorkspaceViewModel {
     /** "map", "topics", "groups" or "messages": which tab the workspace shows (remembered across launches). */
     private final javafx.beans.property.StringProperty selectedTab =
             new javafx.beans.property.SimpleStringProperty(this, "selectedTab", "map");
+    private static final String TOPICS_TAB = "topics";
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(this, "lastRefresh", "");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing", false);
     private final ReadOnlyStringWrapper retryHint = new ReadOnlyStringWrapper(this, "retryHint", "");
@@ -57,6 +58,12 @@ public final class WorkspaceViewModel {
                 messages.setTopics(topics.allTopics().stream().map(io.partita.app.topics.TopicInfo::name).toList(),
                         name -> topics.allTopics().stream().filter(t -> t.name().equals(name))
                                 .mapToInt(io.partita.app.topics.TopicInfo::partitions).findFirst().orElse(0)));
+        // The topic list's figures are read only while it shows: fetch them as soon as it does.
+        selectedTab.addListener((o, was, is) -> {
+            if (TOPICS_TAB.equals(is)) {
+                topics.refreshFigures();
+            }
+        });
         // One "show internal topics" choice for the whole workspace.
         map.showInternalProperty().bindBidirectional(topics.showInternalProperty());
         problem = Bindings.createStringBinding(
@@ -82,16 +89,29 @@ public final class WorkspaceViewModel {
     }
 
     /**
-     * Asks for brokers, the map, topics and groups; skipped while an earlier refresh is still out. When it
-     * completes, the next automatic refresh is planned from it, so a manual refresh (Ctrl+R) that succeeds also
-     * ends a long back-off at once.
+     * Reads the cluster's metadata once for the brokers, the map and the topic list, and the groups alongside;
+     * skipped while an earlier refresh is still out. Topic sizes and record counts (a request per broker and a
+     * line per partition) are asked for only while the topic list is on screen. When it completes, the next
+     * automatic refresh is planned from it, so a manual refresh (Ctrl+R) that succeeds also ends a long back-off
+     * at once.
      */
     public CompletableFuture<Void> refresh() {
         if (refreshing.get()) {
             return CompletableFuture.completedFuture(null);
         }
         refreshing.set(true);
-        return CompletableFuture.allOf(brokers.refresh(), map.refresh(), topics.refresh(), groups.refresh())
+        CompletableFuture<Void> metadata = gateway.snapshot().handle((snapshot, failure) -> {
+            if (failure != null) {
+                brokers.failed(failure);
+                map.failed(failure);
+                topics.failed(failure);
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            brokers.setOverview(snapshot.overview());
+            map.apply(snapshot.map());
+            return topics.apply(snapshot, TOPICS_TAB.equals(selectedTab.get()));
+        }).thenCompose(figures -> figures);
+        return CompletableFuture.allOf(metadata, groups.refresh())
                 .whenComplete((v, e) -> {
                     refreshing.set(false);
                     consecutiveFailures = problem.get().isEmpty() ? 0 : consecutiveFailures + 1;

@@ -22,12 +22,16 @@ public final class BrokersViewModel {
     public CompletableFuture<Void> refresh() {
         return gateway.describeCluster().handle((overview, failure) -> {
             if (failure != null) {
-                error.set(Fx.problem("Could not describe the cluster", failure));
+                failed(failure);
             } else {
                 setOverview(overview);
             }
             return null;
         });
+    }
+
+    public void failed(Throwable failure) {
+        error.set(Fx.problem("Could not describe the cluster", failure));
     }
 
     public void setOverview(ClusterOverview overview) {

@@ -30,25 +30,34 @@ public final class ClusterMapViewModel {
 
     public ClusterMapViewModel(ClusterGateway gateway) {
         this.gateway = gateway;
-        showInternal.addListener((o, was, is) -> apply(latest));
+        showInternal.addListener((o, was, is) -> showMap(latest));
     }
 
     public CompletableFuture<Void> refresh() {
         return gateway.clusterMap().handle((map, failure) -> {
             if (failure != null) {
-                error.set(Fx.problem("Could not read the cluster map", failure));
-                // The cluster cannot say which nodes are down, but the app knows the ones it stopped itself.
-                apply(latest.withStopped(gateway.stoppedLocalNodes()));
+                failed(failure);
             } else {
-                error.set("");
                 apply(map);
             }
             return null;
         });
     }
 
-    /** Shows {@code map}, touching only what changed. Call on the FX thread. */
+    /** The cluster did not answer: say so, and mark down the nodes the app knows it stopped. FX thread. */
+    public void failed(Throwable failure) {
+        error.set(Fx.problem("Could not read the cluster map", failure));
+        // The cluster cannot say which nodes are down, but the app knows the ones it stopped itself.
+        showMap(latest.withStopped(gateway.stoppedLocalNodes()));
+    }
+
+    /** Shows {@code map}, the cluster's answer, touching only what changed. Call on the FX thread. */
     public void apply(ClusterMap map) {
+        error.set("");
+        showMap(map);
+    }
+
+    private void showMap(ClusterMap map) {
         latest = map;
         if (!brokers.equals(map.brokers())) {
             brokers.setAll(map.brokers());

@@ -141,8 +141,9 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     private static final int TEST_TIMEOUT_MS = 8_000;
+    /** Connection tests and work too large for the caller's thread (building requests for every partition). */
     private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "partita-connection-test");
+        Thread t = new Thread(r, "partita-gateway-work");
         t.setDaemon(true);
         return t;
     });
@@ -280,6 +281,15 @@ public final class ClusterGateway implements AutoCloseable {
      * ISR and offline replicas, and, for a local cluster, its nodes that are down.
      */
     public CompletableFuture<io.partita.app.cluster.ClusterMap> clusterMap() {
+        return snapshot().thenApply(ClusterSnapshot::map);
+    }
+
+    /**
+     * Everything the workspace's periodic refresh shows from one DescribeCluster and one topic description
+     * round: the brokers, the cluster map and the topic list. Reading it once for all views, instead of once per
+     * view, keeps a refresh of a cluster with thousands of partitions to one copy of its metadata.
+     */
+    public CompletableFuture<ClusterSnapshot> snapshot() {
         Map<Integer, String> known = localNodeAddresses();
         return withAdmin(a -> overview(a).thenCombine(partitions(a), (overview, descriptions) -> {
             java.util.Set<Integer> live = overview.brokers().stream().map(BrokerInfo::id)
@@ -296,7 +306,10 @@ public final class ClusterGateway implements AutoCloseable {
                             replicas.stream().filter(r -> !live.contains(r)).toList(), internal));
                 }
             }
-            return io.partita.app.cluster.ClusterMap.of(overview, rows, known).withStopped(stoppedLocalNodes());
+            var map = io.partita.app.cluster.ClusterMap.of(overview, rows, known).withStopped(stoppedLocalNodes());
+            List<TopicInfo> topics = descriptions.values().stream().map(ClusterGateway::summarize)
+                    .sorted(Comparator.comparing(TopicInfo::name)).toList();
+            return new ClusterSnapshot(overview, map, topics);
         }));
     }
 
@@ -536,14 +549,6 @@ public final class ClusterGateway implements AutoCloseable {
             return new IllegalStateException("Group " + group + " no longer exists.", cause);
         }
         return cause;
-    }
-
-    /** Every topic, internal ones included (the view decides what to show), sorted by name. */
-    public CompletableFuture<List<TopicInfo>> listTopics() {
-        return withAdmin(a -> partitions(a).thenApply(descriptions -> descriptions.values().stream()
-                .map(ClusterGateway::summarize)
-                .sorted(Comparator.comparing(TopicInfo::name))
-                .toList()));
     }
 
     /** Creates a topic; fails with the cluster's own error (topic exists, invalid name, too few brokers…). */
@@ -870,30 +875,45 @@ public final class ClusterGateway implements AutoCloseable {
     // ---- Topics tab: sizes and record counts, topic detail, delete, add partitions, configs ----
 
     /**
-     * Per topic, its size (the leader replicas' sizes from DescribeLogDirs) and record count (latest minus
+     * Per topic of {@code partitions} (a snapshot just read, so every topic is not described again), its size (the
+     * leader replicas' sizes from DescribeLogDirs) and record count (latest minus
      * earliest offset from ListOffsets). Each half may fail alone (a cluster that denies DescribeLogDirs still
      * counts records); a topic with any partition unaccounted for gets {@link io.partita.app.topics.TopicStats#UNKNOWN}.
      */
-    public CompletableFuture<Map<String, io.partita.app.topics.TopicStats>> topicStats() {
-        return withAdmin(a -> partitions(a).thenCompose(descriptions -> {
-            List<TopicDescription> all = List.copyOf(descriptions.values());
-            return leaderSizes(a, all).thenCombine(offsetRanges(a, all), (sizes, ranges) -> {
-                Map<String, io.partita.app.topics.TopicStats> stats = new java.util.HashMap<>();
-                for (TopicDescription d : all) {
-                    long size = 0;
-                    long records = 0;
-                    for (org.apache.kafka.common.TopicPartitionInfo p : d.partitions()) {
-                        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition(d.name(), p.partition());
-                        Long s = sizes.get(tp);
-                        long[] range = ranges.get(tp);
-                        size = size < 0 || s == null ? -1 : size + s;
-                        records = records < 0 || range == null ? -1 : records + (range[1] - range[0]);
-                    }
-                    stats.put(d.name(), new io.partita.app.topics.TopicStats(size, records));
+    public CompletableFuture<Map<String, io.partita.app.topics.TopicStats>> topicStats(
+            List<io.partita.app.cluster.PartitionRow> partitions) {
+        // Thousands of partitions make thousands of request entries and per-partition futures: build them on a
+        // background thread, not on the caller's (the FX thread).
+        return withAdmin(a -> CompletableFuture.supplyAsync(() -> partitionStats(a, partitions), probes)
+                .thenCompose(stats -> stats));
+    }
+
+    private CompletableFuture<Map<String, io.partita.app.topics.TopicStats>> partitionStats(Admin a,
+            List<io.partita.app.cluster.PartitionRow> partitions) {
+        Map<org.apache.kafka.common.TopicPartition, Integer> leaders = new java.util.HashMap<>();
+        Map<String, List<org.apache.kafka.common.TopicPartition>> byTopic = new java.util.HashMap<>();
+        for (io.partita.app.cluster.PartitionRow row : partitions) {
+            var tp = new org.apache.kafka.common.TopicPartition(row.topic(), row.partition());
+            byTopic.computeIfAbsent(row.topic(), t -> new java.util.ArrayList<>()).add(tp);
+            if (row.leader() != io.partita.app.cluster.PartitionRow.NO_LEADER) {
+                leaders.put(tp, row.leader());
+            }
+        }
+        return leaderSizes(a, leaders).thenCombine(offsetRanges(a, leaders.keySet()), (sizes, ranges) -> {
+            Map<String, io.partita.app.topics.TopicStats> stats = new java.util.HashMap<>();
+            byTopic.forEach((topic, tps) -> {
+                long size = 0;
+                long records = 0;
+                for (var tp : tps) {
+                    Long s = sizes.get(tp);
+                    long[] range = ranges.get(tp);
+                    size = size < 0 || s == null ? -1 : size + s;
+                    records = records < 0 || range == null ? -1 : records + (range[1] - range[0]);
                 }
-                return stats;
+                stats.put(topic, new io.partita.app.topics.TopicStats(size, records));
             });
-        }));
+            return stats;
+        });
     }
 
     /** One topic's partitions (leader, replicas, ISR, offsets, size) and configs; configs may fail alone. */
@@ -904,7 +924,8 @@ public final class ClusterGateway implements AutoCloseable {
             CompletableFuture<Map.Entry<List<io.partita.app.topics.TopicConfig>, String>> configs = topicConfigs(a, topic)
                     .<Map.Entry<List<io.partita.app.topics.TopicConfig>, String>>thenApply(c -> Map.entry(c, ""))
                     .exceptionally(e -> Map.entry(List.of(), io.partita.app.common.Fx.describe(e)));
-            return leaderSizes(a, List.of(d)).thenCombine(offsetRanges(a, List.of(d)), (sizes, ranges) ->
+            Map<org.apache.kafka.common.TopicPartition, Integer> leaders = leaders(d);
+            return leaderSizes(a, leaders).thenCombine(offsetRanges(a, leaders.keySet()), (sizes, ranges) ->
                     d.partitions().stream().map(p -> {
                         var tp = new org.apache.kafka.common.TopicPartition(topic, p.partition());
                         long[] range = ranges.get(tp);
@@ -984,14 +1005,20 @@ public final class ClusterGateway implements AutoCloseable {
         };
     }
 
+    /** The partitions of {@code d} that have a leader, with its id. */
+    private static Map<org.apache.kafka.common.TopicPartition, Integer> leaders(TopicDescription d) {
+        Map<org.apache.kafka.common.TopicPartition, Integer> leaders = new java.util.HashMap<>();
+        d.partitions().stream().filter(p -> p.leader() != null && !p.leader().isEmpty())
+                .forEach(p -> leaders.put(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()), p.leader().id()));
+        return leaders;
+    }
+
     /**
      * Each partition's size on its leader, from DescribeLogDirs sent to the leaders. A broker that fails to answer
      * leaves its partitions out (unknown) instead of failing the whole map.
      */
-    private CompletableFuture<Map<org.apache.kafka.common.TopicPartition, Long>> leaderSizes(Admin a, List<TopicDescription> topics) {
-        Map<org.apache.kafka.common.TopicPartition, Integer> leaders = new java.util.HashMap<>();
-        topics.forEach(d -> d.partitions().stream().filter(p -> p.leader() != null && !p.leader().isEmpty())
-                .forEach(p -> leaders.put(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()), p.leader().id())));
+    private CompletableFuture<Map<org.apache.kafka.common.TopicPartition, Long>> leaderSizes(Admin a,
+            Map<org.apache.kafka.common.TopicPartition, Integer> leaders) {
         if (leaders.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
         }
@@ -1018,14 +1045,14 @@ public final class ClusterGateway implements AutoCloseable {
      * Each partition's earliest and latest offset ({@code [start, end]}); for a client, Kafka's "latest" is the high
      * watermark. Partitions without a leader or whose request failed are left out (unknown).
      */
-    private CompletableFuture<Map<org.apache.kafka.common.TopicPartition, long[]>> offsetRanges(Admin a, List<TopicDescription> topics) {
+    private CompletableFuture<Map<org.apache.kafka.common.TopicPartition, long[]>> offsetRanges(Admin a,
+            java.util.Collection<org.apache.kafka.common.TopicPartition> led) {
         Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> earliest = new java.util.HashMap<>();
         Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
-        topics.forEach(d -> d.partitions().stream().filter(p -> p.leader() != null && !p.leader().isEmpty()).forEach(p -> {
-            var tp = new org.apache.kafka.common.TopicPartition(d.name(), p.partition());
+        led.forEach(tp -> {
             earliest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.earliest());
             latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest());
-        }));
+        });
         if (earliest.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
         }
@@ -1037,6 +1064,33 @@ public final class ClusterGateway implements AutoCloseable {
                 .thenCombine(stage(ends.partitionResult(tp)), (s, e) -> ranges.put(tp, new long[] {s.offset(), e.offset()}))
                 .handle((v, failure) -> null)).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(answers).thenApply(v -> ranges);
+    }
+
+    /**
+     * What the admin client (the periodic refresh's client) has sent and received since it connected, from its
+     * own metrics; {@link AdminTraffic#NONE} while not connected. For diagnostics and the refresh benchmark.
+     */
+    public AdminTraffic adminTraffic() {
+        Admin a = admin;
+        if (a == null) {
+            return AdminTraffic.NONE;
+        }
+        long[] totals = new long[3];
+        a.metrics().forEach((name, metric) -> {
+            if (!name.group().equals("admin-client-metrics")) {
+                return; // the per-node group repeats the same traffic broken down by broker
+            }
+            int slot = switch (name.name()) {
+                case "request-total" -> 0;
+                case "outgoing-byte-total" -> 1;
+                case "incoming-byte-total" -> 2;
+                default -> -1;
+            };
+            if (slot >= 0 && metric.metricValue() instanceof Number n) {
+                totals[slot] += n.longValue();
+            }
+        });
+        return new AdminTraffic(totals[0], totals[1], totals[2]);
     }
 
     /** Stops everything and waits (bounded) for it: for application shutdown, off the FX thread if possible. */

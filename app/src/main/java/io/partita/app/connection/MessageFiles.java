@@ -9,7 +9,6 @@ import io.partita.app.messages.MessagePage;
 import io.partita.app.messages.StartAt;
 import io.partita.app.messages.TransferControl;
 import io.partita.app.messages.TransferProgress;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,6 +42,11 @@ final class MessageFiles {
     private static final int PAGE = 500;
     /** An import reports every so many acknowledgements: one FX event per record would flood the FX thread. */
     private static final int IMPORT_REPORT_EVERY = 100;
+    /**
+     * The longest line an import reads: the largest record the producer sends (1 MiB) written as JSON with every
+     * byte escaped stays below it, and no longer line is held in memory.
+     */
+    static final int MAX_LINE_CHARS = 8 * 1024 * 1024;
     /** Records an import has sent but not yet seen acknowledged, at most. */
     private static final int IN_FLIGHT = 1_000;
 
@@ -193,9 +197,10 @@ final class MessageFiles {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         long records = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), strict))) {
+        int index = 0;
+        try (BoundedLines in = new BoundedLines(new InputStreamReader(Files.newInputStream(file), strict), MAX_LINE_CHARS)) {
             String text;
-            for (int index = 0; (text = in.readLine()) != null && !control.cancelled(); index++) {
+            for (; (text = in.next()) != null && !control.cancelled(); index++) {
                 if (text.isBlank()) {
                     continue;
                 }
@@ -210,6 +215,9 @@ final class MessageFiles {
             }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("There is no file " + file + ". Nothing was sent.");
+        } catch (BoundedLines.LineTooLongException e) {
+            throw new IllegalArgumentException(line(file, index) + "the line is " + e.getMessage() + "; a record the"
+                    + " producer can send (1 MiB at most) never takes that much. Is it a JSON Lines file? Nothing was sent.");
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(file.getFileName() + " is not UTF-8 text. Nothing was sent.");
         }

@@ -2,6 +2,7 @@ package io.partita.app.topics;
 
 import io.partita.app.common.Fx;
 import io.partita.app.connection.ClusterGateway;
+import io.partita.app.connection.ClusterSnapshot;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,8 @@ public final class TopicsViewModel {
     private final javafx.collections.ObservableMap<String, TopicStats> stats = FXCollections.observableHashMap();
     private final javafx.collections.ObservableMap<String, TopicStats> statsView = FXCollections.unmodifiableObservableMap(stats);
     private boolean statsInFlight;
+    /** The last metadata shown; the figures are asked for its partitions. */
+    private ClusterSnapshot latest;
     private final TopicDetailViewModel detail;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper noticeIsError = new ReadOnlyBooleanWrapper(this, "noticeIsError", false);
@@ -57,20 +60,41 @@ public final class TopicsViewModel {
     }
 
     /**
-     * Asks the cluster for its topics; the list updates when the answer arrives. Sizes, record counts and the
-     * selected topic's detail are asked for alongside, and never hold up (or fail) the list.
+     * Asks the cluster for its topics; the list updates when the answer arrives, then the sizes, record counts
+     * and the selected topic's detail are asked for. The future completes when all of it is in.
      */
     public CompletableFuture<Void> refresh() {
-        refreshStats();
-        detail.refresh();
-        return gateway.listTopics().handle((topics, failure) -> {
+        return gateway.snapshot().handle((snapshot, failure) -> {
             if (failure != null) {
-                error.set(Fx.problem("Could not list topics", failure));
-            } else {
-                setTopics(topics);
+                failed(failure);
+                return CompletableFuture.<Void>completedFuture(null);
             }
-            return null;
-        });
+            return apply(snapshot, true);
+        }).thenCompose(figures -> figures);
+    }
+
+    /**
+     * Shows the topics of {@code snapshot} (the workspace reads one for all its views) and, with {@code
+     * withFigures}, asks for the sizes, record counts and selected topic's detail, which cost a request per
+     * broker and a line per partition: the workspace asks for them only while the topic list is on screen.
+     * Completes when the figures are in (at once without them). Call on the FX thread.
+     */
+    public CompletableFuture<Void> apply(ClusterSnapshot snapshot, boolean withFigures) {
+        latest = snapshot;
+        setTopics(snapshot.topics());
+        return withFigures ? refreshFigures() : CompletableFuture.completedFuture(null);
+    }
+
+    /** Sizes, record counts and the selected topic's detail for the topics last shown. */
+    public CompletableFuture<Void> refreshFigures() {
+        detail.refresh();
+        return latest == null ? CompletableFuture.completedFuture(null) : refreshStats(latest);
+    }
+
+    /** The cluster did not answer: say so, and show sizes as unknown rather than stale. */
+    public void failed(Throwable failure) {
+        error.set(Fx.problem("Could not list topics", failure));
+        stats.clear();
     }
 
     /** Replaces the list with the cluster's answer, keeping unchanged rows (and so the selection) in place. */
@@ -83,18 +107,19 @@ public final class TopicsViewModel {
     }
 
     /** Sizes and record counts; skipped while an earlier request is still out (a slow cluster is not flooded). */
-    private void refreshStats() {
+    private CompletableFuture<Void> refreshStats(ClusterSnapshot snapshot) {
         if (statsInFlight) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         statsInFlight = true;
-        gateway.topicStats().whenComplete((fresh, failure) -> {
+        return gateway.topicStats(snapshot.map().rows()).handle((fresh, failure) -> {
             statsInFlight = false;
             if (failure != null) {
                 stats.clear(); // the cells say "—": unknown, rather than stale figures
             } else {
                 setStats(fresh);
             }
+            return null;
         });
     }
 

@@ -1,0 +1,16 @@
+package io.partita.app.connection;
+
+import io.partita.app.cluster.ClusterMap;
+import io.partita.app.cluster.ClusterOverview;
+import io.partita.app.topics.TopicInfo;
+import java.util.List;
+
+/**
+ * One read of a cluster's metadata for every view that shows it: the brokers, the cluster map and the topic
+ * list (sorted by name, internal topics included).
+ */
+public record ClusterSnapshot(ClusterOverview overview, ClusterMap map, List<TopicInfo> topics) {
+    public ClusterSnapshot {
+        topics = List.copyOf(topics);
+    }
+}
