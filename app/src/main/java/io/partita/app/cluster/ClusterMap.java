@@ -8,13 +8,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Everything the cluster map draws: brokers (live or down) as columns, partitions as rows. */
-public record ClusterMap(List<BrokerColumn> brokers, List<PartitionRow> rows) {
+/**
+ * Everything the cluster map draws: brokers (live or down) as columns, partitions as rows, and the local nodes
+ * that are down because their data does not open (id to why).
+ */
+public record ClusterMap(List<BrokerColumn> brokers, List<PartitionRow> rows, Map<Integer, String> unreadable) {
     public static final ClusterMap EMPTY = new ClusterMap(List.of(), List.of());
 
     public ClusterMap {
         brokers = List.copyOf(brokers);
         rows = List.copyOf(rows);
+        unreadable = Map.copyOf(new TreeMap<>(unreadable));
+    }
+
+    public ClusterMap(List<BrokerColumn> brokers, List<PartitionRow> rows) {
+        this(brokers, rows, Map.of());
+    }
+
+    /** The same map, with the local nodes whose data did not open at their last start. */
+    public ClusterMap withUnreadable(Map<Integer, String> nodes) {
+        return nodes.equals(unreadable) ? this : new ClusterMap(brokers, rows, nodes);
     }
 
     /**
@@ -51,6 +64,6 @@ public record ClusterMap(List<BrokerColumn> brokers, List<PartitionRow> rows) {
         }
         List<BrokerColumn> columns = brokers.stream().map(b -> stopped.contains(b.id())
                 ? new BrokerColumn(b.id(), b.address(), b.rack(), false, false) : b).toList();
-        return new ClusterMap(columns, rows);
+        return new ClusterMap(columns, rows, unreadable);
     }
 }

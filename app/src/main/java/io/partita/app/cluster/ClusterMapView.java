@@ -7,6 +7,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -65,7 +66,45 @@ public final class ClusterMapView extends VBox {
         showBrokers();
         model.brokers().addListener((ListChangeListener<BrokerColumn>) c -> showBrokers());
 
-        getChildren().addAll(toolbar, table);
+        getChildren().addAll(toolbar, unreadableNotice(), table);
+    }
+
+    /** A local node whose data does not open stays down: say so, and offer to start it with none. */
+    private VBox unreadableNotice() {
+        Label title = new Label();
+        title.setId("map-unreadable-title");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.textProperty().bind(Bindings.format("Broker %d is down: its data does not open.", model.unreadableNodeProperty()));
+        Label reason = new Label();
+        reason.setId("map-unreadable-reason");
+        reason.setWrapText(true);
+        reason.setMaxWidth(Double.MAX_VALUE);
+        reason.getStyleClass().add(Styles.TEXT_SMALL);
+        reason.textProperty().bind(model.unreadableReasonProperty());
+        Button startEmpty = new Button();
+        startEmpty.setId("map-start-empty");
+        startEmpty.getStyleClass().add(Styles.ACCENT);
+        startEmpty.textProperty().bind(Bindings.format("Start broker %d empty", model.unreadableNodeProperty()));
+        startEmpty.disableProperty().bind(model.busyProperty());
+        startEmpty.setOnAction(e -> model.startUnreadableNodeEmpty());
+        startEmpty.setMinWidth(Region.USE_PREF_SIZE);
+        Label what = new Label("Its data is kept, moved aside as data.unreadable-…; it starts with none and copies its"
+                + " partitions back from the other brokers.");
+        what.setWrapText(true);
+        what.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox action = new HBox(12, startEmpty, what);
+        action.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(what, Priority.ALWAYS);
+        // Wrapped labels in a box take their full height only when told their minimum is their preferred one.
+        for (Label label : new Label[] {reason, what}) {
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        VBox notice = new VBox(8, title, reason, action);
+        notice.setId("map-unreadable");
+        notice.getStyleClass().addAll("message", "message-warning", "map-notice");
+        notice.visibleProperty().bind(model.unreadableNodeProperty().isNotEqualTo(ClusterMapViewModel.NO_NODE));
+        notice.managedProperty().bind(notice.visibleProperty());
+        return notice;
     }
 
     private static HBox legend() {

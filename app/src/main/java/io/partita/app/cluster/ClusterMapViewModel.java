@@ -3,10 +3,13 @@ package io.partita.app.cluster;
 import io.partita.app.common.Fx;
 import io.partita.app.connection.ClusterGateway;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,6 +22,7 @@ import javafx.collections.ObservableList;
  * replaced only when a broker appears, disappears or changes (up/down, controller, address).
  */
 public final class ClusterMapViewModel {
+    public static final int NO_NODE = -1;
     private final ClusterGateway gateway;
     private final ObservableList<BrokerColumn> brokers = FXCollections.observableArrayList();
     private final ObservableList<MapRow> rows = FXCollections.observableArrayList();
@@ -26,6 +30,8 @@ public final class ClusterMapViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyIntegerWrapper unreadableNode = new ReadOnlyIntegerWrapper(this, "unreadableNode", NO_NODE);
+    private final ReadOnlyStringWrapper unreadableReason = new ReadOnlyStringWrapper(this, "unreadableReason", "");
     private ClusterMap latest = ClusterMap.EMPTY;
 
     public ClusterMapViewModel(ClusterGateway gateway) {
@@ -48,7 +54,7 @@ public final class ClusterMapViewModel {
     public void failed(Throwable failure) {
         error.set(Fx.problem("Could not read the cluster map", failure));
         // The cluster cannot say which nodes are down, but the app knows the ones it stopped itself.
-        showMap(latest.withStopped(gateway.stoppedLocalNodes()));
+        showMap(latest.withStopped(gateway.stoppedLocalNodes()).withUnreadable(gateway.unreadableLocalNodes()));
     }
 
     /** Shows {@code map}, the cluster's answer, touching only what changed. Call on the FX thread. */
@@ -59,6 +65,9 @@ public final class ClusterMapViewModel {
 
     private void showMap(ClusterMap map) {
         latest = map;
+        var firstUnreadable = map.unreadable().entrySet().stream().findFirst();
+        unreadableNode.set(firstUnreadable.map(Map.Entry::getKey).orElse(NO_NODE));
+        unreadableReason.set(firstUnreadable.map(Map.Entry::getValue).orElse(""));
         if (!brokers.equals(map.brokers())) {
             brokers.setAll(map.brokers());
         }
@@ -106,6 +115,28 @@ public final class ClusterMapViewModel {
 
     public CompletableFuture<Void> startNode(int id) {
         return nodeAction("Starting broker " + id + "…", gateway.startNode(id));
+    }
+
+    /** Starts the node whose data did not open ({@link #unreadableNodeProperty()}) with none. */
+    public CompletableFuture<Void> startUnreadableNodeEmpty() {
+        int id = unreadableNode.get();
+        if (id == NO_NODE) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return nodeAction("Starting broker " + id + " with no data…", gateway.startNodeEmpty(id));
+    }
+
+    /**
+     * A local node that is down because its data did not open, or {@link #NO_NODE}: the view offers to start it
+     * empty (the first such node when there are several; the next shows once it runs).
+     */
+    public ReadOnlyIntegerProperty unreadableNodeProperty() {
+        return unreadableNode.getReadOnlyProperty();
+    }
+
+    /** Why {@link #unreadableNodeProperty()}'s data did not open (the store's own one line); "" when none. */
+    public ReadOnlyStringProperty unreadableReasonProperty() {
+        return unreadableReason.getReadOnlyProperty();
     }
 
     private CompletableFuture<Void> nodeAction(String what, CompletableFuture<Void> action) {

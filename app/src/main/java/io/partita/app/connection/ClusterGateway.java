@@ -306,7 +306,8 @@ public final class ClusterGateway implements AutoCloseable {
                             replicas.stream().filter(r -> !live.contains(r)).toList(), internal));
                 }
             }
-            var map = io.partita.app.cluster.ClusterMap.of(overview, rows, known).withStopped(stoppedLocalNodes());
+            var map = io.partita.app.cluster.ClusterMap.of(overview, rows, known).withStopped(stoppedLocalNodes())
+                    .withUnreadable(unreadableLocalNodes());
             List<TopicInfo> topics = descriptions.values().stream().map(ClusterGateway::summarize)
                     .sorted(Comparator.comparing(TopicInfo::name)).toList();
             return new ClusterSnapshot(overview, map, topics);
@@ -334,6 +335,12 @@ public final class ClusterGateway implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** The local cluster's nodes that are down because their data did not open, with why; empty when remote. */
+    public Map<Integer, String> unreadableLocalNodes() {
+        LocalCluster cluster = localCluster;
+        return cluster == null ? Map.of() : cluster.unreadableNodes();
+    }
+
     /** Whether the app runs the cluster itself, so it can stop, kill and start its nodes. */
     public boolean controlsNodes() {
         return localCluster != null;
@@ -352,6 +359,14 @@ public final class ClusterGateway implements AutoCloseable {
     /** Starts a stopped or killed local node again, with its data. */
     public CompletableFuture<Void> startNode(int id) {
         return onLocalCluster(id, "Starting", c -> c.startNode(id));
+    }
+
+    /**
+     * Starts a stopped local node with no data, for a node whose data does not open: its data directory is moved
+     * aside (kept), and the node copies its partitions back from the other replicas.
+     */
+    public CompletableFuture<Void> startNodeEmpty(int id) {
+        return onLocalCluster(id, "Starting with no data", c -> c.startNodeEmpty(id));
     }
 
     private interface NodeAction {

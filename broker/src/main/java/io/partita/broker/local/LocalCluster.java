@@ -3,6 +3,7 @@ package io.partita.broker.local;
 import io.partita.broker.cluster.BrokerRegistration;
 import io.partita.broker.log.DirectoryLock;
 import io.partita.broker.log.DirectoryLockedException;
+import io.partita.broker.log.UnreadableStoreException;
 import io.partita.broker.server.BrokerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,6 +48,8 @@ public final class LocalCluster implements AutoCloseable {
     private final Settings settings;
     /** Read from other threads (the app asks which nodes run) while nodes are added. */
     private final List<LocalNode> nodes = new CopyOnWriteArrayList<>();
+    /** Node id to why its data did not open at its last start (see {@link #unreadableNodes()}). */
+    private final Map<Integer, String> unreadableNodes = new ConcurrentHashMap<>();
     private EmbeddedZooKeeper zookeeper;
     private CuratorFramework zk;
     private DirectoryLock directoryLock;
@@ -171,7 +175,7 @@ public final class LocalCluster implements AutoCloseable {
                 nodes.add(newNode(id));
             }
             for (LocalNode node : nodes) {
-                startNode(node.id());
+                startUnlessUnreadable(node.id());
             }
             awaitController(START_TIMEOUT_MS);
             directoryLock.describe(Map.of("pid", Long.toString(ProcessHandle.current().pid()),
@@ -223,8 +227,42 @@ public final class LocalCluster implements AutoCloseable {
     public void startNode(int id) throws Exception {
         LocalNode node = node(id);
         long startedAt = System.currentTimeMillis();
-        node.start();
+        try {
+            node.start();
+        } catch (Exception e) {
+            UnreadableStoreException unreadable = UnreadableStoreException.in(e);
+            if (unreadable != null) {
+                unreadableNodes.put(id, unreadable.getMessage());
+            }
+            throw e;
+        }
+        unreadableNodes.remove(id);
         awaitRegistration(id, startedAt);
+    }
+
+    /**
+     * At the cluster's start, a node whose data does not open stays down and the others start: its partitions
+     * have replicas there, and the user can start it empty ({@link #startNodeEmpty}) to copy them back. Only
+     * when no node's data opens does the start fail.
+     */
+    private void startUnlessUnreadable(int id) throws Exception {
+        try {
+            startNode(id);
+        } catch (Exception e) {
+            UnreadableStoreException unreadable = UnreadableStoreException.in(e);
+            if (unreadable == null || unreadableNodes.size() == nodes.size()) {
+                throw e;
+            }
+            log.warn("Node {} stays down, the others start: {}", id, unreadable.getMessage());
+        }
+    }
+
+    /**
+     * The nodes that are down because their data did not open at their last start, with that error's message;
+     * empty when all is well. Cleared for a node when it starts.
+     */
+    public Map<Integer, String> unreadableNodes() {
+        return Map.copyOf(unreadableNodes);
     }
 
     /**

@@ -122,8 +122,8 @@ public final class LogStore implements AutoCloseable {
      * One line for a user: which directory, what LMDB said, and what to do. A node's data is one of its replicas'
      * copies: started empty, it copies its partitions back from the other replicas.
      */
-    private static IOException unreadable(Path directory, LmdbException e) {
-        return new IOException("The log store in " + directory.toAbsolutePath() + " cannot be opened ("
+    private static UnreadableStoreException unreadable(Path directory, LmdbException e) {
+        return new UnreadableStoreException(directory, "The log store in " + directory.toAbsolutePath() + " cannot be opened ("
                 + e.getMessage() + "). If its partitions have replicas on other nodes, move this directory aside"
                 + " and start the node again: it starts empty and copies them back from the others.", e);
     }

@@ -59,4 +59,40 @@ class StartNodeEmptyTest {
             }
         }
     }
+
+    @Test
+    void aClusterStartedAgainWithOneNodesDataUnreadableStartsWithoutItUntilItStartsEmpty() throws Exception {
+        Path dir = Files.createTempDirectory("partita-unreadable-");
+        LocalCluster.Settings settings = LocalCluster.Settings.of(3, dir);
+        try (LocalCluster first = new LocalCluster(settings).start();
+             Admin admin = Clients.admin(first.bootstrapServers())) {
+            admin.createTopics(List.of(new NewTopic("kept", 1, (short) 3))).all().get();
+            Clients.awaitFullIsr(admin, "kept");
+            try (KafkaProducer<String, String> producer = Clients.producer(first.bootstrapServers(),
+                    Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
+                for (int i = 0; i < 50; i++) {
+                    producer.send(new ProducerRecord<>("kept", 0, null, "v" + i)).get();
+                }
+            }
+        }
+        Path data = dir.resolve("node-1").resolve("data");
+        Files.write(data.resolve("data.mdb"), "scribbled over by a failing disk".repeat(1000).getBytes());
+
+        try (LocalCluster again = new LocalCluster(settings).start();
+             Admin admin = Clients.admin(again.bootstrapServers())) {
+            assertThat(again.node(1).isRunning()).isFalse();
+            assertThat(again.node(0).isRunning()).isTrue();
+            assertThat(again.node(2).isRunning()).isTrue();
+            assertThat(again.unreadableNodes()).containsOnlyKeys(1);
+            assertThat(again.unreadableNodes().get(1)).startsWith("The log store in " + data.toAbsolutePath());
+
+            again.startNodeEmpty(1);
+            assertThat(again.unreadableNodes()).isEmpty();
+            Clients.awaitFullIsr(admin, "kept");
+            try (KafkaConsumer<String, String> consumer = Clients.consumer(again.bootstrapServers(), Map.of())) {
+                assertThat(Clients.readAll(consumer, List.of(new TopicPartition("kept", 0)), 50,
+                        Duration.ofSeconds(60))).hasSize(50);
+            }
+        }
+    }
 }
