@@ -99,7 +99,15 @@ public final class ClusterMapView extends VBox {
         for (Label label : new Label[] {reason, what}) {
             label.setMinHeight(Region.USE_PREF_SIZE);
         }
-        VBox notice = new VBox(8, title, reason, action);
+        Label risk = new Label();
+        risk.setId("map-unreadable-risk");
+        risk.setWrapText(true);
+        risk.setMinHeight(Region.USE_PREF_SIZE);
+        risk.getStyleClass().add(Styles.DANGER);
+        risk.textProperty().bind(model.unreadableRiskProperty());
+        risk.visibleProperty().bind(model.unreadableRiskProperty().isNotEmpty());
+        risk.managedProperty().bind(risk.visibleProperty());
+        VBox notice = new VBox(8, title, reason, risk, action);
         notice.setId("map-unreadable");
         notice.getStyleClass().addAll("message", "message-warning", "map-notice");
         notice.visibleProperty().bind(model.unreadableNodeProperty().isNotEqualTo(ClusterMapViewModel.NO_NODE));

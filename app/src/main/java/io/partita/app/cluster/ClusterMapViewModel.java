@@ -32,6 +32,7 @@ public final class ClusterMapViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyIntegerWrapper unreadableNode = new ReadOnlyIntegerWrapper(this, "unreadableNode", NO_NODE);
     private final ReadOnlyStringWrapper unreadableReason = new ReadOnlyStringWrapper(this, "unreadableReason", "");
+    private final ReadOnlyStringWrapper unreadableRisk = new ReadOnlyStringWrapper(this, "unreadableRisk", "");
     private ClusterMap latest = ClusterMap.EMPTY;
 
     public ClusterMapViewModel(ClusterGateway gateway) {
@@ -68,6 +69,7 @@ public final class ClusterMapViewModel {
         var firstUnreadable = map.unreadable().entrySet().stream().findFirst();
         unreadableNode.set(firstUnreadable.map(Map.Entry::getKey).orElse(NO_NODE));
         unreadableReason.set(firstUnreadable.map(Map.Entry::getValue).orElse(""));
+        unreadableRisk.set(firstUnreadable.map(e -> emptyStartRisk(e.getKey(), map.rows())).orElse(""));
         if (!brokers.equals(map.brokers())) {
             brokers.setAll(map.brokers());
         }
@@ -101,6 +103,25 @@ public final class ClusterMapViewModel {
         return true;
     }
 
+    /**
+     * What starting node {@code id} empty would lose: the partitions whose only in-sync replica it is. Kafka
+     * elects an in-sync replica, so the empty node would lead them and the others would cut their copies back to
+     * match. "" when every partition has another in-sync copy.
+     */
+    static String emptyStartRisk(int id, List<PartitionRow> rows) {
+        List<String> lonely = rows.stream().filter(r -> r.isr().equals(List.of(id)))
+                .map(r -> r.topic() + " " + r.partition()).toList();
+        if (lonely.isEmpty()) {
+            return "";
+        }
+        String named = String.join(", ", lonely.subList(0, Math.min(3, lonely.size())))
+                + (lonely.size() > 3 ? " and " + (lonely.size() - 3) + " more" : "");
+        return (lonely.size() == 1 ? "Partition " + named + " has" : lonely.size() + " partitions (" + named + ") have")
+                + " no in-sync copy but broker " + id + "'s: started empty, it leads "
+                + (lonely.size() == 1 ? "it" : "them") + " with no records, and the copies that were behind are cut"
+                + " back to match.";
+    }
+
     public boolean controlsNodes() {
         return gateway.controlsNodes();
     }
@@ -132,6 +153,11 @@ public final class ClusterMapViewModel {
      */
     public ReadOnlyIntegerProperty unreadableNodeProperty() {
         return unreadableNode.getReadOnlyProperty();
+    }
+
+    /** What starting {@link #unreadableNodeProperty()} empty loses ({@link #emptyStartRisk}); "" when nothing. */
+    public ReadOnlyStringProperty unreadableRiskProperty() {
+        return unreadableRisk.getReadOnlyProperty();
     }
 
     /** Why {@link #unreadableNodeProperty()}'s data did not open (the store's own one line); "" when none. */

@@ -51,4 +51,18 @@ class ClusterMapViewModelTest {
         model.showInternalProperty().set(true);
         assertThat(model.partitions()).extracting(PartitionRow::topic).containsExactly("__consumer_offsets", "orders");
     }
+
+    @Test
+    void startingANodeEmptySaysWhichPartitionsHaveNoOtherInSyncCopy() {
+        assertThat(ClusterMapViewModel.emptyStartRisk(1, List.of(row("t", 0, 0, List.of(0, 1), false)))).isEmpty();
+        assertThat(ClusterMapViewModel.emptyStartRisk(1, List.of(row("t", 0, -1, List.of(1), false),
+                row("t", 1, 0, List.of(0), false)))).isEqualTo("Partition t 0 has no in-sync copy but broker 1's:"
+                + " started empty, it leads it with no records, and the copies that were behind are cut back to match.");
+        List<PartitionRow> five = new ArrayList<>();
+        for (int p = 0; p < 5; p++) {
+            five.add(row("t", p, -1, List.of(1), false));
+        }
+        assertThat(ClusterMapViewModel.emptyStartRisk(1, five)).startsWith("5 partitions (t 0, t 1, t 2 and 2 more) have"
+                + " no in-sync copy but broker 1's: started empty, it leads them");
+    }
 }
