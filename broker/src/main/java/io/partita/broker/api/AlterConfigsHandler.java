@@ -2,6 +2,7 @@ package io.partita.broker.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.message.AlterConfigsRequestData;
@@ -33,7 +34,7 @@ final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest> {
                 writer.checkResource(ConfigResource.Type.forId(resource.resourceType()), resource.resourceName());
                 Map<String, String> overrides = new LinkedHashMap<>();
                 resource.configs().forEach(c -> overrides.put(c.name(), c.value()));
-                overrides.values().removeIf(java.util.Objects::isNull);
+                overrides.values().removeIf(Objects::isNull);
                 writer.validate(overrides);
                 if (!data.validateOnly()) {
                     pending.add(writer.update(resource.resourceName(), current -> overrides),

@@ -3,14 +3,15 @@ package io.partita.broker.api;
 import io.partita.broker.cluster.ClusterSnapshot;
 import io.partita.broker.cluster.ClusterStore;
 import io.partita.broker.cluster.ClusterView;
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.log.LogConfig;
 import io.partita.broker.log.LogStore;
 import io.partita.broker.replication.ReplicaManager;
-import io.partita.broker.server.BrokerConfig;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 
 /**
  * What the API handlers work with: this node's config and the node's subsystems. Handlers are thin; they
@@ -51,7 +52,7 @@ public record ApiContext(
      * Completes once this node's view satisfies {@code condition}. A timeout of zero or less means the client
      * does not want to wait: as in Kafka, it is answered as soon as the request has been made.
      */
-    public CompletableFuture<Void> awaitView(java.util.function.Predicate<ClusterSnapshot> condition, long timeoutMs) {
+    public CompletableFuture<Void> awaitView(Predicate<ClusterSnapshot> condition, long timeoutMs) {
         if (timeoutMs <= 0) {
             return CompletableFuture.completedFuture(null);
         }

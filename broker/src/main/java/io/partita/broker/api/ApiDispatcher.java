@@ -1,5 +1,6 @@
 package io.partita.broker.api;
 
+import io.partita.broker.group.GroupCoordinator;
 import io.partita.broker.network.Reply;
 import io.partita.broker.network.RequestHandler;
 import java.util.Collections;
@@ -23,7 +24,7 @@ public final class ApiDispatcher implements RequestHandler {
     private final FetchHandler fetch;
     private final ProduceHandler produce;
 
-    public ApiDispatcher(ApiContext api, io.partita.broker.group.GroupCoordinator groups) {
+    public ApiDispatcher(ApiContext api, GroupCoordinator groups) {
         TopicAdmin topics = new TopicAdmin(api);
         ConfigDescriber configs = new ConfigDescriber(api.config());
         TopicConfigWriter configWriter = new TopicConfigWriter(api);

@@ -1,7 +1,7 @@
 package io.partita.broker.api;
 
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.log.LogConfig;
-import io.partita.broker.server.BrokerConfig;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
 import org.apache.kafka.common.message.CreateTopicsResponseData;
@@ -55,7 +57,7 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
                 Map<String, String> overrides = new LinkedHashMap<>();
                 for (CreateTopicsRequestData.CreatableTopicConfig config : topic.configs()) {
                     if (config.value() == null) {
-                        throw new org.apache.kafka.common.errors.InvalidConfigurationException(
+                        throw new InvalidConfigurationException(
                                 "Null value not supported for topic config " + config.name());
                     }
                     overrides.put(config.name(), config.value());
@@ -78,7 +80,7 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
 
     private void describe(CreateTopicsResponseData.CreatableTopicResult result, String name, TopicAssignment plan,
                           Map<String, String> overrides) {
-        result.setTopicId(org.apache.kafka.common.Uuid.fromString(plan.topicId()))
+        result.setTopicId(Uuid.fromString(plan.topicId()))
                 .setNumPartitions(plan.partitionCount())
                 .setReplicationFactor((short) plan.replicas(0).size())
                 .setConfigs(new ArrayList<>());
@@ -91,7 +93,7 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
 
     private static void fail(CreateTopicsResponseData.CreatableTopicResult result, ApiError apiError) {
         result.setErrorCode(apiError.error().code()).setErrorMessage(apiError.message())
-                .setTopicId(org.apache.kafka.common.Uuid.ZERO_UUID)
+                .setTopicId(Uuid.ZERO_UUID)
                 .setNumPartitions(-1).setReplicationFactor((short) -1).setConfigs(null);
         if (apiError.error() == Errors.NONE) {
             result.setErrorCode(Errors.UNKNOWN_SERVER_ERROR.code());

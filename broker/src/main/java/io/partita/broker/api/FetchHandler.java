@@ -2,28 +2,33 @@ package io.partita.broker.api;
 
 import io.partita.broker.cluster.ClusterSnapshot;
 import io.partita.broker.log.ReadResult;
+import io.partita.broker.network.DirectBufferPool;
+import io.partita.broker.network.Reply;
 import io.partita.broker.replication.DelayedFetches;
 import io.partita.broker.replication.Partition;
+import io.partita.broker.replication.ReplicaManager;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.UnknownTopicIdException;
-import io.partita.broker.replication.ReplicaManager;
 import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.requests.FetchMetadata;
 import org.apache.kafka.common.requests.FetchRequest;
-import io.partita.broker.network.DirectBufferPool;
-import io.partita.broker.network.Reply;
 import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
@@ -86,7 +91,7 @@ final class FetchHandler {
     private CompletableFuture<Reply> park(List<Wanted> wanted, FetchRequestData data, int maxBytes,
                                           boolean byId, int replicaId, Executor networkThread) {
         CompletableFuture<Reply> future = new CompletableFuture<>();
-        List<TopicPartition> partitions = wanted.stream().map(Wanted::tp).filter(java.util.Objects::nonNull).toList();
+        List<TopicPartition> partitions = wanted.stream().map(Wanted::tp).filter(Objects::nonNull).toList();
         DelayedFetches delayed = api.replicaManager().delayedFetches();
         AtomicBoolean done = new AtomicBoolean();
         DelayedFetches.Waiter waiter = new DelayedFetches.Waiter() {
@@ -122,10 +127,10 @@ final class FetchHandler {
             }
         };
         delayed.watch(partitions, waiter);
-        java.util.concurrent.ScheduledFuture<?> timeout;
+        ScheduledFuture<?> timeout;
         try {
             timeout = api.timer().schedule(waiter::expire, data.maxWaitMs(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException stopping) {
             delayed.unwatch(partitions, waiter);
             done.set(true);
             return CompletableFuture.completedFuture(read(wanted, maxBytes, api.snapshot(), byId, replicaId).reply());
@@ -145,7 +150,7 @@ final class FetchHandler {
      */
     private static final class Read {
         FetchResponse response;
-        final List<java.nio.ByteBuffer> buffers = new ArrayList<>();
+        final List<ByteBuffer> buffers = new ArrayList<>();
         long bytes;
         boolean hasError;
 
@@ -166,8 +171,8 @@ final class FetchHandler {
      */
     private Read read(List<Wanted> wanted, int maxBytes, ClusterSnapshot snapshot, boolean byId, int replicaId) {
         Read result = new Read();
-        java.util.function.IntFunction<java.nio.ByteBuffer> allocator = size -> {
-            java.nio.ByteBuffer buffer = BUFFERS.acquire(size);
+        IntFunction<ByteBuffer> allocator = size -> {
+            ByteBuffer buffer = BUFFERS.acquire(size);
             result.buffers.add(buffer);
             return buffer;
         };

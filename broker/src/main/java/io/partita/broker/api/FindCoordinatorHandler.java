@@ -6,6 +6,7 @@ import io.partita.broker.cluster.PartitionState;
 import io.partita.broker.group.GroupCoordinator;
 import io.partita.broker.group.OffsetsTopic;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
@@ -97,7 +98,7 @@ final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequest>
         try {
             short rf = OffsetsTopic.replicationFactor(groups.config(), snapshot.brokers().size());
             var plan = topics.plan(OffsetsTopic.NAME, groups.config().offsetsTopicPartitions(), rf,
-                    java.util.Map.of(), OffsetsTopic.CONFIGS);
+                    Map.of(), OffsetsTopic.CONFIGS);
             log.info("Creating {} with {} partitions, replication factor {}", OffsetsTopic.NAME,
                     groups.config().offsetsTopicPartitions(), rf);
             topics.create(OffsetsTopic.NAME, plan, OffsetsTopic.CONFIGS, api.config().requestTimeoutMs())

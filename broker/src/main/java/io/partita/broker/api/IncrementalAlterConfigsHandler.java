@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.common.config.ConfigDef;
@@ -43,7 +44,7 @@ final class IncrementalAlterConfigsHandler implements ApiHandler<IncrementalAlte
                 writer.checkResource(ConfigResource.Type.forId(resource.resourceType()), resource.resourceName());
                 // Checked against this node's view first, so a bad request fails without touching ZooKeeper;
                 // the write applies the operations again to what ZooKeeper holds at that moment.
-                java.util.function.UnaryOperator<Map<String, String>> change = current -> {
+                UnaryOperator<Map<String, String>> change = current -> {
                     Map<String, String> overrides = new LinkedHashMap<>(current);
                     for (IncrementalAlterConfigsRequestData.AlterableConfig op : resource.configs()) {
                         apply(overrides, op);

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.internals.Topic;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.MetadataResponseData;
@@ -85,16 +87,16 @@ final class MetadataHandler implements ApiHandler<MetadataRequest> {
         try {
             var plan = topics.plan(name, -1, (short) -1, Map.of(), Map.of());
             topics.create(name, plan, Map.of(), api.config().requestTimeoutMs()).whenComplete((v, e) -> {
-                if (e != null && !(PendingWrites.unwrap(e) instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                if (e != null && !(PendingWrites.unwrap(e) instanceof TopicExistsException)) {
                     log.warn("Auto-creating topic {} failed: {}", name, PendingWrites.unwrap(e).toString());
                 } else if (e == null) {
                     log.info("Auto-created topic {}", name);
                 }
             });
             return topic.setErrorCode(Errors.LEADER_NOT_AVAILABLE.code());
-        } catch (org.apache.kafka.common.errors.TopicExistsException raced) {
+        } catch (TopicExistsException raced) {
             return topic.setErrorCode(Errors.LEADER_NOT_AVAILABLE.code());
-        } catch (org.apache.kafka.common.errors.ApiException e) {
+        } catch (ApiException e) {
             return topic.setErrorCode(Errors.forException(e).code());
         }
     }

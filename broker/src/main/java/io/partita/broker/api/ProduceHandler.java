@@ -2,11 +2,14 @@ package io.partita.broker.api;
 
 import io.partita.broker.cluster.ClusterSnapshot;
 import io.partita.broker.log.AppendResult;
+import io.partita.broker.network.Reply;
 import io.partita.broker.replication.Partition;
 import io.partita.broker.replication.ReplicaManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.ApiException;
@@ -19,7 +22,6 @@ import org.apache.kafka.common.message.ProduceResponseData;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.requests.AbstractResponse;
-import io.partita.broker.network.Reply;
 import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
 import org.apache.kafka.common.requests.RequestContext;
@@ -81,7 +83,7 @@ final class ProduceHandler {
                             : api.replicaManager().awaitReplication(partition, leaderEpoch, result.lastOffset() + 1,
                                     data.timeoutMs()).thenApply(outcome -> {
                                         if (outcome != Errors.NONE) {
-                                            throw new java.util.concurrent.CompletionException(
+                                            throw new CompletionException(
                                                     outcome.exception("The ISR of " + tp + " did not confirm the append: "
                                                             + outcome.message()));
                                         }
@@ -116,7 +118,7 @@ final class ProduceHandler {
         return appended.thenApply(v -> Reply.of(new ProduceResponse(response)));
     }
 
-    private static java.util.Optional<Errors> firstError(ProduceResponseData response) {
+    private static Optional<Errors> firstError(ProduceResponseData response) {
         return response.responses().stream().flatMap(t -> t.partitionResponses().stream())
                 .map(p -> Errors.forCode(p.errorCode())).filter(e -> e != Errors.NONE).findFirst();
     }

@@ -14,6 +14,7 @@ import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
+import org.apache.kafka.common.errors.InvalidRequestException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -61,7 +62,7 @@ final class TopicAdmin {
         Map<Integer, List<Integer>> assignment;
         if (!manual.isEmpty()) {
             if (partitions != -1 || replicationFactor != -1) {
-                throw new org.apache.kafka.common.errors.InvalidRequestException(
+                throw new InvalidRequestException(
                         "Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.");
             }
             checkPartitionLimit(manual.size());
@@ -95,7 +96,7 @@ final class TopicAdmin {
     static void validateName(String name) {
         try {
             Topic.validate(name);
-        } catch (org.apache.kafka.common.errors.InvalidTopicException e) {
+        } catch (InvalidTopicException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new InvalidTopicException(e.getMessage());

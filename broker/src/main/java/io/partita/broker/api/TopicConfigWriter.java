@@ -1,7 +1,9 @@
 package io.partita.broker.api;
 
+import io.partita.broker.log.LogConfig;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
@@ -35,7 +37,7 @@ final class TopicConfigWriter {
 
     void validate(Map<String, String> overrides) {
         for (String name : overrides.keySet()) {
-            if (!io.partita.broker.log.LogConfig.names().contains(name)) {
+            if (!LogConfig.names().contains(name)) {
                 throw new InvalidConfigurationException("Unknown topic config name: " + name);
             }
         }
@@ -51,7 +53,7 @@ final class TopicConfigWriter {
      * node's own view shows what was written, so that a describe right after an alter (as kafka-configs
      * does) never reads the old values.
      */
-    CompletableFuture<Void> update(String topic, java.util.function.UnaryOperator<Map<String, String>> change) {
+    CompletableFuture<Void> update(String topic, UnaryOperator<Map<String, String>> change) {
         return api.blocking(() -> {
                     Map<String, String> written = api.clusterStore().updateTopicConfig(topic, current -> {
                         Map<String, String> next = change.apply(current);

@@ -1,5 +1,6 @@
 package io.partita.broker.cluster;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -30,7 +31,7 @@ public record BrokerRegistration(
         return new BrokerRegistration(id, host, port, rack, startTimeMs, newState, maxPartitions);
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isShuttingDown() {
         return state == State.SHUTTING_DOWN;
     }

@@ -2,6 +2,7 @@ package io.partita.broker.cluster;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class ClusterSnapshot {
         this.states = Map.copyOf(states);
         this.topicConfigs = Map.copyOf(topicConfigs);
         this.topicsBeingDeleted = Set.copyOf(topicsBeingDeleted);
-        Map<Uuid, String> byId = new java.util.HashMap<>();
+        Map<Uuid, String> byId = new HashMap<>();
         this.topics.forEach((name, assignment) -> byId.put(Uuid.fromString(assignment.topicId()), name));
         this.topicNamesById = Map.copyOf(byId);
     }

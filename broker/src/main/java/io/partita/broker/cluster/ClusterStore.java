@@ -1,8 +1,14 @@
 package io.partita.broker.cluster;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -92,7 +98,7 @@ public final class ClusterStore {
      * means the topic is gone, and is not re-created (that would block re-creating the topic).
      */
     public Map<String, String> updateTopicConfig(String name,
-                                                 java.util.function.UnaryOperator<Map<String, String>> change)
+                                                 UnaryOperator<Map<String, String>> change)
             throws Exception {
         while (true) {
             Stat stat = new Stat();
@@ -102,7 +108,7 @@ public final class ClusterStore {
             } catch (KeeperException.NoNodeException e) {
                 throw new UnknownTopicOrPartitionException("Topic " + name + " does not exist.");
             }
-            Map<String, String> updated = change.apply(new java.util.TreeMap<>(
+            Map<String, String> updated = change.apply(new TreeMap<>(
                     Json.read(current, ConfigOverrides.class).config()));
             try {
                 client.setData().withVersion(stat.getVersion())
@@ -144,7 +150,7 @@ public final class ClusterStore {
      * A leader's ISR change (Kafka's ZooKeeper-era path): a write of the whole state, conditional on the version
      * the leader read. Returns the new version; BadVersionException if the controller (or anyone) wrote since.
      */
-    public int writePartitionState(org.apache.kafka.common.TopicPartition tp, PartitionState state, int expectedVersion)
+    public int writePartitionState(TopicPartition tp, PartitionState state, int expectedVersion)
             throws Exception {
         return client.setData().withVersion(expectedVersion)
                 .forPath(ZkPaths.partitionState(tp.topic(), tp.partition()), Json.write(state)).getVersion();
@@ -181,12 +187,12 @@ public final class ClusterStore {
     /** The cluster id, created by the first node of a new cluster (Kafka's /cluster/id). */
     public String clusterId() throws Exception {
         try {
-            return new String(client.getData().forPath(ZkPaths.CLUSTER_ID), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(client.getData().forPath(ZkPaths.CLUSTER_ID), StandardCharsets.UTF_8);
         } catch (KeeperException.NoNodeException e) {
-            String fresh = org.apache.kafka.common.Uuid.randomUuid().toString();
+            String fresh = Uuid.randomUuid().toString();
             try {
                 client.create().creatingParentsIfNeeded().forPath(ZkPaths.CLUSTER_ID,
-                        fresh.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        fresh.getBytes(StandardCharsets.UTF_8));
                 return fresh;
             } catch (KeeperException.NodeExistsException raced) {
                 return clusterId();
@@ -198,13 +204,13 @@ public final class ClusterStore {
      * Keeps a node's ephemeral registration znode in place: Curator re-creates it after a session loss, so a
      * node whose session expired rejoins by itself.
      */
-    public org.apache.curator.framework.recipes.nodes.PersistentNode registration(BrokerRegistration registration) {
-        return new org.apache.curator.framework.recipes.nodes.PersistentNode(client, CreateMode.EPHEMERAL, false,
+    public PersistentNode registration(BrokerRegistration registration) {
+        return new PersistentNode(client, CreateMode.EPHEMERAL, false,
                 ZkPaths.broker(registration.id()), Json.write(registration));
     }
 
     /** Rewrites a node's registration (its state), keeping the znode Curator maintains. */
-    public static void updateRegistration(org.apache.curator.framework.recipes.nodes.PersistentNode node,
+    public static void updateRegistration(PersistentNode node,
                                           BrokerRegistration registration) throws Exception {
         node.setData(Json.write(registration));
     }

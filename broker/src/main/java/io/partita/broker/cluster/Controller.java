@@ -1,5 +1,6 @@
 package io.partita.broker.cluster;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,7 +180,7 @@ public final class Controller implements AutoCloseable {
             Stat stat = new Stat();
             try {
                 byte[] data = client.getData().storingStatIn(stat).forPath(ZkPaths.CONTROLLER_EPOCH);
-                int next = Integer.parseInt(new String(data, java.nio.charset.StandardCharsets.UTF_8).trim()) + 1;
+                int next = Integer.parseInt(new String(data, StandardCharsets.UTF_8).trim()) + 1;
                 Stat written = client.setData().withVersion(stat.getVersion())
                         .forPath(ZkPaths.CONTROLLER_EPOCH, Integer.toString(next).getBytes());
                 epoch = next;

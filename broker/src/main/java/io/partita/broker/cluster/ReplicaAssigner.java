@@ -1,10 +1,14 @@
 package io.partita.broker.cluster;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.common.errors.InvalidReplicaAssignmentException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 
 /**
@@ -33,13 +37,13 @@ public final class ReplicaAssigner {
      */
     public static Map<Integer, List<Integer>> assign(Map<Integer, String> racks, int firstPartition, int partitions,
                                                      int replicationFactor) {
-        long withRack = racks.values().stream().filter(java.util.Objects::nonNull).count();
+        long withRack = racks.values().stream().filter(Objects::nonNull).count();
         List<Integer> brokers = new ArrayList<>(racks.keySet());
         if (withRack == 0) {
             return assign(brokers, firstPartition, partitions, replicationFactor);
         }
         if (withRack != racks.size()) {
-            throw new org.apache.kafka.common.errors.InvalidReplicaAssignmentException(
+            throw new InvalidReplicaAssignmentException(
                     "Not all brokers have rack information: set broker.rack on every node or on none.");
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -70,7 +74,7 @@ public final class ReplicaAssigner {
             int first = (partition + startIndex) % n;
             int leader = brokers.get(first);
             List<Integer> replicas = new ArrayList<>(List.of(leader));
-            java.util.Set<String> racksUsed = new java.util.HashSet<>(List.of(racks.get(leader)));
+            Set<String> racksUsed = new HashSet<>(List.of(racks.get(leader)));
             int k = 0;
             while (replicas.size() < replicationFactor) {
                 if (k > 2 * n) {

@@ -2,6 +2,7 @@ package io.partita.broker.group;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.protocol.Errors;
 
 /** How a failed write to __consumer_offsets is reported to group clients: Kafka's mapping. */
@@ -25,7 +26,7 @@ final class GroupErrors {
             case MESSAGE_TOO_LARGE, RECORD_LIST_TOO_LARGE, INVALID_FETCH_SIZE ->
                     commit ? Errors.INVALID_COMMIT_OFFSET_SIZE : Errors.UNKNOWN_SERVER_ERROR;
             case NONE -> Errors.UNKNOWN_SERVER_ERROR;
-            default -> code.exception() instanceof org.apache.kafka.common.errors.RetriableException
+            default -> code.exception() instanceof RetriableException
                     ? Errors.COORDINATOR_NOT_AVAILABLE : code;
         };
     }

@@ -1,6 +1,5 @@
 package io.partita.broker.local;
 
-import io.partita.broker.server.BrokerMain;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node in its own JVM, started from this JVM's class path ({@code BrokerMain node --config FILE}), so that a
+ * A node in its own JVM, started from this JVM's class path ({@link NodeProcess} FILE), so that a
  * kill is a real SIGKILL and a crash is a real crash.
  */
 final class ChildProcessNode implements LocalNode {
@@ -71,7 +70,7 @@ final class ChildProcessNode implements LocalNode {
         command.addAll(List.of("--add-opens", "java.base/java.nio=ALL-UNNAMED",
                 "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
-                BrokerMain.class.getName(), "node", "--config", config.toString()));
+                NodeProcess.class.getName(), config.toString()));
         Path output = directory.resolve("node.out");
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

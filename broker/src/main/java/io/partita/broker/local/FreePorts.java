@@ -3,7 +3,11 @@ package io.partita.broker.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Free loopback ports for nodes that must keep the same port across restarts. */
 public final class FreePorts {
@@ -30,7 +34,7 @@ public final class FreePorts {
         for (int port = first; port < first + count; port++) {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);
-                socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
             } catch (IOException e) {
                 return false;
             }
@@ -39,11 +43,11 @@ public final class FreePorts {
     }
 
     /** {@code count} free loopback ports, all different (the OS may hand the same free port out twice). */
-    public static java.util.List<Integer> distinct(int count) {
-        java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
+    public static List<Integer> distinct(int count) {
+        Set<Integer> ports = new LinkedHashSet<>();
         while (ports.size() < count) {
             ports.add(pick());
         }
-        return java.util.List.copyOf(ports);
+        return List.copyOf(ports);
     }
 }

@@ -1,6 +1,6 @@
 package io.partita.broker.local;
 
-import io.partita.broker.server.BrokerConfig;
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.server.BrokerNode;
 import java.util.Map;
 

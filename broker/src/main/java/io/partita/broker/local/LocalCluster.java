@@ -1,17 +1,21 @@
 package io.partita.broker.local;
 
 import io.partita.broker.cluster.BrokerRegistration;
+import io.partita.broker.cluster.ZkPaths;
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.log.DirectoryLock;
 import io.partita.broker.log.DirectoryLockedException;
 import io.partita.broker.log.UnreadableStoreException;
-import io.partita.broker.server.BrokerConfig;
+import io.partita.broker.server.BrokerNode;
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +24,7 @@ import java.util.stream.Collectors;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +76,7 @@ public final class LocalCluster implements AutoCloseable {
          * What the cluster gives each node on its own; one value for every node would make them collide (the
          * same id, port or LMDB environment) or leave the cluster's ZooKeeper.
          */
-        public static final java.util.Set<String> PER_NODE_PROPERTIES = java.util.Set.of(BrokerConfig.BROKER_ID,
+        public static final Set<String> PER_NODE_PROPERTIES = Set.of(BrokerConfig.BROKER_ID,
                 BrokerConfig.LISTENERS, BrokerConfig.ADVERTISED_LISTENERS, BrokerConfig.LOG_DIRS,
                 BrokerConfig.ZOOKEEPER_CONNECT);
 
@@ -149,7 +154,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private static boolean causedByTakenPort(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.BindException) {
+            if (cause instanceof BindException) {
                 return true;
             }
         }
@@ -338,7 +343,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** The in-process broker of a node, for tests that look inside; empty for child JVMs or stopped nodes. */
-    public Optional<io.partita.broker.server.BrokerNode> broker(int id) {
+    public Optional<BrokerNode> broker(int id) {
         return node(id) instanceof InProcessNode inProcess ? Optional.ofNullable(inProcess.broker()) : Optional.empty();
     }
 
@@ -347,7 +352,7 @@ public final class LocalCluster implements AutoCloseable {
      * laptop takes as long as it takes to open them (and says so in its log), and one that cannot start exits.
      */
     private void awaitRegistration(int id, long startedAt) throws Exception {
-        String path = io.partita.broker.cluster.ZkPaths.broker(id);
+        String path = ZkPaths.broker(id);
         long nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             if (!node(id).isRunning()) {
@@ -360,7 +365,7 @@ public final class LocalCluster implements AutoCloseable {
                     if (BrokerRegistration.parse(zk.getData().forPath(path)).startTimeMs() >= startedAt) {
                         return;
                     }
-                } catch (org.apache.zookeeper.KeeperException.NoNodeException gone) {
+                } catch (KeeperException.NoNodeException gone) {
                     // expired between the two calls
                 }
             }
@@ -374,7 +379,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private void awaitController(long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
-        while (zk.checkExists().forPath(io.partita.broker.cluster.ZkPaths.CONTROLLER) == null) {
+        while (zk.checkExists().forPath(ZkPaths.CONTROLLER) == null) {
             if (System.currentTimeMillis() > deadline) {
                 throw new TimeoutException("no controller was elected within " + timeoutMs + " ms");
             }

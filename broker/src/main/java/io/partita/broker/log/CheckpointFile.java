@@ -40,7 +40,10 @@ final class CheckpointFile {
      */
     static final String BOOT_ID_PROPERTY = "partita.lmdb.bootId";
 
-    /** This boot of the machine (Linux); empty where the system does not say, and then no checkpoints are kept. */
+    /**
+     * This boot of the machine: Linux's boot id, else (macOS) when process 1, the system's first process, started;
+     * empty where the system says neither, and then no checkpoints are kept.
+     */
     static Optional<String> currentBootId() {
         String forTests = System.getProperty(BOOT_ID_PROPERTY);
         if (forTests != null) {
@@ -49,6 +52,16 @@ final class CheckpointFile {
         try {
             return Optional.of(Files.readString(BOOT_ID).strip()).filter(id -> !id.isEmpty());
         } catch (IOException | SecurityException unavailable) {
+            return initProcessStart();
+        }
+    }
+
+    /** When process 1 (init, launchd) started: the same for the whole boot, different after a restart. */
+    static Optional<String> initProcessStart() {
+        try {
+            return ProcessHandle.of(1).flatMap(init -> init.info().startInstant())
+                    .map(start -> "init-started-" + start.toEpochMilli());
+        } catch (SecurityException | UnsupportedOperationException unavailable) {
             return Optional.empty();
         }
     }

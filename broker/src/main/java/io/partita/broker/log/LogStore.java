@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,10 @@ public final class LogStore implements AutoCloseable {
         LmdbNativeLibrary.install();
         Files.createDirectories(settings.directory());
         Optional<String> boot = settings.checkpointIntervalMs() > 0 ? CheckpointFile.currentBootId() : Optional.empty();
+        if (settings.checkpointIntervalMs() > 0 && boot.isEmpty()) {
+            LOG.warn("This system tells neither its boot id nor when it started, so {} keeps no checkpoints: after a"
+                    + " power cut or OS crash its data may not open (then start the node empty)", settings.directory());
+        }
         Checkpointer.restoreAfterReboot(settings.directory(), boot);
         Env<ByteBuffer> env;
         LogStore store;
@@ -282,7 +287,7 @@ public final class LogStore implements AutoCloseable {
         return cleaner;
     }
 
-    java.util.Collection<PartitionLog> openLogs() {
+    Collection<PartitionLog> openLogs() {
         return partitions.values();
     }
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.OffsetOutOfRangeException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -46,8 +48,8 @@ public final class PartitionLog {
      * Set while the writer holds this log's high watermark to persist ({@link StoreWriter#persistHighWatermarkSoon}).
      * Advances made meanwhile ride on it: the operation persists the latest value when it runs.
      */
-    private final java.util.concurrent.atomic.AtomicBoolean highWatermarkQueued =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean highWatermarkQueued =
+            new AtomicBoolean();
     private volatile Runnable appendListener;
     private volatile boolean deleted;
     /** Counts commits that cut the log's tail; a cleaning pass planned before one of them must not apply. */
@@ -138,7 +140,7 @@ public final class PartitionLog {
      * memory that goes to the socket without another copy.
      */
     public ReadResult read(long offset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch,
-                           java.util.function.IntFunction<ByteBuffer> allocator) {
+                           IntFunction<ByteBuffer> allocator) {
         checkNotDeleted();
         PartitionState snapshot = state;
         long hw = highWatermark;
@@ -153,7 +155,7 @@ public final class PartitionLog {
     }
 
     private MemoryRecords copyBatches(Txn<ByteBuffer> txn, long offset, int maxBytes, long limit, boolean minOneBatch,
-                                      java.util.function.IntFunction<ByteBuffer> allocator) {
+                                      IntFunction<ByteBuffer> allocator) {
         try (Cursor<ByteBuffer> cursor = logDb.openCursor(txn)) {
             if (!positionAtBatchContaining(cursor, offset)) {
                 return MemoryRecords.EMPTY;

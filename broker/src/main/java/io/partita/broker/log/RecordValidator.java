@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.errors.CorruptRecordException;
 import org.apache.kafka.common.errors.InvalidTimestampException;
@@ -198,7 +199,7 @@ final class RecordValidator {
             }
         } catch (InvalidRecordException | InvalidTimestampException e) {
             throw e;
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             throw new CorruptRecordException("Record batch in " + partition + " could not be read: " + e.getMessage(), e);
         }
         if (count != batch.countOrNull()) {

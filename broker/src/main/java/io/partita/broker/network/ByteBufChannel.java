@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import org.apache.kafka.common.network.TransferableChannel;
@@ -82,7 +83,7 @@ final class ByteBufChannel implements TransferableChannel {
     }
 
     @Override
-    public long transferFrom(FileChannel fileChannel, long position, long count) throws java.io.IOException {
+    public long transferFrom(FileChannel fileChannel, long position, long count) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate((int) count);
         while (buffer.hasRemaining()) {
             if (fileChannel.read(buffer, position + buffer.position()) < 0) {

@@ -1,6 +1,8 @@
 package io.partita.broker.network;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -10,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.network.ClientInformation;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.network.Send;
@@ -197,15 +200,15 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
                 if (reply.closeReason() != null) {
                     log.info("Closing {}: {}", connectionId, reply.closeReason());
                     // Close once the responses before this one have actually gone out.
-                    ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
-                            .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
+                            .addListener(ChannelFutureListener.CLOSE);
                     return;
                 }
                 response = reply.response();
                 afterWrite = reply.afterWrite();
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                if (!(cause instanceof org.apache.kafka.common.errors.ApiException)) {
+                if (!(cause instanceof ApiException)) {
                     log.error("Request {} failed on {}", done.context().header, connectionId, cause);
                 }
                 response = done.request().getErrorResponse(0, cause);

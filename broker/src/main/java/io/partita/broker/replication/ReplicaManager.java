@@ -16,11 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.ApiException;
@@ -59,7 +62,7 @@ public final class ReplicaManager {
     private final ReplicaFetchers fetchers;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private volatile boolean loaded;
-    private final java.util.List<PartitionRoleListener> roleListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<PartitionRoleListener> roleListeners = new CopyOnWriteArrayList<>();
     private volatile boolean sessionLost;
     /** Why the log store failed for good, or null while it works. */
     private volatile String storeFailure;
@@ -81,7 +84,7 @@ public final class ReplicaManager {
         this.topicConfigs = topicConfigs;
         this.clusterStore = clusterStore;
         this.settings = settings;
-        java.util.concurrent.ScheduledThreadPoolExecutor isrExecutor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+        ScheduledThreadPoolExecutor isrExecutor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "isr-updates-" + brokerId);
             t.setDaemon(true);
             return t;
@@ -134,7 +137,7 @@ public final class ReplicaManager {
         }
         long now = System.currentTimeMillis();
         eligibleForIsr = snapshot.brokers().keySet().stream().filter(id -> !snapshot.isShuttingDown(id))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
         Set<TopicPartition> assigned = new HashSet<>();
         OpeningProgress opening = new OpeningProgress(() -> unopenedReplicas(snapshot));
         for (TopicPartition tp : snapshot.partitions()) {

@@ -9,6 +9,7 @@ import io.partita.broker.cluster.ClusterView;
 import io.partita.broker.cluster.Controller;
 import io.partita.broker.cluster.Elections;
 import io.partita.broker.cluster.PartitionLimitWatch;
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.group.GroupCoordinator;
 import io.partita.broker.log.DirectoryLock;
 import io.partita.broker.log.LogConfig;
@@ -21,11 +22,15 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,8 +114,8 @@ public final class BrokerNode implements AutoCloseable {
                     name + "-store-failure").start());
 
             io = Executors.newFixedThreadPool(config.ioThreads(), daemon(name + "-io"));
-            java.util.concurrent.ScheduledThreadPoolExecutor timerExecutor =
-                    new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
+            ScheduledThreadPoolExecutor timerExecutor =
+                    new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
             // Long-poll and request timeouts are mostly cancelled before they fire: drop them at once.
             timerExecutor.setRemoveOnCancelPolicy(true);
             timer = timerExecutor;
@@ -126,9 +131,9 @@ public final class BrokerNode implements AutoCloseable {
             clusterView.addListener(new PartitionLimitWatch(config.brokerId(), config.maxPartitions()));
             zk.getConnectionStateListenable().addListener((client, state) -> {
                 // Curator's thread: only flags and a queued rebuild here.
-                if (state == org.apache.curator.framework.state.ConnectionState.LOST) {
+                if (state == ConnectionState.LOST) {
                     replicaManager.onSessionLost();
-                } else if (state == org.apache.curator.framework.state.ConnectionState.RECONNECTED) {
+                } else if (state == ConnectionState.RECONNECTED) {
                     replicaManager.onSessionRestored();
                     clusterView.scheduleRebuild();
                 }
@@ -210,8 +215,8 @@ public final class BrokerNode implements AutoCloseable {
         return LogConfig.from(config.topicDefaults(), clusterView.snapshot().topicConfig(topic).config());
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        var counter = new java.util.concurrent.atomic.AtomicInteger();
+    private static ThreadFactory daemon(String prefix) {
+        var counter = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + counter.incrementAndGet());
             t.setDaemon(true);

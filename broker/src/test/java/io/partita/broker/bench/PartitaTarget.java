@@ -1,8 +1,8 @@
 package io.partita.broker.bench;
 
-import io.partita.broker.testing.ChildJvm;
 import io.partita.broker.local.LocalCluster;
 import io.partita.broker.local.LocalNode;
+import io.partita.broker.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class PartitaTarget implements BenchTarget {
 
     private static final Logger log = LoggerFactory.getLogger(PartitaTarget.class);
-    static final String MAIN_CLASS = "io.partita.broker.server.BrokerMain";
+    static final String MAIN_CLASS = "io.partita.broker.cli.BrokerMain";
 
     private final int nodes;
     private final Path workDir;

@@ -3,7 +3,7 @@ package io.partita.broker.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.broker.server.BrokerConfig;
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.TestCluster;
 import java.time.Duration;

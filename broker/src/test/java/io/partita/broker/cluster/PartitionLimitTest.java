@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.partita.broker.server.BrokerConfig;
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.TestCluster;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.broker.server.BrokerConfig;
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.RawConnection;
 import io.partita.broker.testing.TestCluster;

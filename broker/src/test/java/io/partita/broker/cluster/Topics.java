@@ -2,6 +2,7 @@ package io.partita.broker.cluster;
 
 import static org.awaitility.Awaitility.await;
 
+import io.partita.broker.testing.Clients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
-import io.partita.broker.testing.Clients;
 
 /** What the controller tests ask of the Admin client, and a producer that keeps writing meanwhile. */
 final class Topics {

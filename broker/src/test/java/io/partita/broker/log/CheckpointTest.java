@@ -93,4 +93,12 @@ class CheckpointTest {
         assertThat(lost).isPositive();
         return image;
     }
+
+    @Test
+    void whereTheSystemHasNoBootIdTheStartOfProcessOneStandsForTheBoot() {
+        // macOS has no /proc: there the start of launchd (process 1) tells one boot from the next.
+        var first = CheckpointFile.initProcessStart();
+        assertThat(first).hasValueSatisfying(id -> assertThat(id).startsWith("init-started-"));
+        assertThat(CheckpointFile.initProcessStart()).isEqualTo(first);
+    }
 }

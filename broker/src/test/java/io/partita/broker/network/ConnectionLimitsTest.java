@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
-import io.partita.broker.server.BrokerConfig;
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.RawConnection;
 import io.partita.broker.testing.TestCluster;

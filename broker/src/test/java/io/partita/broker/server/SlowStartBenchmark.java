@@ -2,6 +2,7 @@ package io.partita.broker.server;
 
 import static org.awaitility.Awaitility.await;
 
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.local.LocalCluster;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.CpuBurners;

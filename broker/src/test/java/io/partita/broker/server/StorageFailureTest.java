@@ -68,8 +68,12 @@ class StorageFailureTest {
                 int victim = leader(admin);
                 BrokerNode node = cluster.cluster().broker(victim).orElseThrow();
                 node.injectStoreFailureForTesting(failure.getValue());
-                produce(producer, "across-" + round, 20, acknowledged); // the first append meets the failure
+                produce(producer, "across-" + round, 20, acknowledged);
 
+                // The store's next write meets the failure: the first append if the victim still leads, else its
+                // first follower append (the cluster may have moved the leadership back to its preferred replica
+                // between leader() and the injection), which can come after the producer's acknowledgements.
+                await().atMost(DEADLINE).until(() -> node.storeFailure().isPresent());
                 assertThat(node.storeFailure()).get().asString().startsWith(failure.getKey());
                 await().atMost(DEADLINE).until(() -> leader(admin) != victim
                         && admin.describeCluster().nodes().get().stream().noneMatch(n -> n.id() == victim));

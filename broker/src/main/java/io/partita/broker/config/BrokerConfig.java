@@ -1,18 +1,21 @@
-package io.partita.broker.server;
+package io.partita.broker.config;
 
+import io.partita.broker.group.GroupConfig;
+import io.partita.broker.log.LogCleanerSettings;
 import io.partita.broker.log.LogConfig;
 import io.partita.broker.log.LogStoreSettings;
+import io.partita.broker.replication.ReplicationSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 
@@ -388,17 +391,17 @@ public final class BrokerConfig extends AbstractConfig {
         return getInt(REQUEST_TIMEOUT_MS);
     }
 
-    public io.partita.broker.replication.ReplicationSettings replication() {
-        return new io.partita.broker.replication.ReplicationSettings(getLong(REPLICA_LAG_TIME_MAX_MS),
+    public ReplicationSettings replication() {
+        return new ReplicationSettings(getLong(REPLICA_LAG_TIME_MAX_MS),
                 getInt(REPLICA_FETCH_WAIT_MAX_MS), getInt(REPLICA_FETCH_MIN_BYTES), getInt(REPLICA_FETCH_MAX_BYTES),
                 getInt(REPLICA_FETCH_RESPONSE_MAX_BYTES), getInt(REPLICA_FETCH_BACKOFF_MS),
                 getInt(REPLICA_SOCKET_TIMEOUT_MS));
     }
 
     /** The group coordinator's settings; the offsets topic's replication factor is resolved against the cluster. */
-    public io.partita.broker.group.GroupConfig groups() {
+    public GroupConfig groups() {
         Short rf = getShort(OFFSETS_TOPIC_REPLICATION_FACTOR);
-        return new io.partita.broker.group.GroupConfig(getInt(OFFSETS_TOPIC_NUM_PARTITIONS),
+        return new GroupConfig(getInt(OFFSETS_TOPIC_NUM_PARTITIONS),
                 rf == null ? -1 : rf, getInt(OFFSETS_RETENTION_MINUTES) * 60_000L,
                 getLong(OFFSETS_RETENTION_CHECK_INTERVAL_MS), getInt(OFFSETS_COMMIT_TIMEOUT_MS),
                 getInt(OFFSET_METADATA_MAX_BYTES), getInt(GROUP_INITIAL_REBALANCE_DELAY_MS),
@@ -460,8 +463,8 @@ public final class BrokerConfig extends AbstractConfig {
         return ms != null ? ms : getInt(LOG_ROLL_HOURS) * 3_600_000L;
     }
 
-    public io.partita.broker.log.LogCleanerSettings cleaner() {
-        return new io.partita.broker.log.LogCleanerSettings(getBoolean(LOG_CLEANER_ENABLE),
+    public LogCleanerSettings cleaner() {
+        return new LogCleanerSettings(getBoolean(LOG_CLEANER_ENABLE),
                 getLong(LOG_CLEANER_BACKOFF_MS), getLong(LOG_CLEANER_DEDUPE_BUFFER_SIZE),
                 getDouble(LOG_CLEANER_IO_BUFFER_LOAD_FACTOR));
     }

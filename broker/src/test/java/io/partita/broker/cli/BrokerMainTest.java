@@ -1,4 +1,4 @@
-package io.partita.broker.server;
+package io.partita.broker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.partita.broker.server;
+package io.partita.broker.config;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,19 +1,21 @@
-package io.partita.broker.server;
+package io.partita.broker.cli;
 
+import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.local.LocalCluster;
 import io.partita.broker.local.LocalNode;
+import io.partita.broker.local.NodeProcess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The broker jar's entry point: {@code local} runs a whole cluster on this machine in the foreground,
@@ -73,7 +75,7 @@ public final class BrokerMain implements Callable<Integer> {
         // As kafka-server-start's --override: one broker property for every node, without a properties file.
         @Option(names = "--override", paramLabel = "PROPERTY=VALUE",
                 description = "A broker property for every node (repeatable), e.g. --override num.partitions=6.")
-        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        Map<String, String> overrides = new LinkedHashMap<>();
 
         @Override
         public Integer call() throws Exception {
@@ -105,7 +107,7 @@ public final class BrokerMain implements Callable<Integer> {
 
         /** A bad override fails here, in one line, rather than as a node that cannot start. */
         private void checkOverrides() {
-            java.util.Map<String, String> sample = new java.util.HashMap<>(overrides);
+            Map<String, String> sample = new HashMap<>(overrides);
             sample.putIfAbsent(BrokerConfig.ZOOKEEPER_CONNECT, "127.0.0.1:2181");
             new BrokerConfig(sample);
         }
@@ -119,22 +121,7 @@ public final class BrokerMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            if (!Files.isReadable(config)) {
-                throw new IllegalArgumentException("cannot read config file " + config);
-            }
-            Properties props = new Properties();
-            try (InputStream in = Files.newInputStream(config)) {
-                props.load(in);
-            }
-            BrokerNode node = new BrokerNode(new BrokerConfig(props));
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                node.close();
-                stopped.countDown();
-            }, "partita-shutdown"));
-            node.start();
-            new PrintWriter(System.out, true).println("Node " + node.brokerId() + " listening on port " + node.port());
-            stopped.await();
+            NodeProcess.runUntilStopped(config, System.out);
             return 0;
         }
     }

@@ -1,4 +1,4 @@
-package io.partita.broker.server;
+package io.partita.broker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
