@@ -1,6 +1,7 @@
 package io.partita.app;
 
-import io.partita.app.connection.ConnectionProfile;
+import io.partita.app.client.core.ConnectionProfile;
+import io.partita.app.client.core.ProfileStore;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
@@ -148,8 +149,8 @@ public final class AppPreferences {
     private static final String CONNECTION_PROFILE = "connection.profile";
 
     /** Saved connections: settings in a "profiles" node beside these, remembered passwords in an owner-only file. */
-    public io.partita.app.connection.ProfileStore profiles() {
-        return new io.partita.app.connection.ProfileStore(prefs.node("profiles"), home.resolve("credentials.properties"));
+    public ProfileStore profiles() {
+        return new ProfileStore(prefs.node("profiles"), home.resolve("credentials.properties"));
     }
 
     /** The saved profile the last connection was made with, or "" (a local cluster, an unnamed address). */

@@ -1,7 +1,7 @@
 package io.partita.app;
 
 import atlantafx.base.theme.Styles;
-import io.partita.app.connection.WelcomeView;
+import io.partita.app.welcome.WelcomeView;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;

@@ -1,18 +1,22 @@
 package io.partita.app;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
-import io.partita.app.connection.Connection;
-import io.partita.app.connection.WelcomeViewModel;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Connection;
+import io.partita.app.client.core.ConnectionProfile;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.core.ProfileStore;
+import io.partita.app.welcome.WelcomeViewModel;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +27,13 @@ public final class AppViewModel {
     private final ClusterGateway gateway;
     private final AppPreferences preferences;
     private final WelcomeViewModel welcome;
-    private final io.partita.app.connection.ProfileStore profiles;
+    private final ProfileStore profiles;
     private final ReadOnlyObjectWrapper<WorkspaceViewModel> workspace = new ReadOnlyObjectWrapper<>(this, "workspace");
     private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping", false);
     private final ReadOnlyStringWrapper stoppingMessage = new ReadOnlyStringWrapper(this, "stoppingMessage", "");
     private final BooleanBinding connected;
-    private final javafx.beans.property.BooleanProperty darkTheme =
-            new javafx.beans.property.SimpleBooleanProperty(this, "darkTheme");
+    private final BooleanProperty darkTheme =
+            new SimpleBooleanProperty(this, "darkTheme");
 
     public AppViewModel(ClusterGateway gateway, AppPreferences preferences) {
         this.gateway = gateway;
@@ -49,7 +53,7 @@ public final class AppViewModel {
     }
 
     /** Light or dark theme (View → Dark theme), remembered across launches. */
-    public javafx.beans.property.BooleanProperty darkThemeProperty() {
+    public BooleanProperty darkThemeProperty() {
         return darkTheme;
     }
 
@@ -64,7 +68,7 @@ public final class AppViewModel {
     }
 
     /** The last connection as saved, with its security settings, when it was made with a saved profile. */
-    private io.partita.app.connection.ConnectionProfile savedVersion(io.partita.app.connection.ConnectionProfile last) {
+    private ConnectionProfile savedVersion(ConnectionProfile last) {
         String name = preferences.lastProfileName();
         return last.isLocal() || name.isEmpty() ? last : profiles.find(name).orElse(last);
     }
@@ -98,7 +102,7 @@ public final class AppViewModel {
             stoppingMessage.set("");
             workspace.set(null);
             if (failure != null) {
-                welcome.showError("Disconnecting did not go cleanly: " + Fx.describe(failure));
+                welcome.showError("Disconnecting did not go cleanly: " + Failures.describe(failure));
             }
             return null;
         });

@@ -2,10 +2,11 @@ package io.partita.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
 import java.net.URL;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -34,7 +35,7 @@ public class PartitaApp extends Application {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         preferences = AppPreferences.fromSystemProperties();
-        gateway = new ClusterGateway();
+        gateway = new ClusterGateway(Platform::runLater);
         // Also on SIGTERM (log-out, kill): stop the local cluster cleanly rather than leave it to the OS.
         ClusterGateway shutdownGateway = gateway;
         shutdownHook = new Thread(shutdownGateway::close, "partita-shutdown-hook");

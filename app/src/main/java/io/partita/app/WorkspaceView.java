@@ -5,6 +5,7 @@ import io.partita.app.cluster.BrokersView;
 import io.partita.app.cluster.ClusterMapView;
 import io.partita.app.common.ClipboardText;
 import io.partita.app.groups.GroupsView;
+import io.partita.app.messages.MessagesView;
 import io.partita.app.topics.NewTopicDialog;
 import io.partita.app.topics.NewTopicViewModel;
 import io.partita.app.topics.TopicsView;
@@ -34,7 +35,7 @@ public final class WorkspaceView extends BorderPane {
     private final Tab topicsTab;
     private final Tab groupsTab;
     private final Tab messagesTab;
-    private final io.partita.app.messages.MessagesView messages;
+    private final MessagesView messages;
 
     public WorkspaceView(WorkspaceViewModel model, Runnable onDisconnect) {
         this.model = model;
@@ -67,7 +68,7 @@ public final class WorkspaceView extends BorderPane {
         topicsTab.setId("topics-tab");
         groupsTab = new Tab("Consumer groups", new GroupsView(model.groups()));
         groupsTab.setId("groups-tab");
-        messages = new io.partita.app.messages.MessagesView(model.messages());
+        messages = new MessagesView(model.messages());
         messagesTab = new Tab("Messages", messages);
         messagesTab.setId("messages-tab");
         messagesTab.setUserData("messages");

@@ -1,16 +1,20 @@
 package io.partita.app;
 
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.TopicInfo;
+import io.partita.app.client.core.ClientSecurity;
+import io.partita.app.client.core.Connection;
 import io.partita.app.cluster.BrokersViewModel;
 import io.partita.app.cluster.ClusterMapViewModel;
+import io.partita.app.common.Backoff;
 import io.partita.app.groups.GroupsViewModel;
-import io.partita.app.connection.ClusterGateway;
-import io.partita.app.connection.Connection;
+import io.partita.app.messages.MessagesViewModel;
 import io.partita.app.topics.NewTopicViewModel;
 import io.partita.app.topics.TopicsViewModel;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
-import io.partita.app.common.Backoff;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -18,6 +22,9 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.util.Duration;
 
 /** The connected workspace: brokers, the cluster map and topics of one cluster, refreshed in the background. */
@@ -32,10 +39,10 @@ public final class WorkspaceViewModel {
     private final TopicsViewModel topics;
     private final ClusterMapViewModel map;
     private final GroupsViewModel groups;
-    private final io.partita.app.messages.MessagesViewModel messages;
+    private final MessagesViewModel messages;
     /** "map", "topics", "groups" or "messages": which tab the workspace shows (remembered across launches). */
-    private final javafx.beans.property.StringProperty selectedTab =
-            new javafx.beans.property.SimpleStringProperty(this, "selectedTab", "map");
+    private final StringProperty selectedTab =
+            new SimpleStringProperty(this, "selectedTab", "map");
     private static final String TOPICS_TAB = "topics";
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(this, "lastRefresh", "");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing", false);
@@ -52,12 +59,12 @@ public final class WorkspaceViewModel {
         this.topics = new TopicsViewModel(gateway);
         this.map = new ClusterMapViewModel(gateway);
         this.groups = new GroupsViewModel(gateway);
-        this.messages = new io.partita.app.messages.MessagesViewModel(gateway, java.time.ZoneId::systemDefault);
+        this.messages = new MessagesViewModel(gateway, ZoneId::systemDefault);
         // The browser offers the topics of the latest list (internal ones too: __consumer_offsets is readable).
-        topics.allTopics().addListener((javafx.collections.ListChangeListener<io.partita.app.topics.TopicInfo>) c ->
-                messages.setTopics(topics.allTopics().stream().map(io.partita.app.topics.TopicInfo::name).toList(),
+        topics.allTopics().addListener((ListChangeListener<TopicInfo>) c ->
+                messages.setTopics(topics.allTopics().stream().map(TopicInfo::name).toList(),
                         name -> topics.allTopics().stream().filter(t -> t.name().equals(name))
-                                .mapToInt(io.partita.app.topics.TopicInfo::partitions).findFirst().orElse(0)));
+                                .mapToInt(TopicInfo::partitions).findFirst().orElse(0)));
         // The topic list's figures are read only while it shows: fetch them as soon as it does.
         selectedTab.addListener((o, was, is) -> {
             if (TOPICS_TAB.equals(is)) {
@@ -100,7 +107,7 @@ public final class WorkspaceViewModel {
             return CompletableFuture.completedFuture(null);
         }
         refreshing.set(true);
-        CompletableFuture<Void> metadata = gateway.snapshot().handle((snapshot, failure) -> {
+        CompletableFuture<Void> metadata = gateway.cluster().snapshot().handle((snapshot, failure) -> {
             if (failure != null) {
                 brokers.failed(failure);
                 map.failed(failure);
@@ -161,7 +168,7 @@ public final class WorkspaceViewModel {
     public String subtitle() {
         String id = connection.clusterId() == null || connection.clusterId().isEmpty() ? ""
                 : "  ·  cluster id " + connection.clusterId();
-        String security = io.partita.app.connection.ClientSecurity.summary(connection.profile().security());
+        String security = ClientSecurity.summary(connection.profile().security());
         return connection.bootstrapServers() + id + (security.isEmpty() ? "" : "  ·  " + security);
     }
 
@@ -181,11 +188,11 @@ public final class WorkspaceViewModel {
         return groups;
     }
 
-    public io.partita.app.messages.MessagesViewModel messages() {
+    public MessagesViewModel messages() {
         return messages;
     }
 
-    public javafx.beans.property.StringProperty selectedTabProperty() {
+    public StringProperty selectedTabProperty() {
         return selectedTab;
     }
 

@@ -3,17 +3,17 @@ package io.partita.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.app.cluster.BrokerColumn;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.BrokerColumn;
+import io.partita.app.client.cluster.PartitionRow;
+import io.partita.app.client.cluster.TopicInfo;
+import io.partita.app.client.core.ConnectionProfile;
+import io.partita.app.client.core.SecuritySettings;
+import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.PartitionLag;
 import io.partita.app.cluster.ClusterMapViewModel;
-import io.partita.app.cluster.PartitionRow;
-import io.partita.app.connection.ClusterGateway;
-import io.partita.app.connection.ConnectionProfile;
-import io.partita.app.connection.SecuritySettings;
-import io.partita.app.groups.GroupInfo;
 import io.partita.app.groups.GroupsViewModel;
-import io.partita.app.groups.PartitionLag;
 import io.partita.app.testing.RealKafka;
-import io.partita.app.topics.TopicInfo;
 import io.partita.app.topics.TopicsViewModel;
 import io.partita.broker.testing.ApacheKafka;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class ApacheKafkaViewsTest {
         gateway.connect(ConnectionProfile.remote("", kafka.saslBootstrap(), SecuritySettings.sasl(
                 SecuritySettings.Protocol.SASL_PLAINTEXT, SecuritySettings.SaslMechanism.SCRAM_SHA_256,
                 ApacheKafka.SCRAM_USER, ApacheKafka.SCRAM_PASSWORD)), null).join();
-        gateway.createTopic(TOPIC, 3, (short) 1).join();
+        gateway.topics().createTopic(TOPIC, 3, (short) 1).join();
         Map<String, Object> client = new HashMap<>();
         client.put("bootstrap.servers", kafka.plaintextBootstrap());
         Map<String, Object> producerConfig = new HashMap<>(client);

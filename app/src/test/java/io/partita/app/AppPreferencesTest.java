@@ -2,7 +2,7 @@ package io.partita.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.ConnectionProfile;
+import io.partita.app.client.core.ConnectionProfile;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.prefs.Preferences;

@@ -5,23 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.app.cluster.BrokerInfo;
-import io.partita.app.testing.PartitaUnderTest;
+import io.partita.app.client.cluster.BrokerInfo;
+import io.partita.app.client.cluster.PartitionRow;
+import io.partita.app.client.cluster.ReplicaState;
+import io.partita.app.client.cluster.TopicInfo;
+import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.PartitionLag;
 import io.partita.app.cluster.MapRow;
-import io.partita.app.groups.GroupInfo;
-import io.partita.app.groups.PartitionLag;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import io.partita.app.cluster.PartitionRow;
-import io.partita.app.cluster.ReplicaState;
-import io.partita.app.topics.TopicInfo;
+import io.partita.app.testing.PartitaUnderTest;
 import io.partita.broker.local.FreePorts;
 import io.partita.broker.local.LocalCluster;
 import java.io.IOException;
@@ -34,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -43,8 +35,17 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,7 +270,7 @@ class PartitaAppGuiTest {
     /** The map's tiles on screen that show {@code state} (a pseudo-class, which CSS lookups do not match on). */
     private long tilesDrawn(ReplicaState state) throws Exception {
         return fx(() -> robot.lookup("#map-table .replica-tile").queryAll().stream()
-                .filter(tile -> tile.isVisible() && tile.getPseudoClassStates().contains(state.pseudoClass())).count());
+                .filter(tile -> tile.isVisible() && tile.getPseudoClassStates().contains(PseudoClass.getPseudoClass(state.cssName()))).count());
     }
 
     private List<PartitionRow> mapRows() throws Exception {

@@ -1,7 +1,7 @@
 package io.partita.app;
 
-import io.partita.app.connection.ClusterGateway;
-import io.partita.app.connection.ConnectionProfile;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.ConnectionProfile;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
 
@@ -71,17 +71,17 @@ public final class ScreenshotSeed {
     private static void saveProfiles(AppPreferences prefs) throws Exception {
         var store = prefs.profiles();
         String truststore = "/etc/ssl/kafka/ca-truststore.p12";
-        store.save(io.partita.app.connection.ConnectionProfile.remote("dev (laptop)", "localhost:9092",
-                io.partita.app.connection.SecuritySettings.NONE), false);
-        store.save(io.partita.app.connection.ConnectionProfile.remote("staging", "kafka-staging.internal:9093",
-                io.partita.app.connection.SecuritySettings.tls(truststore,
-                        io.partita.app.connection.SecuritySettings.StoreType.PKCS12, "")), false);
-        store.save(io.partita.app.connection.ConnectionProfile.remote("production eu-west",
+        store.save(io.partita.app.client.core.ConnectionProfile.remote("dev (laptop)", "localhost:9092",
+                io.partita.app.client.core.SecuritySettings.NONE), false);
+        store.save(io.partita.app.client.core.ConnectionProfile.remote("staging", "kafka-staging.internal:9093",
+                io.partita.app.client.core.SecuritySettings.tls(truststore,
+                        io.partita.app.client.core.SecuritySettings.StoreType.PKCS12, "")), false);
+        store.save(io.partita.app.client.core.ConnectionProfile.remote("production eu-west",
                 "b1.kafka.example.com:9096,b2.kafka.example.com:9096",
-                io.partita.app.connection.SecuritySettings.sasl(
-                        io.partita.app.connection.SecuritySettings.Protocol.SASL_SSL,
-                        io.partita.app.connection.SecuritySettings.SaslMechanism.SCRAM_SHA_512, "analytics", "")
-                        .withTruststore(truststore, io.partita.app.connection.SecuritySettings.StoreType.PKCS12, "")),
+                io.partita.app.client.core.SecuritySettings.sasl(
+                        io.partita.app.client.core.SecuritySettings.Protocol.SASL_SSL,
+                        io.partita.app.client.core.SecuritySettings.SaslMechanism.SCRAM_SHA_512, "analytics", "")
+                        .withTruststore(truststore, io.partita.app.client.core.SecuritySettings.StoreType.PKCS12, "")),
                 false);
         prefs.saveLastProfileName("production eu-west");
     }
@@ -103,15 +103,15 @@ public final class ScreenshotSeed {
         AppPreferences prefs = new AppPreferences(Preferences.userRoot().node(args[1]), home);
         try (ClusterGateway gateway = new ClusterGateway(Runnable::run)) {
             gateway.startLocalCluster(3, prefs.localClusterDirectory(), null).join();
-            gateway.createTopic("orders", 6, (short) 3).join();
-            gateway.createTopic("payments", 3, (short) 3).join();
-            gateway.createTopic("clicks.eu", 4, (short) 2).join();
-            gateway.createTopic("audit-log", 1, (short) 1).join();
+            gateway.topics().createTopic("orders", 6, (short) 3).join();
+            gateway.topics().createTopic("payments", 3, (short) 3).join();
+            gateway.topics().createTopic("clicks.eu", 4, (short) 2).join();
+            gateway.topics().createTopic("audit-log", 1, (short) 1).join();
             String bootstrap = gateway.connection().bootstrapServers();
             produce(bootstrap, "orders", 600);
             producePayments(bootstrap, 90);
             // Topics tab: one override, shown first (and marked) in the topic's configs.
-            gateway.alterTopicConfigs("orders", java.util.Map.of("retention.ms", "86400000"), java.util.Set.of()).join();
+            gateway.topics().alterTopicConfigs("orders", java.util.Map.of("retention.ms", "86400000"), java.util.Set.of()).join();
             commit(bootstrap, "billing", "orders", 6, 70);
             commit(bootstrap, "fraud-check", "payments", 3, 30);
         }

@@ -3,11 +3,11 @@ package io.partita.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.app.cluster.PartitionRow;
-import io.partita.app.connection.ClusterGateway;
-import io.partita.app.connection.Connection;
-import io.partita.app.topics.TopicInfo;
-import io.partita.app.topics.TopicStats;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.PartitionRow;
+import io.partita.app.client.cluster.TopicInfo;
+import io.partita.app.client.core.Connection;
+import io.partita.app.client.topics.TopicStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.partita.app.cluster;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.cluster.BrokerColumn;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;

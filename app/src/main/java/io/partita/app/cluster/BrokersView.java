@@ -1,6 +1,8 @@
 package io.partita.app.cluster;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.cluster.BrokerInfo;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -19,7 +21,7 @@ public final class BrokersView extends VBox {
         title.getStyleClass().addAll(Styles.TITLE_4, "panel-title");
         Label count = new Label();
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        count.textProperty().bind(javafx.beans.binding.Bindings.size(model.brokers()).asString("%d live"));
+        count.textProperty().bind(Bindings.size(model.brokers()).asString("%d live"));
         HBox header = new HBox(8, title, spacer(), count);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("panel-header");

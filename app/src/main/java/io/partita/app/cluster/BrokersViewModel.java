@@ -1,7 +1,9 @@
 package io.partita.app.cluster;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.BrokerInfo;
+import io.partita.app.client.cluster.ClusterOverview;
+import io.partita.app.client.core.Failures;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -20,7 +22,7 @@ public final class BrokersViewModel {
     }
 
     public CompletableFuture<Void> refresh() {
-        return gateway.describeCluster().handle((overview, failure) -> {
+        return gateway.cluster().describeCluster().handle((overview, failure) -> {
             if (failure != null) {
                 failed(failure);
             } else {
@@ -31,7 +33,7 @@ public final class BrokersViewModel {
     }
 
     public void failed(Throwable failure) {
-        error.set(Fx.problem("Could not describe the cluster", failure));
+        error.set(Failures.problem("Could not describe the cluster", failure));
     }
 
     public void setOverview(ClusterOverview overview) {

@@ -1,11 +1,18 @@
 package io.partita.app.cluster;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.cluster.BrokerColumn;
+import io.partita.app.client.cluster.PartitionRow;
+import io.partita.app.client.cluster.ReplicaState;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -17,6 +24,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -26,6 +34,20 @@ import javafx.scene.layout.VBox;
  * there are. For a local cluster each broker's menu stops, kills or starts it.
  */
 public final class ClusterMapView extends VBox {
+    /**
+     * Each replica state's CSS pseudo-class ({@code .replica-tile:leader}, ...). A pseudo-class rather than a
+     * style class because JavaFX only re-matches a node's styles for a new pseudo-class, but looks them all up
+     * again for a new style class, which made a broker's death (every visible tile changing) cost many
+     * milliseconds on the FX thread.
+     */
+    private static final Map<ReplicaState, PseudoClass> TILE_STATES = new EnumMap<>(ReplicaState.class);
+
+    static {
+        for (ReplicaState state : ReplicaState.values()) {
+            TILE_STATES.put(state, PseudoClass.getPseudoClass(state.cssName()));
+        }
+    }
+
     private final ClusterMapViewModel model;
     private final TableView<MapRow> table = new TableView<>();
     /** The headers of the broker columns in order, by broker id. */
@@ -138,7 +160,7 @@ public final class ClusterMapView extends VBox {
     private static Label tile(ReplicaState state) {
         Label tile = new Label(state.tileText());
         tile.getStyleClass().add("replica-tile");
-        tile.pseudoClassStateChanged(state.pseudoClass(), true);
+        tile.pseudoClassStateChanged(TILE_STATES.get(state), true);
         return tile;
     }
 
@@ -165,7 +187,7 @@ public final class ClusterMapView extends VBox {
         partition.setPrefWidth(220);
         partition.setCellValueFactory(c -> Bindings.createObjectBinding(c::getValue));
         partition.setCellFactory(c -> new PartitionCell());
-        List<TableColumn<MapRow, ?>> columns = new java.util.ArrayList<>();
+        List<TableColumn<MapRow, ?>> columns = new ArrayList<>();
         columns.add(partition);
         brokerHeaders.clear();
         for (BrokerColumn broker : model.brokers()) {
@@ -193,7 +215,7 @@ public final class ClusterMapView extends VBox {
      * out anything else.
      */
     private abstract static class RowCell extends TableCell<MapRow, MapRow> {
-        private final javafx.beans.value.ChangeListener<PartitionRow> onChange = (o, was, is) -> render(is);
+        private final ChangeListener<PartitionRow> onChange = (o, was, is) -> render(is);
         private MapRow watched;
 
         @Override
@@ -247,8 +269,8 @@ public final class ClusterMapView extends VBox {
      */
     private static final class ReplicaCell extends RowCell {
         private final int brokerId;
-        private final java.util.EnumMap<ReplicaState, Label> tiles = new java.util.EnumMap<>(ReplicaState.class);
-        private final javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane();
+        private final EnumMap<ReplicaState, Label> tiles = new EnumMap<>(ReplicaState.class);
+        private final StackPane stack = new StackPane();
         private ReplicaState shown;
 
         ReplicaCell(int brokerId) {

@@ -1,7 +1,10 @@
 package io.partita.app.cluster;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.BrokerColumn;
+import io.partita.app.client.cluster.ClusterMap;
+import io.partita.app.client.cluster.PartitionRow;
+import io.partita.app.client.core.Failures;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +44,7 @@ public final class ClusterMapViewModel {
     }
 
     public CompletableFuture<Void> refresh() {
-        return gateway.clusterMap().handle((map, failure) -> {
+        return gateway.cluster().clusterMap().handle((map, failure) -> {
             if (failure != null) {
                 failed(failure);
             } else {
@@ -53,9 +56,9 @@ public final class ClusterMapViewModel {
 
     /** The cluster did not answer: say so, and mark down the nodes the app knows it stopped. FX thread. */
     public void failed(Throwable failure) {
-        error.set(Fx.problem("Could not read the cluster map", failure));
+        error.set(Failures.problem("Could not read the cluster map", failure));
         // The cluster cannot say which nodes are down, but the app knows the ones it stopped itself.
-        showMap(latest.withStopped(gateway.stoppedLocalNodes()).withUnreadable(gateway.unreadableLocalNodes()));
+        showMap(latest.withStopped(gateway.cluster().stoppedLocalNodes()).withUnreadable(gateway.cluster().unreadableLocalNodes()));
     }
 
     /** Shows {@code map}, the cluster's answer, touching only what changed. Call on the FX thread. */
@@ -123,19 +126,19 @@ public final class ClusterMapViewModel {
     }
 
     public boolean controlsNodes() {
-        return gateway.controlsNodes();
+        return gateway.cluster().controlsNodes();
     }
 
     public CompletableFuture<Void> stopNode(int id) {
-        return nodeAction("Stopping broker " + id + " (moving its leaderships first)…", gateway.stopNode(id));
+        return nodeAction("Stopping broker " + id + " (moving its leaderships first)…", gateway.cluster().stopNode(id));
     }
 
     public CompletableFuture<Void> killNode(int id) {
-        return nodeAction("Killing broker " + id + "…", gateway.killNode(id));
+        return nodeAction("Killing broker " + id + "…", gateway.cluster().killNode(id));
     }
 
     public CompletableFuture<Void> startNode(int id) {
-        return nodeAction("Starting broker " + id + "…", gateway.startNode(id));
+        return nodeAction("Starting broker " + id + "…", gateway.cluster().startNode(id));
     }
 
     /** Starts the node whose data did not open ({@link #unreadableNodeProperty()}) with none. */
@@ -144,7 +147,7 @@ public final class ClusterMapViewModel {
         if (id == NO_NODE) {
             return CompletableFuture.completedFuture(null);
         }
-        return nodeAction("Starting broker " + id + " with no data…", gateway.startNodeEmpty(id));
+        return nodeAction("Starting broker " + id + " with no data…", gateway.cluster().startNodeEmpty(id));
     }
 
     /**
@@ -172,7 +175,7 @@ public final class ClusterMapViewModel {
             busy.set(false);
             activity.set("");
             if (failure != null) {
-                error.set(Fx.describe(failure));
+                error.set(Failures.describe(failure));
             }
             return null;
         }).thenCompose(v -> refresh());

@@ -1,5 +1,6 @@
 package io.partita.app.cluster;
 
+import io.partita.app.client.cluster.PartitionRow;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 

@@ -2,6 +2,8 @@ package io.partita.app.common;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Dialog;
@@ -39,7 +41,7 @@ public final class Dialogs {
     }
 
     /** A red line with the cluster's refusal, hidden while there is none. */
-    public static Label errorLabel(String id, javafx.beans.value.ObservableStringValue error) {
+    public static Label errorLabel(String id, ObservableStringValue error) {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
@@ -51,7 +53,7 @@ public final class Dialogs {
     }
 
     /** A validation hint under the form, hidden while the form is valid. */
-    public static Label validationLabel(String id, javafx.beans.value.ObservableStringValue message) {
+    public static Label validationLabel(String id, ObservableStringValue message) {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
@@ -62,7 +64,7 @@ public final class Dialogs {
         return label;
     }
 
-    public static HBox busyRow(String text, javafx.beans.value.ObservableValue<Boolean> busy) {
+    public static HBox busyRow(String text, ObservableValue<Boolean> busy) {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.getStyleClass().add("small-progress");
         HBox row = new HBox(8, spinner, new Label(text));

@@ -1,6 +1,8 @@
 package io.partita.app.groups;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.PartitionLag;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

@@ -1,12 +1,17 @@
 package io.partita.app.groups;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.GroupMember;
+import io.partita.app.client.groups.PartitionLag;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,8 +37,8 @@ public final class GroupsViewModel {
     private final ReadOnlyObjectWrapper<GroupInfo> selectedGroup = new ReadOnlyObjectWrapper<>(this, "selectedGroup");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper messageIsProblem =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "messageIsProblem", false);
+    private final ReadOnlyBooleanWrapper messageIsProblem =
+            new ReadOnlyBooleanWrapper(this, "messageIsProblem", false);
     private final OwnerPalette palette = new OwnerPalette();
     private final LagHistory history = new LagHistory();
     private String samplesOf;
@@ -50,9 +55,9 @@ public final class GroupsViewModel {
     }
 
     public CompletableFuture<Void> refresh() {
-        return gateway.consumerGroups().handle((list, failure) -> {
+        return gateway.groups().consumerGroups().handle((list, failure) -> {
             if (failure != null) {
-                error.set(Fx.problem("Could not read the consumer groups", failure));
+                error.set(Failures.problem("Could not read the consumer groups", failure));
             } else {
                 error.set("");
                 apply(list);
@@ -134,9 +139,9 @@ public final class GroupsViewModel {
         }
         message.set("Deleting group " + group.id() + "…");
         messageIsProblem.set(false);
-        return gateway.deleteConsumerGroup(group.id()).handle((v, failure) -> {
+        return gateway.groups().deleteConsumerGroup(group.id()).handle((v, failure) -> {
             if (failure != null) {
-                message.set("Could not delete group " + group.id() + ": " + Fx.describe(failure));
+                message.set("Could not delete group " + group.id() + ": " + Failures.describe(failure));
                 messageIsProblem.set(true);
                 return false;
             }
@@ -212,7 +217,7 @@ public final class GroupsViewModel {
     }
 
     /** True while {@link #messageProperty()} reports a failure. */
-    public javafx.beans.property.ReadOnlyBooleanProperty messageIsProblemProperty() {
+    public ReadOnlyBooleanProperty messageIsProblemProperty() {
         return messageIsProblem.getReadOnlyProperty();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -73,7 +74,7 @@ final class LagChart extends VBox {
         waiting.setId("lag-chart-empty");
         waiting.setWrapText(true);
         waiting.getStyleClass().add("empty-state");
-        waiting.visibleProperty().bind(javafx.beans.binding.Bindings.size(series.getData()).lessThan(2));
+        waiting.visibleProperty().bind(Bindings.size(series.getData()).lessThan(2));
         StackPane stack = new StackPane(chart, waiting);
         VBox.setVgrow(stack, Priority.ALWAYS);
         getChildren().addAll(title, stack);

@@ -1,5 +1,6 @@
 package io.partita.app.groups;
 
+import io.partita.app.client.groups.GroupInfo;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;

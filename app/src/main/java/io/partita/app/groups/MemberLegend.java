@@ -1,6 +1,8 @@
 package io.partita.app.groups;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.GroupMember;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;

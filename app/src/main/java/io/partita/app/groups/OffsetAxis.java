@@ -1,6 +1,7 @@
 package io.partita.app.groups;
 
-import io.partita.app.common.OffsetScale;
+import io.partita.app.client.groups.PartitionLag;
+import io.partita.app.client.records.OffsetScale;
 
 /**
  * Where the committed offset sits on one partition's offset axis, as a fraction of the axis from log start (0)

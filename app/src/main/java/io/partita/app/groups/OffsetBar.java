@@ -1,7 +1,8 @@
 package io.partita.app.groups;
 
-import io.partita.app.common.OffsetScale;
-
+import io.partita.app.client.groups.PartitionLag;
+import io.partita.app.client.records.OffsetScale;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
@@ -74,6 +75,6 @@ public final class OffsetBar extends Region {
         return 16;
     }
 
-    private static final javafx.css.PseudoClass NO_COMMIT = javafx.css.PseudoClass.getPseudoClass("no-commit");
-    private static final javafx.css.PseudoClass CAUGHT_UP = javafx.css.PseudoClass.getPseudoClass("caught-up");
+    private static final PseudoClass NO_COMMIT = PseudoClass.getPseudoClass("no-commit");
+    private static final PseudoClass CAUGHT_UP = PseudoClass.getPseudoClass("caught-up");
 }

@@ -1,5 +1,6 @@
 package io.partita.app.groups;
 
+import io.partita.app.client.groups.PartitionLag;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;

@@ -1,11 +1,14 @@
 package io.partita.app.groups;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.groups.ResetRow;
+import io.partita.app.client.groups.ResetStrategy;
 import io.partita.app.common.Dialogs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,6 +23,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -63,7 +67,7 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
         moment.setId("reset-moment");
         moment.setPrefColumnCount(13);
         moment.setPromptText("2026-11-25 21:30");
-        moment.setTooltip(new javafx.scene.control.Tooltip("Local time, as yyyy-MM-dd HH:mm[:ss]; or an ISO time with"
+        moment.setTooltip(new Tooltip("Local time, as yyyy-MM-dd HH:mm[:ss]; or an ISO time with"
                 + " offset (2026-11-25T20:30:00Z); or epoch milliseconds"));
         moment.textProperty().bindBidirectional(model.momentTextProperty());
         moment.disableProperty().bind(model.strategyProperty().isNotEqualTo(ResetStrategy.TIMESTAMP));
@@ -101,7 +105,7 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
         List<String> scopes = new ArrayList<>();
         scopes.add(ALL);
         scopes.addAll(model.topics());
-        ChoiceBox<String> scope = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(scopes));
+        ChoiceBox<String> scope = new ChoiceBox<>(FXCollections.observableArrayList(scopes));
         scope.setId("reset-scope");
         scope.setConverter(new StringConverter<>() {
             @Override

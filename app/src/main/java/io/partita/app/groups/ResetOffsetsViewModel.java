@@ -1,8 +1,13 @@
 package io.partita.app.groups;
 
-import io.partita.app.common.Fx;
-import io.partita.app.common.Moments;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.PartitionLag;
+import io.partita.app.client.groups.ResetRequest;
+import io.partita.app.client.groups.ResetRow;
+import io.partita.app.client.groups.ResetStrategy;
+import io.partita.app.client.records.Moments;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -122,10 +127,10 @@ public final class ResetOffsetsViewModel {
         busy.set(true);
         error.set("");
         ResetRequest request = request();
-        return gateway.previewOffsetReset(group.id(), request).handle((rows, failure) -> {
+        return gateway.groups().previewOffsetReset(group.id(), request).handle((rows, failure) -> {
             busy.set(false);
             if (failure != null) {
-                error.set("Could not preview the reset: " + Fx.describe(failure));
+                error.set("Could not preview the reset: " + Failures.describe(failure));
             } else if (request.equals(request())) { // the form did not change while the cluster answered
                 preview.setAll(rows);
                 previewSummary.set(summarize(rows));
@@ -152,10 +157,10 @@ public final class ResetOffsetsViewModel {
         }
         busy.set(true);
         error.set("");
-        return gateway.applyOffsetReset(group.id(), List.copyOf(preview)).handle((v, failure) -> {
+        return gateway.groups().applyOffsetReset(group.id(), List.copyOf(preview)).handle((v, failure) -> {
             busy.set(false);
             if (failure != null) {
-                error.set("Could not reset the offsets: " + Fx.describe(failure));
+                error.set("Could not reset the offsets: " + Failures.describe(failure));
                 return false;
             }
             afterApply.run();

@@ -1,7 +1,12 @@
 package io.partita.app.messages;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.StartAt;
+import io.partita.app.client.transfer.ExportPlan;
+import io.partita.app.client.transfer.TransferControl;
+import io.partita.app.client.transfer.TransferProgress;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -135,19 +140,19 @@ public final class ExportViewModel {
         String what = plan == null ? TransferProgress.count(selected.size()) + " selected records of " + selectionSource()
                 : null;
         ExportPlan range = plan;
-        (plan == null ? gateway.exportMessages(selected, target, control, this::show)
-                : gateway.exportMessages(plan, target, control, this::show)).whenComplete((written, failure) -> {
+        (plan == null ? gateway.transfer().exportMessages(selected, target, control, this::show)
+                : gateway.transfer().exportMessages(plan, target, control, this::show)).whenComplete((written, failure) -> {
                     running.set(false);
                     if (failure == null) {
                         progress.set(new TransferProgress(written, written));
                         status.set("Wrote " + (what != null ? what
                                 : TransferProgress.count(written) + " records of " + range.describe()) + " to " + target);
-                    } else if (Fx.rootCause(failure) instanceof CancellationException) {
+                    } else if (Failures.rootCause(failure) instanceof CancellationException) {
                         progress.set(null);
                         status.set("Cancelled: nothing was written; " + target.getFileName() + " is as it was.");
                     } else {
                         status.set("");
-                        error.set(Fx.problem("Could not export", failure));
+                        error.set(Failures.problem("Could not export", failure));
                     }
                 });
     }

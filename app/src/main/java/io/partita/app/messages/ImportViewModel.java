@@ -1,7 +1,11 @@
 package io.partita.app.messages;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.produce.Sent;
+import io.partita.app.client.transfer.ImportPlan;
+import io.partita.app.client.transfer.TransferControl;
+import io.partita.app.client.transfer.TransferProgress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
@@ -61,11 +65,11 @@ public final class ImportViewModel {
         status.set("Checking " + source.getFileName() + "…");
         control = new TransferControl();
         TransferControl thisRun = control;
-        gateway.importMessages(source, plan, control, this::show).whenComplete((last, failure) -> {
+        gateway.transfer().importMessages(source, plan, control, this::show).whenComplete((last, failure) -> {
             running.set(false);
             if (failure != null) {
                 status.set("");
-                error.set(Fx.problem("Could not import", failure)); // the reason names the file and line
+                error.set(Failures.problem("Could not import", failure)); // the reason names the file and line
             } else if (thisRun.cancelled() && last.done() < last.about()) {
                 progress.set(last);
                 status.set("Cancelled: " + TransferProgress.count(last.done()) + " of " + TransferProgress.count(last.about())

@@ -1,6 +1,8 @@
 package io.partita.app.messages;
 
-import io.partita.app.common.Moments;
+import io.partita.app.client.browse.SearchProgress;
+import io.partita.app.client.records.MessageFilter;
+import io.partita.app.client.records.Moments;
 import java.time.ZoneId;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;

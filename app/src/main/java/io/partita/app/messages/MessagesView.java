@@ -1,43 +1,55 @@
 package io.partita.app.messages;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.records.Bytes;
+import io.partita.app.client.records.JsonLines;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessageFilter;
 import io.partita.app.common.ClipboardText;
 import io.partita.app.common.Dialogs;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.IndexedCell;
-import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The message browser: choose a topic, a partition and where to start; read a page; page back and forth; see
@@ -73,7 +85,7 @@ public final class MessagesView extends VBox {
         partition.setPromptText("Partition");
         partition.setMinWidth(Region.USE_PREF_SIZE);
         partition.setPrefWidth(150);
-        partition.setConverter(new javafx.util.StringConverter<>() {
+        partition.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer p) {
                 return p == null ? "" : p == MessagesViewModel.ALL_PARTITIONS ? "All partitions" : "partition " + p;
@@ -85,16 +97,16 @@ public final class MessagesView extends VBox {
             }
         });
         partition.valueProperty().bindBidirectional(model.partitionProperty());
-        ChoiceBox<StartChoice> start = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+        ChoiceBox<StartChoice> start = new ChoiceBox<>(FXCollections.observableArrayList(
                 StartChoice.values()));
         start.setId("browse-start");
         start.valueProperty().bindBidirectional(model.startProperty());
         TextField startInput = new TextField();
         startInput.setId("browse-start-value");
         startInput.textProperty().bindBidirectional(model.startInputProperty());
-        startInput.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        startInput.promptTextProperty().bind(Bindings.createStringBinding(
                 () -> model.startProperty().get().hint(), model.startProperty()));
-        startInput.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        startInput.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !model.startProperty().get().needsInput(), model.startProperty()));
         HBox.setHgrow(startInput, Priority.ALWAYS);
         startInput.setOnAction(e -> model.read());
@@ -183,13 +195,13 @@ public final class MessagesView extends VBox {
                 fixed(text("Timestamp", m -> TIME.format(Instant.ofEpochMilli(m.timestamp())), 210)),
                 text("Key", m -> Bytes.preview(m.key(), 60), 140),
                 text("Headers", m -> m.headers().stream().map(Message.Header::toString)
-                        .collect(java.util.stream.Collectors.joining(", ")), 140),
+                        .collect(Collectors.joining(", ")), 140),
                 number("Size", m -> (long) m.size(), 70),
                 text("Value", m -> Bytes.preview(m.value(), 200), 400)));
         Label empty = new Label("Choose a topic and a partition, then Read.");
         empty.getStyleClass().add("empty-state");
         table.setPlaceholder(empty);
-        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE); // Export selected…
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE); // Export selected…
         table.getSelectionModel().selectedItemProperty().addListener((o, was, m) -> {
             if (m != null) {
                 model.selectedProperty().set(m);
@@ -214,13 +226,13 @@ public final class MessagesView extends VBox {
             MenuItem exportSelected = new MenuItem("Export selected…");
             exportSelected.setId("export-selected");
             exportSelected.setOnAction(e -> transfers.openExport(t.getSelectionModel().getSelectedItems().stream()
-                    .filter(java.util.Objects::nonNull).toList()));
-            row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
+                    .filter(Objects::nonNull).toList()));
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(new ContextMenu(copyValue, copyKey, copyJson, exportSelected)));
             return row;
         });
 
-        ChoiceBox<ValueFormat> format = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+        ChoiceBox<ValueFormat> format = new ChoiceBox<>(FXCollections.observableArrayList(
                 ValueFormats.all()));
         format.setId("value-format");
         format.setValue(model.formatProperty().get());
@@ -274,12 +286,12 @@ public final class MessagesView extends VBox {
         searchText.setOnAction(e -> model.search());
         HBox.setHgrow(searchText, Priority.ALWAYS);
         searchText.setMinWidth(120);
-        ChoiceBox<MessageFilter.Field> field = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+        ChoiceBox<MessageFilter.Field> field = new ChoiceBox<>(FXCollections.observableArrayList(
                 MessageFilter.Field.values()));
         field.setId("search-field");
         field.valueProperty().bindBidirectional(search.fieldProperty());
         field.setMinWidth(Region.USE_PREF_SIZE);
-        field.setConverter(new javafx.util.StringConverter<>() {
+        field.setConverter(new StringConverter<>() {
             @Override
             public String toString(MessageFilter.Field f) {
                 return f == null ? "" : f == MessageFilter.Field.ANY ? "Anywhere" : "In " + f.toString().toLowerCase();
@@ -344,7 +356,7 @@ public final class MessagesView extends VBox {
                 table.scrollTo(model.messages().size() - 1); // turning Follow on goes to where the new rows land
             }
         });
-        model.messages().addListener((javafx.collections.ListChangeListener<Message>) change -> {
+        model.messages().addListener((ListChangeListener<Message>) change -> {
             int added = 0;
             while (change.next()) {
                 added += change.getAddedSize();
@@ -358,7 +370,7 @@ public final class MessagesView extends VBox {
             VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
             IndexedCell<?> lastShown = flow == null ? null : flow.getLastVisibleCell();
             if (lastBefore < 0 || lastShown == null || lastShown.getIndex() >= lastBefore) {
-                javafx.application.Platform.runLater(() -> {
+                Platform.runLater(() -> {
                     table.scrollTo(model.messages().size() - 1);
                     // Lay the rows out now, not at the next pulse: the next batch asks which rows are on screen,
                     // and until then the cells would still show the rows from before this scroll. Two batches

@@ -1,11 +1,26 @@
 package io.partita.app.messages;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.browse.FollowControl;
+import io.partita.app.client.browse.SearchControl;
+import io.partita.app.client.browse.SearchPlan;
+import io.partita.app.client.browse.SearchProgress;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.produce.Delivery;
+import io.partita.app.client.records.BrowsePage;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessageFilter;
+import io.partita.app.client.records.MessagePage;
+import io.partita.app.client.records.PageMerge;
+import io.partita.app.client.records.StartAt;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -64,17 +79,17 @@ public final class MessagesViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading", false);
     private final IntegerProperty partitionCount = new SimpleIntegerProperty(this, "partitionCount", 0);
-    private java.util.function.ToIntFunction<String> topicPartitions = name -> 0;
+    private ToIntFunction<String> topicPartitions = name -> 0;
     private final BooleanProperty formatChosenByUser = new SimpleBooleanProperty(this, "formatChosenByUser", false);
 
     public MessagesViewModel(ClusterGateway gateway, Supplier<ZoneId> zone) {
         this.gateway = gateway;
         this.zone = zone;
         partitionCount.addListener((o, was, n) -> {
-            List<Integer> wanted = java.util.stream.IntStream.range(0, n.intValue()).boxed().toList();
+            List<Integer> wanted = IntStream.range(0, n.intValue()).boxed().toList();
             if (!partitions.equals(wanted)) {
                 Integer keep = partition.get();
-                java.util.List<Integer> offered = new java.util.ArrayList<>(wanted);
+                List<Integer> offered = new ArrayList<>(wanted);
                 if (wanted.size() > 1) {
                     offered.add(0, ALL_PARTITIONS);
                 }
@@ -102,7 +117,7 @@ public final class MessagesViewModel {
     }
 
     /** The topics to offer, with their partition counts, from the latest topic list. */
-    public void setTopics(List<String> names, java.util.function.ToIntFunction<String> partitionsOf) {
+    public void setTopics(List<String> names, ToIntFunction<String> partitionsOf) {
         if (!topics.equals(names)) {
             String keep = topic.get();
             topics.setAll(names);
@@ -186,9 +201,9 @@ public final class MessagesViewModel {
         stopBackgroundWork();
         if (partition.get() != ALL_PARTITIONS) {
             // One partition: one seek and one fetch (the path the jump benchmark measures).
-            return show(gateway.readMessages(topic.get(), partition.get(), at, PAGE_SIZE).thenApply(BrowsePage::of));
+            return show(gateway.browse().readMessages(topic.get(), partition.get(), at, PAGE_SIZE).thenApply(BrowsePage::of));
         }
-        return show(gateway.readMessages(topic.get(), chosenPartitions(), at, PAGE_SIZE));
+        return show(gateway.browse().readMessages(topic.get(), chosenPartitions(), at, PAGE_SIZE));
     }
 
     /** The page after the one shown. */
@@ -200,10 +215,10 @@ public final class MessagesViewModel {
         stopBackgroundWork();
         if (current.partitions().size() == 1) {
             int p = current.partitions().get(0);
-            return show(gateway.readMessages(current.topic(), p, new StartAt.Offset(current.next().offset(p)),
+            return show(gateway.browse().readMessages(current.topic(), p, new StartAt.Offset(current.next().offset(p)),
                     PAGE_SIZE).thenApply(BrowsePage::of));
         }
-        return show(gateway.readMessagesFrom(current.topic(), current.next(), PAGE_SIZE));
+        return show(gateway.browse().readMessagesFrom(current.topic(), current.next(), PAGE_SIZE));
     }
 
     /** The page before the one shown. */
@@ -215,10 +230,10 @@ public final class MessagesViewModel {
         stopBackgroundWork();
         if (current.partitions().size() == 1) {
             int p = current.partitions().get(0);
-            return show(gateway.readMessagesBefore(current.topic(), p, current.from().offset(p), PAGE_SIZE)
+            return show(gateway.browse().readMessagesBefore(current.topic(), p, current.from().offset(p), PAGE_SIZE)
                     .thenApply(BrowsePage::of));
         }
-        return show(gateway.readMessagesBefore(current.topic(), current.from(), PAGE_SIZE));
+        return show(gateway.browse().readMessagesBefore(current.topic(), current.from(), PAGE_SIZE));
     }
 
     /**
@@ -248,7 +263,7 @@ public final class MessagesViewModel {
         status.set("Searching…");
         // Only this search's news reach the table: an older one given up may still report on its way out.
         SearchControl[] self = new SearchControl[1];
-        SearchControl run = gateway.search(new SearchPlan(topic.get(), chosenPartitions(), at, filter, MAX_MATCHES),
+        SearchControl run = gateway.browse().search(new SearchPlan(topic.get(), chosenPartitions(), at, filter, MAX_MATCHES),
                 p -> {
                     if (searchRun != null && searchRun == self[0]) {
                         search.update(p);
@@ -307,12 +322,12 @@ public final class MessagesViewModel {
         String where = topic.get() + (chosen.size() > 1 ? " (all " + chosen.size() + " partitions)"
                 : " partition " + chosen.get(0));
         status.set("Starting to follow " + where + "…");
-        FollowControl run = gateway.follow(topic.get(), chosen, this::append);
+        FollowControl run = gateway.browse().follow(topic.get(), chosen, this::append);
         tail = run;
         run.listening().thenRun(() -> {
             if (tail == run) {
                 status.set("Following " + where + ": new records at the bottom, the last "
-                        + String.format(java.util.Locale.US, "%,d", FOLLOW_ROWS) + " kept.");
+                        + String.format(Locale.US, "%,d", FOLLOW_ROWS) + " kept.");
             }
         });
         run.stopped().handle((v, failure) -> {
@@ -323,7 +338,7 @@ public final class MessagesViewModel {
             following.set(false);
             if (failure != null) {
                 status.set("");
-                error.set(Fx.problem("Could not follow " + where, failure));
+                error.set(Failures.problem("Could not follow " + where, failure));
             } else {
                 status.set("Stopped following " + where + " (" + followed + " new "
                         + (followed == 1 ? "record" : "records") + ").");
@@ -389,7 +404,7 @@ public final class MessagesViewModel {
 
     /** Stops a read that waits (an empty partition's tail, a slow cluster). */
     public void cancel() {
-        gateway.cancelRead();
+        gateway.browse().cancelRead();
     }
 
     private void requireChoice() {
@@ -409,7 +424,7 @@ public final class MessagesViewModel {
             reading.set(false);
             if (failure != null) {
                 status.set("");
-                error.set(Fx.problem("Could not read " + topic.get()
+                error.set(Failures.problem("Could not read " + topic.get()
                         + (partition.get() == ALL_PARTITIONS ? "" : "-" + partition.get()), failure));
             } else {
                 page.set(p);
@@ -444,7 +459,7 @@ public final class MessagesViewModel {
         }
         return page.messages().size() + " records by time across " + page.partitions().size()
                 + " partitions (partition: offsets " + ranges + ") of "
-                + String.format(java.util.Locale.US, "%,d", page.records());
+                + String.format(Locale.US, "%,d", page.records());
     }
 
     static String describe(MessagePage p) {
@@ -499,7 +514,7 @@ public final class MessagesViewModel {
     }
 
     /** Whether the rows come from several partitions (a table then shows each row's partition). */
-    public javafx.beans.property.ReadOnlyBooleanProperty severalPartitionsProperty() {
+    public ReadOnlyBooleanProperty severalPartitionsProperty() {
         return severalPartitions.getReadOnlyProperty();
     }
 

@@ -1,18 +1,27 @@
 package io.partita.app.messages;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.produce.Delivery;
+import io.partita.app.client.produce.ProduceInput;
+import io.partita.app.client.produce.Sent;
+import io.partita.app.client.produce.Template;
 import io.partita.app.common.Dialogs;
 import java.io.File;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -20,9 +29,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,6 +41,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /**
@@ -62,7 +74,7 @@ public final class ProduceDialog extends Dialog<Void> {
         key.setId("produce-key");
         key.setPromptText("empty: no key");
         key.textProperty().bindBidirectional(model.keyProperty());
-        ChoiceBox<ProduceInput.ValueKind> kind = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
+        ChoiceBox<ProduceInput.ValueKind> kind = new ChoiceBox<>(FXCollections.observableArrayList(
                 ProduceInput.ValueKind.values()));
         kind.setId("produce-value-kind");
         kind.valueProperty().bindBidirectional(model.valueKindProperty());
@@ -132,9 +144,9 @@ public final class ProduceDialog extends Dialog<Void> {
                 setWrapText(true);
                 setPrefWidth(0); // wrap within the list rather than widen it (a batch's line is long)
                 setText(empty || d == null ? null : d.line());
-                setTooltip(empty || d == null ? null : new javafx.scene.control.Tooltip(d.details()));
+                setTooltip(empty || d == null ? null : new Tooltip(d.details()));
                 setGraphic(empty || d == null || d.first() == null ? null : open);
-                setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                setContentDisplay(ContentDisplay.RIGHT);
             }
         });
 
@@ -154,7 +166,7 @@ public final class ProduceDialog extends Dialog<Void> {
             e.consume(); // stay open for the next record
             model.send();
         });
-        getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (SEND_KEYS.match(e)) {
                 e.consume();
                 model.send();
@@ -241,9 +253,9 @@ public final class ProduceDialog extends Dialog<Void> {
             return;
         }
         growPending = true;
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             growPending = false;
-            javafx.scene.Scene scene = getDialogPane().getScene();
+            Scene scene = getDialogPane().getScene();
             Window window = scene == null ? null : scene.getWindow();
             if (window == null) {
                 return;
@@ -255,9 +267,9 @@ public final class ProduceDialog extends Dialog<Void> {
             if (wanted <= window.getHeight()) {
                 return;
             }
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(),
+            Rectangle2D screen = Screen.getScreensForRectangle(window.getX(),
                     window.getY(), window.getWidth(), window.getHeight()).stream().findFirst()
-                    .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+                    .orElse(Screen.getPrimary()).getVisualBounds();
             // Downwards only, to the screen's bottom edge: moving the window in the same breath made GTK drop the
             // new height.
             window.setHeight(Math.max(window.getHeight(), Math.min(wanted, screen.getMaxY() - window.getY())));

@@ -1,7 +1,17 @@
 package io.partita.app.messages;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.produce.BatchControl;
+import io.partita.app.client.produce.BatchPlan;
+import io.partita.app.client.produce.BatchProgress;
+import io.partita.app.client.produce.Delivery;
+import io.partita.app.client.produce.ProduceClient;
+import io.partita.app.client.produce.ProduceInput;
+import io.partita.app.client.produce.ProduceRequest;
+import io.partita.app.client.produce.Sent;
+import io.partita.app.client.produce.Template;
+import io.partita.app.client.records.Message;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -105,7 +115,7 @@ public final class ProduceViewModel {
         if (key.get() == null || key.get().isEmpty()) {
             return "No key: the producer spreads such records over the partitions.";
         }
-        int p = ClusterGateway.partitionForKey(key.get().getBytes(StandardCharsets.UTF_8), partitions);
+        int p = ProduceClient.partitionForKey(key.get().getBytes(StandardCharsets.UTF_8), partitions);
         return "This key goes to partition " + p + " (of " + partitions + ").";
     }
 
@@ -135,11 +145,11 @@ public final class ProduceViewModel {
         error.set("");
         sending.set(true);
         CompletableFuture<ProduceRequest> ready = valueFile == null ? CompletableFuture.completedFuture(request)
-                : gateway.readValueFile(valueFile).thenApply(bytes -> withValue(request, bytes));
-        return ready.thenCompose(gateway::send).handle((delivery, failure) -> {
+                : gateway.produce().readValueFile(valueFile).thenApply(bytes -> withValue(request, bytes));
+        return ready.thenCompose(gateway.produce()::send).handle((delivery, failure) -> {
             sending.set(false);
             if (failure != null) {
-                error.set(Fx.problem("Not sent", failure));
+                error.set(Failures.problem("Not sent", failure));
                 return null;
             }
             addSent(delivery);
@@ -175,9 +185,9 @@ public final class ProduceViewModel {
             return;
         }
         batchStatus.set("Reading " + valueFile.getFileName() + "…");
-        gateway.readValueFile(valueFile).whenComplete((bytes, failure) -> {
+        gateway.produce().readValueFile(valueFile).whenComplete((bytes, failure) -> {
             if (failure != null) {
-                finished(BatchProgress.refused(plan.topic(), plan.count(), Fx.describe(failure)));
+                finished(BatchProgress.refused(plan.topic(), plan.count(), Failures.describe(failure)));
             } else {
                 run(plan(bytes));
             }
@@ -185,7 +195,7 @@ public final class ProduceViewModel {
     }
 
     private void run(BatchPlan plan) {
-        batchControl = gateway.sendBatch(plan, this::showBatch);
+        batchControl = gateway.produce().sendBatch(plan, this::showBatch);
         if (cancelAsked) {
             batchControl.cancel();
         }

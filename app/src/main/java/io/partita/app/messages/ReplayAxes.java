@@ -1,5 +1,7 @@
 package io.partita.app.messages;
 
+import io.partita.app.client.records.ReplayRange;
+import io.partita.app.client.replay.ReplayPosition;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;

@@ -1,6 +1,8 @@
 package io.partita.app.messages;
 
-import io.partita.app.common.OffsetScale;
+import io.partita.app.client.records.OffsetScale;
+import io.partita.app.client.records.ReplayRange;
+import io.partita.app.client.replay.ReplayPosition;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;

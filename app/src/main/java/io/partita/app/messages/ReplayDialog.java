@@ -1,9 +1,16 @@
 package io.partita.app.messages;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessageFilter;
+import io.partita.app.client.replay.ReplayPosition;
+import io.partita.app.client.replay.Speed;
 import io.partita.app.common.Dialogs;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -142,7 +149,7 @@ public final class ReplayDialog extends Dialog<Void> {
         // The axes appear once a replay has resolved its ranges: the window grows to hold them rather than
         // squeezing the bar and the list below (and never shrinks under a size the user chose).
         // (A listener on the list itself: one on Bindings.size would hang on a binding nothing holds.)
-        model.axes().addListener((javafx.collections.ListChangeListener<ReplayPosition>) c -> {
+        model.axes().addListener((ListChangeListener<ReplayPosition>) c -> {
             while (c.next()) {
                 if (c.wasAdded() && !c.wasReplaced()) {
                     growToContent();
@@ -179,7 +186,7 @@ public final class ReplayDialog extends Dialog<Void> {
 
     private void growToContent() {
         // Later, once the new rows have their CSS and a layout: only then is the content's preferred height right.
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             if (!isShowing()) {
                 return;
             }
@@ -192,7 +199,7 @@ public final class ReplayDialog extends Dialog<Void> {
         });
     }
 
-    private static CheckBox check(String text, String id, javafx.beans.property.BooleanProperty value) {
+    private static CheckBox check(String text, String id, BooleanProperty value) {
         CheckBox box = new CheckBox(text);
         box.setId(id);
         box.selectedProperty().bindBidirectional(value);

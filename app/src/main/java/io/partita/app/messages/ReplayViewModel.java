@@ -1,7 +1,16 @@
 package io.partita.app.messages;
 
-import io.partita.app.common.Moments;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessageFilter;
+import io.partita.app.client.records.Moments;
+import io.partita.app.client.records.StartAt;
+import io.partita.app.client.records.StopAt;
+import io.partita.app.client.replay.ReplayControl;
+import io.partita.app.client.replay.ReplayPlan;
+import io.partita.app.client.replay.ReplayPosition;
+import io.partita.app.client.replay.ReplayProgress;
+import io.partita.app.client.replay.Speed;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +168,7 @@ public final class ReplayViewModel {
         running.set(true);
         paused.set(false);
         status.set("Starting…");
-        control = gateway.replay(plan, this::show, this::shown);
+        control = gateway.replay().replay(plan, this::show, this::shown);
         control.done().thenAccept(last -> {
             show(last);
             running.set(false);

@@ -1,5 +1,7 @@
 package io.partita.app.messages;
 
+import io.partita.app.client.records.Bytes;
+import io.partita.app.client.records.Message;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;

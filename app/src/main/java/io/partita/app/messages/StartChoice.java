@@ -1,6 +1,7 @@
 package io.partita.app.messages;
 
-import io.partita.app.common.Moments;
+import io.partita.app.client.records.Moments;
+import io.partita.app.client.records.StartAt;
 import java.time.ZoneId;
 
 /** The browser's "start at" choice, and what the user typed beside it turned into a {@link StartAt}. */

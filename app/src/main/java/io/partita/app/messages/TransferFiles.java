@@ -1,18 +1,20 @@
 package io.partita.app.messages;
 
+import io.partita.app.client.transfer.TransferProgress;
+import io.partita.app.common.Dialogs;
 import java.io.File;
 import javafx.application.Platform;
 import javafx.beans.Observable;
-import javafx.scene.control.Dialog;
-import javafx.stage.Window;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /** What the export and import windows share: the file chooser, the progress bar and the status line. */
 final class TransferFiles {
@@ -78,9 +80,9 @@ final class TransferFiles {
         return status;
     }
 
-    /** The red line of {@link io.partita.app.common.Dialogs#errorLabel}, wrapping rather than cut to "…". */
+    /** The red line of {@link Dialogs#errorLabel}, wrapping rather than cut to "…". */
     static Label error(String id, ObservableStringValue text) {
-        Label error = io.partita.app.common.Dialogs.errorLabel(id, text);
+        Label error = Dialogs.errorLabel(id, text);
         error.setMinHeight(Region.USE_PREF_SIZE);
         return error;
     }

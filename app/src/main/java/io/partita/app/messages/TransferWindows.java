@@ -1,5 +1,6 @@
 package io.partita.app.messages;
 
+import io.partita.app.client.records.Message;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.Dialog;

@@ -3,6 +3,7 @@ package io.partita.app.topics;
 import atlantafx.base.theme.Styles;
 import io.partita.app.common.Dialogs;
 import javafx.event.ActionEvent;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -42,7 +43,7 @@ public final class AddPartitionsDialog extends Dialog<Boolean> {
         Label totalLabel = new Label("New total");
         totalLabel.setLabelFor(total);
         HBox row = new HBox(12, totalLabel, total);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setAlignment(Pos.CENTER_LEFT);
 
         VBox content = new VBox(14, intro, row,
                 Dialogs.validationLabel("partitions-validation", model.validationMessageProperty()),

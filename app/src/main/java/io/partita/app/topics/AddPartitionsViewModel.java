@@ -1,7 +1,7 @@
 package io.partita.app.topics;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -56,10 +56,10 @@ public final class AddPartitionsViewModel {
         }
         busy.set(true);
         error.set("");
-        return gateway.addPartitions(topic, newTotal.get()).handle((ok, failure) -> {
+        return gateway.topics().addPartitions(topic, newTotal.get()).handle((ok, failure) -> {
             busy.set(false);
             if (failure != null) {
-                error.set("The cluster refused: " + Fx.describe(failure));
+                error.set("The cluster refused: " + Failures.describe(failure));
                 return false;
             }
             return true;

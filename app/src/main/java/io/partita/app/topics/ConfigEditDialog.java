@@ -2,6 +2,7 @@ package io.partita.app.topics;
 
 import atlantafx.base.theme.Styles;
 import io.partita.app.common.Dialogs;
+import java.util.concurrent.CompletableFuture;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -92,7 +93,7 @@ public final class ConfigEditDialog extends Dialog<String> {
         });
     }
 
-    private void closeOnSuccess(java.util.concurrent.CompletableFuture<Boolean> outcome, ConfigEditViewModel model) {
+    private void closeOnSuccess(CompletableFuture<Boolean> outcome, ConfigEditViewModel model) {
         outcome.thenAccept(done -> {
             if (done) {
                 setResult(model.nameProperty().get().strip());

@@ -1,7 +1,8 @@
 package io.partita.app.topics;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.topics.TopicConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,10 +122,10 @@ public final class ConfigEditViewModel {
     private CompletableFuture<Boolean> send(Map<String, String> set, Set<String> reset) {
         busy.set(true);
         error.set("");
-        return gateway.alterTopicConfigs(topic, set, reset).handle((ok, failure) -> {
+        return gateway.topics().alterTopicConfigs(topic, set, reset).handle((ok, failure) -> {
             busy.set(false);
             if (failure != null) {
-                error.set("The cluster refused: " + Fx.describe(failure));
+                error.set("The cluster refused: " + Failures.describe(failure));
                 return false;
             }
             return true;

@@ -1,6 +1,8 @@
 package io.partita.app.topics;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.cluster.TopicInfo;
+import io.partita.app.client.topics.TopicStats;
 import io.partita.app.common.Dialogs;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;

@@ -2,8 +2,10 @@ package io.partita.app.topics;
 
 import atlantafx.base.theme.Styles;
 import io.partita.app.common.Dialogs;
+import javafx.beans.property.ObjectProperty;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -13,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -49,13 +52,13 @@ public final class NewTopicDialog extends Dialog<String> {
         grid.addRow(1, Dialogs.fieldLabel("Partitions", partitions), partitions);
         grid.addRow(2, Dialogs.fieldLabel("Replication factor", replication), new HBox(10, replication, brokersHint));
         ((HBox) grid.getChildren().get(grid.getChildren().size() - 1)).setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.control.TextArea configs = new javafx.scene.control.TextArea();
+        TextArea configs = new TextArea();
         configs.setId("topic-configs");
         configs.setPromptText("Optional: key=value, one a line, e.g. retention.ms=86400000");
         configs.setPrefRowCount(3);
         configs.textProperty().bindBidirectional(model.configsProperty());
         Label configsLabel = Dialogs.fieldLabel("Configs", configs);
-        GridPane.setValignment(configsLabel, javafx.geometry.VPos.TOP);
+        GridPane.setValignment(configsLabel, VPos.TOP);
         grid.addRow(3, configsLabel, configs);
 
         Label validation = new Label();
@@ -117,7 +120,7 @@ public final class NewTopicDialog extends Dialog<String> {
 
 
     private static Spinner<Integer> intSpinner(String id, int max,
-            javafx.beans.property.ObjectProperty<Integer> value) {
+            ObjectProperty<Integer> value) {
         Spinner<Integer> spinner = new Spinner<>();
         spinner.setId(id);
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =

@@ -1,7 +1,7 @@
 package io.partita.app.topics;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
@@ -85,12 +85,12 @@ public final class NewTopicViewModel {
         }
         busy.set(true);
         error.set("");
-        return gateway.createTopic(name.get(), partitions.get(), replicationFactor.get().shortValue(),
+        return gateway.topics().createTopic(name.get(), partitions.get(), replicationFactor.get().shortValue(),
                         ConfigLines.parse(configs.get()).configs())
                 .handle((ok, failure) -> {
                     busy.set(false);
                     if (failure != null) {
-                        error.set("The cluster refused the topic: " + Fx.describe(failure));
+                        error.set("The cluster refused the topic: " + Failures.describe(failure));
                         return false;
                     }
                     return true;

@@ -1,7 +1,9 @@
 package io.partita.app.topics;
 
-import javafx.scene.Node;
+import io.partita.app.client.cluster.TopicInfo;
 import io.partita.app.common.ClipboardText;
+import javafx.scene.Node;
+import javafx.stage.Window;
 
 /**
  * What can be done to a topic from the Topics tab (keys, the row's context menu, the detail's buttons): copy its
@@ -19,7 +21,7 @@ public final class TopicActions {
         this.afterDelete = afterDelete;
     }
 
-    private javafx.stage.Window window() {
+    private Window window() {
         return owner.getScene() == null ? null : owner.getScene().getWindow();
     }
 

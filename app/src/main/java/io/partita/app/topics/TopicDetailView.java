@@ -1,8 +1,12 @@
 package io.partita.app.topics;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.topics.PartitionDetail;
+import io.partita.app.client.topics.TopicConfig;
+import io.partita.app.client.topics.TopicDetail;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -259,7 +263,7 @@ public final class TopicDetailView extends VBox {
     }
 
     private static TableColumn<PartitionDetail, Integer> number(String title,
-            java.util.function.Function<PartitionDetail, Integer> value, double width) {
+            Function<PartitionDetail, Integer> value, double width) {
         TableColumn<PartitionDetail, Integer> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.getStyleClass().add("number-column");
@@ -270,7 +274,7 @@ public final class TopicDetailView extends VBox {
 
     /** A right-aligned text column whose header explains it in a tooltip. */
     private static TableColumn<PartitionDetail, String> explained(String title, String explanation,
-            java.util.function.Function<PartitionDetail, String> value, double width) {
+            Function<PartitionDetail, String> value, double width) {
         TableColumn<PartitionDetail, String> column = new TableColumn<>();
         column.setGraphic(hint(title, explanation));
         column.setSortable(false); // formatted text would sort as text ("10" before "9")

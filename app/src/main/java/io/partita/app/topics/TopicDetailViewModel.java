@@ -1,7 +1,10 @@
 package io.partita.app.topics;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.topics.PartitionDetail;
+import io.partita.app.client.topics.TopicConfig;
+import io.partita.app.client.topics.TopicDetail;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -51,7 +54,7 @@ public final class TopicDetailViewModel {
         if (detail.get() == null) {
             message.set("Loading " + name + "…");
         }
-        return gateway.topicDetail(name).handle((loaded, failure) -> {
+        return gateway.topics().topicDetail(name).handle((loaded, failure) -> {
             if (inFlight == asked) {
                 inFlight = -1;
             }
@@ -59,7 +62,7 @@ public final class TopicDetailViewModel {
                 return null;
             }
             if (failure != null) {
-                message.set("Could not read topic " + name + ": " + Fx.describe(failure));
+                message.set("Could not read topic " + name + ": " + Failures.describe(failure));
             } else {
                 setDetail(loaded);
             }

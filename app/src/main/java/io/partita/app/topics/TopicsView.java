@@ -1,36 +1,44 @@
 package io.partita.app.topics;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.cluster.TopicInfo;
+import io.partita.app.client.topics.TopicStats;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
-import javafx.geometry.Orientation;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.MouseButton;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The topic list (search, internal-topics switch, New topic; name, partitions, replication, size, records) over
@@ -108,7 +116,7 @@ public final class TopicsView extends VBox {
         TableColumn<TopicInfo, TopicInfo> name = new TableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setComparator(java.util.Comparator.comparing(TopicInfo::name));
+        name.setComparator(Comparator.comparing(TopicInfo::name));
         name.setPrefWidth(300);
         name.setMinWidth(140);
         TableColumn<TopicInfo, Integer> partitions = new TableColumn<>("Partitions");
@@ -126,7 +134,7 @@ public final class TopicsView extends VBox {
         under.getStyleClass().add("number-column");
         under.setPrefWidth(160);
         under.setMinWidth(150);
-        under.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        under.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Integer count, boolean empty) {
                 super.updateItem(count, empty);
@@ -146,7 +154,7 @@ public final class TopicsView extends VBox {
                 "Latest minus earliest offset, summed over partitions: an upper bound, since compacted or deleted "
                         + "records and transaction markers still take offsets.");
         records.setId("records-column");
-        table.getColumns().setAll(java.util.List.of(name, partitions, replication, under, size, records));
+        table.getColumns().setAll(List.of(name, partitions, replication, under, size, records));
         table.setRowFactory(t -> topicRow());
         table.setOnKeyPressed(e -> {
             TopicInfo selected = table.getSelectionModel().getSelectedItem();
@@ -186,7 +194,7 @@ public final class TopicsView extends VBox {
         model.noticeIsErrorProperty().addListener((obs, was, isError) -> styleNotice(notice, isError));
         styleNotice(notice, model.noticeIsErrorProperty().get());
         // Good news fades after a while; an error stays until the next action, so it is not missed.
-        javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
+        PauseTransition fade = new PauseTransition(Duration.seconds(6));
         model.noticeProperty().addListener((obs, was, now) -> {
             fade.stop();
             if (!now.isEmpty() && !model.noticeIsErrorProperty().get() && !now.endsWith("…")) {
@@ -228,7 +236,7 @@ public final class TopicsView extends VBox {
                 model.selectedTopicProperty().set(null);
             }
         });
-        table.getItems().addListener((javafx.collections.ListChangeListener<TopicInfo>) change -> {
+        table.getItems().addListener((ListChangeListener<TopicInfo>) change -> {
             String shown = model.selectedTopicProperty().get();
             TopicInfo selected = table.getSelectionModel().getSelectedItem();
             if (shown != null && (selected == null || !selected.name().equals(shown))) {
@@ -270,7 +278,7 @@ public final class TopicsView extends VBox {
     }
 
     private TableColumn<TopicInfo, TopicStats> statsColumn(String title, ToLongFunction<TopicStats> value,
-            java.util.function.LongFunction<String> format, String explanation) {
+            LongFunction<String> format, String explanation) {
         TableColumn<TopicInfo, TopicStats> column = new TableColumn<>();
         Label header = new Label(title);
         Tooltip tip = new Tooltip(explanation);
@@ -296,7 +304,7 @@ public final class TopicsView extends VBox {
         return column;
     }
 
-    private void withShownTopic(java.util.function.Consumer<TopicInfo> action) {
+    private void withShownTopic(Consumer<TopicInfo> action) {
         String shown = model.selectedTopicProperty().get();
         if (shown != null) {
             model.topic(shown).ifPresent(action);

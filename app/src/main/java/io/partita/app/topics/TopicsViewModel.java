@@ -1,10 +1,14 @@
 package io.partita.app.topics;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
-import io.partita.app.connection.ClusterSnapshot;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.ClusterSnapshot;
+import io.partita.app.client.cluster.TopicInfo;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.topics.TopicStats;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -19,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 
 /** The topic list: what the cluster has, filtered by a search text; internal topics hidden unless asked for. */
@@ -34,8 +39,8 @@ public final class TopicsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final StringBinding emptyMessage;
     private final StringBinding summary;
-    private final javafx.collections.ObservableMap<String, TopicStats> stats = FXCollections.observableHashMap();
-    private final javafx.collections.ObservableMap<String, TopicStats> statsView = FXCollections.unmodifiableObservableMap(stats);
+    private final ObservableMap<String, TopicStats> stats = FXCollections.observableHashMap();
+    private final ObservableMap<String, TopicStats> statsView = FXCollections.unmodifiableObservableMap(stats);
     private boolean statsInFlight;
     /** The last metadata shown; the figures are asked for its partitions. */
     private ClusterSnapshot latest;
@@ -64,7 +69,7 @@ public final class TopicsViewModel {
      * and the selected topic's detail are asked for. The future completes when all of it is in.
      */
     public CompletableFuture<Void> refresh() {
-        return gateway.snapshot().handle((snapshot, failure) -> {
+        return gateway.cluster().snapshot().handle((snapshot, failure) -> {
             if (failure != null) {
                 failed(failure);
                 return CompletableFuture.<Void>completedFuture(null);
@@ -93,7 +98,7 @@ public final class TopicsViewModel {
 
     /** The cluster did not answer: say so, and show sizes as unknown rather than stale. */
     public void failed(Throwable failure) {
-        error.set(Fx.problem("Could not list topics", failure));
+        error.set(Failures.problem("Could not list topics", failure));
         stats.clear();
     }
 
@@ -112,7 +117,7 @@ public final class TopicsViewModel {
             return CompletableFuture.completedFuture(null);
         }
         statsInFlight = true;
-        return gateway.topicStats(snapshot.map().rows()).handle((fresh, failure) -> {
+        return gateway.topics().topicStats(snapshot.map().rows()).handle((fresh, failure) -> {
             statsInFlight = false;
             if (failure != null) {
                 stats.clear(); // the cells say "—": unknown, rather than stale figures
@@ -124,7 +129,7 @@ public final class TopicsViewModel {
     }
 
     /** Replaces the sizes and record counts (the gateway's answer; tests call it directly). */
-    public void setStats(java.util.Map<String, TopicStats> fresh) {
+    public void setStats(Map<String, TopicStats> fresh) {
         stats.keySet().retainAll(fresh.keySet());
         fresh.forEach((name, s) -> {
             if (!s.equals(stats.get(name))) {
@@ -138,7 +143,7 @@ public final class TopicsViewModel {
         return stats.getOrDefault(topic, TopicStats.NONE);
     }
 
-    public javafx.collections.ObservableMap<String, TopicStats> statsMap() {
+    public ObservableMap<String, TopicStats> statsMap() {
         return statsView;
     }
 
@@ -152,7 +157,7 @@ public final class TopicsViewModel {
     }
 
     /** The topic of that name in the list, if it is there. */
-    public java.util.Optional<TopicInfo> topic(String name) {
+    public Optional<TopicInfo> topic(String name) {
         return all.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
@@ -170,9 +175,9 @@ public final class TopicsViewModel {
             return CompletableFuture.completedFuture(false);
         }
         showNotice("Deleting " + topic.name() + "…", false);
-        return gateway.deleteTopic(topic.name()).handle((ok, failure) -> {
+        return gateway.topics().deleteTopic(topic.name()).handle((ok, failure) -> {
             if (failure != null) {
-                showNotice("Could not delete " + topic.name() + ": " + Fx.describe(failure), true);
+                showNotice("Could not delete " + topic.name() + ": " + Failures.describe(failure), true);
                 return false;
             }
             showNotice("Deleted topic " + topic.name() + ".", false);

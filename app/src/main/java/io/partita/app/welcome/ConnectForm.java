@@ -1,8 +1,10 @@
-package io.partita.app.connection;
+package io.partita.app.welcome;
 
-import io.partita.app.connection.SecuritySettings.Protocol;
-import io.partita.app.connection.SecuritySettings.SaslMechanism;
-import io.partita.app.connection.SecuritySettings.StoreType;
+import io.partita.app.client.core.ConnectionProfile;
+import io.partita.app.client.core.SecuritySettings.Protocol;
+import io.partita.app.client.core.SecuritySettings.SaslMechanism;
+import io.partita.app.client.core.SecuritySettings.StoreType;
+import io.partita.app.client.core.SecuritySettings;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;

@@ -1,12 +1,14 @@
-package io.partita.app.connection;
+package io.partita.app.welcome;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
-import io.partita.app.connection.SecuritySettings.Protocol;
-import io.partita.app.connection.SecuritySettings.SaslMechanism;
-import io.partita.app.connection.SecuritySettings.StoreType;
+import io.partita.app.client.core.SecuritySettings.Protocol;
+import io.partita.app.client.core.SecuritySettings.SaslMechanism;
+import io.partita.app.client.core.SecuritySettings.StoreType;
 import java.io.File;
+import javafx.application.Platform;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
@@ -18,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -126,10 +129,10 @@ final class ConnectFormView extends VBox {
 
         getChildren().addAll(title, text, sections, buttons);
         setOnKeyPressed(e -> {
-            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
                 e.consume();
                 model.saveProfile();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && model.testingProperty().get()) {
+            } else if (e.getCode() == KeyCode.ESCAPE && model.testingProperty().get()) {
                 e.consume();
                 model.cancelTest();
             }
@@ -137,7 +140,7 @@ final class ConnectFormView extends VBox {
         // When the password is what is missing (a saved connection whose password was not remembered), type it here.
         model.passwordNeededProperty().addListener((o, was, needed) -> {
             if (needed) {
-                javafx.application.Platform.runLater(saslPassword::requestFocus);
+                Platform.runLater(saslPassword::requestFocus);
             }
         });
     }
@@ -194,7 +197,7 @@ final class ConnectFormView extends VBox {
         return field;
     }
 
-    private <T> ComboBox<T> combo(String id, T[] values, javafx.beans.property.ObjectProperty<T> value) {
+    private <T> ComboBox<T> combo(String id, T[] values, ObjectProperty<T> value) {
         ComboBox<T> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(values);
@@ -235,7 +238,7 @@ final class ConnectFormView extends VBox {
      * The store's type and its password on one row. {@code pemHasNoPassword}: a PEM truststore has none (a PEM
      * keystore's password is its key's).
      */
-    private Node storeRow(String id, javafx.beans.property.ObjectProperty<StoreType> type, StringProperty password,
+    private Node storeRow(String id, ObjectProperty<StoreType> type, StringProperty password,
             boolean pemHasNoPassword) {
         ComboBox<StoreType> types = combo(id + "-type", StoreType.values(), type);
         types.setPrefWidth(110);

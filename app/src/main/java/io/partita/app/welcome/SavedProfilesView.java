@@ -1,6 +1,9 @@
-package io.partita.app.connection;
+package io.partita.app.welcome;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.client.core.ClientSecurity;
+import io.partita.app.client.core.ConnectionProfile;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -56,7 +59,7 @@ final class SavedProfilesView extends VBox {
         });
         // The one in the form is selected: at launch the one used last (so Enter reopens it), after Save the saved one.
         selectTheFormsProfile(model, list);
-        model.savedProfiles().addListener((javafx.collections.ListChangeListener<ConnectionProfile>) c ->
+        model.savedProfiles().addListener((ListChangeListener<ConnectionProfile>) c ->
                 selectTheFormsProfile(model, list));
 
         Button connect = new Button("Connect");

@@ -1,7 +1,11 @@
-package io.partita.app.connection;
+package io.partita.app.welcome;
 
 import atlantafx.base.theme.Styles;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -160,15 +164,15 @@ public final class WelcomeView extends StackPane {
             (narrow ? stacked : columns).getChildren().setAll(left, right);
             column.getChildren().set(2, narrow ? stacked : columns);
             if (!model.errorProperty().get().isEmpty() || !model.infoProperty().get().isEmpty()) {
-                javafx.application.Platform.runLater(() -> reveal(scroll));
+                Platform.runLater(() -> reveal(scroll));
             }
         });
         // Feedback appears under the form: in a window too small for both, scroll it into view.
-        for (javafx.beans.value.ObservableStringValue feedback : java.util.List.of(model.errorProperty(),
+        for (ObservableStringValue feedback : List.of(model.errorProperty(),
                 model.infoProperty(), model.progressProperty(), model.noticeProperty())) {
             feedback.addListener((o, was, is) -> {
                 if (is != null && !is.isEmpty()) {
-                    javafx.application.Platform.runLater(() -> reveal(scroll));
+                    Platform.runLater(() -> reveal(scroll));
                 }
             });
         }
@@ -188,7 +192,7 @@ public final class WelcomeView extends StackPane {
         scroll.setVvalue(scroll.getVmax());
     }
 
-    static VBox card(javafx.scene.Node... children) {
+    static VBox card(Node... children) {
         VBox card = new VBox(10, children);
         card.getStyleClass().add("card-panel");
         card.setMaxWidth(Double.MAX_VALUE);

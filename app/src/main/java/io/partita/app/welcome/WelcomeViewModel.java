@@ -1,9 +1,15 @@
-package io.partita.app.connection;
+package io.partita.app.welcome;
 
-import io.partita.app.common.Fx;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Connection;
+import io.partita.app.client.core.ConnectionProfile;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.core.LocalClusterInUseException;
+import io.partita.app.client.core.ProfileStore;
 import io.partita.broker.local.LocalCluster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -157,7 +163,7 @@ public final class WelcomeViewModel {
             busy.set(false);
             progress.set("");
             if (failure != null) {
-                error.set("Test failed: " + Fx.describe(failure));
+                error.set("Test failed: " + Failures.describe(failure));
                 return false;
             }
             info.set("Connected: cluster id " + check.clusterId() + ", "
@@ -196,7 +202,7 @@ public final class WelcomeViewModel {
         try {
             store.save(profile, remember);
         } catch (IOException | RuntimeException e) {
-            error.set("Could not save " + name + ": " + Fx.describe(e));
+            error.set("Could not save " + name + ": " + Failures.describe(e));
             return false;
         }
         reloadProfiles();
@@ -250,12 +256,12 @@ public final class WelcomeViewModel {
             error.set("");
             info.set("Deleted \"" + profile.name() + "\".");
         } catch (IOException e) {
-            error.set(Fx.describe(e));
+            error.set(Failures.describe(e));
         }
     }
 
     private void reloadProfiles() {
-        savedProfiles.setAll(store == null ? java.util.List.of() : store.list());
+        savedProfiles.setAll(store == null ? List.of() : store.list());
     }
 
     public ObservableList<ConnectionProfile> savedProfiles() {
@@ -329,7 +335,7 @@ public final class WelcomeViewModel {
             busy.set(false);
             progress.set("");
             if (failure != null) {
-                if (Fx.rootCause(failure) instanceof LocalClusterInUseException inUse) {
+                if (Failures.rootCause(failure) instanceof LocalClusterInUseException inUse) {
                     // Not a failure to report but a choice to offer: the cluster is there, in another window.
                     runningElsewhere.set(inUse.bootstrapServers());
                     String where = "The local cluster in " + localClusterDirectoryText()
@@ -339,7 +345,7 @@ public final class WelcomeViewModel {
                                     + ". Connect to it here, or close it there and start it again.");
                     return false;
                 }
-                error.set(failurePrefix + ": " + Fx.describe(failure));
+                error.set(failurePrefix + ": " + Failures.describe(failure));
                 return false;
             }
             onConnected.accept(connection);

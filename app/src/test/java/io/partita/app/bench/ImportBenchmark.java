@@ -2,12 +2,12 @@ package io.partita.app.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.ClusterGateway;
-import io.partita.app.messages.ImportPlan;
-import io.partita.app.messages.JsonLines;
-import io.partita.app.messages.Message;
-import io.partita.app.messages.TransferControl;
-import io.partita.app.messages.TransferProgress;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.records.JsonLines;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.transfer.ImportPlan;
+import io.partita.app.client.transfer.TransferControl;
+import io.partita.app.client.transfer.TransferProgress;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +60,7 @@ class ImportBenchmark {
                 long gcBefore = gcMillis();
                 long t0 = System.nanoTime();
                 long[] checked = {0};
-                TransferProgress done = gateway.importMessages(file, new ImportPlan(TOPIC, true, true),
+                TransferProgress done = gateway.transfer().importMessages(file, new ImportPlan(TOPIC, true, true),
                         new TransferControl(), p -> {
                             if (checked[0] == 0 && p.about() > 0) {
                                 checked[0] = System.nanoTime();

@@ -1,8 +1,8 @@
 package io.partita.app.bench;
 
-import io.partita.app.connection.ClusterGateway;
-import io.partita.app.messages.MessagePage;
-import io.partita.app.messages.StartAt;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.records.MessagePage;
+import io.partita.app.client.records.StartAt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,7 +51,7 @@ class JumpToOffsetBenchmark {
             for (int i = -WARM_UP; i < JUMPS; i++) {
                 long offset = (long) (random.nextDouble() * (records - 100));
                 long t0 = System.nanoTime();
-                MessagePage page = gateway.readMessages("big", 0, new StartAt.Offset(offset), 100).get(30, TimeUnit.SECONDS);
+                MessagePage page = gateway.browse().readMessages("big", 0, new StartAt.Offset(offset), 100).get(30, TimeUnit.SECONDS);
                 long took = System.nanoTime() - t0;
                 if (page.messages().size() != 100 || page.messages().get(0).offset() != offset) {
                     throw new AssertionError("a jump to " + offset + " read " + page.messages().size() + " records from "

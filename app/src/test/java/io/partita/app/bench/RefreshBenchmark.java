@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.partita.app.WorkspaceView;
 import io.partita.app.WorkspaceViewModel;
-import io.partita.app.cluster.PartitionRow;
-import io.partita.app.connection.AdminTraffic;
-import io.partita.app.connection.ClusterGateway;
-import io.partita.app.connection.Connection;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.PartitionRow;
+import io.partita.app.client.core.AdminTraffic;
+import io.partita.app.client.core.Connection;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -49,7 +50,7 @@ class RefreshBenchmark {
     void oneRefreshWithFiveHundredAndWithFiveThousandPartitions() throws Exception {
         FxToolkit.registerPrimaryStage();
         Path dir = Files.createTempDirectory("partita-refresh-bench-");
-        ClusterGateway gateway = new ClusterGateway();
+        ClusterGateway gateway = new ClusterGateway(Platform::runLater);
         try {
             Connection connection = gateway.startLocalCluster(3, dir, line -> { }).get(3, TimeUnit.MINUTES);
             try (Admin admin = Admin.create(adminProperties(connection.bootstrapServers()))) {
@@ -112,7 +113,7 @@ class RefreshBenchmark {
 
     private static void createTopics(ClusterGateway gateway, int from, int to, int partitions) throws Exception {
         for (int t = from; t < to; t++) {
-            gateway.createTopic(String.format("topic-%02d", t), partitions, (short) 3).get(2, TimeUnit.MINUTES);
+            gateway.topics().createTopic(String.format("topic-%02d", t), partitions, (short) 3).get(2, TimeUnit.MINUTES);
         }
     }
 
@@ -129,7 +130,7 @@ class RefreshBenchmark {
 
     private static void awaitLeaders(ClusterGateway gateway, int partitions) {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            List<PartitionRow> rows = gateway.clusterMap().get(30, TimeUnit.SECONDS).rows();
+            List<PartitionRow> rows = gateway.cluster().clusterMap().get(30, TimeUnit.SECONDS).rows();
             return rows.stream().filter(r -> !r.internal() && r.leader() != PartitionRow.NO_LEADER
                     && r.isr().size() == 3).count() == partitions;
         });

@@ -1,11 +1,15 @@
-package io.partita.app.connection;
+package io.partita.app.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.connection.SecuritySettings.Protocol;
-import io.partita.app.connection.SecuritySettings.SaslMechanism;
-import io.partita.app.connection.SecuritySettings.StoreType;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Connection;
+import io.partita.app.client.core.ConnectionProfile;
+import io.partita.app.client.core.SecuritySettings.Protocol;
+import io.partita.app.client.core.SecuritySettings.SaslMechanism;
+import io.partita.app.client.core.SecuritySettings.StoreType;
+import io.partita.app.client.core.SecuritySettings;
 import io.partita.app.testing.RealKafka;
 import io.partita.broker.testing.ApacheKafka;
 import io.partita.broker.testing.TestCertificates;
@@ -44,14 +48,14 @@ class ApacheKafkaGatewayTest {
         Connection c = gateway.connect(sasl(SaslMechanism.PLAIN, ApacheKafka.PLAIN_USER, ApacheKafka.PLAIN_PASSWORD),
                 null).join();
         assertThat(c.clusterId()).isNotBlank();
-        assertThat(gateway.describeCluster().join().brokers()).hasSize(1);
+        assertThat(gateway.cluster().describeCluster().join().brokers()).hasSize(1);
     }
 
     @Test
     void scramConnects() {
         Connection c = gateway.connect(sasl(SaslMechanism.SCRAM_SHA_256, ApacheKafka.SCRAM_USER,
                 ApacheKafka.SCRAM_PASSWORD), null).join();
-        assertThat(gateway.describeCluster().join().clusterId()).isEqualTo(c.clusterId());
+        assertThat(gateway.cluster().describeCluster().join().clusterId()).isEqualTo(c.clusterId());
     }
 
     @Test
@@ -72,7 +76,7 @@ class ApacheKafkaGatewayTest {
         TestCertificates certs = RealKafka.kafka().certificates();
         Connection c = gateway.connect(tls(certs.truststore(), certs.password()), null).join();
         assertThat(c.clusterId()).isNotBlank();
-        assertThat(gateway.describeCluster().join().brokers()).hasSize(1);
+        assertThat(gateway.cluster().describeCluster().join().brokers()).hasSize(1);
     }
 
     @Test

@@ -1,7 +1,8 @@
-package io.partita.app.connection;
+package io.partita.app.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.client.ClusterGateway;
 import io.partita.broker.local.LocalCluster;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -2,7 +2,12 @@ package io.partita.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.BrokerInfo;
+import io.partita.app.client.cluster.ClusterMap;
+import io.partita.app.client.cluster.ClusterOverview;
+import io.partita.app.client.cluster.PartitionRow;
+import io.partita.app.client.cluster.ReplicaState;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -102,7 +108,7 @@ class ClusterMapViewGuiTest {
                 .flatMap(row -> row.lookupAll(".replica-tile").stream())
                 .filter(Node::isVisible)
                 .map(tile -> List.of(ReplicaState.values()).stream()
-                        .filter(state -> tile.getPseudoClassStates().contains(state.pseudoClass())).findFirst().orElseThrow())
+                        .filter(state -> tile.getPseudoClassStates().contains(PseudoClass.getPseudoClass(state.cssName()))).findFirst().orElseThrow())
                 .toList();
     }
 

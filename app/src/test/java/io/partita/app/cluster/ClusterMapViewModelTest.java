@@ -2,7 +2,12 @@ package io.partita.app.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.BrokerColumn;
+import io.partita.app.client.cluster.BrokerInfo;
+import io.partita.app.client.cluster.ClusterMap;
+import io.partita.app.client.cluster.ClusterOverview;
+import io.partita.app.client.cluster.PartitionRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

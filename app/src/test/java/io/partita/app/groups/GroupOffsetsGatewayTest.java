@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.app.common.Fx;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.GroupMember;
+import io.partita.app.client.groups.PartitionLag;
+import io.partita.app.client.groups.ResetRequest;
+import io.partita.app.client.groups.ResetRow;
+import io.partita.app.client.groups.ResetStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +52,7 @@ class GroupOffsetsGatewayTest {
         gateway = new ClusterGateway(Runnable::run);
         gateway.startLocalCluster(1, dir.resolve("cluster"), null).get(90, TimeUnit.SECONDS);
         bootstrap = gateway.connection().bootstrapServers();
-        gateway.createTopic("ledger", 1, (short) 1).get(30, TimeUnit.SECONDS);
+        gateway.topics().createTopic("ledger", 1, (short) 1).get(30, TimeUnit.SECONDS);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer())) {
@@ -81,7 +87,7 @@ class GroupOffsetsGatewayTest {
             });
             member.commitSync(Map.of(tp, new OffsetAndMetadata(8)));
 
-            GroupInfo group = gateway.consumerGroups().get(30, TimeUnit.SECONDS).stream()
+            GroupInfo group = gateway.groups().consumerGroups().get(30, TimeUnit.SECONDS).stream()
                     .filter(g -> g.id().equals("auditors")).findFirst().orElseThrow();
             assertThat(group.state()).isEqualTo("Stable");
             assertThat(group.members()).extracting(GroupMember::clientId, GroupMember::host)
@@ -91,28 +97,28 @@ class GroupOffsetsGatewayTest {
 
             // The preview reads the cluster: a time maps to the first record at or after it, an offset is kept
             // within the log (3..10).
-            assertThat(gateway.previewOffsetReset("auditors", new ResetRequest(ResetStrategy.TIMESTAMP, 0,
+            assertThat(gateway.groups().previewOffsetReset("auditors", new ResetRequest(ResetStrategy.TIMESTAMP, 0,
                     BASE + 4_500, null)).get(30, TimeUnit.SECONDS)).containsExactly(new ResetRow("ledger", 0, 8, 5));
-            assertThat(gateway.previewOffsetReset("auditors", new ResetRequest(ResetStrategy.TIMESTAMP, 0,
+            assertThat(gateway.groups().previewOffsetReset("auditors", new ResetRequest(ResetStrategy.TIMESTAMP, 0,
                     BASE + 60_000, null)).get(30, TimeUnit.SECONDS)).containsExactly(new ResetRow("ledger", 0, 8, 10));
-            assertThat(gateway.previewOffsetReset("auditors", new ResetRequest(ResetStrategy.SPECIFIC_OFFSET, 1, 0,
+            assertThat(gateway.groups().previewOffsetReset("auditors", new ResetRequest(ResetStrategy.SPECIFIC_OFFSET, 1, 0,
                     "ledger")).get(30, TimeUnit.SECONDS)).containsExactly(new ResetRow("ledger", 0, 8, 3));
-            assertThat(gateway.previewOffsetReset("auditors", new ResetRequest(ResetStrategy.EARLIEST, 0, 0,
+            assertThat(gateway.groups().previewOffsetReset("auditors", new ResetRequest(ResetStrategy.EARLIEST, 0, 0,
                     "other-topic")).get(30, TimeUnit.SECONDS)).isEmpty();
 
             // Applying or deleting while the member is in the group: the coordinator refuses; the message says why.
-            assertThatThrownBy(() -> gateway.applyOffsetReset("auditors", List.of(new ResetRow("ledger", 0, 8, 3)))
+            assertThatThrownBy(() -> gateway.groups().applyOffsetReset("auditors", List.of(new ResetRow("ledger", 0, 8, 3)))
                     .get(30, TimeUnit.SECONDS))
-                    .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("Group auditors has active members now."
+                    .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("Group auditors has active members now."
                             + " Kafka changes a group's offsets or deletes it only while the group is Empty: stop its"
                             + " consumers, then try again."));
-            assertThatThrownBy(() -> gateway.deleteConsumerGroup("auditors").get(30, TimeUnit.SECONDS))
-                    .satisfies(e -> assertThat(Fx.describe(e)).startsWith("Group auditors has active members now."));
+            assertThatThrownBy(() -> gateway.groups().deleteConsumerGroup("auditors").get(30, TimeUnit.SECONDS))
+                    .satisfies(e -> assertThat(Failures.describe(e)).startsWith("Group auditors has active members now."));
         }
 
         // Once it has left, the same reset goes through.
-        gateway.applyOffsetReset("auditors", List.of(new ResetRow("ledger", 0, 8, 3))).get(30, TimeUnit.SECONDS);
-        assertThat(gateway.consumerGroups().get(30, TimeUnit.SECONDS).stream()
+        gateway.groups().applyOffsetReset("auditors", List.of(new ResetRow("ledger", 0, 8, 3))).get(30, TimeUnit.SECONDS);
+        assertThat(gateway.groups().consumerGroups().get(30, TimeUnit.SECONDS).stream()
                 .filter(g -> g.id().equals("auditors")).findFirst().orElseThrow().partitions())
                 .containsExactly(new PartitionLag("ledger", 0, 3, 3, 10, ""));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.app.PartitaApp;
+import io.partita.app.client.groups.GroupInfo;
 import io.partita.app.testing.PartitaUnderTest;
 import java.time.Duration;
 import java.util.List;

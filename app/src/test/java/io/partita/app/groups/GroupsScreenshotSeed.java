@@ -1,7 +1,7 @@
 package io.partita.app.groups;
 
 import io.partita.app.AppPreferences;
-import io.partita.app.connection.ConnectionProfile;
+import io.partita.app.client.core.ConnectionProfile;
 import io.partita.broker.local.LocalCluster;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,10 @@ package io.partita.app.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.GroupMember;
+import io.partita.app.client.groups.PartitionLag;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package io.partita.app.groups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.PartitionLag;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.partita.app.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.client.groups.PartitionLag;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -2,8 +2,16 @@ package io.partita.app.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.common.Moments;
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.GroupMember;
+import io.partita.app.client.groups.PartitionLag;
+import io.partita.app.client.groups.PartitionOffsets;
+import io.partita.app.client.groups.ResetPlanner;
+import io.partita.app.client.groups.ResetRequest;
+import io.partita.app.client.groups.ResetRow;
+import io.partita.app.client.groups.ResetStrategy;
+import io.partita.app.client.records.Moments;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.app.PartitaApp;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessageFilter;
+import io.partita.app.client.records.PageMerge;
 import io.partita.app.testing.PartitaUnderTest;
 import java.nio.file.Path;
 import java.time.Duration;

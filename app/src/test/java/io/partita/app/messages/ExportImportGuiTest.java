@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.app.PartitaApp;
+import io.partita.app.client.produce.Sent;
+import io.partita.app.client.records.JsonLines;
+import io.partita.app.client.records.Message;
 import io.partita.app.testing.PartitaUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,10 @@ package io.partita.app.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.StartAt;
+import io.partita.app.client.transfer.ExportPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;

@@ -3,7 +3,8 @@ package io.partita.app.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.transfer.ImportPlan;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import org.junit.jupiter.api.AfterEach;

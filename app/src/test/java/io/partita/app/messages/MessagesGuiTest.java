@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.app.PartitaApp;
+import io.partita.app.client.produce.Delivery;
+import io.partita.app.client.produce.ProduceInput;
+import io.partita.app.client.records.Message;
 import io.partita.app.testing.PartitaUnderTest;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package io.partita.app.messages;
 
 import io.partita.app.PartitaApp;
+import io.partita.app.client.produce.ProduceInput;
+import io.partita.app.client.records.MessageFilter;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.partita.app.PartitaApp;
+import io.partita.app.client.produce.ProduceInput;
+import io.partita.app.client.produce.Sent;
 import io.partita.app.testing.PartitaUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

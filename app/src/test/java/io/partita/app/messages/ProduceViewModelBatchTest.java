@@ -2,7 +2,8 @@ package io.partita.app.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.produce.ProduceInput;
 import java.time.ZoneOffset;
 import javafx.collections.FXCollections;
 import org.junit.jupiter.api.AfterEach;

@@ -2,7 +2,7 @@ package io.partita.app.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
 import java.time.ZoneOffset;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

@@ -3,7 +3,11 @@ package io.partita.app.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.records.ReplayRange;
+import io.partita.app.client.records.StopAt;
+import io.partita.app.client.replay.ReplayPosition;
+import io.partita.app.client.replay.ReplayProgress;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.partita.app.messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.client.records.Bytes;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

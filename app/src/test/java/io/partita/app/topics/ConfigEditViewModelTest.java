@@ -2,7 +2,8 @@ package io.partita.app.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.topics.TopicConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

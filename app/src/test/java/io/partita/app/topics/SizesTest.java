@@ -2,6 +2,7 @@ package io.partita.app.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.client.topics.TopicStats;
 import org.junit.jupiter.api.Test;
 
 class SizesTest {

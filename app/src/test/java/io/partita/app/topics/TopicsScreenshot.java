@@ -1,6 +1,7 @@
 package io.partita.app.topics;
 
 import io.partita.app.PartitaApp;
+import io.partita.app.client.cluster.TopicInfo;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

@@ -2,7 +2,11 @@ package io.partita.app.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.ClusterGateway;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.TopicInfo;
+import io.partita.app.client.topics.PartitionDetail;
+import io.partita.app.client.topics.TopicDetail;
+import io.partita.app.client.topics.TopicStats;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

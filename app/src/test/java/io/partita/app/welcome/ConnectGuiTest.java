@@ -1,12 +1,13 @@
-package io.partita.app.connection;
+package io.partita.app.welcome;
 
 import static io.partita.app.testing.PartitaUnderTest.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.app.PartitaApp;
+import io.partita.app.client.cluster.BrokerInfo;
+import io.partita.app.client.core.ConnectionProfile;
 import io.partita.app.testing.PartitaUnderTest;
-import io.partita.app.cluster.BrokerInfo;
 import io.partita.app.testing.RealKafka;
 import io.partita.broker.testing.ApacheKafka;
 import java.nio.file.Path;

@@ -1,7 +1,9 @@
-package io.partita.app.connection;
+package io.partita.app.welcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Connection;
 import io.partita.broker.local.LocalCluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ class LocalClusterInUseTest {
                     assertThat(c.bootstrapServers()).isEqualTo(running.bootstrapServers()));
             assertThat(model.runningElsewhereProperty().get()).isEmpty();
             assertThat(model.noticeProperty().get()).isEmpty();
-            assertThat(gateway.controlsNodes()).as("the nodes belong to the other Partita").isFalse();
+            assertThat(gateway.cluster().controlsNodes()).as("the nodes belong to the other Partita").isFalse();
         }
     }
 }

@@ -1,9 +1,13 @@
-package io.partita.app.connection;
+package io.partita.app.welcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.SecuritySettings.Protocol;
-import io.partita.app.connection.SecuritySettings.SaslMechanism;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Connection;
+import io.partita.app.client.core.ConnectionProfile;
+import io.partita.app.client.core.ProfileStore;
+import io.partita.app.client.core.SecuritySettings.Protocol;
+import io.partita.app.client.core.SecuritySettings.SaslMechanism;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

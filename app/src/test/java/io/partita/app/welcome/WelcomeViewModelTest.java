@@ -1,7 +1,9 @@
-package io.partita.app.connection;
+package io.partita.app.welcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Connection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
-package io.partita.app.connection;
+package io.partita.app.client.browse;
 
-import io.partita.app.messages.FollowControl;
-import io.partita.app.messages.Message;
-import io.partita.app.messages.PageMerge;
+import io.partita.app.client.core.ClusterErrors;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.PageMerge;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -62,7 +64,7 @@ final class Follower {
     void run() {
         Throwable failure = null;
         try {
-            List<org.apache.kafka.common.PartitionInfo> known = consumer.partitionsFor(topic);
+            List<PartitionInfo> known = consumer.partitionsFor(topic);
             if (known == null || known.isEmpty()) {
                 throw new IllegalArgumentException("Topic " + topic + " does not exist (was it deleted?)");
             }
@@ -93,7 +95,7 @@ final class Follower {
             log.debug("Tail of {} woken to stop", topic);
         } catch (Throwable t) {
             failure = t;
-            log.warn("Tail of {} stopped: {}", topic, io.partita.app.common.Fx.describe(t));
+            log.warn("Tail of {} stopped: {}", topic, Failures.describe(t));
         } finally {
             try {
                 consumer.close(Duration.ofSeconds(2));

@@ -1,29 +1,32 @@
-package io.partita.app.connection;
+package io.partita.app.client.browse;
 
-import io.partita.app.messages.BrowsePage;
-import io.partita.app.messages.Message;
-import io.partita.app.messages.MessagePage;
-import io.partita.app.messages.PageMerge;
-import io.partita.app.messages.PagePositions;
-import io.partita.app.messages.ReplayRange;
-import io.partita.app.messages.StartAt;
-import io.partita.app.messages.StopAt;
+import io.partita.app.client.records.BrowsePage;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessagePage;
+import io.partita.app.client.records.PageMerge;
+import io.partita.app.client.records.PagePositions;
+import io.partita.app.client.records.ReplayRange;
+import io.partita.app.client.records.StartAt;
+import io.partita.app.client.records.StopAt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -37,14 +40,14 @@ import org.slf4j.LoggerFactory;
  * costs one offset-index lookup on the broker rather than a scan. A consumer is not thread-safe, so every read
  * runs on this reader's own thread, one after the other; {@link #cancel()} wakes a read that waits.
  */
-final class MessageReader implements AutoCloseable {
+public final class MessageReader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageReader.class);
     private static final Duration READ_DEADLINE = Duration.ofSeconds(10);
     private static final int FETCH_MAX_WAIT_MS = 50;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     /** A wake-up outside a read would abort the next one; so only a read in progress is woken. */
-    private final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean reading = new AtomicBoolean();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "partita-message-reader");
         t.setDaemon(true);
@@ -52,12 +55,12 @@ final class MessageReader implements AutoCloseable {
     });
 
     /** @param client the connection's client settings (bootstrap servers, security) */
-    MessageReader(Properties client) {
+    public MessageReader(Properties client) {
         consumer = new KafkaConsumer<>(consumerProperties(client, "partita-browser"));
     }
 
     /** A group-less consumer's settings that never commit nor create a topic; shared with the live tail. */
-    static Properties consumerProperties(Properties client, String clientId) {
+    public static Properties consumerProperties(Properties client, String clientId) {
         Properties props = new Properties();
         props.putAll(client);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -75,7 +78,7 @@ final class MessageReader implements AutoCloseable {
     }
 
     /** Up to {@code limit} records of a partition from {@code start} on. */
-    CompletableFuture<MessagePage> read(String topic, int partition, StartAt start, int limit) {
+    public CompletableFuture<MessagePage> read(String topic, int partition, StartAt start, int limit) {
         return onThread(() -> {
             TopicPartition tp = new TopicPartition(topic, partition);
             long[] bounds = bounds(tp);
@@ -93,7 +96,7 @@ final class MessageReader implements AutoCloseable {
      * The offsets a replay from {@code start} to {@code stop} covers in a partition: the times are looked up with
      * offsets-for-times (one request for both), so each partition stops at its own first record at that time.
      */
-    CompletableFuture<ReplayRange> range(String topic, int partition, StartAt start, StopAt stop) {
+    public CompletableFuture<ReplayRange> range(String topic, int partition, StartAt start, StopAt stop) {
         return onThread(() -> {
             TopicPartition tp = new TopicPartition(topic, partition);
             long[] bounds = bounds(tp);
@@ -104,7 +107,7 @@ final class MessageReader implements AutoCloseable {
     }
 
     /** Up to {@code limit} records of {@code range} from {@code from} on, without asking for the log's bounds again. */
-    CompletableFuture<MessagePage> readSpan(ReplayRange range, String topic, long from, int limit) {
+    public CompletableFuture<MessagePage> readSpan(ReplayRange range, String topic, long from, int limit) {
         return onThread(() -> {
             TopicPartition tp = new TopicPartition(topic, range.partition());
             consumer.assign(List.of(tp));
@@ -119,7 +122,7 @@ final class MessageReader implements AutoCloseable {
     }
 
     /** Up to {@code limit} records just before {@code before} (the previous page). */
-    CompletableFuture<MessagePage> readBefore(String topic, int partition, long before, int limit) {
+    public CompletableFuture<MessagePage> readBefore(String topic, int partition, long before, int limit) {
         return onThread(() -> {
             TopicPartition tp = new TopicPartition(topic, partition);
             long[] bounds = bounds(tp);
@@ -134,7 +137,7 @@ final class MessageReader implements AutoCloseable {
      * positioned from the same {@code start}. An offset past a partition's end starts that partition at its end
      * (partitions differ in length); past the end of all of them is refused, as for one partition.
      */
-    CompletableFuture<BrowsePage> readAll(String topic, List<Integer> partitions, StartAt start, int limit) {
+    public CompletableFuture<BrowsePage> readAll(String topic, List<Integer> partitions, StartAt start, int limit) {
         return onThread(() -> {
             Map<Integer, long[]> bounds = bounds(topic, partitions);
             Map<Integer, Long> forTime = new HashMap<>();
@@ -157,12 +160,12 @@ final class MessageReader implements AutoCloseable {
     }
 
     /** The page of up to {@code limit} records from {@code from} on in each of its partitions (Newer). */
-    CompletableFuture<BrowsePage> readAllFrom(String topic, PagePositions from, int limit) {
+    public CompletableFuture<BrowsePage> readAllFrom(String topic, PagePositions from, int limit) {
         return onThread(() -> forward(topic, from, bounds(topic, from.partitions()), limit));
     }
 
     /** The page of up to {@code limit} records just before {@code before} in each of its partitions (Older). */
-    CompletableFuture<BrowsePage> readAllBefore(String topic, PagePositions before, int limit) {
+    public CompletableFuture<BrowsePage> readAllBefore(String topic, PagePositions before, int limit) {
         return onThread(() -> {
             Map<Integer, long[]> bounds = bounds(topic, before.partitions());
             Map<Integer, long[]> ranges = new TreeMap<>();
@@ -199,7 +202,7 @@ final class MessageReader implements AutoCloseable {
 
     /** Each partition's log start and end, as [start, end]; a missing topic or partition is named. */
     private Map<Integer, long[]> bounds(String topic, List<Integer> wanted) {
-        List<org.apache.kafka.common.PartitionInfo> partitions = consumer.partitionsFor(topic);
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic);
         if (partitions == null || partitions.isEmpty()) {
             throw new IllegalArgumentException("Topic " + topic + " does not exist (was it deleted?)");
         }
@@ -265,7 +268,7 @@ final class MessageReader implements AutoCloseable {
     }
 
     /** Stops a read that waits for records; it completes with what it has. */
-    void cancel() {
+    public void cancel() {
         if (reading.get()) {
             consumer.wakeup();
         }
@@ -274,7 +277,7 @@ final class MessageReader implements AutoCloseable {
     /** The partition's log start and end (high watermark), as [start, end]. */
     private long[] bounds(TopicPartition tp) {
         // Asked first, so a deleted topic is named as such rather than timing out in the offset lookups.
-        List<org.apache.kafka.common.PartitionInfo> partitions = consumer.partitionsFor(tp.topic());
+        List<PartitionInfo> partitions = consumer.partitionsFor(tp.topic());
         if (partitions == null || partitions.isEmpty()) {
             throw new IllegalArgumentException("Topic " + tp.topic() + " does not exist (was it deleted?)");
         }
@@ -313,7 +316,7 @@ final class MessageReader implements AutoCloseable {
         return new MessagePage(tp.topic(), tp.partition(), from, next, bounds[0], bounds[1], messages);
     }
 
-    static Message message(ConsumerRecord<byte[], byte[]> r) {
+    public static Message message(ConsumerRecord<byte[], byte[]> r) {
         List<Message.Header> headers = new ArrayList<>();
         for (Header h : r.headers()) {
             headers.add(new Message.Header(h.key(), h.value()));
@@ -334,7 +337,7 @@ final class MessageReader implements AutoCloseable {
                     reading.set(false);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             result.completeExceptionally(new IllegalStateException("The connection is closed", e));
         }
         return result;

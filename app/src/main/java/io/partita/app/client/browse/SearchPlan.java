@@ -1,5 +1,7 @@
-package io.partita.app.messages;
+package io.partita.app.client.browse;
 
+import io.partita.app.client.records.MessageFilter;
+import io.partita.app.client.records.StartAt;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.browse;
 
 import java.text.NumberFormat;
 import java.util.Locale;

@@ -1,13 +1,11 @@
-package io.partita.app.connection;
+package io.partita.app.client.browse;
 
-import io.partita.app.common.Fx;
-import io.partita.app.messages.BrowsePage;
-import io.partita.app.messages.Message;
-import io.partita.app.messages.MessagePage;
-import io.partita.app.messages.SearchControl;
-import io.partita.app.messages.SearchPlan;
-import io.partita.app.messages.SearchProgress;
-import io.partita.app.messages.StartAt;
+import io.partita.app.client.core.ClusterErrors;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.records.BrowsePage;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessagePage;
+import io.partita.app.client.records.StartAt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +72,7 @@ final class Searcher {
             end = SearchProgress.State.CANCELLED;
         } catch (Exception e) {
             end = SearchProgress.State.FAILED;
-            failure = Fx.describe(ClusterErrors.explain(e));
+            failure = Failures.describe(ClusterErrors.explain(e));
             log.warn("Search of {} stopped: {}", plan.topic(), failure);
         }
         SearchProgress last = report(end, failure);

@@ -1,4 +1,4 @@
-package io.partita.app.cluster;
+package io.partita.app.client.cluster;
 
 /**
  * One broker as a column of the cluster map. A broker that is down is still a column (its replicas show as

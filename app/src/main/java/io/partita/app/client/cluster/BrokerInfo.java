@@ -1,4 +1,4 @@
-package io.partita.app.cluster;
+package io.partita.app.client.cluster;
 
 /** One broker as the cluster describes it. */
 public record BrokerInfo(int id, String host, int port, String rack, boolean controller) {

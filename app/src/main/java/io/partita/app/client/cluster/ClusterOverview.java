@@ -1,4 +1,4 @@
-package io.partita.app.cluster;
+package io.partita.app.client.cluster;
 
 import java.util.List;
 

@@ -1,8 +1,5 @@
-package io.partita.app.connection;
+package io.partita.app.client.cluster;
 
-import io.partita.app.cluster.ClusterMap;
-import io.partita.app.cluster.ClusterOverview;
-import io.partita.app.topics.TopicInfo;
 import java.util.List;
 
 /**

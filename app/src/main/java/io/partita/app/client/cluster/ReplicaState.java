@@ -1,6 +1,4 @@
-package io.partita.app.cluster;
-
-import javafx.css.PseudoClass;
+package io.partita.app.client.cluster;
 
 /** What one replica of a partition is, as the cluster map draws it. */
 public enum ReplicaState {
@@ -13,12 +11,12 @@ public enum ReplicaState {
     /** On a broker that is down. */
     OFFLINE("offline", "Offline", "broker down");
 
-    private final PseudoClass pseudoClass;
+    private final String cssName;
     private final String tileText;
     private final String label;
 
-    ReplicaState(String pseudoClass, String tileText, String label) {
-        this.pseudoClass = PseudoClass.getPseudoClass(pseudoClass);
+    ReplicaState(String cssName, String tileText, String label) {
+        this.cssName = cssName;
         this.tileText = tileText;
         this.label = label;
     }
@@ -28,14 +26,9 @@ public enum ReplicaState {
         return tileText;
     }
 
-    /**
-     * The CSS pseudo-class of a tile in this state ({@code .replica-tile:leader}, ...). A pseudo-class rather
-     * than a style class because a tile changes state in place: JavaFX only re-matches a node's styles for a new
-     * pseudo-class, but looks them all up again for a new style class, which made a broker's death (every
-     * visible tile changing) cost many milliseconds on the FX thread.
-     */
-    public PseudoClass pseudoClass() {
-        return pseudoClass;
+    /** The name of a tile's CSS pseudo-class in this state ({@code .replica-tile:leader}, ...). */
+    public String cssName() {
+        return cssName;
     }
 
     /** What the tile means beyond its word, for the legend (empty if the word says it all). */

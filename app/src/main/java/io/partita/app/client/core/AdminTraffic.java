@@ -1,4 +1,4 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
 /** Running totals of the admin client's traffic: requests sent and bytes each way. */
 public record AdminTraffic(long requests, long bytesSent, long bytesReceived) {

@@ -1,6 +1,6 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
-import io.partita.app.connection.SecuritySettings.Protocol;
+import io.partita.app.client.core.SecuritySettings.Protocol;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,5 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
-import io.partita.app.common.ClusterUnreachableException;
-import io.partita.app.common.Fx;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.DisconnectException;
@@ -13,13 +11,13 @@ import org.apache.kafka.common.errors.TimeoutException;
  * cluster as "Timed out waiting for a node assignment. Call: describeCluster", which says what the client
  * did, not what is wrong; the original exception stays the cause for the log.
  */
-final class ClusterErrors {
+public final class ClusterErrors {
     private ClusterErrors() {
     }
 
     /** A failure whose message explains itself, or {@code failure} unchanged when it already does. */
-    static Throwable explain(Throwable failure) {
-        Throwable cause = Fx.rootCause(failure);
+    public static Throwable explain(Throwable failure) {
+        Throwable cause = Failures.rootCause(failure);
         if (cause instanceof TimeoutException || cause instanceof DisconnectException) {
             return new ClusterUnreachableException(
                     "The cluster does not answer: no broker responded in time. It may be down or unreachable.", cause);
@@ -30,13 +28,13 @@ final class ClusterErrors {
 
     private static String message(Throwable cause) {
         if (cause instanceof SslAuthenticationException) {
-            return "The TLS handshake failed (" + Fx.describe(cause) + "). Check the truststore and the address.";
+            return "The TLS handshake failed (" + Failures.describe(cause) + "). Check the truststore and the address.";
         }
         if (cause instanceof AuthenticationException) {
-            return "The cluster refused the credentials: " + Fx.describe(cause);
+            return "The cluster refused the credentials: " + Failures.describe(cause);
         }
         if (cause instanceof AuthorizationException) {
-            return "The cluster denied this request: " + Fx.describe(cause);
+            return "The cluster denied this request: " + Failures.describe(cause);
         }
         return null;
     }

@@ -1,4 +1,4 @@
-package io.partita.app.common;
+package io.partita.app.client.core;
 
 /**
  * The cluster did not answer at all (no broker reachable in time). Its message is the whole story; saying

@@ -1,4 +1,4 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
 /** An established connection: how it was made and where the cluster answers. */
 public record Connection(ConnectionProfile profile, String bootstrapServers, String clusterId) {

@@ -1,29 +1,32 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
-import io.partita.app.common.Fx;
 import java.nio.file.NoSuchFileException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.UnsupportedSaslMechanismException;
 
 /**
  * Turns what kafka-clients throws while connecting into a sentence a user can act on: a refused password, a
  * certificate the client does not trust, a host name the certificate does not name, a cluster that does not answer.
  */
-final class ConnectionErrors {
+public final class ConnectionErrors {
     private ConnectionErrors() {
     }
 
     /** The message for a failed attempt to reach {@code bootstrap} with {@code security}. */
-    static String explain(Throwable failure, String bootstrap, SecuritySettings security, int timeoutSeconds) {
-        Throwable root = Fx.rootCause(failure);
+    public static String explain(Throwable failure, String bootstrap, SecuritySettings security, int timeoutSeconds) {
+        Throwable root = Failures.rootCause(failure);
         String chain = chainText(failure);
-        if (root instanceof org.apache.kafka.common.errors.SaslAuthenticationException) {
+        if (root instanceof SaslAuthenticationException) {
             return "Authentication failed: the cluster did not accept the user name or password for "
                     + security.username() + " (" + security.saslMechanism() + ").";
         }
-        if (root instanceof org.apache.kafka.common.errors.UnsupportedSaslMechanismException) {
+        if (root instanceof UnsupportedSaslMechanismException) {
             return "The cluster does not offer SASL mechanism " + security.saslMechanism()
                     + " on this listener. Choose another mechanism or ask for the one it uses.";
         }
-        if (root instanceof org.apache.kafka.common.errors.SslAuthenticationException
+        if (root instanceof SslAuthenticationException
                 || chain.contains("SSLHandshakeException")) {
             if (chain.contains("No subject alternative") || chain.contains("doesn't match any of the subject")
                     || chain.contains("No name matching")) {
@@ -40,10 +43,10 @@ final class ConnectionErrors {
                 return "TLS handshake failed: the server does not speak TLS on this port. Check the port and the "
                         + "security protocol.";
             }
-            return "TLS handshake failed: " + Fx.describe(failure);
+            return "TLS handshake failed: " + Failures.describe(failure);
         }
-        if (root instanceof org.apache.kafka.common.errors.AuthenticationException) {
-            return "Authentication failed: " + Fx.describe(failure);
+        if (root instanceof AuthenticationException) {
+            return "Authentication failed: " + Failures.describe(failure);
         }
         if (root instanceof org.apache.kafka.common.errors.TimeoutException
                 || root instanceof java.util.concurrent.TimeoutException) {
@@ -52,19 +55,19 @@ final class ConnectionErrors {
                     + "plain connection).";
         }
         if (chain.contains("NoSuchFileException") || root instanceof NoSuchFileException) {
-            return "A key or trust store file cannot be read: " + Fx.describe(root);
+            return "A key or trust store file cannot be read: " + Failures.describe(root);
         }
         if (chain.contains("keystore password was incorrect") || chain.contains("password was incorrect")
                 || chain.contains("Get Key failed")) {
             return "A key or trust store could not be opened: its password is wrong.";
         }
         if (chain.contains("Failed to load SSL keystore") || chain.contains("Failed to load") && chain.contains("store")) {
-            return "A key or trust store could not be read (" + Fx.describe(root) + "). Check its file and type.";
+            return "A key or trust store could not be read (" + Failures.describe(root) + "). Check its file and type.";
         }
         if (chain.contains("No resolvable bootstrap urls")) {
             return "None of the bootstrap servers' host names can be resolved.";
         }
-        return Fx.describe(failure);
+        return Failures.describe(failure);
     }
 
     /** Class names and messages of the whole cause chain, for matching what the JDK's TLS code says. */

@@ -1,11 +1,11 @@
-package io.partita.app.common;
+package io.partita.app.client.core;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Small helpers shared by the view models. */
-public final class Fx {
-    private Fx() {
+/** Failures as a user reads them: the cause under the futures' wrappers, in one line. */
+public final class Failures {
+    private Failures() {
     }
 
     /** The cause a user should read: unwraps the wrappers that futures put around a failure. */

@@ -1,4 +1,4 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
 import java.nio.file.Path;
 
@@ -12,7 +12,7 @@ public final class LocalClusterInUseException extends Exception {
     private final transient Path directory;
     private final String bootstrapServers;
 
-    LocalClusterInUseException(Path directory, String bootstrapServers, Throwable cause) {
+    public LocalClusterInUseException(Path directory, String bootstrapServers, Throwable cause) {
         super("The local cluster in " + directory + " is already running in another Partita"
                 + (bootstrapServers.isEmpty() ? "; close it there first" : ", at " + bootstrapServers), cause);
         this.directory = directory;

@@ -1,9 +1,9 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
-import io.partita.app.connection.SecuritySettings.Protocol;
-import io.partita.app.connection.SecuritySettings.SaslMechanism;
-import io.partita.app.connection.SecuritySettings.Secrets;
-import io.partita.app.connection.SecuritySettings.StoreType;
+import io.partita.app.client.core.SecuritySettings.Protocol;
+import io.partita.app.client.core.SecuritySettings.SaslMechanism;
+import io.partita.app.client.core.SecuritySettings.Secrets;
+import io.partita.app.client.core.SecuritySettings.StoreType;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -13,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -190,9 +193,9 @@ public final class ProfileStore {
      */
     private static String key(String name) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            return "profile-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return "profile-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }

@@ -1,4 +1,4 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
 import java.util.Objects;
 

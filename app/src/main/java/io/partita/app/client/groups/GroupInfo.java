@@ -1,4 +1,4 @@
-package io.partita.app.groups;
+package io.partita.app.client.groups;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.partita.app.groups;
+package io.partita.app.client.groups;
 
 /**
  * One live member of a consumer group: the coordinator's member id, its static instance id ("" for a dynamic

@@ -1,4 +1,4 @@
-package io.partita.app.groups;
+package io.partita.app.client.groups;
 
 /**
  * What the cluster said about one partition when a reset was previewed: the group's committed offset

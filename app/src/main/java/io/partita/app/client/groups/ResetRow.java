@@ -1,4 +1,4 @@
-package io.partita.app.groups;
+package io.partita.app.client.groups;
 
 /** One line of a reset preview: a partition, the group's committed offset now, and where the reset puts it. */
 public record ResetRow(String topic, int partition, long current, long target) {

@@ -1,4 +1,4 @@
-package io.partita.app.groups;
+package io.partita.app.client.groups;
 
 /** Where a reset moves a group's committed offsets to. */
 public enum ResetStrategy {

@@ -1,5 +1,6 @@
-package io.partita.app.messages;
+package io.partita.app.client.produce;
 
+import io.partita.app.client.records.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,7 @@
-package io.partita.app.connection;
+package io.partita.app.client.produce;
 
-import io.partita.app.common.Fx;
-import io.partita.app.messages.BatchControl;
-import io.partita.app.messages.BatchPlan;
-import io.partita.app.messages.BatchProgress;
-import io.partita.app.messages.Delivery;
+import io.partita.app.client.core.ClusterErrors;
+import io.partita.app.client.core.Failures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +95,7 @@ final class BatchSender implements Runnable {
             awaitQuietly();
         } catch (Exception e) {
             end = BatchProgress.State.FAILED;
-            failure = Fx.describe(ClusterErrors.explain(e));
+            failure = Failures.describe(ClusterErrors.explain(e));
             awaitQuietly();
         }
         BatchProgress last = snapshot(end, failure);

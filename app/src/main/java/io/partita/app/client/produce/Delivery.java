@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.produce;
 
 /** Where a sent record landed, as the cluster acknowledged it. */
 public record Delivery(String topic, int partition, long offset, long timestamp) implements Sent {

@@ -1,11 +1,14 @@
-package io.partita.app.connection;
+package io.partita.app.client.produce;
 
-import io.partita.app.messages.Delivery;
-import io.partita.app.messages.Message;
-import io.partita.app.messages.ProduceRequest;
+import io.partita.app.client.produce.Delivery;
+import io.partita.app.client.produce.ProduceRequest;
+import io.partita.app.client.records.Message;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,7 +21,7 @@ import org.apache.kafka.common.utils.Utils;
  * producer, created on first use. A send never blocks the caller for long: metadata waits are bounded by
  * {@code max.block.ms}, and the returned future completes when the cluster acknowledged the record or gave up.
  */
-final class MessageWriter implements AutoCloseable {
+public final class MessageWriter implements AutoCloseable {
     private static final int MAX_BLOCK_MS = 10_000;
     private static final int DELIVERY_TIMEOUT_MS = 30_000;
 
@@ -26,23 +29,23 @@ final class MessageWriter implements AutoCloseable {
     private KafkaProducer<byte[], byte[]> producer;
     private boolean closed;
     /** send() can wait for metadata (up to max.block.ms): never on the caller's (the FX) thread. */
-    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "partita-message-writer");
         t.setDaemon(true);
         return t;
     });
 
     /** @param client the connection's client settings (bootstrap servers, security) */
-    MessageWriter(Properties client) {
+    public MessageWriter(Properties client) {
         this.client = client;
     }
 
     /** Sends one record; completes with where it landed. */
-    CompletableFuture<Delivery> send(ProduceRequest request) {
+    public CompletableFuture<Delivery> send(ProduceRequest request) {
         CompletableFuture<Delivery> result = new CompletableFuture<>();
         try {
             sender.execute(() -> sendNow(request, result));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             result.completeExceptionally(new IllegalStateException("The connection is closed", e));
         }
         return result;
@@ -69,7 +72,7 @@ final class MessageWriter implements AutoCloseable {
     }
 
     /** The partition Kafka's default partitioner chooses for a key (murmur2 of its bytes), as clients do. */
-    static int partitionForKey(byte[] key, int partitions) {
+    public static int partitionForKey(byte[] key, int partitions) {
         return Utils.toPositive(Utils.murmur2(key)) % partitions;
     }
 

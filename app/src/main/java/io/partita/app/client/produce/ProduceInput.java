@@ -1,8 +1,9 @@
-package io.partita.app.messages;
+package io.partita.app.client.produce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.partita.app.common.Moments;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.Moments;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.produce;
 
 /**
  * A line of the produce window's list of what was sent: one record, or a whole generated batch (one line for

@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.produce;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

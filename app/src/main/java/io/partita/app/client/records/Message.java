@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.partita.app.common;
+package io.partita.app.client.records;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package io.partita.app.common;
+package io.partita.app.client.records;
 
 /**
  * One partition's offset axis, log start to log end, mapped onto [0, 1]: the geometry shared by the drawings of

@@ -1,7 +1,7 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
-import io.partita.app.common.OffsetScale;
-
+import io.partita.app.client.records.StartAt;
+import io.partita.app.client.records.StopAt;
 /**
  * The offsets one partition's replay covers, resolved once as the replay starts: [from, until) on the partition's
  * axis [logStart, logEnd). An empty range ({@code from == until}) is a partition with nothing to replay.

@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 /** Where the browser starts reading a partition. */
 public sealed interface StartAt {

@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 /** Where a replay stops in each partition: the end, before an offset, or before the first record at a time. */
 public sealed interface StopAt {

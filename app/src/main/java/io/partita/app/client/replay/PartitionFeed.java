@@ -1,8 +1,9 @@
-package io.partita.app.connection;
+package io.partita.app.client.replay;
 
-import io.partita.app.messages.Message;
-import io.partita.app.messages.MessagePage;
-import io.partita.app.messages.ReplayRange;
+import io.partita.app.client.browse.MessageReader;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessagePage;
+import io.partita.app.client.records.ReplayRange;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.replay;
 
 import java.util.concurrent.CompletableFuture;
 

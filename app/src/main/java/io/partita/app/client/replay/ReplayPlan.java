@@ -1,5 +1,10 @@
-package io.partita.app.messages;
+package io.partita.app.client.replay;
 
+import io.partita.app.client.produce.ProduceRequest;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessageFilter;
+import io.partita.app.client.records.StartAt;
+import io.partita.app.client.records.StopAt;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,4 +1,6 @@
-package io.partita.app.messages;
+package io.partita.app.client.replay;
+
+import java.util.List;
 
 /**
  * How far a replay has come.
@@ -12,15 +14,15 @@ package io.partita.app.messages;
  * @param positions each source partition's range and cursor, by partition (empty until the ranges are resolved)
  */
 public record ReplayProgress(long read, long matched, long delivered, int partition, long offset, State state,
-                             long elapsedMillis, String failure, java.util.List<ReplayPosition> positions) {
+                             long elapsedMillis, String failure, List<ReplayPosition> positions) {
 
     public ReplayProgress {
-        positions = java.util.List.copyOf(positions);
+        positions = List.copyOf(positions);
     }
 
     /** Nothing done: a replay refused before it started. */
     public static ReplayProgress refused(String why) {
-        return new ReplayProgress(0, 0, 0, -1, -1, State.FAILED, 0, why, java.util.List.of());
+        return new ReplayProgress(0, 0, 0, -1, -1, State.FAILED, 0, why, List.of());
     }
 
     /** How far through all the partitions' ranges together, 0 to 1 (0 before the first record). */

@@ -1,14 +1,13 @@
-package io.partita.app.connection;
+package io.partita.app.client.replay;
 
-import io.partita.app.common.Fx;
-import io.partita.app.messages.Delivery;
-import io.partita.app.messages.Message;
-import io.partita.app.messages.ReplayControl;
-import io.partita.app.messages.ReplayPlan;
-import io.partita.app.messages.ReplayPosition;
-import io.partita.app.messages.ReplayProgress;
-import io.partita.app.messages.ReplayRange;
-import io.partita.app.messages.TimeOrderedMerge;
+import io.partita.app.client.browse.MessageReader;
+import io.partita.app.client.core.ClusterErrors;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.produce.Delivery;
+import io.partita.app.client.produce.MessageWriter;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.ReplayRange;
+import io.partita.app.client.records.TimeOrderedMerge;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -95,11 +95,11 @@ final class Replayer implements Runnable {
             Thread.currentThread().interrupt();
             end = ReplayProgress.State.CANCELLED;
         } catch (Exception e) {
-            if (Fx.rootCause(e) instanceof InterruptedException) {
+            if (Failures.rootCause(e) instanceof InterruptedException) {
                 end = ReplayProgress.State.CANCELLED;
             } else {
                 end = ReplayProgress.State.FAILED;
-                failure = Fx.describe(ClusterErrors.explain(e));
+                failure = Failures.describe(ClusterErrors.explain(e));
                 log.warn("Replay of {} stopped: {}", plan.topic(), failure);
             }
         }
@@ -208,8 +208,8 @@ final class Replayer implements Runnable {
     private void awaitDeliveries() throws Exception {
         try {
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a record could not be sent: " + Fx.describe(ClusterErrors.explain(e)), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a record could not be sent: " + Failures.describe(ClusterErrors.explain(e)), e);
         } finally {
             inFlight.clear();
         }

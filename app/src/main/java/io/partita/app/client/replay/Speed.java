@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.replay;
 
 /** How fast a replay goes: as fast as it can, the original timing sped up k times, or a fixed rate. */
 public sealed interface Speed {

@@ -1,4 +1,4 @@
-package io.partita.app.topics;
+package io.partita.app.client.topics;
 
 import java.util.List;
 

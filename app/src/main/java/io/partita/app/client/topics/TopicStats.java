@@ -1,4 +1,4 @@
-package io.partita.app.topics;
+package io.partita.app.client.topics;
 
 /**
  * How big a topic is: fetched apart from the topic list, so a cluster that refuses these requests still lists

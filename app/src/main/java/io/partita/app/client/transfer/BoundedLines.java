@@ -1,4 +1,4 @@
-package io.partita.app.connection;
+package io.partita.app.client.transfer;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package io.partita.app.messages;
+package io.partita.app.client.transfer;
 
+import io.partita.app.client.records.StartAt;
 import java.util.List;
 
 /**

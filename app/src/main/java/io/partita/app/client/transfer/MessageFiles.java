@@ -1,14 +1,13 @@
-package io.partita.app.connection;
+package io.partita.app.client.transfer;
 
-import io.partita.app.messages.Delivery;
-import io.partita.app.messages.ExportPlan;
-import io.partita.app.messages.ImportPlan;
-import io.partita.app.messages.JsonLines;
-import io.partita.app.messages.Message;
-import io.partita.app.messages.MessagePage;
-import io.partita.app.messages.StartAt;
-import io.partita.app.messages.TransferControl;
-import io.partita.app.messages.TransferProgress;
+import io.partita.app.client.browse.MessageReader;
+import io.partita.app.client.produce.Delivery;
+import io.partita.app.client.produce.MessageWriter;
+import io.partita.app.client.produce.ValueFiles;
+import io.partita.app.client.records.JsonLines;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessagePage;
+import io.partita.app.client.records.StartAt;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -240,7 +239,7 @@ final class MessageFiles {
         // The producer's own estimate, which it checks against max.request.size before it sends a record.
         int size = AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
                 m.key(), m.value(), headers);
-        if (size > MAX_VALUE_BYTES) {
+        if (size > ValueFiles.MAX_VALUE_BYTES) {
             throw new IllegalArgumentException(String.format("%sthe record is %.1f MiB; the producer sends at most"
                     + " 1 MiB (max.request.size). Nothing was sent.", line(file, index), size / (1024.0 * 1024)));
         }
@@ -259,34 +258,6 @@ final class MessageFiles {
 
     private static String line(Path file, int index) {
         return file.getFileName() + ", line " + (index + 1) + ": ";
-    }
-
-    /** The producer's default {@code max.request.size}: a larger value could never be sent. */
-    static final int MAX_VALUE_BYTES = 1024 * 1024;
-
-    /**
-     * A file's bytes exactly as they are, for a record's value.
-     *
-     * @throws java.io.IOException whose message says which file and what is wrong with it
-     */
-    static byte[] readValue(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new java.io.FileNotFoundException("There is no file " + file + ". Nothing was sent.");
-        }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new IOException("Cannot read " + file + " (not a readable file). Nothing was sent.");
-        }
-        long size = Files.size(file);
-        if (size > MAX_VALUE_BYTES) {
-            throw new IOException(String.format("%s is %.1f MiB: a value can be at most 1 MiB (the producer's "
-                    + "max.request.size). Nothing was sent.", file.getFileName(), size / (1024.0 * 1024)));
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length > MAX_VALUE_BYTES) { // it grew since we looked
-            throw new IOException(file.getFileName() + " is larger than 1 MiB (the producer's max.request.size). "
-                    + "Nothing was sent.");
-        }
-        return bytes;
     }
 
     static void checkWritable(Path file) throws IOException {

@@ -1,4 +1,4 @@
-package io.partita.app.messages;
+package io.partita.app.client.transfer;
 
 /**
  * The handle of a running export or import: Cancel from the window, checked by the gateway's thread between

@@ -1,18 +1,19 @@
-package io.partita.app.connection;
+package io.partita.app.client.browse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.app.messages.BrowsePage;
-import io.partita.app.messages.FollowControl;
-import io.partita.app.messages.Message;
-import io.partita.app.messages.MessageFilter;
-import io.partita.app.messages.PageMerge;
-import io.partita.app.messages.SearchControl;
-import io.partita.app.messages.SearchPlan;
-import io.partita.app.messages.SearchProgress;
-import io.partita.app.messages.StartAt;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.browse.FollowControl;
+import io.partita.app.client.browse.SearchControl;
+import io.partita.app.client.browse.SearchPlan;
+import io.partita.app.client.browse.SearchProgress;
+import io.partita.app.client.records.BrowsePage;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessageFilter;
+import io.partita.app.client.records.PageMerge;
+import io.partita.app.client.records.StartAt;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +75,7 @@ class BrowsingPartitionsTest {
     }
 
     private static BrowsePage read(StartAt start, int limit) throws Exception {
-        return gateway.readMessages("uneven", ALL, start, limit).get(30, TimeUnit.SECONDS);
+        return gateway.browse().readMessages("uneven", ALL, start, limit).get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -103,8 +104,8 @@ class BrowsingPartitionsTest {
     @Test
     void olderAndNewerPageFromEachPartitionsPosition() throws Exception {
         BrowsePage first = read(new StartAt.Earliest(), 25);
-        BrowsePage second = gateway.readMessagesFrom("uneven", first.next(), 25).get(30, TimeUnit.SECONDS);
-        BrowsePage back = gateway.readMessagesBefore("uneven", second.from(), 25).get(30, TimeUnit.SECONDS);
+        BrowsePage second = gateway.browse().readMessagesFrom("uneven", first.next(), 25).get(30, TimeUnit.SECONDS);
+        BrowsePage back = gateway.browse().readMessagesBefore("uneven", second.from(), 25).get(30, TimeUnit.SECONDS);
         BrowsePage all = read(new StartAt.Earliest(), 50);
         assertThat(second.messages()).isEqualTo(all.messages().subList(25, 50));
         assertThat(back.messages()).isEqualTo(first.messages());
@@ -115,7 +116,7 @@ class BrowsingPartitionsTest {
     @Test
     void searchesEveryPartitionToItsEndAndStopsAtTheLimit() throws Exception {
         List<Message> found = new CopyOnWriteArrayList<>();
-        SearchControl done = gateway.search(new SearchPlan("uneven", ALL, new StartAt.Earliest(),
+        SearchControl done = gateway.browse().search(new SearchPlan("uneven", ALL, new StartAt.Earliest(),
                 new MessageFilter(MessageFilter.Field.VALUE, "[05]$", true, Long.MIN_VALUE, Long.MAX_VALUE), 100),
                 p -> { }, found::addAll);
         SearchProgress last = done.done().get(30, TimeUnit.SECONDS);
@@ -125,7 +126,7 @@ class BrowsingPartitionsTest {
         assertThat(last.matches()).isEqualTo(12); // short 0, 5 and long 0, 5, 10, ..., 45
         assertThat(found).hasSize(12).allMatch(m -> new String(m.value()).matches(".*[05]"));
 
-        SearchProgress limited = gateway.search(new SearchPlan("uneven", ALL, new StartAt.Earliest(),
+        SearchProgress limited = gateway.browse().search(new SearchPlan("uneven", ALL, new StartAt.Earliest(),
                 MessageFilter.ALL, 7), p -> { }, m -> { }).done().get(30, TimeUnit.SECONDS);
         assertThat(limited.state()).isEqualTo(SearchProgress.State.LIMIT);
         assertThat(limited.matches()).isEqualTo(7);
@@ -135,7 +136,7 @@ class BrowsingPartitionsTest {
     @Test
     void aTailHearsWhatIsProducedOnceListeningAndNothingOnceStopped() throws Exception {
         List<Message> heard = new CopyOnWriteArrayList<>();
-        FollowControl tail = gateway.follow("tailed", List.of(0, 1), heard::addAll);
+        FollowControl tail = gateway.browse().follow("tailed", List.of(0, 1), heard::addAll);
         tail.listening().get(30, TimeUnit.SECONDS);
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < 4; i++) {
@@ -149,7 +150,7 @@ class BrowsingPartitionsTest {
         }
         assertThat(heard).extracting(m -> new String(m.value())).containsExactlyInAnyOrder("v0", "v1", "v2", "v3");
 
-        FollowControl missing = gateway.follow("no-such-topic", List.of(0), m -> { });
+        FollowControl missing = gateway.browse().follow("no-such-topic", List.of(0), m -> { });
         assertThatThrownBy(() -> missing.stopped().get(30, TimeUnit.SECONDS))
                 .hasMessageContaining("Topic no-such-topic does not exist");
     }

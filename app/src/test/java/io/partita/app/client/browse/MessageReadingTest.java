@@ -1,12 +1,13 @@
-package io.partita.app.connection;
+package io.partita.app.client.browse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.common.Fx;
-import io.partita.app.messages.Message;
-import io.partita.app.messages.MessagePage;
-import io.partita.app.messages.StartAt;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessagePage;
+import io.partita.app.client.records.StartAt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +58,7 @@ class MessageReadingTest {
     }
 
     private static MessagePage read(StartAt start, int limit) throws Exception {
-        return gateway.readMessages("ledger", 0, start, limit).get(30, TimeUnit.SECONDS);
+        return gateway.browse().readMessages("ledger", 0, start, limit).get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -75,7 +76,7 @@ class MessageReadingTest {
         assertThat(page.hasPrevious()).isTrue();
         assertThat(page.hasNext()).isTrue();
 
-        MessagePage before = gateway.readMessagesBefore("ledger", 0, 500, 50).get(30, TimeUnit.SECONDS);
+        MessagePage before = gateway.browse().readMessagesBefore("ledger", 0, 500, 50).get(30, TimeUnit.SECONDS);
         assertThat(before.messages()).extracting(Message::offset).containsExactlyElementsOf(
                 java.util.stream.LongStream.range(450, 500).boxed().toList());
     }
@@ -94,10 +95,10 @@ class MessageReadingTest {
     @Test
     void anOffsetPastTheEndOrAMissingTopicSaySo() {
         assertThatThrownBy(() -> read(new StartAt.Offset(5000), 10))
-                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("offset 5000 is past the end of the partition (1000)"));
-        assertThatThrownBy(() -> gateway.readMessages("no-such-topic", 0, new StartAt.Earliest(), 10).get(60, TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("Topic no-such-topic does not exist (was it deleted?)"));
-        assertThatThrownBy(() -> gateway.readMessages("ledger", 7, new StartAt.Earliest(), 10).get(60, TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("Topic ledger has no partition 7"));
+                .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("offset 5000 is past the end of the partition (1000)"));
+        assertThatThrownBy(() -> gateway.browse().readMessages("no-such-topic", 0, new StartAt.Earliest(), 10).get(60, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("Topic no-such-topic does not exist (was it deleted?)"));
+        assertThatThrownBy(() -> gateway.browse().readMessages("ledger", 7, new StartAt.Earliest(), 10).get(60, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("Topic ledger has no partition 7"));
     }
 }

@@ -1,7 +1,13 @@
-package io.partita.app.cluster;
+package io.partita.app.client.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.client.cluster.BrokerColumn;
+import io.partita.app.client.cluster.BrokerInfo;
+import io.partita.app.client.cluster.ClusterMap;
+import io.partita.app.client.cluster.ClusterOverview;
+import io.partita.app.client.cluster.PartitionRow;
+import io.partita.app.client.cluster.ReplicaState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,7 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.common.ClusterUnreachableException;
-import io.partita.app.common.Fx;
 import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -17,13 +15,13 @@ class ClusterErrorsTest {
         Throwable explained = ClusterErrors.explain(new CompletionException(
                 new TimeoutException("Timed out waiting for a node assignment. Call: describeCluster")));
         assertThat(explained).isInstanceOf(ClusterUnreachableException.class);
-        assertThat(Fx.problem("Could not list topics", explained))
+        assertThat(Failures.problem("Could not list topics", explained))
                 .isEqualTo("The cluster does not answer: no broker responded in time. It may be down or unreachable.");
     }
 
     @Test
     void refusedCredentialsAndDeniedRequestsSaySo() {
-        assertThat(Fx.problem("Could not list topics",
+        assertThat(Failures.problem("Could not list topics",
                 ClusterErrors.explain(new SaslAuthenticationException("Invalid username or password"))))
                 .isEqualTo("Could not list topics: The cluster refused the credentials: Invalid username or password");
         assertThat(ClusterErrors.explain(new TopicAuthorizationException("Not authorized to access topics: [a]")))

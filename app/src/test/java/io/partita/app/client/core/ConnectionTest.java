@@ -1,4 +1,4 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

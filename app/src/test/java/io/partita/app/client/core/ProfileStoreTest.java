@@ -1,10 +1,10 @@
-package io.partita.app.connection;
+package io.partita.app.client.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.connection.SecuritySettings.Protocol;
-import io.partita.app.connection.SecuritySettings.SaslMechanism;
-import io.partita.app.connection.SecuritySettings.StoreType;
+import io.partita.app.client.core.SecuritySettings.Protocol;
+import io.partita.app.client.core.SecuritySettings.SaslMechanism;
+import io.partita.app.client.core.SecuritySettings.StoreType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

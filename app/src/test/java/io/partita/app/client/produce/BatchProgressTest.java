@@ -1,7 +1,9 @@
-package io.partita.app.messages;
+package io.partita.app.client.produce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.client.produce.BatchProgress;
+import io.partita.app.client.produce.Delivery;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,13 @@
-package io.partita.app.messages;
+package io.partita.app.client.produce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.partita.app.client.produce.BatchPlan;
+import io.partita.app.client.produce.ProduceRequest;
+import io.partita.app.client.produce.Template;
+import io.partita.app.client.records.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;

@@ -1,8 +1,10 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partita.app.client.records.JsonLines;
+import io.partita.app.client.records.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.PageMerge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,11 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partita.app.client.records.BrowsePage;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.PagePositions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,10 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.common.OffsetScale;
+import io.partita.app.client.records.StartAt;
+import io.partita.app.client.records.StopAt;
+import io.partita.app.client.replay.ReplayPosition;
 import org.junit.jupiter.api.Test;
 
 /** Resolving a replay's range in one partition (log 100–200), for each kind of start and stop. */

@@ -1,8 +1,9 @@
-package io.partita.app.messages;
+package io.partita.app.client.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partita.app.client.records.TimeOrderedMerge;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

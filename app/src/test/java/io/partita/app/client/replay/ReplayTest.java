@@ -1,17 +1,18 @@
-package io.partita.app.connection;
+package io.partita.app.client.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.partita.app.messages.Message;
-import io.partita.app.messages.MessageFilter;
-import io.partita.app.messages.MessagePage;
-import io.partita.app.messages.ReplayControl;
-import io.partita.app.messages.ReplayPlan;
-import io.partita.app.messages.ReplayProgress;
-import io.partita.app.messages.Speed;
-import io.partita.app.messages.StartAt;
-import io.partita.app.messages.StopAt;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.MessageFilter;
+import io.partita.app.client.records.MessagePage;
+import io.partita.app.client.records.StartAt;
+import io.partita.app.client.records.StopAt;
+import io.partita.app.client.replay.ReplayControl;
+import io.partita.app.client.replay.ReplayPlan;
+import io.partita.app.client.replay.ReplayProgress;
+import io.partita.app.client.replay.Speed;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class ReplayTest {
     void replaysOffsets100To199ToAnotherTopicAt50ASecondKeysAndHeadersIntactAndInOrder() throws Exception {
         List<ReplayProgress> seen = new CopyOnWriteArrayList<>();
         long start = System.nanoTime();
-        ReplayControl control = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Offset(100), new StopAt.Offset(200),
+        ReplayControl control = gateway.replay().replay(new ReplayPlan("a", List.of(0), new StartAt.Offset(100), new StopAt.Offset(200),
                 MessageFilter.ALL, new Speed.PerSecond(50), new ReplayPlan.ToTopic("b", true, true, false, false)),
                 seen::add, m -> { });
         ReplayProgress last = control.done().get(60, TimeUnit.SECONDS);
@@ -75,7 +76,7 @@ class ReplayTest {
         assertThat(last.delivered()).isEqualTo(100);
         assertThat(seconds).as("100 records at 50 a second").isBetween(1L, 10L);
         assertThat(seen).as("progress along the way").isNotEmpty();
-        MessagePage b = gateway.readMessages("b", 0, new StartAt.Earliest(), 500).get(30, TimeUnit.SECONDS);
+        MessagePage b = gateway.browse().readMessages("b", 0, new StartAt.Earliest(), 500).get(30, TimeUnit.SECONDS);
         assertThat(b.messages()).hasSize(100);
         for (int i = 0; i < 100; i++) {
             Message m = b.messages().get(i);
@@ -89,7 +90,7 @@ class ReplayTest {
     @Test
     void pausesStepsAndCancelsAReplayIntoTheApp() throws Exception {
         List<Message> shown = new CopyOnWriteArrayList<>();
-        ReplayControl control = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), new StopAt.End(),
+        ReplayControl control = gateway.replay().replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), new StopAt.End(),
                 new MessageFilter(MessageFilter.Field.KEY, "k1\\d$", true, Long.MIN_VALUE, Long.MAX_VALUE),
                 new Speed.PerSecond(20), new ReplayPlan.InApp()), p -> { }, shown::add);
         control.pause();
@@ -106,7 +107,7 @@ class ReplayTest {
         assertThat(last.read()).isEqualTo(200);
         assertThat(last.matched()).isEqualTo(10);
 
-        ReplayControl slow = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), new StopAt.End(),
+        ReplayControl slow = gateway.replay().replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), new StopAt.End(),
                 MessageFilter.ALL, new Speed.PerSecond(5), new ReplayPlan.InApp()), p -> { }, m -> { });
         slow.cancel();
         assertThat(slow.done().get(10, TimeUnit.SECONDS).state()).isEqualTo(ReplayProgress.State.CANCELLED);
@@ -128,7 +129,7 @@ class ReplayTest {
             producer.flush();
         }
         List<ReplayProgress> seen = new CopyOnWriteArrayList<>();
-        ReplayControl control = gateway.replay(new ReplayPlan("three", List.of(0, 1, 2), new StartAt.Time(base + 5_000),
+        ReplayControl control = gateway.replay().replay(new ReplayPlan("three", List.of(0, 1, 2), new StartAt.Time(base + 5_000),
                 new StopAt.Time(base + 20_000), MessageFilter.ALL, new Speed.OriginalTiming(100),
                 new ReplayPlan.ToTopic("merged", true, true, true, false)), seen::add, m -> { });
         ReplayProgress last = control.done().get(60, TimeUnit.SECONDS);
@@ -142,7 +143,7 @@ class ReplayTest {
                         org.assertj.core.groups.Tuple.tuple(1, 2L, 7L, 6L),
                         org.assertj.core.groups.Tuple.tuple(2, 1L, 6L, 5L));
         assertThat(last.fraction()).isEqualTo(1);
-        MessagePage merged = gateway.readMessages("merged", 0, new StartAt.Earliest(), 100).get(30, TimeUnit.SECONDS);
+        MessagePage merged = gateway.browse().readMessages("merged", 0, new StartAt.Earliest(), 100).get(30, TimeUnit.SECONDS);
         assertThat(merged.messages()).extracting(m -> new String(m.key(), StandardCharsets.UTF_8))
                 .containsExactly("k5", "k6", "k7", "k8", "k9", "k10", "k11", "k12", "k13", "k14", "k15", "k16",
                         "k17", "k18", "k19");
@@ -164,7 +165,7 @@ class ReplayTest {
         }
         List<Message> shown = new CopyOnWriteArrayList<>();
         long start = System.nanoTime();
-        ReplayControl control = gateway.replay(new ReplayPlan("wide",
+        ReplayControl control = gateway.replay().replay(new ReplayPlan("wide",
                 java.util.stream.IntStream.range(0, 15).boxed().toList(), new StartAt.Earliest(), new StopAt.End(),
                 MessageFilter.ALL, new Speed.AsFastAsPossible(), new ReplayPlan.InApp()), p -> { }, shown::add);
         ReplayProgress last = control.done().get(60, TimeUnit.SECONDS);
@@ -179,7 +180,7 @@ class ReplayTest {
 
     @Test
     void aMissingTargetTopicStopsTheReplayBeforeAnythingIsSent() throws Exception {
-        ReplayControl control = gateway.replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), new StopAt.End(),
+        ReplayControl control = gateway.replay().replay(new ReplayPlan("a", List.of(0), new StartAt.Earliest(), new StopAt.End(),
                 MessageFilter.ALL, new Speed.AsFastAsPossible(), new ReplayPlan.ToTopic("nowhere", true, true, true, false)),
                 p -> { }, m -> { });
         ReplayProgress last = control.done().get(30, TimeUnit.SECONDS);

@@ -1,8 +1,9 @@
-package io.partita.app.connection;
+package io.partita.app.client.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.partita.app.client.transfer.BoundedLines;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -1,15 +1,16 @@
-package io.partita.app.connection;
+package io.partita.app.client.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.common.Fx;
-import io.partita.app.messages.ExportPlan;
-import io.partita.app.messages.ImportPlan;
-import io.partita.app.messages.Message;
-import io.partita.app.messages.StartAt;
-import io.partita.app.messages.TransferControl;
-import io.partita.app.messages.TransferProgress;
+import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.records.Message;
+import io.partita.app.client.records.StartAt;
+import io.partita.app.client.transfer.ExportPlan;
+import io.partita.app.client.transfer.ImportPlan;
+import io.partita.app.client.transfer.TransferControl;
+import io.partita.app.client.transfer.TransferProgress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,12 +70,12 @@ class ExportImportTest {
     @Test
     void exportAndImportRoundTripEqual() throws Exception {
         Path exported = dir.resolve("src.jsonl");
-        assertThat(gateway.exportMessages(all("src"), exported, new TransferControl(), p -> { })
+        assertThat(gateway.transfer().exportMessages(all("src"), exported, new TransferControl(), p -> { })
                 .get(60, TimeUnit.SECONDS)).isEqualTo(60);
-        assertThat(gateway.importMessages(exported, new ImportPlan("dst", true, true), new TransferControl(), p -> { })
+        assertThat(gateway.transfer().importMessages(exported, new ImportPlan("dst", true, true), new TransferControl(), p -> { })
                 .get(60, TimeUnit.SECONDS)).isEqualTo(new TransferProgress(60, 60));
         Path again = dir.resolve("dst.jsonl");
-        assertThat(gateway.exportMessages(all("dst"), again, new TransferControl(), p -> { })
+        assertThat(gateway.transfer().exportMessages(all("dst"), again, new TransferControl(), p -> { })
                 .get(60, TimeUnit.SECONDS)).isEqualTo(60);
 
         // The same records at the same offsets, with the same timestamps, keys, values and headers.
@@ -89,11 +90,11 @@ class ExportImportTest {
         Path broken = dir.resolve("broken.jsonl");
         Files.writeString(broken, "{\"topic\":\"x\",\"partition\":0,\"offset\":0,\"timestamp\":1,\"value\":\"ok\"}\n"
                 + "{\"topic\":\"x\",\"partition\":0,\"offset\":1,\"timestamp\":\"soon\"}\n");
-        assertThatThrownBy(() -> gateway.importMessages(broken, new ImportPlan("dst", false, true), new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo(
+        assertThatThrownBy(() -> gateway.transfer().importMessages(broken, new ImportPlan("dst", false, true), new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo(
                         "broken.jsonl, line 2: \"timestamp\" is missing or not a whole number. Nothing was sent."));
-        assertThatThrownBy(() -> gateway.importMessages(broken, new ImportPlan("nowhere", false, true), new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("Topic nowhere does not exist. Nothing was sent."));
+        assertThatThrownBy(() -> gateway.transfer().importMessages(broken, new ImportPlan("nowhere", false, true), new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("Topic nowhere does not exist. Nothing was sent."));
     }
 
     /**
@@ -107,22 +108,22 @@ class ExportImportTest {
         Path tooLarge = dir.resolve("too-large.jsonl");
         Files.writeString(tooLarge, fine.repeat(3) + "{\"topic\":\"x\",\"partition\":0,\"offset\":3,"
                 + "\"timestamp\":1,\"value\":\"" + "v".repeat(1_200_000) + "\"}\n");
-        assertThatThrownBy(() -> gateway.importMessages(tooLarge, new ImportPlan("checked", false, true),
+        assertThatThrownBy(() -> gateway.transfer().importMessages(tooLarge, new ImportPlan("checked", false, true),
                 new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("too-large.jsonl, line 4: the record is 1.1 MiB;"
+                .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("too-large.jsonl, line 4: the record is 1.1 MiB;"
                         + " the producer sends at most 1 MiB (max.request.size). Nothing was sent."));
 
         Path badTime = dir.resolve("bad-time.jsonl");
         Files.writeString(badTime, fine + fine.replace("\"timestamp\":1", "\"timestamp\":-5"));
-        assertThatThrownBy(() -> gateway.importMessages(badTime, new ImportPlan("checked", false, true),
+        assertThatThrownBy(() -> gateway.transfer().importMessages(badTime, new ImportPlan("checked", false, true),
                 new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("bad-time.jsonl, line 2: timestamp -5 is not a"
+                .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("bad-time.jsonl, line 2: timestamp -5 is not a"
                         + " time: a record's timestamp counts milliseconds from 1970 and is never negative (or import"
                         + " with the time it is sent). Nothing was sent."));
         // With the time it is sent instead, the same file imports.
-        assertThat(gateway.exportMessages(all("checked"), dir.resolve("checked.jsonl"), new TransferControl(), p -> { })
+        assertThat(gateway.transfer().exportMessages(all("checked"), dir.resolve("checked.jsonl"), new TransferControl(), p -> { })
                 .get(60, TimeUnit.SECONDS)).as("records sent by the refused imports").isZero();
-        assertThat(gateway.importMessages(badTime, new ImportPlan("checked", false, false), new TransferControl(),
+        assertThat(gateway.transfer().importMessages(badTime, new ImportPlan("checked", false, false), new TransferControl(),
                 p -> { }).get(60, TimeUnit.SECONDS)).isEqualTo(new TransferProgress(2, 2));
     }
 
@@ -130,7 +131,7 @@ class ExportImportTest {
     void aRangeStopsBeforeItsOffsetAndAPartitionTheTargetLacksIsRefused() throws Exception {
         Path part = dir.resolve("part.jsonl");
         List<TransferProgress> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-        assertThat(gateway.exportMessages(new ExportPlan("src", List.of(0), new StartAt.Offset(10),
+        assertThat(gateway.transfer().exportMessages(new ExportPlan("src", List.of(0), new StartAt.Offset(10),
                 new StartAt.Offset(20)), part, new TransferControl(), heard::add).get(60, TimeUnit.SECONDS)).isEqualTo(10);
         assertThat(Files.readAllLines(part)).hasSize(10).first().asString().contains("\"offset\":10,");
         assertThat(heard).first().isEqualTo(new TransferProgress(0, 10));
@@ -138,9 +139,9 @@ class ExportImportTest {
 
         Path elsewhere = dir.resolve("elsewhere.jsonl");
         Files.writeString(elsewhere, Files.readString(part).replace("\"partition\":0", "\"partition\":3"));
-        assertThatThrownBy(() -> gateway.importMessages(elsewhere, new ImportPlan("dst", true, true),
+        assertThatThrownBy(() -> gateway.transfer().importMessages(elsewhere, new ImportPlan("dst", true, true),
                 new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(Fx.describe(e)).isEqualTo("elsewhere.jsonl, line 1: partition 3, but dst"
+                .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("elsewhere.jsonl, line 1: partition 3, but dst"
                         + " has 1 partition (let the key decide, or add partitions). Nothing was sent."));
     }
 
@@ -150,28 +151,28 @@ class ExportImportTest {
         Files.writeString(target, "before\n");
         TransferControl control = new TransferControl();
         control.cancel();
-        assertThatThrownBy(() -> gateway.exportMessages(all("src"), target, control, p -> { })
+        assertThatThrownBy(() -> gateway.transfer().exportMessages(all("src"), target, control, p -> { })
                 .get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.util.concurrent.CancellationException.class);
         List<Message> selected = List.of(new Message("src", 0, 1, 2, null, new byte[] {1}, List.of()));
-        assertThatThrownBy(() -> gateway.exportMessages(selected, target, control, p -> { })
+        assertThatThrownBy(() -> gateway.transfer().exportMessages(selected, target, control, p -> { })
                 .get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(Files.readString(target)).isEqualTo("before\n");
         assertThat(dir.resolve("kept.jsonl.partial")).doesNotExist();
 
         // An import cancelled before its first record sends none (and says so: 0 of the 60 in the file).
         Path full = dir.resolve("full.jsonl");
-        gateway.exportMessages(all("src"), full, new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS);
+        gateway.transfer().exportMessages(all("src"), full, new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS);
         TransferControl stopImport = new TransferControl();
         stopImport.cancel();
-        assertThat(gateway.importMessages(full, new ImportPlan("empty", true, true), stopImport, p -> { })
+        assertThat(gateway.transfer().importMessages(full, new ImportPlan("empty", true, true), stopImport, p -> { })
                 .get(60, TimeUnit.SECONDS)).isEqualTo(new TransferProgress(0, 60));
         Path back = dir.resolve("empty.jsonl");
-        assertThat(gateway.exportMessages(all("empty"), back, new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
+        assertThat(gateway.transfer().exportMessages(all("empty"), back, new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
                 .isZero();
 
-        assertThatThrownBy(() -> gateway.exportMessages(all("src"), dir.resolve("no/such/folder.jsonl"),
+        assertThatThrownBy(() -> gateway.transfer().exportMessages(all("src"), dir.resolve("no/such/folder.jsonl"),
                 new TransferControl(), p -> { }).get(60, TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(Fx.describe(e)).startsWith("There is no folder "));
+                .satisfies(e -> assertThat(Failures.describe(e)).startsWith("There is no folder "));
     }
 
     private static ExportPlan all(String topic) {
