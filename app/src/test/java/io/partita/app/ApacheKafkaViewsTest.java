@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * connected over SASL (SCRAM), show Kafka's broker, a topic's partitions with leader and ISR, and a group's lag.
  */
 @ExtendWith(RealKafka.class)
+@Tag("integration")
 class ApacheKafkaViewsTest {
     private static final String TOPIC = "views-orders";
     private static final String GROUP = "views-billing";

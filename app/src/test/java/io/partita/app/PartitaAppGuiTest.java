@@ -48,6 +48,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -57,6 +58,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The first window end to end, headless: welcome screen, Start local cluster (a real LocalCluster in this
  * JVM), brokers shown, a topic created through the dialog, an invalid name refused, and Quit stopping it all.
  */
+@Tag("integration")
 class PartitaAppGuiTest {
     private static final Duration START_DEADLINE = Duration.ofSeconds(90);
     private static final Duration UI_DEADLINE = Duration.ofSeconds(20);

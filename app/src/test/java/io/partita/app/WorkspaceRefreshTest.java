@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The workspace's periodic refresh on a real one-node cluster: one metadata read fills the brokers, the map and
  * the topic list; the topics' sizes and record counts are read only while the topic list is on screen.
  */
+@Tag("integration")
 class WorkspaceRefreshTest {
     @TempDir
     static Path dir;

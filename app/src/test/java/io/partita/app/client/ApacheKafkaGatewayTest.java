@@ -16,11 +16,13 @@ import io.partita.broker.testing.TestCertificates;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The gateway against a real Apache Kafka: SASL PLAIN, SCRAM, TLS, and the messages for what goes wrong. */
 @ExtendWith(RealKafka.class)
+@Tag("integration")
 class ApacheKafkaGatewayTest {
     private final ClusterGateway gateway = new ClusterGateway(Runnable::run);
 

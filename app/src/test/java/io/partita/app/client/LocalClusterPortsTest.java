@@ -9,10 +9,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local cluster moves to free ports when something else holds Kafka's. */
+@Tag("integration")
 class LocalClusterPortsTest {
     @TempDir
     Path dir;

@@ -22,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -32,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and the header already on screen. Rebuilding them is what made an update with 1,000 partitions cost tens of
  * milliseconds on the FX thread (see ClusterMapBenchmark).
  */
+@Tag("integration")
 class ClusterMapViewGuiTest {
     private static final ClusterOverview BOTH_UP = new ClusterOverview("id", List.of(
             new BrokerInfo(0, "h", 1, null, true), new BrokerInfo(1, "h", 2, "east", false)));

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -26,6 +27,7 @@ import org.testfx.api.FxRobot;
  * The app reopens its local cluster and one node's data does not open: the others start, the map says which
  * broker is down and why, and one click starts it empty, after which it is back in every ISR.
  */
+@Tag("integration")
 class UnreadableNodeGuiTest {
     @TempDir
     Path home;

@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * previews by offset and by time, and the coordinator's refusal of a reset or deletion of a group with a live
  * member, in words a user understands.
  */
+@Tag("integration")
 class GroupOffsetsGatewayTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 

@@ -42,6 +42,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -51,6 +52,7 @@ import org.testfx.api.FxRobot;
  * a topic of text, binary, keyless and tombstone records with headers and explicit timestamps, in two partitions,
  * goes to a file and back into another topic unchanged; a broken file sends nothing.
  */
+@Tag("integration")
 class ExportImportGuiTest {
     private static final Duration START_DEADLINE = Duration.ofSeconds(90);
     private static final Duration UI_DEADLINE = Duration.ofSeconds(20);

@@ -39,6 +39,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -48,6 +49,7 @@ import org.testfx.api.FxRobot;
  * controls, on a real one-node local cluster the app reopens at launch; what landed is read back with a plain
  * Kafka consumer.
  */
+@Tag("integration")
 class ProduceBatchGuiTest {
     private static final Duration START_DEADLINE = Duration.ofSeconds(90);
     private static final Duration UI_DEADLINE = Duration.ofSeconds(20);

@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -42,6 +43,7 @@ import org.testfx.api.FxRobot;
  * cluster: stepping shows the records in timestamp order with each partition's cursor on the record's offset, and
  * a from-time/to-time range produces exactly its records to another topic.
  */
+@Tag("integration")
 class ReplayStepGuiTest {
     private static final Duration START_DEADLINE = Duration.ofSeconds(90);
     private static final Duration UI_DEADLINE = Duration.ofSeconds(20);

@@ -11,6 +11,7 @@ import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -21,6 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code @BeforeEach}, seed {@link #preferences()} if the test needs a remembered state, {@link #launch()},
  * and {@link #close()} it in an {@code @AfterEach}.
  */
+@Tag("integration")
 public final class PartitaUnderTest implements AutoCloseable {
     private final String prefsNode = "io/partita/test/" + UUID.randomUUID();
     private PartitaApp app;

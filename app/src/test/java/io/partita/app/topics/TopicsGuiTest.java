@@ -18,12 +18,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,6 +34,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -45,6 +44,7 @@ import org.testfx.api.FxRobot;
  * topic with a config, see its size and records after producing, its partition table and configs, change a
  * config (a refused value first), add partitions, and delete it (Cancel first keeps it).
  */
+@Tag("integration")
 class TopicsGuiTest {
     private static final Duration START_DEADLINE = Duration.ofSeconds(90);
     private static final Duration UI_DEADLINE = Duration.ofSeconds(30);

@@ -13,13 +13,13 @@ import io.partita.broker.testing.ApacheKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +32,7 @@ import org.testfx.matcher.control.LabeledMatchers;
  * reopened at the next launch.
  */
 @ExtendWith(RealKafka.class)
+@Tag("integration")
 class ConnectGuiTest {
     private static final Duration CONNECT_DEADLINE = Duration.ofSeconds(40);
     private static final Duration UI_DEADLINE = Duration.ofSeconds(20);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A second Partita that would start the local cluster while another one runs it (here another owner in this JVM;
  * BrokerMainTest refuses a second process) says so and offers to connect to the running cluster instead.
  */
+@Tag("integration")
 class LocalClusterInUseTest {
     @TempDir
     Path dir;

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The welcome screen's saved connections, without a cluster: save, list, fill the form, ask for a password, delete. */
+@Tag("integration")
 class SavedProfilesViewModelTest {
     @TempDir
     Path home;

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class WelcomeViewModelTest {
     private final ClusterGateway gateway = new ClusterGateway(Runnable::run);
     private final List<Connection> connected = new ArrayList<>();

@@ -40,9 +40,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every admin-client call of the broker-node issue, judged by the real AdminClient. */
+@Tag("integration")
 class AdminClientTest {
     private static TestCluster cluster;
     private static Admin admin;

@@ -20,9 +20,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Seeking anywhere, looking up offsets by time, and what happens past the end of the log. */
+@Tag("integration")
 class ConsumerPositionTest {
     private static final String TOPIC = "positions";
     private static final TopicPartition TP = new TopicPartition(TOPIC, 0);

@@ -23,11 +23,13 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The Java producer and consumer round-trip everything a record carries, for every acks and codec. */
+@Tag("integration")
 class ProduceConsumeTest {
     private static final int PARTITIONS = 3;
     private static final int RECORDS_PER_PARTITION = 400;

@@ -16,10 +16,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The broker's command line, run as a user would: a child JVM, its output and its exit status. */
+@Tag("integration")
 class BrokerMainTest {
     /**
      * The product's logging (logback.xml, INFO) instead of the tests' (WARN), so that a failure's message shows

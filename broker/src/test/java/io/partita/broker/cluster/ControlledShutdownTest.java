@@ -17,12 +17,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A node stopped cleanly hands its leaderships over before it leaves: no partition it led is ever without a
  * leader, and the metadata shows the new leaders as soon as the stop returns.
  */
+@Tag("integration")
 class ControlledShutdownTest {
 
     @Test

@@ -20,9 +20,11 @@ import org.apache.kafka.common.errors.ElectionNotNeededException;
 import org.apache.kafka.common.errors.EligibleLeadersNotAvailableException;
 import org.apache.kafka.common.errors.PreferredLeaderNotAvailableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** ElectLeaders through the Admin client, and the controller's automatic preferred-leader rebalance. */
+@Tag("integration")
 class ElectLeadersTest {
     private static final Map<String, String> NO_AUTO_REBALANCE = Map.of(BrokerConfig.AUTO_LEADER_REBALANCE_ENABLE, "false");
 

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.PolicyViolationException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * and the node warns at 80 %. Before, CreateTopics reported success and the partitions past the store's databases
  * never got a leader.
  */
+@Tag("integration")
 class PartitionLimitTest {
     private static final String WHY = "Broker 0 would hold 11 partitions, more than its partita.max.partitions of 10";
 

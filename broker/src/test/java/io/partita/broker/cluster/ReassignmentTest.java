@@ -26,6 +26,7 @@ import org.apache.kafka.common.message.AlterPartitionReassignmentsRequestData;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AlterPartitionReassignmentsRequest;
 import org.apache.kafka.common.requests.AlterPartitionReassignmentsResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * nothing acknowledged is lost; a reassignment that cannot finish is listed, shown in the metadata and can be
  * cancelled; bad requests get Kafka's errors.
  */
+@Tag("integration")
 class ReassignmentTest {
     private static final Map<String, String> NO_AUTO_REBALANCE = Map.of(BrokerConfig.AUTO_LEADER_REBALANCE_ENABLE, "false");
 

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * {@code src/test/resources/compat/KafkaClients28Driver.java}, run once for the whole class. It prints
  * {@code RESULT key=value} lines, checked here, and {@code FAIL step: trace} for a step that threw.
  */
+@Tag("integration")
 class KafkaClients28CompatibilityTest {
     private static final Duration DRIVER_DEADLINE = Duration.ofSeconds(90);
     private static final String FROM_NEW_CLIENT = "compat28-from-new";

@@ -30,6 +30,7 @@ import org.apache.kafka.tools.consumer.ConsoleConsumer;
 import org.apache.kafka.tools.reassign.ReassignPartitionsCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.Test;
  * <p>The console consumer also runs as a group member ({@code --group}, {@code --from-beginning} without
  * {@code --partition}); it exits 0 even when it fails, so the tests check what it printed.
  */
+@Tag("integration")
 class KafkaToolsTest {
     private static final Duration TOOL_DEADLINE = Duration.ofSeconds(30);
 

@@ -24,6 +24,7 @@ import org.apache.kafka.common.requests.SaslAuthenticateRequest;
 import org.apache.kafka.common.requests.SaslHandshakeRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * every version, on one connection that stays open: the same responses, judged side by side with a real Kafka node.
  * Before, the node closed the connection, and a client configured for SASL retried against it without saying why.
  */
+@Tag("integration")
 class SaslOnPlaintextTest {
     private static TestCluster partita;
     private static ApacheKafka kafka;

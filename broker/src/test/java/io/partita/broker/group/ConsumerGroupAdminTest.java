@@ -32,12 +32,14 @@ import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The admin client's consumer-group calls, as kafka-consumer-groups.sh uses them: list, describe, list offsets,
  * reset offsets (earliest, latest, an offset, a time), delete offsets, remove members, delete groups.
  */
+@Tag("integration")
 class ConsumerGroupAdminTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static TestCluster cluster;

@@ -18,15 +18,16 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Consumer groups with the real Java client on three nodes: partitions are shared out, and every change of
  * membership (a member leaves, dies, joins) rebalances the group so that each partition has exactly one owner.
  */
+@Tag("integration")
 class ConsumerGroupRebalanceTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static TestCluster cluster;

@@ -21,12 +21,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Committed offsets are replicated like any record: after kill -9 of the coordinator's node, the new leader of
  * the group's __consumer_offsets partition loads them and the group resumes exactly where it committed.
  */
+@Tag("integration")
 class CoordinatorFailoverTest {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final int RECORDS = 600;

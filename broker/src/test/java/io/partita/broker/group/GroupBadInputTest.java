@@ -34,12 +34,14 @@ import org.apache.kafka.common.requests.OffsetCommitResponse;
 import org.apache.kafka.common.requests.RequestHeader;
 import org.apache.kafka.common.requests.SyncGroupRequest;
 import org.apache.kafka.common.requests.SyncGroupResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bad group requests, sent raw next to a working group: each gets Kafka's error code, and the group's real
  * member goes on owning its partitions and consuming.
  */
+@Tag("integration")
 class GroupBadInputTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * partitions in 5 of 7 runs. Now the other member is told to revoke nothing, and the restarted one gets its
  * partitions back.
  */
+@Tag("integration")
 class StaticLeaderRestartTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 

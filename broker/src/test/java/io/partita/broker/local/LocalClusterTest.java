@@ -21,10 +21,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** LocalCluster's own promises: a directory per cluster, nodes that stop, restart and join, and a session hook. */
+@Tag("integration")
 class LocalClusterTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 

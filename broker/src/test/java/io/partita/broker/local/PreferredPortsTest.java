@@ -7,10 +7,12 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A local cluster takes the ports it prefers only while all of them are free. */
+@Tag("integration")
 class PreferredPortsTest {
     private static final Path DIR = Path.of("unused");
 

@@ -19,12 +19,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A node whose data does not open cannot start, and says which directory; started empty instead, it copies its
  * partitions back from the other replicas and rejoins every ISR, with nothing lost.
  */
+@Tag("integration")
 class StartNodeEmptyTest {
     @Test
     void aNodeWhoseDataDoesNotOpenStartsEmptyAndReplicatesBack() throws Exception {

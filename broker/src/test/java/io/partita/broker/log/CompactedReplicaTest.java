@@ -21,12 +21,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A replica that joins a compacted partition copies the cleaned log from the leader, with its offset gaps and
  * the empty batches kept for producer state, and serves the same records at the same offsets once it leads.
  */
+@Tag("integration")
 class CompactedReplicaTest {
 
     @Test

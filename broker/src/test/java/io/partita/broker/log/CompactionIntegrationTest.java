@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * segments, so after the updates a test keeps appending a "marker" record: once an append comes segment.ms
  * after the segment's first, it rolls the segment and everything before becomes cleanable.
  */
+@Tag("integration")
 class CompactionIntegrationTest {
 
     private static final String MARKER = "marker";

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Commits reach the kernel at commit time, so an acknowledged append survives SIGKILL without any fsync; and
  * a killed node leaves no temporary file behind.
  */
+@Tag("integration")
 class KillNineTest {
 
     @TempDir

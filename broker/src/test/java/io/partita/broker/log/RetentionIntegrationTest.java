@@ -17,9 +17,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Retention by time and by size, enforced in the background on a running node, seen through the clients. */
+@Tag("integration")
 class RetentionIntegrationTest {
     private static TestCluster cluster;
     private static Admin admin;

@@ -34,12 +34,14 @@ import org.apache.kafka.common.requests.ResponseHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each kind of bad input gets Kafka's error code or closes only its own connection, and a well-behaved client
  * on another connection keeps working.
  */
+@Tag("integration")
 class BadInputTest {
     private static final String TOPIC = "bad-input";
     private static TestCluster cluster;

@@ -32,12 +32,14 @@ import org.apache.kafka.common.requests.ApiVersionsRequest;
 import org.apache.kafka.common.requests.ApiVersionsResponse;
 import org.apache.kafka.common.requests.FetchRequest;
 import org.apache.kafka.common.requests.RequestHeader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bounded memory per connection, and Kafka's connection limits: max.connections, max.connections.per.ip and
  * connections.max.idle.ms.
  */
+@Tag("integration")
 class ConnectionLimitsTest {
     private static final int RECORD_BYTES = 900_000;
     private static final long DIRECT_MEMORY_BOUND = 32L << 20;

@@ -32,12 +32,14 @@ import org.apache.kafka.common.requests.FetchRequest;
 import org.apache.kafka.common.requests.ListOffsetsRequest;
 import org.apache.kafka.common.requests.MetadataRequest;
 import org.apache.kafka.common.requests.ProduceRequest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A bounded fuzz run: thousands of valid requests with random mutations (flipped bytes, truncations,
  * garbage tails, overwritten sizes). Whatever each does to its own connection, the node keeps serving.
  */
+@Tag("integration")
 class FuzzTest {
     private static final int MUTATIONS = 4_000;
     private static final long SEED = 20261125L;

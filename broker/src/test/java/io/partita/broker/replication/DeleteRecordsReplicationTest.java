@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * had moved its own log start; a follower learned of it only with its next fetch, up to half a second later, and
  * a leader killed meanwhile left the records to come back from the new one.
  */
+@Tag("integration")
 class DeleteRecordsReplicationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * and see it catch up and rejoin the ISR, a preferred election give it back its leaderships, with every
  * acknowledged record there once, in order.
  */
+@Tag("integration")
 class FailoverTest {
     private static final String TOPIC = "orders";
     private static final Duration DEADLINE = Duration.ofSeconds(60);

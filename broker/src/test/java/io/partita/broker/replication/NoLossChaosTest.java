@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * hits a healthy cluster and only one node is ever down: with min.insync.replicas=2 the producer must keep
  * getting acknowledgements while it is.
  */
+@Tag("integration")
 class NoLossChaosTest {
     private static final Logger log = LoggerFactory.getLogger(NoLossChaosTest.class);
     private static final int NODES = 3;

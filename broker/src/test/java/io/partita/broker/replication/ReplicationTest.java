@@ -30,6 +30,7 @@ import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * every replica holds the same records at the same offsets, acks=all means the ISR has them, a shorter ISR
  * than min.insync.replicas refuses acks=all writes, and a follower that diverged truncates to its leader.
  */
+@Tag("integration")
 class ReplicationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * opening the partitions takes (2 × 400 replicas on a 2-core machine), so only a start without that bound passes.
  * The 3,000-partition version under CPU pressure is {@code SlowStartBenchmark}, behind {@code -Pbench}.
  */
+@Tag("integration")
 class SlowStartTest {
     private static final int PARTITIONS = 400;
     private static final Duration DEADLINE = Duration.ofSeconds(120);

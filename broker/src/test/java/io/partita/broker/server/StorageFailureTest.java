@@ -30,6 +30,7 @@ import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.FetchRequest;
 import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.requests.RequestHeader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.lmdbjava.LmdbNativeException;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * leaves the cluster, whose controller moves the leadership; the producer carries on, and every acknowledged
  * record is there exactly once, in order. The failures are LMDB's own exception types, thrown inside the writer.
  */
+@Tag("integration")
 class StorageFailureTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final TopicPartition TP = new TopicPartition("stored", 0);

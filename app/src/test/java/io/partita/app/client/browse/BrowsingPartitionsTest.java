@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The browser's reads across partitions, its search and its live tail through the gateway, on a real one-node local
  * cluster: a topic of three partitions of different lengths (10, 50 and none).
  */
+@Tag("integration")
 class BrowsingPartitionsTest {
     private static final long T0 = 1_700_000_000_000L;
     private static final List<Integer> ALL = List.of(0, 1, 2);

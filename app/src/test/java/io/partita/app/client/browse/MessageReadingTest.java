@@ -22,10 +22,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The message browser's reads through the gateway, against a real one-node local cluster. */
+@Tag("integration")
 class MessageReadingTest {
     private static final long T0 = 1_700_000_000_000L;
 

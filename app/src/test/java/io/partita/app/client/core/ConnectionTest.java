@@ -2,9 +2,11 @@ package io.partita.app.client.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The header's title names the cluster; its second line lists the servers, so the title does not repeat them. */
+@Tag("integration")
 class ConnectionTest {
     @Test
     void aLocalClusterIsNamedByItsSize() {
