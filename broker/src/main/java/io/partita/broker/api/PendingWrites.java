@@ -1,10 +1,9 @@
 package io.partita.broker.api;
 
+import io.partita.broker.common.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.requests.AbstractResponse;
@@ -41,10 +40,6 @@ final class PendingWrites {
     }
 
     static Throwable unwrap(Throwable error) {
-        while ((error instanceof CompletionException || error instanceof ExecutionException)
-                && error.getCause() != null) {
-            error = error.getCause();
-        }
-        return error;
+        return Futures.unwrap(error);
     }
 }

@@ -1,7 +1,6 @@
 package io.partita.broker.api;
 
 import io.partita.broker.cluster.ClusterSnapshot;
-import io.partita.broker.log.AppendResult;
 import io.partita.broker.network.Reply;
 import io.partita.broker.replication.Partition;
 import io.partita.broker.replication.ReplicaManager;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.ApiException;
@@ -21,7 +19,6 @@ import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceResponseData;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
-import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
 import org.apache.kafka.common.requests.RequestContext;
@@ -77,18 +74,8 @@ final class ProduceHandler {
                     }
                     MemoryRecords records = (MemoryRecords) partitionData.records();
                     int leaderEpoch = partition.leaderEpoch();
-                    CompletableFuture<AppendResult> append = partition.log().appendAsLeader(records, leaderEpoch);
-                    appends.add(append.thenCompose(result -> acks != -1
-                            ? CompletableFuture.completedFuture(result)
-                            : api.replicaManager().awaitReplication(partition, leaderEpoch, result.lastOffset() + 1,
-                                    data.timeoutMs()).thenApply(outcome -> {
-                                        if (outcome != Errors.NONE) {
-                                            throw new CompletionException(
-                                                    outcome.exception("The ISR of " + tp + " did not confirm the append: "
-                                                            + outcome.message()));
-                                        }
-                                        return result;
-                                    }))
+                    appends.add(api.replicaManager().appendRecords(partition, leaderEpoch, records, acks == -1,
+                                    data.timeoutMs())
                             .handle((result, error) -> {
                                 if (error != null) {
                                     fail(partitionResponse, PendingWrites.unwrap(error));

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.errors.NotCoordinatorException;
-import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
@@ -109,15 +107,8 @@ final class CoordinatorShard implements GroupRuntime {
                     "This node no longer leads " + topicPartition));
         }
         MemoryRecords batch = MemoryRecords.withRecords(Compression.NONE, records.toArray(SimpleRecord[]::new));
-        return partition.log().appendAsLeader(batch, leaderEpoch)
-                .thenCompose((AppendResult result) -> replicaManager
-                        .awaitReplication(partition, leaderEpoch, result.lastOffset() + 1, config.offsetCommitTimeoutMs())
-                        .thenApply(outcome -> {
-                            if (outcome != Errors.NONE) {
-                                throw new CompletionException(outcome.exception());
-                            }
-                            return result.baseOffset();
-                        }));
+        return replicaManager.appendRecords(partition, leaderEpoch, batch, true, config.offsetCommitTimeoutMs())
+                .thenApply(AppendResult::baseOffset);
     }
 
     /** Reads the partition from its start and builds its groups; runs on a thread that may block. */

@@ -1,7 +1,6 @@
 package io.partita.broker.group;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import io.partita.broker.common.Futures;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.protocol.Errors;
 
@@ -14,10 +13,7 @@ final class GroupErrors {
      * @param commit an offset commit (a too-large batch then is INVALID_COMMIT_OFFSET_SIZE)
      */
     static Errors forWrite(Throwable error, boolean commit) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Futures.unwrap(error);
         Errors code = Errors.forException(cause);
         return switch (code) {
             case UNKNOWN_TOPIC_OR_PARTITION, NOT_ENOUGH_REPLICAS, NOT_ENOUGH_REPLICAS_AFTER_APPEND, REQUEST_TIMED_OUT ->

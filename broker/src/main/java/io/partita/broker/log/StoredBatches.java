@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.lmdbjava.Cursor;
-import org.lmdbjava.GetOp;
 
 /**
  * The cleaner's reads of a partition log: a bounded piece per read transaction, so no transaction stays open

@@ -1,11 +1,7 @@
 package io.partita.broker.replication;
 
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.protocol.Errors;
 
@@ -20,80 +16,34 @@ public final class DelayedDeleteRecords {
     public record Outcome(Errors error, long lowWatermark) {
     }
 
-    private final WaitersByPartition<Waiter> waiters = new WaitersByPartition<>();
-    private final ScheduledExecutorService timer;
+    private final PartitionPurgatory<Outcome> waiters;
 
     DelayedDeleteRecords(ScheduledExecutorService timer) {
-        this.timer = timer;
+        this.waiters = new PartitionPurgatory<>(timer, DelayedDeleteRecords::outcome,
+                new Outcome(Errors.NOT_LEADER_OR_FOLLOWER, -1), new Outcome(Errors.REQUEST_TIMED_OUT, -1));
     }
 
-    private static final class Waiter {
-        final Partition partition;
-        final int leaderEpoch;
-        final long requiredOffset;
-        final CompletableFuture<Outcome> result = new CompletableFuture<>();
-
-        Waiter(Partition partition, int leaderEpoch, long requiredOffset) {
-            this.partition = partition;
-            this.leaderEpoch = leaderEpoch;
-            this.requiredOffset = requiredOffset;
-        }
-
-        /** True once answered. */
-        boolean tryComplete() {
-            if (result.isDone()) {
-                return true;
-            }
-            if (!partition.isLeader() || partition.leaderEpoch() != leaderEpoch) {
-                result.complete(new Outcome(Errors.NOT_LEADER_OR_FOLLOWER, -1));
-                return true;
-            }
-            long low = partition.lowWatermark();
-            if (low < requiredOffset) {
-                return false;
-            }
-            result.complete(new Outcome(Errors.NONE, low));
-            return true;
-        }
+    private static Outcome outcome(Partition partition, long requiredOffset) {
+        long low = partition.lowWatermark();
+        return low < requiredOffset ? null : new Outcome(Errors.NONE, low);
     }
 
     /** Completes once the in-sync replicas' log starts have all reached {@code requiredOffset}. */
     CompletableFuture<Outcome> await(Partition partition, int leaderEpoch, long requiredOffset, long timeoutMs) {
-        Waiter waiter = new Waiter(partition, leaderEpoch, requiredOffset);
-        TopicPartition tp = partition.topicPartition();
-        waiters.add(tp, waiter);
-        if (waiter.tryComplete()) {
-            waiters.remove(tp, waiter);
-            return waiter.result;
-        }
-        try {
-            ScheduledFuture<?> timeout = timer.schedule(
-                    () -> waiter.result.complete(new Outcome(Errors.REQUEST_TIMED_OUT, -1)),
-                    timeoutMs, TimeUnit.MILLISECONDS);
-            waiter.result.whenComplete((r, e) -> {
-                timeout.cancel(false);
-                waiters.remove(tp, waiter);
-            });
-        } catch (RejectedExecutionException stopping) {
-            waiter.result.complete(new Outcome(Errors.NOT_LEADER_OR_FOLLOWER, -1));
-        }
-        return waiter.result;
+        return waiters.await(partition, leaderEpoch, requiredOffset, timeoutMs);
     }
 
     /** Re-checks the waiters of a partition after a follower's fetch, or a change of ISR or leadership. */
     void check(TopicPartition tp) {
-        Set<Waiter> set = waiters.on(tp);
-        if (!set.isEmpty()) {
-            set.removeIf(Waiter::tryComplete);
-        }
+        waiters.check(tp);
     }
 
     void checkAll() {
-        waiters.partitions().forEach(this::check);
+        waiters.checkAll();
     }
 
     /** The node is stopping: what waits is answered as if this node no longer led. */
     void close() {
-        waiters.all().forEach(waiter -> waiter.result.complete(new Outcome(Errors.NOT_LEADER_OR_FOLLOWER, -1)));
+        waiters.close();
     }
 }

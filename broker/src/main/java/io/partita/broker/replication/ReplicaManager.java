@@ -5,6 +5,7 @@ import io.partita.broker.cluster.ClusterSnapshot;
 import io.partita.broker.cluster.ClusterStore;
 import io.partita.broker.cluster.PartitionState;
 import io.partita.broker.cluster.TopicAssignment;
+import io.partita.broker.log.AppendResult;
 import io.partita.broker.log.LogConfig;
 import io.partita.broker.log.LogStore;
 import io.partita.broker.log.PartitionKey;
@@ -15,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.errors.KafkaStorageException;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -310,6 +312,28 @@ public final class ReplicaManager {
     public CompletableFuture<DelayedDeleteRecords.Outcome> awaitLowWatermark(Partition partition, int leaderEpoch,
                                                                              long offset, long timeoutMs) {
         return deleteRecordsWaiters.await(partition, leaderEpoch, offset, timeoutMs);
+    }
+
+    /**
+     * Appends {@code records} to {@code partition} as its leader in {@code leaderEpoch} and, when {@code
+     * waitForIsr} (acks=all), completes once the ISR holds them, as Kafka's {@code appendRecords}: the produce
+     * path and the group coordinator's writes both go through here. Fails with the append's error, or with the
+     * one that ended the wait for the ISR (see {@link DelayedProduces}).
+     */
+    public CompletableFuture<AppendResult> appendRecords(Partition partition, int leaderEpoch, MemoryRecords records,
+                                                         boolean waitForIsr, long timeoutMs) {
+        CompletableFuture<AppendResult> append = partition.log().appendAsLeader(records, leaderEpoch);
+        if (!waitForIsr) {
+            return append;
+        }
+        return append.thenCompose(result -> awaitReplication(partition, leaderEpoch, result.lastOffset() + 1, timeoutMs)
+                .thenApply(outcome -> {
+                    if (outcome != Errors.NONE) {
+                        throw new CompletionException(outcome.exception("The ISR of " + partition.topicPartition()
+                                + " did not confirm the append: " + outcome.message()));
+                    }
+                    return result;
+                }));
     }
 
     /**
