@@ -123,14 +123,8 @@ public final class ExportDialog extends Dialog<Void> {
         VBox content = new VBox(12, grid, controls, TransferFiles.progressBar("export-progress", model.progressProperty(),
                 model.runningProperty()), TransferFiles.status("export-status", model.statusProperty()),
                 TransferFiles.error("export-error", model.errorProperty()));
-        content.setPrefWidth(600);
-        content.getStyleClass().add("dialog-content");
-        getDialogPane().setContent(content);
-        getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         // Closing the window cancels a running export: no file appears later, unseen.
-        setOnHidden(e -> model.cancel());
-        TransferFiles.growWithContent(this, model.statusProperty(), model.errorProperty());
-        setResultConverter(button -> null);
+        TransferFiles.showIn(this, content, model::cancel, model.statusProperty(), model.errorProperty());
     }
 
     /** Asks before replacing a file; true to go on. */

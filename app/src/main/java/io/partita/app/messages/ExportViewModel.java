@@ -108,10 +108,7 @@ public final class ExportViewModel {
         this.folder = folder;
         this.selected = List.copyOf(selected);
         topic.addListener((o, was, name) -> {
-            partitionChoices.setAll(ALL_PARTITIONS);
-            for (int p = 0; name != null && p < partitionsOf.applyAsInt(name); p++) {
-                partitionChoices.add(Integer.toString(p));
-            }
+            PartitionChoices.fill(partitionChoices, ALL_PARTITIONS, name, partitionsOf);
             partition.set(ALL_PARTITIONS);
         });
     }

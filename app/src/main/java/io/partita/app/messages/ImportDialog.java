@@ -6,7 +6,6 @@ import java.io.File;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -79,14 +78,8 @@ public final class ImportDialog extends Dialog<Void> {
         VBox content = new VBox(12, grid, row(start, cancel), TransferFiles.progressBar("import-progress",
                 model.progressProperty(), model.runningProperty()), TransferFiles.status("import-status",
                 model.statusProperty()), TransferFiles.error("import-error", model.errorProperty()));
-        content.setPrefWidth(600);
-        content.getStyleClass().add("dialog-content");
-        getDialogPane().setContent(content);
-        getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         // Closing the window stops the sending: nothing keeps going unseen.
-        setOnHidden(e -> model.cancel());
-        TransferFiles.growWithContent(this, model.statusProperty(), model.errorProperty());
-        setResultConverter(button -> null);
+        TransferFiles.showIn(this, content, model::cancel, model.statusProperty(), model.errorProperty());
     }
 
     private static HBox row(Node... nodes) {

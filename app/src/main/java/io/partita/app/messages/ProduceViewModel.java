@@ -95,10 +95,7 @@ public final class ProduceViewModel {
             // The topic list refreshes in the background: a topic deleted under the form drops out of it and its
             // choice box empties. Remember what was chosen, so Send can say it is gone rather than ask for a topic.
             vanishedTopic = name == null && was != null && !topics.contains(was) ? was : null;
-            partitionChoices.setAll(BY_KEY);
-            for (int p = 0; name != null && p < partitionsOf.applyAsInt(name); p++) {
-                partitionChoices.add(Integer.toString(p));
-            }
+            PartitionChoices.fill(partitionChoices, BY_KEY, name, partitionsOf);
             partition.set(BY_KEY);
         });
         partitionPreview = Bindings.createStringBinding(this::preview, topic, partition, key);

@@ -141,10 +141,7 @@ public final class ReplayViewModel {
         this.partitionsOf = partitionsOf;
         this.zone = zone;
         topic.addListener((o, was, name) -> {
-            partitionChoices.setAll(ALL_PARTITIONS);
-            for (int p = 0; name != null && p < partitionsOf.applyAsInt(name); p++) {
-                partitionChoices.add(Integer.toString(p));
-            }
+            PartitionChoices.fill(partitionChoices, ALL_PARTITIONS, name, partitionsOf);
             partition.set(ALL_PARTITIONS);
         });
     }

@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -51,6 +52,20 @@ final class TransferFiles {
      * Fits the window to its content again when a summary or an error appears or changes (it may wrap to more
      * lines), so nothing is squeezed or cut; never narrower or shorter than the user made it.
      */
+    /**
+     * Makes {@code content} the body of a transfer window with one Close button; hiding the window (Close, Escape,
+     * the window's own close) runs {@code cancel}; the window grows as the status and error lines fill.
+     */
+    static void showIn(Dialog<?> dialog, Region content, Runnable cancel, Observable status, Observable error) {
+        content.setPrefWidth(600);
+        content.getStyleClass().add("dialog-content");
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.setOnHidden(e -> cancel.run());
+        growWithContent(dialog, status, error);
+        dialog.setResultConverter(button -> null);
+    }
+
     static void growWithContent(Dialog<?> dialog, Observable... changes) {
         for (Observable change : changes) {
             change.addListener(o -> Platform.runLater(() -> {

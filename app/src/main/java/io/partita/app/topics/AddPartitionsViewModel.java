@@ -1,7 +1,7 @@
 package io.partita.app.topics;
 
 import io.partita.app.client.ClusterGateway;
-import io.partita.app.client.core.Failures;
+import io.partita.app.common.FormRequest;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -54,16 +54,8 @@ public final class AddPartitionsViewModel {
         if (!canApply.get()) {
             return CompletableFuture.completedFuture(false);
         }
-        busy.set(true);
-        error.set("");
-        return gateway.topics().addPartitions(topic, newTotal.get()).handle((ok, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                error.set("The cluster refused: " + Failures.describe(failure));
-                return false;
-            }
-            return true;
-        });
+        return FormRequest.run(busy, error, "The cluster refused",
+                () -> gateway.topics().addPartitions(topic, newTotal.get()));
     }
 
     public String topic() {

@@ -1,8 +1,8 @@
 package io.partita.app.topics;
 
 import io.partita.app.client.ClusterGateway;
-import io.partita.app.client.core.Failures;
 import io.partita.app.client.topics.TopicConfig;
+import io.partita.app.common.FormRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,16 +120,8 @@ public final class ConfigEditViewModel {
     }
 
     private CompletableFuture<Boolean> send(Map<String, String> set, Set<String> reset) {
-        busy.set(true);
-        error.set("");
-        return gateway.topics().alterTopicConfigs(topic, set, reset).handle((ok, failure) -> {
-            busy.set(false);
-            if (failure != null) {
-                error.set("The cluster refused: " + Failures.describe(failure));
-                return false;
-            }
-            return true;
-        });
+        return FormRequest.run(busy, error, "The cluster refused",
+                () -> gateway.topics().alterTopicConfigs(topic, set, reset));
     }
 
     public String topic() {

@@ -1,7 +1,7 @@
 package io.partita.app.topics;
 
 import io.partita.app.client.ClusterGateway;
-import io.partita.app.client.core.Failures;
+import io.partita.app.common.FormRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
@@ -83,18 +83,9 @@ public final class NewTopicViewModel {
         if (!canCreate.get()) {
             return CompletableFuture.completedFuture(false);
         }
-        busy.set(true);
-        error.set("");
-        return gateway.topics().createTopic(name.get(), partitions.get(), replicationFactor.get().shortValue(),
-                        ConfigLines.parse(configs.get()).configs())
-                .handle((ok, failure) -> {
-                    busy.set(false);
-                    if (failure != null) {
-                        error.set("The cluster refused the topic: " + Failures.describe(failure));
-                        return false;
-                    }
-                    return true;
-                });
+        return FormRequest.run(busy, error, "The cluster refused the topic",
+                () -> gateway.topics().createTopic(name.get(), partitions.get(), replicationFactor.get().shortValue(),
+                        ConfigLines.parse(configs.get()).configs()));
     }
 
     public int brokerCount() {

@@ -1,7 +1,5 @@
 package io.partita.app.client.core;
 
-import io.partita.app.client.browse.MessageReader;
-import io.partita.app.client.produce.MessageWriter;
 import io.partita.broker.local.LocalCluster;
 import java.time.Duration;
 import java.util.Properties;

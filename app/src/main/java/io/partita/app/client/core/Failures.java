@@ -1,7 +1,6 @@
 package io.partita.app.client.core;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import io.partita.broker.common.Futures;
 
 /** Failures as a user reads them: the cause under the futures' wrappers, in one line. */
 public final class Failures {
@@ -10,11 +9,7 @@ public final class Failures {
 
     /** The cause a user should read: unwraps the wrappers that futures put around a failure. */
     public static Throwable rootCause(Throwable t) {
-        Throwable cur = t;
-        while ((cur instanceof CompletionException || cur instanceof ExecutionException) && cur.getCause() != null) {
-            cur = cur.getCause();
-        }
-        return cur;
+        return Futures.unwrap(t);
     }
 
     /** A one-line message for a failure, never empty. */
