@@ -81,13 +81,11 @@ public final class BrowseClient {
             control.finish(SearchProgress.refused("Not connected to a cluster"));
             return control;
         }
-        Thread thread = new Thread(() -> {
+        ClientSession.startThread("partita-search", () -> {
             var last = new Searcher(r, plan, control, p -> session.ui().execute(() -> progress.accept(p)),
                     m -> session.ui().execute(() -> found.accept(m))).search();
             session.ui().execute(() -> control.finish(last));
-        }, "partita-search");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return control;
     }
 

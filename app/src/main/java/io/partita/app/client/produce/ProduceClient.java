@@ -86,7 +86,7 @@ public final class ProduceClient {
                     "Not connected to a cluster")));
             return control;
         }
-        Thread thread = new Thread(() -> {
+        ClientSession.startThread("partita-batch", () -> {
             String why = null;
             try {
                 requireTarget(a, plan.topic(), plan.partition()).get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -102,9 +102,7 @@ public final class ProduceClient {
             }
             new BatchSender(w, plan, control, p -> session.ui().execute(() -> progress.accept(p)),
                     last -> session.ui().execute(() -> control.finish(last))).run();
-        }, "partita-batch");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return control;
     }
 

@@ -48,7 +48,7 @@ public final class ReplayClient {
             control.finish(ReplayProgress.refused("Not connected to a cluster"));
             return control;
         }
-        Thread thread = new Thread(() -> {
+        ClientSession.startThread("partita-replay", () -> {
             if (plan.target() instanceof ReplayPlan.ToTopic to) {
                 try {
                     a.describeTopics(List.of(to.topic())).allTopicNames().get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -62,9 +62,7 @@ public final class ReplayClient {
             }
             new Replayer(r, w, plan, control, p -> session.ui().execute(() -> progress.accept(p)),
                     m -> session.ui().execute(() -> shown.accept(m)), last -> session.ui().execute(() -> control.finish(last))).run();
-        }, "partita-replay");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return control;
     }
 }
