@@ -35,9 +35,9 @@ java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node
 # on each partition's offset axis) into the app, paused (saved as JavaFX
 # draws it: the virtual display paints dialog windows black). The launchers are test classes (mvn package builds them).
 "$shot" --wait 45 docs/screenshots/messages.png -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
-  -cp "$cp:app/target/test-classes" io.partita.app.messages.MessagesScreenshot payments 10
+  -cp "$cp:app/target/test-classes" io.partita.app.browse.MessagesScreenshot payments 10
 "$shot" --wait 45 "$home/replay-screen.png" -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
-  -cp "$cp:app/target/test-classes" io.partita.app.messages.MessagesScreenshot payments 10 replay \
+  -cp "$cp:app/target/test-classes" io.partita.app.browse.MessagesScreenshot payments 10 replay \
   "$PWD/docs/screenshots/replay.png" all
 # groups.png: live members exist only while consumers run, so GroupsScreenshotSeed keeps a cluster with two
 # consumers busy meanwhile (and points Partita at it, on the groups tab); 60 s give the lag chart its line.

@@ -1,11 +1,11 @@
 package io.partita.app;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.browse.MessagesView;
 import io.partita.app.cluster.BrokersView;
 import io.partita.app.cluster.ClusterMapView;
 import io.partita.app.common.ClipboardText;
 import io.partita.app.groups.GroupsView;
-import io.partita.app.messages.MessagesView;
 import io.partita.app.topics.NewTopicDialog;
 import io.partita.app.topics.NewTopicViewModel;
 import io.partita.app.topics.TopicsView;

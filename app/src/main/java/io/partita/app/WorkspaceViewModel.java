@@ -1,5 +1,6 @@
 package io.partita.app;
 
+import io.partita.app.browse.MessagesViewModel;
 import io.partita.app.client.ClusterGateway;
 import io.partita.app.client.cluster.TopicInfo;
 import io.partita.app.client.core.ClientSecurity;
@@ -8,7 +9,6 @@ import io.partita.app.cluster.BrokersViewModel;
 import io.partita.app.cluster.ClusterMapViewModel;
 import io.partita.app.common.Backoff;
 import io.partita.app.groups.GroupsViewModel;
-import io.partita.app.messages.MessagesViewModel;
 import io.partita.app.topics.NewTopicViewModel;
 import io.partita.app.topics.TopicsViewModel;
 import java.time.LocalTime;
@@ -55,10 +55,10 @@ public final class WorkspaceViewModel {
     public WorkspaceViewModel(ClusterGateway gateway, Connection connection) {
         this.gateway = gateway;
         this.connection = connection;
-        this.brokers = new BrokersViewModel(gateway);
+        this.brokers = new BrokersViewModel(gateway.cluster());
         this.topics = new TopicsViewModel(gateway);
-        this.map = new ClusterMapViewModel(gateway);
-        this.groups = new GroupsViewModel(gateway);
+        this.map = new ClusterMapViewModel(gateway.cluster());
+        this.groups = new GroupsViewModel(gateway.groups());
         this.messages = new MessagesViewModel(gateway, ZoneId::systemDefault);
         // The browser offers the topics of the latest list (internal ones too: __consumer_offsets is readable).
         topics.allTopics().addListener((ListChangeListener<TopicInfo>) c ->
@@ -139,7 +139,7 @@ public final class WorkspaceViewModel {
 
     /** A fresh form for the "New topic" dialog, knowing the current topics and brokers. */
     public NewTopicViewModel newTopic() {
-        return new NewTopicViewModel(gateway, topics.topicNames(), brokers.brokers().size());
+        return new NewTopicViewModel(gateway.topics(), topics.topicNames(), brokers.brokers().size());
     }
 
     /** After a topic was created: show it right away rather than at the next tick. */

@@ -83,7 +83,7 @@ class ApacheKafkaViewsTest {
 
     @Test
     void theClusterMapShowsKafkasBrokerAndTheTopicsPartitionsWithLeaderAndIsr() {
-        ClusterMapViewModel map = new ClusterMapViewModel(gateway);
+        ClusterMapViewModel map = new ClusterMapViewModel(gateway.cluster());
         map.refresh().join();
         assertThat(map.errorProperty().get()).isEmpty();
         assertThat(map.brokers()).containsExactly(new BrokerColumn(1, RealKafka.kafka().saslBootstrap(), null,
@@ -107,7 +107,7 @@ class ApacheKafkaViewsTest {
 
     @Test
     void theGroupsViewShowsTheGroupsLag() {
-        GroupsViewModel groups = new GroupsViewModel(gateway);
+        GroupsViewModel groups = new GroupsViewModel(gateway.groups());
         await("the group's committed offsets").atMost(Duration.ofSeconds(20)).until(() -> {
             groups.refresh().join();
             return groups.groups().stream().anyMatch(g -> g.id().equals(GROUP));

@@ -1,7 +1,7 @@
 package io.partita.app.cluster;
 
-import io.partita.app.client.ClusterGateway;
 import io.partita.app.client.cluster.BrokerInfo;
+import io.partita.app.client.cluster.ClusterClient;
 import io.partita.app.client.cluster.ClusterOverview;
 import io.partita.app.client.core.Failures;
 import java.util.concurrent.CompletableFuture;
@@ -12,17 +12,17 @@ import javafx.collections.ObservableList;
 
 /** The cluster's live brokers, controller marked. */
 public final class BrokersViewModel {
-    private final ClusterGateway gateway;
+    private final ClusterClient client;
     private final ObservableList<BrokerInfo> brokers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper clusterId = new ReadOnlyStringWrapper(this, "clusterId", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
-    public BrokersViewModel(ClusterGateway gateway) {
-        this.gateway = gateway;
+    public BrokersViewModel(ClusterClient client) {
+        this.client = client;
     }
 
     public CompletableFuture<Void> refresh() {
-        return gateway.cluster().describeCluster().handle((overview, failure) -> {
+        return client.describeCluster().handle((overview, failure) -> {
             if (failure != null) {
                 failed(failure);
             } else {

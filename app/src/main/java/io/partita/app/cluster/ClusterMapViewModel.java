@@ -1,7 +1,7 @@
 package io.partita.app.cluster;
 
-import io.partita.app.client.ClusterGateway;
 import io.partita.app.client.cluster.BrokerColumn;
+import io.partita.app.client.cluster.ClusterClient;
 import io.partita.app.client.cluster.ClusterMap;
 import io.partita.app.client.cluster.PartitionRow;
 import io.partita.app.client.core.Failures;
@@ -26,7 +26,7 @@ import javafx.collections.ObservableList;
  */
 public final class ClusterMapViewModel {
     public static final int NO_NODE = -1;
-    private final ClusterGateway gateway;
+    private final ClusterClient client;
     private final ObservableList<BrokerColumn> brokers = FXCollections.observableArrayList();
     private final ObservableList<MapRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty showInternal = new SimpleBooleanProperty(this, "showInternal", false);
@@ -38,13 +38,13 @@ public final class ClusterMapViewModel {
     private final ReadOnlyStringWrapper unreadableRisk = new ReadOnlyStringWrapper(this, "unreadableRisk", "");
     private ClusterMap latest = ClusterMap.EMPTY;
 
-    public ClusterMapViewModel(ClusterGateway gateway) {
-        this.gateway = gateway;
+    public ClusterMapViewModel(ClusterClient client) {
+        this.client = client;
         showInternal.addListener((o, was, is) -> showMap(latest));
     }
 
     public CompletableFuture<Void> refresh() {
-        return gateway.cluster().clusterMap().handle((map, failure) -> {
+        return client.clusterMap().handle((map, failure) -> {
             if (failure != null) {
                 failed(failure);
             } else {
@@ -58,7 +58,7 @@ public final class ClusterMapViewModel {
     public void failed(Throwable failure) {
         error.set(Failures.problem("Could not read the cluster map", failure));
         // The cluster cannot say which nodes are down, but the app knows the ones it stopped itself.
-        showMap(latest.withStopped(gateway.cluster().stoppedLocalNodes()).withUnreadable(gateway.cluster().unreadableLocalNodes()));
+        showMap(latest.withStopped(client.stoppedLocalNodes()).withUnreadable(client.unreadableLocalNodes()));
     }
 
     /** Shows {@code map}, the cluster's answer, touching only what changed. Call on the FX thread. */
@@ -126,19 +126,19 @@ public final class ClusterMapViewModel {
     }
 
     public boolean controlsNodes() {
-        return gateway.cluster().controlsNodes();
+        return client.controlsNodes();
     }
 
     public CompletableFuture<Void> stopNode(int id) {
-        return nodeAction("Stopping broker " + id + " (moving its leaderships first)…", gateway.cluster().stopNode(id));
+        return nodeAction("Stopping broker " + id + " (moving its leaderships first)…", client.stopNode(id));
     }
 
     public CompletableFuture<Void> killNode(int id) {
-        return nodeAction("Killing broker " + id + "…", gateway.cluster().killNode(id));
+        return nodeAction("Killing broker " + id + "…", client.killNode(id));
     }
 
     public CompletableFuture<Void> startNode(int id) {
-        return nodeAction("Starting broker " + id + "…", gateway.cluster().startNode(id));
+        return nodeAction("Starting broker " + id + "…", client.startNode(id));
     }
 
     /** Starts the node whose data did not open ({@link #unreadableNodeProperty()}) with none. */
@@ -147,7 +147,7 @@ public final class ClusterMapViewModel {
         if (id == NO_NODE) {
             return CompletableFuture.completedFuture(null);
         }
-        return nodeAction("Starting broker " + id + " with no data…", gateway.cluster().startNodeEmpty(id));
+        return nodeAction("Starting broker " + id + " with no data…", client.startNodeEmpty(id));
     }
 
     /**

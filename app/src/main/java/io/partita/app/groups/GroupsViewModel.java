@@ -1,9 +1,9 @@
 package io.partita.app.groups;
 
-import io.partita.app.client.ClusterGateway;
 import io.partita.app.client.core.Failures;
 import io.partita.app.client.groups.GroupInfo;
 import io.partita.app.client.groups.GroupMember;
+import io.partita.app.client.groups.GroupsClient;
 import io.partita.app.client.groups.PartitionLag;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import javafx.collections.ObservableMap;
  * with their colours, and its total lag over the last minutes.
  */
 public final class GroupsViewModel {
-    private final ClusterGateway gateway;
+    private final GroupsClient client;
     private final LongSupplier clock;
     private final ObservableList<GroupInfo> groups = FXCollections.observableArrayList();
     private final ObservableList<PartitionLag> partitions = FXCollections.observableArrayList();
@@ -43,19 +43,19 @@ public final class GroupsViewModel {
     private final LagHistory history = new LagHistory();
     private String samplesOf;
 
-    public GroupsViewModel(ClusterGateway gateway) {
-        this(gateway, System::currentTimeMillis);
+    public GroupsViewModel(GroupsClient client) {
+        this(client, System::currentTimeMillis);
     }
 
     /** @param clock the time of each lag sample, in epoch milliseconds */
-    GroupsViewModel(ClusterGateway gateway, LongSupplier clock) {
-        this.gateway = gateway;
+    GroupsViewModel(GroupsClient client, LongSupplier clock) {
+        this.client = client;
         this.clock = clock;
         selected.addListener((o, was, is) -> showSelected());
     }
 
     public CompletableFuture<Void> refresh() {
-        return gateway.groups().consumerGroups().handle((list, failure) -> {
+        return client.consumerGroups().handle((list, failure) -> {
             if (failure != null) {
                 error.set(Failures.problem("Could not read the consumer groups", failure));
             } else {
@@ -128,7 +128,7 @@ public final class GroupsViewModel {
     /** The Reset offsets form for the selected group, or null when none is selected. */
     public ResetOffsetsViewModel resetOffsets() {
         GroupInfo group = selectedGroup.get();
-        return group == null ? null : new ResetOffsetsViewModel(gateway, group, this::refresh);
+        return group == null ? null : new ResetOffsetsViewModel(client, group, this::refresh);
     }
 
     /** Deletes the selected group (the view has asked the user); the outcome shows in {@link #messageProperty()}. */
@@ -139,7 +139,7 @@ public final class GroupsViewModel {
         }
         message.set("Deleting group " + group.id() + "…");
         messageIsProblem.set(false);
-        return gateway.groups().deleteConsumerGroup(group.id()).handle((v, failure) -> {
+        return client.deleteConsumerGroup(group.id()).handle((v, failure) -> {
             if (failure != null) {
                 message.set("Could not delete group " + group.id() + ": " + Failures.describe(failure));
                 messageIsProblem.set(true);

@@ -1,8 +1,8 @@
 package io.partita.app.groups;
 
-import io.partita.app.client.ClusterGateway;
 import io.partita.app.client.core.Failures;
 import io.partita.app.client.groups.GroupInfo;
+import io.partita.app.client.groups.GroupsClient;
 import io.partita.app.client.groups.PartitionLag;
 import io.partita.app.client.groups.ResetRequest;
 import io.partita.app.client.groups.ResetRow;
@@ -32,7 +32,7 @@ import javafx.collections.ObservableList;
  * Any change to the form discards the preview, so what is applied is always what was last shown.
  */
 public final class ResetOffsetsViewModel {
-    private final ClusterGateway gateway;
+    private final GroupsClient client;
     private final GroupInfo group;
     private final Runnable afterApply;
     private final ZoneId zone;
@@ -49,12 +49,12 @@ public final class ResetOffsetsViewModel {
     private final BooleanBinding canPreview;
     private final BooleanBinding canApply;
 
-    public ResetOffsetsViewModel(ClusterGateway gateway, GroupInfo group, Runnable afterApply) {
-        this(gateway, group, afterApply, ZoneId.systemDefault());
+    public ResetOffsetsViewModel(GroupsClient client, GroupInfo group, Runnable afterApply) {
+        this(client, group, afterApply, ZoneId.systemDefault());
     }
 
-    ResetOffsetsViewModel(ClusterGateway gateway, GroupInfo group, Runnable afterApply, ZoneId zone) {
-        this.gateway = gateway;
+    ResetOffsetsViewModel(GroupsClient client, GroupInfo group, Runnable afterApply, ZoneId zone) {
+        this.client = client;
         this.group = group;
         this.afterApply = afterApply;
         this.zone = zone;
@@ -127,7 +127,7 @@ public final class ResetOffsetsViewModel {
         busy.set(true);
         error.set("");
         ResetRequest request = request();
-        return gateway.groups().previewOffsetReset(group.id(), request).handle((rows, failure) -> {
+        return client.previewOffsetReset(group.id(), request).handle((rows, failure) -> {
             busy.set(false);
             if (failure != null) {
                 error.set("Could not preview the reset: " + Failures.describe(failure));
@@ -157,7 +157,7 @@ public final class ResetOffsetsViewModel {
         }
         busy.set(true);
         error.set("");
-        return gateway.groups().applyOffsetReset(group.id(), List.copyOf(preview)).handle((v, failure) -> {
+        return client.applyOffsetReset(group.id(), List.copyOf(preview)).handle((v, failure) -> {
             busy.set(false);
             if (failure != null) {
                 error.set("Could not reset the offsets: " + Failures.describe(failure));

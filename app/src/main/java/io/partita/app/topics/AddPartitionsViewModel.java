@@ -1,6 +1,6 @@
 package io.partita.app.topics;
 
-import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.topics.TopicsClient;
 import io.partita.app.common.FormRequest;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
@@ -15,7 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /** The "Add partitions" form: a new total that must exceed the current count (Kafka never removes partitions). */
 public final class AddPartitionsViewModel {
-    private final ClusterGateway gateway;
+    private final TopicsClient client;
     private final String topic;
     private final int current;
     private final ObjectProperty<Integer> newTotal;
@@ -24,8 +24,8 @@ public final class AddPartitionsViewModel {
     private final StringBinding validationMessage;
     private final BooleanBinding canApply;
 
-    public AddPartitionsViewModel(ClusterGateway gateway, String topic, int current) {
-        this.gateway = gateway;
+    public AddPartitionsViewModel(TopicsClient client, String topic, int current) {
+        this.client = client;
         this.topic = topic;
         this.current = current;
         this.newTotal = new SimpleObjectProperty<>(this, "newTotal", Math.min(current + 1, NewTopicViewModel.MAX_PARTITIONS));
@@ -55,7 +55,7 @@ public final class AddPartitionsViewModel {
             return CompletableFuture.completedFuture(false);
         }
         return FormRequest.run(busy, error, "The cluster refused",
-                () -> gateway.topics().addPartitions(topic, newTotal.get()));
+                () -> client.addPartitions(topic, newTotal.get()));
     }
 
     public String topic() {

@@ -1,7 +1,7 @@
 package io.partita.app.topics;
 
-import io.partita.app.client.ClusterGateway;
 import io.partita.app.client.topics.TopicConfig;
+import io.partita.app.client.topics.TopicsClient;
 import io.partita.app.common.FormRequest;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import javafx.beans.property.StringProperty;
  * checked by the cluster (it knows each config's type and range); its refusal is shown as it says it.
  */
 public final class ConfigEditViewModel {
-    private final ClusterGateway gateway;
+    private final TopicsClient client;
     private final String topic;
     private final List<String> knownNames;
     private final Function<String, TopicConfig> current;
@@ -40,9 +40,9 @@ public final class ConfigEditViewModel {
      * @param knownNames the topic's editable configs, offered in the name field
      * @param current    the topic's current entry for a name, or null
      */
-    public ConfigEditViewModel(ClusterGateway gateway, String topic, List<String> knownNames,
+    public ConfigEditViewModel(TopicsClient client, String topic, List<String> knownNames,
                                Function<String, TopicConfig> current, String initialName) {
-        this.gateway = gateway;
+        this.client = client;
         this.topic = topic;
         this.knownNames = List.copyOf(knownNames);
         this.current = current;
@@ -121,7 +121,7 @@ public final class ConfigEditViewModel {
 
     private CompletableFuture<Boolean> send(Map<String, String> set, Set<String> reset) {
         return FormRequest.run(busy, error, "The cluster refused",
-                () -> gateway.topics().alterTopicConfigs(topic, set, reset));
+                () -> client.alterTopicConfigs(topic, set, reset));
     }
 
     public String topic() {

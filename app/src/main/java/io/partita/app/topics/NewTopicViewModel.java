@@ -1,6 +1,6 @@
 package io.partita.app.topics;
 
-import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.topics.TopicsClient;
 import io.partita.app.common.FormRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +20,7 @@ import javafx.beans.property.StringProperty;
 public final class NewTopicViewModel {
     public static final int MAX_PARTITIONS = 10_000;
 
-    private final ClusterGateway gateway;
+    private final TopicsClient client;
     private final List<String> existingTopics;
     private final int brokerCount;
 
@@ -39,8 +39,8 @@ public final class NewTopicViewModel {
      * @param existingTopics the topics the cluster has now (to refuse duplicates before asking)
      * @param brokerCount    live brokers, the largest possible replication factor
      */
-    public NewTopicViewModel(ClusterGateway gateway, List<String> existingTopics, int brokerCount) {
-        this.gateway = gateway;
+    public NewTopicViewModel(TopicsClient client, List<String> existingTopics, int brokerCount) {
+        this.client = client;
         this.existingTopics = List.copyOf(existingTopics);
         this.brokerCount = brokerCount;
         validationMessage = Bindings.createStringBinding(this::validate, name, partitions, replicationFactor, configs);
@@ -84,7 +84,7 @@ public final class NewTopicViewModel {
             return CompletableFuture.completedFuture(false);
         }
         return FormRequest.run(busy, error, "The cluster refused the topic",
-                () -> gateway.topics().createTopic(name.get(), partitions.get(), replicationFactor.get().shortValue(),
+                () -> client.createTopic(name.get(), partitions.get(), replicationFactor.get().shortValue(),
                         ConfigLines.parse(configs.get()).configs()));
     }
 

@@ -1,10 +1,10 @@
 package io.partita.app.topics;
 
-import io.partita.app.client.ClusterGateway;
 import io.partita.app.client.core.Failures;
 import io.partita.app.client.topics.PartitionDetail;
 import io.partita.app.client.topics.TopicConfig;
 import io.partita.app.client.topics.TopicDetail;
+import io.partita.app.client.topics.TopicsClient;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,7 +18,7 @@ import javafx.collections.ObservableList;
 
 /** The selected topic's partitions and configs, reloaded when the selection changes and on every refresh. */
 public final class TopicDetailViewModel {
-    private final ClusterGateway gateway;
+    private final TopicsClient client;
     private final StringProperty topic = new SimpleStringProperty(this, "topic");
     private final ReadOnlyObjectWrapper<TopicDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ObservableList<PartitionDetail> partitions = FXCollections.observableArrayList();
@@ -30,8 +30,8 @@ public final class TopicDetailViewModel {
     /** The selection whose detail is being asked for; a refresh tick while it is out is skipped, not stacked. */
     private long inFlight = -1;
 
-    public TopicDetailViewModel(ClusterGateway gateway) {
-        this.gateway = gateway;
+    public TopicDetailViewModel(TopicsClient client) {
+        this.client = client;
         topic.addListener((obs, was, now) -> {
             generation++;
             detail.set(null);
@@ -54,7 +54,7 @@ public final class TopicDetailViewModel {
         if (detail.get() == null) {
             message.set("Loading " + name + "…");
         }
-        return gateway.topics().topicDetail(name).handle((loaded, failure) -> {
+        return client.topicDetail(name).handle((loaded, failure) -> {
             if (inFlight == asked) {
                 inFlight = -1;
             }
@@ -70,7 +70,7 @@ public final class TopicDetailViewModel {
         });
     }
 
-    /** Shows a detail (the gateway's answer; tests call it directly). */
+    /** Shows a detail (the topics client's answer; tests call it directly). */
     public void setDetail(TopicDetail loaded) {
         detail.set(loaded);
         // Equal lists are left alone so a refresh does not disturb the user's selection or scroll position.

@@ -50,7 +50,7 @@ public final class TopicsViewModel {
 
     public TopicsViewModel(ClusterGateway gateway) {
         this.gateway = gateway;
-        this.detail = new TopicDetailViewModel(gateway);
+        this.detail = new TopicDetailViewModel(gateway.topics());
         visible.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> matcher(filter.get(), showInternal.get()), filter, showInternal));
         emptyMessage = Bindings.createStringBinding(this::computeEmptyMessage, all, visible, filter, loaded, error);
@@ -197,13 +197,13 @@ public final class TopicsViewModel {
 
     /** A fresh "Add partitions" form for a topic. */
     public AddPartitionsViewModel addPartitions(TopicInfo topic) {
-        return new AddPartitionsViewModel(gateway, topic.name(), topic.partitions());
+        return new AddPartitionsViewModel(gateway.topics(), topic.name(), topic.partitions());
     }
 
     /** A fresh "Edit config" form for the selected topic (its detail knows the configs), on {@code configName}. */
     public ConfigEditViewModel editConfig(String topic, String configName) {
         boolean known = topic.equals(detail.topicProperty().get());
-        return new ConfigEditViewModel(gateway, topic, known ? detail.configNames() : List.of(),
+        return new ConfigEditViewModel(gateway.topics(), topic, known ? detail.configNames() : List.of(),
                 name -> known ? detail.config(name) : null, configName);
     }
 

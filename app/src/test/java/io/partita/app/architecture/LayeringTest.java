@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
     private static final String[] SCREENS = {"io.partita.app", "io.partita.app.welcome..", "io.partita.app.cluster..",
-            "io.partita.app.topics..", "io.partita.app.groups..", "io.partita.app.messages..", "io.partita.app.common.."};
+            "io.partita.app.topics..", "io.partita.app.groups..", "io.partita.app.browse..", "io.partita.app.produce..",
+            "io.partita.app.replay..", "io.partita.app.transfer..", "io.partita.app.common.."};
     private static final JavaClasses APP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.partita.app");

@@ -50,7 +50,7 @@ class ClusterMapBenchmark {
     @Test
     void fxThreadTimePerUpdateWithAThousandPartitions() throws Exception {
         FxToolkit.registerPrimaryStage();
-        ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run));
+        ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run).cluster());
         Random random = new Random(42);
         List<PartitionRow> rows = initialRows();
         ClusterOverview overview = new ClusterOverview("bench", List.of(new BrokerInfo(0, "127.0.0.1", 9092, null, true),

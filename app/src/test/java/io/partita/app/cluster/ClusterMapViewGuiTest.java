@@ -41,7 +41,7 @@ class ClusterMapViewGuiTest {
             new BrokerInfo(0, "h", 1, null, true)));
 
     private final FxRobot robot = new FxRobot();
-    private final ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run));
+    private final ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run).cluster());
 
     @BeforeEach
     void show() throws Exception {

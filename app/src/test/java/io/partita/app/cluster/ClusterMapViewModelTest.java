@@ -25,7 +25,7 @@ class ClusterMapViewModelTest {
 
     @Test
     void aLeaderChangeUpdatesOneRowInPlaceAndLeavesTheRestAlone() {
-        ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run));
+        ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run).cluster());
         model.apply(ClusterMap.of(LIVE, List.of(row("t", 0, 0, List.of(0, 1), false), row("t", 1, 1, List.of(1, 0), false)),
                 Map.of()));
         List<String> changes = new ArrayList<>();
@@ -49,7 +49,7 @@ class ClusterMapViewModelTest {
 
     @Test
     void internalTopicsShowOnlyWhenAskedFor() {
-        ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run));
+        ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run).cluster());
         model.apply(ClusterMap.of(LIVE, List.of(row("__consumer_offsets", 0, 0, List.of(0, 1), true),
                 row("orders", 0, 0, List.of(0, 1), false)), Map.of()));
         assertThat(model.partitions()).extracting(PartitionRow::topic).containsExactly("orders");

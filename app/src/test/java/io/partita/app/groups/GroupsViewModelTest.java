@@ -20,7 +20,7 @@ class GroupsViewModelTest {
             new PartitionLag("orders", 0, 10, 10, "")));
 
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final GroupsViewModel model = new GroupsViewModel(new ClusterGateway(Runnable::run), now::get);
+    private final GroupsViewModel model = new GroupsViewModel(new ClusterGateway(Runnable::run).groups(), now::get);
 
     @Test
     void lagIsWhatIsLeftToReadWhereTheGroupHasCommitted() {

@@ -80,12 +80,12 @@ class ResetPlannerTest {
         ClusterGateway offline = new ClusterGateway(Runnable::run);
         GroupInfo active = new GroupInfo("billing", "Stable",
                 List.of(new GroupMember("m1", "", "c1", "/127.0.0.1")), List.of(new PartitionLag("orders", 0, 4, 10, "m1")));
-        ResetOffsetsViewModel refused = new ResetOffsetsViewModel(offline, active, () -> { }, ZoneOffset.UTC);
+        ResetOffsetsViewModel refused = new ResetOffsetsViewModel(offline.groups(), active, () -> { }, ZoneOffset.UTC);
         assertThat(refused.refusal()).contains("has 1 active member (state Stable)").contains("only while the group is Empty");
         assertThat(refused.canPreviewProperty().get()).isFalse();
 
         GroupInfo empty = new GroupInfo("billing", "Empty", List.of(), List.of(new PartitionLag("orders", 0, 4, 10, "")));
-        ResetOffsetsViewModel form = new ResetOffsetsViewModel(offline, empty, () -> { }, ZoneOffset.UTC);
+        ResetOffsetsViewModel form = new ResetOffsetsViewModel(offline.groups(), empty, () -> { }, ZoneOffset.UTC);
         assertThat(form.refusal()).isEmpty();
         assertThat(form.canPreviewProperty().get()).isTrue();
         form.strategyProperty().set(ResetStrategy.SPECIFIC_OFFSET);

@@ -16,7 +16,7 @@ class AddPartitionsViewModelTest {
 
     @Test
     void startsOneAboveTheCurrentCountAndRefusesFewer() {
-        AddPartitionsViewModel form = new AddPartitionsViewModel(gateway, "orders", 3);
+        AddPartitionsViewModel form = new AddPartitionsViewModel(gateway.topics(), "orders", 3);
         assertThat(form.newTotalProperty().get()).isEqualTo(4);
         assertThat(form.canApplyProperty().get()).isTrue();
 
@@ -33,7 +33,7 @@ class AddPartitionsViewModelTest {
 
     @Test
     void anInvalidFormSendsNothing() {
-        AddPartitionsViewModel form = new AddPartitionsViewModel(gateway, "orders", 3);
+        AddPartitionsViewModel form = new AddPartitionsViewModel(gateway.topics(), "orders", 3);
         form.newTotalProperty().set(2);
         assertThat(form.apply().join()).isFalse();
         assertThat(form.errorProperty().get()).isEmpty();
@@ -41,7 +41,7 @@ class AddPartitionsViewModelTest {
 
     @Test
     void aFailureFromTheGatewayIsShownAndTheFormStaysUsable() {
-        AddPartitionsViewModel form = new AddPartitionsViewModel(gateway, "orders", 3);
+        AddPartitionsViewModel form = new AddPartitionsViewModel(gateway.topics(), "orders", 3);
         assertThat(form.apply().join()).isFalse();
         assertThat(form.errorProperty().get()).isEqualTo("The cluster refused: Not connected to a cluster");
         assertThat(form.busyProperty().get()).isFalse();

@@ -23,7 +23,7 @@ class ConfigEditViewModelTest {
     }
 
     private ConfigEditViewModel form(String initial) {
-        return new ConfigEditViewModel(gateway, "orders", List.of("cleanup.policy", "retention.ms"), CONFIGS::get, initial);
+        return new ConfigEditViewModel(gateway.topics(), "orders", List.of("cleanup.policy", "retention.ms"), CONFIGS::get, initial);
     }
 
     @Test

@@ -17,7 +17,7 @@ class NewTopicViewModelTest {
 
     @Test
     void validatesAsTheUserTypes() {
-        NewTopicViewModel form = new NewTopicViewModel(gateway, List.of("orders"), 1);
+        NewTopicViewModel form = new NewTopicViewModel(gateway.topics(), List.of("orders"), 1);
         assertThat(form.validProperty().get()).isFalse();
         assertThat(form.validationMessageProperty().get()).isEqualTo("Enter a topic name.");
 
@@ -35,7 +35,7 @@ class NewTopicViewModelTest {
 
     @Test
     void replicationFactorCannotExceedTheBrokers() {
-        NewTopicViewModel form = new NewTopicViewModel(gateway, List.of(), 1);
+        NewTopicViewModel form = new NewTopicViewModel(gateway.topics(), List.of(), 1);
         form.nameProperty().set("payments");
         form.replicationFactorProperty().set(3);
         assertThat(form.validationMessageProperty().get())
@@ -47,7 +47,7 @@ class NewTopicViewModelTest {
 
     @Test
     void anInvalidFormSendsNothing() {
-        NewTopicViewModel form = new NewTopicViewModel(gateway, List.of(), 1);
+        NewTopicViewModel form = new NewTopicViewModel(gateway.topics(), List.of(), 1);
         form.nameProperty().set("no/slashes");
         assertThat(form.create().join()).isFalse();
         // Not even an attempt: a request would have failed with "Not connected" here.
@@ -56,7 +56,7 @@ class NewTopicViewModelTest {
 
     @Test
     void aClusterRefusalIsShownInTheForm() {
-        NewTopicViewModel form = new NewTopicViewModel(gateway, List.of(), 1);
+        NewTopicViewModel form = new NewTopicViewModel(gateway.topics(), List.of(), 1);
         form.nameProperty().set("payments");
         assertThat(form.create().join()).isFalse();
         assertThat(form.errorProperty().get()).isEqualTo("The cluster refused the topic: Not connected to a cluster");
@@ -67,7 +67,7 @@ class NewTopicViewModelTest {
 
     @Test
     void optionalConfigsMustBeKeyValueLines() {
-        NewTopicViewModel form = new NewTopicViewModel(gateway, List.of(), 1);
+        NewTopicViewModel form = new NewTopicViewModel(gateway.topics(), List.of(), 1);
         form.nameProperty().set("payments");
         form.configsProperty().set("retention.ms=86400000");
         assertThat(form.validProperty().get()).isTrue();
