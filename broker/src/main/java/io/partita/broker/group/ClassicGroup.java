@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.message.DescribeGroupsResponseData;
@@ -36,30 +35,25 @@ public final class ClassicGroup {
     private static final Logger log = LoggerFactory.getLogger(ClassicGroup.class);
     private static final byte[] EMPTY = new byte[0];
 
-    private final String groupId;
-    private final GroupRuntime runtime;
-    private GroupState state = GroupState.EMPTY;
+    final String groupId;
+    final GroupRuntime runtime;
+    GroupState state = GroupState.EMPTY;
     private long stateTimestamp;
-    private String protocolType = "";
-    private String protocolName;
-    private String leaderId;
-    private int generation;
-    private final Map<String, GroupMember> members = new LinkedHashMap<>();
+    String protocolType = "";
+    String protocolName;
+    String leaderId;
+    int generation;
+    final Map<String, GroupMember> members = new LinkedHashMap<>();
     /** group.instance.id -> the member id its current incarnation has. */
-    private final Map<String, String> staticMembers = new HashMap<>();
+    final Map<String, String> staticMembers = new HashMap<>();
     /** Member ids handed out with MEMBER_ID_REQUIRED whose owner has not joined with them yet. */
-    private final Set<String> pendingMembers = new HashSet<>();
+    final Set<String> pendingMembers = new HashSet<>();
     /** Members of the current generation that have not sent their SyncGroup yet. */
-    private final Set<String> pendingSync = new HashSet<>();
-    private final Map<TopicPartition, CommittedOffset> offsets = new HashMap<>();
-    /** The log offset each committed offset was written at: a commit answered late never overwrites a newer one. */
-    private final Map<TopicPartition, Long> offsetPositions = new HashMap<>();
-    /** Increments whenever a join phase begins, so a stale timer of an earlier phase does nothing. */
-    private int joinPhase;
-    private boolean initialDelayRunning;
-    /** A member joined during the initial delay: the delay goes on (Kafka's InitialDelayedJoin). */
-    private boolean newMemberAdded;
-    private boolean unloaded;
+    final Set<String> pendingSync = new HashSet<>();
+    private final GroupOffsets offsets = new GroupOffsets();
+    boolean unloaded;
+    /** JoinGroup and the join phase of a rebalance, under this group's lock. */
+    private final GroupJoins joins = new GroupJoins(this);
 
     ClassicGroup(String groupId, GroupRuntime runtime) {
         this.groupId = groupId;
@@ -72,7 +66,7 @@ public final class ClassicGroup {
                                 Map<TopicPartition, CommittedOffset> offsets) {
         ClassicGroup group = new ClassicGroup(groupId, runtime);
         synchronized (group) {
-            group.offsets.putAll(offsets);
+            group.offsets.restore(offsets);
             if (snapshot != null) {
                 group.protocolType = snapshot.protocolType();
                 group.generation = snapshot.generation();
@@ -127,367 +121,8 @@ public final class ClassicGroup {
      * @param supportsSkipAssignment JoinGroup v9+: a rejoining static leader is told to skip the assignment
      */
     public synchronized CompletableFuture<JoinGroupResponseData> join(JoinGroupRequestData request, String clientId,
-                                                                      String clientHost, boolean requireKnownMemberId,
-                                                                      boolean supportsSkipAssignment) {
-        String memberId = request.memberId();
-        if (state == GroupState.DEAD || unloaded) {
-            // Deleted or unloaded meanwhile: the client looks the coordinator up again.
-            return joinError(memberId, Errors.COORDINATOR_NOT_AVAILABLE);
-        }
-        LinkedHashMap<String, byte[]> protocols = new LinkedHashMap<>();
-        request.protocols().forEach(p -> protocols.putIfAbsent(p.name(), p.metadata()));
-        if (!supportsProtocols(request.protocolType(), protocols.keySet())) {
-            return joinError(memberId, Errors.INCONSISTENT_GROUP_PROTOCOL);
-        }
-        int rebalanceTimeout = request.rebalanceTimeoutMs() < 0 ? request.sessionTimeoutMs() : request.rebalanceTimeoutMs();
-        String instanceId = request.groupInstanceId();
-        boolean unknown = memberId.isEmpty();
-        if (unknown) {
-            if (instanceId != null && staticMembers.containsKey(instanceId)) {
-                return replaceStaticMember(request, instanceId, protocols, clientId, clientHost, rebalanceTimeout,
-                        supportsSkipAssignment);
-            }
-            if (members.size() + pendingMembers.size() >= runtime.config().maxSize()) {
-                return joinError(memberId, Errors.GROUP_MAX_SIZE_REACHED);
-            }
-            String newId = (instanceId != null ? instanceId : clientId) + "-" + UUID.randomUUID();
-            if (instanceId == null && requireKnownMemberId) {
-                // KIP-394: the member retries with this id, so a client that never does costs only a pending slot.
-                pendingMembers.add(newId);
-                schedulePendingExpiry(newId, request.sessionTimeoutMs());
-                return CompletableFuture.completedFuture(new JoinGroupResponseData()
-                        .setErrorCode(Errors.MEMBER_ID_REQUIRED.code()).setMemberId(newId)
-                        .setGenerationId(-1).setProtocolName(null).setLeader(""));
-            }
-            GroupMember member = new GroupMember(newId, instanceId, clientId, clientHost, rebalanceTimeout,
-                    request.sessionTimeoutMs(), protocols);
-            return addMemberAndRebalance(member, request.protocolType());
-        }
-        if (pendingMembers.remove(memberId)) {
-            GroupMember member = new GroupMember(memberId, instanceId, clientId, clientHost, rebalanceTimeout,
-                    request.sessionTimeoutMs(), protocols);
-            return addMemberAndRebalance(member, request.protocolType());
-        }
-        Errors invalid = validateMember(memberId, instanceId);
-        if (invalid != Errors.NONE) {
-            return joinError(memberId, invalid);
-        }
-        GroupMember member = members.get(memberId);
-        switch (state) {
-            case PREPARING_REBALANCE -> {
-                return updateMemberAndPark(member, protocols, clientId, clientHost, rebalanceTimeout, request.sessionTimeoutMs());
-            }
-            case COMPLETING_REBALANCE -> {
-                if (member.sameProtocols(protocols)) {
-                    // The JoinGroup response was lost: send it again.
-                    touch(member);
-                    return CompletableFuture.completedFuture(joinResponse(member, false));
-                }
-                return updateMemberAndRebalance(member, protocols, clientId, clientHost, rebalanceTimeout,
-                        request.sessionTimeoutMs(), "member " + memberId + " changed its protocols");
-            }
-            case STABLE -> {
-                if (memberId.equals(leaderId) || !member.sameProtocols(protocols)) {
-                    return updateMemberAndRebalance(member, protocols, clientId, clientHost, rebalanceTimeout,
-                            request.sessionTimeoutMs(), "member " + memberId + " rejoined");
-                }
-                touch(member);
-                return CompletableFuture.completedFuture(joinResponse(member, false));
-            }
-            default -> {
-                return joinError(memberId, Errors.UNKNOWN_MEMBER_ID);
-            }
-        }
-    }
-
-    private CompletableFuture<JoinGroupResponseData> replaceStaticMember(JoinGroupRequestData request, String instanceId,
-                                                                         LinkedHashMap<String, byte[]> protocols,
-                                                                         String clientId, String clientHost,
-                                                                         int rebalanceTimeout, boolean supportsSkip) {
-        String oldId = staticMembers.get(instanceId);
-        GroupMember old = members.remove(oldId);
-        String newId = instanceId + "-" + UUID.randomUUID();
-        GroupMember member = old.withId(newId);
-        member.clientId = clientId;
-        member.clientHost = clientHost;
-        member.sessionTimeoutMs = request.sessionTimeoutMs();
-        member.rebalanceTimeoutMs = rebalanceTimeout;
-        // The previous incarnation is fenced: whatever it still waits for ends with FENCED_INSTANCE_ID.
-        if (old.awaitingJoin != null) {
-            old.awaitingJoin.complete(joinErrorData(oldId, Errors.FENCED_INSTANCE_ID));
-        }
-        if (old.awaitingSync != null) {
-            old.awaitingSync.complete(syncError(Errors.FENCED_INSTANCE_ID));
-        }
-        members.put(newId, member);
-        staticMembers.put(instanceId, newId);
-        if (oldId.equals(leaderId)) {
-            leaderId = newId;
-        }
-        log.info("Group {}: static member {} rejoined as {} (was {})", groupId, instanceId, newId, oldId);
-        member.protocols = protocols;
-        if (state == GroupState.STABLE && protocolName != null && protocolName.equals(selectProtocol())) {
-            // Kafka's rule (KIP-345, KIP-814): while the group's protocol stays the one selected, a rejoining
-            // static member changes nothing for the others, whatever its metadata says: a restarted consumer's
-            // subscription differs from its previous incarnation's (no owned partitions, no generation) and
-            // comparing bytes made every restart a rebalance. It gets its current assignment with SyncGroup; the
-            // id change is persisted first, so that a new coordinator knows the new incarnation.
-            CompletableFuture<JoinGroupResponseData> response = new CompletableFuture<>();
-            int gen = generation;
-            touch(member);
-            runtime.write(List.of(groupRecord())).whenComplete((pos, error) -> {
-                synchronized (this) {
-                    if (error != null) {
-                        response.complete(joinErrorData("", GroupErrors.forWrite(error, false)));
-                        return;
-                    }
-                    boolean isLeader = newId.equals(leaderId);
-                    JoinGroupResponseData data = joinResponse(member, isLeader && supportsSkip);
-                    data.setGenerationId(gen).setSkipAssignment(isLeader && supportsSkip);
-                    response.complete(data);
-                }
-            });
-            return response;
-        }
-        member.awaitingJoin = new CompletableFuture<>();
-        CompletableFuture<JoinGroupResponseData> future = member.awaitingJoin;
-        maybePrepareRebalance("static member " + instanceId + " rejoined with a change of protocol");
-        return future;
-    }
-
-    private CompletableFuture<JoinGroupResponseData> addMemberAndRebalance(GroupMember member, String type) {
-        member.awaitingJoin = new CompletableFuture<>();
-        CompletableFuture<JoinGroupResponseData> future = member.awaitingJoin;
-        members.put(member.memberId, member);
-        member.isNew = true;
-        scheduleNewMemberExpiry(member);
-        if (member.groupInstanceId != null) {
-            staticMembers.put(member.groupInstanceId, member.memberId);
-        }
-        if (members.size() == 1) {
-            protocolType = type; // the first member defines the group's protocol type
-        }
-        if (leaderId == null) {
-            leaderId = member.memberId;
-        }
-        touch(member);
-        if (initialDelayRunning) {
-            newMemberAdded = true;
-        }
-        maybePrepareRebalance("member " + member.memberId + " joined");
-        return future;
-    }
-
-    private CompletableFuture<JoinGroupResponseData> updateMemberAndPark(GroupMember member,
-                                                                         LinkedHashMap<String, byte[]> protocols,
-                                                                         String clientId, String clientHost,
-                                                                         int rebalanceTimeout, int sessionTimeout) {
-        update(member, protocols, clientId, clientHost, rebalanceTimeout, sessionTimeout);
-        if (member.awaitingJoin != null) {
-            // A retried JoinGroup replaces the earlier one, which gets an answer to stop waiting.
-            member.awaitingJoin.complete(joinErrorData(member.memberId, Errors.REBALANCE_IN_PROGRESS));
-        }
-        member.awaitingJoin = new CompletableFuture<>();
-        CompletableFuture<JoinGroupResponseData> future = member.awaitingJoin;
-        tryCompleteJoin();
-        return future;
-    }
-
-    private CompletableFuture<JoinGroupResponseData> updateMemberAndRebalance(GroupMember member,
-                                                                              LinkedHashMap<String, byte[]> protocols,
-                                                                              String clientId, String clientHost,
-                                                                              int rebalanceTimeout, int sessionTimeout,
-                                                                              String reason) {
-        update(member, protocols, clientId, clientHost, rebalanceTimeout, sessionTimeout);
-        member.awaitingJoin = new CompletableFuture<>();
-        CompletableFuture<JoinGroupResponseData> future = member.awaitingJoin;
-        maybePrepareRebalance(reason);
-        return future;
-    }
-
-    private void update(GroupMember member, LinkedHashMap<String, byte[]> protocols, String clientId,
-                        String clientHost, int rebalanceTimeout, int sessionTimeout) {
-        member.protocols = protocols;
-        member.clientId = clientId;
-        member.clientHost = clientHost;
-        member.rebalanceTimeoutMs = rebalanceTimeout;
-        member.sessionTimeoutMs = sessionTimeout;
-        touch(member);
-    }
-
-    private boolean supportsProtocols(String type, Set<String> names) {
-        if (type == null || type.isEmpty() || names.isEmpty()) {
-            return false;
-        }
-        if (members.isEmpty()) {
-            return true;
-        }
-        if (!type.equals(protocolType)) {
-            return false;
-        }
-        Set<String> candidates = candidateProtocols();
-        return names.stream().anyMatch(candidates::contains);
-    }
-
-    /** The protocols every member supports. */
-    private Set<String> candidateProtocols() {
-        Set<String> candidates = null;
-        for (GroupMember member : members.values()) {
-            if (candidates == null) {
-                candidates = new HashSet<>(member.protocols.keySet());
-            } else {
-                candidates.retainAll(member.protocols.keySet());
-            }
-        }
-        return candidates == null ? Set.of() : candidates;
-    }
-
-    /** Kafka's vote: each member votes for its most preferred protocol among those all support. */
-    private String selectProtocol() {
-        Set<String> candidates = candidateProtocols();
-        Map<String, Integer> votes = new LinkedHashMap<>();
-        for (GroupMember member : members.values()) {
-            member.protocols.keySet().stream().filter(candidates::contains).findFirst()
-                    .ifPresent(p -> votes.merge(p, 1, Integer::sum));
-        }
-        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElseThrow(() -> new IllegalStateException("group " + groupId + " has no common protocol"));
-    }
-
-    private void maybePrepareRebalance(String reason) {
-        if (state == GroupState.PREPARING_REBALANCE) {
-            tryCompleteJoin();
-        } else {
-            prepareRebalance(reason);
-        }
-    }
-
-    private void prepareRebalance(String reason) {
-        if (state == GroupState.COMPLETING_REBALANCE) {
-            // The assignment being synced is void: its members will rejoin.
-            members.values().forEach(m -> {
-                m.assignment = EMPTY;
-                if (m.awaitingSync != null) {
-                    m.awaitingSync.complete(syncError(Errors.REBALANCE_IN_PROGRESS));
-                    m.awaitingSync = null;
-                }
-            });
-        }
-        boolean wasEmpty = state == GroupState.EMPTY;
-        transition(GroupState.PREPARING_REBALANCE);
-        int phase = ++joinPhase;
-        log.info("Group {} is preparing to rebalance in generation {}: {}", groupId, generation, reason);
-        int rebalanceTimeout = members.values().stream().mapToInt(m -> m.rebalanceTimeoutMs).max().orElse(0);
-        int delay = runtime.config().initialRebalanceDelayMs();
-        if (wasEmpty && delay > 0) {
-            // A new group waits a moment for more members, so that the first ones do not rebalance again at once.
-            initialDelayRunning = true;
-            newMemberAdded = false;
-            runtime.schedule(() -> onInitialDelay(phase, Math.max(0, rebalanceTimeout - delay)),
-                    Math.min(delay, rebalanceTimeout));
-        } else {
-            initialDelayRunning = false;
-            runtime.schedule(() -> onJoinTimeout(phase), rebalanceTimeout);
-            tryCompleteJoin();
-        }
-    }
-
-    private synchronized void onInitialDelay(int phase, long remaining) {
-        if (phase != joinPhase || state != GroupState.PREPARING_REBALANCE || unloaded) {
-            return;
-        }
-        int delay = runtime.config().initialRebalanceDelayMs();
-        if (newMemberAdded && remaining > 0) {
-            // Members keep arriving: wait another delay, as long as the rebalance timeout allows.
-            newMemberAdded = false;
-            runtime.schedule(() -> onInitialDelay(phase, Math.max(0, remaining - delay)), Math.min(delay, remaining));
-            return;
-        }
-        initialDelayRunning = false;
-        if (!tryCompleteJoin()) {
-            runtime.schedule(() -> onJoinTimeout(phase), remaining);
-        }
-    }
-
-    private synchronized void onJoinTimeout(int phase) {
-        if (phase == joinPhase && state == GroupState.PREPARING_REBALANCE && !initialDelayRunning && !unloaded) {
-            completeJoin();
-        }
-    }
-
-    private boolean tryCompleteJoin() {
-        if (state != GroupState.PREPARING_REBALANCE || initialDelayRunning) {
-            return false;
-        }
-        boolean allJoined = pendingMembers.isEmpty() && members.values().stream().allMatch(m -> m.awaitingJoin != null);
-        if (allJoined) {
-            completeJoin();
-        }
-        return allJoined;
-    }
-
-    /** The join phase ends: members that did not rejoin are out, a new generation begins. */
-    private void completeJoin() {
-        for (GroupMember member : List.copyOf(members.values())) {
-            if (member.awaitingJoin == null) {
-                log.info("Group {}: member {} did not rejoin in time and is removed", groupId, member.memberId);
-                forget(member);
-            }
-        }
-        pendingMembers.clear();
-        generation++;
-        if (members.isEmpty()) {
-            protocolName = null;
-            leaderId = null;
-            transition(GroupState.EMPTY);
-            log.info("Group {} is empty in generation {}", groupId, generation);
-            runtime.write(List.of(groupRecord())).exceptionally(e -> {
-                log.warn("Group {}: could not persist the empty generation: {}", groupId, e.toString());
-                return null;
-            });
-            return;
-        }
-        protocolName = selectProtocol();
-        if (leaderId == null || !members.containsKey(leaderId)) {
-            leaderId = members.keySet().iterator().next();
-        }
-        transition(GroupState.COMPLETING_REBALANCE);
-        log.info("Group {} formed generation {} with {} member(s), protocol {}, leader {}", groupId, generation,
-                members.size(), protocolName, leaderId);
-        pendingSync.clear();
-        pendingSync.addAll(members.keySet());
-        schedulePendingSyncExpiry(members.values().stream().mapToInt(m -> m.rebalanceTimeoutMs).max().orElse(0));
-        for (GroupMember member : members.values()) {
-            CompletableFuture<JoinGroupResponseData> waiting = member.awaitingJoin;
-            member.awaitingJoin = null;
-            member.isNew = false;
-            member.assignment = EMPTY;
-            touch(member);
-            waiting.complete(joinResponse(member, false));
-        }
-    }
-
-    private JoinGroupResponseData joinResponse(GroupMember member, boolean withMembersForSkip) {
-        boolean isLeader = member.memberId.equals(leaderId);
-        JoinGroupResponseData data = new JoinGroupResponseData()
-                .setErrorCode(Errors.NONE.code())
-                .setGenerationId(generation)
-                .setProtocolType(protocolType)
-                .setProtocolName(protocolName)
-                .setLeader(leaderId)
-                .setMemberId(member.memberId);
-        if (isLeader && (withMembersForSkip || state != GroupState.STABLE)) {
-            for (GroupMember m : members.values()) {
-                data.members().add(new JoinGroupResponseData.JoinGroupResponseMember()
-                        .setMemberId(m.memberId).setGroupInstanceId(m.groupInstanceId)
-                        .setMetadata(m.metadata(protocolName)));
-            }
-        }
-        return data;
-    }
-
-    private static CompletableFuture<JoinGroupResponseData> joinError(String memberId, Errors error) {
-        return CompletableFuture.completedFuture(joinErrorData(memberId, error));
+            String clientHost, boolean requireKnownMemberId, boolean supportsSkipAssignment) {
+        return joins.join(request, clientId, clientHost, requireKnownMemberId, supportsSkipAssignment);
     }
 
     static JoinGroupResponseData joinErrorData(String memberId, Errors error) {
@@ -564,7 +199,7 @@ public final class ClassicGroup {
                             m.awaitingSync = null;
                         }
                     });
-                    prepareRebalance("the assignment could not be persisted");
+                    joins.prepareRebalance("the assignment could not be persisted");
                     return;
                 }
                 members.values().forEach(m -> m.assignment = full.getOrDefault(m.memberId, EMPTY));
@@ -643,7 +278,7 @@ public final class ClassicGroup {
             return Errors.NONE;
         }
         if (pendingMembers.remove(memberId)) {
-            tryCompleteJoin();
+            joins.tryCompleteJoin();
             return Errors.NONE;
         }
         GroupMember member = members.get(memberId);
@@ -663,13 +298,13 @@ public final class ClassicGroup {
             member.awaitingSync.complete(syncError(Errors.UNKNOWN_MEMBER_ID));
         }
         switch (state) {
-            case STABLE, COMPLETING_REBALANCE -> prepareRebalance(reason);
-            case PREPARING_REBALANCE -> tryCompleteJoin();
+            case STABLE, COMPLETING_REBALANCE -> joins.prepareRebalance(reason);
+            case PREPARING_REBALANCE -> joins.tryCompleteJoin();
             default -> { }
         }
     }
 
-    private void forget(GroupMember member) {
+    void forget(GroupMember member) {
         members.remove(member.memberId);
         pendingSync.remove(member.memberId);
         if (member.groupInstanceId != null && member.memberId.equals(staticMembers.get(member.groupInstanceId))) {
@@ -680,7 +315,7 @@ public final class ClassicGroup {
         }
     }
 
-    private Errors validateMember(String memberId, String instanceId) {
+    Errors validateMember(String memberId, String instanceId) {
         if (instanceId != null) {
             String current = staticMembers.get(instanceId);
             if (current == null) {
@@ -697,7 +332,7 @@ public final class ClassicGroup {
     // ---------------------------------------------------------------- sessions
 
     /** Any sign of life (heartbeat, join, sync) restarts the member's session. */
-    private void touch(GroupMember member) {
+    void touch(GroupMember member) {
         member.sessionDeadline = runtime.now() + member.sessionTimeoutMs;
         if (!member.expiryScheduled) {
             member.expiryScheduled = true;
@@ -733,7 +368,7 @@ public final class ClassicGroup {
      * {@link GroupConfig#NEW_MEMBER_JOIN_TIMEOUT_MS} is dropped rather than holding the rebalance to its end. A client
      * still there retries.
      */
-    private void scheduleNewMemberExpiry(GroupMember member) {
+    void scheduleNewMemberExpiry(GroupMember member) {
         String memberId = member.memberId;
         runtime.schedule(() -> {
             synchronized (this) {
@@ -754,7 +389,7 @@ public final class ClassicGroup {
      * runs while its poll loop is stuck) is removed and the group rebalances, instead of keeping partitions
      * nobody consumes for as long as its heartbeats go on.
      */
-    private void schedulePendingSyncExpiry(int rebalanceTimeoutMs) {
+    void schedulePendingSyncExpiry(int rebalanceTimeoutMs) {
         int gen = generation;
         runtime.schedule(() -> {
             synchronized (this) {
@@ -775,17 +410,17 @@ public final class ClassicGroup {
         }, rebalanceTimeoutMs);
     }
 
-    private void schedulePendingExpiry(String memberId, int sessionTimeoutMs) {
+    void schedulePendingExpiry(String memberId, int sessionTimeoutMs) {
         runtime.schedule(() -> {
             synchronized (this) {
                 if (pendingMembers.remove(memberId)) {
-                    tryCompleteJoin();
+                    joins.tryCompleteJoin();
                 }
             }
         }, sessionTimeoutMs);
     }
 
-    private void transition(GroupState next) {
+    void transition(GroupState next) {
         state = next;
         stateTimestamp = runtime.now();
     }
@@ -819,24 +454,15 @@ public final class ClassicGroup {
 
     /** Records offsets once written; a slower, older write never replaces what a newer one committed. */
     synchronized void applyOffsets(Map<TopicPartition, CommittedOffset> committed, long logPosition) {
-        committed.forEach((tp, offset) -> {
-            Long previous = offsetPositions.get(tp);
-            if (previous == null || previous <= logPosition) {
-                offsets.put(tp, offset);
-                offsetPositions.put(tp, logPosition);
-            }
-        });
+        offsets.apply(committed, logPosition);
     }
 
     synchronized void removeOffsets(Set<TopicPartition> partitions) {
-        partitions.forEach(tp -> {
-            offsets.remove(tp);
-            offsetPositions.remove(tp);
-        });
+        offsets.remove(partitions);
     }
 
     public synchronized Map<TopicPartition, CommittedOffset> offsets() {
-        return Map.copyOf(offsets);
+        return offsets.snapshot();
     }
 
     /** The topics the members subscribe to (consumer protocol only), for OffsetDelete. */
@@ -856,18 +482,11 @@ public final class ClassicGroup {
      * the commit, if later); of a group that only commits (no protocol type), from each commit.
      */
     synchronized Set<TopicPartition> expiredOffsets(long now, long retentionMs) {
-        Set<TopicPartition> expired = new HashSet<>();
         if (state != GroupState.EMPTY) {
-            return expired;
+            return Set.of();
         }
-        offsets.forEach((tp, offset) -> {
-            long base = protocolType.isEmpty() ? offset.commitTimestamp()
-                    : Math.max(stateTimestamp, offset.commitTimestamp());
-            if (now - base >= retentionMs) {
-                expired.add(tp);
-            }
-        });
-        return expired;
+        return offsets.olderThan(now, retentionMs, offset -> protocolType.isEmpty() ? offset.commitTimestamp()
+                : Math.max(stateTimestamp, offset.commitTimestamp()));
     }
 
     // ---------------------------------------------------------------- lifecycle and records
@@ -887,7 +506,7 @@ public final class ClassicGroup {
     synchronized List<SimpleRecord> tombstones() {
         long now = runtime.now();
         List<SimpleRecord> records = new ArrayList<>();
-        offsets.keySet().forEach(tp -> records.add(new SimpleRecord(now, GroupRecords.offsetKey(groupId, tp), null)));
+        offsets.partitions().forEach(tp -> records.add(new SimpleRecord(now, GroupRecords.offsetKey(groupId, tp), null)));
         records.add(new SimpleRecord(now, GroupRecords.groupKey(groupId), null));
         return records;
     }
@@ -920,13 +539,13 @@ public final class ClassicGroup {
         }
     }
 
-    private SimpleRecord groupRecord() {
+    SimpleRecord groupRecord() {
         Map<String, byte[]> current = new HashMap<>();
         members.values().forEach(m -> current.put(m.memberId, m.assignment));
         return groupRecord(current);
     }
 
-    private SimpleRecord groupRecord(Map<String, byte[]> assignments) {
+    SimpleRecord groupRecord(Map<String, byte[]> assignments) {
         List<GroupSnapshot.Member> snapshotMembers = new ArrayList<>();
         for (GroupMember m : members.values()) {
             snapshotMembers.add(new GroupSnapshot.Member(m.memberId, m.groupInstanceId, m.clientId, m.clientHost,

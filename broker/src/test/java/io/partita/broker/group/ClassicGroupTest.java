@@ -3,7 +3,10 @@ package io.partita.broker.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.message.JoinGroupRequestData;
 import org.apache.kafka.common.message.JoinGroupResponseData;
 import org.apache.kafka.common.message.LeaveGroupRequestData;
@@ -142,11 +145,11 @@ class ClassicGroupTest {
 
     @Test
     void offsetsOfAnEmptyGroupExpireAfterTheRetentionCountedFromWhenItBecameEmpty() {
-        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition("t", 0);
+        TopicPartition tp = new TopicPartition("t", 0);
         String a = newMemberId();
         group.join(join(a, null, "range"), "c", "h", true, false).join();
         group.sync(sync(a, 1)).join();
-        group.applyOffsets(java.util.Map.of(tp, new CommittedOffset(5, -1, "", runtime.now())), 0);
+        group.applyOffsets(Map.of(tp, new CommittedOffset(5, -1, "", runtime.now())), 0);
         long retention = 60_000;
         for (int i = 0; i < 15; i++) {
             runtime.advance(8_000);
@@ -160,7 +163,7 @@ class ClassicGroupTest {
         assertThat(group.expiredOffsets(runtime.now(), retention)).isEmpty();
         runtime.advance(1);
         assertThat(group.expiredOffsets(runtime.now(), retention)).containsExactly(tp);
-        group.removeOffsets(java.util.Set.of(tp));
+        group.removeOffsets(Set.of(tp));
         assertThat(group.markDeadIfOffsetless()).isTrue();
     }
 
