@@ -254,7 +254,7 @@ class PartitaAppGuiTest {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "billing",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(4)), java.time.Duration.ofSeconds(30));
+            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(4)), Duration.ofSeconds(30));
         }
 
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);

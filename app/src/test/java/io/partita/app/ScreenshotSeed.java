@@ -2,8 +2,20 @@ package io.partita.app;
 
 import io.partita.app.client.ClusterGateway;
 import io.partita.app.client.core.ConnectionProfile;
+import io.partita.app.client.core.SecuritySettings;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.prefs.Preferences;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Prepares the "cluster-map" screenshot (see app/screenshots.sh): starts the local cluster under a Partita home,
@@ -18,12 +30,12 @@ public final class ScreenshotSeed {
     }
 
     private static void produce(String bootstrap, String topic, int records) throws Exception {
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+        try (var producer = new KafkaProducer<String, String>(Map.of(
                 "bootstrap.servers", bootstrap, "acks", "all"),
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < records; i++) {
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "key-" + i, "value-" + i));
+                producer.send(new ProducerRecord<>(topic, "key-" + i, "value-" + i));
             }
             producer.flush();
         }
@@ -32,17 +44,17 @@ public final class ScreenshotSeed {
     /** JSON payments with a trace header, for the message browser's screenshot. */
     private static void producePayments(String bootstrap, int records) throws Exception {
         String[] currencies = {"EUR", "USD", "GBP"};
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+        try (var producer = new KafkaProducer<String, String>(Map.of(
                 "bootstrap.servers", bootstrap, "acks", "all"),
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.StringSerializer())) {
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < records; i++) {
-                String value = String.format(java.util.Locale.ROOT,
+                String value = String.format(Locale.ROOT,
                         "{\"payment\": \"pay-%05d\", \"customer\": \"customer-%d\", \"amount\": %d.%02d, "
                                 + "\"currency\": \"%s\", \"status\": \"%s\"}",
                         10_000 + i, i % 17, 5 + (i * 37) % 400, (i * 13) % 100, currencies[i % 3],
                         i % 11 == 0 ? "refunded" : "captured");
-                var record = new org.apache.kafka.clients.producer.ProducerRecord<>("payments", i % 3,
+                var record = new ProducerRecord<>("payments", i % 3,
                         "customer-" + (i % 17), value);
                 record.headers().add("trace-id", String.format("%08x", 0x5eed0000 + i).getBytes());
                 producer.send(record);
@@ -53,15 +65,15 @@ public final class ScreenshotSeed {
 
     /** A group that has read {@code upTo} records of each partition (fewer on the last, to show some lag). */
     private static void commit(String bootstrap, String group, String topic, int partitions, long upTo) {
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 "bootstrap.servers", bootstrap, "group.id", group, "enable.auto.commit", "false"),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
-            java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets =
-                    new java.util.HashMap<>();
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            Map<TopicPartition, OffsetAndMetadata> offsets =
+                    new HashMap<>();
             for (int p = 0; p < partitions; p++) {
-                offsets.put(new org.apache.kafka.common.TopicPartition(topic, p),
-                        new org.apache.kafka.clients.consumer.OffsetAndMetadata(p == partitions - 1 ? upTo / 2 : upTo));
+                offsets.put(new TopicPartition(topic, p),
+                        new OffsetAndMetadata(p == partitions - 1 ? upTo / 2 : upTo));
             }
             consumer.commitSync(offsets);
         }
@@ -71,17 +83,17 @@ public final class ScreenshotSeed {
     private static void saveProfiles(AppPreferences prefs) throws Exception {
         var store = prefs.profiles();
         String truststore = "/etc/ssl/kafka/ca-truststore.p12";
-        store.save(io.partita.app.client.core.ConnectionProfile.remote("dev (laptop)", "localhost:9092",
-                io.partita.app.client.core.SecuritySettings.NONE), false);
-        store.save(io.partita.app.client.core.ConnectionProfile.remote("staging", "kafka-staging.internal:9093",
-                io.partita.app.client.core.SecuritySettings.tls(truststore,
-                        io.partita.app.client.core.SecuritySettings.StoreType.PKCS12, "")), false);
-        store.save(io.partita.app.client.core.ConnectionProfile.remote("production eu-west",
+        store.save(ConnectionProfile.remote("dev (laptop)", "localhost:9092",
+                SecuritySettings.NONE), false);
+        store.save(ConnectionProfile.remote("staging", "kafka-staging.internal:9093",
+                SecuritySettings.tls(truststore,
+                        SecuritySettings.StoreType.PKCS12, "")), false);
+        store.save(ConnectionProfile.remote("production eu-west",
                 "b1.kafka.example.com:9096,b2.kafka.example.com:9096",
-                io.partita.app.client.core.SecuritySettings.sasl(
-                        io.partita.app.client.core.SecuritySettings.Protocol.SASL_SSL,
-                        io.partita.app.client.core.SecuritySettings.SaslMechanism.SCRAM_SHA_512, "analytics", "")
-                        .withTruststore(truststore, io.partita.app.client.core.SecuritySettings.StoreType.PKCS12, "")),
+                SecuritySettings.sasl(
+                        SecuritySettings.Protocol.SASL_SSL,
+                        SecuritySettings.SaslMechanism.SCRAM_SHA_512, "analytics", "")
+                        .withTruststore(truststore, SecuritySettings.StoreType.PKCS12, "")),
                 false);
         prefs.saveLastProfileName("production eu-west");
     }
@@ -111,7 +123,7 @@ public final class ScreenshotSeed {
             produce(bootstrap, "orders", 600);
             producePayments(bootstrap, 90);
             // Topics tab: one override, shown first (and marked) in the topic's configs.
-            gateway.topics().alterTopicConfigs("orders", java.util.Map.of("retention.ms", "86400000"), java.util.Set.of()).join();
+            gateway.topics().alterTopicConfigs("orders", Map.of("retention.ms", "86400000"), Set.of()).join();
             commit(bootstrap, "billing", "orders", 6, 70);
             commit(bootstrap, "fraud-check", "payments", 3, 30);
         }

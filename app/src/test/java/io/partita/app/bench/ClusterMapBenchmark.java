@@ -19,9 +19,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -124,7 +127,7 @@ class ClusterMapBenchmark {
     @Test
     void launchToAMapOfAFreshThreeNodeCluster() throws Exception {
         Path home = Files.createTempDirectory("partita-bench-");
-        String prefsNode = "io/partita/bench/" + java.util.UUID.randomUUID();
+        String prefsNode = "io/partita/bench/" + UUID.randomUUID();
         System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
         System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
         FxToolkit.registerPrimaryStage();
@@ -145,10 +148,10 @@ class ClusterMapBenchmark {
                 (usable - launched - (clicked - welcome)) / 1e9, (welcome - launched) / 1e9, (usable - clicked) / 1e9);
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
-        java.util.prefs.Preferences.userRoot().node(prefsNode).removeNode();
+        Preferences.userRoot().node(prefsNode).removeNode();
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+    private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 

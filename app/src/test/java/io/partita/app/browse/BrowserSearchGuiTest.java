@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -120,7 +121,7 @@ class BrowserSearchGuiTest {
     @Test
     void searchesValuesByRegexAcrossPartitionsAndCancels() throws Exception {
         createTopic("haystack", 3);
-        Set<String> expected = new java.util.TreeSet<>();
+        Set<String> expected = new TreeSet<>();
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < 3000; i++) {
                 String currency = i % 7 == 0 ? "EUR" : "USD";

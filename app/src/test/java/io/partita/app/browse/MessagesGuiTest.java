@@ -11,8 +11,12 @@ import io.partita.app.client.records.Message;
 import io.partita.app.common.StartChoice;
 import io.partita.app.replay.ReplayViewModel;
 import io.partita.app.testing.PartitaUnderTest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +29,17 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,7 +179,7 @@ class MessagesGuiTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 200; i++) {
                 ProducerRecord<String, String> record = new ProducerRecord<>("a", 0, "k" + i, "v" + i);
-                record.headers().add("n", Integer.toString(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                record.headers().add("n", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
                 producer.send(record);
             }
             producer.flush();
@@ -196,13 +207,13 @@ class MessagesGuiTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("100 records at 50 a second")
                 .isGreaterThanOrEqualTo(1_900);
 
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> inB = new java.util.ArrayList<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
-                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
-            consumer.assign(List.of(new org.apache.kafka.common.TopicPartition("b", 0)));
+        List<ConsumerRecord<String, String>> inB = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.assign(List.of(new TopicPartition("b", 0)));
             await("topic b holds them").atMost(UI_DEADLINE).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(inB::add);
                 return inB.size() >= 100;
@@ -214,27 +225,27 @@ class MessagesGuiTest {
             assertThat(r.key()).isEqualTo("k" + (100 + i));
             assertThat(r.value()).isEqualTo("v" + (100 + i));
             assertThat(r.headers().lastHeader("n").value())
-                    .isEqualTo(Integer.toString(100 + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .isEqualTo(Integer.toString(100 + i).getBytes(StandardCharsets.UTF_8));
         }
     }
 
     private static long recordsIn(Admin admin, String topic) throws Exception {
-        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < 3; p++) {
-            latest.put(new org.apache.kafka.common.TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
         return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-                .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
     /** The texts of the first drawn row of the message table. */
     private List<String> firstRowCells() {
         return robot.lookup("#messages .table-row-cell").queryAll().stream()
                 .filter(row -> row.getStyleClass().contains("table-row-cell") && row.isVisible())
-                .min(java.util.Comparator.comparingDouble(row -> row.localToScene(0, 0).getY()))
+                .min(Comparator.comparingDouble(row -> row.localToScene(0, 0).getY()))
                 .map(row -> robot.from(row).lookup(".table-cell").queryAllAs(Labeled.class).stream()
                         .filter(Node::isVisible)
-                        .sorted(java.util.Comparator.comparingDouble(c -> c.localToScene(0, 0).getX()))
+                        .sorted(Comparator.comparingDouble(c -> c.localToScene(0, 0).getX()))
                         .map(c -> c.getText() == null ? "" : c.getText()).toList())
                 .orElse(List.of());
     }

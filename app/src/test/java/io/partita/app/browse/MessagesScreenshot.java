@@ -5,7 +5,9 @@ import io.partita.app.client.produce.ProduceInput;
 import io.partita.app.client.records.MessageFilter;
 import io.partita.app.common.StartChoice;
 import io.partita.app.replay.ReplayViewModel;
+import io.partita.app.testing.DialogSnapshot;
 import io.partita.app.transfer.ExportViewModel;
+import java.nio.file.Path;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -62,7 +64,7 @@ public final class MessagesScreenshot {
         javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(Duration.seconds(2.5));
         pause.setOnFinished(e -> ((Button) root.lookup("#replay-pause")).fire());
         pause.play();
-        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(4));
+        DialogSnapshot.saveLater(Path.of(out), Duration.seconds(4));
     }
 
     private static void export(MessagesView view, String file, String out) {
@@ -74,7 +76,7 @@ public final class MessagesScreenshot {
         partition.setValue(ExportViewModel.ALL_PARTITIONS);
         ((javafx.scene.control.TextField) root.lookup("#export-file")).setText(file);
         ((Button) root.lookup("#export-start")).fire();
-        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(4));
+        DialogSnapshot.saveLater(Path.of(out), Duration.seconds(4));
     }
 
     private static void importFile(MessagesView view, String file, String target, String out) {
@@ -86,7 +88,7 @@ public final class MessagesScreenshot {
         topic.setValue(target);
         ((javafx.scene.control.CheckBox) root.lookup("#import-keep-partitions")).setSelected(false);
         ((Button) root.lookup("#import-start")).fire();
-        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(6));
+        DialogSnapshot.saveLater(Path.of(out), Duration.seconds(6));
     }
 
     private static javafx.scene.Parent ownedWindowRoot() {
@@ -97,7 +99,7 @@ public final class MessagesScreenshot {
     private static void produce(MessagesView view, String topic, String out) {
         view.openProduceDialog();
         javafx.scene.Parent root = ownedWindowRoot();
-        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out.replace(".png", "-form.png")),
+        DialogSnapshot.saveLater(Path.of(out.replace(".png", "-form.png")),
                 Duration.seconds(1));
         javafx.animation.PauseTransition fill = new javafx.animation.PauseTransition(Duration.seconds(2));
         fill.setOnFinished(e -> startBatch(root, topic, out));
@@ -122,14 +124,14 @@ public final class MessagesScreenshot {
         ((javafx.scene.control.TextField) root.lookup("#produce-batch-rate")).setText("20");
         ((javafx.scene.control.TextField) root.lookup("#produce-batch-first-seq")).setText("20000");
         ((Button) root.lookup("#produce-send")).fire();
-        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out), Duration.seconds(5));
+        DialogSnapshot.saveLater(Path.of(out), Duration.seconds(5));
         javafx.animation.PauseTransition after = new javafx.animation.PauseTransition(Duration.seconds(13));
         after.setOnFinished(e -> {
             kind.setValue(ProduceInput.ValueKind.FILE);
             ((javafx.scene.control.TextField) root.lookup("#produce-file")).setText("/home/me/samples/invoice-7.pdf");
         });
         after.play();
-        io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(out.replace(".png", "-done.png")),
+        DialogSnapshot.saveLater(Path.of(out.replace(".png", "-done.png")),
                 Duration.seconds(14));
     }
 

@@ -14,6 +14,7 @@ import io.partita.app.testing.RealKafka;
 import io.partita.broker.testing.ApacheKafka;
 import io.partita.broker.testing.TestCertificates;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -41,7 +42,7 @@ class ApacheKafkaGatewayTest {
                 SecuritySettings.tls(truststore.toString(), StoreType.PKCS12, password));
     }
 
-    private Throwable failureOf(java.util.concurrent.CompletableFuture<?> attempt) {
+    private Throwable failureOf(CompletableFuture<?> attempt) {
         return assertThatThrownBy(attempt::join).isInstanceOf(CompletionException.class).actual().getCause();
     }
 

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -62,9 +64,9 @@ class GroupOffsetsGatewayTest {
                 producer.send(new ProducerRecord<>("ledger", 0, BASE + i * 1000L, "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
             }
         }
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.deleteRecords(Map.of(new TopicPartition("ledger", 0),
-                    org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(3))).all().get(30, TimeUnit.SECONDS);
+                    RecordsToDelete.beforeOffset(3))).all().get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -8,6 +8,7 @@ import io.partita.app.PartitaApp;
 import io.partita.app.client.groups.GroupInfo;
 import io.partita.app.testing.PartitaUnderTest;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -258,7 +259,7 @@ class GroupsGuiTest {
     private List<String> previewCells() {
         return robot.lookup("#reset-preview .table-cell").queryAllAs(TableCell.class).stream()
                 .filter(c -> c.getIndex() == 0 && c.getText() != null && c.getTableColumn() != null)
-                .sorted(java.util.Comparator.comparingInt(c -> c.getTableView().getColumns().indexOf(c.getTableColumn())))
+                .sorted(Comparator.comparingInt(c -> c.getTableView().getColumns().indexOf(c.getTableColumn())))
                 .map(TableCell::getText).toList();
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -30,6 +32,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -113,7 +116,7 @@ class ProduceBatchGuiTest {
             seqsByPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(n);
         }
         assertThat(keys).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.IntStream.range(0, 200).mapToObj(i -> "k-" + i).toList());
+                IntStream.range(0, 200).mapToObj(i -> "k-" + i).toList());
         seqsByPartition.values().forEach(seqs -> assertThat(seqs).as("in each partition, in the batch's order")
                 .isSorted());
         // The summary names, per partition, the first and last offset that landed there.
@@ -225,7 +228,7 @@ class ProduceBatchGuiTest {
     private List<String> drawnSentLines() {
         return robot.lookup("#produce-sent .list-cell").queryAllAs(ListCell.class).stream()
                 .filter(c -> !c.isEmpty() && c.getItem() != null && c.isVisible() && c.getText() != null)
-                .sorted(java.util.Comparator.comparingDouble(c -> c.localToScene(0, 0).getY()))
+                .sorted(Comparator.comparingDouble(c -> c.localToScene(0, 0).getY()))
                 .map(ListCell::getText).toList();
     }
 
@@ -236,7 +239,7 @@ class ProduceBatchGuiTest {
         }
         try (Admin admin = admin()) {
             return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
         }
     }
 

@@ -1,11 +1,15 @@
 package io.partita.app.testing;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javafx.animation.PauseTransition;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import javax.imageio.ImageIO;
 
 /**
  * Saves the open dialog as JavaFX draws it, for the screenshot launchers: a virtual display without a window
@@ -27,17 +31,17 @@ public final class DialogSnapshot {
     private static void save(WritableImage image, Path out) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
-        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(width, height,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        BufferedImage png = new BufferedImage(width, height,
+                BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
             }
         }
         try {
-            javax.imageio.ImageIO.write(png, "png", out.toFile());
-        } catch (java.io.IOException failure) {
-            throw new java.io.UncheckedIOException(failure);
+            ImageIO.write(png, "png", out.toFile());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.partita.app.topics;
 
 import io.partita.app.PartitaApp;
 import io.partita.app.client.cluster.TopicInfo;
+import io.partita.app.testing.DialogSnapshot;
+import java.nio.file.Path;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -64,7 +66,7 @@ public final class TopicsScreenshot {
                         }
                         poll.stop();
                         if (args.length > 2) {
-                            io.partita.app.testing.DialogSnapshot.saveLater(java.nio.file.Path.of(args[2]), Duration.seconds(3));
+                            DialogSnapshot.saveLater(Path.of(args[2]), Duration.seconds(3));
                         }
                     });
                 }

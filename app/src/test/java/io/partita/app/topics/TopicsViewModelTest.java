@@ -8,6 +8,7 @@ import io.partita.app.client.topics.PartitionDetail;
 import io.partita.app.client.topics.TopicDetail;
 import io.partita.app.client.topics.TopicStats;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,16 +76,16 @@ class TopicsViewModelTest {
     void sizesAndRecordsAreUnknownUntilTheClusterSaysAndThenFollowIt() {
         model.setTopics(TOPICS);
         assertThat(model.stats("orders")).isEqualTo(TopicStats.NONE);
-        model.setStats(java.util.Map.of("orders", new TopicStats(2048, 10), "clicks", new TopicStats(0, 0)));
+        model.setStats(Map.of("orders", new TopicStats(2048, 10), "clicks", new TopicStats(0, 0)));
         assertThat(model.stats("orders")).isEqualTo(new TopicStats(2048, 10));
-        model.setStats(java.util.Map.of("orders", new TopicStats(4096, 20)));
+        model.setStats(Map.of("orders", new TopicStats(4096, 20)));
         assertThat(model.stats("orders")).isEqualTo(new TopicStats(4096, 20));
         assertThat(model.stats("clicks")).as("a topic the answer no longer has").isEqualTo(TopicStats.NONE);
     }
 
     @Test
     void aFailedRefreshLeavesSizesUnknownAndSaysWhyTheListIsEmpty() {
-        model.setStats(java.util.Map.of("orders", new TopicStats(2048, 10)));
+        model.setStats(Map.of("orders", new TopicStats(2048, 10)));
         model.refresh().join();
         assertThat(model.statsMap()).isEmpty();
         assertThat(model.errorProperty().get()).isEqualTo("Could not list topics: Not connected to a cluster");

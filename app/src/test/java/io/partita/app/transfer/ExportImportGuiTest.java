@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -233,7 +234,7 @@ class ExportImportGuiTest {
     }
 
     /** The drawn entry of an open context menu, by its text. */
-    private java.util.Optional<Node> contextMenuItem(String text) {
+    private Optional<Node> contextMenuItem(String text) {
         return robot.lookup(".context-menu .label").queryAllAs(javafx.scene.control.Labeled.class).stream()
                 .filter(l -> text.equals(l.getText()) && l.isVisible()).map(l -> (Node) l).findFirst();
     }

@@ -10,6 +10,7 @@ import io.partita.app.client.core.ConnectionProfile;
 import io.partita.app.testing.PartitaUnderTest;
 import io.partita.app.testing.RealKafka;
 import io.partita.broker.testing.ApacheKafka;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -132,7 +133,7 @@ class ConnectGuiTest {
         await("the list is empty again").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#saved-profiles")
                 .queryListView().getItems().isEmpty()));
         assertThat(fx(() -> text("#welcome-info"))).isEqualTo("Deleted \"kafka-sasl\".");
-        assertThat(java.nio.file.Files.readString(home.resolve("credentials.properties")))
+        assertThat(Files.readString(home.resolve("credentials.properties")))
                 .doesNotContain(ApacheKafka.PLAIN_PASSWORD);
     }
 

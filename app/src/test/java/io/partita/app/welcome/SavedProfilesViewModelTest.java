@@ -8,10 +8,13 @@ import io.partita.app.client.core.ConnectionProfile;
 import io.partita.app.client.core.ProfileStore;
 import io.partita.app.client.core.SecuritySettings.Protocol;
 import io.partita.app.client.core.SecuritySettings.SaslMechanism;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -103,10 +106,10 @@ class SavedProfilesViewModelTest {
     @Test
     void aTestThatWaitsCanBeCancelledAndTheScreenIsFreeAtOnce() throws Exception {
         // A port that accepts connections and never answers, as a listener of the wrong protocol does.
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             WelcomeViewModel model = model();
             model.form().bootstrapServersProperty().set("127.0.0.1:" + silent.getLocalPort());
-            java.util.concurrent.CompletableFuture<Boolean> test = model.testConnection();
+            CompletableFuture<Boolean> test = model.testConnection();
             assertThat(model.testingProperty().get()).isTrue();
             assertThat(model.busyProperty().get()).isTrue();
             assertThat(model.progressProperty().get()).startsWith("Testing the connection to 127.0.0.1:");

@@ -4,6 +4,7 @@ import io.partita.broker.common.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.requests.AbstractResponse;
@@ -33,7 +34,7 @@ final class PendingWrites {
     /** Kafka's error for a failure: unwrapped, with a wait that ran out reported as REQUEST_TIMED_OUT. */
     static ApiError apiError(Throwable error) {
         Throwable cause = unwrap(error);
-        if (cause instanceof java.util.concurrent.TimeoutException) {
+        if (cause instanceof TimeoutException) {
             cause = new org.apache.kafka.common.errors.TimeoutException(cause.getMessage());
         }
         return ApiError.fromThrowable(cause);

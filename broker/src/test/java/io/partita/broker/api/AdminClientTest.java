@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.broker.testing.Clients;
+import io.partita.broker.testing.RawConnection;
 import io.partita.broker.testing.TestCluster;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.LogDirDescription;
@@ -38,6 +40,9 @@ import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.message.CreateTopicsRequestData;
+import org.apache.kafka.common.requests.CreateTopicsRequest;
+import org.apache.kafka.common.requests.CreateTopicsResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -117,15 +122,15 @@ class AdminClientTest {
     @Test
     void aZeroTimeoutIsAnsweredOnceTheRequestIsMade() throws Exception {
         // The Java admin client also uses the timeout as its own deadline, so this is sent as librdkafka would.
-        org.apache.kafka.common.message.CreateTopicsRequestData data =
-                new org.apache.kafka.common.message.CreateTopicsRequestData().setTimeoutMs(0);
-        data.topics().add(new org.apache.kafka.common.message.CreateTopicsRequestData.CreatableTopic()
+        CreateTopicsRequestData data =
+                new CreateTopicsRequestData().setTimeoutMs(0);
+        data.topics().add(new CreateTopicsRequestData.CreatableTopic()
                 .setName("no-wait").setNumPartitions(2).setReplicationFactor((short) 1));
         int port = cluster.cluster().nodes().get(0).port();
-        try (io.partita.broker.testing.RawConnection raw =
-                     new io.partita.broker.testing.RawConnection("127.0.0.1", port, 5_000)) {
-            var header = raw.send(new org.apache.kafka.common.requests.CreateTopicsRequest.Builder(data).build((short) 7));
-            org.apache.kafka.common.requests.CreateTopicsResponse response = raw.receive(header);
+        try (RawConnection raw =
+                     new RawConnection("127.0.0.1", port, 5_000)) {
+            var header = raw.send(new CreateTopicsRequest.Builder(data).build((short) 7));
+            CreateTopicsResponse response = raw.receive(header);
             assertThat(response.data().topics().find("no-wait").errorCode()).isZero();
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -155,7 +160,7 @@ class AdminClientTest {
         assertThat(config.get("retention.ms").source()).isEqualTo(ConfigEntry.ConfigSource.DEFAULT_CONFIG);
         assertThat(config.get("max.message.bytes").value()).isEqualTo("1048588");
         Config withSynonyms = admin.describeConfigs(List.of(resource),
-                new org.apache.kafka.clients.admin.DescribeConfigsOptions().includeSynonyms(true)).all().get().get(resource);
+                new DescribeConfigsOptions().includeSynonyms(true)).all().get().get(resource);
         assertThat(withSynonyms.get("retention.bytes").synonyms()).extracting(s -> s.name() + "=" + s.value() + "@" + s.source())
                 .containsExactly("retention.bytes=1048576@DYNAMIC_TOPIC_CONFIG",
                         "log.retention.bytes=-1@DEFAULT_CONFIG");

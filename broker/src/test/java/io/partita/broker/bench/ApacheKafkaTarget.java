@@ -1,6 +1,8 @@
 package io.partita.broker.bench;
 
+import io.partita.broker.local.FreePorts;
 import io.partita.broker.testing.ChildJvm;
+import io.partita.broker.testing.Directories;
 import io.partita.broker.testing.KafkaStorage;
 import java.io.IOException;
 import java.io.Writer;
@@ -62,7 +64,7 @@ final class ApacheKafkaTarget implements BenchTarget {
     @Override
     public String start() throws Exception {
         Files.createDirectories(workDir);
-        List<Integer> ports = io.partita.broker.local.FreePorts.distinct(2 * nodes);
+        List<Integer> ports = FreePorts.distinct(2 * nodes);
         List<Integer> brokerPorts = ports.subList(0, nodes);
         List<Integer> controllerPorts = ports.subList(nodes, 2 * nodes);
         String voters = IntStream.range(0, nodes)
@@ -155,7 +157,7 @@ final class ApacheKafkaTarget implements BenchTarget {
                 }
             }
         } finally {
-            io.partita.broker.testing.Directories.deleteRecursively(workDir);
+            Directories.deleteRecursively(workDir);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.partita.broker.bench;
 
+import java.util.List;
+
 /**
  * One figure of one workload on one target.
  *
@@ -9,7 +11,7 @@ package io.partita.broker.bench;
 record Measurement(String metric, double value) {
 
     /** The median of repeated figures (the mean of the middle two for an even count). */
-    static double median(java.util.List<Double> values) {
+    static double median(List<Double> values) {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("no values");
         }

@@ -1,13 +1,16 @@
 package io.partita.broker.bench;
 
+import io.partita.broker.local.FreePorts;
 import io.partita.broker.local.LocalCluster;
 import io.partita.broker.local.LocalNode;
 import io.partita.broker.testing.ChildJvm;
+import io.partita.broker.testing.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,7 +60,7 @@ final class PartitaTarget implements BenchTarget {
     }
 
     private String startOneNode(Path dataDir) throws Exception {
-        int port = io.partita.broker.local.FreePorts.pick();
+        int port = FreePorts.pick();
         String bootstrap = "127.0.0.1:" + port;
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx" + config.heap(),
                 "--add-opens", "java.base/java.nio=ALL-UNNAMED",
@@ -96,7 +99,7 @@ final class PartitaTarget implements BenchTarget {
      * (comma-separated), to compare a setting's effect in one build.
      */
     private static Map<String, String> brokerOverrides() {
-        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        Map<String, String> overrides = new LinkedHashMap<>();
         for (String entry : System.getProperty("bench.partitaOverrides", "").split(",")) {
             if (entry.isBlank()) {
                 continue;
@@ -131,7 +134,7 @@ final class PartitaTarget implements BenchTarget {
                 keepNodeOutputs();
             }
         } finally {
-            io.partita.broker.testing.Directories.deleteRecursively(workDir);
+            Directories.deleteRecursively(workDir);
         }
     }
 

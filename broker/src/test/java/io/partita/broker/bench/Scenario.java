@@ -1,5 +1,6 @@
 package io.partita.broker.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ record Scenario(String name, int nodes, List<Workload> workloads) {
     }
 
     private static Scenario scenario(String name, int nodes, int rf, Map<String, String> configs, BenchConfig config) {
-        List<Workload> workloads = new java.util.ArrayList<>();
+        List<Workload> workloads = new ArrayList<>();
         TopicSpec consumed = null;
         for (int size : config.recordSizes()) {
             for (String acks : List.of("1", "all")) {

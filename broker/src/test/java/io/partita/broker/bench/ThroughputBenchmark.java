@@ -1,11 +1,16 @@
 package io.partita.broker.bench;
 
+import io.partita.broker.testing.Directories;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -58,12 +63,12 @@ class ThroughputBenchmark {
         if (driverWarmup) {
             log.info("Warming up the driver (not measured)");
             runScenario(scenarios.get(0), config.targets().get(0), columns.get(0), 0, config,
-                    new java.util.HashMap<>(), table, failures);
+                    new HashMap<>(), table, failures);
         }
         for (Scenario scenario : scenarios) {
             scenario.workloads().forEach(w -> w.metrics()
                     .forEach(metric -> table.declareRow(ResultTable.rowKey(scenario, w, metric))));
-            java.util.Map<String, List<Double>> figures = new java.util.LinkedHashMap<>();
+            Map<String, List<Double>> figures = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < config.targets().size(); i++) {
                     int column = round % 2 == 0 ? i : config.targets().size() - 1 - i;
@@ -100,15 +105,15 @@ class ThroughputBenchmark {
     }
 
     private static void runScenario(Scenario scenario, TargetKind kind, String column, int columnIndex,
-            BenchConfig config, java.util.Map<String, List<Double>> figures, ResultTable table,
+            BenchConfig config, Map<String, List<Double>> figures, ResultTable table,
             List<Throwable> failures) throws InterruptedException {
         String slug = (scenario.name() + "-" + column).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         Path workDir = config.workRoot().resolve(slug);
         Path logFile = config.logRoot().resolve(slug + ".log");
-        io.partita.broker.testing.Directories.deleteRecursively(workDir);
+        Directories.deleteRecursively(workDir);
         try {
             Files.deleteIfExists(logFile); // each run's log holds that run only
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             log.warn("Cannot delete old {}: {}", logFile, e.toString());
         }
         Workload current = null;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.partita.broker.local.FreePorts;
 import io.partita.broker.testing.Clients;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,8 +136,8 @@ class BrokerMainTest {
             }
             boolean free = true;
             for (int i = 1; i < count && free; i++) {
-                try (java.net.ServerSocket socket = new java.net.ServerSocket(first + i, 1,
-                        java.net.InetAddress.getLoopbackAddress())) {
+                try (ServerSocket socket = new ServerSocket(first + i, 1,
+                        InetAddress.getLoopbackAddress())) {
                     socket.setReuseAddress(true);
                 } catch (IOException taken) {
                     free = false;

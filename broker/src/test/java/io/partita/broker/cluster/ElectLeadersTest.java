@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.TestCluster;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ class ElectLeadersTest {
             assertThat(results.get(tp("preferred", 2))).isEmpty();
             assertThat(results.get(tp("preferred", 1))).containsInstanceOf(ElectionNotNeededException.class);
             // Answered once the answering node's metadata shows it; the others follow within a second.
-            await().atMost(java.time.Duration.ofSeconds(1)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(1)).untilAsserted(() ->
                     assertThat(Clients.describe(admin, "preferred").partitions()).extracting(Topics::leader)
                             .containsExactly(0, 1, 0));
 

@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.TestCluster;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,7 @@ class PartitionLimitTest {
     }
 
     private static Map<Integer, List<Integer>> onBroker(int broker, int partitions) {
-        Map<Integer, List<Integer>> assignment = new java.util.HashMap<>();
+        Map<Integer, List<Integer>> assignment = new HashMap<>();
         IntStream.range(0, partitions).forEach(p -> assignment.put(p, List.of(broker)));
         return assignment;
     }

@@ -8,9 +8,11 @@ import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.RawConnection;
 import io.partita.broker.testing.TestCluster;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -53,7 +55,7 @@ class ReassignmentTest {
             try (Topics.BackgroundProducer producer = new Topics.BackgroundProducer(cluster.bootstrap(),
                     List.of("rf-one", "rf-two", "rf-three"))) {
                 producer.awaitMore(300);
-                Map<TopicPartition, Optional<NewPartitionReassignment>> request = new java.util.HashMap<>();
+                Map<TopicPartition, Optional<NewPartitionReassignment>> request = new HashMap<>();
                 targets.forEach((topic, target) -> request.put(new TopicPartition(topic, 0),
                         Optional.of(new NewPartitionReassignment(target))));
                 admin.alterPartitionReassignments(request).all().get();
@@ -104,7 +106,7 @@ class ReassignmentTest {
             assertThat(listed.get(stuck).replicas()).containsExactly(2, 1);
             assertThat(listed.get(stuck).addingReplicas()).containsExactly(2);
             assertThat(listed.get(stuck).removingReplicas()).containsExactly(1);
-            assertThat(admin.listPartitionReassignments(java.util.Set.of(new TopicPartition("stuck", 1)))
+            assertThat(admin.listPartitionReassignments(Set.of(new TopicPartition("stuck", 1)))
                     .reassignments().get()).isEmpty();
             // Metadata shows the full replica set during a reassignment, as Kafka does.
             TopicPartitionInfo moving = Topics.partition(admin, "stuck", 0);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
 
 /** Small hand-made cluster snapshots for the controller's decision functions. */
 final class Snapshots {
@@ -33,7 +34,7 @@ final class Snapshots {
     /** Partition p of topic "t" with the given replicas, leader and ISR. */
     Snapshots partition(int p, List<Integer> replicas, int leader, List<Integer> isr) {
         TopicAssignment topic = topics.getOrDefault("t", new TopicAssignment(
-                org.apache.kafka.common.Uuid.randomUuid().toString(), Map.of()));
+                Uuid.randomUuid().toString(), Map.of()));
         topics.put("t", topic.withPartition(p, replicas, List.of(), List.of()));
         return state(p, leader, isr);
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.partita.broker.testing.Clients;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,7 +59,7 @@ final class Topics {
     static final class BackgroundProducer implements AutoCloseable {
         private final KafkaProducer<String, String> producer;
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
         private final AtomicInteger failures = new AtomicInteger();
         private final Thread thread;
 

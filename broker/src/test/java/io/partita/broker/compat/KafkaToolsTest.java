@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.tools.ConfigCommand;
 import org.apache.kafka.tools.ConsoleProducer;
 import org.apache.kafka.tools.GetOffsetShell;
@@ -143,7 +144,7 @@ class KafkaToolsTest {
         assertThat(consumed.stderr()).contains("Processed a total of 10 messages");
         try (Admin admin = Clients.admin(broker)) {
             assertThat(admin.listConsumerGroupOffsets("console-group").partitionsToOffsetAndMetadata().get()
-                    .get(new org.apache.kafka.common.TopicPartition(topic, 0)).offset()).isEqualTo(10);
+                    .get(new TopicPartition(topic, 0)).offset()).isEqualTo(10);
         }
     }
 

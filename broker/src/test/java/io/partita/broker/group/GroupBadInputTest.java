@@ -21,6 +21,8 @@ import org.apache.kafka.common.message.LeaveGroupRequestData;
 import org.apache.kafka.common.message.OffsetCommitRequestData;
 import org.apache.kafka.common.message.SyncGroupRequestData;
 import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.FindCoordinatorRequest;
 import org.apache.kafka.common.requests.FindCoordinatorResponse;
 import org.apache.kafka.common.requests.HeartbeatRequest;
@@ -130,8 +132,8 @@ class GroupBadInputTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static <R extends org.apache.kafka.common.requests.AbstractResponse> R call(
-            RawConnection raw, org.apache.kafka.common.requests.AbstractRequest request) throws Exception {
+    private static <R extends AbstractResponse> R call(
+            RawConnection raw, AbstractRequest request) throws Exception {
         RequestHeader header = raw.send(request);
         return (R) raw.receive(header);
     }

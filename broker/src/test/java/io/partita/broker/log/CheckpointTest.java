@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.AfterEach;
@@ -86,7 +87,7 @@ class CheckpointTest {
             if (from + pageSize <= atCheckpoint.length) {
                 System.arraycopy(atCheckpoint, from, image, from, pageSize);
             } else {
-                java.util.Arrays.fill(image, from, from + pageSize, (byte) 0);
+                Arrays.fill(image, from, from + pageSize, (byte) 0);
             }
             lost++;
         }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.TestCluster;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ class CompactedReplicaTest {
         Map<String, List<Long>> offsets = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             if (!"marker".equals(record.key())) {
-                offsets.computeIfAbsent(record.key(), k -> new java.util.ArrayList<>()).add(record.offset());
+                offsets.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.offset());
             }
         }
         assertThat(offsets.keySet()).containsExactlyInAnyOrderElementsOf(latest.keySet());

@@ -1,5 +1,6 @@
 package io.partita.broker.log;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class LogThroughputBench {
         int remaining = RECORDS;
         long now = System.currentTimeMillis();
         while (remaining > 0) {
-            MemoryRecordsBuilder builder = MemoryRecords.builder(java.nio.ByteBuffer.allocate(BATCH_BYTES + 1024),
+            MemoryRecordsBuilder builder = MemoryRecords.builder(ByteBuffer.allocate(BATCH_BYTES + 1024),
                     RecordBatch.CURRENT_MAGIC_VALUE, Compression.NONE, TimestampType.CREATE_TIME, 0L);
             while (remaining > 0 && builder.estimatedSizeInBytes() + RECORD_BYTES + 16 < BATCH_BYTES) {
                 builder.append(now, null, value);
@@ -55,7 +56,7 @@ class LogThroughputBench {
             // Batches are consumed by the append (offsets set in place), so append copies: like fresh requests.
             List<MemoryRecords> copies = new ArrayList<>(batches.size());
             for (MemoryRecords batch : batches) {
-                copies.add(MemoryRecords.readableRecords(java.nio.ByteBuffer.wrap(LogTestSupport.bytesOf(batch))));
+                copies.add(MemoryRecords.readableRecords(ByteBuffer.wrap(LogTestSupport.bytesOf(batch))));
             }
             long start = System.nanoTime();
             Deque<CompletableFuture<AppendResult>> inFlight = new ArrayDeque<>();

@@ -29,6 +29,7 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
+import org.apache.kafka.common.record.internal.SimpleRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,7 +182,7 @@ class PartitionLogAppendTest {
         MemoryRecords shifted = MemoryRecords.withRecords(5L, Compression.NONE, LogTestSupport.record(NOW, "a"));
         assertRejected(log.appendAsLeader(shifted, 0), InvalidRecordException.class);
         MemoryRecords keyless = MemoryRecords.withRecords(Compression.NONE,
-                new org.apache.kafka.common.record.internal.SimpleRecord(NOW, null, "v".getBytes()));
+                new SimpleRecord(NOW, null, "v".getBytes()));
         assertRejected(log.appendAsLeader(keyless, 0), InvalidRecordException.class);
     }
 

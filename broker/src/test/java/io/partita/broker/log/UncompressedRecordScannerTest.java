@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.errors.CorruptRecordException;
 import org.apache.kafka.common.errors.InvalidTimestampException;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class UncompressedRecordScannerTest {
     private static final long NOW = 1_700_000_000_000L;
-    private static final PartitionKey T0 = new PartitionKey(org.apache.kafka.common.Uuid.randomUuid(), "t", 0);
+    private static final PartitionKey T0 = new PartitionKey(Uuid.randomUuid(), "t", 0);
 
     private static ByteBuffer batch() {
         return MemoryRecords.withRecords(Compression.NONE,

@@ -20,6 +20,7 @@ import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.SimpleRecord;
@@ -140,7 +141,7 @@ class BadInputTest {
             assertThat(frame).isNotNull();
             ResponseHeader.parse(frame, (short) 0);
             ApiVersionsResponse response = ApiVersionsResponse.parse(
-                    new org.apache.kafka.common.protocol.ByteBufferAccessor(frame), (short) 0);
+                    new ByteBufferAccessor(frame), (short) 0);
             ApiVersionsResponseData data = response.data();
             assertThat(Errors.forCode(data.errorCode())).isEqualTo(Errors.UNSUPPORTED_VERSION);
             assertThat(data.apiKeys().find(ApiKeys.PRODUCE.id)).isNotNull();

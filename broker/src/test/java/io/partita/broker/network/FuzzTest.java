@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.CreateTopicsRequestData;
@@ -108,7 +110,7 @@ class FuzzTest {
         ListOffsetsRequestData listOffsets = new ListOffsetsRequestData().setReplicaId(-1);
         listOffsets.topics().add(new ListOffsetsRequestData.ListOffsetsTopic().setName("fuzz").setPartitions(List.of(
                 new ListOffsetsRequestData.ListOffsetsPartition().setPartitionIndex(0).setTimestamp(-1))));
-        requests.add(ListOffsetsRequest.Builder.forConsumer(false, org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED)
+        requests.add(ListOffsetsRequest.Builder.forConsumer(false, IsolationLevel.READ_UNCOMMITTED)
                 .setTargetTimes(listOffsets.topics()).build((short) 7));
         CreateTopicsRequestData create = new CreateTopicsRequestData().setTimeoutMs(1_000);
         create.topics().add(new CreateTopicsRequestData.CreatableTopic().setName("fuzz-created").setNumPartitions(1)
@@ -130,9 +132,9 @@ class FuzzTest {
                     copy[random.nextInt(copy.length)] ^= (byte) (1 << random.nextInt(8));
                 }
             }
-            case 1 -> copy = java.util.Arrays.copyOf(copy, random.nextInt(copy.length));
+            case 1 -> copy = Arrays.copyOf(copy, random.nextInt(copy.length));
             case 2 -> {
-                byte[] longer = java.util.Arrays.copyOf(copy, copy.length + 1 + random.nextInt(64));
+                byte[] longer = Arrays.copyOf(copy, copy.length + 1 + random.nextInt(64));
                 for (int i = copy.length; i < longer.length; i++) {
                     longer[i] = (byte) random.nextInt(256);
                 }

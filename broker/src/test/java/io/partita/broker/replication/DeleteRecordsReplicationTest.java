@@ -8,6 +8,7 @@ import io.partita.broker.testing.TestCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DeletedRecords;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.Tag;
@@ -69,7 +71,7 @@ class DeleteRecordsReplicationTest {
 
             cluster.cluster().startNode(leader);
             Clients.awaitFullIsr(admin, tp.topic());
-            admin.electLeaders(org.apache.kafka.common.ElectionType.PREFERRED, java.util.Set.of(tp)).all().get();
+            admin.electLeaders(ElectionType.PREFERRED, Set.of(tp)).all().get();
             long afterRestart = admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp).get().offset();
             assertThat(afterRestart).as("log start after the old leader leads again").isEqualTo(10);
         }

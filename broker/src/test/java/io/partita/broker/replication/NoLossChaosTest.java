@@ -9,6 +9,7 @@ import io.partita.broker.testing.CpuBurners;
 import io.partita.broker.testing.TestCluster;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ class NoLossChaosTest {
                 assertThat(values.stream().filter(v -> !failed.contains(v)).toList())
                         .as("%s without the failed sends, against its acknowledgements", tp)
                         .containsExactlyElementsOf(acked.stream().map(AckLedger.Ack::value).toList());
-                Map<Long, String> byOffset = new java.util.HashMap<>();
+                Map<Long, String> byOffset = new HashMap<>();
                 records.forEach(r -> byOffset.put(r.offset(), r.value()));
                 assertThat(acked).as("acknowledged records of %s at their acknowledged offsets", tp)
                         .allMatch(a -> a.value().equals(byOffset.get(a.offset())));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +46,7 @@ class ParkedRequestsOnCloseTest {
             }
 
             @Override
-            public java.util.concurrent.Executor executor() {
+            public Executor executor() {
                 return Runnable::run;
             }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.partita.broker.server.BrokerNode;
 import io.partita.broker.testing.Clients;
 import io.partita.broker.testing.TestCluster;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -123,7 +125,7 @@ class ReplicationTest {
             Clients.awaitFullIsr(admin, "trimmed");
             produce(cluster.bootstrap(), "trimmed", "v", 20, "all");
             TopicPartition tp = new TopicPartition("trimmed", 0);
-            admin.deleteRecords(Map.of(tp, org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(10)))
+            admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(10)))
                     .all().get();
             produce(cluster.bootstrap(), "trimmed", "w", 1, "all");
             for (int node = 0; node < 3; node++) {
@@ -233,7 +235,7 @@ class ReplicationTest {
                     if (record.offset() >= offset) {
                         byte[] bytes = new byte[record.valueSize()];
                         record.value().get(bytes);
-                        values.add(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                        values.add(new String(bytes, StandardCharsets.UTF_8));
                     }
                 }
                 offset = batch.lastOffset() + 1;

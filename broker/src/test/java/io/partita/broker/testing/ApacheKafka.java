@@ -1,5 +1,6 @@
 package io.partita.broker.testing;
 
+import io.partita.broker.local.FreePorts;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -54,7 +56,7 @@ public final class ApacheKafka implements AutoCloseable {
     public static ApacheKafka start(Path workDir) throws Exception {
         Files.createDirectories(workDir);
         TestCertificates certificates = TestCertificates.generate(workDir.resolve("tls"), "kafka", "changeit");
-        List<Integer> ports = io.partita.broker.local.FreePorts.distinct(4);
+        List<Integer> ports = FreePorts.distinct(4);
         Path properties = writeServerProperties(workDir, ports, certificates);
         Path logFile = workDir.resolve("kafka.log");
         KafkaStorage.format("kafka", Uuid.randomUuid().toString(), properties, List.of("--standalone",
@@ -109,7 +111,7 @@ public final class ApacheKafka implements AutoCloseable {
                             + server.tail(60));
                 }
                 try {
-                    if (admin.describeCluster().nodes().get(5, java.util.concurrent.TimeUnit.SECONDS).size() == 1) {
+                    if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == 1) {
                         return;
                     }
                 } catch (Exception e) {

@@ -4,6 +4,7 @@ import java.nio.file.NoSuchFileException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedSaslMechanismException;
 
 /**
@@ -48,7 +49,7 @@ public final class ConnectionErrors {
         if (root instanceof AuthenticationException) {
             return "Authentication failed: " + Failures.describe(failure);
         }
-        if (root instanceof org.apache.kafka.common.errors.TimeoutException
+        if (root instanceof TimeoutException
                 || root instanceof java.util.concurrent.TimeoutException) {
             return "No answer from " + bootstrap + " within " + timeoutSeconds + " s. Check the address, that the "
                     + "cluster is running, and the security protocol (a TLS or SASL listener does not answer a "

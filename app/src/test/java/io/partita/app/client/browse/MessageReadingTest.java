@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -80,7 +81,7 @@ class MessageReadingTest {
 
         MessagePage before = gateway.browse().readMessagesBefore("ledger", 0, 500, 50).get(30, TimeUnit.SECONDS);
         assertThat(before.messages()).extracting(Message::offset).containsExactlyElementsOf(
-                java.util.stream.LongStream.range(450, 500).boxed().toList());
+                LongStream.range(450, 500).boxed().toList());
     }
 
     @Test

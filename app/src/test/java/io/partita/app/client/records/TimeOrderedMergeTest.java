@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TimeOrderedMergeTest {
@@ -69,7 +70,7 @@ class TimeOrderedMergeTest {
 
     @Test
     void aManyWayMergeOfSortedSourcesIsSorted() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         List<List<R>> partitions = new ArrayList<>();
         for (int p = 0; p < 12; p++) {
             List<R> records = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -168,7 +169,7 @@ class ReplayTest {
         List<Message> shown = new CopyOnWriteArrayList<>();
         long start = System.nanoTime();
         ReplayControl control = gateway.replay().replay(new ReplayPlan("wide",
-                java.util.stream.IntStream.range(0, 15).boxed().toList(), new StartAt.Earliest(), new StopAt.End(),
+                IntStream.range(0, 15).boxed().toList(), new StartAt.Earliest(), new StopAt.End(),
                 MessageFilter.ALL, new Speed.AsFastAsPossible(), new ReplayPlan.InApp()), p -> { }, shown::add);
         ReplayProgress last = control.done().get(60, TimeUnit.SECONDS);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

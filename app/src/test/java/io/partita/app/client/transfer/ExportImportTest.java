@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -132,7 +134,7 @@ class ExportImportTest {
     @Test
     void aRangeStopsBeforeItsOffsetAndAPartitionTheTargetLacksIsRefused() throws Exception {
         Path part = dir.resolve("part.jsonl");
-        List<TransferProgress> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<TransferProgress> heard = new CopyOnWriteArrayList<>();
         assertThat(gateway.transfer().exportMessages(new ExportPlan("src", List.of(0), new StartAt.Offset(10),
                 new StartAt.Offset(20)), part, new TransferControl(), heard::add).get(60, TimeUnit.SECONDS)).isEqualTo(10);
         assertThat(Files.readAllLines(part)).hasSize(10).first().asString().contains("\"offset\":10,");
@@ -154,10 +156,10 @@ class ExportImportTest {
         TransferControl control = new TransferControl();
         control.cancel();
         assertThatThrownBy(() -> gateway.transfer().exportMessages(all("src"), target, control, p -> { })
-                .get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.util.concurrent.CancellationException.class);
+                .get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(CancellationException.class);
         List<Message> selected = List.of(new Message("src", 0, 1, 2, null, new byte[] {1}, List.of()));
         assertThatThrownBy(() -> gateway.transfer().exportMessages(selected, target, control, p -> { })
-                .get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(java.util.concurrent.CancellationException.class);
+                .get(60, TimeUnit.SECONDS)).hasRootCauseInstanceOf(CancellationException.class);
         assertThat(Files.readString(target)).isEqualTo("before\n");
         assertThat(dir.resolve("kept.jsonl.partial")).doesNotExist();
 
