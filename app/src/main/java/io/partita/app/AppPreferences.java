@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@code io/partita/app}), so tests and experiments never touch a user's settings.
  */
 public final class AppPreferences {
-    private static final Logger log = LoggerFactory.getLogger(AppPreferences.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AppPreferences.class);
 
     public static final String HOME_PROPERTY = "partita.home";
     public static final String PREFS_PROPERTY = "partita.prefs";
@@ -47,9 +47,8 @@ public final class AppPreferences {
     public static AppPreferences fromSystemProperties() {
         String node = System.getProperty(PREFS_PROPERTY, DEFAULT_NODE);
         String home = System.getProperty(HOME_PROPERTY);
-        Path homeDir = home == null || home.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".partita")
-                : Path.of(home);
+        Path homeDir =
+                home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".partita") : Path.of(home);
         return new AppPreferences(Preferences.userRoot().node(node), homeDir.toAbsolutePath());
     }
 
@@ -62,8 +61,7 @@ public final class AppPreferences {
         return home.resolve("clusters").resolve("local");
     }
 
-    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
-    }
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
 
     public Optional<WindowBounds> windowBounds() {
         double w = prefs.getDouble(WINDOW_WIDTH, -1);
@@ -71,7 +69,11 @@ public final class AppPreferences {
         if (w <= 0 || h <= 0) {
             return Optional.empty();
         }
-        return Optional.of(new WindowBounds(prefs.getDouble(WINDOW_X, 0), prefs.getDouble(WINDOW_Y, 0), w, h,
+        return Optional.of(new WindowBounds(
+                prefs.getDouble(WINDOW_X, 0),
+                prefs.getDouble(WINDOW_Y, 0),
+                w,
+                h,
                 prefs.getBoolean(WINDOW_MAXIMIZED, false)));
     }
 
@@ -95,7 +97,7 @@ public final class AppPreferences {
                 return Optional.of(ConnectionProfile.remote(prefs.get(CONNECTION_BOOTSTRAP, "")));
             }
         } catch (IllegalArgumentException e) {
-            log.warn("Ignoring a damaged saved connection: {}", e.getMessage());
+            LOG.warn("Ignoring a damaged saved connection: {}", e.getMessage());
         }
         return Optional.empty();
     }
@@ -182,7 +184,7 @@ public final class AppPreferences {
         try {
             prefs.flush();
         } catch (BackingStoreException e) {
-            log.warn("Could not save preferences: {}", e.getMessage());
+            LOG.warn("Could not save preferences: {}", e.getMessage());
         }
     }
 }

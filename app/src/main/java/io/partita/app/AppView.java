@@ -65,12 +65,23 @@ public final class AppView extends BorderPane {
         });
         MenuItem disconnect = item("Disconnect", null, model::disconnect);
         MenuItem quit = item("Quit", "Shortcut+Q", onQuit);
-        for (MenuItem connectedOnly : new MenuItem[] {newTopic, produce, replay, export, importing, refresh,
-                disconnect}) {
+        for (MenuItem connectedOnly :
+                new MenuItem[] {newTopic, produce, replay, export, importing, refresh, disconnect}) {
             connectedOnly.disableProperty().bind(model.connectedProperty().not());
         }
-        Menu file = new Menu("Cluster", null, newTopic, produce, replay, export, importing, refresh, new SeparatorMenuItem(), disconnect,
-                new SeparatorMenuItem(), quit);
+        Menu file = new Menu(
+                "Cluster",
+                null,
+                newTopic,
+                produce,
+                replay,
+                export,
+                importing,
+                refresh,
+                new SeparatorMenuItem(),
+                disconnect,
+                new SeparatorMenuItem(),
+                quit);
 
         MenuItem find = item("Find topic", "Shortcut+F", () -> {
             if (workspace != null) {
@@ -108,8 +119,18 @@ public final class AppView extends BorderPane {
         darkTheme.setId("menu-dark-theme");
         darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         darkTheme.selectedProperty().bindBidirectional(model.darkThemeProperty());
-        Menu view = new Menu("View", null, map, topicsTab, groupsTab, messagesTab, new SeparatorMenuItem(), find, showInternal,
-                new SeparatorMenuItem(), darkTheme);
+        Menu view = new Menu(
+                "View",
+                null,
+                map,
+                topicsTab,
+                groupsTab,
+                messagesTab,
+                new SeparatorMenuItem(),
+                find,
+                showInternal,
+                new SeparatorMenuItem(),
+                darkTheme);
 
         MenuBar menuBar = new MenuBar(file, view);
         menuBar.setUseSystemMenuBar(true);
@@ -130,7 +151,9 @@ public final class AppView extends BorderPane {
 
         model.workspaceProperty().addListener((obs, old, ws) -> {
             if (workspace != null) {
-                showInternal.selectedProperty().unbindBidirectional(workspace.model().topics().showInternalProperty());
+                showInternal
+                        .selectedProperty()
+                        .unbindBidirectional(workspace.model().topics().showInternalProperty());
             }
             workspace = ws == null ? null : new WorkspaceView(ws, model::disconnect);
             if (workspace != null) {

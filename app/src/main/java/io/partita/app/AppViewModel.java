@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /** The window's state: the welcome screen or a connected workspace, and the way out. */
 public final class AppViewModel {
-    private static final Logger log = LoggerFactory.getLogger(AppViewModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AppViewModel.class);
 
     private final ClusterGateway gateway;
     private final AppPreferences preferences;
@@ -32,8 +32,7 @@ public final class AppViewModel {
     private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping", false);
     private final ReadOnlyStringWrapper stoppingMessage = new ReadOnlyStringWrapper(this, "stoppingMessage", "");
     private final BooleanBinding connected;
-    private final BooleanProperty darkTheme =
-            new SimpleBooleanProperty(this, "darkTheme");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
 
     public AppViewModel(ClusterGateway gateway, AppPreferences preferences) {
         this.gateway = gateway;
@@ -41,7 +40,9 @@ public final class AppViewModel {
         this.profiles = preferences.profiles();
         this.welcome = new WelcomeViewModel(gateway, preferences.localClusterDirectory(), this::connected, profiles);
         welcome.bootstrapServersProperty().set(preferences.lastBootstrapServers());
-        preferences.lastConnection().filter(p -> p.isLocal())
+        preferences
+                .lastConnection()
+                .filter(p -> p.isLocal())
                 .ifPresent(p -> welcome.nodeCountProperty().set(Math.min(WelcomeViewModel.MAX_NODES, p.nodes())));
         connected = Bindings.isNotNull(workspace).and(stopping.not());
         darkTheme.set(preferences.darkTheme());
@@ -61,7 +62,7 @@ public final class AppViewModel {
     public void reopenLastConnection() {
         if (preferences.reopenLastConnection()) {
             preferences.lastConnection().map(this::savedVersion).ifPresent(profile -> {
-                log.info("Reopening the last connection: {}", profile);
+                LOG.info("Reopening the last connection: {}", profile);
                 welcome.open(profile);
             });
         }
@@ -75,8 +76,11 @@ public final class AppViewModel {
 
     private void connected(Connection connection) {
         preferences.saveConnection(connection.profile());
-        preferences.saveLastProfileName(connection.profile().isNamed() && profiles.exists(connection.profile().name())
-                ? connection.profile().name() : "");
+        preferences.saveLastProfileName(
+                connection.profile().isNamed()
+                                && profiles.exists(connection.profile().name())
+                        ? connection.profile().name()
+                        : "");
         preferences.setReopenLastConnection(true);
         WorkspaceViewModel ws = new WorkspaceViewModel(gateway, connection);
         ws.selectedTabProperty().set(preferences.lastTab());
@@ -118,10 +122,13 @@ public final class AppViewModel {
             ws.stopAutoRefresh();
         }
         stopping.set(true);
-        stoppingMessage.set(ws != null && ws.connection().profile().isLocal() || welcome.busyProperty().get()
-                ? "Stopping the local cluster…" : "Closing…");
+        stoppingMessage.set(
+                ws != null && ws.connection().profile().isLocal()
+                                || welcome.busyProperty().get()
+                        ? "Stopping the local cluster…"
+                        : "Closing…");
         return gateway.shutdown().exceptionally(failure -> {
-            log.warn("Shutdown did not go cleanly", failure);
+            LOG.warn("Shutdown did not go cleanly", failure);
             return null;
         });
     }

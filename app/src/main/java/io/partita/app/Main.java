@@ -7,8 +7,7 @@ import javafx.application.Application;
  * classpath without the module path's launcher check.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Application.launch(PartitaApp.class, args);

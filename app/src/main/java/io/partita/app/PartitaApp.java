@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * stops a local cluster cleanly on the way out.
  */
 public class PartitaApp extends Application {
-    private static final Logger log = LoggerFactory.getLogger(PartitaApp.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PartitaApp.class);
     public static final String STYLESHEET = "/io/partita/ui/partita.css";
     private static final double DEFAULT_WIDTH = 1180;
     private static final double DEFAULT_HEIGHT = 760;
@@ -70,7 +70,7 @@ public class PartitaApp extends Application {
         quitting = true;
         saveBounds();
         model.quit().whenComplete((v, e) -> {
-            log.info("Partita closed");
+            LOG.info("Partita closed");
             stage.close();
         });
     }
@@ -99,8 +99,8 @@ public class PartitaApp extends Application {
      * {@code dark} class covers the few places that need a colour of their own (translucent overlays).
      */
     private static void applyTheme(AppView root, boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         root.getStyleClass().remove("dark");
         if (dark) {
             root.getStyleClass().add("dark");
@@ -108,31 +108,36 @@ public class PartitaApp extends Application {
     }
 
     private void restoreBounds() {
-        preferences.windowBounds().ifPresentOrElse(b -> {
-            Rectangle2D wanted = new Rectangle2D(b.x(), b.y(), b.width(), b.height());
-            boolean onScreen = !Screen.getScreensForRectangle(b.x() + 40, b.y() + 10, 100, 20).isEmpty();
-            if (onScreen) {
-                stage.setX(wanted.getMinX());
-                stage.setY(wanted.getMinY());
-            } else {
-                stage.centerOnScreen();
-            }
-            stage.setWidth(Math.max(stage.getMinWidth(), b.width()));
-            stage.setHeight(Math.max(stage.getMinHeight(), b.height()));
-            stage.setMaximized(b.maximized());
-        }, () -> {
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
-            stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
-            stage.centerOnScreen();
-        });
+        preferences
+                .windowBounds()
+                .ifPresentOrElse(
+                        b -> {
+                            Rectangle2D wanted = new Rectangle2D(b.x(), b.y(), b.width(), b.height());
+                            boolean onScreen = !Screen.getScreensForRectangle(b.x() + 40, b.y() + 10, 100, 20)
+                                    .isEmpty();
+                            if (onScreen) {
+                                stage.setX(wanted.getMinX());
+                                stage.setY(wanted.getMinY());
+                            } else {
+                                stage.centerOnScreen();
+                            }
+                            stage.setWidth(Math.max(stage.getMinWidth(), b.width()));
+                            stage.setHeight(Math.max(stage.getMinHeight(), b.height()));
+                            stage.setMaximized(b.maximized());
+                        },
+                        () -> {
+                            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+                            stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
+                            stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
+                            stage.centerOnScreen();
+                        });
     }
 
     private void saveBounds() {
         if (stage.isIconified()) {
             return;
         }
-        preferences.saveWindowBounds(new AppPreferences.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
-                stage.getHeight(), stage.isMaximized()));
+        preferences.saveWindowBounds(new AppPreferences.WindowBounds(
+                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
     }
 }

@@ -78,10 +78,13 @@ public final class WorkspaceView extends BorderPane {
         mapTab.setUserData("map");
         topicsTab.setUserData("topics");
         groupsTab.setUserData("groups");
-        tabs.getTabs().stream().filter(t -> t.getUserData().equals(model.selectedTabProperty().get())).findFirst()
+        tabs.getTabs().stream()
+                .filter(t -> t.getUserData().equals(model.selectedTabProperty().get()))
+                .findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
-        tabs.getSelectionModel().selectedItemProperty().addListener(
-                (o, was, tab) -> model.selectedTabProperty().set((String) tab.getUserData()));
+        tabs.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, was, tab) -> model.selectedTabProperty().set((String) tab.getUserData()));
         SplitPane split = new SplitPane(brokers, tabs);
         split.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(brokers, false);
@@ -94,7 +97,8 @@ public final class WorkspaceView extends BorderPane {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
-        Label shortcuts = new Label("Ctrl+1 map  ·  Ctrl+2 topics  ·  Ctrl+3 groups  ·  Ctrl+4 messages  ·  Ctrl+N new topic  ·  Ctrl+R refresh  ·  Ctrl+Q quit");
+        Label shortcuts = new Label(
+                "Ctrl+1 map  ·  Ctrl+2 topics  ·  Ctrl+3 groups  ·  Ctrl+4 messages  ·  Ctrl+N new topic  ·  Ctrl+R refresh  ·  Ctrl+Q quit");
         shortcuts.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         HBox statusBar = new HBox(16, status, statusSpacer, shortcuts);
         statusBar.setAlignment(Pos.CENTER_LEFT);
@@ -194,7 +198,8 @@ public final class WorkspaceView extends BorderPane {
     /** Opens the New topic dialog; the list refreshes when a topic was created. */
     public void showNewTopicDialog() {
         NewTopicViewModel form = model.newTopic();
-        NewTopicDialog dialog = new NewTopicDialog(getScene() == null ? null : getScene().getWindow(), form);
+        NewTopicDialog dialog =
+                new NewTopicDialog(getScene() == null ? null : getScene().getWindow(), form);
         dialog.setOnHidden(e -> {
             String created = dialog.getResult();
             if (created != null) {

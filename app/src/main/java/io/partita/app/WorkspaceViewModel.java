@@ -30,7 +30,9 @@ import javafx.util.Duration;
 /** The connected workspace: brokers, the cluster map and topics of one cluster, refreshed in the background. */
 public final class WorkspaceViewModel {
     /** Every 2 s while the cluster answers; after failures in a row, less often, up to every 30 s. */
-    static final Backoff REFRESH_BACKOFF = new Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(30));
+    static final Backoff REFRESH_BACKOFF =
+            new Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(30));
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ClusterGateway gateway;
@@ -41,8 +43,8 @@ public final class WorkspaceViewModel {
     private final GroupsViewModel groups;
     private final MessagesViewModel messages;
     /** "map", "topics", "groups" or "messages": which tab the workspace shows (remembered across launches). */
-    private final StringProperty selectedTab =
-            new SimpleStringProperty(this, "selectedTab", "map");
+    private final StringProperty selectedTab = new SimpleStringProperty(this, "selectedTab", "map");
+
     private static final String TOPICS_TAB = "topics";
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(this, "lastRefresh", "");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing", false);
@@ -50,6 +52,7 @@ public final class WorkspaceViewModel {
     private final StringBinding problem;
     /** The wait before the next automatic refresh; null while auto-refresh is off. */
     private PauseTransition nextRefresh;
+
     private int consecutiveFailures;
 
     public WorkspaceViewModel(ClusterGateway gateway, Connection connection) {
@@ -61,10 +64,13 @@ public final class WorkspaceViewModel {
         this.groups = new GroupsViewModel(gateway.groups());
         this.messages = new MessagesViewModel(gateway, ZoneId::systemDefault);
         // The browser offers the topics of the latest list (internal ones too: __consumer_offsets is readable).
-        topics.allTopics().addListener((ListChangeListener<TopicInfo>) c ->
-                messages.setTopics(topics.allTopics().stream().map(TopicInfo::name).toList(),
-                        name -> topics.allTopics().stream().filter(t -> t.name().equals(name))
-                                .mapToInt(TopicInfo::partitions).findFirst().orElse(0)));
+        topics.allTopics().addListener((ListChangeListener<TopicInfo>) c -> messages.setTopics(
+                topics.allTopics().stream().map(TopicInfo::name).toList(),
+                name -> topics.allTopics().stream()
+                        .filter(t -> t.name().equals(name))
+                        .mapToInt(TopicInfo::partitions)
+                        .findFirst()
+                        .orElse(0)));
         // The topic list's figures are read only while it shows: fetch them as soon as it does.
         selectedTab.addListener((o, was, is) -> {
             if (TOPICS_TAB.equals(is)) {
@@ -74,9 +80,15 @@ public final class WorkspaceViewModel {
         // One "show internal topics" choice for the whole workspace.
         map.showInternalProperty().bindBidirectional(topics.showInternalProperty());
         problem = Bindings.createStringBinding(
-                () -> firstNonEmpty(brokers.errorProperty().get(), map.errorProperty().get(), topics.errorProperty().get(),
+                () -> firstNonEmpty(
+                        brokers.errorProperty().get(),
+                        map.errorProperty().get(),
+                        topics.errorProperty().get(),
                         groups.errorProperty().get()),
-                brokers.errorProperty(), map.errorProperty(), topics.errorProperty(), groups.errorProperty());
+                brokers.errorProperty(),
+                map.errorProperty(),
+                topics.errorProperty(),
+                groups.errorProperty());
     }
 
     /** Refreshes now and then again and again, waiting {@link #REFRESH_BACKOFF} between tries. Call on the FX thread. */
@@ -107,39 +119,42 @@ public final class WorkspaceViewModel {
             return CompletableFuture.completedFuture(null);
         }
         refreshing.set(true);
-        CompletableFuture<Void> metadata = gateway.cluster().snapshot().handle((snapshot, failure) -> {
-            if (failure != null) {
-                brokers.failed(failure);
-                map.failed(failure);
-                topics.failed(failure);
-                return CompletableFuture.<Void>completedFuture(null);
+        CompletableFuture<Void> metadata = gateway.cluster()
+                .snapshot()
+                .handle((snapshot, failure) -> {
+                    if (failure != null) {
+                        brokers.failed(failure);
+                        map.failed(failure);
+                        topics.failed(failure);
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    brokers.setOverview(snapshot.overview());
+                    map.apply(snapshot.map());
+                    return topics.apply(snapshot, TOPICS_TAB.equals(selectedTab.get()));
+                })
+                .thenCompose(figures -> figures);
+        return CompletableFuture.allOf(metadata, groups.refresh()).whenComplete((v, e) -> {
+            refreshing.set(false);
+            consecutiveFailures = problem.get().isEmpty() ? 0 : consecutiveFailures + 1;
+            java.time.Duration wait = REFRESH_BACKOFF.delayAfter(consecutiveFailures);
+            if (consecutiveFailures == 0) {
+                lastRefresh.set("Updated " + LocalTime.now().format(TIME));
+                retryHint.set("");
+            } else {
+                retryHint.set("Trying again in " + wait.toSeconds() + " s  ·  Ctrl+R tries now");
             }
-            brokers.setOverview(snapshot.overview());
-            map.apply(snapshot.map());
-            return topics.apply(snapshot, TOPICS_TAB.equals(selectedTab.get()));
-        }).thenCompose(figures -> figures);
-        return CompletableFuture.allOf(metadata, groups.refresh())
-                .whenComplete((v, e) -> {
-                    refreshing.set(false);
-                    consecutiveFailures = problem.get().isEmpty() ? 0 : consecutiveFailures + 1;
-                    java.time.Duration wait = REFRESH_BACKOFF.delayAfter(consecutiveFailures);
-                    if (consecutiveFailures == 0) {
-                        lastRefresh.set("Updated " + LocalTime.now().format(TIME));
-                        retryHint.set("");
-                    } else {
-                        retryHint.set("Trying again in " + wait.toSeconds() + " s  ·  Ctrl+R tries now");
-                    }
-                    if (nextRefresh != null) {
-                        nextRefresh.stop();
-                        nextRefresh.setDuration(Duration.millis(wait.toMillis()));
-                        nextRefresh.playFromStart();
-                    }
-                });
+            if (nextRefresh != null) {
+                nextRefresh.stop();
+                nextRefresh.setDuration(Duration.millis(wait.toMillis()));
+                nextRefresh.playFromStart();
+            }
+        });
     }
 
     /** A fresh form for the "New topic" dialog, knowing the current topics and brokers. */
     public NewTopicViewModel newTopic() {
-        return new NewTopicViewModel(gateway.topics(), topics.topicNames(), brokers.brokers().size());
+        return new NewTopicViewModel(
+                gateway.topics(), topics.topicNames(), brokers.brokers().size());
     }
 
     /** After a topic was created: show it right away rather than at the next tick. */
@@ -166,7 +181,8 @@ public final class WorkspaceViewModel {
     }
 
     public String subtitle() {
-        String id = connection.clusterId() == null || connection.clusterId().isEmpty() ? ""
+        String id = connection.clusterId() == null || connection.clusterId().isEmpty()
+                ? ""
                 : "  ·  cluster id " + connection.clusterId();
         String security = ClientSecurity.summary(connection.profile().security());
         return connection.bootstrapServers() + id + (security.isEmpty() ? "" : "  ·  " + security);

@@ -48,16 +48,23 @@ class ApacheKafkaViewsTest {
     static void connectAndSeed() {
         ApacheKafka kafka = RealKafka.kafka();
         gateway = new ClusterGateway(Runnable::run);
-        gateway.connect(ConnectionProfile.remote("", kafka.saslBootstrap(), SecuritySettings.sasl(
-                SecuritySettings.Protocol.SASL_PLAINTEXT, SecuritySettings.SaslMechanism.SCRAM_SHA_256,
-                ApacheKafka.SCRAM_USER, ApacheKafka.SCRAM_PASSWORD)), null).join();
+        gateway.connect(
+                        ConnectionProfile.remote(
+                                "",
+                                kafka.saslBootstrap(),
+                                SecuritySettings.sasl(
+                                        SecuritySettings.Protocol.SASL_PLAINTEXT,
+                                                SecuritySettings.SaslMechanism.SCRAM_SHA_256,
+                                        ApacheKafka.SCRAM_USER, ApacheKafka.SCRAM_PASSWORD)),
+                        null)
+                .join();
         gateway.topics().createTopic(TOPIC, 3, (short) 1).join();
         Map<String, Object> client = new HashMap<>();
         client.put("bootstrap.servers", kafka.plaintextBootstrap());
         Map<String, Object> producerConfig = new HashMap<>(client);
         producerConfig.put("acks", "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
             for (int p = 0; p < 3; p++) {
                 for (int i = 0; i < 10; i++) {
                     producer.send(new ProducerRecord<>(TOPIC, p, "k" + i, "v" + i));
@@ -67,12 +74,16 @@ class ApacheKafkaViewsTest {
         }
         Map<String, Object> consumerConfig = new HashMap<>(client);
         consumerConfig.put("group.id", GROUP);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
             // Read all of partitions 0 and 1, four records of partition 2: a lag of 6.
-            consumer.commitSync(Map.of(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(10),
-                    new TopicPartition(TOPIC, 1), new OffsetAndMetadata(10),
-                    new TopicPartition(TOPIC, 2), new OffsetAndMetadata(4)));
+            consumer.commitSync(Map.of(
+                    new TopicPartition(TOPIC, 0),
+                    new OffsetAndMetadata(10),
+                    new TopicPartition(TOPIC, 1),
+                    new OffsetAndMetadata(10),
+                    new TopicPartition(TOPIC, 2),
+                    new OffsetAndMetadata(4)));
         }
     }
 
@@ -86,9 +97,10 @@ class ApacheKafkaViewsTest {
         ClusterMapViewModel map = new ClusterMapViewModel(gateway.cluster());
         map.refresh().join();
         assertThat(map.errorProperty().get()).isEmpty();
-        assertThat(map.brokers()).containsExactly(new BrokerColumn(1, RealKafka.kafka().saslBootstrap(), null,
-                true, true));
-        List<PartitionRow> orders = map.partitions().stream().filter(r -> r.topic().equals(TOPIC)).toList();
+        assertThat(map.brokers())
+                .containsExactly(new BrokerColumn(1, RealKafka.kafka().saslBootstrap(), null, true, true));
+        List<PartitionRow> orders =
+                map.partitions().stream().filter(r -> r.topic().equals(TOPIC)).toList();
         assertThat(orders).extracting(PartitionRow::partition).containsExactly(0, 1, 2);
         assertThat(orders).allSatisfy(r -> {
             assertThat(r.leader()).isEqualTo(1);
@@ -112,10 +124,16 @@ class ApacheKafkaViewsTest {
             groups.refresh().join();
             return groups.groups().stream().anyMatch(g -> g.id().equals(GROUP));
         });
-        GroupInfo group = groups.groups().stream().filter(g -> g.id().equals(GROUP)).findFirst().orElseThrow();
+        GroupInfo group = groups.groups().stream()
+                .filter(g -> g.id().equals(GROUP))
+                .findFirst()
+                .orElseThrow();
         assertThat(group.totalLag()).isEqualTo(6);
         assertThat(group.members()).isEmpty();
-        assertThat(group.partitions()).containsExactly(new PartitionLag(TOPIC, 0, 10, 10, ""),
-                new PartitionLag(TOPIC, 1, 10, 10, ""), new PartitionLag(TOPIC, 2, 4, 10, ""));
+        assertThat(group.partitions())
+                .containsExactly(
+                        new PartitionLag(TOPIC, 0, 10, 10, ""),
+                        new PartitionLag(TOPIC, 1, 10, 10, ""),
+                        new PartitionLag(TOPIC, 2, 4, 10, ""));
     }
 }

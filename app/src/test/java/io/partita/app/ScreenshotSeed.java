@@ -26,12 +26,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * app/src/test/java/io/partita/app/ScreenshotSeed.java HOME PREFS_NODE} (or {@code --remove PREFS_NODE}).
  */
 public final class ScreenshotSeed {
-    private ScreenshotSeed() {
-    }
+    private ScreenshotSeed() {}
 
     private static void produce(String bootstrap, String topic, int records) throws Exception {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", bootstrap, "acks", "all"),
+        try (var producer = new KafkaProducer<String, String>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all"),
                 new StringSerializer(),
                 new StringSerializer())) {
             for (int i = 0; i < records; i++) {
@@ -44,19 +43,24 @@ public final class ScreenshotSeed {
     /** JSON payments with a trace header, for the message browser's screenshot. */
     private static void producePayments(String bootstrap, int records) throws Exception {
         String[] currencies = {"EUR", "USD", "GBP"};
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                "bootstrap.servers", bootstrap, "acks", "all"),
+        try (var producer = new KafkaProducer<String, String>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all"),
                 new StringSerializer(),
                 new StringSerializer())) {
             for (int i = 0; i < records; i++) {
-                String value = String.format(Locale.ROOT,
+                String value = String.format(
+                        Locale.ROOT,
                         "{\"payment\": \"pay-%05d\", \"customer\": \"customer-%d\", \"amount\": %d.%02d, "
                                 + "\"currency\": \"%s\", \"status\": \"%s\"}",
-                        10_000 + i, i % 17, 5 + (i * 37) % 400, (i * 13) % 100, currencies[i % 3],
+                        10_000 + i,
+                        i % 17,
+                        5 + (i * 37) % 400,
+                        (i * 13) % 100,
+                        currencies[i % 3],
                         i % 11 == 0 ? "refunded" : "captured");
-                var record = new ProducerRecord<>("payments", i % 3,
-                        "customer-" + (i % 17), value);
-                record.headers().add("trace-id", String.format("%08x", 0x5eed0000 + i).getBytes());
+                var record = new ProducerRecord<>("payments", i % 3, "customer-" + (i % 17), value);
+                record.headers()
+                        .add("trace-id", String.format("%08x", 0x5eed0000 + i).getBytes());
                 producer.send(record);
             }
             producer.flush();
@@ -65,15 +69,13 @@ public final class ScreenshotSeed {
 
     /** A group that has read {@code upTo} records of each partition (fewer on the last, to show some lag). */
     private static void commit(String bootstrap, String group, String topic, int partitions, long upTo) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                "bootstrap.servers", bootstrap, "group.id", group, "enable.auto.commit", "false"),
+        try (var consumer = new KafkaConsumer<String, String>(
+                Map.of("bootstrap.servers", bootstrap, "group.id", group, "enable.auto.commit", "false"),
                 new StringDeserializer(),
                 new StringDeserializer())) {
-            Map<TopicPartition, OffsetAndMetadata> offsets =
-                    new HashMap<>();
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             for (int p = 0; p < partitions; p++) {
-                offsets.put(new TopicPartition(topic, p),
-                        new OffsetAndMetadata(p == partitions - 1 ? upTo / 2 : upTo));
+                offsets.put(new TopicPartition(topic, p), new OffsetAndMetadata(p == partitions - 1 ? upTo / 2 : upTo));
             }
             consumer.commitSync(offsets);
         }
@@ -83,17 +85,23 @@ public final class ScreenshotSeed {
     private static void saveProfiles(AppPreferences prefs) throws Exception {
         var store = prefs.profiles();
         String truststore = "/etc/ssl/kafka/ca-truststore.p12";
-        store.save(ConnectionProfile.remote("dev (laptop)", "localhost:9092",
-                SecuritySettings.NONE), false);
-        store.save(ConnectionProfile.remote("staging", "kafka-staging.internal:9093",
-                SecuritySettings.tls(truststore,
-                        SecuritySettings.StoreType.PKCS12, "")), false);
-        store.save(ConnectionProfile.remote("production eu-west",
-                "b1.kafka.example.com:9096,b2.kafka.example.com:9096",
-                SecuritySettings.sasl(
-                        SecuritySettings.Protocol.SASL_SSL,
-                        SecuritySettings.SaslMechanism.SCRAM_SHA_512, "analytics", "")
-                        .withTruststore(truststore, SecuritySettings.StoreType.PKCS12, "")),
+        store.save(ConnectionProfile.remote("dev (laptop)", "localhost:9092", SecuritySettings.NONE), false);
+        store.save(
+                ConnectionProfile.remote(
+                        "staging",
+                        "kafka-staging.internal:9093",
+                        SecuritySettings.tls(truststore, SecuritySettings.StoreType.PKCS12, "")),
+                false);
+        store.save(
+                ConnectionProfile.remote(
+                        "production eu-west",
+                        "b1.kafka.example.com:9096,b2.kafka.example.com:9096",
+                        SecuritySettings.sasl(
+                                        SecuritySettings.Protocol.SASL_SSL,
+                                        SecuritySettings.SaslMechanism.SCRAM_SHA_512,
+                                        "analytics",
+                                        "")
+                                .withTruststore(truststore, SecuritySettings.StoreType.PKCS12, "")),
                 false);
         prefs.saveLastProfileName("production eu-west");
     }
@@ -123,7 +131,9 @@ public final class ScreenshotSeed {
             produce(bootstrap, "orders", 600);
             producePayments(bootstrap, 90);
             // Topics tab: one override, shown first (and marked) in the topic's configs.
-            gateway.topics().alterTopicConfigs("orders", Map.of("retention.ms", "86400000"), Set.of()).join();
+            gateway.topics()
+                    .alterTopicConfigs("orders", Map.of("retention.ms", "86400000"), Set.of())
+                    .join();
             commit(bootstrap, "billing", "orders", 6, 70);
             commit(bootstrap, "fraud-check", "payments", 3, 30);
         }

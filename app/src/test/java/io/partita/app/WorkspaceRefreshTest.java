@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkspaceRefreshTest {
     @TempDir
     static Path dir;
+
     private static ClusterGateway gateway;
     private static Connection connection;
 
@@ -41,14 +42,19 @@ class WorkspaceRefreshTest {
     static void aClusterWithATopicOfThreeRecords() throws Exception {
         gateway = new ClusterGateway(Runnable::run);
         connection = gateway.startLocalCluster(1, dir, null).get(2, TimeUnit.MINUTES);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("orders", 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("orders", 2, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < 3; i++) {
-                producer.send(new ProducerRecord<>("orders", i % 2, "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>("orders", i % 2, "k" + i, "v" + i))
+                        .get(30, TimeUnit.SECONDS);
             }
         }
     }
@@ -64,17 +70,21 @@ class WorkspaceRefreshTest {
         workspace.selectedTabProperty().set("map");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             workspace.refresh().get(30, TimeUnit.SECONDS);
-            return workspace.map().partitions().stream().filter(r -> r.topic().equals("orders"))
-                    .allMatch(r -> r.leader() != PartitionRow.NO_LEADER)
+            return workspace.map().partitions().stream()
+                            .filter(r -> r.topic().equals("orders"))
+                            .allMatch(r -> r.leader() != PartitionRow.NO_LEADER)
                     && workspace.map().partitions().size() == 2;
         });
         assertThat(workspace.problemProperty().get()).isEmpty();
         assertThat(workspace.brokers().brokers()).hasSize(1);
         assertThat(workspace.topics().allTopics()).extracting(TopicInfo::name).contains("orders");
-        assertThat(workspace.topics().stats("orders")).as("not read while the map shows").isEqualTo(TopicStats.NONE);
+        assertThat(workspace.topics().stats("orders"))
+                .as("not read while the map shows")
+                .isEqualTo(TopicStats.NONE);
 
         workspace.selectedTabProperty().set("topics");
-        await().atMost(Duration.ofSeconds(30)).until(() -> workspace.topics().stats("orders").records() == 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> workspace.topics().stats("orders").records() == 3);
         assertThat(workspace.topics().stats("orders").sizeBytes()).isPositive();
     }
 

@@ -25,8 +25,8 @@ import javafx.beans.property.StringProperty;
  */
 public final class MessageSearch {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ObjectProperty<MessageFilter.Field> field = new SimpleObjectProperty<>(this, "field",
-            MessageFilter.Field.ANY);
+    private final ObjectProperty<MessageFilter.Field> field =
+            new SimpleObjectProperty<>(this, "field", MessageFilter.Field.ANY);
     private final BooleanProperty regex = new SimpleBooleanProperty(this, "regex", false);
     private final StringProperty fromTime = new SimpleStringProperty(this, "fromTime", "");
     private final StringProperty toTime = new SimpleStringProperty(this, "toTime", "");

@@ -60,10 +60,11 @@ import javafx.util.StringConverter;
  * the selected record's value as text, JSON, hex or Base64, and copy it.
  */
 public final class MessagesView extends VBox {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     /** Follow on and off; Ctrl+F finds, Ctrl+R refreshes: T for tail. */
     static final KeyCombination FOLLOW_KEYS = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+
     private final ComboBox<String> topic;
     private TextField searchText;
     private final MessagesViewModel model;
@@ -73,7 +74,9 @@ public final class MessagesView extends VBox {
 
     public MessagesView(MessagesViewModel model) {
         this.model = model;
-        this.transfers = new TransferWindows(model::export, model::importForm,
+        this.transfers = new TransferWindows(
+                model::export,
+                model::importForm,
                 () -> getScene() == null ? null : getScene().getWindow());
         getStyleClass().add("messages-panel");
         setId("messages-panel");
@@ -102,17 +105,20 @@ public final class MessagesView extends VBox {
             }
         });
         partition.valueProperty().bindBidirectional(model.partitionProperty());
-        ChoiceBox<StartChoice> start = new ChoiceBox<>(FXCollections.observableArrayList(
-                StartChoice.values()));
+        ChoiceBox<StartChoice> start = new ChoiceBox<>(FXCollections.observableArrayList(StartChoice.values()));
         start.setId("browse-start");
         start.valueProperty().bindBidirectional(model.startProperty());
         TextField startInput = new TextField();
         startInput.setId("browse-start-value");
         startInput.textProperty().bindBidirectional(model.startInputProperty());
-        startInput.promptTextProperty().bind(Bindings.createStringBinding(
-                () -> model.startProperty().get().hint(), model.startProperty()));
-        startInput.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !model.startProperty().get().needsInput(), model.startProperty()));
+        startInput
+                .promptTextProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.startProperty().get().hint(), model.startProperty()));
+        startInput
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> !model.startProperty().get().needsInput(), model.startProperty()));
         HBox.setHgrow(startInput, Priority.ALWAYS);
         startInput.setOnAction(e -> model.read());
         Button read = new Button("Read");
@@ -124,14 +130,17 @@ public final class MessagesView extends VBox {
         Button previous = new Button("◀ Older");
         previous.setId("browse-previous");
         previous.setOnAction(e -> model.previous());
-        previous.disableProperty().bind(model.hasPreviousProperty().not().or(model.readingProperty())
-                .or(model.followingProperty()));
+        previous.disableProperty()
+                .bind(model.hasPreviousProperty()
+                        .not()
+                        .or(model.readingProperty())
+                        .or(model.followingProperty()));
         previous.setMinWidth(Region.USE_PREF_SIZE);
         Button next = new Button("Newer ▶");
         next.setId("browse-next");
         next.setOnAction(e -> model.next());
-        next.disableProperty().bind(model.hasNextProperty().not().or(model.readingProperty())
-                .or(model.followingProperty()));
+        next.disableProperty()
+                .bind(model.hasNextProperty().not().or(model.readingProperty()).or(model.followingProperty()));
         next.setMinWidth(Region.USE_PREF_SIZE);
         Label from = new Label("from");
         from.setMinWidth(Region.USE_PREF_SIZE);
@@ -145,8 +154,8 @@ public final class MessagesView extends VBox {
         ToggleButton follow = new ToggleButton("Follow");
         follow.setId("browse-follow");
         follow.setMinWidth(Region.USE_PREF_SIZE);
-        follow.setTooltip(new Tooltip("Follow new records as they arrive, newest at the bottom ("
-                + FOLLOW_KEYS.getDisplayText() + ")"));
+        follow.setTooltip(new Tooltip(
+                "Follow new records as they arrive, newest at the bottom (" + FOLLOW_KEYS.getDisplayText() + ")"));
         follow.selectedProperty().bindBidirectional(model.followingProperty());
         HBox toolbar = new HBox(8, topic, partition, from, start, startInput, read, previous, next, follow);
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -181,7 +190,8 @@ public final class MessagesView extends VBox {
 
         HBox searchBar = searchBar(model.searchBar());
         // On a line of its own, shown only while there is something to fix: a regex error needs its whole text.
-        Label validation = Dialogs.validationLabel("search-validation", model.searchBar().validationProperty());
+        Label validation =
+                Dialogs.validationLabel("search-validation", model.searchBar().validationProperty());
         HBox validationLine = new HBox(validation);
         validationLine.getStyleClass().add("search-validation-line");
         validationLine.visibleProperty().bind(validation.visibleProperty());
@@ -194,15 +204,20 @@ public final class MessagesView extends VBox {
         TableColumn<Message, Long> partitionColumn = number("Partition", m -> (long) m.partition(), 92);
         // Shown when the rows come from several partitions: one partition's rows all have the same.
         partitionColumn.visibleProperty().bind(model.severalPartitionsProperty());
-        table.getColumns().setAll(List.of(
-                partitionColumn,
-                number("Offset", Message::offset, 90),
-                fixed(text("Timestamp", m -> TIME.format(Instant.ofEpochMilli(m.timestamp())), 210)),
-                text("Key", m -> Bytes.preview(m.key(), 60), 140),
-                text("Headers", m -> m.headers().stream().map(Message.Header::toString)
-                        .collect(Collectors.joining(", ")), 140),
-                number("Size", m -> (long) m.size(), 70),
-                text("Value", m -> Bytes.preview(m.value(), 200), 400)));
+        table.getColumns()
+                .setAll(List.of(
+                        partitionColumn,
+                        number("Offset", Message::offset, 90),
+                        fixed(text("Timestamp", m -> TIME.format(Instant.ofEpochMilli(m.timestamp())), 210)),
+                        text("Key", m -> Bytes.preview(m.key(), 60), 140),
+                        text(
+                                "Headers",
+                                m -> m.headers().stream()
+                                        .map(Message.Header::toString)
+                                        .collect(Collectors.joining(", ")),
+                                140),
+                        number("Size", m -> (long) m.size(), 70),
+                        text("Value", m -> Bytes.preview(m.value(), 200), 400)));
         Label empty = new Label("Choose a topic and a partition, then Read.");
         empty.getStyleClass().add("empty-state");
         table.setPlaceholder(empty);
@@ -221,8 +236,11 @@ public final class MessagesView extends VBox {
             TableRow<Message> row = new TableRow<>();
             MenuItem copyValue = new MenuItem("Copy value");
             copyValue.setOnAction(e -> ClipboardText.copy(
-                    row.getItem() == null ? "" : Bytes.asText(row.getItem().value())
-                            .orElseGet(() -> ValueFormats.BASE64.render(row.getItem().value()))));
+                    row.getItem() == null
+                            ? ""
+                            : Bytes.asText(row.getItem().value())
+                                    .orElseGet(() -> ValueFormats.BASE64.render(
+                                            row.getItem().value()))));
             MenuItem copyKey = new MenuItem("Copy key");
             copyKey.setOnAction(e -> ClipboardText.copy(
                     row.getItem() == null ? "" : Bytes.preview(row.getItem().key(), Integer.MAX_VALUE)));
@@ -231,14 +249,16 @@ public final class MessagesView extends VBox {
             MenuItem exportSelected = new MenuItem("Export selected…");
             exportSelected.setId("export-selected");
             exportSelected.setOnAction(e -> transfers.openExport(t.getSelectionModel().getSelectedItems().stream()
-                    .filter(Objects::nonNull).toList()));
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
-                    .then((ContextMenu) null).otherwise(new ContextMenu(copyValue, copyKey, copyJson, exportSelected)));
+                    .filter(Objects::nonNull)
+                    .toList()));
+            row.contextMenuProperty()
+                    .bind(Bindings.when(row.emptyProperty())
+                            .then((ContextMenu) null)
+                            .otherwise(new ContextMenu(copyValue, copyKey, copyJson, exportSelected)));
             return row;
         });
 
-        ChoiceBox<ValueFormat> format = new ChoiceBox<>(FXCollections.observableArrayList(
-                ValueFormats.all()));
+        ChoiceBox<ValueFormat> format = new ChoiceBox<>(FXCollections.observableArrayList(ValueFormats.all()));
         format.setId("value-format");
         format.setValue(model.formatProperty().get());
         model.formatProperty().addListener((o, was, f) -> format.setValue(f));
@@ -291,15 +311,19 @@ public final class MessagesView extends VBox {
         searchText.setOnAction(e -> model.search());
         HBox.setHgrow(searchText, Priority.ALWAYS);
         searchText.setMinWidth(120);
-        ChoiceBox<MessageFilter.Field> field = new ChoiceBox<>(FXCollections.observableArrayList(
-                MessageFilter.Field.values()));
+        ChoiceBox<MessageFilter.Field> field =
+                new ChoiceBox<>(FXCollections.observableArrayList(MessageFilter.Field.values()));
         field.setId("search-field");
         field.valueProperty().bindBidirectional(search.fieldProperty());
         field.setMinWidth(Region.USE_PREF_SIZE);
         field.setConverter(new StringConverter<>() {
             @Override
             public String toString(MessageFilter.Field f) {
-                return f == null ? "" : f == MessageFilter.Field.ANY ? "Anywhere" : "In " + f.toString().toLowerCase();
+                return f == null
+                        ? ""
+                        : f == MessageFilter.Field.ANY
+                                ? "Anywhere"
+                                : "In " + f.toString().toLowerCase();
             }
 
             @Override
@@ -398,8 +422,8 @@ public final class MessagesView extends VBox {
             produceDialog.getDialogPane().getScene().getWindow().requestFocus();
             return;
         }
-        produceDialog = new ProduceDialog(getScene() == null ? null : getScene().getWindow(), model.produce(),
-                model::show);
+        produceDialog =
+                new ProduceDialog(getScene() == null ? null : getScene().getWindow(), model.produce(), model::show);
         produceDialog.show();
     }
 

@@ -77,6 +77,7 @@ public final class MessagesViewModel {
     private long followed;
     /** The index of the first row the live tail added (rows before it are the page it was turned on over). */
     private int followStart;
+
     private final ObjectProperty<Message> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<ValueFormat> format = new SimpleObjectProperty<>(this, "format", ValueFormats.TEXT);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
@@ -142,14 +143,16 @@ public final class MessagesViewModel {
 
     /** A fresh produce form, on the topic being browsed. */
     public ProduceViewModel produce() {
-        ProduceViewModel form = new ProduceViewModel(gateway.produce(), topics, name -> topicPartitions.applyAsInt(name), zone.get());
+        ProduceViewModel form =
+                new ProduceViewModel(gateway.produce(), topics, name -> topicPartitions.applyAsInt(name), zone.get());
         form.topicProperty().set(topic.get());
         return form;
     }
 
     /** A fresh replay form, on the partition being browsed. */
     public ReplayViewModel replay() {
-        ReplayViewModel form = new ReplayViewModel(gateway.replay(), topics, name -> topicPartitions.applyAsInt(name), zone.get());
+        ReplayViewModel form =
+                new ReplayViewModel(gateway.replay(), topics, name -> topicPartitions.applyAsInt(name), zone.get());
         form.topicProperty().set(topic.get());
         if (partition.get() != null && partition.get() != ALL_PARTITIONS) {
             form.partitionProperty().set(Integer.toString(partition.get()));
@@ -163,8 +166,8 @@ public final class MessagesViewModel {
 
     /** A fresh export form: for {@code selected} records, or (when empty) on the partition being browsed. */
     public ExportViewModel export(List<Message> selected) {
-        ExportViewModel form = new ExportViewModel(gateway.transfer(), topics, name -> topicPartitions.applyAsInt(name), zone.get(),
-                fileFolder, selected);
+        ExportViewModel form = new ExportViewModel(
+                gateway.transfer(), topics, name -> topicPartitions.applyAsInt(name), zone.get(), fileFolder, selected);
         form.topicProperty().set(topic.get());
         if (partition.get() != null) {
             form.partitionProperty().set(Integer.toString(partition.get()));
@@ -206,7 +209,9 @@ public final class MessagesViewModel {
         stopBackgroundWork();
         if (partition.get() != ALL_PARTITIONS) {
             // One partition: one seek and one fetch (the path the jump benchmark measures).
-            return show(gateway.browse().readMessages(topic.get(), partition.get(), at, PAGE_SIZE).thenApply(BrowsePage::of));
+            return show(gateway.browse()
+                    .readMessages(topic.get(), partition.get(), at, PAGE_SIZE)
+                    .thenApply(BrowsePage::of));
         }
         return show(gateway.browse().readMessages(topic.get(), chosenPartitions(), at, PAGE_SIZE));
     }
@@ -220,8 +225,13 @@ public final class MessagesViewModel {
         stopBackgroundWork();
         if (current.partitions().size() == 1) {
             int p = current.partitions().get(0);
-            return show(gateway.browse().readMessages(current.topic(), p, new StartAt.Offset(current.next().offset(p)),
-                    PAGE_SIZE).thenApply(BrowsePage::of));
+            return show(gateway.browse()
+                    .readMessages(
+                            current.topic(),
+                            p,
+                            new StartAt.Offset(current.next().offset(p)),
+                            PAGE_SIZE)
+                    .thenApply(BrowsePage::of));
         }
         return show(gateway.browse().readMessagesFrom(current.topic(), current.next(), PAGE_SIZE));
     }
@@ -235,7 +245,8 @@ public final class MessagesViewModel {
         stopBackgroundWork();
         if (current.partitions().size() == 1) {
             int p = current.partitions().get(0);
-            return show(gateway.browse().readMessagesBefore(current.topic(), p, current.from().offset(p), PAGE_SIZE)
+            return show(gateway.browse()
+                    .readMessagesBefore(current.topic(), p, current.from().offset(p), PAGE_SIZE)
                     .thenApply(BrowsePage::of));
         }
         return show(gateway.browse().readMessagesBefore(current.topic(), current.from(), PAGE_SIZE));
@@ -268,21 +279,23 @@ public final class MessagesViewModel {
         status.set("Searching…");
         // Only this search's news reach the table: an older one given up may still report on its way out.
         SearchControl[] self = new SearchControl[1];
-        SearchControl run = gateway.browse().search(new SearchPlan(topic.get(), chosenPartitions(), at, filter, MAX_MATCHES),
-                p -> {
-                    if (searchRun != null && searchRun == self[0]) {
-                        search.update(p);
-                        status.set(p.summary());
-                    }
-                },
-                found -> {
-                    if (searchRun != null && searchRun == self[0]) {
-                        insertByTime(found);
-                        if (selected.get() == null && !messages.isEmpty()) {
-                            selected.set(messages.get(0));
-                        }
-                    }
-                });
+        SearchControl run = gateway.browse()
+                .search(
+                        new SearchPlan(topic.get(), chosenPartitions(), at, filter, MAX_MATCHES),
+                        p -> {
+                            if (searchRun != null && searchRun == self[0]) {
+                                search.update(p);
+                                status.set(p.summary());
+                            }
+                        },
+                        found -> {
+                            if (searchRun != null && searchRun == self[0]) {
+                                insertByTime(found);
+                                if (selected.get() == null && !messages.isEmpty()) {
+                                    selected.set(messages.get(0));
+                                }
+                            }
+                        });
         self[0] = run;
         searchRun = run;
         run.done().thenAccept(last -> {
@@ -324,8 +337,8 @@ public final class MessagesViewModel {
         followStart = messages.size();
         List<Integer> chosen = chosenPartitions();
         severalPartitions.set(severalPartitions.get() || chosen.size() > 1);
-        String where = topic.get() + (chosen.size() > 1 ? " (all " + chosen.size() + " partitions)"
-                : " partition " + chosen.get(0));
+        String where = topic.get()
+                + (chosen.size() > 1 ? " (all " + chosen.size() + " partitions)" : " partition " + chosen.get(0));
         status.set("Starting to follow " + where + "…");
         FollowControl run = gateway.browse().follow(topic.get(), chosen, this::append);
         tail = run;
@@ -404,7 +417,9 @@ public final class MessagesViewModel {
         if (p == null) {
             return List.of();
         }
-        return p == ALL_PARTITIONS ? partitions.stream().filter(n -> n != ALL_PARTITIONS).toList() : List.of(p);
+        return p == ALL_PARTITIONS
+                ? partitions.stream().filter(n -> n != ALL_PARTITIONS).toList()
+                : List.of(p);
     }
 
     /** Stops a read that waits (an empty partition's tail, a slow cluster). */
@@ -429,8 +444,10 @@ public final class MessagesViewModel {
             reading.set(false);
             if (failure != null) {
                 status.set("");
-                error.set(Failures.problem("Could not read " + topic.get()
-                        + (partition.get() == ALL_PARTITIONS ? "" : "-" + partition.get()), failure));
+                error.set(Failures.problem(
+                        "Could not read " + topic.get()
+                                + (partition.get() == ALL_PARTITIONS ? "" : "-" + partition.get()),
+                        failure));
             } else {
                 page.set(p);
                 severalPartitions.set(p.partitions().size() > 1);
@@ -445,12 +462,19 @@ public final class MessagesViewModel {
     static String describe(BrowsePage page) {
         if (page.partitions().size() == 1) {
             int n = page.partitions().get(0);
-            return describe(new MessagePage(page.topic(), n, page.from().offset(n), page.next().offset(n),
-                    page.logStarts().get(n), page.logEnds().get(n), page.messages()));
+            return describe(new MessagePage(
+                    page.topic(),
+                    n,
+                    page.from().offset(n),
+                    page.next().offset(n),
+                    page.logStarts().get(n),
+                    page.logEnds().get(n),
+                    page.messages()));
         }
         if (page.messages().isEmpty()) {
-            return page.records() == 0 ? "The partitions are empty." : "No records from here in any of the "
-                    + page.partitions().size() + " partitions.";
+            return page.records() == 0
+                    ? "The partitions are empty."
+                    : "No records from here in any of the " + page.partitions().size() + " partitions.";
         }
         // Per partition, the offsets this page holds: a page across partitions has no single offset range.
         StringBuilder ranges = new StringBuilder();
@@ -458,23 +482,29 @@ public final class MessagesViewModel {
             long from = page.from().offset(n);
             long next = page.next().offset(n);
             if (next > from) {
-                ranges.append(ranges.length() == 0 ? "" : ", ").append(n).append(": ").append(from)
+                ranges.append(ranges.length() == 0 ? "" : ", ")
+                        .append(n)
+                        .append(": ")
+                        .append(from)
                         .append(next - 1 > from ? "–" + (next - 1) : "");
             }
         }
-        return page.messages().size() + " records by time across " + page.partitions().size()
+        return page.messages().size() + " records by time across "
+                + page.partitions().size()
                 + " partitions (partition: offsets " + ranges + ") of "
                 + String.format(Locale.US, "%,d", page.records());
     }
 
     static String describe(MessagePage p) {
         if (p.messages().isEmpty()) {
-            return p.logStart() == p.logEnd() ? "The partition is empty."
+            return p.logStart() == p.logEnd()
+                    ? "The partition is empty."
                     : "No records from offset " + p.from() + " (the partition holds " + p.logStart() + " to "
                             + (p.logEnd() - 1) + ").";
         }
-        return "Offsets " + p.messages().get(0).offset() + " to " + p.messages().get(p.messages().size() - 1).offset()
-                + " of " + p.logStart() + " to " + (p.logEnd() - 1);
+        return "Offsets " + p.messages().get(0).offset() + " to "
+                + p.messages().get(p.messages().size() - 1).offset() + " of " + p.logStart() + " to "
+                + (p.logEnd() - 1);
     }
 
     private void render() {
@@ -485,8 +515,10 @@ public final class MessagesViewModel {
             detail.set("(no value: a tombstone)");
         } else {
             ValueFormat f = format.get();
-            detail.set(f.accepts(m.value()) ? f.render(m.value())
-                    : "This value is not " + f.name() + "; choose Hex or Base64.");
+            detail.set(
+                    f.accepts(m.value())
+                            ? f.render(m.value())
+                            : "This value is not " + f.name() + "; choose Hex or Base64.");
         }
     }
 
@@ -567,10 +599,12 @@ public final class MessagesViewModel {
     }
 
     public BooleanBinding hasPreviousProperty() {
-        return Bindings.createBooleanBinding(() -> page.get() != null && page.get().hasPrevious(), page);
+        return Bindings.createBooleanBinding(
+                () -> page.get() != null && page.get().hasPrevious(), page);
     }
 
     public BooleanBinding hasNextProperty() {
-        return Bindings.createBooleanBinding(() -> page.get() != null && page.get().hasNext(), page);
+        return Bindings.createBooleanBinding(
+                () -> page.get() != null && page.get().hasNext(), page);
     }
 }

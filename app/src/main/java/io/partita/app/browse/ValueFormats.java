@@ -35,7 +35,8 @@ public final class ValueFormats {
         @Override
         public String render(byte[] bytes) {
             try {
-                return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(parse(bytes).orElseThrow());
+                return JSON.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(parse(bytes).orElseThrow());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a parsed JSON tree could not be written", e);
             }
@@ -66,8 +67,7 @@ public final class ValueFormats {
         }
     };
 
-    private ValueFormats() {
-    }
+    private ValueFormats() {}
 
     /** Every format, in the order of the switch. */
     public static List<ValueFormat> all() {
@@ -79,8 +79,11 @@ public final class ValueFormats {
         if (bytes == null) {
             return TEXT;
         }
-        return all().stream().filter(f -> f.accepts(bytes)).filter(f -> f != TEXT || !PRETTY_JSON.accepts(bytes))
-                .findFirst().orElse(HEX);
+        return all().stream()
+                .filter(f -> f.accepts(bytes))
+                .filter(f -> f != TEXT || !PRETTY_JSON.accepts(bytes))
+                .findFirst()
+                .orElse(HEX);
     }
 
     /** The bytes as a JSON document (an object or array: a bare number or string reads better as text). */

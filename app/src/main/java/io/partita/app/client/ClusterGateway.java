@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * callbacks. {@link #close()} is the one blocking method, for shutdown.
  */
 public final class ClusterGateway implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ClusterGateway.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterGateway.class);
 
     private final ClientSession session;
     private final ClusterClient cluster;
@@ -119,18 +119,21 @@ public final class ClusterGateway implements AutoCloseable {
         ConnectionProfile profile = ConnectionProfile.local(nodes);
         return session.onLifecycle(() -> {
             disconnectNow();
-            report(progress, nodes == 1 ? "Starting ZooKeeper and one broker node…"
-                    : "Starting ZooKeeper and " + nodes + " broker nodes…");
-            log.info("Starting a local cluster of {} node(s) in {}", nodes, dataDir);
+            report(
+                    progress,
+                    nodes == 1
+                            ? "Starting ZooKeeper and one broker node…"
+                            : "Starting ZooKeeper and " + nodes + " broker nodes…");
+            LOG.info("Starting a local cluster of {} node(s) in {}", nodes, dataDir);
             // Kafka's ports when free, so kcat and the user's own code find the cluster at the same address
             // every launch; free ports when something else (a real Kafka, another Partita) holds them.
             LocalCluster cluster;
             try {
-                cluster = LocalCluster.startFallingBackToFreePorts(LocalCluster.Settings.of(nodes, dataDir)
-                        .withPreferredBasePort(LocalCluster.DEFAULT_BASE_PORT));
+                cluster = LocalCluster.startFallingBackToFreePorts(
+                        LocalCluster.Settings.of(nodes, dataDir).withPreferredBasePort(LocalCluster.DEFAULT_BASE_PORT));
             } catch (DirectoryLockedException inUse) {
-                throw new LocalClusterInUseException(dataDir,
-                        inUse.holder().getOrDefault(LocalCluster.BOOTSTRAP_SERVERS, ""), inUse);
+                throw new LocalClusterInUseException(
+                        dataDir, inUse.holder().getOrDefault(LocalCluster.BOOTSTRAP_SERVERS, ""), inUse);
             }
             session.localCluster(cluster);
             report(progress, "Connecting to " + cluster.bootstrapServers() + "…");
@@ -161,8 +164,7 @@ public final class ClusterGateway implements AutoCloseable {
     }
 
     /** A cluster that answered a test: its id and how many brokers it has. */
-    public record ClusterCheck(String clusterId, int brokers) {
-    }
+    public record ClusterCheck(String clusterId, int brokers) {}
 
     private static final int TEST_TIMEOUT_MS = 8_000;
 
@@ -183,9 +185,12 @@ public final class ClusterGateway implements AutoCloseable {
                     return;
                 }
                 try {
-                    DescribeClusterResult d = a.describeCluster(new DescribeClusterOptions().timeoutMs(TEST_TIMEOUT_MS));
+                    DescribeClusterResult d =
+                            a.describeCluster(new DescribeClusterOptions().timeoutMs(TEST_TIMEOUT_MS));
                     String id = d.clusterId().get(TEST_TIMEOUT_MS + 1_000L, TimeUnit.MILLISECONDS);
-                    int brokers = d.nodes().get(TEST_TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
+                    int brokers = d.nodes()
+                            .get(TEST_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                            .size();
                     result.complete(new ClusterCheck(id, brokers));
                 } finally {
                     a.close(Duration.ZERO);
@@ -264,8 +269,8 @@ public final class ClusterGateway implements AutoCloseable {
         if (cause instanceof ConnectionFailedException known) {
             return known;
         }
-        return new ConnectionFailedException(ConnectionErrors.explain(t, profile.bootstrapServers(),
-                profile.security(), timeoutMs / 1000), t);
+        return new ConnectionFailedException(
+                ConnectionErrors.explain(t, profile.bootstrapServers(), profile.security(), timeoutMs / 1000), t);
     }
 
     /** A connection attempt that failed; the message is written for the user. */
@@ -325,7 +330,7 @@ public final class ClusterGateway implements AutoCloseable {
         session.work().shutdownNow();
         try {
             if (!session.lifecycle().awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("A cluster operation was still running at shutdown");
+                LOG.warn("A cluster operation was still running at shutdown");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -336,14 +341,16 @@ public final class ClusterGateway implements AutoCloseable {
     /** The same as {@link #close()}, but on the background thread; completes on the ui executor. */
     public CompletableFuture<Void> shutdown() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                close();
-                session.ui().execute(() -> done.complete(null));
-            } catch (RuntimeException | Error e) {
-                session.ui().execute(() -> done.completeExceptionally(e));
-            }
-        }, "partita-shutdown");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        close();
+                        session.ui().execute(() -> done.complete(null));
+                    } catch (RuntimeException | Error e) {
+                        session.ui().execute(() -> done.completeExceptionally(e));
+                    }
+                },
+                "partita-shutdown");
         t.setDaemon(false); // the JVM waits for a clean stop of the local cluster
         t.start();
         return done;
@@ -355,14 +362,15 @@ public final class ClusterGateway implements AutoCloseable {
             checkStoreFiles(profile.security());
             fresh = createAdmin(clientProperties(profile, bootstrapServers, REQUEST_TIMEOUT_MS));
             String clusterId = fresh.describeCluster(new DescribeClusterOptions().timeoutMs(REQUEST_TIMEOUT_MS))
-                    .clusterId().get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    .clusterId()
+                    .get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             // The browser's consumer and the producer reach the cluster as the admin client does, security included.
             Properties client = new Properties();
             client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             client.putAll(ClientSecurity.properties(profile.security()));
             Connection c = new Connection(profile, bootstrapServers, clusterId);
             session.opened(c, fresh, client);
-            log.info("Connected to {} (cluster id {}, {})", bootstrapServers, clusterId, profile.security());
+            LOG.info("Connected to {} (cluster id {}, {})", bootstrapServers, clusterId, profile.security());
             return c;
         } catch (Exception e) {
             if (fresh != null) {
@@ -376,9 +384,9 @@ public final class ClusterGateway implements AutoCloseable {
     private void disconnectNow() {
         LocalCluster cluster = session.closeClients();
         if (cluster != null) {
-            log.info("Stopping the local cluster");
+            LOG.info("Stopping the local cluster");
             cluster.close();
-            log.info("Local cluster stopped");
+            LOG.info("Local cluster stopped");
         }
     }
 

@@ -96,7 +96,8 @@ public final class ClusterMapView extends VBox {
         Label title = new Label();
         title.setId("map-unreadable-title");
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        title.textProperty().bind(Bindings.format("Broker %d is down: its data does not open.", model.unreadableNodeProperty()));
+        title.textProperty()
+                .bind(Bindings.format("Broker %d is down: its data does not open.", model.unreadableNodeProperty()));
         Label reason = new Label();
         reason.setId("map-unreadable-reason");
         reason.setWrapText(true);
@@ -253,7 +254,8 @@ public final class ClusterMapView extends VBox {
         void render(PartitionRow row) {
             int index = getIndex();
             List<MapRow> items = getTableView().getItems();
-            boolean first = index <= 0 || index > items.size() - 1
+            boolean first = index <= 0
+                    || index > items.size() - 1
                     || !items.get(index - 1).get().topic().equals(row.topic());
             topic.setText(first ? row.topic() : "");
             number.setText("partition " + row.partition() + (row.hasLeader() ? "" : "  ·  offline"));

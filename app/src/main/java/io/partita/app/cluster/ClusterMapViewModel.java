@@ -72,11 +72,13 @@ public final class ClusterMapViewModel {
         var firstUnreadable = map.unreadable().entrySet().stream().findFirst();
         unreadableNode.set(firstUnreadable.map(Map.Entry::getKey).orElse(NO_NODE));
         unreadableReason.set(firstUnreadable.map(Map.Entry::getValue).orElse(""));
-        unreadableRisk.set(firstUnreadable.map(e -> emptyStartRisk(e.getKey(), map.rows())).orElse(""));
+        unreadableRisk.set(
+                firstUnreadable.map(e -> emptyStartRisk(e.getKey(), map.rows())).orElse(""));
         if (!brokers.equals(map.brokers())) {
             brokers.setAll(map.brokers());
         }
-        List<PartitionRow> wanted = showInternal.get() ? map.rows()
+        List<PartitionRow> wanted = showInternal.get()
+                ? map.rows()
                 : map.rows().stream().filter(r -> !r.internal()).toList();
         updateRows(wanted);
     }
@@ -112,8 +114,10 @@ public final class ClusterMapViewModel {
      * match. "" when every partition has another in-sync copy.
      */
     static String emptyStartRisk(int id, List<PartitionRow> rows) {
-        List<String> lonely = rows.stream().filter(r -> r.isr().equals(List.of(id)))
-                .map(r -> r.topic() + " " + r.partition()).toList();
+        List<String> lonely = rows.stream()
+                .filter(r -> r.isr().equals(List.of(id)))
+                .map(r -> r.topic() + " " + r.partition())
+                .toList();
         if (lonely.isEmpty()) {
             return "";
         }
@@ -172,13 +176,14 @@ public final class ClusterMapViewModel {
         busy.set(true);
         activity.set(what);
         return action.handle((v, failure) -> {
-            busy.set(false);
-            activity.set("");
-            if (failure != null) {
-                error.set(Failures.describe(failure));
-            }
-            return null;
-        }).thenCompose(v -> refresh());
+                    busy.set(false);
+                    activity.set("");
+                    if (failure != null) {
+                        error.set(Failures.describe(failure));
+                    }
+                    return null;
+                })
+                .thenCompose(v -> refresh());
     }
 
     public ObservableList<BrokerColumn> brokers() {

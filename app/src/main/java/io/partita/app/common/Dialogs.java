@@ -19,15 +19,14 @@ import javafx.stage.Window;
 
 /** What the app's dialogs share: owner, theme, a two-column form, and the error and busy rows under it. */
 public final class Dialogs {
-    private Dialogs() {
-    }
+    private Dialogs() {}
 
     /**
      * Owner, modality, title, no header or graphic, an id and a style class for its pane, and the owner's
      * stylesheets (a dialog is a window of its own: without them it would miss Partita's CSS and theme).
      */
-    public static void prepare(Dialog<?> dialog, Window owner, Modality modality, String id, String styleClass,
-                               String title) {
+    public static void prepare(
+            Dialog<?> dialog, Window owner, Modality modality, String id, String styleClass, String title) {
         dialog.initOwner(owner);
         dialog.initModality(modality);
         dialog.setTitle(title);

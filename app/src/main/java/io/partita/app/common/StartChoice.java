@@ -44,7 +44,8 @@ public enum StartChoice {
             case OFFSET:
                 return new StartAt.Offset(wholeNumber(text, "An offset", 0));
             case LAST_N:
-                return new StartAt.LastN((int) Math.min(Integer.MAX_VALUE, wholeNumber(text, "The number of records", 1)));
+                return new StartAt.LastN(
+                        (int) Math.min(Integer.MAX_VALUE, wholeNumber(text, "The number of records", 1)));
             default:
                 return new StartAt.Time(Moments.require(text, zone));
         }

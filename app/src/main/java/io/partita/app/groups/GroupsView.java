@@ -51,7 +51,8 @@ public final class GroupsView extends VBox {
         Button delete = new Button("_Delete group…");
         delete.setId("delete-group");
         delete.getStyleClass().add(Styles.DANGER);
-        delete.setTooltip(new Tooltip("Delete the selected group and its committed offsets (Alt+D, or Delete in the list)"));
+        delete.setTooltip(
+                new Tooltip("Delete the selected group and its committed offsets (Alt+D, or Delete in the list)"));
         delete.setOnAction(e -> confirmDelete());
         for (Button b : List.of(reset, delete)) {
             b.getStyleClass().add(Styles.SMALL);
@@ -84,10 +85,14 @@ public final class GroupsView extends VBox {
         Label detailTitle = new Label();
         detailTitle.setId("group-detail-title");
         detailTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        detailTitle.textProperty().bind(Bindings.createStringBinding(() -> {
-            GroupInfo g = model.selectedGroupProperty().get();
-            return g == null ? "" : g.id() + "  ·  " + g.state();
-        }, model.selectedGroupProperty()));
+        detailTitle
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            GroupInfo g = model.selectedGroupProperty().get();
+                            return g == null ? "" : g.id() + "  ·  " + g.state();
+                        },
+                        model.selectedGroupProperty()));
         Region detailSpacer = new Region();
         HBox.setHgrow(detailSpacer, Priority.ALWAYS);
         HBox detailHeader = new HBox(10, detailTitle, detailSpacer, barKey());
@@ -111,8 +116,11 @@ public final class GroupsView extends VBox {
         key.setId("offset-bar-key");
         key.getStyleClass().add("offset-bar-key");
         key.setAlignment(Pos.CENTER_LEFT);
-        String[][] parts = {{"offset-consumed owner-none", "read (owner's colour)"}, {"offset-lag", "lag"},
-                {"offset-marker", "committed offset"}};
+        String[][] parts = {
+            {"offset-consumed owner-none", "read (owner's colour)"},
+            {"offset-lag", "lag"},
+            {"offset-marker", "committed offset"}
+        };
         key.getChildren().add(new Label("Bars run from log start to log end:"));
         for (String[] part : parts) {
             Region sample = new Region();
@@ -120,7 +128,8 @@ public final class GroupsView extends VBox {
             sample.getStyleClass().add("offset-key-sample");
             key.getChildren().addAll(sample, new Label(part[1]));
         }
-        key.getChildren().filtered(n -> n instanceof Label)
+        key.getChildren()
+                .filtered(n -> n instanceof Label)
                 .forEach(n -> n.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED));
         return key;
     }
@@ -130,13 +139,15 @@ public final class GroupsView extends VBox {
         groups.setId("groups");
         groups.getStyleClass().add(Styles.DENSE);
         groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        groups.getColumns().setAll(List.of(
-                text("Group", GroupInfo::id, 150),
-                text("State", GroupInfo::state, 100),
-                number("Members", g -> (long) g.memberCount()),
-                number("Lag", GroupInfo::totalLag)));
+        groups.getColumns()
+                .setAll(List.of(
+                        text("Group", GroupInfo::id, 150),
+                        text("State", GroupInfo::state, 100),
+                        number("Members", g -> (long) g.memberCount()),
+                        number("Lag", GroupInfo::totalLag)));
         groups.getColumns().forEach(c -> c.setMinWidth(c.getText().length() * 9 + 30));
-        Label noGroups = new Label("No consumer groups yet. A consumer with a group.id appears here once it joins or commits.");
+        Label noGroups =
+                new Label("No consumer groups yet. A consumer with a group.id appears here once it joins or commits.");
         noGroups.setId("groups-empty");
         noGroups.setWrapText(true);
         noGroups.getStyleClass().add("empty-state");
@@ -148,7 +159,8 @@ public final class GroupsView extends VBox {
         });
         // Refreshes replace the list, and the model may choose a group itself: show its choice.
         Runnable showSelection = () -> model.groups().stream()
-                .filter(g -> g.id().equals(model.selectedProperty().get())).findFirst()
+                .filter(g -> g.id().equals(model.selectedProperty().get()))
+                .findFirst()
                 .ifPresent(g -> groups.getSelectionModel().select(g));
         model.groups().addListener((ListChangeListener<GroupInfo>) c -> showSelection.run());
         model.selectedProperty().addListener((o, was, is) -> showSelection.run());
@@ -185,14 +197,17 @@ public final class GroupsView extends VBox {
         owner.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         owner.setCellFactory(c -> new PartitionCells.OwnerCell(model));
         owner.setSortable(false);
-        table.getColumns().setAll(List.of(
-                this.<PartitionLag>text("Topic", PartitionLag::topic, 100),
-                number("Partition", p -> (long) p.partition()),
-                optional("Committed", p -> p.hasCommit() ? Long.toString(p.committed()) : "–"),
-                number("Log end", PartitionLag::logEnd),
-                optional("Lag", p -> p.lag().isPresent() ? Long.toString(p.lag().getAsLong()) : "–"),
-                axis,
-                owner));
+        table.getColumns()
+                .setAll(List.of(
+                        this.<PartitionLag>text("Topic", PartitionLag::topic, 100),
+                        number("Partition", p -> (long) p.partition()),
+                        optional("Committed", p -> p.hasCommit() ? Long.toString(p.committed()) : "–"),
+                        number("Log end", PartitionLag::logEnd),
+                        optional(
+                                "Lag",
+                                p -> p.lag().isPresent() ? Long.toString(p.lag().getAsLong()) : "–"),
+                        axis,
+                        owner));
         table.getColumns().subList(1, 5).forEach(c -> c.setMinWidth(c.getText().length() * 9 + 30));
         Label pick = new Label("Select a group to see where it stands on each partition.");
         pick.getStyleClass().add("empty-state");
@@ -224,9 +239,14 @@ public final class GroupsView extends VBox {
         Alert alert;
         if (group.isEmpty()) {
             ButtonType deleteButton = new ButtonType("Delete group", ButtonBar.ButtonData.OK_DONE);
-            alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete group " + group.id() + " and its committed offsets"
-                    + " on " + group.partitions().size() + " partition(s)? Its consumers would start again from their"
-                    + " auto.offset.reset position.", deleteButton, ButtonType.CANCEL);
+            alert = new Alert(
+                    Alert.AlertType.CONFIRMATION,
+                    "Delete group " + group.id() + " and its committed offsets"
+                            + " on " + group.partitions().size()
+                            + " partition(s)? Its consumers would start again from their"
+                            + " auto.offset.reset position.",
+                    deleteButton,
+                    ButtonType.CANCEL);
             alert.setHeaderText("Delete consumer group " + group.id() + "?");
             alert.getDialogPane().lookupButton(deleteButton).getStyleClass().add(Styles.DANGER);
             alert.getDialogPane().lookupButton(deleteButton).setId("confirm-delete-group");
@@ -239,8 +259,10 @@ public final class GroupsView extends VBox {
                 }
             });
         } else {
-            alert = new Alert(Alert.AlertType.INFORMATION, "Group " + group.id() + " has live members (state "
-                    + group.state() + "). Kafka deletes a group only while it is Empty: stop its consumers first.");
+            alert = new Alert(
+                    Alert.AlertType.INFORMATION,
+                    "Group " + group.id() + " has live members (state " + group.state()
+                            + "). Kafka deletes a group only while it is Empty: stop its consumers first.");
             alert.setHeaderText("Group " + group.id() + " is in use");
         }
         alert.initOwner(window());

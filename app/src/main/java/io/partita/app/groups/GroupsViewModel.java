@@ -37,8 +37,7 @@ public final class GroupsViewModel {
     private final ReadOnlyObjectWrapper<GroupInfo> selectedGroup = new ReadOnlyObjectWrapper<>(this, "selectedGroup");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper messageIsProblem =
-            new ReadOnlyBooleanWrapper(this, "messageIsProblem", false);
+    private final ReadOnlyBooleanWrapper messageIsProblem = new ReadOnlyBooleanWrapper(this, "messageIsProblem", false);
     private final OwnerPalette palette = new OwnerPalette();
     private final LagHistory history = new LagHistory();
     private String samplesOf;
@@ -83,11 +82,15 @@ public final class GroupsViewModel {
     }
 
     private void showSelected() {
-        GroupInfo group = groups.stream().filter(g -> g.id().equals(selected.get())).findFirst().orElse(null);
+        GroupInfo group = groups.stream()
+                .filter(g -> g.id().equals(selected.get()))
+                .findFirst()
+                .orElse(null);
         selectedGroup.set(group);
         List<GroupMember> wantedMembers = group == null ? List.of() : group.members();
         // Colours first: the partition cells read them when the partitions change.
-        Map<String, Integer> slots = palette.assign(wantedMembers.stream().map(GroupMember::memberId).toList());
+        Map<String, Integer> slots =
+                palette.assign(wantedMembers.stream().map(GroupMember::memberId).toList());
         if (!ownerSlots.equals(slots)) {
             ownerSlots.keySet().retainAll(slots.keySet());
             ownerSlots.putAll(slots);
@@ -118,7 +121,9 @@ public final class GroupsViewModel {
         if (expired > 0) {
             lagSamples.remove(0, expired);
         }
-        long last = lagSamples.isEmpty() ? Long.MIN_VALUE : lagSamples.get(lagSamples.size() - 1).atMillis();
+        long last = lagSamples.isEmpty()
+                ? Long.MIN_VALUE
+                : lagSamples.get(lagSamples.size() - 1).atMillis();
         List<LagSample> fresh = wanted.stream().filter(s -> s.atMillis() > last).toList();
         if (!fresh.isEmpty()) {
             lagSamples.addAll(fresh);

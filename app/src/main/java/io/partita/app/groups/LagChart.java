@@ -70,7 +70,8 @@ final class LagChart extends VBox {
         chart.setLegendVisible(false);
         chart.getData().add(series);
 
-        Label waiting = new Label("The lag is sampled at every refresh while Partita runs; the line starts with the next one.");
+        Label waiting =
+                new Label("The lag is sampled at every refresh while Partita runs; the line starts with the next one.");
         waiting.setId("lag-chart-empty");
         waiting.setWrapText(true);
         waiting.getStyleClass().add("empty-state");
@@ -121,7 +122,9 @@ final class LagChart extends VBox {
     }
 
     private static List<XYChart.Data<Number, Number>> points(List<? extends LagSample> samples) {
-        return samples.stream().map(s -> new XYChart.Data<Number, Number>(s.atMillis(), s.lag())).toList();
+        return samples.stream()
+                .map(s -> new XYChart.Data<Number, Number>(s.atMillis(), s.lag()))
+                .toList();
     }
 
     /** The drawn line's series (for tests and accessibility). */

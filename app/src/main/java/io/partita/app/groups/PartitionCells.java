@@ -9,8 +9,7 @@ import javafx.scene.layout.Region;
 
 /** The partition table's drawn cells: the offset bar and the owner with its colour. */
 final class PartitionCells {
-    private PartitionCells() {
-    }
+    private PartitionCells() {}
 
     /** The offset axis of the row's partition, tinted with its owner's colour. */
     static final class OffsetBarCell extends TableCell<PartitionLag, PartitionLag> {

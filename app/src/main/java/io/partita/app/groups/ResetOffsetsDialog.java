@@ -43,11 +43,17 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
     private static final String ALL = "";
 
     public ResetOffsetsDialog(Window owner, ResetOffsetsViewModel model) {
-        Dialogs.prepare(this, owner, Modality.WINDOW_MODAL, "reset-offsets-dialog", "reset-offsets-dialog",
+        Dialogs.prepare(
+                this,
+                owner,
+                Modality.WINDOW_MODAL,
+                "reset-offsets-dialog",
+                "reset-offsets-dialog",
                 "Reset offsets of " + model.groupId());
         setResizable(true);
 
-        Label intro = new Label("Move where group " + model.groupId() + " resumes reading. Nothing changes until Apply.");
+        Label intro =
+                new Label("Move where group " + model.groupId() + " resumes reading. Nothing changes until Apply.");
         intro.setWrapText(true);
 
         Label refusal = new Label(model.refusal());
@@ -118,8 +124,12 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
                 throw new UnsupportedOperationException();
             }
         });
-        scope.setValue(model.topicProperty().get() == null ? ALL : model.topicProperty().get());
-        scope.valueProperty().addListener((o, was, is) -> model.topicProperty().set(is == null || is.equals(ALL) ? null : is));
+        scope.setValue(
+                model.topicProperty().get() == null
+                        ? ALL
+                        : model.topicProperty().get());
+        scope.valueProperty()
+                .addListener((o, was, is) -> model.topicProperty().set(is == null || is.equals(ALL) ? null : is));
         Label scopeLabel = new Label("Partitions");
         scopeLabel.setLabelFor(scope);
         scopeLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -154,15 +164,17 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
         table.getStyleClass().addAll(Styles.DENSE, "reset-preview");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(190);
-        table.getColumns().setAll(List.of(
-                column("Topic", ResetRow::topic, 160, false),
-                column("Partition", r -> Integer.toString(r.partition()), 80, true),
-                column("Current", r -> r.hasCurrent() ? Long.toString(r.current()) : "–", 90, true),
-                column("New", r -> Long.toString(r.target()), 90, true),
-                column("Change", ResetRow::describeChange, 130, false)));
-        Label noPreview = new Label(model.refusal().isEmpty()
-                ? "Press Preview to see where each partition's offset would move."
-                : "Nothing to preview until the group can be reset.");
+        table.getColumns()
+                .setAll(List.of(
+                        column("Topic", ResetRow::topic, 160, false),
+                        column("Partition", r -> Integer.toString(r.partition()), 80, true),
+                        column("Current", r -> r.hasCurrent() ? Long.toString(r.current()) : "–", 90, true),
+                        column("New", r -> Long.toString(r.target()), 90, true),
+                        column("Change", ResetRow::describeChange, 130, false)));
+        Label noPreview = new Label(
+                model.refusal().isEmpty()
+                        ? "Press Preview to see where each partition's offset would move."
+                        : "Nothing to preview until the group can be reset.");
         noPreview.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(noPreview);
 
@@ -180,7 +192,9 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
         boolean refused = !model.refusal().isEmpty();
         form.setDisable(refused);
         getDialogPane().setContent(content);
-        getDialogPane().getButtonTypes().setAll(refused ? List.of(ButtonType.CLOSE) : List.of(APPLY, ButtonType.CANCEL));
+        getDialogPane()
+                .getButtonTypes()
+                .setAll(refused ? List.of(ButtonType.CLOSE) : List.of(APPLY, ButtonType.CANCEL));
 
         if (!refused) {
             Button apply = (Button) getDialogPane().lookupButton(APPLY);
@@ -203,8 +217,8 @@ public final class ResetOffsetsDialog extends Dialog<Boolean> {
         setOnShown(e -> (refused ? getDialogPane().lookupButton(ButtonType.CLOSE) : preview).requestFocus());
     }
 
-    private static TableColumn<ResetRow, String> column(String title, Function<ResetRow, String> value, double width,
-            boolean number) {
+    private static TableColumn<ResetRow, String> column(
+            String title, Function<ResetRow, String> value, double width, boolean number) {
         TableColumn<ResetRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));

@@ -36,11 +36,13 @@ public final class ResetOffsetsViewModel {
     private final GroupInfo group;
     private final Runnable afterApply;
     private final ZoneId zone;
-    private final ObjectProperty<ResetStrategy> strategy = new SimpleObjectProperty<>(this, "strategy", ResetStrategy.EARLIEST);
+    private final ObjectProperty<ResetStrategy> strategy =
+            new SimpleObjectProperty<>(this, "strategy", ResetStrategy.EARLIEST);
     private final StringProperty offsetText = new SimpleStringProperty(this, "offset", "0");
     private final StringProperty momentText = new SimpleStringProperty(this, "moment", "");
     /** The topic to reset, or null for all of the group's partitions. */
     private final ObjectProperty<String> topic = new SimpleObjectProperty<>(this, "topic");
+
     private final ObservableList<ResetRow> preview = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper(this, "previewSummary", "");
@@ -60,10 +62,12 @@ public final class ResetOffsetsViewModel {
         this.zone = zone;
         momentText.set(LocalDateTime.now(zone).minusHours(1).withNano(0).format(Moments.LOCAL));
         validation = Bindings.createStringBinding(this::validate, strategy, offsetText, momentText);
-        canPreview = Bindings.createBooleanBinding(() -> refusal().isEmpty() && validation.get().isEmpty() && !busy.get(),
-                validation, busy);
-        canApply = Bindings.createBooleanBinding(() -> canPreview.get()
-                && preview.stream().anyMatch(r -> r.change() != 0 || !r.hasCurrent()), canPreview, preview);
+        canPreview = Bindings.createBooleanBinding(
+                () -> refusal().isEmpty() && validation.get().isEmpty() && !busy.get(), validation, busy);
+        canApply = Bindings.createBooleanBinding(
+                () -> canPreview.get() && preview.stream().anyMatch(r -> r.change() != 0 || !r.hasCurrent()),
+                canPreview,
+                preview);
         // What is applied must be what was shown: any change to the form discards the preview.
         strategy.addListener((o, was, is) -> discardPreview());
         offsetText.addListener((o, was, is) -> discardPreview());
@@ -85,11 +89,13 @@ public final class ResetOffsetsViewModel {
      */
     public String refusal() {
         if (group.isEmpty()) {
-            return group.partitions().stream().anyMatch(PartitionLag::hasCommit) ? ""
+            return group.partitions().stream().anyMatch(PartitionLag::hasCommit)
+                    ? ""
                     : "Group " + group.id() + " has no committed offsets to reset.";
         }
         int n = group.memberCount();
-        String who = n == 0 ? "is " + group.state()
+        String who = n == 0
+                ? "is " + group.state()
                 : "has " + n + (n == 1 ? " active member" : " active members") + " (state " + group.state() + ")";
         return "Group " + group.id() + " " + who + ". Kafka resets a group's offsets only while the group is Empty,"
                 + " as running consumers would overwrite them: stop its consumers, then reset.";
@@ -98,8 +104,10 @@ public final class ResetOffsetsViewModel {
     private String validate() {
         return switch (strategy.get()) {
             case SPECIFIC_OFFSET -> parseOffset().isPresent() ? "" : "Type an offset: a whole number from 0.";
-            case TIMESTAMP -> Moments.parse(momentText.get(), zone).isPresent() ? ""
-                    : "Type a date and time as 2026-11-25 21:30 (local time), or an ISO time with offset.";
+            case TIMESTAMP ->
+                Moments.parse(momentText.get(), zone).isPresent()
+                        ? ""
+                        : "Type a date and time as 2026-11-25 21:30 (local time), or an ISO time with offset.";
             default -> "";
         };
     }
@@ -115,8 +123,11 @@ public final class ResetOffsetsViewModel {
 
     /** The request the form describes now; only valid when {@link #validationProperty()} is "". */
     ResetRequest request() {
-        return new ResetRequest(strategy.get(), parseOffset().orElse(0),
-                Moments.parse(momentText.get(), zone).orElse(0), topic.get());
+        return new ResetRequest(
+                strategy.get(),
+                parseOffset().orElse(0),
+                Moments.parse(momentText.get(), zone).orElse(0),
+                topic.get());
     }
 
     /** Asks the cluster where the reset would move each offset; shows it, changes nothing. */
@@ -143,7 +154,8 @@ public final class ResetOffsetsViewModel {
         if (rows.isEmpty()) {
             return "The group has no committed offsets in this scope: nothing to reset.";
         }
-        long moved = rows.stream().filter(r -> r.change() != 0 || !r.hasCurrent()).count();
+        long moved =
+                rows.stream().filter(r -> r.change() != 0 || !r.hasCurrent()).count();
         if (moved == 0) {
             return "Every offset is already there: nothing would change.";
         }

@@ -74,8 +74,8 @@ public final class ProduceDialog extends Dialog<Void> {
         key.setId("produce-key");
         key.setPromptText("empty: no key");
         key.textProperty().bindBidirectional(model.keyProperty());
-        ChoiceBox<ProduceInput.ValueKind> kind = new ChoiceBox<>(FXCollections.observableArrayList(
-                ProduceInput.ValueKind.values()));
+        ChoiceBox<ProduceInput.ValueKind> kind =
+                new ChoiceBox<>(FXCollections.observableArrayList(ProduceInput.ValueKind.values()));
         kind.setId("produce-value-kind");
         kind.valueProperty().bindBidirectional(model.valueKindProperty());
         TextArea value = new TextArea();
@@ -200,12 +200,20 @@ public final class ProduceDialog extends Dialog<Void> {
         perSecond.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox fields = new HBox(8, Dialogs.fieldLabel("Records", count), count, Dialogs.fieldLabel("Rate", rate), rate,
-                perSecond, gap, Dialogs.fieldLabel("First {{seq}}", firstSeq), firstSeq);
+        HBox fields = new HBox(
+                8,
+                Dialogs.fieldLabel("Records", count),
+                count,
+                Dialogs.fieldLabel("Rate", rate),
+                rate,
+                perSecond,
+                gap,
+                Dialogs.fieldLabel("First {{seq}}", firstSeq),
+                firstSeq);
         fields.setAlignment(Pos.CENTER_LEFT);
         fields.disableProperty().bind(model.batchRunningProperty());
-        Label hint = new Label("In the key, value and header values: " + Template.PLACEHOLDERS
-                + ". Rate empty: as fast as possible.");
+        Label hint = new Label(
+                "In the key, value and header values: " + Template.PLACEHOLDERS + ". Rate empty: as fast as possible.");
         hint.setId("produce-batch-hint");
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE); // wraps rather than being cut short
@@ -215,8 +223,12 @@ public final class ProduceDialog extends Dialog<Void> {
         bar.setId("produce-batch-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(bar, Priority.ALWAYS);
-        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> model.batchProgressProperty().get() == null
-                ? 0 : model.batchProgressProperty().get().fraction(), model.batchProgressProperty()));
+        bar.progressProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> model.batchProgressProperty().get() == null
+                                ? 0
+                                : model.batchProgressProperty().get().fraction(),
+                        model.batchProgressProperty()));
         Button cancel = new Button("Cancel batch");
         cancel.setId("produce-batch-cancel");
         cancel.setMinWidth(Region.USE_PREF_SIZE);
@@ -267,9 +279,12 @@ public final class ProduceDialog extends Dialog<Void> {
             if (wanted <= window.getHeight()) {
                 return;
             }
-            Rectangle2D screen = Screen.getScreensForRectangle(window.getX(),
-                    window.getY(), window.getWidth(), window.getHeight()).stream().findFirst()
-                    .orElse(Screen.getPrimary()).getVisualBounds();
+            Rectangle2D screen = Screen.getScreensForRectangle(
+                            window.getX(), window.getY(), window.getWidth(), window.getHeight())
+                    .stream()
+                    .findFirst()
+                    .orElse(Screen.getPrimary())
+                    .getVisualBounds();
             // Downwards only, to the screen's bottom edge: moving the window in the same breath made GTK drop the
             // new height.
             window.setHeight(Math.max(window.getHeight(), Math.min(wanted, screen.getMaxY() - window.getY())));

@@ -57,6 +57,7 @@ public final class ProduceViewModel {
     private final StringProperty topic = new SimpleStringProperty(this, "topic");
     /** The topic chosen before it dropped out of the topic list (deleted), until another is chosen. */
     private String vanishedTopic;
+
     private final ObservableList<String> partitionChoices = FXCollections.observableArrayList(BY_KEY);
     private final StringProperty partition = new SimpleStringProperty(this, "partition", BY_KEY);
     private final StringProperty key = new SimpleStringProperty(this, "key", "");
@@ -70,12 +71,14 @@ public final class ProduceViewModel {
     private final StringProperty batchCount = new SimpleStringProperty(this, "batchCount", "100");
     private final StringProperty batchRate = new SimpleStringProperty(this, "batchRate", "10");
     private final StringProperty batchFirstSeq = new SimpleStringProperty(this, "batchFirstSeq", "0");
-    private final ReadOnlyObjectWrapper<BatchProgress> batchProgress = new ReadOnlyObjectWrapper<>(this, "batchProgress");
+    private final ReadOnlyObjectWrapper<BatchProgress> batchProgress =
+            new ReadOnlyObjectWrapper<>(this, "batchProgress");
     private final ReadOnlyStringWrapper batchStatus = new ReadOnlyStringWrapper(this, "batchStatus", "");
     private final ReadOnlyBooleanWrapper batchRunning = new ReadOnlyBooleanWrapper(this, "batchRunning", false);
     private BatchControl batchControl;
     /** Cancel pressed while the value file was still being read: the batch stops as soon as it starts. */
     private boolean cancelAsked;
+
     private final ObservableList<Sent> sent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending", false);
@@ -85,8 +88,8 @@ public final class ProduceViewModel {
      * @param topics       the topics to offer (kept up to date by the workspace)
      * @param partitionsOf a topic's partition count, from the latest topic list
      */
-    public ProduceViewModel(ProduceClient produce, ObservableList<String> topics, ToIntFunction<String> partitionsOf,
-                            ZoneId zone) {
+    public ProduceViewModel(
+            ProduceClient produce, ObservableList<String> topics, ToIntFunction<String> partitionsOf, ZoneId zone) {
         this.produce = produce;
         this.topics = topics;
         this.partitionsOf = partitionsOf;
@@ -141,7 +144,8 @@ public final class ProduceViewModel {
         }
         error.set("");
         sending.set(true);
-        CompletableFuture<ProduceRequest> ready = valueFile == null ? CompletableFuture.completedFuture(request)
+        CompletableFuture<ProduceRequest> ready = valueFile == null
+                ? CompletableFuture.completedFuture(request)
                 : produce.readValueFile(valueFile).thenApply(bytes -> withValue(request, bytes));
         return ready.thenCompose(produce::send).handle((delivery, failure) -> {
             sending.set(false);
@@ -174,8 +178,8 @@ public final class ProduceViewModel {
         error.set("");
         sending.set(true);
         batchRunning.set(true);
-        batchProgress.set(new BatchProgress(plan.topic(), plan.count(), 0, List.of(), BatchProgress.State.RUNNING, 0,
-                null));
+        batchProgress.set(
+                new BatchProgress(plan.topic(), plan.count(), 0, List.of(), BatchProgress.State.RUNNING, 0, null));
         batchStatus.set("Starting…");
         if (valueFile == null) {
             run(plan);
@@ -279,14 +283,25 @@ public final class ProduceViewModel {
         long firstSeq = number(batchFirstSeq.get(), "The first {{seq}}", 0, Long.MAX_VALUE - count);
         List<BatchPlan.HeaderTemplate> headerTemplates = new ArrayList<>();
         for (Message.Header h : ProduceInput.headers(headers.get())) {
-            headerTemplates.add(new BatchPlan.HeaderTemplate(h.name(), h.value() == null ? null
-                    : Template.parse(new String(h.value(), StandardCharsets.UTF_8), "Header " + h.name())));
+            headerTemplates.add(new BatchPlan.HeaderTemplate(
+                    h.name(),
+                    h.value() == null
+                            ? null
+                            : Template.parse(new String(h.value(), StandardCharsets.UTF_8), "Header " + h.name())));
         }
         boolean fromFile = valueKind.get() == ProduceInput.ValueKind.FILE;
-        return new BatchPlan(target, chosenPartition(), Template.parse(key.get(), "The key"),
-                fromFile ? Template.parse("", "The value") : Template.parse(value.get(), "The value"), fileValue,
-                valueKind.get() == ProduceInput.ValueKind.JSON, headerTemplates,
-                ProduceInput.timestamp(timestamp.get(), zone), count, firstSeq, rate);
+        return new BatchPlan(
+                target,
+                chosenPartition(),
+                Template.parse(key.get(), "The key"),
+                fromFile ? Template.parse("", "The value") : Template.parse(value.get(), "The value"),
+                fileValue,
+                valueKind.get() == ProduceInput.ValueKind.JSON,
+                headerTemplates,
+                ProduceInput.timestamp(timestamp.get(), zone),
+                count,
+                firstSeq,
+                rate);
     }
 
     private static long number(String text, String what, long min, long max) {
@@ -305,8 +320,8 @@ public final class ProduceViewModel {
 
     private String requireTopic() {
         if (topic.get() == null && vanishedTopic != null) {
-            throw new IllegalArgumentException("Not sent: Topic " + vanishedTopic
-                    + " does not exist (was it deleted?). Nothing was sent.");
+            throw new IllegalArgumentException(
+                    "Not sent: Topic " + vanishedTopic + " does not exist (was it deleted?). Nothing was sent.");
         }
         if (topic.get() == null || topic.get().isEmpty()) {
             throw new IllegalArgumentException("Choose a topic to send to.");
@@ -321,9 +336,13 @@ public final class ProduceViewModel {
     private ProduceRequest request() {
         String target = requireTopic();
         boolean fromFile = valueKind.get() == ProduceInput.ValueKind.FILE;
-        return new ProduceRequest(target, chosenPartition(), ProduceInput.key(key.get()),
+        return new ProduceRequest(
+                target,
+                chosenPartition(),
+                ProduceInput.key(key.get()),
                 fromFile ? new byte[0] : ProduceInput.value(value.get(), valueKind.get()),
-                ProduceInput.headers(headers.get()), ProduceInput.timestamp(timestamp.get(), zone));
+                ProduceInput.headers(headers.get()),
+                ProduceInput.timestamp(timestamp.get(), zone));
     }
 
     public ObservableList<String> topics() {

@@ -33,8 +33,10 @@ final class ReplayAxes extends VBox {
         getStyleClass().add("replay-axes");
         more.setId("replay-axes-more");
         more.getStyleClass().add("replay-axes-more");
-        more.textProperty().bind(Bindings.createStringBinding(() -> "+" + hidden.get() + " more partition"
-                + (hidden.get() == 1 ? "" : "s") + " (not drawn)", hidden));
+        more.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "+" + hidden.get() + " more partition" + (hidden.get() == 1 ? "" : "s") + " (not drawn)",
+                        hidden));
         more.visibleProperty().bind(hidden.greaterThan(0));
         more.managedProperty().bind(more.visibleProperty());
         getChildren().add(more);

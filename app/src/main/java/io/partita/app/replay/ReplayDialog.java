@@ -4,7 +4,6 @@ import atlantafx.base.theme.Styles;
 import io.partita.app.client.records.Message;
 import io.partita.app.client.records.MessageFilter;
 import io.partita.app.client.replay.ReplayPosition;
-import io.partita.app.client.replay.Speed;
 import io.partita.app.common.Dialogs;
 import io.partita.app.common.StartChoice;
 import javafx.application.Platform;
@@ -57,24 +56,29 @@ public final class ReplayDialog extends Dialog<Void> {
         TextField fromInput = new TextField();
         fromInput.setId("replay-from-value");
         fromInput.textProperty().bindBidirectional(model.fromInputProperty());
-        fromInput.promptTextProperty().bind(Bindings.createStringBinding(() -> model.fromProperty().get().hint(),
-                model.fromProperty()));
-        fromInput.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.fromProperty().get().needsInput(),
-                model.fromProperty()));
+        fromInput
+                .promptTextProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.fromProperty().get().hint(), model.fromProperty()));
+        fromInput
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> !model.fromProperty().get().needsInput(), model.fromProperty()));
         HBox.setHgrow(fromInput, Priority.ALWAYS);
-        ChoiceBox<ReplayViewModel.UntilChoice> untilKind = new ChoiceBox<>(FXCollections.observableArrayList(
-                ReplayViewModel.UntilChoice.values()));
+        ChoiceBox<ReplayViewModel.UntilChoice> untilKind =
+                new ChoiceBox<>(FXCollections.observableArrayList(ReplayViewModel.UntilChoice.values()));
         untilKind.setId("replay-until-kind");
         untilKind.valueProperty().bindBidirectional(model.untilKindProperty());
         TextField until = new TextField();
         until.setId("replay-until");
-        until.promptTextProperty().bind(Bindings.createStringBinding(() -> model.untilKindProperty().get().hint(),
-                model.untilKindProperty()));
+        until.promptTextProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.untilKindProperty().get().hint(), model.untilKindProperty()));
         until.textProperty().bindBidirectional(model.untilInputProperty());
         HBox.setHgrow(until, Priority.ALWAYS);
 
-        ChoiceBox<MessageFilter.Field> field = new ChoiceBox<>(FXCollections.observableArrayList(
-                MessageFilter.Field.values()));
+        ChoiceBox<MessageFilter.Field> field =
+                new ChoiceBox<>(FXCollections.observableArrayList(MessageFilter.Field.values()));
         field.setId("replay-filter-field");
         field.valueProperty().bindBidirectional(model.filterFieldProperty());
         TextField filter = new TextField();
@@ -87,8 +91,8 @@ public final class ReplayDialog extends Dialog<Void> {
         regex.selectedProperty().bindBidirectional(model.filterRegexProperty());
         regex.setMinWidth(Region.USE_PREF_SIZE);
 
-        ChoiceBox<ReplayViewModel.SpeedChoice> speed = new ChoiceBox<>(FXCollections.observableArrayList(
-                ReplayViewModel.SpeedChoice.values()));
+        ChoiceBox<ReplayViewModel.SpeedChoice> speed =
+                new ChoiceBox<>(FXCollections.observableArrayList(ReplayViewModel.SpeedChoice.values()));
         speed.setId("replay-speed");
         speed.valueProperty().bindBidirectional(model.speedProperty());
         TextField speedValue = new TextField();
@@ -97,8 +101,8 @@ public final class ReplayDialog extends Dialog<Void> {
         speedValue.textProperty().bindBidirectional(model.speedValueProperty());
         speedValue.disableProperty().bind(model.speedProperty().isEqualTo(ReplayViewModel.SpeedChoice.FAST));
 
-        ChoiceBox<ReplayViewModel.TargetChoice> target = new ChoiceBox<>(FXCollections.observableArrayList(
-                ReplayViewModel.TargetChoice.values()));
+        ChoiceBox<ReplayViewModel.TargetChoice> target =
+                new ChoiceBox<>(FXCollections.observableArrayList(ReplayViewModel.TargetChoice.values()));
         target.setId("replay-target");
         target.valueProperty().bindBidirectional(model.targetProperty());
         ComboBox<String> targetTopic = new ComboBox<>(model.topics());
@@ -131,7 +135,8 @@ public final class ReplayDialog extends Dialog<Void> {
         start.setOnAction(e -> model.start());
         Button pause = new Button();
         pause.setId("replay-pause");
-        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
+        pause.textProperty()
+                .bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
         pause.disableProperty().bind(model.runningProperty().not());
         pause.setOnAction(e -> model.pauseOrResume());
         Button step = new Button("Step");
@@ -162,8 +167,12 @@ public final class ReplayDialog extends Dialog<Void> {
         position.setMinHeight(Region.USE_PREF_SIZE);
         position.setId("replay-position");
         position.setMaxWidth(Double.MAX_VALUE);
-        position.progressProperty().bind(Bindings.createDoubleBinding(() -> model.progressProperty().get() == null
-                ? 0 : model.progressProperty().get().fraction(), model.progressProperty()));
+        position.progressProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> model.progressProperty().get() == null
+                                ? 0
+                                : model.progressProperty().get().fraction(),
+                        model.progressProperty()));
         Label status = new Label();
         status.setId("replay-status");
         status.setWrapText(true);
@@ -193,7 +202,8 @@ public final class ReplayDialog extends Dialog<Void> {
             }
             getDialogPane().applyCss();
             getDialogPane().layout();
-            double missing = getDialogPane().prefHeight(getDialogPane().getWidth()) - getDialogPane().getHeight();
+            double missing = getDialogPane().prefHeight(getDialogPane().getWidth())
+                    - getDialogPane().getHeight();
             if (missing > 0) {
                 setHeight(getHeight() + missing);
             }
@@ -213,5 +223,4 @@ public final class ReplayDialog extends Dialog<Void> {
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
-
 }

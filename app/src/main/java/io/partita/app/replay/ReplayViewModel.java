@@ -71,7 +71,9 @@ public final class ReplayViewModel {
 
     /** How fast, as offered by the form. */
     public enum SpeedChoice {
-        FAST("As fast as possible"), ORIGINAL("Original timing ×"), RATE("Records per second");
+        FAST("As fast as possible"),
+        ORIGINAL("Original timing ×"),
+        RATE("Records per second");
 
         private final String label;
 
@@ -87,7 +89,8 @@ public final class ReplayViewModel {
 
     /** Where replayed records go, as offered by the form. */
     public enum TargetChoice {
-        APP("Step through them here"), TOPIC("Produce them to a topic");
+        APP("Step through them here"),
+        TOPIC("Produce them to a topic");
 
         private final String label;
 
@@ -110,7 +113,8 @@ public final class ReplayViewModel {
     private final StringProperty partition = new SimpleStringProperty(this, "partition", ALL_PARTITIONS);
     private final ObjectProperty<StartChoice> from = new SimpleObjectProperty<>(this, "from", StartChoice.EARLIEST);
     private final StringProperty fromInput = new SimpleStringProperty(this, "fromInput", "");
-    private final ObjectProperty<UntilChoice> untilKind = new SimpleObjectProperty<>(this, "untilKind", UntilChoice.OFFSET);
+    private final ObjectProperty<UntilChoice> untilKind =
+            new SimpleObjectProperty<>(this, "untilKind", UntilChoice.OFFSET);
     private final StringProperty untilInput = new SimpleStringProperty(this, "untilInput", "");
     private final ObjectProperty<MessageFilter.Field> filterField =
             new SimpleObjectProperty<>(this, "filterField", MessageFilter.Field.ANY);
@@ -128,6 +132,7 @@ public final class ReplayViewModel {
     private final ObservableList<ReplayPosition> axes = FXCollections.observableArrayList();
     /** One read-only view, kept: such a view listens to the list only as long as someone holds it. */
     private final ObservableList<ReplayPosition> axesView = FXCollections.unmodifiableObservableList(axes);
+
     private final ReadOnlyIntegerWrapper axesHidden = new ReadOnlyIntegerWrapper(this, "axesHidden", 0);
     private final ReadOnlyObjectWrapper<ReplayProgress> progress = new ReadOnlyObjectWrapper<>(this, "progress");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -136,8 +141,8 @@ public final class ReplayViewModel {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused", false);
     private ReplayControl control;
 
-    public ReplayViewModel(ReplayClient replay, ObservableList<String> topics, ToIntFunction<String> partitionsOf,
-                           ZoneId zone) {
+    public ReplayViewModel(
+            ReplayClient replay, ObservableList<String> topics, ToIntFunction<String> partitionsOf, ZoneId zone) {
         this.replay = replay;
         this.topics = topics;
         this.partitionsOf = partitionsOf;
@@ -211,7 +216,8 @@ public final class ReplayViewModel {
         if (p.positions().isEmpty()) {
             return; // refused, or stopped before the ranges were known: nothing to draw
         }
-        List<ReplayPosition> drawn = p.positions().subList(0, Math.min(AXES_AT_MOST, p.positions().size()));
+        List<ReplayPosition> drawn =
+                p.positions().subList(0, Math.min(AXES_AT_MOST, p.positions().size()));
         if (axes.size() == drawn.size()) {
             // Only the axes whose cursor moved change, so the rows are redrawn as little as possible.
             for (int i = 0; i < drawn.size(); i++) {
@@ -248,15 +254,20 @@ public final class ReplayViewModel {
         }
         StartAt start = from.get().parse(fromInput.get(), zone);
         StopAt until = until(start);
-        MessageFilter filter = new MessageFilter(filterField.get(), filterText.get(), filterRegex.get(),
-                Long.MIN_VALUE, Long.MAX_VALUE);
+        MessageFilter filter = new MessageFilter(
+                filterField.get(), filterText.get(), filterRegex.get(), Long.MIN_VALUE, Long.MAX_VALUE);
         Speed pace = switch (speed.get()) {
             case FAST -> new Speed.AsFastAsPossible();
             case ORIGINAL -> new Speed.OriginalTiming(positive(speedValue.get(), "The speed-up"));
             case RATE -> new Speed.PerSecond(positive(speedValue.get(), "The rate"));
         };
-        ReplayPlan.Target to = target.get() == TargetChoice.APP ? new ReplayPlan.InApp()
-                : new ReplayPlan.ToTopic(targetTopic.get(), keepKeys.get(), keepHeaders.get(), keepTimestamps.get(),
+        ReplayPlan.Target to = target.get() == TargetChoice.APP
+                ? new ReplayPlan.InApp()
+                : new ReplayPlan.ToTopic(
+                        targetTopic.get(),
+                        keepKeys.get(),
+                        keepHeaders.get(),
+                        keepTimestamps.get(),
                         keepPartitions.get());
         return new ReplayPlan(source, partitions, start, until, filter, pace, to);
     }
@@ -276,8 +287,8 @@ public final class ReplayViewModel {
         }
         long stop = wholeNumber(text, "The offset to stop before");
         if (start instanceof StartAt.Offset o && stop <= o.offset()) {
-            throw new IllegalArgumentException("The range is empty: offset " + stop + " is not after the start ("
-                    + o.offset() + ").");
+            throw new IllegalArgumentException(
+                    "The range is empty: offset " + stop + " is not after the start (" + o.offset() + ").");
         }
         return new StopAt.Offset(stop);
     }
@@ -302,8 +313,8 @@ public final class ReplayViewModel {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a number, not \"" + (text == null ? "" : text.strip())
-                    + "\".");
+            throw new IllegalArgumentException(
+                    what + " must be a number, not \"" + (text == null ? "" : text.strip()) + "\".");
         }
     }
 

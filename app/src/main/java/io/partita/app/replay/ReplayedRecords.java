@@ -32,8 +32,11 @@ final class ReplayedRecords extends ListView<Message> {
             @Override
             protected void updateItem(Message m, boolean empty) {
                 super.updateItem(m, empty);
-                setText(empty || m == null ? null : "partition " + m.partition() + " @ " + m.offset() + "   "
-                        + Bytes.preview(m.key(), 24) + "   " + Bytes.preview(m.value(), 80));
+                setText(
+                        empty || m == null
+                                ? null
+                                : "partition " + m.partition() + " @ " + m.offset() + "   " + Bytes.preview(m.key(), 24)
+                                        + "   " + Bytes.preview(m.value(), 80));
             }
         });
         shown.addListener((ListChangeListener<Message>) c -> followNewest());

@@ -45,7 +45,10 @@ public final class AddPartitionsDialog extends Dialog<Boolean> {
         HBox row = new HBox(12, totalLabel, total);
         row.setAlignment(Pos.CENTER_LEFT);
 
-        VBox content = new VBox(14, intro, row,
+        VBox content = new VBox(
+                14,
+                intro,
+                row,
                 Dialogs.validationLabel("partitions-validation", model.validationMessageProperty()),
                 Dialogs.errorLabel("partitions-error", model.errorProperty()),
                 Dialogs.busyRow("Adding…", model.busyProperty()));

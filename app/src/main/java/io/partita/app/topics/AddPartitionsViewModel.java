@@ -28,7 +28,8 @@ public final class AddPartitionsViewModel {
         this.client = client;
         this.topic = topic;
         this.current = current;
-        this.newTotal = new SimpleObjectProperty<>(this, "newTotal", Math.min(current + 1, NewTopicViewModel.MAX_PARTITIONS));
+        this.newTotal =
+                new SimpleObjectProperty<>(this, "newTotal", Math.min(current + 1, NewTopicViewModel.MAX_PARTITIONS));
         validationMessage = Bindings.createStringBinding(this::validate, newTotal);
         canApply = Bindings.createBooleanBinding(() -> validate().isEmpty() && !busy.get(), newTotal, busy);
         newTotal.addListener((obs, o, n) -> error.set(""));
@@ -54,8 +55,7 @@ public final class AddPartitionsViewModel {
         if (!canApply.get()) {
             return CompletableFuture.completedFuture(false);
         }
-        return FormRequest.run(busy, error, "The cluster refused",
-                () -> client.addPartitions(topic, newTotal.get()));
+        return FormRequest.run(busy, error, "The cluster refused", () -> client.addPartitions(topic, newTotal.get()));
     }
 
     public String topic() {

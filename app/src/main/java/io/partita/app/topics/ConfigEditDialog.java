@@ -25,7 +25,13 @@ public final class ConfigEditDialog extends Dialog<String> {
     public static final ButtonType RESET = new ButtonType("Reset to default", ButtonBar.ButtonData.LEFT);
 
     public ConfigEditDialog(Window owner, ConfigEditViewModel model) {
-        Dialogs.prepare(this, owner, Modality.WINDOW_MODAL, "config-edit-dialog", "topic-dialog", "Edit config of " + model.topic());
+        Dialogs.prepare(
+                this,
+                owner,
+                Modality.WINDOW_MODAL,
+                "config-edit-dialog",
+                "topic-dialog",
+                "Edit config of " + model.topic());
 
         ComboBox<String> name = new ComboBox<>();
         name.setId("config-name");
@@ -57,7 +63,9 @@ public final class ConfigEditDialog extends Dialog<String> {
         grid.addRow(1, Dialogs.fieldLabel("Value", value), value);
         grid.add(current, 1, 2);
 
-        VBox content = new VBox(14, grid,
+        VBox content = new VBox(
+                14,
+                grid,
                 Dialogs.validationLabel("config-validation", model.validationMessageProperty()),
                 Dialogs.errorLabel("config-error", model.errorProperty()),
                 Dialogs.busyRow("Asking the cluster…", model.busyProperty()));

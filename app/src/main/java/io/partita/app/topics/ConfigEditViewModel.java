@@ -40,20 +40,27 @@ public final class ConfigEditViewModel {
      * @param knownNames the topic's editable configs, offered in the name field
      * @param current    the topic's current entry for a name, or null
      */
-    public ConfigEditViewModel(TopicsClient client, String topic, List<String> knownNames,
-                               Function<String, TopicConfig> current, String initialName) {
+    public ConfigEditViewModel(
+            TopicsClient client,
+            String topic,
+            List<String> knownNames,
+            Function<String, TopicConfig> current,
+            String initialName) {
         this.client = client;
         this.topic = topic;
         this.knownNames = List.copyOf(knownNames);
         this.current = current;
         validationMessage = Bindings.createStringBinding(this::validate, name, value);
         currentDescription = Bindings.createStringBinding(this::describeCurrent, name);
-        canSave = Bindings.createBooleanBinding(() -> !key().isEmpty() && validate().isEmpty() && !unchanged()
-                && !busy.get(), name, value, busy);
-        canReset = Bindings.createBooleanBinding(() -> {
-            TopicConfig entry = current.apply(key());
-            return entry != null && entry.overridden() && !busy.get();
-        }, name, busy);
+        canSave = Bindings.createBooleanBinding(
+                () -> !key().isEmpty() && validate().isEmpty() && !unchanged() && !busy.get(), name, value, busy);
+        canReset = Bindings.createBooleanBinding(
+                () -> {
+                    TopicConfig entry = current.apply(key());
+                    return entry != null && entry.overridden() && !busy.get();
+                },
+                name,
+                busy);
         name.addListener((obs, o, n) -> {
             error.set("");
             TopicConfig entry = current.apply(key());
@@ -87,7 +94,10 @@ public final class ConfigEditViewModel {
     /** Setting an override to the value it has already would change nothing. */
     private boolean unchanged() {
         TopicConfig entry = current.apply(key());
-        return entry != null && !entry.sensitive() && entry.overridden() && value.get() != null
+        return entry != null
+                && !entry.sensitive()
+                && entry.overridden()
+                && value.get() != null
                 && value.get().strip().equals(entry.value());
     }
 
@@ -120,8 +130,7 @@ public final class ConfigEditViewModel {
     }
 
     private CompletableFuture<Boolean> send(Map<String, String> set, Set<String> reset) {
-        return FormRequest.run(busy, error, "The cluster refused",
-                () -> client.alterTopicConfigs(topic, set, reset));
+        return FormRequest.run(busy, error, "The cluster refused", () -> client.alterTopicConfigs(topic, set, reset));
     }
 
     public String topic() {

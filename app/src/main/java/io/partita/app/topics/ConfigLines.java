@@ -9,11 +9,9 @@ public final class ConfigLines {
     private static final Pattern KEY = Pattern.compile("[a-zA-Z0-9._-]+");
 
     /** @param problem why the text cannot be used, or "" when {@code configs} holds it */
-    public record Parsed(Map<String, String> configs, String problem) {
-    }
+    public record Parsed(Map<String, String> configs, String problem) {}
 
-    private ConfigLines() {
-    }
+    private ConfigLines() {}
 
     public static Parsed parse(String text) {
         Map<String, String> configs = new LinkedHashMap<>();

@@ -24,10 +24,12 @@ public final class DeleteTopicDialog extends Dialog<Boolean> {
         question.setId("delete-question");
         question.getStyleClass().add(Styles.TITLE_4);
         question.setWrapText(true);
-        String records = stats.records() < 0 ? "all its records"
+        String records = stats.records() < 0
+                ? "all its records"
                 : stats.records() == 1 ? "its 1 record" : "its " + Sizes.count(stats.records()) + " records";
-        Label consequence = new Label("Its " + (topic.partitions() == 1 ? "partition" : topic.partitions() + " partitions")
-                + " and " + records + " are removed from every broker. This cannot be undone.");
+        Label consequence =
+                new Label("Its " + (topic.partitions() == 1 ? "partition" : topic.partitions() + " partitions")
+                        + " and " + records + " are removed from every broker. This cannot be undone.");
         consequence.setWrapText(true);
         VBox content = new VBox(10, question, consequence);
         content.setPrefWidth(460);

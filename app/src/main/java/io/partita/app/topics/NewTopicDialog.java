@@ -39,12 +39,14 @@ public final class NewTopicDialog extends Dialog<String> {
         name.textProperty().bindBidirectional(model.nameProperty());
         name.setPrefColumnCount(26);
 
-        Spinner<Integer> partitions = intSpinner("topic-partitions", NewTopicViewModel.MAX_PARTITIONS,
-                model.partitionsProperty());
+        Spinner<Integer> partitions =
+                intSpinner("topic-partitions", NewTopicViewModel.MAX_PARTITIONS, model.partitionsProperty());
         Spinner<Integer> replication = intSpinner("topic-replication", 32, model.replicationFactorProperty());
 
-        Label brokersHint = new Label(model.brokerCount() == 1 ? "at most 1: the cluster has one broker"
-                : "at most " + model.brokerCount() + ", the number of brokers");
+        Label brokersHint = new Label(
+                model.brokerCount() == 1
+                        ? "at most 1: the cluster has one broker"
+                        : "at most " + model.brokerCount() + ", the number of brokers");
         brokersHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
         GridPane grid = Dialogs.formGrid();
@@ -118,9 +120,7 @@ public final class NewTopicDialog extends Dialog<String> {
         validation.getStyleClass().add(hint ? Styles.TEXT_MUTED : Styles.DANGER);
     }
 
-
-    private static Spinner<Integer> intSpinner(String id, int max,
-            ObjectProperty<Integer> value) {
+    private static Spinner<Integer> intSpinner(String id, int max, ObjectProperty<Integer> value) {
         Spinner<Integer> spinner = new Spinner<>();
         spinner.setId(id);
         SpinnerValueFactory.IntegerSpinnerValueFactory factory =

@@ -29,6 +29,7 @@ public final class NewTopicViewModel {
     private final ObjectProperty<Integer> replicationFactor = new SimpleObjectProperty<>(this, "replicationFactor", 1);
     /** Optional config overrides, one key=value a line. */
     private final StringProperty configs = new SimpleStringProperty(this, "configs", "");
+
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final StringBinding validationMessage;
@@ -83,8 +84,14 @@ public final class NewTopicViewModel {
         if (!canCreate.get()) {
             return CompletableFuture.completedFuture(false);
         }
-        return FormRequest.run(busy, error, "The cluster refused the topic",
-                () -> client.createTopic(name.get(), partitions.get(), replicationFactor.get().shortValue(),
+        return FormRequest.run(
+                busy,
+                error,
+                "The cluster refused the topic",
+                () -> client.createTopic(
+                        name.get(),
+                        partitions.get(),
+                        replicationFactor.get().shortValue(),
                         ConfigLines.parse(configs.get()).configs()));
     }
 

@@ -7,8 +7,7 @@ public final class Sizes {
     public static final String UNKNOWN = "—";
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /** 0 B, 999 B, 1.0 KiB, 1.5 MiB… binary units, one decimal; negative means unknown. */
     public static String bytes(long bytes) {

@@ -52,7 +52,8 @@ public final class TopicActions {
         AddPartitionsDialog dialog = new AddPartitionsDialog(window(), form);
         dialog.setOnHidden(e -> {
             if (Boolean.TRUE.equals(dialog.getResult())) {
-                model.changed(topic.name() + " now has " + form.newTotalProperty().get() + " partitions.");
+                model.changed(
+                        topic.name() + " now has " + form.newTotalProperty().get() + " partitions.");
             }
         });
         dialog.show();

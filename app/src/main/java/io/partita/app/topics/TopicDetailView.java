@@ -42,23 +42,27 @@ public final class TopicDetailView extends VBox {
      * @param onEditConfig    opens Edit config on a config name ("" for none chosen yet)
      * @param onDelete        asks to delete the shown topic
      */
-    public TopicDetailView(TopicDetailViewModel model, Runnable onAddPartitions, Consumer<String> onEditConfig,
-                           Runnable onDelete) {
+    public TopicDetailView(
+            TopicDetailViewModel model, Runnable onAddPartitions, Consumer<String> onEditConfig, Runnable onDelete) {
         getStyleClass().add("topic-detail");
         setId("topic-detail");
 
         Label title = new Label();
         title.setId("detail-title");
         title.getStyleClass().addAll(Styles.TITLE_4);
-        title.textProperty().bind(Bindings.createStringBinding(
-                () -> model.topicProperty().get() == null ? "Topic detail" : model.topicProperty().get(),
-                model.topicProperty()));
+        title.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.topicProperty().get() == null
+                                ? "Topic detail"
+                                : model.topicProperty().get(),
+                        model.topicProperty()));
         title.setMinWidth(Region.USE_PREF_SIZE);
         Label facts = new Label();
         facts.setId("detail-facts");
         facts.getStyleClass().add(Styles.TEXT_MUTED);
-        facts.textProperty().bind(Bindings.createStringBinding(() -> describe(model.detailProperty().get()),
-                model.detailProperty()));
+        facts.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> describe(model.detailProperty().get()), model.detailProperty()));
 
         Button add = new Button("Add partitions…");
         add.setId("detail-add-partitions");
@@ -76,8 +80,11 @@ public final class TopicDetailView extends VBox {
         }
         // The cluster's own topics are not deleted from here; the button says so rather than failing later.
         delete.disableProperty().unbind();
-        delete.disableProperty().bind(Bindings.createBooleanBinding(() -> model.detailProperty().get() == null
-                || model.detailProperty().get().internal(), model.detailProperty()));
+        delete.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.detailProperty().get() == null
+                                || model.detailProperty().get().internal(),
+                        model.detailProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, title, facts, spacer, add, edit, delete);
@@ -101,14 +108,20 @@ public final class TopicDetailView extends VBox {
         tabs.visibleProperty().bind(model.detailProperty().isNotNull());
 
         StackPane body = new StackPane(tabs, message);
-        message.visibleProperty().bind(model.messageProperty().isNotEmpty().and(model.detailProperty().isNull()));
+        message.visibleProperty()
+                .bind(model.messageProperty()
+                        .isNotEmpty()
+                        .and(model.detailProperty().isNull()));
         VBox.setVgrow(body, Priority.ALWAYS);
         // A failed refresh of a shown topic (e.g. deleted elsewhere) says so above the tables.
         Label stale = new Label();
         stale.setId("detail-problem");
         stale.getStyleClass().addAll(Styles.DANGER, "message");
         stale.textProperty().bind(model.messageProperty());
-        stale.visibleProperty().bind(model.messageProperty().isNotEmpty().and(model.detailProperty().isNotNull()));
+        stale.visibleProperty()
+                .bind(model.messageProperty()
+                        .isNotEmpty()
+                        .and(model.detailProperty().isNotNull()));
         stale.managedProperty().bind(stale.visibleProperty());
         getChildren().addAll(header, stale, body);
     }
@@ -170,17 +183,26 @@ public final class TopicDetailView extends VBox {
         isr.setPrefWidth(90);
         isr.setMinWidth(70);
         isr.setSortable(false);
-        TableColumn<PartitionDetail, String> start = explained("Log start", "The first offset still in the log: "
-                + "older records were deleted by retention or DeleteRecords.", p -> Sizes.count(p.logStartOffset()), 100);
-        TableColumn<PartitionDetail, String> hw = explained("High watermark", "The offset up to which records are on "
-                + "every in-sync replica; consumers read up to here. The leader's log end offset can be a little ahead "
-                + "while followers catch up; Kafka's client API does not report it, so it is not shown.",
-                p -> Sizes.count(p.highWatermark()), 150);
-        TableColumn<PartitionDetail, String> records = explained("Records", "High watermark minus log start: an upper "
-                + "bound, since compacted records and transaction markers take offsets too.",
-                p -> Sizes.count(p.records()), 95);
-        TableColumn<PartitionDetail, String> size = explained("Size", "Bytes on the leader's disk (DescribeLogDirs).",
-                p -> Sizes.bytes(p.sizeBytes()), 85);
+        TableColumn<PartitionDetail, String> start = explained(
+                "Log start",
+                "The first offset still in the log: " + "older records were deleted by retention or DeleteRecords.",
+                p -> Sizes.count(p.logStartOffset()),
+                100);
+        TableColumn<PartitionDetail, String> hw = explained(
+                "High watermark",
+                "The offset up to which records are on "
+                        + "every in-sync replica; consumers read up to here. The leader's log end offset can be a little ahead "
+                        + "while followers catch up; Kafka's client API does not report it, so it is not shown.",
+                p -> Sizes.count(p.highWatermark()),
+                150);
+        TableColumn<PartitionDetail, String> records = explained(
+                "Records",
+                "High watermark minus log start: an upper "
+                        + "bound, since compacted records and transaction markers take offsets too.",
+                p -> Sizes.count(p.records()),
+                95);
+        TableColumn<PartitionDetail, String> size =
+                explained("Size", "Bytes on the leader's disk (DescribeLogDirs).", p -> Sizes.bytes(p.sizeBytes()), 85);
         partitions.getColumns().setAll(List.of(partition, leader, replicas, isr, start, hw, records, size));
     }
 
@@ -202,7 +224,9 @@ public final class TopicDetailView extends VBox {
         name.setSortable(false);
         TableColumn<TopicConfig, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                c.getValue().sensitive() ? "(hidden)" : c.getValue().value() == null ? "" : c.getValue().value()));
+                c.getValue().sensitive()
+                        ? "(hidden)"
+                        : c.getValue().value() == null ? "" : c.getValue().value()));
         value.setPrefWidth(260);
         value.setSortable(false);
         TableColumn<TopicConfig, String> source = new TableColumn<>("Source");
@@ -216,8 +240,10 @@ public final class TopicDetailView extends VBox {
                 protected void updateItem(TopicConfig config, boolean empty) {
                     super.updateItem(config, empty);
                     pseudoClassStateChanged(OVERRIDDEN, !empty && config != null && config.overridden());
-                    setTooltip(empty || config == null || config.documentation().isEmpty() ? null
-                            : wrapped(config.documentation()));
+                    setTooltip(
+                            empty || config == null || config.documentation().isEmpty()
+                                    ? null
+                                    : wrapped(config.documentation()));
                 }
             };
             row.setOnMouseClicked(e -> {
@@ -262,8 +288,8 @@ public final class TopicDetailView extends VBox {
         return label;
     }
 
-    private static TableColumn<PartitionDetail, Integer> number(String title,
-            Function<PartitionDetail, Integer> value, double width) {
+    private static TableColumn<PartitionDetail, Integer> number(
+            String title, Function<PartitionDetail, Integer> value, double width) {
         TableColumn<PartitionDetail, Integer> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.getStyleClass().add("number-column");
@@ -273,8 +299,8 @@ public final class TopicDetailView extends VBox {
     }
 
     /** A right-aligned text column whose header explains it in a tooltip. */
-    private static TableColumn<PartitionDetail, String> explained(String title, String explanation,
-            Function<PartitionDetail, String> value, double width) {
+    private static TableColumn<PartitionDetail, String> explained(
+            String title, String explanation, Function<PartitionDetail, String> value, double width) {
         TableColumn<PartitionDetail, String> column = new TableColumn<>();
         column.setGraphic(hint(title, explanation));
         column.setSortable(false); // formatted text would sort as text ("10" before "9")
@@ -308,14 +334,17 @@ public final class TopicDetailView extends VBox {
                 setGraphic(null);
                 return;
             }
-            ids.getChildren().setAll(p.replicas().stream().map(r -> {
-                Label id = new Label(String.valueOf(r));
-                if (!p.isr().contains(r)) {
-                    id.getStyleClass().add("out-of-sync");
-                    id.setTooltip(new Tooltip("Replica on broker " + r + " is not in sync"));
-                }
-                return id;
-            }).toList());
+            ids.getChildren()
+                    .setAll(p.replicas().stream()
+                            .map(r -> {
+                                Label id = new Label(String.valueOf(r));
+                                if (!p.isr().contains(r)) {
+                                    id.getStyleClass().add("out-of-sync");
+                                    id.setTooltip(new Tooltip("Replica on broker " + r + " is not in sync"));
+                                }
+                                return id;
+                            })
+                            .toList());
             setGraphic(ids);
         }
     }

@@ -80,9 +80,10 @@ public final class TopicDetailViewModel {
         if (!configs.equals(loaded.configs())) {
             configs.setAll(loaded.configs());
         }
-        configsMessage.set(loaded.configsError().isEmpty()
-                ? (loaded.configs().isEmpty() ? "The cluster reports no configs for this topic." : "")
-                : "Could not read the configs: " + loaded.configsError());
+        configsMessage.set(
+                loaded.configsError().isEmpty()
+                        ? (loaded.configs().isEmpty() ? "The cluster reports no configs for this topic." : "")
+                        : "Could not read the configs: " + loaded.configsError());
         updateMessage();
     }
 
@@ -100,7 +101,11 @@ public final class TopicDetailViewModel {
     }
 
     public List<String> configNames() {
-        return configs.stream().filter(c -> !c.readOnly()).map(TopicConfig::name).sorted().toList();
+        return configs.stream()
+                .filter(c -> !c.readOnly())
+                .map(TopicConfig::name)
+                .sorted()
+                .toList();
     }
 
     /** The selected topic's name, or null. */

@@ -13,8 +13,7 @@ public final class TopicNameValidator {
     public static final int MAX_LENGTH = 249;
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
 
-    private TopicNameValidator() {
-    }
+    private TopicNameValidator() {}
 
     /** Why {@code name} cannot be created next to {@code existing}, or empty when it can. */
     public static Optional<String> problem(String name, Collection<String> existing) {
@@ -30,13 +29,14 @@ public final class TopicNameValidator {
         }
         if (!LEGAL.matcher(name).matches()) {
             String bad = name.codePoints()
-                    .filter(c -> !LEGAL.matcher(new String(Character.toChars(c))).matches())
+                    .filter(c ->
+                            !LEGAL.matcher(new String(Character.toChars(c))).matches())
                     .distinct()
                     .mapToObj(TopicNameValidator::show)
                     .reduce((a, b) -> a + ", " + b)
                     .orElse("");
-            return Optional.of("Topic names may only contain letters, digits, '.', '_' and '-'. Not allowed: "
-                    + bad + ".");
+            return Optional.of(
+                    "Topic names may only contain letters, digits, '.', '_' and '-'. Not allowed: " + bad + ".");
         }
         for (String other : existing) {
             if (other.equals(name)) {

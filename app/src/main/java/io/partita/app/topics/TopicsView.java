@@ -48,8 +48,9 @@ import javafx.util.Duration;
 public final class TopicsView extends VBox {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     /** Ctrl+Shift+P: Ctrl+P alone produces a message, everywhere in the app. */
-    private static final KeyCombination ADD_PARTITIONS = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination ADD_PARTITIONS =
+            new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
     private static final KeyCombination EDIT_CONFIG = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
 
     private final TopicsViewModel model;
@@ -120,12 +121,14 @@ public final class TopicsView extends VBox {
         name.setPrefWidth(300);
         name.setMinWidth(140);
         TableColumn<TopicInfo, Integer> partitions = new TableColumn<>("Partitions");
-        partitions.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().partitions()));
+        partitions.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().partitions()));
         partitions.getStyleClass().add("number-column");
         partitions.setPrefWidth(110);
         partitions.setMinWidth(100);
         TableColumn<TopicInfo, Integer> replication = new TableColumn<>("Replication factor");
-        replication.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().replicationFactor()));
+        replication.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().replicationFactor()));
         replication.getStyleClass().add("number-column");
         replication.setPrefWidth(160);
         replication.setMinWidth(160);
@@ -146,11 +149,17 @@ public final class TopicsView extends VBox {
                 }
             }
         });
-        TableColumn<TopicInfo, TopicStats> size = statsColumn("Size", TopicStats::sizeBytes, Sizes::bytes,
+        TableColumn<TopicInfo, TopicStats> size = statsColumn(
+                "Size",
+                TopicStats::sizeBytes,
+                Sizes::bytes,
                 "Bytes on disk of the partitions' leader replicas (followers hold copies). \"—\" when the cluster "
                         + "did not say (e.g. DescribeLogDirs not allowed, or a partition without a leader).");
         size.setId("size-column");
-        TableColumn<TopicInfo, TopicStats> records = statsColumn("Records", TopicStats::records, Sizes::count,
+        TableColumn<TopicInfo, TopicStats> records = statsColumn(
+                "Records",
+                TopicStats::records,
+                Sizes::count,
                 "Latest minus earliest offset, summed over partitions: an upper bound, since compacted or deleted "
                         + "records and transaction markers still take offsets.");
         records.setId("records-column");
@@ -207,7 +216,9 @@ public final class TopicsView extends VBox {
             }
         });
 
-        detail = new TopicDetailView(model.detail(), () -> withShownTopic(actions::addPartitions),
+        detail = new TopicDetailView(
+                model.detail(),
+                () -> withShownTopic(actions::addPartitions),
                 config -> withShownTopic(t -> actions.editConfig(t.name(), config)),
                 () -> withShownTopic(actions::confirmDelete));
         SplitPane split = new SplitPane(table, detail);
@@ -232,7 +243,9 @@ public final class TopicsView extends VBox {
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 model.selectedTopicProperty().set(now.name());
-            } else if (table.getItems().stream().noneMatch(t -> t.name().equals(model.selectedTopicProperty().get()))) {
+            } else if (table.getItems().stream()
+                    .noneMatch(
+                            t -> t.name().equals(model.selectedTopicProperty().get()))) {
                 model.selectedTopicProperty().set(null);
             }
         });
@@ -240,8 +253,11 @@ public final class TopicsView extends VBox {
             String shown = model.selectedTopicProperty().get();
             TopicInfo selected = table.getSelectionModel().getSelectedItem();
             if (shown != null && (selected == null || !selected.name().equals(shown))) {
-                table.getItems().stream().filter(t -> t.name().equals(shown)).findFirst()
-                        .ifPresentOrElse(t -> table.getSelectionModel().select(t),
+                table.getItems().stream()
+                        .filter(t -> t.name().equals(shown))
+                        .findFirst()
+                        .ifPresentOrElse(
+                                t -> table.getSelectionModel().select(t),
                                 () -> model.selectedTopicProperty().set(null));
             }
         });
@@ -267,8 +283,12 @@ public final class TopicsView extends VBox {
         delete.getStyleClass().add("danger-item");
         delete.setOnAction(e -> actions.confirmDelete(row.getItem()));
         ContextMenu menu = new ContextMenu(copy, add, edit, new SeparatorMenuItem(), delete);
-        menu.setOnShowing(e -> delete.setDisable(row.getItem() == null || row.getItem().internal()));
-        row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        menu.setOnShowing(
+                e -> delete.setDisable(row.getItem() == null || row.getItem().internal()));
+        row.contextMenuProperty()
+                .bind(Bindings.when(row.emptyProperty())
+                        .then((ContextMenu) null)
+                        .otherwise(menu));
         row.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                 detail.focusPartitions();
@@ -277,8 +297,8 @@ public final class TopicsView extends VBox {
         return row;
     }
 
-    private TableColumn<TopicInfo, TopicStats> statsColumn(String title, ToLongFunction<TopicStats> value,
-            LongFunction<String> format, String explanation) {
+    private TableColumn<TopicInfo, TopicStats> statsColumn(
+            String title, ToLongFunction<TopicStats> value, LongFunction<String> format, String explanation) {
         TableColumn<TopicInfo, TopicStats> column = new TableColumn<>();
         Label header = new Label(title);
         Tooltip tip = new Tooltip(explanation);
@@ -287,7 +307,8 @@ public final class TopicsView extends VBox {
         header.setTooltip(tip);
         column.setGraphic(header);
         column.setCellValueFactory(c -> {
-            ObjectBinding<TopicStats> stats = Bindings.valueAt(model.statsMap(), c.getValue().name());
+            ObjectBinding<TopicStats> stats =
+                    Bindings.valueAt(model.statsMap(), c.getValue().name());
             return Bindings.createObjectBinding(() -> stats.get() == null ? TopicStats.NONE : stats.get(), stats);
         });
         column.setCellFactory(c -> new TableCell<>() {

@@ -33,6 +33,7 @@ public final class TopicsViewModel {
     private final FilteredList<TopicInfo> visible = new FilteredList<>(all);
     /** One read-only view, kept: a fresh wrapper per call would drop its listeners when collected. */
     private final ObservableList<TopicInfo> readOnlyAll = FXCollections.unmodifiableObservableList(all);
+
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final BooleanProperty showInternal = new SimpleBooleanProperty(this, "showInternal", false);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
@@ -44,6 +45,7 @@ public final class TopicsViewModel {
     private boolean statsInFlight;
     /** The last metadata shown; the figures are asked for its partitions. */
     private ClusterSnapshot latest;
+
     private final TopicDetailViewModel detail;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper noticeIsError = new ReadOnlyBooleanWrapper(this, "noticeIsError", false);
@@ -51,8 +53,9 @@ public final class TopicsViewModel {
     public TopicsViewModel(ClusterGateway gateway) {
         this.gateway = gateway;
         this.detail = new TopicDetailViewModel(gateway.topics());
-        visible.predicateProperty().bind(Bindings.createObjectBinding(
-                () -> matcher(filter.get(), showInternal.get()), filter, showInternal));
+        visible.predicateProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> matcher(filter.get(), showInternal.get()), filter, showInternal));
         emptyMessage = Bindings.createStringBinding(this::computeEmptyMessage, all, visible, filter, loaded, error);
         summary = Bindings.createStringBinding(this::computeSummary, all, visible, showInternal);
     }
@@ -69,13 +72,16 @@ public final class TopicsViewModel {
      * and the selected topic's detail are asked for. The future completes when all of it is in.
      */
     public CompletableFuture<Void> refresh() {
-        return gateway.cluster().snapshot().handle((snapshot, failure) -> {
-            if (failure != null) {
-                failed(failure);
-                return CompletableFuture.<Void>completedFuture(null);
-            }
-            return apply(snapshot, true);
-        }).thenCompose(figures -> figures);
+        return gateway.cluster()
+                .snapshot()
+                .handle((snapshot, failure) -> {
+                    if (failure != null) {
+                        failed(failure);
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    return apply(snapshot, true);
+                })
+                .thenCompose(figures -> figures);
     }
 
     /**
@@ -163,8 +169,10 @@ public final class TopicsViewModel {
 
     /** Why a topic cannot be deleted from here (internal topics are the cluster's own), or "" when it can. */
     public static String deleteRefusal(TopicInfo topic) {
-        return topic.internal() ? "\"" + topic.name() + "\" is an internal topic: Kafka itself uses it, so Partita "
-                + "does not delete it." : "";
+        return topic.internal()
+                ? "\"" + topic.name() + "\" is an internal topic: Kafka itself uses it, so Partita "
+                        + "does not delete it."
+                : "";
     }
 
     /** Deletes a (non-internal) topic; the outcome shows as the notice, and the list refreshes. */
@@ -203,8 +211,12 @@ public final class TopicsViewModel {
     /** A fresh "Edit config" form for the selected topic (its detail knows the configs), on {@code configName}. */
     public ConfigEditViewModel editConfig(String topic, String configName) {
         boolean known = topic.equals(detail.topicProperty().get());
-        return new ConfigEditViewModel(gateway.topics(), topic, known ? detail.configNames() : List.of(),
-                name -> known ? detail.config(name) : null, configName);
+        return new ConfigEditViewModel(
+                gateway.topics(),
+                topic,
+                known ? detail.configNames() : List.of(),
+                name -> known ? detail.config(name) : null,
+                configName);
     }
 
     /** Says something that needs no refresh (e.g. "Copied"). */
@@ -250,7 +262,9 @@ public final class TopicsViewModel {
     }
 
     private String computeSummary() {
-        long hidden = showInternal.get() ? 0 : all.stream().filter(TopicInfo::internal).count();
+        long hidden = showInternal.get()
+                ? 0
+                : all.stream().filter(TopicInfo::internal).count();
         String shown = visible.size() == 1 ? "1 topic" : visible.size() + " topics";
         return hidden == 0 ? shown : shown + " (" + hidden + " internal hidden)";
     }

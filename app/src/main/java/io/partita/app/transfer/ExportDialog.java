@@ -62,24 +62,32 @@ public final class ExportDialog extends Dialog<Void> {
             TextField fromInput = new TextField();
             fromInput.setId("export-from-value");
             fromInput.textProperty().bindBidirectional(model.fromInputProperty());
-            fromInput.promptTextProperty().bind(Bindings.createStringBinding(() -> model.fromProperty().get().hint(),
-                    model.fromProperty()));
-            fromInput.disableProperty().bind(Bindings.createBooleanBinding(
-                    () -> !model.fromProperty().get().needsInput(), model.fromProperty()));
+            fromInput
+                    .promptTextProperty()
+                    .bind(Bindings.createStringBinding(
+                            () -> model.fromProperty().get().hint(), model.fromProperty()));
+            fromInput
+                    .disableProperty()
+                    .bind(Bindings.createBooleanBinding(
+                            () -> !model.fromProperty().get().needsInput(), model.fromProperty()));
             HBox.setHgrow(fromInput, Priority.ALWAYS);
 
-            ChoiceBox<ExportViewModel.StopChoice> stop = new ChoiceBox<>(FXCollections.observableArrayList(
-                    ExportViewModel.StopChoice.values()));
+            ChoiceBox<ExportViewModel.StopChoice> stop =
+                    new ChoiceBox<>(FXCollections.observableArrayList(ExportViewModel.StopChoice.values()));
             stop.setId("export-stop");
             stop.valueProperty().bindBidirectional(model.stopProperty());
             stop.setMinWidth(Region.USE_PREF_SIZE);
             TextField stopInput = new TextField();
             stopInput.setId("export-stop-value");
             stopInput.textProperty().bindBidirectional(model.stopInputProperty());
-            stopInput.promptTextProperty().bind(Bindings.createStringBinding(() -> model.stopProperty().get().hint(),
-                    model.stopProperty()));
-            stopInput.disableProperty().bind(Bindings.createBooleanBinding(
-                    () -> !model.stopProperty().get().needsInput(), model.stopProperty()));
+            stopInput
+                    .promptTextProperty()
+                    .bind(Bindings.createStringBinding(
+                            () -> model.stopProperty().get().hint(), model.stopProperty()));
+            stopInput
+                    .disableProperty()
+                    .bind(Bindings.createBooleanBinding(
+                            () -> !model.stopProperty().get().needsInput(), model.stopProperty()));
             HBox.setHgrow(stopInput, Priority.ALWAYS);
 
             grid.addRow(row++, Dialogs.fieldLabel("Topic", topic), row(topic, partition));
@@ -121,8 +129,12 @@ public final class ExportDialog extends Dialog<Void> {
         cancel.setOnAction(e -> model.cancel());
         HBox controls = row(export, cancel);
 
-        VBox content = new VBox(12, grid, controls, TransferFiles.progressBar("export-progress", model.progressProperty(),
-                model.runningProperty()), TransferFiles.status("export-status", model.statusProperty()),
+        VBox content = new VBox(
+                12,
+                grid,
+                controls,
+                TransferFiles.progressBar("export-progress", model.progressProperty(), model.runningProperty()),
+                TransferFiles.status("export-status", model.statusProperty()),
                 TransferFiles.error("export-error", model.errorProperty()));
         // Closing the window cancels a running export: no file appears later, unseen.
         TransferFiles.showIn(this, content, model::cancel, model.statusProperty(), model.errorProperty());
@@ -131,8 +143,13 @@ public final class ExportDialog extends Dialog<Void> {
     /** Asks before replacing a file; true to go on. */
     private boolean confirmOverwrite(ExportViewModel model) {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION);
-        Dialogs.prepare(ask, getDialogPane().getScene().getWindow(), Modality.WINDOW_MODAL, "export-overwrite",
-                "transfer-dialog", "Replace file?");
+        Dialogs.prepare(
+                ask,
+                getDialogPane().getScene().getWindow(),
+                Modality.WINDOW_MODAL,
+                "export-overwrite",
+                "transfer-dialog",
+                "Replace file?");
         ask.setContentText(model.fileProperty().get().strip() + " already exists. Replace it with this export?");
         ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
         ask.getButtonTypes().setAll(replace, ButtonType.CANCEL);

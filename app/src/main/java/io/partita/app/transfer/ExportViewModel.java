@@ -101,8 +101,13 @@ public final class ExportViewModel {
      * @param folder   the folder files were last chosen in ("" for none), remembered across launches
      * @param selected the browser's selected records to export, or empty to export a range
      */
-    public ExportViewModel(TransferClient transfer, ObservableList<String> topics, ToIntFunction<String> partitionsOf,
-                           ZoneId zone, StringProperty folder, List<Message> selected) {
+    public ExportViewModel(
+            TransferClient transfer,
+            ObservableList<String> topics,
+            ToIntFunction<String> partitionsOf,
+            ZoneId zone,
+            StringProperty folder,
+            List<Message> selected) {
         this.transfer = transfer;
         this.topics = topics;
         this.partitionsOf = partitionsOf;
@@ -136,16 +141,22 @@ public final class ExportViewModel {
         progress.set(null);
         status.set("Exporting…");
         control = new TransferControl();
-        String what = plan == null ? TransferProgress.count(selected.size()) + " selected records of " + selectionSource()
+        String what = plan == null
+                ? TransferProgress.count(selected.size()) + " selected records of " + selectionSource()
                 : null;
         ExportPlan range = plan;
-        (plan == null ? transfer.exportMessages(selected, target, control, this::show)
-                : transfer.exportMessages(plan, target, control, this::show)).whenComplete((written, failure) -> {
+        (plan == null
+                        ? transfer.exportMessages(selected, target, control, this::show)
+                        : transfer.exportMessages(plan, target, control, this::show))
+                .whenComplete((written, failure) -> {
                     running.set(false);
                     if (failure == null) {
                         progress.set(new TransferProgress(written, written));
-                        status.set("Wrote " + (what != null ? what
-                                : TransferProgress.count(written) + " records of " + range.describe()) + " to " + target);
+                        status.set("Wrote "
+                                + (what != null
+                                        ? what
+                                        : TransferProgress.count(written) + " records of " + range.describe())
+                                + " to " + target);
                     } else if (Failures.rootCause(failure) instanceof CancellationException) {
                         progress.set(null);
                         status.set("Cancelled: nothing was written; " + target.getFileName() + " is as it was.");
@@ -249,8 +260,8 @@ public final class ExportViewModel {
 
     /** "3 selected records of a/0", for the form. */
     public String selectionText() {
-        return TransferProgress.count(selected.size()) + " selected record" + (selected.size() == 1 ? "" : "s")
-                + " of " + selectionSource();
+        return TransferProgress.count(selected.size()) + " selected record" + (selected.size() == 1 ? "" : "s") + " of "
+                + selectionSource();
     }
 
     private String selectionSource() {
@@ -258,8 +269,8 @@ public final class ExportViewModel {
             return "";
         }
         Message first = selected.get(0);
-        boolean onePartition = selected.stream().allMatch(m -> m.topic().equals(first.topic())
-                && m.partition() == first.partition());
+        boolean onePartition =
+                selected.stream().allMatch(m -> m.topic().equals(first.topic()) && m.partition() == first.partition());
         return onePartition ? first.topic() + "/" + first.partition() : first.topic();
     }
 

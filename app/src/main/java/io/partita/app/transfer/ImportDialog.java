@@ -75,9 +75,13 @@ public final class ImportDialog extends Dialog<Void> {
         cancel.disableProperty().bind(model.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
 
-        VBox content = new VBox(12, grid, row(start, cancel), TransferFiles.progressBar("import-progress",
-                model.progressProperty(), model.runningProperty()), TransferFiles.status("import-status",
-                model.statusProperty()), TransferFiles.error("import-error", model.errorProperty()));
+        VBox content = new VBox(
+                12,
+                grid,
+                row(start, cancel),
+                TransferFiles.progressBar("import-progress", model.progressProperty(), model.runningProperty()),
+                TransferFiles.status("import-status", model.statusProperty()),
+                TransferFiles.error("import-error", model.errorProperty()));
         // Closing the window stops the sending: nothing keeps going unseen.
         TransferFiles.showIn(this, content, model::cancel, model.statusProperty(), model.errorProperty());
     }

@@ -1,7 +1,6 @@
 package io.partita.app.transfer;
 
 import io.partita.app.client.core.Failures;
-import io.partita.app.client.produce.Sent;
 import io.partita.app.client.transfer.ImportPlan;
 import io.partita.app.client.transfer.TransferClient;
 import io.partita.app.client.transfer.TransferControl;
@@ -72,8 +71,9 @@ public final class ImportViewModel {
                 error.set(Failures.problem("Could not import", failure)); // the reason names the file and line
             } else if (thisRun.cancelled() && last.done() < last.about()) {
                 progress.set(last);
-                status.set("Cancelled: " + TransferProgress.count(last.done()) + " of " + TransferProgress.count(last.about())
-                        + " records were sent to " + plan.topic() + " before Cancel (they stay in the topic).");
+                status.set("Cancelled: " + TransferProgress.count(last.done()) + " of "
+                        + TransferProgress.count(last.about()) + " records were sent to " + plan.topic()
+                        + " before Cancel (they stay in the topic).");
             } else {
                 progress.set(last);
                 status.set("Sent " + TransferProgress.count(last.done()) + " records from " + source.getFileName()
@@ -119,8 +119,8 @@ public final class ImportViewModel {
     ImportPlan plan() {
         String target = topic.get();
         if (target == null || target.isBlank()) {
-            throw new IllegalArgumentException("Choose the topic to import into (it must exist: an import never "
-                    + "creates one).");
+            throw new IllegalArgumentException(
+                    "Choose the topic to import into (it must exist: an import never " + "creates one).");
         }
         if (!topics.contains(target)) {
             throw new IllegalArgumentException("Topic " + target + " does not exist. Nothing was sent.");

@@ -19,15 +19,16 @@ import javafx.stage.Window;
 
 /** What the export and import windows share: the file chooser, the progress bar and the status line. */
 final class TransferFiles {
-    private TransferFiles() {
-    }
+    private TransferFiles() {}
 
     /** A chooser for JSON Lines files, opening in {@code folder} when it still exists. */
     static FileChooser chooser(String title, String folder) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("JSON Lines (*.jsonl)", "*.jsonl"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters()
+                .setAll(
+                        new FileChooser.ExtensionFilter("JSON Lines (*.jsonl)", "*.jsonl"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         File dir = folder.isEmpty() ? null : new File(folder);
         if (dir != null && dir.isDirectory()) {
             chooser.setInitialDirectory(dir);
@@ -36,15 +37,19 @@ final class TransferFiles {
     }
 
     /** The bar: how far, moving to and fro while the total is not known yet, empty before a start. */
-    static ProgressBar progressBar(String id, ObservableObjectValue<TransferProgress> progress,
-                                   ObservableBooleanValue running) {
+    static ProgressBar progressBar(
+            String id, ObservableObjectValue<TransferProgress> progress, ObservableBooleanValue running) {
         ProgressBar bar = new ProgressBar(0);
         bar.setId(id);
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setMinHeight(Region.USE_PREF_SIZE); // never squeezed out of sight by a summary that wraps
-        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> progress.get() == null
-                ? (running.get() ? ProgressBar.INDETERMINATE_PROGRESS : 0) : progress.get().fraction(),
-                progress, running));
+        bar.progressProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> progress.get() == null
+                                ? (running.get() ? ProgressBar.INDETERMINATE_PROGRESS : 0)
+                                : progress.get().fraction(),
+                        progress,
+                        running));
         return bar;
     }
 
@@ -69,7 +74,8 @@ final class TransferFiles {
     static void growWithContent(Dialog<?> dialog, Observable... changes) {
         for (Observable change : changes) {
             change.addListener(o -> Platform.runLater(() -> {
-                Window window = dialog.getDialogPane().getScene() == null ? null
+                Window window = dialog.getDialogPane().getScene() == null
+                        ? null
                         : dialog.getDialogPane().getScene().getWindow();
                 if (window == null || !window.isShowing()) {
                     return;

@@ -23,7 +23,9 @@ public final class TransferWindows {
      * @param exportForms an export form for the records selected (a range of the partition browsed when empty)
      * @param importForms a fresh import form
      */
-    public TransferWindows(Function<List<Message>, ExportViewModel> exportForms, Supplier<ImportViewModel> importForms,
+    public TransferWindows(
+            Function<List<Message>, ExportViewModel> exportForms,
+            Supplier<ImportViewModel> importForms,
             Supplier<Window> owner) {
         this.exportForms = exportForms;
         this.importForms = importForms;

@@ -1,10 +1,10 @@
 package io.partita.app.welcome;
 
 import io.partita.app.client.core.ConnectionProfile;
+import io.partita.app.client.core.SecuritySettings;
 import io.partita.app.client.core.SecuritySettings.Protocol;
 import io.partita.app.client.core.SecuritySettings.SaslMechanism;
 import io.partita.app.client.core.SecuritySettings.StoreType;
-import io.partita.app.client.core.SecuritySettings;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -43,9 +43,17 @@ public final class ConnectForm {
     /** The security settings as typed (the client keystore only when "client certificate" is on). */
     public SecuritySettings security() {
         boolean mutual = clientCertificate.get();
-        return new SecuritySettings(protocol.get() == null ? Protocol.PLAINTEXT : protocol.get(), saslMechanism.get(),
-                username.get(), password.get(), truststorePath.get(), truststoreType.get(), truststorePassword.get(),
-                mutual ? keystorePath.get() : "", keystoreType.get(), mutual ? keystorePassword.get() : "",
+        return new SecuritySettings(
+                protocol.get() == null ? Protocol.PLAINTEXT : protocol.get(),
+                saslMechanism.get(),
+                username.get(),
+                password.get(),
+                truststorePath.get(),
+                truststoreType.get(),
+                truststorePassword.get(),
+                mutual ? keystorePath.get() : "",
+                keystoreType.get(),
+                mutual ? keystorePassword.get() : "",
                 verifyHostname.get());
     }
 

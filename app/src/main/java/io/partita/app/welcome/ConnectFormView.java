@@ -39,6 +39,7 @@ final class ConnectFormView extends VBox {
     private final ConnectForm form;
     /** One grid per section, so a hidden section leaves no gaps; a fixed label width keeps them aligned. */
     private final VBox sections = new VBox(6);
+
     private GridPane grid;
     private TextField saslPassword;
     private int row;
@@ -72,10 +73,16 @@ final class ConnectFormView extends VBox {
 
         BooleanExpression tls = form.usesTlsProperty();
         section(tls);
-        add("Truststore", file("truststore", "Empty: the system's trusted CAs", form.truststorePathProperty(),
-                "Choose a truststore"));
-        add("Type, password", storeRow("truststore", form.truststoreTypeProperty(),
-                form.truststorePasswordProperty(), true));
+        add(
+                "Truststore",
+                file(
+                        "truststore",
+                        "Empty: the system's trusted CAs",
+                        form.truststorePathProperty(),
+                        "Choose a truststore"));
+        add(
+                "Type, password",
+                storeRow("truststore", form.truststoreTypeProperty(), form.truststorePasswordProperty(), true));
         ToggleSwitch verify = new ToggleSwitch("Verify the server's host name");
         verify.setId("verify-hostname");
         verify.selectedProperty().bindBidirectional(form.verifyHostnameProperty());
@@ -86,16 +93,22 @@ final class ConnectFormView extends VBox {
         add("", mutual);
         BooleanExpression keystore = tls.and(form.clientCertificateProperty());
         section(keystore);
-        add("Keystore", file("keystore", "The client's key and certificate", form.keystorePathProperty(),
-                "Choose a keystore"));
-        add("Type, password", storeRow("keystore", form.keystoreTypeProperty(), form.keystorePasswordProperty(), false));
+        add(
+                "Keystore",
+                file("keystore", "The client's key and certificate", form.keystorePathProperty(), "Choose a keystore"));
+        add(
+                "Type, password",
+                storeRow("keystore", form.keystoreTypeProperty(), form.keystorePasswordProperty(), false));
 
         CheckBox remember = new CheckBox("Remember passwords");
         remember.setId("remember-passwords");
         remember.selectedProperty().bindBidirectional(form.rememberPasswordsProperty());
         String where = model.credentialsFileText();
-        Label rememberNote = new Label(where.isEmpty() ? "" : "Only if ticked, in " + where
-                + " (only you can read it); otherwise asked for when you connect.");
+        Label rememberNote = new Label(
+                where.isEmpty()
+                        ? ""
+                        : "Only if ticked, in " + where
+                                + " (only you can read it); otherwise asked for when you connect.");
         rememberNote.setMinHeight(Region.USE_PREF_SIZE);
         rememberNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         rememberNote.setWrapText(true);
@@ -215,15 +228,24 @@ final class ConnectFormView extends VBox {
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(chooserTitle);
-            chooser.getExtensionFilters().addAll(
-                    new FileChooser.ExtensionFilter("Key and trust stores", "*.jks", "*.p12", "*.pfx", "*.pem",
-                            "*.crt", "*.cer", "*.key"),
-                    new FileChooser.ExtensionFilter("All files", "*"));
+            chooser.getExtensionFilters()
+                    .addAll(
+                            new FileChooser.ExtensionFilter(
+                                    "Key and trust stores",
+                                    "*.jks",
+                                    "*.p12",
+                                    "*.pfx",
+                                    "*.pem",
+                                    "*.crt",
+                                    "*.cer",
+                                    "*.key"),
+                            new FileChooser.ExtensionFilter("All files", "*"));
             File current = path.get().isBlank() ? null : new File(path.get()).getParentFile();
             if (current != null && current.isDirectory()) {
                 chooser.setInitialDirectory(current);
             }
-            File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            File chosen = chooser.showOpenDialog(
+                    getScene() == null ? null : getScene().getWindow());
             if (chosen != null) {
                 path.set(chosen.getAbsolutePath());
             }
@@ -238,8 +260,8 @@ final class ConnectFormView extends VBox {
      * The store's type and its password on one row. {@code pemHasNoPassword}: a PEM truststore has none (a PEM
      * keystore's password is its key's).
      */
-    private Node storeRow(String id, ObjectProperty<StoreType> type, StringProperty password,
-            boolean pemHasNoPassword) {
+    private Node storeRow(
+            String id, ObjectProperty<StoreType> type, StringProperty password, boolean pemHasNoPassword) {
         ComboBox<StoreType> types = combo(id + "-type", StoreType.values(), type);
         types.setPrefWidth(110);
         TextField secret = password(id + "-password", password);

@@ -59,13 +59,13 @@ final class SavedProfilesView extends VBox {
         });
         // The one in the form is selected: at launch the one used last (so Enter reopens it), after Save the saved one.
         selectTheFormsProfile(model, list);
-        model.savedProfiles().addListener((ListChangeListener<ConnectionProfile>) c ->
-                selectTheFormsProfile(model, list));
+        model.savedProfiles()
+                .addListener((ListChangeListener<ConnectionProfile>) c -> selectTheFormsProfile(model, list));
 
         Button connect = new Button("Connect");
         connect.setId("profile-connect");
-        connect.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull()
-                .or(model.busyProperty()));
+        connect.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty()));
         connect.setOnAction(e -> model.connectTo(list.getSelectionModel().getSelectedItem()));
         Button delete = new Button("Delete");
         delete.setId("profile-delete");
@@ -85,8 +85,12 @@ final class SavedProfilesView extends VBox {
 
     private static void selectTheFormsProfile(WelcomeViewModel model, ListView<ConnectionProfile> list) {
         String name = model.form().nameProperty().get();
-        model.savedProfiles().stream().filter(p -> p.name().equals(name)).findFirst().ifPresentOrElse(
-                p -> list.getSelectionModel().select(p), () -> list.getSelectionModel().clearSelection());
+        model.savedProfiles().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .ifPresentOrElse(
+                        p -> list.getSelectionModel().select(p),
+                        () -> list.getSelectionModel().clearSelection());
     }
 
     /** Name, then address and security in muted text. */

@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 public final class WelcomeView extends StackPane {
     /** Below this width the two columns no longer fit side by side. */
     private static final double NARROW = 1010;
+
     private final WelcomeViewModel model;
     private final Button startButton;
 
@@ -50,9 +51,8 @@ public final class WelcomeView extends StackPane {
 
         Spinner<Integer> nodes = new Spinner<>();
         nodes.setId("node-count");
-        SpinnerValueFactory.IntegerSpinnerValueFactory nodeValues =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, WelcomeViewModel.MAX_NODES,
-                        WelcomeViewModel.DEFAULT_NODES);
+        SpinnerValueFactory.IntegerSpinnerValueFactory nodeValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                1, WelcomeViewModel.MAX_NODES, WelcomeViewModel.DEFAULT_NODES);
         nodeValues.valueProperty().bindBidirectional(model.nodeCountProperty());
         nodes.setValueFactory(nodeValues);
         nodes.setEditable(true);
@@ -125,7 +125,10 @@ public final class WelcomeView extends StackPane {
         info.setWrapText(true);
         info.setMaxWidth(Double.MAX_VALUE);
         info.textProperty().bind(model.infoProperty());
-        info.visibleProperty().bind(model.infoProperty().isNotEmpty().and(model.errorProperty().isEmpty()));
+        info.visibleProperty()
+                .bind(model.infoProperty()
+                        .isNotEmpty()
+                        .and(model.errorProperty().isEmpty()));
         info.managedProperty().bind(info.visibleProperty());
 
         VBox left = new VBox(16, localCard, saved);
@@ -163,13 +166,14 @@ public final class WelcomeView extends StackPane {
             (narrow ? columns : stacked).getChildren().clear();
             (narrow ? stacked : columns).getChildren().setAll(left, right);
             column.getChildren().set(2, narrow ? stacked : columns);
-            if (!model.errorProperty().get().isEmpty() || !model.infoProperty().get().isEmpty()) {
+            if (!model.errorProperty().get().isEmpty()
+                    || !model.infoProperty().get().isEmpty()) {
                 Platform.runLater(() -> reveal(scroll));
             }
         });
         // Feedback appears under the form: in a window too small for both, scroll it into view.
-        for (ObservableStringValue feedback : List.of(model.errorProperty(),
-                model.infoProperty(), model.progressProperty(), model.noticeProperty())) {
+        for (ObservableStringValue feedback : List.of(
+                model.errorProperty(), model.infoProperty(), model.progressProperty(), model.noticeProperty())) {
             feedback.addListener((o, was, is) -> {
                 if (is != null && !is.isEmpty()) {
                     Platform.runLater(() -> reveal(scroll));

@@ -58,15 +58,15 @@ public final class WelcomeViewModel {
     }
 
     /** @param store the saved profiles; null where nothing is saved (saving is then refused with a message) */
-    public WelcomeViewModel(ClusterGateway gateway, Path localClusterDirectory, Consumer<Connection> onConnected,
-            ProfileStore store) {
+    public WelcomeViewModel(
+            ClusterGateway gateway, Path localClusterDirectory, Consumer<Connection> onConnected, ProfileStore store) {
         this.gateway = gateway;
         this.store = store;
         reloadProfiles();
         this.localClusterDirectory = localClusterDirectory;
         this.onConnected = onConnected;
-        canConnect = busy.not().and(Bindings.createBooleanBinding(
-                () -> !bootstrapServers.get().isBlank(), bootstrapServers));
+        canConnect = busy.not()
+                .and(Bindings.createBooleanBinding(() -> !bootstrapServers.get().isBlank(), bootstrapServers));
     }
 
     /** Starts (or restarts, with its data) the local cluster and connects to it. */
@@ -76,7 +76,8 @@ public final class WelcomeViewModel {
         }
         int nodes = nodeCount.get() == null ? DEFAULT_NODES : nodeCount.get();
         begin(nodes == 1 ? "Starting a local cluster…" : "Starting a local cluster of " + nodes + " nodes…");
-        return finish(gateway.startLocalCluster(nodes, localClusterDirectory, progress::set),
+        return finish(
+                gateway.startLocalCluster(nodes, localClusterDirectory, progress::set),
                 "Could not start the local cluster");
     }
 
@@ -96,8 +97,10 @@ public final class WelcomeViewModel {
     /** Connects with the Connect form's settings. */
     public CompletableFuture<Boolean> connect() {
         String problem = formProblem();
-        passwordNeeded.set(!busy.get() && form.security().protocol().usesSasl()
-                && !form.usernameProperty().get().isBlank() && form.passwordProperty().get().isEmpty());
+        passwordNeeded.set(!busy.get()
+                && form.security().protocol().usesSasl()
+                && !form.usernameProperty().get().isBlank()
+                && form.passwordProperty().get().isEmpty());
         if (!problem.isEmpty()) {
             if (!busy.get()) {
                 error.set(problem);
@@ -127,7 +130,8 @@ public final class WelcomeViewModel {
         if (busy.get()) {
             return "Wait for the current attempt to finish.";
         }
-        String servers = bootstrapServers.get() == null ? "" : bootstrapServers.get().strip();
+        String servers =
+                bootstrapServers.get() == null ? "" : bootstrapServers.get().strip();
         String problem = bootstrapProblem(servers);
         if (problem.isEmpty()) {
             problem = form.security().problem();
@@ -187,7 +191,9 @@ public final class WelcomeViewModel {
 
     /** Saves the form as a named profile (passwords only with "Remember passwords"); it is listed at once. */
     public boolean saveProfile() {
-        String name = form.nameProperty().get() == null ? "" : form.nameProperty().get().strip();
+        String name = form.nameProperty().get() == null
+                ? ""
+                : form.nameProperty().get().strip();
         String problem = name.isEmpty() ? "Enter a name for this connection to save it." : formProblemForSaving();
         if (store == null) {
             problem = "Connections cannot be saved here.";
@@ -207,9 +213,10 @@ public final class WelcomeViewModel {
         }
         reloadProfiles();
         error.set("");
-        info.set("Saved \"" + name + "\"" + (remember && !profile.security().secrets().isEmpty()
-                ? " with its passwords, in " + store.credentialsFile() + " (readable only by you)."
-                : "; passwords are asked for when you connect."));
+        info.set("Saved \"" + name + "\""
+                + (remember && !profile.security().secrets().isEmpty()
+                        ? " with its passwords, in " + store.credentialsFile() + " (readable only by you)."
+                        : "; passwords are asked for when you connect."));
         return true;
     }
 
@@ -219,7 +226,8 @@ public final class WelcomeViewModel {
         if (problem.isEmpty() && form.nameProperty().get().strip().length() > ConnectionProfile.MAX_NAME_LENGTH) {
             problem = "A connection name has at most " + ConnectionProfile.MAX_NAME_LENGTH + " characters.";
         }
-        if (problem.isEmpty() && form.protocolProperty().get().usesSasl()
+        if (problem.isEmpty()
+                && form.protocolProperty().get().usesSasl()
                 && form.usernameProperty().get().isBlank()) {
             problem = "Enter the SASL user name.";
         }
@@ -279,7 +287,9 @@ public final class WelcomeViewModel {
         }
         String home = System.getProperty("user.home");
         String file = store.credentialsFile().toString();
-        return home != null && !home.isEmpty() && file.startsWith(home + "/") ? "~" + file.substring(home.length()) : file;
+        return home != null && !home.isEmpty() && file.startsWith(home + "/")
+                ? "~" + file.substring(home.length())
+                : file;
     }
 
     /** A good outcome to report (test passed, profile saved). */
@@ -310,8 +320,11 @@ public final class WelcomeViewModel {
             String server = entry.strip();
             int colon = server.lastIndexOf(':');
             String port = colon < 0 ? "" : server.substring(colon + 1);
-            boolean ok = colon > 0 && port.matches("[0-9]{1,5}") && Integer.parseInt(port) > 0
-                    && Integer.parseInt(port) < 65536 && !server.substring(0, colon).isBlank()
+            boolean ok = colon > 0
+                    && port.matches("[0-9]{1,5}")
+                    && Integer.parseInt(port) > 0
+                    && Integer.parseInt(port) < 65536
+                    && !server.substring(0, colon).isBlank()
                     && server.substring(0, colon).chars().noneMatch(Character::isWhitespace);
             if (!ok) {
                 return "\"" + server + "\" is not host:port. Bootstrap servers look like localhost:9092, "
@@ -340,9 +353,11 @@ public final class WelcomeViewModel {
                     runningElsewhere.set(inUse.bootstrapServers());
                     String where = "The local cluster in " + localClusterDirectoryText()
                             + " is already running in another Partita";
-                    notice.set(inUse.bootstrapServers().isEmpty() ? where + ". Close it there to start it here."
-                            : where + ", at " + inUse.bootstrapServers()
-                                    + ". Connect to it here, or close it there and start it again.");
+                    notice.set(
+                            inUse.bootstrapServers().isEmpty()
+                                    ? where + ". Close it there to start it here."
+                                    : where + ", at " + inUse.bootstrapServers()
+                                            + ". Connect to it here, or close it there and start it again.");
                     return false;
                 }
                 error.set(failurePrefix + ": " + Failures.describe(failure));

@@ -15,31 +15,53 @@ import org.junit.jupiter.api.Test;
  * broker's local cluster.
  */
 class LayeringTest {
-    private static final String[] SCREENS = {"io.partita.app", "io.partita.app.welcome..", "io.partita.app.cluster..",
-            "io.partita.app.topics..", "io.partita.app.groups..", "io.partita.app.browse..", "io.partita.app.produce..",
-            "io.partita.app.replay..", "io.partita.app.transfer..", "io.partita.app.common.."};
+    private static final String[] SCREENS = {
+        "io.partita.app",
+        "io.partita.app.welcome..",
+        "io.partita.app.cluster..",
+        "io.partita.app.topics..",
+        "io.partita.app.groups..",
+        "io.partita.app.browse..",
+        "io.partita.app.produce..",
+        "io.partita.app.replay..",
+        "io.partita.app.transfer..",
+        "io.partita.app.common.."
+    };
     private static final JavaClasses APP = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.partita.app");
 
     @Test
     void dataAccessNeverUsesAScreen() {
-        noClasses().that().resideInAPackage("io.partita.app.client..")
-                .should().dependOnClassesThat().resideInAnyPackage(SCREENS)
-                .orShould().dependOnClassesThat().resideInAnyPackage("javafx..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.partita.app.client..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SCREENS)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..")
                 .check(APP);
     }
 
     @Test
     void screensNeverTalkToAClusterThemselves() {
-        noClasses().that().resideInAnyPackage(SCREENS)
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.partita.broker..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(SCREENS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.kafka..", "io.partita.broker..")
                 .check(APP);
     }
 
     @Test
     void noCyclesAmongTheDataAccessPackages() {
-        slices().matching("io.partita.app.client.(*)..").should().beFreeOfCycles().check(APP);
+        slices().matching("io.partita.app.client.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(APP);
     }
 
     @Test

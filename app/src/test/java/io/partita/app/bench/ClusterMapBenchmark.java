@@ -56,8 +56,12 @@ class ClusterMapBenchmark {
         ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run).cluster());
         Random random = new Random(42);
         List<PartitionRow> rows = initialRows();
-        ClusterOverview overview = new ClusterOverview("bench", List.of(new BrokerInfo(0, "127.0.0.1", 9092, null, true),
-                new BrokerInfo(1, "127.0.0.1", 9093, null, false), new BrokerInfo(2, "127.0.0.1", 9094, null, false)));
+        ClusterOverview overview = new ClusterOverview(
+                "bench",
+                List.of(
+                        new BrokerInfo(0, "127.0.0.1", 9092, null, true),
+                        new BrokerInfo(1, "127.0.0.1", 9093, null, false),
+                        new BrokerInfo(2, "127.0.0.1", 9094, null, false)));
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(new ClusterMapView(model), 1200, 760));
             stage.show();
@@ -73,8 +77,16 @@ class ClusterMapBenchmark {
                 int i = random.nextInt(rows.size());
                 PartitionRow r = rows.get(i);
                 int leader = r.replicas().get(random.nextInt(BROKERS));
-                rows.set(i, new PartitionRow(r.topic(), r.partition(), r.replicas(), leader,
-                        random.nextBoolean() ? r.replicas() : List.of(leader), List.of(), false));
+                rows.set(
+                        i,
+                        new PartitionRow(
+                                r.topic(),
+                                r.partition(),
+                                r.replicas(),
+                                leader,
+                                random.nextBoolean() ? r.replicas() : List.of(leader),
+                                List.of(),
+                                false));
             }
             // The app builds the map on the admin client's thread; only apply() and the pulse run on the FX thread.
             ClusterMap next = ClusterMap.of(overview, List.copyOf(rows), Map.of());
@@ -84,9 +96,11 @@ class ClusterMapBenchmark {
             }
         }
         Arrays.sort(nanos);
-        System.out.printf("%nCluster map, %d partitions x %d brokers, %d updates of 10 changed partitions each (after %d to warm up):%n",
+        System.out.printf(
+                "%nCluster map, %d partitions x %d brokers, %d updates of 10 changed partitions each (after %d to warm up):%n",
                 rows.size(), BROKERS, UPDATES, WARM_UP);
-        System.out.printf("  FX-thread time per update (apply + CSS + layout): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        System.out.printf(
+                "  FX-thread time per update (apply + CSS + layout): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 ms(nanos[UPDATES / 2]), ms(nanos[UPDATES * 99 / 100]), ms(nanos[UPDATES - 1]));
 
         // The largest update the cluster makes: a broker dies (its column goes down, every replica on it goes
@@ -102,9 +116,14 @@ class ClusterMapBenchmark {
             }
         }
         Arrays.sort(deaths);
-        System.out.printf("  a broker dies (every partition changes, the broker's column goes down), %d times after %d to warm up:%n"
-                        + "    p50 %.2f ms, p99 %.2f ms, max %.2f ms%n%n", NODE_DEATHS, NODE_DEATHS,
-                ms(deaths[NODE_DEATHS / 2]), ms(deaths[NODE_DEATHS * 99 / 100]), ms(deaths[NODE_DEATHS - 1]));
+        System.out.printf(
+                "  a broker dies (every partition changes, the broker's column goes down), %d times after %d to warm up:%n"
+                        + "    p50 %.2f ms, p99 %.2f ms, max %.2f ms%n%n",
+                NODE_DEATHS,
+                NODE_DEATHS,
+                ms(deaths[NODE_DEATHS / 2]),
+                ms(deaths[NODE_DEATHS * 99 / 100]),
+                ms(deaths[NODE_DEATHS - 1]));
         FxToolkit.cleanupStages();
     }
 
@@ -112,11 +131,19 @@ class ClusterMapBenchmark {
         List<PartitionRow> after = new ArrayList<>();
         for (PartitionRow r : rows) {
             List<Integer> isr = r.isr().stream().filter(b -> b != dead).toList();
-            after.add(new PartitionRow(r.topic(), r.partition(), r.replicas(), r.leader() == dead ? isr.get(0) : r.leader(),
-                    isr, List.of(dead), false));
+            after.add(new PartitionRow(
+                    r.topic(),
+                    r.partition(),
+                    r.replicas(),
+                    r.leader() == dead ? isr.get(0) : r.leader(),
+                    isr,
+                    List.of(dead),
+                    false));
         }
-        List<BrokerInfo> live = overview.brokers().stream().filter(b -> b.id() != dead).toList();
-        return ClusterMap.of(new ClusterOverview(overview.clusterId(), live), after, Map.of(dead, "127.0.0.1:" + (9092 + dead)));
+        List<BrokerInfo> live =
+                overview.brokers().stream().filter(b -> b.id() != dead).toList();
+        return ClusterMap.of(
+                new ClusterOverview(overview.clusterId(), live), after, Map.of(dead, "127.0.0.1:" + (9092 + dead)));
     }
 
     /**
@@ -135,15 +162,21 @@ class ClusterMapBenchmark {
         FxRobot robot = new FxRobot();
         long launched = System.nanoTime();
         PartitaApp app = (PartitaApp) FxToolkit.setupApplication(PartitaApp.class);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
-                .until(() -> onFx(() -> robot.lookup("#start-local").tryQuery().map(Node::isVisible).orElse(false)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> onFx(() -> robot.lookup("#start-local")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false)));
         long welcome = System.nanoTime();
         robot.clickOn("#start-local");
         long clicked = System.nanoTime();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> onFx(() ->
-                robot.lookup(".broker-up").queryAll().size() == 3));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> onFx(() -> robot.lookup(".broker-up").queryAll().size() == 3));
         long usable = System.nanoTime();
-        System.out.printf("%nLaunch to a usable map of a fresh local 3-node cluster: %.1f s "
+        System.out.printf(
+                "%nLaunch to a usable map of a fresh local 3-node cluster: %.1f s "
                         + "(app launch to welcome screen %.2f s; click to a map with 3 live brokers %.1f s)%n%n",
                 (usable - launched - (clicked - welcome)) / 1e9, (welcome - launched) / 1e9, (usable - clicked) / 1e9);
         FxToolkit.cleanupApplication(app);
@@ -160,8 +193,8 @@ class ClusterMapBenchmark {
         for (int t = 0; t < TOPICS; t++) {
             for (int p = 0; p < PARTITIONS_PER_TOPIC; p++) {
                 List<Integer> replicas = List.of(p % BROKERS, (p + 1) % BROKERS, (p + 2) % BROKERS);
-                rows.add(new PartitionRow(String.format("topic-%02d", t), p, replicas, replicas.get(0), replicas,
-                        List.of(), false));
+                rows.add(new PartitionRow(
+                        String.format("topic-%02d", t), p, replicas, replicas.get(0), replicas, List.of(), false));
             }
         }
         return rows;
@@ -176,12 +209,13 @@ class ClusterMapBenchmark {
     private static long onFx(Runnable change, Stage stage) throws Exception {
         CompletableFuture<Long> passes = new CompletableFuture<>();
         long applied = WaitForAsyncUtils.asyncFx(() -> {
-            long t0 = System.nanoTime();
-            change.run();
-            long took = System.nanoTime() - t0;
-            PulseTimer.of(stage.getScene()).timeNext(passes);
-            return took;
-        }).get(30, TimeUnit.SECONDS);
+                    long t0 = System.nanoTime();
+                    change.run();
+                    long took = System.nanoTime() - t0;
+                    PulseTimer.of(stage.getScene()).timeNext(passes);
+                    return took;
+                })
+                .get(30, TimeUnit.SECONDS);
         return applied + passes.get(10, TimeUnit.SECONDS);
     }
 

@@ -47,32 +47,42 @@ class ImportBenchmark {
         Path file = dir.resolve("big.jsonl");
         long records = writeFile(file);
         long maxHeap = Runtime.getRuntime().maxMemory();
-        System.out.printf("%nImport of %s: %,d bytes, %,d records of ~1 KB, heap at most %d MiB%n",
+        System.out.printf(
+                "%nImport of %s: %,d bytes, %,d records of ~1 KB, heap at most %d MiB%n",
                 file.getFileName(), Files.size(file), records, maxHeap >> 20);
         assertThat(maxHeap).as("run with a heap smaller than the file").isLessThan(Files.size(file) / 2);
 
         ClusterGateway gateway = new ClusterGateway(Runnable::run);
         try {
-            String bootstrap = gateway.startLocalCluster(1, dir.resolve("cluster"), line -> { })
-                    .get(2, TimeUnit.MINUTES).bootstrapServers();
+            String bootstrap = gateway.startLocalCluster(1, dir.resolve("cluster"), line -> {})
+                    .get(2, TimeUnit.MINUTES)
+                    .bootstrapServers();
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get(1, TimeUnit.MINUTES);
+                admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1)))
+                        .all()
+                        .get(1, TimeUnit.MINUTES);
                 long gcBefore = gcMillis();
                 long t0 = System.nanoTime();
                 long[] checked = {0};
-                TransferProgress done = gateway.transfer().importMessages(file, new ImportPlan(TOPIC, true, true),
-                        new TransferControl(), p -> {
+                TransferProgress done = gateway.transfer()
+                        .importMessages(file, new ImportPlan(TOPIC, true, true), new TransferControl(), p -> {
                             if (checked[0] == 0 && p.about() > 0) {
                                 checked[0] = System.nanoTime();
                             }
-                        }).get(30, TimeUnit.MINUTES);
+                        })
+                        .get(30, TimeUnit.MINUTES);
                 long t1 = System.nanoTime();
                 assertThat(done).isEqualTo(new TransferProgress(records, records));
                 assertThat(endOffsets(admin)).isEqualTo(records);
                 double seconds = (t1 - t0) / 1e9;
-                System.out.printf("  imported all %,d records in %.1f s (check pass %.1f s, send pass %.1f s), %.0f MB/s of"
-                                + " file, GC time %.1f s; every record in the topic%n%n", records, seconds,
-                        (checked[0] - t0) / 1e9, (t1 - checked[0]) / 1e9, FILE_BYTES / 1e6 / seconds,
+                System.out.printf(
+                        "  imported all %,d records in %.1f s (check pass %.1f s, send pass %.1f s), %.0f MB/s of"
+                                + " file, GC time %.1f s; every record in the topic%n%n",
+                        records,
+                        seconds,
+                        (checked[0] - t0) / 1e9,
+                        (t1 - checked[0]) / 1e9,
+                        FILE_BYTES / 1e6 / seconds,
                         (gcMillis() - gcBefore) / 1e3);
             }
         } finally {
@@ -87,7 +97,11 @@ class ImportBenchmark {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             long written = 0;
             while (written < FILE_BYTES) {
-                Message m = new Message(TOPIC, (int) (records % PARTITIONS), records, 1_700_000_000_000L + records,
+                Message m = new Message(
+                        TOPIC,
+                        (int) (records % PARTITIONS),
+                        records,
+                        1_700_000_000_000L + records,
                         ("customer-" + records % 1000).getBytes(StandardCharsets.UTF_8),
                         String.format(body, records).getBytes(StandardCharsets.UTF_8),
                         List.of(new Message.Header("source", "bench".getBytes(StandardCharsets.UTF_8))));
@@ -107,10 +121,13 @@ class ImportBenchmark {
             latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
         }
         return admin.listOffsets(latest).all().get(1, TimeUnit.MINUTES).values().stream()
-                .mapToLong(info -> info.offset()).sum();
+                .mapToLong(info -> info.offset())
+                .sum();
     }
 
     private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(gc -> Math.max(0, gc.getCollectionTime()))
+                .sum();
     }
 }

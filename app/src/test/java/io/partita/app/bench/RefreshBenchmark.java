@@ -52,7 +52,8 @@ class RefreshBenchmark {
         Path dir = Files.createTempDirectory("partita-refresh-bench-");
         ClusterGateway gateway = new ClusterGateway(Platform::runLater);
         try {
-            Connection connection = gateway.startLocalCluster(3, dir, line -> { }).get(3, TimeUnit.MINUTES);
+            Connection connection =
+                    gateway.startLocalCluster(3, dir, line -> {}).get(3, TimeUnit.MINUTES);
             try (Admin admin = Admin.create(adminProperties(connection.bootstrapServers()))) {
                 createTopics(gateway, 0, 10, 50);
                 committedGroup(admin, "bench-group", 10, 50);
@@ -71,13 +72,15 @@ class RefreshBenchmark {
     private static void measure(ClusterGateway gateway, Connection connection, int partitions) throws Exception {
         WorkspaceViewModel workspace = onFx(() -> new WorkspaceViewModel(gateway, connection));
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new WorkspaceView(workspace, () -> { }), 1280, 800));
+            stage.setScene(new Scene(new WorkspaceView(workspace, () -> {}), 1280, 800));
             stage.show();
         });
         long fxThread = onFx(() -> Thread.currentThread().getId());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        System.out.printf("%nOne workspace refresh, local 3-node cluster, %,d partitions (+50 of __consumer_offsets),"
-                + " one group committed on 500 partitions; %d refreshes after %d to warm up:%n", partitions, REFRESHES, WARM_UP);
+        System.out.printf(
+                "%nOne workspace refresh, local 3-node cluster, %,d partitions (+50 of __consumer_offsets),"
+                        + " one group committed on 500 partitions; %d refreshes after %d to warm up:%n",
+                partitions, REFRESHES, WARM_UP);
         for (String tab : TABS) {
             onFx(() -> {
                 workspace.selectedTabProperty().set(tab);
@@ -104,16 +107,23 @@ class RefreshBenchmark {
                     fxCpu[i] = cpu;
                 }
             }
-            System.out.printf("  %-7s requests %s, received %s KB, answered in p50 %s ms, FX-thread CPU p50 %s ms (max %s ms)%n",
-                    tab, median(requests), median(received) / 1024, median(wall) / 1_000_000,
-                    String.format("%.1f", median(fxCpu) / 1e6), String.format("%.1f", max(fxCpu) / 1e6));
+            System.out.printf(
+                    "  %-7s requests %s, received %s KB, answered in p50 %s ms, FX-thread CPU p50 %s ms (max %s ms)%n",
+                    tab,
+                    median(requests),
+                    median(received) / 1024,
+                    median(wall) / 1_000_000,
+                    String.format("%.1f", median(fxCpu) / 1e6),
+                    String.format("%.1f", max(fxCpu) / 1e6));
         }
         FxToolkit.cleanupStages();
     }
 
     private static void createTopics(ClusterGateway gateway, int from, int to, int partitions) throws Exception {
         for (int t = from; t < to; t++) {
-            gateway.topics().createTopic(String.format("topic-%02d", t), partitions, (short) 3).get(2, TimeUnit.MINUTES);
+            gateway.topics()
+                    .createTopic(String.format("topic-%02d", t), partitions, (short) 3)
+                    .get(2, TimeUnit.MINUTES);
         }
     }
 
@@ -129,11 +139,20 @@ class RefreshBenchmark {
     }
 
     private static void awaitLeaders(ClusterGateway gateway, int partitions) {
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            List<PartitionRow> rows = gateway.cluster().clusterMap().get(30, TimeUnit.SECONDS).rows();
-            return rows.stream().filter(r -> !r.internal() && r.leader() != PartitionRow.NO_LEADER
-                    && r.isr().size() == 3).count() == partitions;
-        });
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    List<PartitionRow> rows = gateway.cluster()
+                            .clusterMap()
+                            .get(30, TimeUnit.SECONDS)
+                            .rows();
+                    return rows.stream()
+                                    .filter(r -> !r.internal()
+                                            && r.leader() != PartitionRow.NO_LEADER
+                                            && r.isr().size() == 3)
+                                    .count()
+                            == partitions;
+                });
     }
 
     private static Properties adminProperties(String bootstrap) {

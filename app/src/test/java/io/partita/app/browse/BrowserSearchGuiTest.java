@@ -68,7 +68,8 @@ class BrowserSearchGuiTest {
     void aLocalClusterToReopen() throws Exception {
         partita = new PartitaUnderTest(home).reopeningLocalCluster(1);
         app = partita.launch();
-        await("the cluster is back").atMost(START_DEADLINE)
+        await("the cluster is back")
+                .atMost(START_DEADLINE)
                 .until(() -> fx(() -> app.model().workspaceProperty().get() != null));
         bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
     }
@@ -102,19 +103,24 @@ class BrowserSearchGuiTest {
         });
         robot.clickOn("#browse-go");
 
-        await("the earliest record is the first row drawn, with its partition").atMost(UI_DEADLINE).until(() -> fx(() ->
-                firstRowCells().size() > 2 && firstRowCells().get(0).equals(expected.get(0).split("@")[0])
+        await("the earliest record is the first row drawn, with its partition")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> firstRowCells().size() > 2
+                        && firstRowCells().get(0).equals(expected.get(0).split("@")[0])
                         && firstRowCells().contains("r0")));
         assertThat(fx(this::rows)).isEqualTo(expected.subList(0, 100));
         assertThat(fx(() -> text("#browse-status"))).startsWith("100 records by time across 3 partitions");
 
         robot.clickOn("#browse-next");
-        await("the next hundred, from r100").atMost(UI_DEADLINE).until(() -> fx(() ->
-                firstRowCells().contains("r100")));
+        await("the next hundred, from r100")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> firstRowCells().contains("r100")));
         assertThat(fx(this::rows)).isEqualTo(expected.subList(100, 200));
 
         robot.clickOn("#browse-previous");
-        await("back to the first hundred").atMost(UI_DEADLINE).until(() -> fx(() -> firstRowCells().contains("r0")));
+        await("back to the first hundred")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> firstRowCells().contains("r0")));
         assertThat(fx(this::rows)).isEqualTo(expected.subList(0, 100));
     }
 
@@ -125,7 +131,8 @@ class BrowserSearchGuiTest {
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < 3000; i++) {
                 String currency = i % 7 == 0 ? "EUR" : "USD";
-                producer.send(new ProducerRecord<>("haystack", i % 3, BASE + i, "k" + i, "order " + i + " " + currency));
+                producer.send(
+                        new ProducerRecord<>("haystack", i % 3, BASE + i, "k" + i, "order " + i + " " + currency));
                 if (i % 70 == 0) {
                     expected.add(i % 3 + "@" + i / 3);
                 }
@@ -136,42 +143,55 @@ class BrowserSearchGuiTest {
         openTopic("haystack");
         robot.interact(() -> {
             robot.lookup("#browse-partition").<ComboBox<Integer>>query().setValue(MessagesViewModel.ALL_PARTITIONS);
-            robot.lookup("#search-field").<ChoiceBox<MessageFilter.Field>>query().setValue(MessageFilter.Field.VALUE);
+            robot.lookup("#search-field")
+                    .<ChoiceBox<MessageFilter.Field>>query()
+                    .setValue(MessageFilter.Field.VALUE);
         });
         robot.clickOn("#search-regex");
 
         // A broken regex is a message beside the bar, and nothing runs.
         robot.clickOn("#search-text").write("order [0-9");
         robot.clickOn("#search-go");
-        await("the regex is refused").atMost(UI_DEADLINE).until(() -> fx(() -> text("#search-validation"))
-                .startsWith("Not a regular expression"));
+        await("the regex is refused")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#search-validation")).startsWith("Not a regular expression"));
         assertThat(fx(() -> text("#browse-status"))).doesNotContain("Search");
 
         robot.clickOn("#search-text").push(KeyCode.CONTROL, KeyCode.A).write("^order \\d*0 EUR$");
         robot.clickOn("#search-go");
-        await("the search ends at the total").atMost(UI_DEADLINE).until(() -> fx(() -> text("#browse-status"))
-                .equals("Search done: scanned 3,000 of 3,000 records, 43 matches"));
+        await("the search ends at the total")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#browse-status"))
+                        .equals("Search done: scanned 3,000 of 3,000 records, 43 matches"));
         assertThat(fx(() -> text("#search-validation"))).isEmpty();
-        assertThat(fx(() -> robot.lookup("#search-progress").<ProgressBar>query().getProgress())).isEqualTo(1.0);
+        assertThat(fx(() ->
+                        robot.lookup("#search-progress").<ProgressBar>query().getProgress()))
+                .isEqualTo(1.0);
         assertThat(fx(() -> Set.copyOf(rows()))).isEqualTo(expected);
-        assertThat(fx(() -> List.copyOf(table().getItems()))).as("matches of all partitions, merged by time")
+        assertThat(fx(() -> List.copyOf(table().getItems())))
+                .as("matches of all partitions, merged by time")
                 .isSortedAccordingTo(PageMerge.TIME_ORDER);
-        await("a match is drawn, with its partition").atMost(UI_DEADLINE).until(() -> fx(() ->
-                firstRowCells().stream().anyMatch(c -> c.matches("order \\d*0 EUR"))));
+        await("a match is drawn, with its partition")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> firstRowCells().stream().anyMatch(c -> c.matches("order \\d*0 EUR"))));
 
         // Cancelled as it starts (in the same FX event as the start): it ends cancelled before the total.
         robot.interact(() -> {
             robot.lookup("#search-go").<Button>query().fire();
             robot.lookup("#search-cancel").<Button>query().fire();
         });
-        await("the search says it was cancelled").atMost(UI_DEADLINE).until(() -> fx(() -> text("#browse-status"))
-                .startsWith("Search cancelled: scanned "));
+        await("the search says it was cancelled")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#browse-status")).startsWith("Search cancelled: scanned "));
         String cancelled = fx(() -> text("#browse-status"));
-        long scanned = Long.parseLong(cancelled.replaceAll("^Search cancelled: scanned ([\\d,]+) of .*$", "$1")
+        long scanned = Long.parseLong(cancelled
+                .replaceAll("^Search cancelled: scanned ([\\d,]+) of .*$", "$1")
                 .replace(",", ""));
         assertThat(scanned).as(cancelled).isLessThan(3000);
         assertThat(cancelled).endsWith("matches").contains(" of 3,000 records, ");
-        assertThat(fx(() -> robot.lookup("#search-go").<Button>query().isDisabled())).as("ready again").isFalse();
+        assertThat(fx(() -> robot.lookup("#search-go").<Button>query().isDisabled()))
+                .as("ready again")
+                .isFalse();
     }
 
     @Test
@@ -184,14 +204,18 @@ class BrowserSearchGuiTest {
             producer.flush();
         }
         openTopic("live");
-        robot.interact(() -> robot.lookup("#browse-partition").<ComboBox<Integer>>query()
+        robot.interact(() -> robot.lookup("#browse-partition")
+                .<ComboBox<Integer>>query()
                 .setValue(MessagesViewModel.ALL_PARTITIONS));
         // A page taller than the table first: the new rows land below it, and the table must scroll to them.
         robot.clickOn("#browse-go");
-        await("the page is drawn").atMost(UI_DEADLINE).until(() -> fx(() -> firstRowCells().contains("old-0")));
+        await("the page is drawn")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> firstRowCells().contains("old-0")));
         robot.clickOn("#browse-follow");
-        await("the tail listens").atMost(UI_DEADLINE).until(() -> fx(() -> text("#browse-status"))
-                .startsWith("Following live (all 2 partitions)"));
+        await("the tail listens")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#browse-status")).startsWith("Following live (all 2 partitions)"));
 
         try (KafkaProducer<String, String> producer = producer()) {
             long now = System.currentTimeMillis();
@@ -199,39 +223,53 @@ class BrowserSearchGuiTest {
                 producer.send(new ProducerRecord<>("live", i % 2, now + i, "k" + i, "tail-" + i));
             }
             producer.flush();
-            await("the five records, the last at the bottom").atMost(Duration.ofSeconds(5)).until(() -> fx(() ->
-                    lastRowCells().contains("tail-4")));
+            await("the five records, the last at the bottom")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> fx(() -> lastRowCells().contains("tail-4")));
             assertThat(fx(() -> values().subList(60, values().size())))
                     .containsExactly("tail-0", "tail-1", "tail-2", "tail-3", "tail-4");
 
             robot.clickOn("#browse-follow");
-            await("the tail has stopped").atMost(UI_DEADLINE).until(() -> fx(() -> text("#browse-status"))
-                    .equals("Stopped following live (all 2 partitions) (5 new records)."));
+            await("the tail has stopped")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> text("#browse-status"))
+                            .equals("Stopped following live (all 2 partitions) (5 new records)."));
             producer.send(new ProducerRecord<>("live", 0, "k5", "after-stop")).get(10, TimeUnit.SECONDS);
             // Nothing polls any more: the table stays as it was for longer than a record took to show above.
-            await("no new row").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> fx(() ->
-                    values().size() == 65));
+            await("no new row")
+                    .during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> fx(() -> values().size() == 65));
         }
     }
 
     private void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     /** The Messages tab (Ctrl+4) on {@code topic}, once the topic list offers it. */
     private void openTopic(String topic) {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
-        await("the topic is offered").atMost(UI_DEADLINE).until(() -> fx(() ->
-                robot.lookup("#browse-topic").<ComboBox<String>>query().getItems().contains(topic)));
+        await("the topic is offered")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> robot.lookup("#browse-topic")
+                        .<ComboBox<String>>query()
+                        .getItems()
+                        .contains(topic)));
         // Pop-up lists are chosen through their controls (a pop-up's text also names a column header here).
-        robot.interact(() -> robot.lookup("#browse-topic").<ComboBox<String>>query().setValue(topic));
+        robot.interact(
+                () -> robot.lookup("#browse-topic").<ComboBox<String>>query().setValue(topic));
     }
 
     private TableView<Message> table() {
@@ -240,7 +278,9 @@ class BrowserSearchGuiTest {
 
     /** The table's rows as "partition@offset", in order. */
     private List<String> rows() {
-        return table().getItems().stream().map(m -> m.partition() + "@" + m.offset()).collect(Collectors.toList());
+        return table().getItems().stream()
+                .map(m -> m.partition() + "@" + m.offset())
+                .collect(Collectors.toList());
     }
 
     private List<String> values() {
@@ -248,11 +288,14 @@ class BrowserSearchGuiTest {
     }
 
     private List<String> firstRowCells() {
-        return drawnRowCells(Comparator.comparingDouble(row -> row.localToScene(0, 0).getY()));
+        return drawnRowCells(
+                Comparator.comparingDouble(row -> row.localToScene(0, 0).getY()));
     }
 
     private List<String> lastRowCells() {
-        return drawnRowCells(Comparator.comparingDouble((Node row) -> row.localToScene(0, 0).getY()).reversed());
+        return drawnRowCells(
+                Comparator.comparingDouble((Node row) -> row.localToScene(0, 0).getY())
+                        .reversed());
     }
 
     /** The texts of the first drawn row holding a record, in {@code order} of the rows; in column order. */
@@ -263,8 +306,10 @@ class BrowserSearchGuiTest {
                 .findFirst()
                 .map(row -> robot.from(row).lookup(".table-cell").queryAllAs(Labeled.class).stream()
                         .filter(Node::isVisible)
-                        .sorted(Comparator.comparingDouble(c -> c.localToScene(0, 0).getX()))
-                        .map(c -> c.getText() == null ? "" : c.getText()).toList())
+                        .sorted(Comparator.comparingDouble(
+                                c -> c.localToScene(0, 0).getX()))
+                        .map(c -> c.getText() == null ? "" : c.getText())
+                        .toList())
                 .orElse(List.of());
     }
 

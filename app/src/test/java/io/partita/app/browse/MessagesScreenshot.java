@@ -39,13 +39,14 @@ import javafx.util.Duration;
  * io.partita.app.browse.MessagesScreenshot TOPIC OFFSET [replay|produce|export|import OUT.png …]}
  */
 public final class MessagesScreenshot {
-    private MessagesScreenshot() {
-    }
+    private MessagesScreenshot() {}
 
     private static void replay(MessagesView view, String offset, String out, boolean all) {
         view.openReplayDialog();
         javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream()
-                .filter(w -> w instanceof Stage s && s.getOwner() != null).findFirst().orElseThrow();
+                .filter(w -> w instanceof Stage s && s.getOwner() != null)
+                .findFirst()
+                .orElseThrow();
         javafx.scene.Parent root = dialog.getScene().getRoot();
         @SuppressWarnings("unchecked")
         javafx.scene.control.ChoiceBox<StartChoice> from =
@@ -84,7 +85,8 @@ public final class MessagesScreenshot {
         javafx.scene.Parent root = ownedWindowRoot();
         ((javafx.scene.control.TextField) root.lookup("#import-file")).setText(file);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<String> topic = (javafx.scene.control.ComboBox<String>) root.lookup("#import-topic");
+        javafx.scene.control.ComboBox<String> topic =
+                (javafx.scene.control.ComboBox<String>) root.lookup("#import-topic");
         topic.setValue(target);
         ((javafx.scene.control.CheckBox) root.lookup("#import-keep-partitions")).setSelected(false);
         ((Button) root.lookup("#import-start")).fire();
@@ -92,15 +94,18 @@ public final class MessagesScreenshot {
     }
 
     private static javafx.scene.Parent ownedWindowRoot() {
-        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getOwner() != null)
-                .findFirst().orElseThrow().getScene().getRoot();
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getOwner() != null)
+                .findFirst()
+                .orElseThrow()
+                .getScene()
+                .getRoot();
     }
 
     private static void produce(MessagesView view, String topic, String out) {
         view.openProduceDialog();
         javafx.scene.Parent root = ownedWindowRoot();
-        DialogSnapshot.saveLater(Path.of(out.replace(".png", "-form.png")),
-                Duration.seconds(1));
+        DialogSnapshot.saveLater(Path.of(out.replace(".png", "-form.png")), Duration.seconds(1));
         javafx.animation.PauseTransition fill = new javafx.animation.PauseTransition(Duration.seconds(2));
         fill.setOnFinished(e -> startBatch(root, topic, out));
         fill.play();
@@ -116,8 +121,8 @@ public final class MessagesScreenshot {
                 (javafx.scene.control.ChoiceBox<ProduceInput.ValueKind>) root.lookup("#produce-value-kind");
         kind.setValue(ProduceInput.ValueKind.JSON);
         ((javafx.scene.control.TextField) root.lookup("#produce-key")).setText("customer-{{random:1-17}}");
-        ((javafx.scene.control.TextArea) root.lookup("#produce-value")).setText(
-                "{\"payment\": \"pay-{{seq}}\", \"amount\": {{random:5-400}}, \"at\": \"{{now}}\"}");
+        ((javafx.scene.control.TextArea) root.lookup("#produce-value"))
+                .setText("{\"payment\": \"pay-{{seq}}\", \"amount\": {{random:5-400}}, \"at\": \"{{now}}\"}");
         ((javafx.scene.control.TextArea) root.lookup("#produce-headers")).setText("trace-id: {{uuid}}");
         ((javafx.scene.control.CheckBox) root.lookup("#produce-batch")).setSelected(true);
         ((javafx.scene.control.TextField) root.lookup("#produce-batch-count")).setText("200");
@@ -131,8 +136,7 @@ public final class MessagesScreenshot {
             ((javafx.scene.control.TextField) root.lookup("#produce-file")).setText("/home/me/samples/invoice-7.pdf");
         });
         after.play();
-        DialogSnapshot.saveLater(Path.of(out.replace(".png", "-done.png")),
-                Duration.seconds(14));
+        DialogSnapshot.saveLater(Path.of(out.replace(".png", "-done.png")), Duration.seconds(14));
     }
 
     /** All partitions of the topic, searched for refunded payments: the Partition column and the search bar at work. */
@@ -144,7 +148,8 @@ public final class MessagesScreenshot {
         ((javafx.scene.control.TextField) stage.getScene().lookup("#search-text")).setText("refunded");
         @SuppressWarnings("unchecked")
         javafx.scene.control.ChoiceBox<MessageFilter.Field> field =
-                (javafx.scene.control.ChoiceBox<MessageFilter.Field>) stage.getScene().lookup("#search-field");
+                (javafx.scene.control.ChoiceBox<MessageFilter.Field>)
+                        stage.getScene().lookup("#search-field");
         field.setValue(MessageFilter.Field.VALUE);
         ((Button) stage.getScene().lookup("#search-go")).fire();
     }
@@ -168,15 +173,17 @@ public final class MessagesScreenshot {
                 if (!topics.getItems().contains(topic)) {
                     return;
                 }
-                tabs.getTabs().stream().filter(t -> "messages-tab".equals(t.getId())).findFirst()
+                tabs.getTabs().stream()
+                        .filter(t -> "messages-tab".equals(t.getId()))
+                        .findFirst()
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
                 TableView<?> table = (TableView<?>) stage.getScene().lookup("#messages");
                 boolean window = args.length > 3; // replay, export, import, produce: a plain read first
                 if (table.getItems().isEmpty()) {
                     topics.setValue(topic);
                     @SuppressWarnings("unchecked")
-                    javafx.scene.control.ChoiceBox<StartChoice> start =
-                            (javafx.scene.control.ChoiceBox<StartChoice>) stage.getScene().lookup("#browse-start");
+                    javafx.scene.control.ChoiceBox<StartChoice> start = (javafx.scene.control.ChoiceBox<StartChoice>)
+                            stage.getScene().lookup("#browse-start");
                     start.setValue(StartChoice.OFFSET);
                     ((javafx.scene.control.TextField) stage.getScene().lookup("#browse-start-value")).setText(offset);
                     if (window) {

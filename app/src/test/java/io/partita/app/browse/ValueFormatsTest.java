@@ -15,7 +15,9 @@ class ValueFormatsTest {
     void picksJsonForJsonTextForTextAndHexForTheRest() {
         assertThat(ValueFormats.best(utf8("{\"id\":1}"))).isSameAs(ValueFormats.PRETTY_JSON);
         assertThat(ValueFormats.best(utf8("hello"))).isSameAs(ValueFormats.TEXT);
-        assertThat(ValueFormats.best(utf8("42"))).as("a bare number reads better as text").isSameAs(ValueFormats.TEXT);
+        assertThat(ValueFormats.best(utf8("42")))
+                .as("a bare number reads better as text")
+                .isSameAs(ValueFormats.TEXT);
         assertThat(ValueFormats.best(new byte[] {0, (byte) 0xff})).isSameAs(ValueFormats.HEX);
     }
 
@@ -25,8 +27,8 @@ class ValueFormatsTest {
                 .isEqualTo("{\n  \"id\" : 1,\n  \"tags\" : [ \"a\" ]\n}");
         assertThat(ValueFormats.PRETTY_JSON.accepts(utf8("{broken"))).isFalse();
         byte[] bytes = utf8("Partita, a Kafka workbench!");
-        assertThat(ValueFormats.HEX.render(bytes)).isEqualTo(
-                "00000000  50 61 72 74 69 74 61 2c  20 61 20 4b 61 66 6b 61  |Partita, a Kafka|\n"
+        assertThat(ValueFormats.HEX.render(bytes))
+                .isEqualTo("00000000  50 61 72 74 69 74 61 2c  20 61 20 4b 61 66 6b 61  |Partita, a Kafka|\n"
                         + "00000010  20 77 6f 72 6b 62 65 6e  63 68 21                 | workbench!|");
         assertThat(ValueFormats.BASE64.render(utf8("hi"))).isEqualTo("aGk=");
     }

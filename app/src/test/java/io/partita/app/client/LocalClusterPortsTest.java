@@ -2,7 +2,6 @@ package io.partita.app.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.client.ClusterGateway;
 import io.partita.broker.local.LocalCluster;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,8 +20,11 @@ class LocalClusterPortsTest {
 
     @Test
     void kafkasPortTakenMeansFreePortsInstead() throws Exception {
-        try (ServerSocket holder = holdKafkasPort(); ClusterGateway gateway = new ClusterGateway(Runnable::run)) {
-            String bootstrap = gateway.startLocalCluster(1, dir, null).get(120, TimeUnit.SECONDS).bootstrapServers();
+        try (ServerSocket holder = holdKafkasPort();
+                ClusterGateway gateway = new ClusterGateway(Runnable::run)) {
+            String bootstrap = gateway.startLocalCluster(1, dir, null)
+                    .get(120, TimeUnit.SECONDS)
+                    .bootstrapServers();
             assertThat(bootstrap).startsWith("127.0.0.1:").doesNotEndWith(":" + LocalCluster.DEFAULT_BASE_PORT);
         }
     }

@@ -35,10 +35,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("integration")
 class ClusterMapViewGuiTest {
-    private static final ClusterOverview BOTH_UP = new ClusterOverview("id", List.of(
-            new BrokerInfo(0, "h", 1, null, true), new BrokerInfo(1, "h", 2, "east", false)));
-    private static final ClusterOverview ONE_DOWN = new ClusterOverview("id", List.of(
-            new BrokerInfo(0, "h", 1, null, true)));
+    private static final ClusterOverview BOTH_UP = new ClusterOverview(
+            "id", List.of(new BrokerInfo(0, "h", 1, null, true), new BrokerInfo(1, "h", 2, "east", false)));
+    private static final ClusterOverview ONE_DOWN =
+            new ClusterOverview("id", List.of(new BrokerInfo(0, "h", 1, null, true)));
 
     private final FxRobot robot = new FxRobot();
     private final ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run).cluster());
@@ -59,8 +59,8 @@ class ClusterMapViewGuiTest {
 
     @Test
     void aBrokerDyingRedrawsItsTilesAndHeaderInPlace() throws Exception {
-        apply(ClusterMap.of(BOTH_UP, List.of(row(0, 0, List.of(0, 1), List.of()), row(1, 1, List.of(1, 0), List.of())),
-                Map.of()));
+        apply(ClusterMap.of(
+                BOTH_UP, List.of(row(0, 0, List.of(0, 1), List.of()), row(1, 1, List.of(1, 0), List.of())), Map.of()));
         assertThat(fx(() -> tiles(0))).containsExactly(ReplicaState.LEADER, ReplicaState.IN_SYNC);
         assertThat(fx(() -> tiles(1))).containsExactly(ReplicaState.IN_SYNC, ReplicaState.LEADER);
         assertThat(fx(() -> text("#broker-state-1"))).isEqualTo("up");
@@ -69,22 +69,29 @@ class ClusterMapViewGuiTest {
         Node headerBefore = fx(() -> column(1).getGraphic());
 
         // Broker 1 dies: its replicas go offline, broker 0 leads both partitions, and nothing is built anew.
-        apply(ClusterMap.of(ONE_DOWN, List.of(row(0, 0, List.of(0), List.of(1)), row(1, 0, List.of(0), List.of(1))),
+        apply(ClusterMap.of(
+                ONE_DOWN,
+                List.of(row(0, 0, List.of(0), List.of(1)), row(1, 0, List.of(0), List.of(1))),
                 Map.of(1, "h:2")));
         assertThat(fx(() -> tiles(0))).containsExactly(ReplicaState.LEADER, ReplicaState.OFFLINE);
         assertThat(fx(() -> tiles(1))).containsExactly(ReplicaState.LEADER, ReplicaState.OFFLINE);
         assertThat(fx(() -> text("#broker-state-1"))).isEqualTo("down");
-        assertThat(fx(() -> robot.lookup("#broker-state-1").query().getStyleClass())).contains("broker-down")
+        assertThat(fx(() -> robot.lookup("#broker-state-1").query().getStyleClass()))
+                .contains("broker-down")
                 .doesNotContain("broker-up");
         assertThat(fx(() -> visibleTexts("#broker-column-1"))).doesNotContain("rack east");
         assertThat(fx(this::tileNodes)).isEqualTo(tilesBefore);
         assertThat(fx(() -> column(1).getGraphic())).isSameAs(headerBefore);
 
         // A broker that joins is a new column.
-        ClusterOverview three = new ClusterOverview("id", List.of(new BrokerInfo(0, "h", 1, null, false),
-                new BrokerInfo(1, "h", 2, null, true), new BrokerInfo(2, "h", 3, null, false)));
-        apply(ClusterMap.of(three, List.of(row(0, 0, List.of(0, 1), List.of()), row(1, 1, List.of(1, 0), List.of())),
-                Map.of()));
+        ClusterOverview three = new ClusterOverview(
+                "id",
+                List.of(
+                        new BrokerInfo(0, "h", 1, null, false),
+                        new BrokerInfo(1, "h", 2, null, true),
+                        new BrokerInfo(2, "h", 3, null, false)));
+        apply(ClusterMap.of(
+                three, List.of(row(0, 0, List.of(0, 1), List.of()), row(1, 1, List.of(1, 0), List.of())), Map.of()));
         assertThat(fx(() -> robot.lookup(".broker-header").queryAll().size())).isEqualTo(3);
         assertThat(fx(() -> text("#broker-state-1"))).isEqualTo("up");
         assertThat(fx(() -> visibleTexts("#broker-column-1"))).contains("controller");
@@ -110,7 +117,10 @@ class ClusterMapViewGuiTest {
                 .flatMap(row -> row.lookupAll(".replica-tile").stream())
                 .filter(Node::isVisible)
                 .map(tile -> List.of(ReplicaState.values()).stream()
-                        .filter(state -> tile.getPseudoClassStates().contains(PseudoClass.getPseudoClass(state.cssName()))).findFirst().orElseThrow())
+                        .filter(state ->
+                                tile.getPseudoClassStates().contains(PseudoClass.getPseudoClass(state.cssName())))
+                        .findFirst()
+                        .orElseThrow())
                 .toList();
     }
 
@@ -122,14 +132,19 @@ class ClusterMapViewGuiTest {
 
     private javafx.scene.control.TableColumn<?, ?> column(int broker) {
         TableView<?> table = robot.lookup("#map-table").query();
-        return table.getColumns().stream().filter(c -> ("broker-column-" + broker).equals(c.getId())).findFirst()
+        return table.getColumns().stream()
+                .filter(c -> ("broker-column-" + broker).equals(c.getId()))
+                .findFirst()
                 .orElseThrow();
     }
 
     private List<String> visibleTexts(String columnId) {
-        Node header = column(Integer.parseInt(columnId.substring(columnId.lastIndexOf('-') + 1))).getGraphic();
-        return header.lookupAll(".label").stream().filter(n -> n.isVisible() && n instanceof Label)
-                .map(n -> ((Label) n).getText()).toList();
+        Node header = column(Integer.parseInt(columnId.substring(columnId.lastIndexOf('-') + 1)))
+                .getGraphic();
+        return header.lookupAll(".label").stream()
+                .filter(n -> n.isVisible() && n instanceof Label)
+                .map(n -> ((Label) n).getText())
+                .toList();
     }
 
     private String text(String query) {

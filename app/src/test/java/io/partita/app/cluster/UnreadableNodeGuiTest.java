@@ -47,28 +47,41 @@ class UnreadableNodeGuiTest {
         partita = new PartitaUnderTest(home);
         Path clusterDir = new AppPreferences(partita.preferences(), home).localClusterDirectory();
         try (LocalCluster before = new LocalCluster(LocalCluster.Settings.of(3, clusterDir)).start();
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, before.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("orders", 2, (short) 3))).all().get(30, TimeUnit.SECONDS);
+                Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, before.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("orders", 2, (short) 3)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         Path data = clusterDir.resolve("node-1").resolve("data");
-        Files.write(data.resolve("data.mdb"), "scribbled over by a failing disk".repeat(1000).getBytes());
+        Files.write(
+                data.resolve("data.mdb"),
+                "scribbled over by a failing disk".repeat(1000).getBytes());
 
         partita.reopeningLocalCluster(3).launch();
         // The notice may show before the first map does (a first refresh that fails knows the nodes, not the map).
-        await().atMost(Duration.ofSeconds(90)).until(() -> fx(() -> robot.lookup("#map-unreadable").tryQuery()
-                .map(Node::isVisible).orElse(false) && robot.lookup(".broker-up").queryAll().size() == 2));
-        assertThat(PartitaUnderTest.text(robot, "#map-unreadable-title")).isEqualTo("Broker 1 is down: its data does not open.");
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> fx(() -> robot.lookup("#map-unreadable")
+                                .tryQuery()
+                                .map(Node::isVisible)
+                                .orElse(false)
+                        && robot.lookup(".broker-up").queryAll().size() == 2));
+        assertThat(PartitaUnderTest.text(robot, "#map-unreadable-title"))
+                .isEqualTo("Broker 1 is down: its data does not open.");
         assertThat(PartitaUnderTest.text(robot, "#map-unreadable-reason"))
                 .startsWith("The log store in " + data.toAbsolutePath() + " cannot be opened");
 
         robot.clickOn("#map-start-empty");
-        await().atMost(Duration.ofSeconds(90)).until(() -> fx(() -> !robot.lookup("#map-unreadable").query().isVisible()
-                && robot.lookup(".broker-up").queryAll().size() == 3));
-        await("broker 1 back in every ISR").atMost(Duration.ofSeconds(90)).until(() -> fx(() ->
-                robot.lookup("#map-table").<MapRow>queryTableView().getItems().stream()
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> fx(() -> !robot.lookup("#map-unreadable").query().isVisible()
+                        && robot.lookup(".broker-up").queryAll().size() == 3));
+        await("broker 1 back in every ISR")
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> fx(() -> robot.lookup("#map-table").<MapRow>queryTableView().getItems().stream()
                         .filter(r -> r.get().topic().equals("orders"))
                         .allMatch(r -> r.get().isr().size() == 3)));
-        assertThat(Files.list(clusterDir.resolve("node-1")).map(p -> p.getFileName().toString()))
+        assertThat(Files.list(clusterDir.resolve("node-1"))
+                        .map(p -> p.getFileName().toString()))
                 .anyMatch(name -> name.startsWith("data.unreadable-"));
     }
 }

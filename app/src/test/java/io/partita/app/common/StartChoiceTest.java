@@ -22,7 +22,8 @@ class StartChoiceTest {
         assertThat(StartChoice.TIME.parse("2025-11-25T15:30:00", ZONE)).isEqualTo(new StartAt.Time(utc1430));
         assertThat(StartChoice.TIME.parse(Long.toString(utc1430), ZONE)).isEqualTo(new StartAt.Time(utc1430));
         // A date alone: its midnight in the zone (2025-11-24T23:00Z).
-        assertThat(StartChoice.TIME.parse("2025-11-25", ZONE)).isEqualTo(new StartAt.Time(utc1430 - 15 * 3_600_000L - 1_800_000L));
+        assertThat(StartChoice.TIME.parse("2025-11-25", ZONE))
+                .isEqualTo(new StartAt.Time(utc1430 - 15 * 3_600_000L - 1_800_000L));
     }
 
     @Test
@@ -30,9 +31,11 @@ class StartChoiceTest {
         assertThatThrownBy(() -> StartChoice.OFFSET.parse("", ZONE)).hasMessage("An offset is needed.");
         assertThatThrownBy(() -> StartChoice.OFFSET.parse("abc", ZONE))
                 .hasMessage("An offset must be a whole number, not \"abc\".");
-        assertThatThrownBy(() -> StartChoice.OFFSET.parse("-4", ZONE)).hasMessage("An offset must be 0 or more, not -4.");
+        assertThatThrownBy(() -> StartChoice.OFFSET.parse("-4", ZONE))
+                .hasMessage("An offset must be 0 or more, not -4.");
         assertThatThrownBy(() -> StartChoice.LAST_N.parse("0", ZONE))
                 .hasMessage("The number of records must be 1 or more, not 0.");
-        assertThatThrownBy(() -> StartChoice.TIME.parse("yesterday", ZONE)).hasMessageStartingWith("\"yesterday\" is not a time");
+        assertThatThrownBy(() -> StartChoice.TIME.parse("yesterday", ZONE))
+                .hasMessageStartingWith("\"yesterday\" is not a time");
     }
 }

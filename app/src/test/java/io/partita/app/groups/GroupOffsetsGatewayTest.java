@@ -57,16 +57,19 @@ class GroupOffsetsGatewayTest {
         gateway.startLocalCluster(1, dir.resolve("cluster"), null).get(90, TimeUnit.SECONDS);
         bootstrap = gateway.connection().bootstrapServers();
         gateway.topics().createTopic("ledger", 1, (short) 1).get(30, TimeUnit.SECONDS);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>("ledger", 0, BASE + i * 1000L, "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>("ledger", 0, BASE + i * 1000L, "k" + i, "v" + i))
+                        .get(30, TimeUnit.SECONDS);
             }
         }
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.deleteRecords(Map.of(new TopicPartition("ledger", 0),
-                    RecordsToDelete.beforeOffset(3))).all().get(30, TimeUnit.SECONDS);
+            admin.deleteRecords(Map.of(new TopicPartition("ledger", 0), RecordsToDelete.beforeOffset(3)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -80,10 +83,18 @@ class GroupOffsetsGatewayTest {
     @Test
     void previewsByOffsetAndTimeAndRefusesWhileAMemberIsLive() throws Exception {
         TopicPartition tp = new TopicPartition("ledger", 0);
-        try (KafkaConsumer<String, String> member = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "auditors",
-                ConsumerConfig.CLIENT_ID_CONFIG, "auditor-1", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> member = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "auditors",
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "auditor-1",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             member.subscribe(List.of("ledger"));
             await("assigned").atMost(DEADLINE).until(() -> {
                 member.poll(Duration.ofMillis(100));
@@ -92,38 +103,62 @@ class GroupOffsetsGatewayTest {
             member.commitSync(Map.of(tp, new OffsetAndMetadata(8)));
 
             GroupInfo group = gateway.groups().consumerGroups().get(30, TimeUnit.SECONDS).stream()
-                    .filter(g -> g.id().equals("auditors")).findFirst().orElseThrow();
+                    .filter(g -> g.id().equals("auditors"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(group.state()).isEqualTo("Stable");
-            assertThat(group.members()).extracting(GroupMember::clientId, GroupMember::host)
+            assertThat(group.members())
+                    .extracting(GroupMember::clientId, GroupMember::host)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("auditor-1", "127.0.0.1"));
             String memberId = group.members().get(0).memberId();
             assertThat(group.partitions()).containsExactly(new PartitionLag("ledger", 0, 3, 8, 10, memberId));
 
             // The preview reads the cluster: a time maps to the first record at or after it, an offset is kept
             // within the log (3..10).
-            assertThat(gateway.groups().previewOffsetReset("auditors", new ResetRequest(ResetStrategy.TIMESTAMP, 0,
-                    BASE + 4_500, null)).get(30, TimeUnit.SECONDS)).containsExactly(new ResetRow("ledger", 0, 8, 5));
-            assertThat(gateway.groups().previewOffsetReset("auditors", new ResetRequest(ResetStrategy.TIMESTAMP, 0,
-                    BASE + 60_000, null)).get(30, TimeUnit.SECONDS)).containsExactly(new ResetRow("ledger", 0, 8, 10));
-            assertThat(gateway.groups().previewOffsetReset("auditors", new ResetRequest(ResetStrategy.SPECIFIC_OFFSET, 1, 0,
-                    "ledger")).get(30, TimeUnit.SECONDS)).containsExactly(new ResetRow("ledger", 0, 8, 3));
-            assertThat(gateway.groups().previewOffsetReset("auditors", new ResetRequest(ResetStrategy.EARLIEST, 0, 0,
-                    "other-topic")).get(30, TimeUnit.SECONDS)).isEmpty();
+            assertThat(gateway.groups()
+                            .previewOffsetReset(
+                                    "auditors", new ResetRequest(ResetStrategy.TIMESTAMP, 0, BASE + 4_500, null))
+                            .get(30, TimeUnit.SECONDS))
+                    .containsExactly(new ResetRow("ledger", 0, 8, 5));
+            assertThat(gateway.groups()
+                            .previewOffsetReset(
+                                    "auditors", new ResetRequest(ResetStrategy.TIMESTAMP, 0, BASE + 60_000, null))
+                            .get(30, TimeUnit.SECONDS))
+                    .containsExactly(new ResetRow("ledger", 0, 8, 10));
+            assertThat(gateway.groups()
+                            .previewOffsetReset(
+                                    "auditors", new ResetRequest(ResetStrategy.SPECIFIC_OFFSET, 1, 0, "ledger"))
+                            .get(30, TimeUnit.SECONDS))
+                    .containsExactly(new ResetRow("ledger", 0, 8, 3));
+            assertThat(gateway.groups()
+                            .previewOffsetReset(
+                                    "auditors", new ResetRequest(ResetStrategy.EARLIEST, 0, 0, "other-topic"))
+                            .get(30, TimeUnit.SECONDS))
+                    .isEmpty();
 
             // Applying or deleting while the member is in the group: the coordinator refuses; the message says why.
-            assertThatThrownBy(() -> gateway.groups().applyOffsetReset("auditors", List.of(new ResetRow("ledger", 0, 8, 3)))
-                    .get(30, TimeUnit.SECONDS))
-                    .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("Group auditors has active members now."
-                            + " Kafka changes a group's offsets or deletes it only while the group is Empty: stop its"
-                            + " consumers, then try again."));
-            assertThatThrownBy(() -> gateway.groups().deleteConsumerGroup("auditors").get(30, TimeUnit.SECONDS))
-                    .satisfies(e -> assertThat(Failures.describe(e)).startsWith("Group auditors has active members now."));
+            assertThatThrownBy(() -> gateway.groups()
+                            .applyOffsetReset("auditors", List.of(new ResetRow("ledger", 0, 8, 3)))
+                            .get(30, TimeUnit.SECONDS))
+                    .satisfies(e -> assertThat(Failures.describe(e))
+                            .isEqualTo("Group auditors has active members now."
+                                    + " Kafka changes a group's offsets or deletes it only while the group is Empty: stop its"
+                                    + " consumers, then try again."));
+            assertThatThrownBy(() ->
+                            gateway.groups().deleteConsumerGroup("auditors").get(30, TimeUnit.SECONDS))
+                    .satisfies(
+                            e -> assertThat(Failures.describe(e)).startsWith("Group auditors has active members now."));
         }
 
         // Once it has left, the same reset goes through.
-        gateway.groups().applyOffsetReset("auditors", List.of(new ResetRow("ledger", 0, 8, 3))).get(30, TimeUnit.SECONDS);
+        gateway.groups()
+                .applyOffsetReset("auditors", List.of(new ResetRow("ledger", 0, 8, 3)))
+                .get(30, TimeUnit.SECONDS);
         assertThat(gateway.groups().consumerGroups().get(30, TimeUnit.SECONDS).stream()
-                .filter(g -> g.id().equals("auditors")).findFirst().orElseThrow().partitions())
+                        .filter(g -> g.id().equals("auditors"))
+                        .findFirst()
+                        .orElseThrow()
+                        .partitions())
                 .containsExactly(new PartitionLag("ledger", 0, 3, 3, 10, ""));
     }
 }

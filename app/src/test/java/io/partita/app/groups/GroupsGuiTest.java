@@ -84,11 +84,15 @@ class GroupsGuiTest {
     void aLiveGroupIsDrawnAndOnceEmptyItsOffsetsAreResetToEarliestThroughThePreview() throws Exception {
         app = partita.launch();
         robot.clickOn("#start-local");
-        await("connected").atMost(START_DEADLINE).until(() -> fx(() -> robot.lookup("#groups").tryQuery().isPresent()));
+        await("connected")
+                .atMost(START_DEADLINE)
+                .until(() -> fx(() -> robot.lookup("#groups").tryQuery().isPresent()));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
-        await("the groups tab's empty state").atMost(UI_DEADLINE)
+        await("the groups tab's empty state")
+                .atMost(UI_DEADLINE)
                 .until(() -> fx(() -> text("#groups-empty")).startsWith("No consumer groups yet"));
-        String bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
+        String bootstrap =
+                fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -96,94 +100,148 @@ class GroupsGuiTest {
             consumer = new LiveConsumer(bootstrap);
 
             // The commit is drawn: the marker at 4/10 of the bar, the lag span over the other 6/10.
-            await("the offset bar shows committed 4 and lag 6").atMost(START_DEADLINE).until(() -> fx(() -> bar()
-                    .map(b -> "offsets 0–10 · committed 4 · lag 6".equals(b.getAccessibleText()) && b.getWidth() > 50)
-                    .orElse(false)));
-            await("the bar is laid out for the commit").atMost(UI_DEADLINE).until(() -> fx(() -> {
-                OffsetBar bar = bar().orElseThrow();
-                double inner = innerWidth(bar);
-                Region marker = part(bar, ".offset-marker");
-                double markerAt = (marker.getLayoutX() + marker.getWidth() / 2 - bar.snappedLeftInset()) / inner;
-                double lagShare = part(bar, ".offset-lag").getWidth() / inner;
-                return marker.isVisible() && Math.abs(markerAt - 0.4) < 0.03 && Math.abs(lagShare - 0.6) < 0.03;
-            }));
+            await("the offset bar shows committed 4 and lag 6")
+                    .atMost(START_DEADLINE)
+                    .until(() ->
+                            fx(() -> bar().map(b -> "offsets 0–10 · committed 4 · lag 6".equals(b.getAccessibleText())
+                                            && b.getWidth() > 50)
+                                    .orElse(false)));
+            await("the bar is laid out for the commit")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> {
+                        OffsetBar bar = bar().orElseThrow();
+                        double inner = innerWidth(bar);
+                        Region marker = part(bar, ".offset-marker");
+                        double markerAt =
+                                (marker.getLayoutX() + marker.getWidth() / 2 - bar.snappedLeftInset()) / inner;
+                        double lagShare = part(bar, ".offset-lag").getWidth() / inner;
+                        return marker.isVisible() && Math.abs(markerAt - 0.4) < 0.03 && Math.abs(lagShare - 0.6) < 0.03;
+                    }));
 
             // The live member in the legend, in the colour that tints its partition's bar and owner cell.
-            await("the member in the legend").atMost(UI_DEADLINE).until(() -> fx(() -> robot
-                    .lookup("#member-legend .member-chip .label").queryAllAs(Labeled.class).stream()
-                    .anyMatch(l -> l.getText().equals("billing-worker @ 127.0.0.1"))));
-            await("the bar in the member's colour").atMost(UI_DEADLINE).until(() -> fx(() -> {
-                Node swatch = robot.lookup("#member-legend .member-chip .owner-swatch").query();
-                Node read = part(bar().orElseThrow(), ".offset-consumed");
-                return swatch.getStyleClass().contains("owner-0") && read.getStyleClass().contains("owner-0")
-                        && cellText("Owner").equals(Optional.of("billing-worker"));
-            }));
+            await("the member in the legend")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(
+                            () -> robot.lookup("#member-legend .member-chip .label").queryAllAs(Labeled.class).stream()
+                                    .anyMatch(l -> l.getText().equals("billing-worker @ 127.0.0.1"))));
+            await("the bar in the member's colour")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> {
+                        Node swatch = robot.lookup("#member-legend .member-chip .owner-swatch")
+                                .query();
+                        Node read = part(bar().orElseThrow(), ".offset-consumed");
+                        return swatch.getStyleClass().contains("owner-0")
+                                && read.getStyleClass().contains("owner-0")
+                                && cellText("Owner").equals(Optional.of("billing-worker"));
+                    }));
             assertThat(fx(() -> text("#group-detail-title"))).isEqualTo("billing  ·  Stable");
 
             // The lag chart gains a point at every refresh.
             int before = fx(() -> lagLine().getData().size());
-            await("the lag chart grows").atMost(UI_DEADLINE).until(() -> fx(() -> lagLine().getData().size()) >= Math.max(2, before + 2));
-            assertThat(fx(() -> lagLine().getData().get(lagLine().getData().size() - 1).getYValue().longValue())).isEqualTo(6);
-            assertThat(fx(() -> ((Path) lagLine().getNode()).getElements().size())).as("the line is drawn")
+            await("the lag chart grows")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> lagLine().getData().size()) >= Math.max(2, before + 2));
+            assertThat(fx(() -> lagLine()
+                            .getData()
+                            .get(lagLine().getData().size() - 1)
+                            .getYValue()
+                            .longValue()))
+                    .isEqualTo(6);
+            assertThat(fx(() -> ((Path) lagLine().getNode()).getElements().size()))
+                    .as("the line is drawn")
                     .isGreaterThanOrEqualTo(2);
-            assertThat(fx(() -> robot.lookup("#lag-chart-empty").query().isVisible())).isFalse();
+            assertThat(fx(() -> robot.lookup("#lag-chart-empty").query().isVisible()))
+                    .isFalse();
 
             // While the consumer runs, the dialog refuses and says why.
             robot.clickOn("#reset-offsets");
-            await("the refusal").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#reset-refusal").tryQuery()
-                    .map(n -> n.isVisible() && ((Labeled) n).getText().startsWith("Group billing has 1 active member")
-                            && ((Labeled) n).getText().contains("only while the group is Empty"))
-                    .orElse(false)));
-            assertThat(fx(() -> robot.lookup("#reset-preview-button").queryButton().isDisabled())).isTrue();
+            await("the refusal")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> robot.lookup("#reset-refusal")
+                            .tryQuery()
+                            .map(n -> n.isVisible()
+                                    && ((Labeled) n).getText().startsWith("Group billing has 1 active member")
+                                    && ((Labeled) n).getText().contains("only while the group is Empty"))
+                            .orElse(false)));
+            assertThat(fx(() ->
+                            robot.lookup("#reset-preview-button").queryButton().isDisabled()))
+                    .isTrue();
             assertThat(fx(() -> robot.lookup("#reset-apply").tryQuery())).isEmpty();
-            robot.clickOn(fx(() -> robot.lookup("#reset-offsets-dialog").<DialogPane>query().lookupButton(ButtonType.CLOSE)));
-            await("the dialog closes").atMost(UI_DEADLINE)
-                    .until(() -> fx(() -> robot.lookup("#reset-offsets-dialog").tryQuery().isEmpty()));
+            robot.clickOn(fx(() ->
+                    robot.lookup("#reset-offsets-dialog").<DialogPane>query().lookupButton(ButtonType.CLOSE)));
+            await("the dialog closes")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() ->
+                            robot.lookup("#reset-offsets-dialog").tryQuery().isEmpty()));
 
             // The consumer leaves: the group is Empty, and the legend says so.
             consumer.stop();
-            await("the group is empty").atMost(START_DEADLINE).until(() -> fx(() -> robot.lookup("#groups")
-                    .<TableView<GroupInfo>>query().getItems().stream()
-                    .anyMatch(g -> g.id().equals("billing") && g.isEmpty())));
-            await("no members").atMost(UI_DEADLINE).until(() -> fx(() -> text("#member-legend-empty"))
-                    .equals("none: the group is Empty (no consumer is running)"));
+            await("the group is empty")
+                    .atMost(START_DEADLINE)
+                    .until(() -> fx(() -> robot.lookup("#groups").<TableView<GroupInfo>>query().getItems().stream()
+                            .anyMatch(g -> g.id().equals("billing") && g.isEmpty())));
+            await("no members")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> text("#member-legend-empty"))
+                            .equals("none: the group is Empty (no consumer is running)"));
 
             // Reset to earliest: preview 4 -> 0, then apply.
             robot.clickOn("#reset-offsets");
-            await("the dialog").atMost(UI_DEADLINE).until(() -> fx(() -> robot.lookup("#reset-preview-button").tryQuery()
-                    .map(n -> !n.isDisabled()).orElse(false)));
-            assertThat(fx(() -> robot.lookup("#reset-refusal").query().isVisible())).isFalse();
-            assertThat(fx(() -> robot.lookup("#reset-apply").query().isDisabled())).as("nothing previewed yet").isTrue();
+            await("the dialog")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> robot.lookup("#reset-preview-button")
+                            .tryQuery()
+                            .map(n -> !n.isDisabled())
+                            .orElse(false)));
+            assertThat(fx(() -> robot.lookup("#reset-refusal").query().isVisible()))
+                    .isFalse();
+            assertThat(fx(() -> robot.lookup("#reset-apply").query().isDisabled()))
+                    .as("nothing previewed yet")
+                    .isTrue();
             robot.clickOn("#reset-earliest");
             robot.clickOn("#reset-preview-button");
-            await("the preview row drawn").atMost(UI_DEADLINE).until(() -> fx(() -> previewCells())
-                    .equals(List.of(TOPIC, "0", "4", "0", "−4 (re-read)")));
+            await("the preview row drawn")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> previewCells()).equals(List.of(TOPIC, "0", "4", "0", "−4 (re-read)")));
             assertThat(fx(() -> text("#reset-summary"))).startsWith("1 of 1 partition would move");
             robot.clickOn("#reset-apply");
-            await("the dialog closes").atMost(UI_DEADLINE)
-                    .until(() -> fx(() -> robot.lookup("#reset-offsets-dialog").tryQuery().isEmpty()));
-            assertThat(admin.listConsumerGroupOffsets("billing").partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS).get(TP).offset()).isZero();
-            await("the table shows committed 0, lag 10").atMost(UI_DEADLINE).until(() -> fx(() ->
-                    cellText("Committed").equals(Optional.of("0")) && cellText("Lag").equals(Optional.of("10"))
+            await("the dialog closes")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() ->
+                            robot.lookup("#reset-offsets-dialog").tryQuery().isEmpty()));
+            assertThat(admin.listConsumerGroupOffsets("billing")
+                            .partitionsToOffsetAndMetadata()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(TP)
+                            .offset())
+                    .isZero();
+            await("the table shows committed 0, lag 10")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> cellText("Committed").equals(Optional.of("0"))
+                            && cellText("Lag").equals(Optional.of("10"))
                             && bar().map(b -> b.getAccessibleText().equals("offsets 0–10 · committed 0 · lag 10"))
-                            .orElse(false)));
+                                    .orElse(false)));
 
             // Delete, confirmed: the group is gone from the cluster and the list.
             robot.clickOn("#delete-group");
-            await("the confirmation").atMost(UI_DEADLINE)
-                    .until(() -> fx(() -> robot.lookup("#confirm-delete-group").tryQuery().isPresent()));
+            await("the confirmation")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() ->
+                            robot.lookup("#confirm-delete-group").tryQuery().isPresent()));
             robot.clickOn("#confirm-delete-group");
-            await("the group is gone").atMost(UI_DEADLINE)
+            await("the group is gone")
+                    .atMost(UI_DEADLINE)
                     .until(() -> fx(() -> text("#groups-empty")).startsWith("No consumer groups yet"));
-            assertThat(admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)).isEmpty();
+            assertThat(admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS))
+                    .isEmpty();
         }
     }
 
     private static void produceTenRecords(String bootstrap) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < 10; i++) {
                 producer.send(new ProducerRecord<>(TOPIC, 0, "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
             }
@@ -199,26 +257,36 @@ class GroupsGuiTest {
         private final Thread thread;
 
         LiveConsumer(String bootstrap) {
-            thread = new Thread(() -> {
-                try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "billing",
-                        ConsumerConfig.CLIENT_ID_CONFIG, "billing-worker",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        // Reads nothing by itself: the only commit is the one below.
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
-                        new StringDeserializer(), new StringDeserializer())) {
-                    c.subscribe(List.of(TOPIC));
-                    boolean committed = false;
-                    while (running.get()) {
-                        c.poll(Duration.ofMillis(100));
-                        if (!committed && c.assignment().contains(TP)) {
-                            c.commitSync(Map.of(TP, new OffsetAndMetadata(4)));
-                            c.seek(TP, 4);
-                            committed = true;
+            thread = new Thread(
+                    () -> {
+                        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(
+                                Map.of(
+                                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                        bootstrap,
+                                        ConsumerConfig.GROUP_ID_CONFIG,
+                                        "billing",
+                                        ConsumerConfig.CLIENT_ID_CONFIG,
+                                        "billing-worker",
+                                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                        false,
+                                        // Reads nothing by itself: the only commit is the one below.
+                                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                        "latest"),
+                                new StringDeserializer(),
+                                new StringDeserializer())) {
+                            c.subscribe(List.of(TOPIC));
+                            boolean committed = false;
+                            while (running.get()) {
+                                c.poll(Duration.ofMillis(100));
+                                if (!committed && c.assignment().contains(TP)) {
+                                    c.commitSync(Map.of(TP, new OffsetAndMetadata(4)));
+                                    c.seek(TP, 4);
+                                    committed = true;
+                                }
+                            }
                         }
-                    }
-                }
-            }, "billing-worker");
+                    },
+                    "billing-worker");
             thread.setDaemon(true);
             thread.start();
         }
@@ -245,22 +313,29 @@ class GroupsGuiTest {
 
     @SuppressWarnings("unchecked")
     private XYChart.Series<Number, Number> lagLine() {
-        return ((LineChart<Number, Number>) robot.lookup("#lag-chart").query()).getData().get(0);
+        return ((LineChart<Number, Number>) robot.lookup("#lag-chart").query())
+                .getData()
+                .get(0);
     }
 
     /** The text drawn in the first row's cell of column {@code title} of the partitions table. */
     private Optional<String> cellText(String title) {
         return robot.lookup("#group-partitions .table-cell").queryAllAs(TableCell.class).stream()
-                .filter(c -> c.getIndex() == 0 && c.getTableColumn() != null && title.equals(c.getTableColumn().getText()))
-                .map(c -> c.getText() == null ? "" : c.getText()).findFirst();
+                .filter(c -> c.getIndex() == 0
+                        && c.getTableColumn() != null
+                        && title.equals(c.getTableColumn().getText()))
+                .map(c -> c.getText() == null ? "" : c.getText())
+                .findFirst();
     }
 
     /** The drawn cells of the preview's first row, left to right. */
     private List<String> previewCells() {
         return robot.lookup("#reset-preview .table-cell").queryAllAs(TableCell.class).stream()
                 .filter(c -> c.getIndex() == 0 && c.getText() != null && c.getTableColumn() != null)
-                .sorted(Comparator.comparingInt(c -> c.getTableView().getColumns().indexOf(c.getTableColumn())))
-                .map(TableCell::getText).toList();
+                .sorted(Comparator.comparingInt(
+                        c -> c.getTableView().getColumns().indexOf(c.getTableColumn())))
+                .map(TableCell::getText)
+                .toList();
     }
 
     private String text(String query) {

@@ -33,14 +33,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class GroupsScreenshotSeed {
     private static final int BASE_PORT = 29092;
 
-    private GroupsScreenshotSeed() {
-    }
+    private GroupsScreenshotSeed() {}
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]).toAbsolutePath();
         AppPreferences prefs = new AppPreferences(Preferences.userRoot().node(args[1]), home);
-        LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(3, home.resolve("groups-seed"))
-                .withBasePort(BASE_PORT)).start();
+        LocalCluster cluster = new LocalCluster(
+                        LocalCluster.Settings.of(3, home.resolve("groups-seed")).withBasePort(BASE_PORT))
+                .start();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> threads = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,9 +50,12 @@ public final class GroupsScreenshotSeed {
         }));
         String bootstrap = cluster.bootstrapServers();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic("orders", 4, (short) 3), new NewTopic("payments", 3, (short) 3),
+            admin.createTopics(List.of(
+                            new NewTopic("orders", 4, (short) 3),
+                            new NewTopic("payments", 3, (short) 3),
                             new NewTopic("refunds", 1, (short) 3)))
-                    .all().get();
+                    .all()
+                    .get();
             try (KafkaProducer<String, String> producer = producer(bootstrap)) {
                 for (int i = 0; i < 400; i++) {
                     producer.send(new ProducerRecord<>("orders", i % 4, "key-" + i, "value-" + i));
@@ -60,7 +63,9 @@ public final class GroupsScreenshotSeed {
                 }
             }
             // Retention has removed the head of one partition: its axis starts past 0.
-            admin.deleteRecords(Map.of(new TopicPartition("orders", 3), RecordsToDelete.beforeOffset(30))).all().get();
+            admin.deleteRecords(Map.of(new TopicPartition("orders", 3), RecordsToDelete.beforeOffset(30)))
+                    .all()
+                    .get();
             try (KafkaConsumer<String, String> idle = consumer(bootstrap, "fraud-check", "fraud-1")) {
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                 for (int p = 0; p < 3; p++) {
@@ -84,8 +89,10 @@ public final class GroupsScreenshotSeed {
                     while (running.get()) {
                         // Commit only where records were read: "refunds" stays empty, so it shows "no commit".
                         Map<TopicPartition, OffsetAndMetadata> read = new HashMap<>();
-                        consumer.poll(Duration.ofMillis(200)).forEach(r -> read.put(
-                                new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+                        consumer.poll(Duration.ofMillis(200))
+                                .forEach(r -> read.put(
+                                        new TopicPartition(r.topic(), r.partition()),
+                                        new OffsetAndMetadata(r.offset() + 1)));
                         if (!read.isEmpty()) {
                             consumer.commitSync(read);
                         }
@@ -103,14 +110,27 @@ public final class GroupsScreenshotSeed {
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all"), new StringSerializer(), new StringSerializer());
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrap, String group, String client) {
-        return new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id", group, "client.id", client,
-                "enable.auto.commit", "false", "auto.offset.reset", "earliest", "max.poll.records", "2"),
-                new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrap,
+                        "group.id",
+                        group,
+                        "client.id",
+                        client,
+                        "enable.auto.commit",
+                        "false",
+                        "auto.offset.reset",
+                        "earliest",
+                        "max.poll.records",
+                        "2"),
+                new StringDeserializer(),
+                new StringDeserializer());
     }
 
     private static Thread start(String name, Runnable body) {

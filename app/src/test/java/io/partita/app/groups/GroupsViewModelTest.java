@@ -13,11 +13,15 @@ import org.junit.jupiter.api.Test;
 class GroupsViewModelTest {
     private static final GroupMember C1 = new GroupMember("c1-uuid", "", "c1", "/127.0.0.1");
     private static final GroupMember C2 = new GroupMember("c2-uuid", "web-2", "c2", "/10.0.0.2");
-    private static final GroupInfo BILLING = new GroupInfo("billing", "Stable", List.of(C1), List.of(
-            new PartitionLag("orders", 0, 4, 10, "c1-uuid"),
-            new PartitionLag("orders", 1, PartitionLag.NO_COMMIT, 7, "")));
-    private static final GroupInfo AUDIT = new GroupInfo("audit", "Empty", List.of(), List.of(
-            new PartitionLag("orders", 0, 10, 10, "")));
+    private static final GroupInfo BILLING = new GroupInfo(
+            "billing",
+            "Stable",
+            List.of(C1),
+            List.of(
+                    new PartitionLag("orders", 0, 4, 10, "c1-uuid"),
+                    new PartitionLag("orders", 1, PartitionLag.NO_COMMIT, 7, "")));
+    private static final GroupInfo AUDIT =
+            new GroupInfo("audit", "Empty", List.of(), List.of(new PartitionLag("orders", 0, 10, 10, "")));
 
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final GroupsViewModel model = new GroupsViewModel(new ClusterGateway(Runnable::run).groups(), now::get);
@@ -42,8 +46,10 @@ class GroupsViewModelTest {
         model.selectedProperty().set("billing");
         assertThat(model.partitions()).containsExactlyElementsOf(BILLING.partitions());
         assertThat(model.members()).containsExactly(C1);
-        model.apply(List.of(AUDIT, new GroupInfo("billing", "Stable", List.of(C1), List.of(
-                new PartitionLag("orders", 0, 9, 10, "c1-uuid")))));
+        model.apply(List.of(
+                AUDIT,
+                new GroupInfo(
+                        "billing", "Stable", List.of(C1), List.of(new PartitionLag("orders", 0, 9, 10, "c1-uuid")))));
         assertThat(model.selectedProperty().get()).isEqualTo("billing");
         assertThat(model.partitions()).extracting(PartitionLag::committed).containsExactly(9L);
 
@@ -69,14 +75,15 @@ class GroupsViewModelTest {
     void everyRefreshAddsALagSampleToTheSelectedGroupsLine() {
         model.apply(List.of(BILLING));
         now.addAndGet(2_000);
-        model.apply(List.of(new GroupInfo("billing", "Stable", List.of(C1), List.of(
-                new PartitionLag("orders", 0, 8, 10, "c1-uuid")))));
+        model.apply(List.of(new GroupInfo(
+                "billing", "Stable", List.of(C1), List.of(new PartitionLag("orders", 0, 8, 10, "c1-uuid")))));
         assertThat(model.lagSamples()).containsExactly(new LagSample(1_000_000, 6), new LagSample(1_002_000, 2));
 
         // Fifteen minutes on, the first samples have left the window.
         now.addAndGet(LagHistory.WINDOW.toMillis());
         model.apply(List.of(BILLING));
-        assertThat(model.lagSamples()).containsExactly(new LagSample(1_002_000, 2),
-                new LagSample(1_002_000 + LagHistory.WINDOW.toMillis(), 6));
+        assertThat(model.lagSamples())
+                .containsExactly(
+                        new LagSample(1_002_000, 2), new LagSample(1_002_000 + LagHistory.WINDOW.toMillis(), 6));
     }
 }

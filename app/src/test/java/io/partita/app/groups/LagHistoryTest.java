@@ -38,7 +38,9 @@ class LagHistoryTest {
         history.record(12_000, List.of(a));
         assertThat(history.samples("a")).extracting(LagSample::atMillis).containsExactly(6_000L, 12_000L);
         assertThat(history.samples("a")).extracting(LagSample::lag).containsOnly(5L);
-        assertThat(history.samples("b")).as("a group gone from the cluster is forgotten").isEmpty();
+        assertThat(history.samples("b"))
+                .as("a group gone from the cluster is forgotten")
+                .isEmpty();
         assertThat(history.samples(null)).isEmpty();
     }
 

@@ -23,7 +23,8 @@ class OwnerPaletteTest {
     @Test
     void beyondThePaletteColoursRepeatAndEveryClassExists() {
         OwnerPalette palette = new OwnerPalette();
-        Map<String, Integer> slots = palette.assign(IntStream.range(0, 10).mapToObj(i -> "m" + i).toList());
+        Map<String, Integer> slots =
+                palette.assign(IntStream.range(0, 10).mapToObj(i -> "m" + i).toList());
         assertThat(slots.values()).allMatch(s -> s >= 0 && s < OwnerPalette.SIZE);
         assertThat(IntStream.range(0, 8).mapToObj(i -> slots.get("m" + i))).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
         assertThat(OwnerPalette.styleClass(3)).isEqualTo("owner-3");
@@ -32,14 +33,27 @@ class OwnerPaletteTest {
 
     @Test
     void theCommittedMarkerSitsWhereTheOffsetIsOnTheAxis() {
-        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 0, 4, 10, "")).committedAt()).isEqualTo(0.4);
-        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 100, 150, 200, "")).committedAt()).isEqualTo(0.5);
-        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 0, 10, 10, "")).committedAt()).as("caught up").isEqualTo(1);
-        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 5, 5, 5, "")).committedAt()).as("empty log").isEqualTo(1);
-        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 50, 20, 100, "")).committedAt()).as("below log start").isZero();
-        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 0, 30, 10, "")).committedAt()).as("past log end").isEqualTo(1);
-        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 0, PartitionLag.NO_COMMIT, 10, "")).hasCommit()).isFalse();
-        assertThat(OffsetAxis.describe(new PartitionLag("t", 0, 0, 4, 10, ""))).isEqualTo("offsets 0–10 · committed 4 · lag 6");
+        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 0, 4, 10, "")).committedAt())
+                .isEqualTo(0.4);
+        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 100, 150, 200, "")).committedAt())
+                .isEqualTo(0.5);
+        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 0, 10, 10, "")).committedAt())
+                .as("caught up")
+                .isEqualTo(1);
+        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 5, 5, 5, "")).committedAt())
+                .as("empty log")
+                .isEqualTo(1);
+        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 50, 20, 100, "")).committedAt())
+                .as("below log start")
+                .isZero();
+        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 0, 30, 10, "")).committedAt())
+                .as("past log end")
+                .isEqualTo(1);
+        assertThat(OffsetAxis.of(new PartitionLag("t", 0, 0, PartitionLag.NO_COMMIT, 10, ""))
+                        .hasCommit())
+                .isFalse();
+        assertThat(OffsetAxis.describe(new PartitionLag("t", 0, 0, 4, 10, "")))
+                .isEqualTo("offsets 0–10 · committed 4 · lag 6");
         assertThat(OffsetAxis.describe(new PartitionLag("t", 0, 0, PartitionLag.NO_COMMIT, 10, "")))
                 .isEqualTo("offsets 0–10 · no commit yet");
     }

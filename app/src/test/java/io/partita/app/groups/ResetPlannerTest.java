@@ -30,24 +30,31 @@ class ResetPlannerTest {
 
     @Test
     void earliestAndLatestAreTheLogsEnds() {
-        assertThat(plan(ResetStrategy.EARLIEST, 0, null)).containsExactly(
-                new ResetRow("audit", 0, PartitionLag.NO_COMMIT, 0),
-                new ResetRow("orders", 0, 150, 100),
-                new ResetRow("orders", 1, 4, 0));
-        assertThat(plan(ResetStrategy.LATEST, 0, "orders")).extracting(ResetRow::target).containsExactly(200L, 10L);
+        assertThat(plan(ResetStrategy.EARLIEST, 0, null))
+                .containsExactly(
+                        new ResetRow("audit", 0, PartitionLag.NO_COMMIT, 0),
+                        new ResetRow("orders", 0, 150, 100),
+                        new ResetRow("orders", 1, 4, 0));
+        assertThat(plan(ResetStrategy.LATEST, 0, "orders"))
+                .extracting(ResetRow::target)
+                .containsExactly(200L, 10L);
     }
 
     @Test
     void aSpecificOffsetIsKeptWithinTheLog() {
-        assertThat(plan(ResetStrategy.SPECIFIC_OFFSET, 7, "orders")).extracting(ResetRow::target)
+        assertThat(plan(ResetStrategy.SPECIFIC_OFFSET, 7, "orders"))
+                .extracting(ResetRow::target)
                 .containsExactly(100L, 7L);
-        assertThat(plan(ResetStrategy.SPECIFIC_OFFSET, 5_000, "orders")).extracting(ResetRow::target)
+        assertThat(plan(ResetStrategy.SPECIFIC_OFFSET, 5_000, "orders"))
+                .extracting(ResetRow::target)
                 .containsExactly(200L, 10L);
     }
 
     @Test
     void aTimeIsTheFirstOffsetAtOrAfterItOrTheLogEnd() {
-        assertThat(plan(ResetStrategy.TIMESTAMP, 0, "orders")).extracting(ResetRow::target).containsExactly(180L, 10L);
+        assertThat(plan(ResetStrategy.TIMESTAMP, 0, "orders"))
+                .extracting(ResetRow::target)
+                .containsExactly(180L, 10L);
     }
 
     @Test
@@ -57,7 +64,8 @@ class ResetPlannerTest {
         assertThat(rewind.describeChange()).isEqualTo("−4 (re-read)");
         assertThat(new ResetRow("orders", 0, 4, 10).describeChange()).isEqualTo("+6 (skip)");
         assertThat(new ResetRow("orders", 0, 4, 4).describeChange()).isEqualTo("none");
-        assertThat(new ResetRow("orders", 0, PartitionLag.NO_COMMIT, 4).describeChange()).isEqualTo("new commit");
+        assertThat(new ResetRow("orders", 0, PartitionLag.NO_COMMIT, 4).describeChange())
+                .isEqualTo("new commit");
     }
 
     @Test
@@ -66,7 +74,8 @@ class ResetPlannerTest {
         long expected = 1_764_106_200_000L; // 2025-11-25T21:30:00Z
         assertThat(Moments.parse("2025-11-25 21:30", utc)).hasValue(expected);
         assertThat(Moments.parse("2025-11-25T21:30:00", utc)).hasValue(expected);
-        assertThat(Moments.parse(" 2025-11-25 22:30:00 ", ZoneOffset.ofHours(1))).hasValue(expected);
+        assertThat(Moments.parse(" 2025-11-25 22:30:00 ", ZoneOffset.ofHours(1)))
+                .hasValue(expected);
         assertThat(Moments.parse("2025-11-25T22:30:00+01:00", utc)).hasValue(expected);
         assertThat(Moments.parse("1764106200000", utc)).hasValue(expected);
         assertThat(Moments.parse("2025-11-25", utc)).hasValue(expected - (21 * 60 + 30) * 60_000L);
@@ -78,14 +87,20 @@ class ResetPlannerTest {
     @Test
     void theFormRefusesAnActiveGroupAndBadInputAndForgetsAPreviewWhenItChanges() {
         ClusterGateway offline = new ClusterGateway(Runnable::run);
-        GroupInfo active = new GroupInfo("billing", "Stable",
-                List.of(new GroupMember("m1", "", "c1", "/127.0.0.1")), List.of(new PartitionLag("orders", 0, 4, 10, "m1")));
-        ResetOffsetsViewModel refused = new ResetOffsetsViewModel(offline.groups(), active, () -> { }, ZoneOffset.UTC);
-        assertThat(refused.refusal()).contains("has 1 active member (state Stable)").contains("only while the group is Empty");
+        GroupInfo active = new GroupInfo(
+                "billing",
+                "Stable",
+                List.of(new GroupMember("m1", "", "c1", "/127.0.0.1")),
+                List.of(new PartitionLag("orders", 0, 4, 10, "m1")));
+        ResetOffsetsViewModel refused = new ResetOffsetsViewModel(offline.groups(), active, () -> {}, ZoneOffset.UTC);
+        assertThat(refused.refusal())
+                .contains("has 1 active member (state Stable)")
+                .contains("only while the group is Empty");
         assertThat(refused.canPreviewProperty().get()).isFalse();
 
-        GroupInfo empty = new GroupInfo("billing", "Empty", List.of(), List.of(new PartitionLag("orders", 0, 4, 10, "")));
-        ResetOffsetsViewModel form = new ResetOffsetsViewModel(offline.groups(), empty, () -> { }, ZoneOffset.UTC);
+        GroupInfo empty =
+                new GroupInfo("billing", "Empty", List.of(), List.of(new PartitionLag("orders", 0, 4, 10, "")));
+        ResetOffsetsViewModel form = new ResetOffsetsViewModel(offline.groups(), empty, () -> {}, ZoneOffset.UTC);
         assertThat(form.refusal()).isEmpty();
         assertThat(form.canPreviewProperty().get()).isTrue();
         form.strategyProperty().set(ResetStrategy.SPECIFIC_OFFSET);
@@ -93,8 +108,9 @@ class ResetPlannerTest {
         assertThat(form.validationProperty().get()).startsWith("Type an offset");
         assertThat(form.canPreviewProperty().get()).isFalse();
         form.offsetTextProperty().set("7");
-        assertThat(form.request()).isEqualTo(new ResetRequest(ResetStrategy.SPECIFIC_OFFSET, 7,
-                form.request().timestampMillis(), null));
+        assertThat(form.request())
+                .isEqualTo(new ResetRequest(
+                        ResetStrategy.SPECIFIC_OFFSET, 7, form.request().timestampMillis(), null));
         form.strategyProperty().set(ResetStrategy.TIMESTAMP);
         form.momentTextProperty().set("soon");
         assertThat(form.validationProperty().get()).startsWith("Type a date and time");
@@ -106,6 +122,8 @@ class ResetPlannerTest {
         assertThat(form.canApplyProperty().get()).isFalse();
         form.previewReset().join();
         form.topicProperty().set("orders");
-        assertThat(form.errorProperty().get()).as("a change clears the last outcome").isEmpty();
+        assertThat(form.errorProperty().get())
+                .as("a change clears the last outcome")
+                .isEmpty();
     }
 }

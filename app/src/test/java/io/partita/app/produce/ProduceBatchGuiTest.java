@@ -59,6 +59,7 @@ class ProduceBatchGuiTest {
 
     @TempDir
     Path home;
+
     @TempDir
     Path files;
 
@@ -71,7 +72,8 @@ class ProduceBatchGuiTest {
     void aLocalClusterToReopen() throws Exception {
         partita = new PartitaUnderTest(home).reopeningLocalCluster(1);
         app = partita.launch();
-        await("the cluster is back").atMost(START_DEADLINE)
+        await("the cluster is back")
+                .atMost(START_DEADLINE)
                 .until(() -> fx(() -> app.model().workspaceProperty().get() != null));
         bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
     }
@@ -93,15 +95,24 @@ class ProduceBatchGuiTest {
         long start = System.nanoTime();
         robot.clickOn("#produce-send");
 
-        await("the summary").atMost(UI_DEADLINE).until(() -> fx(() -> text("#produce-batch-status"))
-                .startsWith("Done: 200 of 200 sent in "));
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("200 records at 100 a second")
+        await("the summary")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#produce-batch-status")).startsWith("Done: 200 of 200 sent in "));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                .as("200 records at 100 a second")
                 .isGreaterThanOrEqualTo(1_900);
-        assertThat(fx(() -> robot.lookup("#produce-batch-progress").<ProgressBar>query().getProgress())).isEqualTo(1);
-        await("one line for the whole batch is drawn").atMost(UI_DEADLINE).until(() -> fx(() ->
-                drawnSentLines().size() == 1 && drawnSentLines().get(0).startsWith("Batch to batch. Done: 200 of 200 sent in ")
-                && drawnSentLines().get(0).endsWith(" to 3 partitions")));
-        assertThat(fx(() -> robot.lookup("#produce-sent").<ListView<Sent>>query().getItems())).hasSize(1);
+        assertThat(fx(() -> robot.lookup("#produce-batch-progress")
+                        .<ProgressBar>query()
+                        .getProgress()))
+                .isEqualTo(1);
+        await("one line for the whole batch is drawn")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> drawnSentLines().size() == 1
+                        && drawnSentLines().get(0).startsWith("Batch to batch. Done: 200 of 200 sent in ")
+                        && drawnSentLines().get(0).endsWith(" to 3 partitions")));
+        assertThat(fx(() ->
+                        robot.lookup("#produce-sent").<ListView<Sent>>query().getItems()))
+                .hasSize(1);
 
         List<ConsumerRecord<byte[], byte[]>> landed = readAll("batch", 3, 200);
         assertThat(landed).hasSize(200);
@@ -113,16 +124,24 @@ class ProduceBatchGuiTest {
             int n = json.readTree(r.value()).get("n").asInt();
             assertThat(key).isEqualTo("k-" + n);
             keys.add(key);
-            seqsByPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(n);
+            seqsByPartition
+                    .computeIfAbsent(r.partition(), p -> new ArrayList<>())
+                    .add(n);
         }
-        assertThat(keys).containsExactlyInAnyOrderElementsOf(
-                IntStream.range(0, 200).mapToObj(i -> "k-" + i).toList());
-        seqsByPartition.values().forEach(seqs -> assertThat(seqs).as("in each partition, in the batch's order")
-                .isSorted());
+        assertThat(keys)
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, 200).mapToObj(i -> "k-" + i).toList());
+        seqsByPartition
+                .values()
+                .forEach(seqs -> assertThat(seqs)
+                        .as("in each partition, in the batch's order")
+                        .isSorted());
         // The summary names, per partition, the first and last offset that landed there.
         String summary = fx(() -> text("#produce-batch-status"));
         for (Map.Entry<Integer, List<Integer>> p : seqsByPartition.entrySet()) {
-            assertThat(summary).contains("partition " + p.getKey() + " offsets 0–" + (p.getValue().size() - 1));
+            assertThat(summary)
+                    .contains("partition " + p.getKey() + " offsets 0–"
+                            + (p.getValue().size() - 1));
         }
     }
 
@@ -141,19 +160,26 @@ class ProduceBatchGuiTest {
             Matcher m = running.matcher(fx(() -> text("#produce-batch-status")));
             return m.matches() && Integer.parseInt(m.group(1)) >= 10;
         });
-        assertThat(fx(() -> robot.lookup("#produce-batch-progress").<ProgressBar>query().getProgress()))
+        assertThat(fx(() -> robot.lookup("#produce-batch-progress")
+                        .<ProgressBar>query()
+                        .getProgress()))
                 .isGreaterThan(0);
         robot.clickOn("#produce-batch-cancel");
-        await("cancelled").atMost(UI_DEADLINE).until(() -> fx(() -> text("#produce-batch-status"))
-                .startsWith("Cancelled: "));
+        await("cancelled")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#produce-batch-status")).startsWith("Cancelled: "));
         Matcher summary = Pattern.compile("Cancelled: (\\d+) of 1000 sent in .*; partition 0 offsets 0–(\\d+)")
                 .matcher(fx(() -> text("#produce-batch-status")));
         assertThat(summary.find()).as(fx(() -> text("#produce-batch-status"))).isTrue();
         long sent = Long.parseLong(summary.group(1));
         assertThat(sent).isBetween(10L, 999L);
         assertThat(Long.parseLong(summary.group(2))).isEqualTo(sent - 1);
-        assertThat(endOffsets("slow", 1)).as("what landed is what the summary counts").isEqualTo(sent);
-        assertThat(fx(() -> robot.lookup("#produce-send").query().isDisabled())).as("ready for the next").isFalse();
+        assertThat(endOffsets("slow", 1))
+                .as("what landed is what the summary counts")
+                .isEqualTo(sent);
+        assertThat(fx(() -> robot.lookup("#produce-send").query().isDisabled()))
+                .as("ready for the next")
+                .isFalse();
     }
 
     @Test
@@ -165,18 +191,24 @@ class ProduceBatchGuiTest {
         assertThat(missing).doesNotExist();
         robot.clickOn("#produce-file").write("missing.bin");
         robot.clickOn("#produce-send");
-        await("a missing file is named").atMost(UI_DEADLINE).until(() -> fx(() -> text("#produce-error"))
-                .equals("Not sent: There is no file " + missing + ". Nothing was sent."));
+        await("a missing file is named")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#produce-error"))
+                        .equals("Not sent: There is no file " + missing + ". Nothing was sent."));
 
         Path huge = files.resolve("huge.bin");
         Files.write(huge, new byte[1024 * 1024 + 1]);
         choose(huge);
         robot.clickOn("#produce-send");
-        await("a file over 1 MiB is refused").atMost(UI_DEADLINE).until(() -> fx(() -> text("#produce-error"))
-                .equals("Not sent: huge.bin is 1.0 MiB: a value can be at most 1 MiB (the producer's "
-                        + "max.request.size). Nothing was sent."));
+        await("a file over 1 MiB is refused")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#produce-error"))
+                        .equals("Not sent: huge.bin is 1.0 MiB: a value can be at most 1 MiB (the producer's "
+                                + "max.request.size). Nothing was sent."));
         assertThat(endOffsets("files", 1)).as("nothing was sent").isZero();
-        assertThat(fx(() -> robot.lookup("#produce-sent").<ListView<Sent>>query().getItems())).isEmpty();
+        assertThat(fx(() ->
+                        robot.lookup("#produce-sent").<ListView<Sent>>query().getItems()))
+                .isEmpty();
 
         byte[] bytes = new byte[4096];
         new Random(11).nextBytes(bytes);
@@ -187,8 +219,9 @@ class ProduceBatchGuiTest {
         Files.write(binary, bytes);
         choose(binary);
         robot.clickOn("#produce-send");
-        await("sent, with where it landed").atMost(UI_DEADLINE).until(() -> fx(() ->
-                drawnSentLines().equals(List.of("Sent to files partition 0 at offset 0"))));
+        await("sent, with where it landed")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> drawnSentLines().equals(List.of("Sent to files partition 0 at offset 0"))));
         assertThat(fx(() -> text("#produce-error"))).isEmpty();
         List<ConsumerRecord<byte[], byte[]>> landed = readAll("files", 1, 1);
         assertThat(landed).hasSize(1);
@@ -197,30 +230,46 @@ class ProduceBatchGuiTest {
 
     /** Fills the path as Browse… does (a native file chooser cannot open headless); typing is tested above. */
     private void choose(Path file) {
-        robot.interact(() -> robot.lookup("#produce-file").<javafx.scene.control.TextField>query()
+        robot.interact(() -> robot.lookup("#produce-file")
+                .<javafx.scene.control.TextField>query()
                 .setText(file.toString()));
     }
 
     private void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
-        await("the topic is listed").atMost(UI_DEADLINE).until(() -> fx(() ->
-                app.model().workspaceProperty().get().messages().topics().contains(name)));
+        await("the topic is listed")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> app.model()
+                        .workspaceProperty()
+                        .get()
+                        .messages()
+                        .topics()
+                        .contains(name)));
     }
 
     private void openProduceWindowOn(String topic, ProduceInput.ValueKind kind) throws Exception {
         robot.push(KeyCode.CONTROL, KeyCode.P);
-        await("the produce window").atMost(UI_DEADLINE)
+        await("the produce window")
+                .atMost(UI_DEADLINE)
                 .until(() -> fx(() -> robot.lookup("#produce-dialog").tryQuery().isPresent()));
         // Pop-up lists are chosen through their controls, as MessagesGuiTest does.
         robot.interact(() -> {
             robot.lookup("#produce-topic").<ComboBox<String>>query().setValue(topic);
-            robot.lookup("#produce-value-kind").<ChoiceBox<ProduceInput.ValueKind>>query().setValue(kind);
+            robot.lookup("#produce-value-kind")
+                    .<ChoiceBox<ProduceInput.ValueKind>>query()
+                    .setValue(kind);
         });
-        await("the fields for the value kind are drawn").atMost(UI_DEADLINE).until(() -> fx(() ->
-                robot.lookup(kind == ProduceInput.ValueKind.FILE ? "#produce-file" : "#produce-value")
-                        .tryQuery().map(javafx.scene.Node::isVisible).orElse(false)
+        await("the fields for the value kind are drawn")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> robot.lookup(
+                                        kind == ProduceInput.ValueKind.FILE ? "#produce-file" : "#produce-value")
+                                .tryQuery()
+                                .map(javafx.scene.Node::isVisible)
+                                .orElse(false)
                         && robot.lookup("#produce-batch").<CheckBox>query().isVisible()));
     }
 
@@ -229,7 +278,8 @@ class ProduceBatchGuiTest {
         return robot.lookup("#produce-sent .list-cell").queryAllAs(ListCell.class).stream()
                 .filter(c -> !c.isEmpty() && c.getItem() != null && c.isVisible() && c.getText() != null)
                 .sorted(Comparator.comparingDouble(c -> c.localToScene(0, 0).getY()))
-                .map(ListCell::getText).toList();
+                .map(ListCell::getText)
+                .toList();
     }
 
     private long endOffsets(String topic, int partitions) throws Exception {
@@ -239,17 +289,22 @@ class ProduceBatchGuiTest {
         }
         try (Admin admin = admin()) {
             return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                    .sum();
         }
     }
 
     /** Every record of the topic, read until {@code expected} arrived (and then a moment more for extras). */
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int partitions, int expected) {
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> assigned = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 assigned.add(new TopicPartition(topic, p));

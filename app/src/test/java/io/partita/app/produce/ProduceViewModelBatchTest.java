@@ -18,7 +18,8 @@ class ProduceViewModelBatchTest {
     @BeforeEach
     void aBatchFormOnATopic() {
         gateway = new ClusterGateway(Runnable::run); // not connected: anything that got through would be refused
-        form = new ProduceViewModel(gateway.produce(), FXCollections.observableArrayList("t"), name -> 3, ZoneOffset.UTC);
+        form = new ProduceViewModel(
+                gateway.produce(), FXCollections.observableArrayList("t"), name -> 3, ZoneOffset.UTC);
         form.topicProperty().set("t");
         form.batchProperty().set(true);
     }
@@ -33,7 +34,8 @@ class ProduceViewModelBatchTest {
         form.headersProperty().set("trace: {{uuid}}\nid: {{sequence}}");
         form.send();
         assertThat(form.errorProperty().get())
-                .isEqualTo("Header id: unknown placeholder {{sequence}}. Known: {{seq}}, {{uuid}}, {{now}}, {{random:A-B}}.");
+                .isEqualTo(
+                        "Header id: unknown placeholder {{sequence}}. Known: {{seq}}, {{uuid}}, {{now}}, {{random:A-B}}.");
         assertNothingStarted();
     }
 
@@ -42,7 +44,8 @@ class ProduceViewModelBatchTest {
         form.valueKindProperty().set(ProduceInput.ValueKind.JSON);
         form.valueProperty().set("{\"n\": {{seq}}");
         form.send();
-        assertThat(form.errorProperty().get()).startsWith("Record 1 of the batch ({{seq}} = 0): The value is not valid JSON");
+        assertThat(form.errorProperty().get())
+                .startsWith("Record 1 of the batch ({{seq}} = 0): The value is not valid JSON");
         assertNothingStarted();
     }
 
@@ -50,12 +53,14 @@ class ProduceViewModelBatchTest {
     void countRateAndFirstSeqAreChecked() {
         form.batchCountProperty().set("0");
         form.send();
-        assertThat(form.errorProperty().get()).isEqualTo("The batch size must be a whole number from 1 to 1000000, not \"0\".");
+        assertThat(form.errorProperty().get())
+                .isEqualTo("The batch size must be a whole number from 1 to 1000000, not \"0\".");
         form.batchCountProperty().set("1,000");
         form.batchRateProperty().set("fast");
         form.send();
-        assertThat(form.errorProperty().get()).isEqualTo(
-                "The rate must be a number of records a second above 0 (empty: as fast as possible), not \"fast\".");
+        assertThat(form.errorProperty().get())
+                .isEqualTo(
+                        "The rate must be a number of records a second above 0 (empty: as fast as possible), not \"fast\".");
         form.batchRateProperty().set("");
         form.batchFirstSeqProperty().set("-1");
         form.send();

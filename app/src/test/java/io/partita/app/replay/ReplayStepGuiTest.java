@@ -77,22 +77,29 @@ class ReplayStepGuiTest {
         openReplayWindow();
         robot.interact(() -> {
             robot.lookup("#replay-topic").<ComboBox<String>>query().setValue("steps");
-            robot.lookup("#replay-speed").<ChoiceBox<ReplayViewModel.SpeedChoice>>query()
+            robot.lookup("#replay-speed")
+                    .<ChoiceBox<ReplayViewModel.SpeedChoice>>query()
                     .setValue(ReplayViewModel.SpeedChoice.RATE);
         });
-        assertThat(fx(() -> robot.lookup("#replay-partition").<ChoiceBox<String>>query().getValue()))
+        assertThat(fx(() -> robot.lookup("#replay-partition")
+                        .<ChoiceBox<String>>query()
+                        .getValue()))
                 .isEqualTo(ReplayViewModel.ALL_PARTITIONS);
         robot.doubleClickOn("#replay-speed-value").write("1");
         robot.clickOn("#replay-start");
         robot.clickOn("#replay-pause");
-        await("paused, the axes drawn").atMost(UI_DEADLINE).until(() -> fx(() ->
-                robot.lookup("#replay-step").query().isDisabled() == false && drawn("#replay-axis-2")));
+        await("paused, the axes drawn")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(
+                        () -> robot.lookup("#replay-step").query().isDisabled() == false && drawn("#replay-axis-2")));
 
         // The first record goes at once at 1 a second; whatever came before the pause, each step is the next by time.
         for (int step = 0; step < 6; step++) {
             int before = fx(() -> shown().getItems().size());
             robot.clickOn("#replay-step");
-            await("one record per step").atMost(UI_DEADLINE).until(() -> fx(() -> shown().getItems().size()) == before + 1);
+            await("one record per step")
+                    .atMost(UI_DEADLINE)
+                    .until(() -> fx(() -> shown().getItems().size()) == before + 1);
             int k = before; // the k-th record by time is record k
             int partition = PARTITION_OF[k];
             long offset = offsetOf(k);
@@ -100,21 +107,28 @@ class ReplayStepGuiTest {
             assertThat(new String(last.key(), StandardCharsets.UTF_8)).isEqualTo("k" + k);
             assertThat(last.partition()).isEqualTo(partition);
             assertThat(last.offset()).isEqualTo(offset);
-            await("the cursor of partition " + partition + " on offset " + offset).atMost(UI_DEADLINE)
+            await("the cursor of partition " + partition + " on offset " + offset)
+                    .atMost(UI_DEADLINE)
                     .until(() -> fx(() -> cursorOn(partition, offset)));
-            await("its record's row is drawn in the list").atMost(UI_DEADLINE)
-                    .until(() -> fx(this::rowsInView), rows -> rows.stream()
-                            .anyMatch(row -> row.startsWith("partition " + partition + " @ " + offset + " ")));
+            await("its record's row is drawn in the list")
+                    .atMost(UI_DEADLINE)
+                    .until(
+                            () -> fx(this::rowsInView),
+                            rows -> rows.stream()
+                                    .anyMatch(row -> row.startsWith("partition " + partition + " @ " + offset + " ")));
         }
         List<String> keys = fx(() -> shown().getItems().stream()
-                .map(m -> new String(m.key(), StandardCharsets.UTF_8)).toList());
+                .map(m -> new String(m.key(), StandardCharsets.UTF_8))
+                .toList());
         List<String> expected = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             expected.add("k" + k);
         }
         assertThat(keys).as("timestamp order across the partitions").isEqualTo(expected);
         robot.clickOn("#replay-cancel");
-        await("cancelled").atMost(UI_DEADLINE).until(() -> fx(() -> text("#replay-status")).startsWith("Cancelled: "));
+        await("cancelled")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#replay-status")).startsWith("Cancelled: "));
     }
 
     @Test
@@ -124,11 +138,14 @@ class ReplayStepGuiTest {
         robot.interact(() -> {
             robot.lookup("#replay-topic").<ComboBox<String>>query().setValue("window");
             robot.lookup("#replay-from").<ChoiceBox<StartChoice>>query().setValue(StartChoice.TIME);
-            robot.lookup("#replay-until-kind").<ChoiceBox<ReplayViewModel.UntilChoice>>query()
+            robot.lookup("#replay-until-kind")
+                    .<ChoiceBox<ReplayViewModel.UntilChoice>>query()
                     .setValue(ReplayViewModel.UntilChoice.TIME);
-            robot.lookup("#replay-speed").<ChoiceBox<ReplayViewModel.SpeedChoice>>query()
+            robot.lookup("#replay-speed")
+                    .<ChoiceBox<ReplayViewModel.SpeedChoice>>query()
                     .setValue(ReplayViewModel.SpeedChoice.FAST);
-            robot.lookup("#replay-target").<ChoiceBox<ReplayViewModel.TargetChoice>>query()
+            robot.lookup("#replay-target")
+                    .<ChoiceBox<ReplayViewModel.TargetChoice>>query()
                     .setValue(ReplayViewModel.TargetChoice.TOPIC);
             robot.lookup("#replay-target-topic").<ComboBox<String>>query().setValue("picked");
         });
@@ -136,37 +153,53 @@ class ReplayStepGuiTest {
         robot.clickOn("#replay-from-value").write(Long.toString(base + 5_000));
         robot.clickOn("#replay-until").write(Long.toString(base + 17_000));
         robot.clickOn("#replay-start");
-        await("the summary").atMost(UI_DEADLINE).until(() -> fx(() -> text("#replay-status"))
-                .startsWith("Done: 12 of 12 matching records delivered (12 read)"));
-        await("each partition's range on its axis").atMost(UI_DEADLINE).until(() -> fx(() ->
-                drawn("#replay-axis-0") && drawn("#replay-axis-1") && drawn("#replay-axis-2")));
+        await("the summary")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> text("#replay-status"))
+                        .startsWith("Done: 12 of 12 matching records delivered (12 read)"));
+        await("each partition's range on its axis")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> drawn("#replay-axis-0") && drawn("#replay-axis-1") && drawn("#replay-axis-2")));
         for (int p = 0; p < 3; p++) {
             int partition = p;
-            ReplayPosition position = fx(() -> robot.lookup("#replay-axis-" + partition).<ReplayAxis>query().position());
-            assertThat(position.range().from()).as("partition %d starts at its first record at second 5", p)
+            ReplayPosition position = fx(() -> robot.lookup("#replay-axis-" + partition)
+                    .<ReplayAxis>query()
+                    .position());
+            assertThat(position.range().from())
+                    .as("partition %d starts at its first record at second 5", p)
                     .isEqualTo(firstOffsetFrom(p, 5));
-            assertThat(position.range().until()).as("partition %d stops before its first record at second 17", p)
+            assertThat(position.range().until())
+                    .as("partition %d stops before its first record at second 17", p)
                     .isEqualTo(firstOffsetFrom(p, 17));
         }
 
         List<ConsumerRecord<String, String>> picked = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.assign(List.of(new TopicPartition("picked", 0)));
             await("picked holds them").atMost(UI_DEADLINE).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(picked::add);
                 return picked.size() >= 12;
             });
-            assertThat(consumer.poll(Duration.ofMillis(300)).isEmpty()).as("nothing more").isTrue();
+            assertThat(consumer.poll(Duration.ofMillis(300)).isEmpty())
+                    .as("nothing more")
+                    .isTrue();
         }
-        assertThat(picked).extracting(ConsumerRecord::key)
+        assertThat(picked)
+                .extracting(ConsumerRecord::key)
                 .containsExactly("k5", "k6", "k7", "k8", "k9", "k10", "k11", "k12", "k13", "k14", "k15", "k16");
     }
 
     /** Creates {@code topic} (3 partitions) and the others, and writes record k at second k into PARTITION_OF[k]. */
     private void seed(String topic, List<NewTopic> others) throws Exception {
-        await("the cluster is back").atMost(START_DEADLINE)
+        await("the cluster is back")
+                .atMost(START_DEADLINE)
                 .until(() -> fx(() -> app.model().workspaceProperty().get() != null));
         bootstrap = fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
         List<NewTopic> topics = new ArrayList<>(others);
@@ -175,8 +208,10 @@ class ReplayStepGuiTest {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         }
         base = System.currentTimeMillis() - 3_600_000;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int k = 0; k < PARTITION_OF.length; k++) {
                 producer.send(new ProducerRecord<>(topic, PARTITION_OF[k], base + k * 1_000L, "k" + k, "v" + k));
             }
@@ -184,13 +219,20 @@ class ReplayStepGuiTest {
         }
         List<String> names = new ArrayList<>(others.stream().map(NewTopic::name).toList());
         names.add(topic);
-        await("the topics offered").atMost(UI_DEADLINE).until(() -> fx(() ->
-                app.model().workspaceProperty().get().messages().topics().containsAll(names)));
+        await("the topics offered")
+                .atMost(UI_DEADLINE)
+                .until(() -> fx(() -> app.model()
+                        .workspaceProperty()
+                        .get()
+                        .messages()
+                        .topics()
+                        .containsAll(names)));
     }
 
     private void openReplayWindow() throws Exception {
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R);
-        await("the replay window").atMost(UI_DEADLINE)
+        await("the replay window")
+                .atMost(UI_DEADLINE)
                 .until(() -> fx(() -> robot.lookup("#replay-dialog").tryQuery().isPresent()));
     }
 
@@ -219,9 +261,14 @@ class ReplayStepGuiTest {
 
     /** Whether the node is in a showing window, visible and laid out with a width; call on the FX thread. */
     private boolean drawn(String query) {
-        return robot.lookup(query).tryQuery().map(n -> n.getScene() != null && n.getScene().getWindow() != null
-                && n.getScene().getWindow().isShowing() && n.isVisible()
-                && n.getLayoutBounds().getWidth() > 0).orElse(false);
+        return robot.lookup(query)
+                .tryQuery()
+                .map(n -> n.getScene() != null
+                        && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing()
+                        && n.isVisible()
+                        && n.getLayoutBounds().getWidth() > 0)
+                .orElse(false);
     }
 
     /** Whether partition p's axis is drawn with its cursor shown on {@code offset}; call on the FX thread. */
@@ -230,7 +277,9 @@ class ReplayStepGuiTest {
             return false;
         }
         ReplayAxis axis = robot.lookup("#replay-axis-" + partition).query();
-        if (axis.position() == null || axis.position().at() != offset || !axis.cursor().isVisible()) {
+        if (axis.position() == null
+                || axis.position().at() != offset
+                || !axis.cursor().isVisible()) {
             return false;
         }
         double centre = axis.cursor().getLayoutX() + axis.cursor().getWidth() / 2;
@@ -247,7 +296,8 @@ class ReplayStepGuiTest {
                     javafx.geometry.Bounds b = cell.localToScene(cell.getLayoutBounds());
                     return b.getMinY() >= view.getMinY() - 1 && b.getMaxY() <= view.getMaxY() + 1;
                 })
-                .map(javafx.scene.control.ListCell::getText).toList();
+                .map(javafx.scene.control.ListCell::getText)
+                .toList();
     }
 
     private ListView<Message> shown() {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The replay form's range and the axes it draws, without a cluster (nothing here reaches one). */
 class ReplayViewModelTest {
     private final ClusterGateway gateway = new ClusterGateway(Runnable::run);
-    private final ReplayViewModel model = new ReplayViewModel(gateway.replay(), FXCollections.observableArrayList("t"),
-            topic -> 20, ZoneOffset.UTC);
+    private final ReplayViewModel model =
+            new ReplayViewModel(gateway.replay(), FXCollections.observableArrayList("t"), topic -> 20, ZoneOffset.UTC);
 
     @AfterEach
     void close() {
@@ -67,7 +67,9 @@ class ReplayViewModelTest {
             positions.add(new ReplayPosition(new ReplayRange(p, 0, 100, 10, 90), -1));
         }
         model.show(progress(positions));
-        assertThat(model.axes()).hasSize(12).extracting(ReplayPosition::partition)
+        assertThat(model.axes())
+                .hasSize(12)
+                .extracting(ReplayPosition::partition)
                 .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
         assertThat(model.axesHiddenProperty().get()).isEqualTo(8);
 
@@ -82,7 +84,8 @@ class ReplayViewModelTest {
         assertThat(changes).containsExactly("3 replaced");
         assertThat(model.axes().get(3).at()).isEqualTo(42);
 
-        assertThat(model.statusProperty().get()).as("before the first record")
+        assertThat(model.statusProperty().get())
+                .as("before the first record")
                 .isEqualTo("Starting: 0 of 0 matching records delivered (0 read) in 0.0 s");
 
         model.show(ReplayProgress.refused("no"));

@@ -16,14 +16,14 @@ import javax.imageio.ImageIO;
  * manager paints a dialog window black, so the screen grab cannot show it.
  */
 public final class DialogSnapshot {
-    private DialogSnapshot() {
-    }
+    private DialogSnapshot() {}
 
     /** Saves the first owned window that shows, {@code delay} from now (so its content is laid out). */
     public static void saveLater(Path out, Duration delay) {
         PauseTransition later = new PauseTransition(delay);
         later.setOnFinished(e -> Window.getWindows().stream()
-                .filter(w -> w instanceof Stage s && s.getOwner() != null && w.isShowing()).findFirst()
+                .filter(w -> w instanceof Stage s && s.getOwner() != null && w.isShowing())
+                .findFirst()
                 .ifPresent(w -> save(w.getScene().snapshot(null), out)));
         later.play();
     }
@@ -31,8 +31,7 @@ public final class DialogSnapshot {
     private static void save(WritableImage image, Path out) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height,
-                BufferedImage.TYPE_INT_ARGB);
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 png.setRGB(x, y, image.getPixelReader().getArgb(x, y));

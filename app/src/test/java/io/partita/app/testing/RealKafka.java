@@ -14,7 +14,8 @@ public final class RealKafka implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Holder holder = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        Holder holder = context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Holder.class, key -> new Holder(), Holder.class);
         kafka = holder.kafka;
     }

@@ -46,6 +46,8 @@ class AddPartitionsViewModelTest {
         assertThat(form.errorProperty().get()).isEqualTo("The cluster refused: Not connected to a cluster");
         assertThat(form.busyProperty().get()).isFalse();
         form.newTotalProperty().set(6);
-        assertThat(form.errorProperty().get()).as("a new edit clears the stale error").isEmpty();
+        assertThat(form.errorProperty().get())
+                .as("a new edit clears the stale error")
+                .isEmpty();
     }
 }

@@ -13,7 +13,8 @@ class ConfigEditViewModelTest {
     private static final Map<String, TopicConfig> CONFIGS = Map.of(
             "retention.ms", new TopicConfig("retention.ms", "3600000", true, "topic override", false, false, ""),
             "cleanup.policy", new TopicConfig("cleanup.policy", "delete", false, "default", false, false, ""),
-            "message.format.version", new TopicConfig("message.format.version", "3.0", false, "default", true, false, ""));
+            "message.format.version",
+                    new TopicConfig("message.format.version", "3.0", false, "default", true, false, ""));
 
     private final ClusterGateway gateway = new ClusterGateway(Runnable::run);
 
@@ -23,7 +24,8 @@ class ConfigEditViewModelTest {
     }
 
     private ConfigEditViewModel form(String initial) {
-        return new ConfigEditViewModel(gateway.topics(), "orders", List.of("cleanup.policy", "retention.ms"), CONFIGS::get, initial);
+        return new ConfigEditViewModel(
+                gateway.topics(), "orders", List.of("cleanup.policy", "retention.ms"), CONFIGS::get, initial);
     }
 
     @Test
@@ -43,11 +45,15 @@ class ConfigEditViewModelTest {
     void choosingAnotherConfigShowsItsValueAndOnlyOverridesCanBeReset() {
         ConfigEditViewModel form = form("");
         assertThat(form.canSaveProperty().get()).isFalse();
-        assertThat(form.validationMessageProperty().get()).as("not an error, just not done").isEmpty();
+        assertThat(form.validationMessageProperty().get())
+                .as("not an error, just not done")
+                .isEmpty();
         form.nameProperty().set("cleanup.policy");
         assertThat(form.valueProperty().get()).isEqualTo("delete");
         assertThat(form.canResetProperty().get()).as("already the default").isFalse();
-        assertThat(form.canSaveProperty().get()).as("pinning the default value is allowed").isTrue();
+        assertThat(form.canSaveProperty().get())
+                .as("pinning the default value is allowed")
+                .isTrue();
 
         form.valueProperty().set("   ");
         assertThat(form.validationMessageProperty().get()).startsWith("Enter a value");

@@ -10,8 +10,8 @@ class ConfigLinesTest {
     void readsKeyValueLinesAndSkipsBlankOnes() {
         ConfigLines.Parsed parsed = ConfigLines.parse(" retention.ms = 86400000 \n\ncleanup.policy=compact,delete\r\n");
         assertThat(parsed.problem()).isEmpty();
-        assertThat(parsed.configs()).containsExactly(Map.entry("retention.ms", "86400000"),
-                Map.entry("cleanup.policy", "compact,delete"));
+        assertThat(parsed.configs())
+                .containsExactly(Map.entry("retention.ms", "86400000"), Map.entry("cleanup.policy", "compact,delete"));
     }
 
     @Test

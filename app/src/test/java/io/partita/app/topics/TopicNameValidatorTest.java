@@ -17,12 +17,16 @@ class TopicNameValidatorTest {
     @Test
     void explainsWhatIsWrong() {
         assertThat(TopicNameValidator.problem("", List.of())).contains("Enter a topic name.");
-        assertThat(TopicNameValidator.problem(".", List.of())).hasValueSatisfying(m -> assertThat(m).contains("\".\""));
+        assertThat(TopicNameValidator.problem(".", List.of()))
+                .hasValueSatisfying(m -> assertThat(m).contains("\".\""));
         assertThat(TopicNameValidator.problem("..", List.of())).isPresent();
         assertThat(TopicNameValidator.problem("x".repeat(250), List.of()))
                 .hasValueSatisfying(m -> assertThat(m).contains("at most 249").contains("250"));
         assertThat(TopicNameValidator.problem("bad name!", List.of()))
-                .hasValueSatisfying(m -> assertThat(m).contains("letters, digits").contains("space").contains("'!'"));
+                .hasValueSatisfying(m -> assertThat(m)
+                        .contains("letters, digits")
+                        .contains("space")
+                        .contains("'!'"));
         assertThat(TopicNameValidator.problem("ünïcode", List.of()))
                 .hasValueSatisfying(m -> assertThat(m).contains("'ü'").contains("'ï'"));
     }

@@ -69,7 +69,8 @@ class TopicsViewModelTest {
     void refreshFailureIsShownNotThrown() {
         model.refresh().join();
         assertThat(model.errorProperty().get()).isEqualTo("Could not list topics: Not connected to a cluster");
-        assertThat(model.emptyMessageProperty().get()).isEqualTo(model.errorProperty().get());
+        assertThat(model.emptyMessageProperty().get())
+                .isEqualTo(model.errorProperty().get());
     }
 
     @Test
@@ -110,12 +111,18 @@ class TopicsViewModelTest {
 
     @Test
     void theDetailSaysWhatToDoUntilATopicIsSelected() {
-        assertThat(model.detail().messageProperty().get()).isEqualTo("Select a topic to see its partitions and configs.");
+        assertThat(model.detail().messageProperty().get())
+                .isEqualTo("Select a topic to see its partitions and configs.");
         model.selectedTopicProperty().set("orders");
         assertThat(model.detail().messageProperty().get())
                 .isEqualTo("Could not read topic orders: Not connected to a cluster");
-        model.detail().setDetail(new TopicDetail("orders", false, List.of(
-                new PartitionDetail(0, 1, List.of(1, 2, 3), List.of(1, 3), 5, 15, 1000)), List.of(), "denied"));
+        model.detail()
+                .setDetail(new TopicDetail(
+                        "orders",
+                        false,
+                        List.of(new PartitionDetail(0, 1, List.of(1, 2, 3), List.of(1, 3), 5, 15, 1000)),
+                        List.of(),
+                        "denied"));
         assertThat(model.detail().messageProperty().get()).isEmpty();
         assertThat(model.detail().partitions().get(0).outOfSync()).containsExactly(2);
         assertThat(model.detail().partitions().get(0).records()).isEqualTo(10);

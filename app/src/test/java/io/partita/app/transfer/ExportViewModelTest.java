@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportViewModelTest {
     private final ClusterGateway gateway = new ClusterGateway(Runnable::run);
     private final StringProperty folder = new SimpleStringProperty("");
+
     @TempDir
     Path dir;
 
@@ -31,8 +32,13 @@ class ExportViewModelTest {
     }
 
     private ExportViewModel form() {
-        return new ExportViewModel(gateway.transfer(), FXCollections.observableArrayList("a", "b"), name -> name.equals("a") ? 3 : 1,
-                ZoneOffset.UTC, folder, List.of());
+        return new ExportViewModel(
+                gateway.transfer(),
+                FXCollections.observableArrayList("a", "b"),
+                name -> name.equals("a") ? 3 : 1,
+                ZoneOffset.UTC,
+                folder,
+                List.of());
     }
 
     @Test
@@ -40,16 +46,17 @@ class ExportViewModelTest {
         ExportViewModel form = form();
         form.topicProperty().set("a");
         assertThat(form.partitionChoices()).containsExactly(ExportViewModel.ALL_PARTITIONS, "0", "1", "2");
-        assertThat(form.plan()).isEqualTo(new ExportPlan("a", List.of(0, 1, 2), new StartAt.Earliest(),
-                new StartAt.Latest()));
+        assertThat(form.plan())
+                .isEqualTo(new ExportPlan("a", List.of(0, 1, 2), new StartAt.Earliest(), new StartAt.Latest()));
 
         form.partitionProperty().set("1");
         form.fromProperty().set(StartChoice.OFFSET);
         form.fromInputProperty().set("10");
         form.stopProperty().set(ExportViewModel.StopChoice.TIME);
         form.stopInputProperty().set("2026-11-25 14:30");
-        assertThat(form.plan()).isEqualTo(new ExportPlan("a", List.of(1), new StartAt.Offset(10),
-                new StartAt.Time(1_795_617_000_000L)));
+        assertThat(form.plan())
+                .isEqualTo(
+                        new ExportPlan("a", List.of(1), new StartAt.Offset(10), new StartAt.Time(1_795_617_000_000L)));
         assertThat(form.suggestedName()).isEqualTo("a-1.jsonl");
     }
 
@@ -95,8 +102,13 @@ class ExportViewModelTest {
     @Test
     void aSelectionNeedsNoRange() {
         Message m = new Message("a", 2, 7, 1, null, new byte[] {1}, List.of());
-        ExportViewModel form = new ExportViewModel(gateway.transfer(), FXCollections.observableArrayList("a"), name -> 3,
-                ZoneOffset.UTC, folder, List.of(m, m));
+        ExportViewModel form = new ExportViewModel(
+                gateway.transfer(),
+                FXCollections.observableArrayList("a"),
+                name -> 3,
+                ZoneOffset.UTC,
+                folder,
+                List.of(m, m));
         assertThat(form.exportsSelection()).isTrue();
         assertThat(form.selectionText()).isEqualTo("2 selected records of a/2");
         assertThat(form.suggestedName()).isEqualTo("a-selected.jsonl");

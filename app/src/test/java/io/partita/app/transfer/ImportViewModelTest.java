@@ -20,15 +20,15 @@ class ImportViewModelTest {
 
     @Test
     void needsAFileAndAnExistingTopicAndKeepsPartitionsAndTimestampsAtFirst() {
-        ImportViewModel form = new ImportViewModel(gateway.transfer(), FXCollections.observableArrayList("a", "b"),
-                new SimpleStringProperty(""));
+        ImportViewModel form = new ImportViewModel(
+                gateway.transfer(), FXCollections.observableArrayList("a", "b"), new SimpleStringProperty(""));
         form.start();
         assertThat(form.errorProperty().get()).isEqualTo("Choose the file to import (Browse… or type a path).");
         assertThat(form.runningProperty().get()).isFalse();
 
         form.fileProperty().set("/tmp/a.jsonl");
-        assertThatThrownBy(form::plan).hasMessage(
-                "Choose the topic to import into (it must exist: an import never creates one).");
+        assertThatThrownBy(form::plan)
+                .hasMessage("Choose the topic to import into (it must exist: an import never creates one).");
         form.topicProperty().set("gone");
         assertThatThrownBy(form::plan).hasMessage("Topic gone does not exist. Nothing was sent.");
         form.topicProperty().set("b");
@@ -40,8 +40,8 @@ class ImportViewModelTest {
 
     @Test
     void notConnectedIsAClearMessageNotACrash() {
-        ImportViewModel form = new ImportViewModel(gateway.transfer(), FXCollections.observableArrayList("b"),
-                new SimpleStringProperty(""));
+        ImportViewModel form = new ImportViewModel(
+                gateway.transfer(), FXCollections.observableArrayList("b"), new SimpleStringProperty(""));
         form.fileProperty().set("/tmp/a.jsonl");
         form.topicProperty().set("b");
         form.start();

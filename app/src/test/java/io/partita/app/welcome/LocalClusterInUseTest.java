@@ -26,24 +26,29 @@ class LocalClusterInUseTest {
     void startingALocalClusterThatRunsElsewhereOffersToConnectToIt() throws Exception {
         List<Connection> connected = new ArrayList<>();
         try (LocalCluster running = new LocalCluster(LocalCluster.Settings.of(1, dir)).start();
-             ClusterGateway gateway = new ClusterGateway(Runnable::run)) {
+                ClusterGateway gateway = new ClusterGateway(Runnable::run)) {
             WelcomeViewModel model = new WelcomeViewModel(gateway, dir, connected::add);
             model.nodeCountProperty().set(1);
 
             assertThat(model.startLocalCluster().get(60, TimeUnit.SECONDS)).isFalse();
-            assertThat(model.noticeProperty().get()).isEqualTo("The local cluster in " + dir
-                    + " is already running in another Partita, at " + running.bootstrapServers()
-                    + ". Connect to it here, or close it there and start it again.");
+            assertThat(model.noticeProperty().get())
+                    .isEqualTo("The local cluster in " + dir
+                            + " is already running in another Partita, at " + running.bootstrapServers()
+                            + ". Connect to it here, or close it there and start it again.");
             assertThat(model.errorProperty().get()).as("not an error: a choice").isEmpty();
             assertThat(model.runningElsewhereProperty().get()).isEqualTo(running.bootstrapServers());
             assertThat(model.busyProperty().get()).isFalse();
 
-            assertThat(model.connectToRunningLocalCluster().get(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(connected).singleElement().satisfies(c ->
-                    assertThat(c.bootstrapServers()).isEqualTo(running.bootstrapServers()));
+            assertThat(model.connectToRunningLocalCluster().get(60, TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(connected)
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.bootstrapServers()).isEqualTo(running.bootstrapServers()));
             assertThat(model.runningElsewhereProperty().get()).isEmpty();
             assertThat(model.noticeProperty().get()).isEmpty();
-            assertThat(gateway.cluster().controlsNodes()).as("the nodes belong to the other Partita").isFalse();
+            assertThat(gateway.cluster().controlsNodes())
+                    .as("the nodes belong to the other Partita")
+                    .isFalse();
         }
     }
 }

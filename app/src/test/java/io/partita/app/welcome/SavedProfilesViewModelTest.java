@@ -38,7 +38,10 @@ class SavedProfilesViewModelTest {
     }
 
     private WelcomeViewModel model() {
-        return new WelcomeViewModel(gateway, home.resolve("local"), connected::add,
+        return new WelcomeViewModel(
+                gateway,
+                home.resolve("local"),
+                connected::add,
                 new ProfileStore(node, home.resolve("credentials.properties")));
     }
 
@@ -89,7 +92,8 @@ class SavedProfilesViewModelTest {
         fill(model.form(), "prod", "pw");
         model.form().rememberPasswordsProperty().set(true);
         model.saveProfile();
-        assertThat(model.infoProperty().get()).startsWith("Saved \"prod\" with its passwords, in ")
+        assertThat(model.infoProperty().get())
+                .startsWith("Saved \"prod\" with its passwords, in ")
                 .endsWith("(readable only by you).");
 
         WelcomeViewModel next = model();

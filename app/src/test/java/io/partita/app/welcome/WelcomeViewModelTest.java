@@ -34,7 +34,8 @@ class WelcomeViewModelTest {
     @Test
     void checksTheBootstrapListBeforeConnecting() {
         assertThat(WelcomeViewModel.bootstrapProblem("localhost:9092")).isEmpty();
-        assertThat(WelcomeViewModel.bootstrapProblem(" a:1, b.example.com:9093 ,[::1]:9094")).isEmpty();
+        assertThat(WelcomeViewModel.bootstrapProblem(" a:1, b.example.com:9093 ,[::1]:9094"))
+                .isEmpty();
         assertThat(WelcomeViewModel.bootstrapProblem("localhost"))
                 .isEqualTo("\"localhost\" is not host:port. Bootstrap servers look like localhost:9092, "
                         + "several separated by commas.");
@@ -53,7 +54,8 @@ class WelcomeViewModelTest {
         // Well-formed, but the name cannot be resolved: the client refuses it at once.
         model.bootstrapServersProperty().set("no-such-host.invalid:9092");
         assertThat(model.connect().join()).isFalse();
-        assertThat(model.errorProperty().get()).startsWith("Could not connect to no-such-host.invalid:9092: ")
+        assertThat(model.errorProperty().get())
+                .startsWith("Could not connect to no-such-host.invalid:9092: ")
                 .doesNotContain("KafkaAdminClient");
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(model.progressProperty().get()).isEmpty();

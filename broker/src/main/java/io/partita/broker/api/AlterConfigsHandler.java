@@ -27,8 +27,10 @@ final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest> {
         AlterConfigsResponseData response = new AlterConfigsResponseData();
         PendingWrites pending = new PendingWrites();
         for (AlterConfigsRequestData.AlterConfigsResource resource : data.resources()) {
-            AlterConfigsResponseData.AlterConfigsResourceResponse result = new AlterConfigsResponseData.AlterConfigsResourceResponse()
-                    .setResourceType(resource.resourceType()).setResourceName(resource.resourceName());
+            AlterConfigsResponseData.AlterConfigsResourceResponse result =
+                    new AlterConfigsResponseData.AlterConfigsResourceResponse()
+                            .setResourceType(resource.resourceType())
+                            .setResourceName(resource.resourceName());
             response.responses().add(result);
             try {
                 writer.checkResource(ConfigResource.Type.forId(resource.resourceType()), resource.resourceName());
@@ -37,8 +39,8 @@ final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest> {
                 overrides.values().removeIf(Objects::isNull);
                 writer.validate(overrides);
                 if (!data.validateOnly()) {
-                    pending.add(writer.update(resource.resourceName(), current -> overrides),
-                            error -> fail(result, error));
+                    pending.add(
+                            writer.update(resource.resourceName(), current -> overrides), error -> fail(result, error));
                 }
             } catch (RuntimeException e) {
                 fail(result, PendingWrites.apiError(e));

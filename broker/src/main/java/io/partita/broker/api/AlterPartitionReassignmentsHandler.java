@@ -39,7 +39,8 @@ final class AlterPartitionReassignmentsHandler implements ApiHandler<AlterPartit
     }
 
     @Override
-    public CompletableFuture<AbstractResponse> handle(RequestContext context, AlterPartitionReassignmentsRequest request) {
+    public CompletableFuture<AbstractResponse> handle(
+            RequestContext context, AlterPartitionReassignmentsRequest request) {
         AlterPartitionReassignmentsRequestData data = request.data();
         boolean allowRfChange = request.version() == 0 || data.allowReplicationFactorChange();
         ClusterSnapshot snapshot = api.snapshot();
@@ -61,10 +62,13 @@ final class AlterPartitionReassignmentsHandler implements ApiHandler<AlterPartit
             return CompletableFuture.completedFuture(response(results, allowRfChange));
         }
         List<ReassignmentRequest.Target> wanted = List.copyOf(targets.values());
-        return controller.submit(
+        return controller
+                .submit(
                         () -> api.clusterStore().submitReassignment(ReassignmentRequest.of(wanted, allowRfChange)),
-                        s -> s.reassignmentRequests().entrySet().stream().filter(e -> e.getValue().isDone())
-                                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().results())),
+                        s -> s.reassignmentRequests().entrySet().stream()
+                                .filter(e -> e.getValue().isDone())
+                                .collect(Collectors.toMap(
+                                        Map.Entry::getKey, e -> e.getValue().results())),
                         (s, result) -> ControllerRequests.epochVisible(s, result)
                                 && started(s, targets.get(result.topicPartition())),
                         data.timeoutMs())
@@ -81,16 +85,19 @@ final class AlterPartitionReassignmentsHandler implements ApiHandler<AlterPartit
                 });
     }
 
-    private static Optional<ApiError> check(ClusterSnapshot snapshot, TopicPartition tp, List<Integer> replicas,
-                                            boolean allowRfChange) {
+    private static Optional<ApiError> check(
+            ClusterSnapshot snapshot, TopicPartition tp, List<Integer> replicas, boolean allowRfChange) {
         Optional<TopicAssignment> topic = snapshot.topic(tp.topic());
-        if (topic.isEmpty() || !topic.get().partitions().containsKey(tp.partition())
+        if (topic.isEmpty()
+                || !topic.get().partitions().containsKey(tp.partition())
                 || snapshot.isBeingDeleted(tp.topic())) {
             return Optional.of(new ApiError(Errors.UNKNOWN_TOPIC_OR_PARTITION, "The partition does not exist."));
         }
         if (replicas == null) {
-            return topic.get().isReassigning(tp.partition()) ? Optional.empty()
-                    : Optional.of(new ApiError(Errors.NO_REASSIGNMENT_IN_PROGRESS,
+            return topic.get().isReassigning(tp.partition())
+                    ? Optional.empty()
+                    : Optional.of(new ApiError(
+                            Errors.NO_REASSIGNMENT_IN_PROGRESS,
                             "No reassignment is in progress for partition " + tp + "."));
         }
         Optional<String> invalid = Reassignments.invalidTarget(replicas, snapshot);
@@ -108,15 +115,18 @@ final class AlterPartitionReassignmentsHandler implements ApiHandler<AlterPartit
      * The replicas the request adds to nodes that do not hold them yet, against each node's partition limit;
      * over a limit, the whole request is refused (a part of it would place the rest differently than asked).
      */
-    private static void refuseOverLimits(ClusterSnapshot snapshot, Map<TopicPartition, ReassignmentRequest.Target> targets,
-                                         Map<TopicPartition, ApiError> results) {
+    private static void refuseOverLimits(
+            ClusterSnapshot snapshot,
+            Map<TopicPartition, ReassignmentRequest.Target> targets,
+            Map<TopicPartition, ApiError> results) {
         List<Integer> added = new ArrayList<>();
         for (Map.Entry<TopicPartition, ReassignmentRequest.Target> entry : targets.entrySet()) {
             List<Integer> wanted = entry.getValue().replicas();
             if (wanted == null) {
                 continue; // a cancel adds nothing
             }
-            List<Integer> current = snapshot.topic(entry.getKey().topic()).orElseThrow()
+            List<Integer> current = snapshot.topic(entry.getKey().topic())
+                    .orElseThrow()
                     .replicas(entry.getKey().partition());
             wanted.stream().filter(id -> !current.contains(id)).forEach(added::add);
         }
@@ -132,15 +142,18 @@ final class AlterPartitionReassignmentsHandler implements ApiHandler<AlterPartit
         if (topic.isEmpty()) {
             return true;
         }
-        return target.isCancel() ? !topic.get().isReassigning(target.partition())
+        return target.isCancel()
+                ? !topic.get().isReassigning(target.partition())
                 : topic.get().targetReplicas(target.partition()).equals(target.replicas());
     }
 
     private static AbstractResponse response(Map<TopicPartition, ApiError> results, boolean allowRfChange) {
         Map<String, AlterPartitionReassignmentsResponseData.ReassignableTopicResponse> byTopic = new LinkedHashMap<>();
-        results.forEach((tp, error) -> byTopic.computeIfAbsent(tp.topic(),
+        results.forEach((tp, error) -> byTopic.computeIfAbsent(
+                        tp.topic(),
                         t -> new AlterPartitionReassignmentsResponseData.ReassignableTopicResponse().setName(t))
-                .partitions().add(new AlterPartitionReassignmentsResponseData.ReassignablePartitionResponse()
+                .partitions()
+                .add(new AlterPartitionReassignmentsResponseData.ReassignablePartitionResponse()
                         .setPartitionIndex(tp.partition())
                         .setErrorCode(error.error().code())
                         .setErrorMessage(error.error() == Errors.NONE ? null : error.message())));

@@ -41,7 +41,8 @@ public record ApiContext(
 
     /** A topic's effective configuration: broker defaults with the topic's overrides on top. */
     public LogConfig topicConfig(String topic) {
-        return LogConfig.from(config.topicDefaults(), snapshot().topicConfig(topic).config());
+        return LogConfig.from(
+                config.topicDefaults(), snapshot().topicConfig(topic).config());
     }
 
     public LogConfig topicConfig(Map<String, String> overrides) {

@@ -47,7 +47,8 @@ public final class ApiDispatcher implements RequestHandler {
         register(ApiKeys.DESCRIBE_LOG_DIRS, new DescribeLogDirsHandler(api));
         ControllerRequests controllerRequests = new ControllerRequests(api);
         register(ApiKeys.ELECT_LEADERS, new ElectLeadersHandler(api, controllerRequests));
-        register(ApiKeys.ALTER_PARTITION_REASSIGNMENTS, new AlterPartitionReassignmentsHandler(api, controllerRequests));
+        register(
+                ApiKeys.ALTER_PARTITION_REASSIGNMENTS, new AlterPartitionReassignmentsHandler(api, controllerRequests));
         register(ApiKeys.LIST_PARTITION_REASSIGNMENTS, new ListPartitionReassignmentsHandler(api));
         register(ApiKeys.OFFSET_FOR_LEADER_EPOCH, new OffsetForLeaderEpochHandler(api));
         register(ApiKeys.FIND_COORDINATOR, new FindCoordinatorHandler(api, topics, groups));
@@ -82,8 +83,7 @@ public final class ApiDispatcher implements RequestHandler {
     }
 
     @Override
-    public CompletableFuture<Reply> handle(RequestContext context, AbstractRequest request,
-                                           Executor networkThread) {
+    public CompletableFuture<Reply> handle(RequestContext context, AbstractRequest request, Executor networkThread) {
         if (request.apiKey() == ApiKeys.FETCH) {
             return fetch.handle(context, (FetchRequest) request, networkThread);
         }

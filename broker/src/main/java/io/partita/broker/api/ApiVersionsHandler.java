@@ -24,8 +24,11 @@ final class ApiVersionsHandler implements ApiHandler<ApiVersionsRequest> {
     @Override
     public CompletableFuture<AbstractResponse> handle(RequestContext context, ApiVersionsRequest request) {
         ApiVersionsResponseData data = new ApiVersionsResponseData();
-        served.forEach((key, range) -> data.apiKeys().add(new ApiVersionsResponseData.ApiVersion()
-                .setApiKey(key.id).setMinVersion(range[0]).setMaxVersion(range[1])));
+        served.forEach((key, range) -> data.apiKeys()
+                .add(new ApiVersionsResponseData.ApiVersion()
+                        .setApiKey(key.id)
+                        .setMinVersion(range[0])
+                        .setMaxVersion(range[1])));
         if (request.hasUnsupportedRequestVersion()) {
             data.setErrorCode(Errors.UNSUPPORTED_VERSION.code());
         } else if (!request.isValid()) {

@@ -26,8 +26,8 @@ final class ConfigDescriber {
         this.broker = broker;
     }
 
-    List<DescribeConfigsResourceResult> topicEntries(Map<String, String> overrides, boolean synonyms,
-                                                     boolean documentation) {
+    List<DescribeConfigsResourceResult> topicEntries(
+            Map<String, String> overrides, boolean synonyms, boolean documentation) {
         LogConfig effective = LogConfig.from(broker.topicDefaults(), overrides);
         ConfigDef def = LogConfig.configDef();
         List<DescribeConfigsResourceResult> entries = new ArrayList<>();
@@ -36,9 +36,11 @@ final class ConfigDescriber {
             ConfigDef.ConfigKey key = def.configKeys().get(name);
             Optional<String> brokerName = BrokerConfig.brokerSynonym(name);
             boolean overridden = overrides.containsKey(name);
-            ConfigSource source = overridden ? ConfigSource.TOPIC_CONFIG
+            ConfigSource source = overridden
+                    ? ConfigSource.TOPIC_CONFIG
                     : brokerName.filter(n -> broker.originals().containsKey(n)).isPresent()
-                    ? ConfigSource.STATIC_BROKER_CONFIG : ConfigSource.DEFAULT_CONFIG;
+                            ? ConfigSource.STATIC_BROKER_CONFIG
+                            : ConfigSource.DEFAULT_CONFIG;
             DescribeConfigsResourceResult result = new DescribeConfigsResourceResult()
                     .setName(name)
                     .setValue(ConfigDef.convertToString(entry.getValue(), key.type))
@@ -54,19 +56,26 @@ final class ConfigDescriber {
                 }
                 brokerName.ifPresent(n -> {
                     if (broker.originals().containsKey(n)) {
-                        result.synonyms().add(synonym(n, String.valueOf(broker.originals().get(n)),
-                                ConfigSource.STATIC_BROKER_CONFIG));
+                        result.synonyms()
+                                .add(synonym(
+                                        n,
+                                        String.valueOf(broker.originals().get(n)),
+                                        ConfigSource.STATIC_BROKER_CONFIG));
                     }
                 });
-                result.synonyms().add(synonym(brokerName.orElse(name),
-                        ConfigDef.convertToString(DEFAULTS.values().get(name), key.type), ConfigSource.DEFAULT_CONFIG));
+                result.synonyms()
+                        .add(synonym(
+                                brokerName.orElse(name),
+                                ConfigDef.convertToString(DEFAULTS.values().get(name), key.type),
+                                ConfigSource.DEFAULT_CONFIG));
             }
             entries.add(result);
         }
         return entries;
     }
 
-    List<DescribeConfigsResourceResult> brokerEntries(Collection<String> only, boolean synonyms, boolean documentation) {
+    List<DescribeConfigsResourceResult> brokerEntries(
+            Collection<String> only, boolean synonyms, boolean documentation) {
         ConfigDef def = BrokerConfig.configDef();
         List<DescribeConfigsResourceResult> entries = new ArrayList<>();
         for (var entry : new TreeMap<>(broker.values()).entrySet()) {
@@ -76,10 +85,14 @@ final class ConfigDescriber {
             }
             ConfigDef.ConfigKey key = def.configKeys().get(name);
             ConfigSource source = broker.originals().containsKey(name)
-                    ? ConfigSource.STATIC_BROKER_CONFIG : ConfigSource.DEFAULT_CONFIG;
+                    ? ConfigSource.STATIC_BROKER_CONFIG
+                    : ConfigSource.DEFAULT_CONFIG;
             String value = entry.getValue() == null ? null : ConfigDef.convertToString(entry.getValue(), key.type);
             DescribeConfigsResourceResult result = new DescribeConfigsResourceResult()
-                    .setName(name).setValue(value).setReadOnly(true).setConfigSource(source.id())
+                    .setName(name)
+                    .setValue(value)
+                    .setReadOnly(true)
+                    .setConfigSource(source.id())
                     .setIsSensitive(key.type == ConfigDef.Type.PASSWORD)
                     .setConfigType(type(key.type).id())
                     .setDocumentation(documentation ? key.documentation : null);

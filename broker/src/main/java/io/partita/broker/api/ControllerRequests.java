@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * the znode; on a timeout it removes it unanswered, which withdraws it if the controller has not taken it yet.
  */
 final class ControllerRequests {
-    private static final Logger log = LoggerFactory.getLogger(ControllerRequests.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerRequests.class);
 
     private final ApiContext api;
 
@@ -33,38 +33,48 @@ final class ControllerRequests {
      * @param visible   whether a snapshot shows the effect of one successful result
      * @return the results, or a failed future (a TimeoutException when the wait ran out)
      */
-    CompletableFuture<List<PartitionResult>> submit(ApiContext.BlockingCall<String> submit,
-                                                    Function<ClusterSnapshot, Map<String, List<PartitionResult>>> answer,
-                                                    BiPredicate<ClusterSnapshot, PartitionResult> visible,
-                                                    long timeoutMs) {
+    CompletableFuture<List<PartitionResult>> submit(
+            ApiContext.BlockingCall<String> submit,
+            Function<ClusterSnapshot, Map<String, List<PartitionResult>>> answer,
+            BiPredicate<ClusterSnapshot, PartitionResult> visible,
+            long timeoutMs) {
         return api.blocking(() -> {
-            String path = submit.call();
-            api.clusterView().scheduleRebuild();
-            return path;
-        }).thenCompose(path -> api.clusterView().await(s -> {
-                    List<PartitionResult> results = answer.apply(s).get(path);
-                    return results != null && results.stream()
-                            .allMatch(r -> r.errorCode() != 0 || visible.test(s, r));
-                }, Math.max(1, timeoutMs))
-                .whenComplete((s, e) -> remove(path))
-                .thenApply(s -> answer.apply(s).get(path)));
+                    String path = submit.call();
+                    api.clusterView().scheduleRebuild();
+                    return path;
+                })
+                .thenCompose(path -> api.clusterView()
+                        .await(
+                                s -> {
+                                    List<PartitionResult> results =
+                                            answer.apply(s).get(path);
+                                    return results != null
+                                            && results.stream().allMatch(r -> r.errorCode() != 0 || visible.test(s, r));
+                                },
+                                Math.max(1, timeoutMs))
+                        .whenComplete((s, e) -> remove(path))
+                        .thenApply(s -> answer.apply(s).get(path)));
     }
 
     /** True when the snapshot shows the partition at (at least) the leader epoch the controller wrote. */
     static boolean epochVisible(ClusterSnapshot snapshot, PartitionResult result) {
         TopicPartition tp = result.topicPartition();
-        return result.leaderEpoch() < 0 || snapshot.topic(tp.topic()).isEmpty()
-                || snapshot.state(tp).map(st -> st.leaderEpoch() >= result.leaderEpoch()).orElse(true);
+        return result.leaderEpoch() < 0
+                || snapshot.topic(tp.topic()).isEmpty()
+                || snapshot.state(tp)
+                        .map(st -> st.leaderEpoch() >= result.leaderEpoch())
+                        .orElse(true);
     }
 
     private void remove(String path) {
         api.blocking(() -> {
-            api.clusterStore().deleteRequest(path);
-            return null;
-        }).whenComplete((v, e) -> {
-            if (e != null) {
-                log.debug("Could not remove the admin request {}: {}", path, e.toString());
-            }
-        });
+                    api.clusterStore().deleteRequest(path);
+                    return null;
+                })
+                .whenComplete((v, e) -> {
+                    if (e != null) {
+                        LOG.debug("Could not remove the admin request {}: {}", path, e.toString());
+                    }
+                });
     }
 }

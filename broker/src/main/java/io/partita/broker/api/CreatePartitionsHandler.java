@@ -39,7 +39,8 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
             response.results().add(result);
             try {
                 TopicAssignment current = snapshot.topic(topic.name())
-                        .orElseThrow(() -> new UnknownTopicOrPartitionException("The topic '" + topic.name() + "' does not exist."));
+                        .orElseThrow(() -> new UnknownTopicOrPartitionException(
+                                "The topic '" + topic.name() + "' does not exist."));
                 int existing = current.partitionCount();
                 if (topic.count() <= existing) {
                     throw new InvalidPartitionsException("Topic currently has " + existing
@@ -57,16 +58,17 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                     }
                     additions = new HashMap<>();
                     for (int i = 0; i < added; i++) {
-                        List<Integer> replicas = List.copyOf(topic.assignments().get(i).brokerIds());
+                        List<Integer> replicas =
+                                List.copyOf(topic.assignments().get(i).brokerIds());
                         if (replicas.size() != replicationFactor) {
-                            throw new InvalidReplicaAssignmentException("Inconsistent replication factor between partitions");
+                            throw new InvalidReplicaAssignmentException(
+                                    "Inconsistent replication factor between partitions");
                         }
                         additions.put(existing + i, replicas);
                     }
                     TopicAdmin.validateManual(additions, existing, snapshot);
                 } else {
-                    additions = ReplicaAssigner.assign(snapshot.brokerRacks(), existing, added,
-                            replicationFactor);
+                    additions = ReplicaAssigner.assign(snapshot.brokerRacks(), existing, added, replicationFactor);
                 }
                 PartitionLimits.exceeded(snapshot, PartitionLimits.replicasOf(additions.values()))
                         .ifPresent(message -> {
@@ -77,14 +79,19 @@ final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsReques
                 }
                 String name = topic.name();
                 int wanted = topic.count();
-                pending.add(api.blocking(() -> {
-                            api.clusterStore().addPartitions(name, additions, existing);
-                            api.clusterView().scheduleRebuild();
-                            return null;
-                        })
-                        .thenCompose(v -> api.awaitView(s -> s.hasLeaders(name, existing)
-                                && s.topic(name).map(TopicAssignment::partitionCount).orElse(0) == wanted,
-                                data.timeoutMs())),
+                pending.add(
+                        api.blocking(() -> {
+                                    api.clusterStore().addPartitions(name, additions, existing);
+                                    api.clusterView().scheduleRebuild();
+                                    return null;
+                                })
+                                .thenCompose(v -> api.awaitView(
+                                        s -> s.hasLeaders(name, existing)
+                                                && s.topic(name)
+                                                                .map(TopicAssignment::partitionCount)
+                                                                .orElse(0)
+                                                        == wanted,
+                                        data.timeoutMs())),
                         error -> fail(result, error));
             } catch (RuntimeException e) {
                 fail(result, PendingWrites.apiError(e));

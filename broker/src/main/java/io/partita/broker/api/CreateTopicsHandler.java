@@ -47,12 +47,13 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
             }
         });
         for (CreateTopicsRequestData.CreatableTopic topic : data.topics()) {
-            CreateTopicsResponseData.CreatableTopicResult result = new CreateTopicsResponseData.CreatableTopicResult()
-                    .setName(topic.name());
+            CreateTopicsResponseData.CreatableTopicResult result =
+                    new CreateTopicsResponseData.CreatableTopicResult().setName(topic.name());
             response.topics().add(result);
             try {
                 if (duplicated.contains(topic.name())) {
-                    throw new InvalidRequestException("Create topics request from client contains duplicate topic: " + topic.name());
+                    throw new InvalidRequestException(
+                            "Create topics request from client contains duplicate topic: " + topic.name());
                 }
                 Map<String, String> overrides = new LinkedHashMap<>();
                 for (CreateTopicsRequestData.CreatableTopicConfig config : topic.configs()) {
@@ -64,11 +65,12 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
                 }
                 Map<Integer, List<Integer>> manual = new HashMap<>();
                 topic.assignments().forEach(a -> manual.put(a.partitionIndex(), List.copyOf(a.brokerIds())));
-                TopicAssignment plan = topics.plan(topic.name(), topic.numPartitions(), topic.replicationFactor(),
-                        manual, overrides);
+                TopicAssignment plan =
+                        topics.plan(topic.name(), topic.numPartitions(), topic.replicationFactor(), manual, overrides);
                 describe(result, topic.name(), plan, overrides);
                 if (!data.validateOnly()) {
-                    pending.add(topics.create(topic.name(), plan, overrides, data.timeoutMs()),
+                    pending.add(
+                            topics.create(topic.name(), plan, overrides, data.timeoutMs()),
                             error -> fail(result, error));
                 }
             } catch (ApiException e) {
@@ -78,23 +80,33 @@ final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
         return pending.respond(() -> new CreateTopicsResponse(response));
     }
 
-    private void describe(CreateTopicsResponseData.CreatableTopicResult result, String name, TopicAssignment plan,
-                          Map<String, String> overrides) {
+    private void describe(
+            CreateTopicsResponseData.CreatableTopicResult result,
+            String name,
+            TopicAssignment plan,
+            Map<String, String> overrides) {
         result.setTopicId(Uuid.fromString(plan.topicId()))
                 .setNumPartitions(plan.partitionCount())
                 .setReplicationFactor((short) plan.replicas(0).size())
                 .setConfigs(new ArrayList<>());
         for (var entry : configs.topicEntries(overrides, false, false)) {
-            result.configs().add(new CreateTopicsResponseData.CreatableTopicConfigs()
-                    .setName(entry.name()).setValue(entry.value()).setReadOnly(entry.readOnly())
-                    .setConfigSource(entry.configSource()).setIsSensitive(entry.isSensitive()));
+            result.configs()
+                    .add(new CreateTopicsResponseData.CreatableTopicConfigs()
+                            .setName(entry.name())
+                            .setValue(entry.value())
+                            .setReadOnly(entry.readOnly())
+                            .setConfigSource(entry.configSource())
+                            .setIsSensitive(entry.isSensitive()));
         }
     }
 
     private static void fail(CreateTopicsResponseData.CreatableTopicResult result, ApiError apiError) {
-        result.setErrorCode(apiError.error().code()).setErrorMessage(apiError.message())
+        result.setErrorCode(apiError.error().code())
+                .setErrorMessage(apiError.message())
                 .setTopicId(Uuid.ZERO_UUID)
-                .setNumPartitions(-1).setReplicationFactor((short) -1).setConfigs(null);
+                .setNumPartitions(-1)
+                .setReplicationFactor((short) -1)
+                .setConfigs(null);
         if (apiError.error() == Errors.NONE) {
             result.setErrorCode(Errors.UNKNOWN_SERVER_ERROR.code());
         }

@@ -39,29 +39,35 @@ final class DeleteRecordsHandler implements ApiHandler<DeleteRecordsRequest> {
             for (DeleteRecordsRequestData.DeleteRecordsPartition wanted : topic.partitions()) {
                 DeleteRecordsResponseData.DeleteRecordsPartitionResult out =
                         new DeleteRecordsResponseData.DeleteRecordsPartitionResult()
-                                .setPartitionIndex(wanted.partitionIndex()).setLowWatermark(-1);
+                                .setPartitionIndex(wanted.partitionIndex())
+                                .setLowWatermark(-1);
                 topicResult.partitions().add(out);
                 try {
                     Partition partition = api.replicaManager()
                             .leaderPartition(new TopicPartition(topic.name(), wanted.partitionIndex()), snapshot);
                     long offset = wanted.offset() == DeleteRecordsRequest.HIGH_WATERMARK
-                            ? partition.log().highWatermark() : wanted.offset();
+                            ? partition.log().highWatermark()
+                            : wanted.offset();
                     int leaderEpoch = partition.leaderEpoch();
                     // The leader's log start first; the answer once every in-sync follower has moved its own.
-                    pending.add(partition.log().deleteRecordsBefore(offset)
-                            .thenCompose(start -> api.replicaManager().awaitLowWatermark(partition, leaderEpoch,
-                                    offset, timeoutMs))
+                    pending.add(partition
+                            .log()
+                            .deleteRecordsBefore(offset)
+                            .thenCompose(start ->
+                                    api.replicaManager().awaitLowWatermark(partition, leaderEpoch, offset, timeoutMs))
                             .handle((outcome, e) -> {
                                 if (e != null) {
-                                    out.setErrorCode(Errors.forException(
-                                            ReplicaManager.storageError(PendingWrites.unwrap(e))).code());
+                                    out.setErrorCode(
+                                            Errors.forException(ReplicaManager.storageError(PendingWrites.unwrap(e)))
+                                                    .code());
                                 } else {
                                     out.setErrorCode(outcome.error().code()).setLowWatermark(outcome.lowWatermark());
                                 }
                                 return null;
                             }));
                 } catch (RuntimeException e) {
-                    out.setErrorCode(Errors.forException(ReplicaManager.storageError(e)).code());
+                    out.setErrorCode(
+                            Errors.forException(ReplicaManager.storageError(e)).code());
                 }
             }
         }

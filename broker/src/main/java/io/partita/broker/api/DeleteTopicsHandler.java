@@ -33,7 +33,8 @@ final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest> {
         var snapshot = api.snapshot();
         for (DeleteTopicsRequestData.DeleteTopicState topic : wanted) {
             DeleteTopicsResponseData.DeletableTopicResult result = new DeleteTopicsResponseData.DeletableTopicResult()
-                    .setName(topic.name()).setTopicId(topic.topicId());
+                    .setName(topic.name())
+                    .setTopicId(topic.topicId());
             response.responses().add(result);
             String name = topic.name();
             try {
@@ -51,12 +52,14 @@ final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest> {
                 }
                 String target = name;
                 Uuid id = snapshot.topicId(name);
-                pending.add(api.blocking(() -> {
-                            api.clusterStore().markForDeletion(target);
-                            api.clusterView().scheduleRebuild();
-                            return null;
-                        })
-                        .thenCompose(v -> api.awaitView(s -> !s.topicId(target).equals(id), data.timeoutMs())),
+                pending.add(
+                        api.blocking(() -> {
+                                    api.clusterStore().markForDeletion(target);
+                                    api.clusterView().scheduleRebuild();
+                                    return null;
+                                })
+                                .thenCompose(v ->
+                                        api.awaitView(s -> !s.topicId(target).equals(id), data.timeoutMs())),
                         error -> fail(result, error));
             } catch (RuntimeException e) {
                 fail(result, PendingWrites.apiError(e));

@@ -33,9 +33,13 @@ final class DescribeClusterHandler implements ApiHandler<DescribeClusterRequest>
             return CompletableFuture.completedFuture(new DescribeClusterResponse(data));
         }
         for (BrokerRegistration broker : snapshot.brokers().values()) {
-            data.brokers().add(new DescribeClusterResponseData.DescribeClusterBroker()
-                    .setBrokerId(broker.id()).setHost(broker.host()).setPort(broker.port()).setRack(broker.rack())
-                    .setIsFenced(false));
+            data.brokers()
+                    .add(new DescribeClusterResponseData.DescribeClusterBroker()
+                            .setBrokerId(broker.id())
+                            .setHost(broker.host())
+                            .setPort(broker.port())
+                            .setRack(broker.rack())
+                            .setIsFenced(false));
         }
         return CompletableFuture.completedFuture(new DescribeClusterResponse(data));
     }

@@ -26,8 +26,10 @@ final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsRequest>
         DescribeConfigsResponseData response = new DescribeConfigsResponseData();
         var snapshot = api.snapshot();
         for (DescribeConfigsRequestData.DescribeConfigsResource resource : data.resources()) {
-            DescribeConfigsResponseData.DescribeConfigsResult result = new DescribeConfigsResponseData.DescribeConfigsResult()
-                    .setResourceType(resource.resourceType()).setResourceName(resource.resourceName());
+            DescribeConfigsResponseData.DescribeConfigsResult result =
+                    new DescribeConfigsResponseData.DescribeConfigsResult()
+                            .setResourceType(resource.resourceType())
+                            .setResourceName(resource.resourceName());
             response.results().add(result);
             ConfigResource.Type type = ConfigResource.Type.forId(resource.resourceType());
             if (type == ConfigResource.Type.TOPIC) {
@@ -36,24 +38,26 @@ final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsRequest>
                             .setErrorMessage("Topic " + resource.resourceName() + " does not exist.");
                     continue;
                 }
-                var entries = describer.topicEntries(snapshot.topicConfig(resource.resourceName()).config(),
-                        data.includeSynonyms(), data.includeDocumentation());
-                entries.removeIf(e -> resource.configurationKeys() != null && !resource.configurationKeys().isEmpty()
+                var entries = describer.topicEntries(
+                        snapshot.topicConfig(resource.resourceName()).config(),
+                        data.includeSynonyms(),
+                        data.includeDocumentation());
+                entries.removeIf(e -> resource.configurationKeys() != null
+                        && !resource.configurationKeys().isEmpty()
                         && !resource.configurationKeys().contains(e.name()));
                 result.setConfigs(entries);
             } else if (type == ConfigResource.Type.BROKER) {
                 if (!resource.resourceName().isEmpty()
                         && !resource.resourceName().equals(Integer.toString(api.brokerId()))) {
                     result.setErrorCode(Errors.INVALID_REQUEST.code())
-                            .setErrorMessage("Unexpected broker id, expected " + api.brokerId() + " or empty string, but received "
-                                    + resource.resourceName());
+                            .setErrorMessage("Unexpected broker id, expected " + api.brokerId()
+                                    + " or empty string, but received " + resource.resourceName());
                     continue;
                 }
-                result.setConfigs(describer.brokerEntries(resource.configurationKeys(), data.includeSynonyms(),
-                        data.includeDocumentation()));
+                result.setConfigs(describer.brokerEntries(
+                        resource.configurationKeys(), data.includeSynonyms(), data.includeDocumentation()));
             } else {
-                result.setErrorCode(Errors.INVALID_REQUEST.code())
-                        .setErrorMessage("Unsupported resource type " + type);
+                result.setErrorCode(Errors.INVALID_REQUEST.code()).setErrorMessage("Unsupported resource type " + type);
             }
         }
         return CompletableFuture.completedFuture(new DescribeConfigsResponse(response));

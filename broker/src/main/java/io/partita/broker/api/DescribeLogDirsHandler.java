@@ -24,21 +24,26 @@ final class DescribeLogDirsHandler implements ApiHandler<DescribeLogDirsRequest>
     public CompletableFuture<AbstractResponse> handle(RequestContext context, DescribeLogDirsRequest request) {
         DescribeLogDirsRequestData data = request.data();
         File dir = api.logStore().directory().toFile();
-        DescribeLogDirsResponseData.DescribeLogDirsResult result = new DescribeLogDirsResponseData.DescribeLogDirsResult()
-                .setLogDir(dir.getAbsolutePath())
-                .setTotalBytes(dir.getTotalSpace())
-                .setUsableBytes(dir.getUsableSpace());
+        DescribeLogDirsResponseData.DescribeLogDirsResult result =
+                new DescribeLogDirsResponseData.DescribeLogDirsResult()
+                        .setLogDir(dir.getAbsolutePath())
+                        .setTotalBytes(dir.getTotalSpace())
+                        .setUsableBytes(dir.getUsableSpace());
         Map<String, DescribeLogDirsResponseData.DescribeLogDirsTopic> topics = new LinkedHashMap<>();
         for (Partition partition : api.replicaManager().partitions().values()) {
             String topic = partition.topicPartition().topic();
             int index = partition.topicPartition().partition();
-            if (data.topics() != null && data.topics().stream().noneMatch(t ->
-                    t.topic().equals(topic) && t.partitions().contains(index))) {
+            if (data.topics() != null
+                    && data.topics().stream()
+                            .noneMatch(t ->
+                                    t.topic().equals(topic) && t.partitions().contains(index))) {
                 continue;
             }
-            long lag = Math.max(0, partition.log().logEndOffset() - partition.log().highWatermark());
+            long lag =
+                    Math.max(0, partition.log().logEndOffset() - partition.log().highWatermark());
             topics.computeIfAbsent(topic, t -> new DescribeLogDirsResponseData.DescribeLogDirsTopic().setName(t))
-                    .partitions().add(new DescribeLogDirsResponseData.DescribeLogDirsPartition()
+                    .partitions()
+                    .add(new DescribeLogDirsResponseData.DescribeLogDirsPartition()
                             .setPartitionIndex(index)
                             .setPartitionSize(partition.log().sizeInBytes())
                             .setOffsetLag(partition.isLeader() ? 0 : lag)

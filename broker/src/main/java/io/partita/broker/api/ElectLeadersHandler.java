@@ -41,24 +41,27 @@ final class ElectLeadersHandler implements ApiHandler<ElectLeadersRequest> {
         try {
             type = request.version() == 0 ? ElectionType.PREFERRED : ElectionType.valueOf(data.electionType());
         } catch (IllegalArgumentException unknown) {
-            return CompletableFuture.completedFuture(new ElectLeadersResponse(new ElectLeadersResponseData()
-                    .setErrorCode(Errors.INVALID_REQUEST.code())));
+            return CompletableFuture.completedFuture(new ElectLeadersResponse(
+                    new ElectLeadersResponseData().setErrorCode(Errors.INVALID_REQUEST.code())));
         }
         ClusterSnapshot snapshot = api.snapshot();
         boolean all = data.topicPartitions() == null;
         Map<TopicPartition, ApiError> results = new LinkedHashMap<>();
         List<TopicPartition> wanted = new ArrayList<>();
         if (all) {
-            snapshot.partitions().stream().filter(tp -> !snapshot.isBeingDeleted(tp.topic())).forEach(wanted::add);
+            snapshot.partitions().stream()
+                    .filter(tp -> !snapshot.isBeingDeleted(tp.topic()))
+                    .forEach(wanted::add);
         } else {
             for (ElectLeadersRequestData.TopicPartitions topic : data.topicPartitions()) {
                 for (int partition : topic.partitions()) {
                     TopicPartition tp = new TopicPartition(topic.topic(), partition);
-                    boolean exists = snapshot.topic(tp.topic()).map(t -> t.partitions().containsKey(partition))
+                    boolean exists = snapshot.topic(tp.topic())
+                            .map(t -> t.partitions().containsKey(partition))
                             .orElse(false);
                     if (!exists || snapshot.isBeingDeleted(tp.topic())) {
-                        results.put(tp, new ApiError(Errors.UNKNOWN_TOPIC_OR_PARTITION,
-                                "The partition does not exist."));
+                        results.put(
+                                tp, new ApiError(Errors.UNKNOWN_TOPIC_OR_PARTITION, "The partition does not exist."));
                     } else if (!wanted.contains(tp)) {
                         wanted.add(tp);
                     }
@@ -68,10 +71,15 @@ final class ElectLeadersHandler implements ApiHandler<ElectLeadersRequest> {
         if (wanted.isEmpty()) {
             return CompletableFuture.completedFuture(response(results, all));
         }
-        return controller.submit(() -> api.clusterStore().submitElection(ElectionRequest.of(type, wanted)),
-                        s -> s.electionRequests().entrySet().stream().filter(e -> e.getValue().isDone())
-                                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().results())),
-                        ControllerRequests::epochVisible, data.timeoutMs())
+        return controller
+                .submit(
+                        () -> api.clusterStore().submitElection(ElectionRequest.of(type, wanted)),
+                        s -> s.electionRequests().entrySet().stream()
+                                .filter(e -> e.getValue().isDone())
+                                .collect(Collectors.toMap(
+                                        Map.Entry::getKey, e -> e.getValue().results())),
+                        ControllerRequests::epochVisible,
+                        data.timeoutMs())
                 .handle((answered, error) -> {
                     if (error != null) {
                         ApiError failure = PendingWrites.apiError(error);
@@ -92,7 +100,8 @@ final class ElectLeadersHandler implements ApiHandler<ElectLeadersRequest> {
                 return;
             }
             byTopic.computeIfAbsent(tp.topic(), t -> new ElectLeadersResponseData.ReplicaElectionResult().setTopic(t))
-                    .partitionResult().add(new ElectLeadersResponseData.PartitionResult()
+                    .partitionResult()
+                    .add(new ElectLeadersResponseData.PartitionResult()
                             .setPartitionId(tp.partition())
                             .setErrorCode(error.error().code())
                             .setErrorMessage(error.error() == Errors.NONE ? null : error.message()));

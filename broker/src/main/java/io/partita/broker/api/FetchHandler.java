@@ -51,14 +51,13 @@ final class FetchHandler {
     }
 
     /** One partition of the request, resolved to a name. */
-    private record Wanted(TopicPartition tp, Uuid topicId, FetchRequestData.FetchPartition request) {
-    }
+    private record Wanted(TopicPartition tp, Uuid topicId, FetchRequestData.FetchPartition request) {}
 
     CompletableFuture<Reply> handle(RequestContext context, FetchRequest request, Executor networkThread) {
         FetchRequestData data = request.data();
         if (data.sessionId() != FetchMetadata.INVALID_SESSION_ID
                 || (data.sessionEpoch() != FetchMetadata.INITIAL_EPOCH
-                && data.sessionEpoch() != FetchMetadata.FINAL_EPOCH)) {
+                        && data.sessionEpoch() != FetchMetadata.FINAL_EPOCH)) {
             return CompletableFuture.completedFuture(Reply.of(FetchResponse.of(new FetchResponseData()
                     .setErrorCode(Errors.FETCH_SESSION_ID_NOT_FOUND.code())
                     .setSessionId(FetchMetadata.INVALID_SESSION_ID))));
@@ -70,11 +69,13 @@ final class FetchHandler {
             String name = byId ? snapshot.topicName(topic.topicId()).orElse(null) : topic.topic();
             Uuid id = byId ? topic.topicId() : snapshot.topicId(topic.topic());
             for (FetchRequestData.FetchPartition partition : topic.partitions()) {
-                wanted.add(new Wanted(name == null ? null : new TopicPartition(name, partition.partition()),
-                        id, partition));
+                wanted.add(new Wanted(
+                        name == null ? null : new TopicPartition(name, partition.partition()), id, partition));
             }
         }
-        int maxBytes = Math.min(data.maxBytes() <= 0 ? Integer.MAX_VALUE : data.maxBytes(), api.config().fetchMaxBytes());
+        int maxBytes = Math.min(
+                data.maxBytes() <= 0 ? Integer.MAX_VALUE : data.maxBytes(),
+                api.config().fetchMaxBytes());
         int replicaId = request.replicaId();
         Read first = read(wanted, maxBytes, snapshot, byId, replicaId);
         if (data.maxWaitMs() <= 0 || first.bytes >= data.minBytes() || first.hasError || wanted.isEmpty()) {
@@ -88,10 +89,16 @@ final class FetchHandler {
      * Long poll: retry on every append to a wanted partition, answer at the deadline whatever there is. Retries
      * run on the connection's network thread, which then writes the answer itself.
      */
-    private CompletableFuture<Reply> park(List<Wanted> wanted, FetchRequestData data, int maxBytes,
-                                          boolean byId, int replicaId, Executor networkThread) {
+    private CompletableFuture<Reply> park(
+            List<Wanted> wanted,
+            FetchRequestData data,
+            int maxBytes,
+            boolean byId,
+            int replicaId,
+            Executor networkThread) {
         CompletableFuture<Reply> future = new CompletableFuture<>();
-        List<TopicPartition> partitions = wanted.stream().map(Wanted::tp).filter(Objects::nonNull).toList();
+        List<TopicPartition> partitions =
+                wanted.stream().map(Wanted::tp).filter(Objects::nonNull).toList();
         DelayedFetches delayed = api.replicaManager().delayedFetches();
         AtomicBoolean done = new AtomicBoolean();
         DelayedFetches.Waiter waiter = new DelayedFetches.Waiter() {
@@ -119,7 +126,8 @@ final class FetchHandler {
                 if (done.compareAndSet(false, true)) {
                     delayed.unwatch(partitions, this);
                     try {
-                        future.complete(read(wanted, maxBytes, api.snapshot(), byId, replicaId).reply());
+                        future.complete(read(wanted, maxBytes, api.snapshot(), byId, replicaId)
+                                .reply());
                     } catch (Throwable e) {
                         future.completeExceptionally(e);
                     }
@@ -133,7 +141,8 @@ final class FetchHandler {
         } catch (RejectedExecutionException stopping) {
             delayed.unwatch(partitions, waiter);
             done.set(true);
-            return CompletableFuture.completedFuture(read(wanted, maxBytes, api.snapshot(), byId, replicaId).reply());
+            return CompletableFuture.completedFuture(
+                    read(wanted, maxBytes, api.snapshot(), byId, replicaId).reply());
         }
         future.whenComplete((r, e) -> {
             timeout.cancel(false);
@@ -184,12 +193,14 @@ final class FetchHandler {
                     .setPartitionIndex(w.request().partition())
                     .setRecords(MemoryRecords.EMPTY);
             topics.computeIfAbsent(byId ? w.topicId() : w.tp().topic(), k -> {
-                FetchResponseData.FetchableTopicResponse topic = byId
-                        ? new FetchResponseData.FetchableTopicResponse().setTopicId(w.topicId())
-                        : new FetchResponseData.FetchableTopicResponse().setTopic(w.tp().topic());
-                data.responses().add(topic);
-                return topic;
-            }).partitions().add(out);
+                        FetchResponseData.FetchableTopicResponse topic = byId
+                                ? new FetchResponseData.FetchableTopicResponse().setTopicId(w.topicId())
+                                : new FetchResponseData.FetchableTopicResponse().setTopic(w.tp().topic());
+                        data.responses().add(topic);
+                        return topic;
+                    })
+                    .partitions()
+                    .add(out);
             try {
                 if (w.tp() == null) {
                     throw new UnknownTopicIdException("Unknown topic id " + w.topicId());
@@ -198,12 +209,22 @@ final class FetchHandler {
                 partition.checkLeaderEpoch(w.request().currentLeaderEpoch());
                 int partitionMax = Math.min(w.request().partitionMaxBytes(), Math.max(remaining, 0));
                 boolean follower = replicaId >= 0;
-                ReadResult read = partition.log().read(w.request().fetchOffset(), partitionMax,
-                        follower ? Long.MAX_VALUE : partition.log().highWatermark(), result.bytes == 0, allocator);
+                ReadResult read = partition
+                        .log()
+                        .read(
+                                w.request().fetchOffset(),
+                                partitionMax,
+                                follower ? Long.MAX_VALUE : partition.log().highWatermark(),
+                                result.bytes == 0,
+                                allocator);
                 if (follower) {
                     // Only a fetch offset inside the leader's log says where the follower's log ends.
-                    api.replicaManager().onFollowerFetch(partition, replicaId, w.request().fetchOffset(),
-                            w.request().logStartOffset());
+                    api.replicaManager()
+                            .onFollowerFetch(
+                                    partition,
+                                    replicaId,
+                                    w.request().fetchOffset(),
+                                    w.request().logStartOffset());
                 }
                 MemoryRecords records = read.records();
                 out.setHighWatermark(read.highWatermark())
@@ -214,7 +235,8 @@ final class FetchHandler {
                 remaining -= records.sizeInBytes();
             } catch (RuntimeException e) {
                 result.hasError = true;
-                out.setErrorCode(Errors.forException(ReplicaManager.storageError(e)).code())
+                out.setErrorCode(Errors.forException(ReplicaManager.storageError(e))
+                                .code())
                         .setHighWatermark(FetchResponse.INVALID_HIGH_WATERMARK)
                         .setLastStableOffset(FetchResponse.INVALID_LAST_STABLE_OFFSET)
                         .setLogStartOffset(FetchResponse.INVALID_LOG_START_OFFSET);
@@ -223,5 +245,4 @@ final class FetchHandler {
         result.response = FetchResponse.of(data);
         return result;
     }
-
 }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * One key up to v3 (2.8 clients), a batch of keys from v4 on.
  */
 final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequest> {
-    private static final Logger log = LoggerFactory.getLogger(FindCoordinatorHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FindCoordinatorHandler.class);
     private static final byte GROUP_KEY_TYPE = 0;
 
     private final ApiContext api;
@@ -44,7 +44,9 @@ final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequest>
     public CompletableFuture<AbstractResponse> handle(RequestContext context, FindCoordinatorRequest request) {
         short version = request.version();
         boolean batched = version >= FindCoordinatorRequest.MIN_BATCHED_VERSION;
-        List<String> keys = batched ? request.data().coordinatorKeys() : List.of(request.data().key());
+        List<String> keys = batched
+                ? request.data().coordinatorKeys()
+                : List.of(request.data().key());
         ClusterSnapshot snapshot = api.snapshot();
         boolean topicExists = snapshot.topic(OffsetsTopic.NAME).isPresent();
         if (!topicExists && request.data().keyType() == GROUP_KEY_TYPE) {
@@ -52,25 +54,33 @@ final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequest>
         }
         FindCoordinatorResponseData data = new FindCoordinatorResponseData();
         for (String key : keys) {
-            FindCoordinatorResponseData.Coordinator result = lookup(snapshot, request.data().keyType(), key, topicExists);
+            FindCoordinatorResponseData.Coordinator result =
+                    lookup(snapshot, request.data().keyType(), key, topicExists);
             if (batched) {
                 data.coordinators().add(result);
             } else {
-                data.setErrorCode(result.errorCode()).setErrorMessage(result.errorMessage())
-                        .setNodeId(result.nodeId()).setHost(result.host()).setPort(result.port());
+                data.setErrorCode(result.errorCode())
+                        .setErrorMessage(result.errorMessage())
+                        .setNodeId(result.nodeId())
+                        .setHost(result.host())
+                        .setPort(result.port());
             }
         }
         return CompletableFuture.completedFuture(new FindCoordinatorResponse(data));
     }
 
-    private FindCoordinatorResponseData.Coordinator lookup(ClusterSnapshot snapshot, byte keyType, String key,
-                                                           boolean topicExists) {
+    private FindCoordinatorResponseData.Coordinator lookup(
+            ClusterSnapshot snapshot, byte keyType, String key, boolean topicExists) {
         FindCoordinatorResponseData.Coordinator result = new FindCoordinatorResponseData.Coordinator()
-                .setKey(key).setNodeId(-1).setHost("").setPort(-1);
+                .setKey(key)
+                .setNodeId(-1)
+                .setHost("")
+                .setPort(-1);
         if (keyType != GROUP_KEY_TYPE) {
             // No transaction or share coordinator here.
             return result.setErrorCode(Errors.INVALID_REQUEST.code())
-                    .setErrorMessage("This node coordinates consumer groups only (key type 0), not key type " + keyType);
+                    .setErrorMessage(
+                            "This node coordinates consumer groups only (key type 0), not key type " + keyType);
         }
         if (key == null) {
             return result.setErrorCode(Errors.INVALID_REQUEST.code()).setErrorMessage("The group id is null.");
@@ -81,13 +91,16 @@ final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequest>
         }
         TopicPartition tp = new TopicPartition(OffsetsTopic.NAME, groups.partitionFor(key));
         PartitionState state = snapshot.state(tp).orElse(null);
-        BrokerRegistration leader = state == null || !state.hasLeader() ? null : snapshot.brokers().get(state.leader());
+        BrokerRegistration leader =
+                state == null || !state.hasLeader() ? null : snapshot.brokers().get(state.leader());
         if (leader == null) {
-            return result.setErrorCode(Errors.COORDINATOR_NOT_AVAILABLE.code())
-                    .setErrorMessage(tp + " has no leader.");
+            return result.setErrorCode(Errors.COORDINATOR_NOT_AVAILABLE.code()).setErrorMessage(tp + " has no leader.");
         }
-        return result.setErrorCode(Errors.NONE.code()).setErrorMessage(null)
-                .setNodeId(leader.id()).setHost(leader.host()).setPort(leader.port());
+        return result.setErrorCode(Errors.NONE.code())
+                .setErrorMessage(null)
+                .setNodeId(leader.id())
+                .setHost(leader.host())
+                .setPort(leader.port());
     }
 
     /** Once at a time; a node that loses the race to another node sees TopicExistsException, which is fine. */
@@ -96,24 +109,32 @@ final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequest>
             return;
         }
         try {
-            short rf = OffsetsTopic.replicationFactor(groups.config(), snapshot.brokers().size());
-            var plan = topics.plan(OffsetsTopic.NAME, groups.config().offsetsTopicPartitions(), rf,
-                    Map.of(), OffsetsTopic.CONFIGS);
-            log.info("Creating {} with {} partitions, replication factor {}", OffsetsTopic.NAME,
-                    groups.config().offsetsTopicPartitions(), rf);
-            topics.create(OffsetsTopic.NAME, plan, OffsetsTopic.CONFIGS, api.config().requestTimeoutMs())
+            short rf = OffsetsTopic.replicationFactor(
+                    groups.config(), snapshot.brokers().size());
+            var plan = topics.plan(
+                    OffsetsTopic.NAME, groups.config().offsetsTopicPartitions(), rf, Map.of(), OffsetsTopic.CONFIGS);
+            LOG.info(
+                    "Creating {} with {} partitions, replication factor {}",
+                    OffsetsTopic.NAME,
+                    groups.config().offsetsTopicPartitions(),
+                    rf);
+            topics.create(
+                            OffsetsTopic.NAME,
+                            plan,
+                            OffsetsTopic.CONFIGS,
+                            api.config().requestTimeoutMs())
                     .whenComplete((v, e) -> {
                         creating.set(false);
                         Throwable cause = e == null ? null : PendingWrites.unwrap(e);
                         if (cause != null && !(cause instanceof TopicExistsException)) {
-                            log.warn("Could not create {}: {}", OffsetsTopic.NAME, cause.toString());
+                            LOG.warn("Could not create {}: {}", OffsetsTopic.NAME, cause.toString());
                         }
                     });
         } catch (TopicExistsException raced) {
             creating.set(false);
         } catch (RuntimeException e) {
             creating.set(false);
-            log.warn("Could not create {}: {}", OffsetsTopic.NAME, e.toString());
+            LOG.warn("Could not create {}: {}", OffsetsTopic.NAME, e.toString());
         }
     }
 }

@@ -20,6 +20,7 @@ final class HeartbeatHandler implements ApiHandler<HeartbeatRequest> {
     public CompletableFuture<AbstractResponse> handle(RequestContext context, HeartbeatRequest request) {
         HeartbeatRequestData data = request.data();
         var error = groups.heartbeat(data.groupId(), data.memberId(), data.groupInstanceId(), data.generationId());
-        return CompletableFuture.completedFuture(new HeartbeatResponse(new HeartbeatResponseData().setErrorCode(error.code())));
+        return CompletableFuture.completedFuture(
+                new HeartbeatResponse(new HeartbeatResponseData().setErrorCode(error.code())));
     }
 }

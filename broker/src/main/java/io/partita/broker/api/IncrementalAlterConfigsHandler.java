@@ -38,7 +38,8 @@ final class IncrementalAlterConfigsHandler implements ApiHandler<IncrementalAlte
         for (IncrementalAlterConfigsRequestData.AlterConfigsResource resource : data.resources()) {
             IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse result =
                     new IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse()
-                            .setResourceType(resource.resourceType()).setResourceName(resource.resourceName());
+                            .setResourceType(resource.resourceType())
+                            .setResourceName(resource.resourceName());
             response.responses().add(result);
             try {
                 writer.checkResource(ConfigResource.Type.forId(resource.resourceType()), resource.resourceName());
@@ -79,10 +80,13 @@ final class IncrementalAlterConfigsHandler implements ApiHandler<IncrementalAlte
             case APPEND, SUBTRACT -> {
                 ConfigDef.ConfigKey key = LogConfig.configDef().configKeys().get(name);
                 if (key == null || key.type != ConfigDef.Type.LIST) {
-                    throw new InvalidConfigurationException("Config value append is not allowed for config key: " + name);
+                    throw new InvalidConfigurationException(
+                            "Config value append is not allowed for config key: " + name);
                 }
-                List<String> values = new ArrayList<>(overrides.containsKey(name)
-                        ? split(overrides.get(name)) : split(ConfigDef.convertToString(key.defaultValue, key.type)));
+                List<String> values = new ArrayList<>(
+                        overrides.containsKey(name)
+                                ? split(overrides.get(name))
+                                : split(ConfigDef.convertToString(key.defaultValue, key.type)));
                 List<String> change = split(op.value());
                 if (type == AlterConfigOp.OpType.APPEND) {
                     change.stream().filter(v -> !values.contains(v)).forEach(values::add);
@@ -98,11 +102,14 @@ final class IncrementalAlterConfigsHandler implements ApiHandler<IncrementalAlte
         if (value == null || value.isBlank()) {
             return new ArrayList<>();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(ArrayList::new));
     }
 
-    private static void fail(IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse result, ApiError apiError) {
+    private static void fail(
+            IncrementalAlterConfigsResponseData.AlterConfigsResourceResponse result, ApiError apiError) {
         result.setErrorCode(apiError.error().code()).setErrorMessage(apiError.message());
     }
 }

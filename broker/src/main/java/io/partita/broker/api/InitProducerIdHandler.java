@@ -23,10 +23,12 @@ final class InitProducerIdHandler implements ApiHandler<InitProducerIdRequest> {
     public CompletableFuture<AbstractResponse> handle(RequestContext context, InitProducerIdRequest request) {
         if (request.data().transactionalId() != null) {
             return CompletableFuture.completedFuture(new InitProducerIdResponse(new InitProducerIdResponseData()
-                    .setErrorCode(Errors.NOT_COORDINATOR.code()).setProducerId(-1).setProducerEpoch((short) -1)));
+                    .setErrorCode(Errors.NOT_COORDINATOR.code())
+                    .setProducerId(-1)
+                    .setProducerEpoch((short) -1)));
         }
         return api.blocking(() -> api.producerIds().nextProducerId())
-                .thenApply(id -> new InitProducerIdResponse(new InitProducerIdResponseData()
-                        .setProducerId(id).setProducerEpoch((short) 0)));
+                .thenApply(id -> new InitProducerIdResponse(
+                        new InitProducerIdResponseData().setProducerId(id).setProducerEpoch((short) 0)));
     }
 }

@@ -18,7 +18,11 @@ final class JoinGroupHandler implements ApiHandler<JoinGroupRequest> {
     @Override
     public CompletableFuture<AbstractResponse> handle(RequestContext context, JoinGroupRequest request) {
         short version = request.version();
-        return groups.join(request.data(), context.clientId(), context.clientAddress().toString(), version)
+        return groups.join(
+                        request.data(),
+                        context.clientId(),
+                        context.clientAddress().toString(),
+                        version)
                 .thenApply(data -> {
                     if (version < 9) {
                         data.setSkipAssignment(false);

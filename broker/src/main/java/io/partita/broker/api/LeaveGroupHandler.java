@@ -26,7 +26,8 @@ final class LeaveGroupHandler implements ApiHandler<LeaveGroupRequest> {
         short version = request.version();
         List<LeaveGroupRequestData.MemberIdentity> members = request.members();
         GroupCoordinator.LeaveResult result = groups.leave(request.data().groupId(), members);
-        LeaveGroupResponseData data = new LeaveGroupResponseData().setErrorCode(result.error().code());
+        LeaveGroupResponseData data =
+                new LeaveGroupResponseData().setErrorCode(result.error().code());
         if (version >= FIRST_BATCH_VERSION) {
             data.setMembers(result.members());
         } else if (result.error() == Errors.NONE && !result.members().isEmpty()) {

@@ -47,15 +47,21 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
                     Partition partition = api.replicaManager()
                             .leaderPartition(new TopicPartition(topic.name(), wanted.partitionIndex()), snapshot);
                     partition.checkLeaderEpoch(wanted.currentLeaderEpoch());
-                    Optional<TimestampAndOffset> found = lookup(partition, wanted.timestamp(),
+                    Optional<TimestampAndOffset> found = lookup(
+                            partition,
+                            wanted.timestamp(),
                             request.replicaId() != ListOffsetsRequest.CONSUMER_REPLICA_ID);
-                    out.setTimestamp(found.map(TimestampAndOffset::timestamp).orElse(ListOffsetsResponse.UNKNOWN_TIMESTAMP))
-                            .setOffset(found.map(TimestampAndOffset::offset).orElse(ListOffsetsResponse.UNKNOWN_OFFSET));
+                    out.setTimestamp(found.map(TimestampAndOffset::timestamp)
+                                    .orElse(ListOffsetsResponse.UNKNOWN_TIMESTAMP))
+                            .setOffset(
+                                    found.map(TimestampAndOffset::offset).orElse(ListOffsetsResponse.UNKNOWN_OFFSET));
                     if (request.version() >= FIRST_VERSION_WITH_LEADER_EPOCH) {
-                        out.setLeaderEpoch(found.map(TimestampAndOffset::leaderEpoch).orElse(-1));
+                        out.setLeaderEpoch(
+                                found.map(TimestampAndOffset::leaderEpoch).orElse(-1));
                     }
                 } catch (RuntimeException e) {
-                    out.setErrorCode(Errors.forException(ReplicaManager.storageError(e)).code())
+                    out.setErrorCode(Errors.forException(ReplicaManager.storageError(e))
+                                    .code())
                             .setTimestamp(ListOffsetsResponse.UNKNOWN_TIMESTAMP)
                             .setOffset(ListOffsetsResponse.UNKNOWN_OFFSET);
                 }
@@ -73,8 +79,10 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
         PartitionLog log = partition.log();
         long highWatermark = toLogEnd ? log.logEndOffset() : log.highWatermark();
         int epoch = partition.leaderEpoch();
-        if (timestamp == ListOffsetsRequest.EARLIEST_TIMESTAMP || timestamp == ListOffsetsRequest.EARLIEST_LOCAL_TIMESTAMP) {
-            return Optional.of(new TimestampAndOffset(ListOffsetsResponse.UNKNOWN_TIMESTAMP, log.logStartOffset(), epoch));
+        if (timestamp == ListOffsetsRequest.EARLIEST_TIMESTAMP
+                || timestamp == ListOffsetsRequest.EARLIEST_LOCAL_TIMESTAMP) {
+            return Optional.of(
+                    new TimestampAndOffset(ListOffsetsResponse.UNKNOWN_TIMESTAMP, log.logStartOffset(), epoch));
         }
         if (timestamp == ListOffsetsRequest.LATEST_TIMESTAMP) {
             return Optional.of(new TimestampAndOffset(ListOffsetsResponse.UNKNOWN_TIMESTAMP, highWatermark, epoch));

@@ -25,12 +25,16 @@ final class ListPartitionReassignmentsHandler implements ApiHandler<ListPartitio
     }
 
     @Override
-    public CompletableFuture<AbstractResponse> handle(RequestContext context, ListPartitionReassignmentsRequest request) {
+    public CompletableFuture<AbstractResponse> handle(
+            RequestContext context, ListPartitionReassignmentsRequest request) {
         ClusterSnapshot snapshot = api.snapshot();
         ListPartitionReassignmentsResponseData response = new ListPartitionReassignmentsResponseData();
-        List<ListPartitionReassignmentsRequestData.ListPartitionReassignmentsTopics> wanted = request.data().topics();
+        List<ListPartitionReassignmentsRequestData.ListPartitionReassignmentsTopics> wanted =
+                request.data().topics();
         if (wanted == null) {
-            snapshot.topics().forEach((name, topic) -> add(response, name, topic, topic.partitions().keySet()));
+            snapshot.topics()
+                    .forEach((name, topic) ->
+                            add(response, name, topic, topic.partitions().keySet()));
         } else {
             for (var topic : wanted) {
                 snapshot.topic(topic.name()).ifPresent(t -> add(response, topic.name(), t, topic.partitionIndexes()));
@@ -39,8 +43,11 @@ final class ListPartitionReassignmentsHandler implements ApiHandler<ListPartitio
         return CompletableFuture.completedFuture(new ListPartitionReassignmentsResponse(response));
     }
 
-    private static void add(ListPartitionReassignmentsResponseData response, String name, TopicAssignment topic,
-                            Iterable<Integer> partitions) {
+    private static void add(
+            ListPartitionReassignmentsResponseData response,
+            String name,
+            TopicAssignment topic,
+            Iterable<Integer> partitions) {
         List<ListPartitionReassignmentsResponseData.OngoingPartitionReassignment> ongoing = new ArrayList<>();
         for (int p : partitions) {
             if (topic.isReassigning(p)) {
@@ -52,8 +59,10 @@ final class ListPartitionReassignmentsHandler implements ApiHandler<ListPartitio
             }
         }
         if (!ongoing.isEmpty()) {
-            response.topics().add(new ListPartitionReassignmentsResponseData.OngoingTopicReassignment()
-                    .setName(name).setPartitions(ongoing));
+            response.topics()
+                    .add(new ListPartitionReassignmentsResponseData.OngoingTopicReassignment()
+                            .setName(name)
+                            .setPartitions(ongoing));
         }
     }
 }

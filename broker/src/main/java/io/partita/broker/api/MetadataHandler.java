@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /** Metadata from the live ZooKeeper view; unknown topics are auto-created when the client and config allow. */
 final class MetadataHandler implements ApiHandler<MetadataRequest> {
-    private static final Logger log = LoggerFactory.getLogger(MetadataHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataHandler.class);
 
     private final ApiContext api;
     private final TopicAdmin topics;
@@ -39,30 +39,38 @@ final class MetadataHandler implements ApiHandler<MetadataRequest> {
     @Override
     public CompletableFuture<AbstractResponse> handle(RequestContext context, MetadataRequest request) {
         ClusterSnapshot snapshot = api.snapshot();
-        MetadataResponseData response = new MetadataResponseData()
-                .setClusterId(api.clusterId())
-                .setControllerId(snapshot.controllerId());
+        MetadataResponseData response =
+                new MetadataResponseData().setClusterId(api.clusterId()).setControllerId(snapshot.controllerId());
         for (BrokerRegistration broker : snapshot.brokers().values()) {
-            response.brokers().add(new MetadataResponseData.MetadataResponseBroker()
-                    .setNodeId(broker.id()).setHost(broker.host()).setPort(broker.port()).setRack(broker.rack()));
+            response.brokers()
+                    .add(new MetadataResponseData.MetadataResponseBroker()
+                            .setNodeId(broker.id())
+                            .setHost(broker.host())
+                            .setPort(broker.port())
+                            .setRack(broker.rack()));
         }
         if (request.isAllTopics()) {
-            snapshot.topics().forEach((name, assignment) -> response.topics().add(describe(snapshot, name, assignment)));
+            snapshot.topics()
+                    .forEach((name, assignment) -> response.topics().add(describe(snapshot, name, assignment)));
         } else {
-            boolean autoCreate = request.data().allowAutoTopicCreation() && api.config().autoCreateTopics();
-            for (MetadataRequestData.MetadataRequestTopic wanted : request.data().topics()) {
+            boolean autoCreate =
+                    request.data().allowAutoTopicCreation() && api.config().autoCreateTopics();
+            for (MetadataRequestData.MetadataRequestTopic wanted :
+                    request.data().topics()) {
                 String name = wanted.name();
                 boolean byId = wanted.topicId() != null && !Uuid.ZERO_UUID.equals(wanted.topicId());
                 if (byId) {
                     name = snapshot.topicName(wanted.topicId()).orElse(null);
                     if (name == null) {
-                        response.topics().add(new MetadataResponseData.MetadataResponseTopic()
-                                .setTopicId(wanted.topicId())
-                                .setErrorCode(Errors.UNKNOWN_TOPIC_ID.code()));
+                        response.topics()
+                                .add(new MetadataResponseData.MetadataResponseTopic()
+                                        .setTopicId(wanted.topicId())
+                                        .setErrorCode(Errors.UNKNOWN_TOPIC_ID.code()));
                         continue;
                     }
                 }
-                TopicAssignment assignment = name == null ? null : snapshot.topics().get(name);
+                TopicAssignment assignment =
+                        name == null ? null : snapshot.topics().get(name);
                 if (assignment != null) {
                     response.topics().add(describe(snapshot, name, assignment));
                 } else {
@@ -74,8 +82,8 @@ final class MetadataHandler implements ApiHandler<MetadataRequest> {
     }
 
     private MetadataResponseData.MetadataResponseTopic missing(String name, boolean autoCreate) {
-        MetadataResponseData.MetadataResponseTopic topic = new MetadataResponseData.MetadataResponseTopic()
-                .setName(name).setTopicId(Uuid.ZERO_UUID);
+        MetadataResponseData.MetadataResponseTopic topic =
+                new MetadataResponseData.MetadataResponseTopic().setName(name).setTopicId(Uuid.ZERO_UUID);
         try {
             TopicAdmin.validateName(name);
         } catch (InvalidTopicException e) {
@@ -88,9 +96,12 @@ final class MetadataHandler implements ApiHandler<MetadataRequest> {
             var plan = topics.plan(name, -1, (short) -1, Map.of(), Map.of());
             topics.create(name, plan, Map.of(), api.config().requestTimeoutMs()).whenComplete((v, e) -> {
                 if (e != null && !(PendingWrites.unwrap(e) instanceof TopicExistsException)) {
-                    log.warn("Auto-creating topic {} failed: {}", name, PendingWrites.unwrap(e).toString());
+                    LOG.warn(
+                            "Auto-creating topic {} failed: {}",
+                            name,
+                            PendingWrites.unwrap(e).toString());
                 } else if (e == null) {
-                    log.info("Auto-created topic {}", name);
+                    LOG.info("Auto-created topic {}", name);
                 }
             });
             return topic.setErrorCode(Errors.LEADER_NOT_AVAILABLE.code());
@@ -101,24 +112,29 @@ final class MetadataHandler implements ApiHandler<MetadataRequest> {
         }
     }
 
-    static MetadataResponseData.MetadataResponseTopic describe(ClusterSnapshot snapshot, String name,
-                                                               TopicAssignment assignment) {
+    static MetadataResponseData.MetadataResponseTopic describe(
+            ClusterSnapshot snapshot, String name, TopicAssignment assignment) {
         MetadataResponseData.MetadataResponseTopic topic = new MetadataResponseData.MetadataResponseTopic()
                 .setName(name)
                 .setTopicId(Uuid.fromString(assignment.topicId()))
                 .setIsInternal(Topic.isInternal(name));
         assignment.partitions().forEach((p, replicas) -> {
-            MetadataResponseData.MetadataResponsePartition partition = new MetadataResponseData.MetadataResponsePartition()
-                    .setPartitionIndex(p)
-                    .setReplicaNodes(new ArrayList<>(replicas))
-                    .setOfflineReplicas(offline(snapshot, replicas));
+            MetadataResponseData.MetadataResponsePartition partition =
+                    new MetadataResponseData.MetadataResponsePartition()
+                            .setPartitionIndex(p)
+                            .setReplicaNodes(new ArrayList<>(replicas))
+                            .setOfflineReplicas(offline(snapshot, replicas));
             PartitionState state = snapshot.state(new TopicPartition(name, p)).orElse(null);
             if (state == null || !state.hasLeader() || !snapshot.isLive(state.leader())) {
-                partition.setErrorCode(Errors.LEADER_NOT_AVAILABLE.code()).setLeaderId(-1)
+                partition
+                        .setErrorCode(Errors.LEADER_NOT_AVAILABLE.code())
+                        .setLeaderId(-1)
                         .setLeaderEpoch(state == null ? -1 : state.leaderEpoch())
                         .setIsrNodes(state == null ? new ArrayList<>() : new ArrayList<>(state.isr()));
             } else {
-                partition.setLeaderId(state.leader()).setLeaderEpoch(state.leaderEpoch())
+                partition
+                        .setLeaderId(state.leader())
+                        .setLeaderEpoch(state.leaderEpoch())
                         .setIsrNodes(new ArrayList<>(state.isr()));
             }
             topic.partitions().add(partition);
@@ -127,6 +143,7 @@ final class MetadataHandler implements ApiHandler<MetadataRequest> {
     }
 
     private static List<Integer> offline(ClusterSnapshot snapshot, List<Integer> replicas) {
-        return new ArrayList<>(replicas.stream().filter(r -> !snapshot.isLive(r)).toList());
+        return new ArrayList<>(
+                replicas.stream().filter(r -> !snapshot.isLive(r)).toList());
     }
 }

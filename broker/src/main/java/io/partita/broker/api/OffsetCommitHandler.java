@@ -40,11 +40,13 @@ final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequest> {
             String name = byId ? snapshot.topicName(topic.topicId()).orElse(null) : topic.name();
             OffsetCommitResponseData.OffsetCommitResponseTopic topicResponse =
                     new OffsetCommitResponseData.OffsetCommitResponseTopic()
-                            .setName(byId ? "" : topic.name()).setTopicId(byId ? topic.topicId() : Uuid.ZERO_UUID);
+                            .setName(byId ? "" : topic.name())
+                            .setTopicId(byId ? topic.topicId() : Uuid.ZERO_UUID);
             response.topics().add(topicResponse);
             for (OffsetCommitRequestData.OffsetCommitRequestPartition p : topic.partitions()) {
                 OffsetCommitResponseData.OffsetCommitResponsePartition slot =
-                        new OffsetCommitResponseData.OffsetCommitResponsePartition().setPartitionIndex(p.partitionIndex());
+                        new OffsetCommitResponseData.OffsetCommitResponsePartition()
+                                .setPartitionIndex(p.partitionIndex());
                 topicResponse.partitions().add(slot);
                 if (name == null) {
                     slot.setErrorCode(Errors.UNKNOWN_TOPIC_ID.code());
@@ -52,14 +54,20 @@ final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequest> {
                 }
                 TopicPartition tp = new TopicPartition(name, p.partitionIndex());
                 slots.put(tp, slot);
-                offsets.put(tp, new GroupCoordinator.OffsetToCommit(p.committedOffset(), p.committedLeaderEpoch(),
-                        p.committedMetadata()));
+                offsets.put(
+                        tp,
+                        new GroupCoordinator.OffsetToCommit(
+                                p.committedOffset(), p.committedLeaderEpoch(), p.committedMetadata()));
             }
         }
         if (offsets.isEmpty()) {
             return CompletableFuture.completedFuture(new OffsetCommitResponse(response));
         }
-        return groups.commit(data.groupId(), data.memberId(), data.groupInstanceId(), data.generationIdOrMemberEpoch(),
+        return groups.commit(
+                        data.groupId(),
+                        data.memberId(),
+                        data.groupInstanceId(),
+                        data.generationIdOrMemberEpoch(),
                         offsets)
                 .thenApply(results -> {
                     results.forEach((tp, error) -> slots.get(tp).setErrorCode(error.code()));

@@ -25,9 +25,12 @@ final class OffsetDeleteHandler implements ApiHandler<OffsetDeleteRequest> {
     public CompletableFuture<AbstractResponse> handle(RequestContext context, OffsetDeleteRequest request) {
         OffsetDeleteRequestData data = request.data();
         List<TopicPartition> partitions = new ArrayList<>();
-        data.topics().forEach(t -> t.partitions().forEach(p -> partitions.add(new TopicPartition(t.name(), p.partitionIndex()))));
+        data.topics()
+                .forEach(t ->
+                        t.partitions().forEach(p -> partitions.add(new TopicPartition(t.name(), p.partitionIndex()))));
         return groups.deleteOffsets(data.groupId(), partitions).thenApply(result -> {
-            OffsetDeleteResponseData response = new OffsetDeleteResponseData().setErrorCode(result.error().code());
+            OffsetDeleteResponseData response =
+                    new OffsetDeleteResponseData().setErrorCode(result.error().code());
             if (result.error() == Errors.NONE) {
                 for (OffsetDeleteRequestData.OffsetDeleteRequestTopic t : data.topics()) {
                     OffsetDeleteResponseData.OffsetDeleteResponseTopic topic =
@@ -36,10 +39,12 @@ final class OffsetDeleteHandler implements ApiHandler<OffsetDeleteRequest> {
                         if (topic.partitions().find(p.partitionIndex()) != null) {
                             continue;
                         }
-                        Errors error = result.partitions().getOrDefault(new TopicPartition(t.name(), p.partitionIndex()),
-                                Errors.NONE);
-                        topic.partitions().add(new OffsetDeleteResponseData.OffsetDeleteResponsePartition()
-                                .setPartitionIndex(p.partitionIndex()).setErrorCode(error.code()));
+                        Errors error = result.partitions()
+                                .getOrDefault(new TopicPartition(t.name(), p.partitionIndex()), Errors.NONE);
+                        topic.partitions()
+                                .add(new OffsetDeleteResponseData.OffsetDeleteResponsePartition()
+                                        .setPartitionIndex(p.partitionIndex())
+                                        .setErrorCode(error.code()));
                     }
                     response.topics().add(topic);
                 }

@@ -33,9 +33,10 @@ final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> {
     }
 
     /** One group's answer, before it is put in the version's shape. */
-    private record GroupResult(Errors error, Map<String, List<OffsetFetchResponseData.OffsetFetchResponsePartitions>> topics,
-                               Map<String, Uuid> ids) {
-    }
+    private record GroupResult(
+            Errors error,
+            Map<String, List<OffsetFetchResponseData.OffsetFetchResponsePartitions>> topics,
+            Map<String, Uuid> ids) {}
 
     @Override
     public CompletableFuture<AbstractResponse> handle(RequestContext context, OffsetFetchRequest request) {
@@ -59,10 +60,16 @@ final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> {
             result.topics().forEach((name, partitions) -> {
                 OffsetFetchResponseData.OffsetFetchResponseTopic topic =
                         new OffsetFetchResponseData.OffsetFetchResponseTopic().setName(name);
-                partitions.forEach(p -> topic.partitions().add(new OffsetFetchResponseData.OffsetFetchResponsePartition()
-                        .setPartitionIndex(p.partitionIndex()).setCommittedOffset(p.committedOffset())
-                        .setCommittedLeaderEpoch(p.committedLeaderEpoch()).setMetadata(p.metadata())
-                        .setErrorCode(version < 2 && result.error() != Errors.NONE ? result.error().code() : p.errorCode())));
+                partitions.forEach(p -> topic.partitions()
+                        .add(new OffsetFetchResponseData.OffsetFetchResponsePartition()
+                                .setPartitionIndex(p.partitionIndex())
+                                .setCommittedOffset(p.committedOffset())
+                                .setCommittedLeaderEpoch(p.committedLeaderEpoch())
+                                .setMetadata(p.metadata())
+                                .setErrorCode(
+                                        version < 2 && result.error() != Errors.NONE
+                                                ? result.error().code()
+                                                : p.errorCode())));
                 response.topics().add(topic);
             });
             if (version >= 2) {
@@ -70,7 +77,8 @@ final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> {
             }
             return CompletableFuture.completedFuture(new OffsetFetchResponse(response, version));
         }
-        for (OffsetFetchRequestData.OffsetFetchRequestGroup group : request.data().groups()) {
+        for (OffsetFetchRequestData.OffsetFetchRequestGroup group :
+                request.data().groups()) {
             List<TopicPartition> wanted = null;
             Map<String, Uuid> requestedIds = new LinkedHashMap<>();
             List<OffsetFetchResponseData.OffsetFetchResponseTopics> unknownIds = new ArrayList<>();
@@ -81,10 +89,13 @@ final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> {
                     if (name == null) {
                         OffsetFetchResponseData.OffsetFetchResponseTopics unknown =
                                 new OffsetFetchResponseData.OffsetFetchResponseTopics().setTopicId(t.topicId());
-                        t.partitionIndexes().forEach(p -> unknown.partitions().add(
-                                new OffsetFetchResponseData.OffsetFetchResponsePartitions().setPartitionIndex(p)
-                                        .setCommittedOffset(-1).setMetadata("")
-                                        .setErrorCode(Errors.UNKNOWN_TOPIC_ID.code())));
+                        t.partitionIndexes()
+                                .forEach(p -> unknown.partitions()
+                                        .add(new OffsetFetchResponseData.OffsetFetchResponsePartitions()
+                                                .setPartitionIndex(p)
+                                                .setCommittedOffset(-1)
+                                                .setMetadata("")
+                                                .setErrorCode(Errors.UNKNOWN_TOPIC_ID.code())));
                         unknownIds.add(unknown);
                         continue;
                     }
@@ -98,7 +109,8 @@ final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> {
             }
             GroupResult result = fetch(group.groupId(), wanted, snapshot, byId);
             OffsetFetchResponseData.OffsetFetchResponseGroup groupResponse =
-                    new OffsetFetchResponseData.OffsetFetchResponseGroup().setGroupId(group.groupId())
+                    new OffsetFetchResponseData.OffsetFetchResponseGroup()
+                            .setGroupId(group.groupId())
                             .setErrorCode(result.error().code());
             if (result.error() == Errors.NONE) {
                 result.topics().forEach((name, partitions) -> {
@@ -106,9 +118,12 @@ final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> {
                     if (byId && Uuid.ZERO_UUID.equals(id)) {
                         return; // a topic deleted since: clients using ids cannot name it
                     }
-                    groupResponse.topics().add(new OffsetFetchResponseData.OffsetFetchResponseTopics()
-                            .setName(byId ? "" : name).setTopicId(byId ? id : Uuid.ZERO_UUID)
-                            .setPartitions(partitions));
+                    groupResponse
+                            .topics()
+                            .add(new OffsetFetchResponseData.OffsetFetchResponseTopics()
+                                    .setName(byId ? "" : name)
+                                    .setTopicId(byId ? id : Uuid.ZERO_UUID)
+                                    .setPartitions(partitions));
                 });
                 groupResponse.topics().addAll(unknownIds);
             }
@@ -121,11 +136,12 @@ final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> {
         GroupCoordinator.FetchedOffsets fetched = groups.fetchOffsets(groupId, wanted);
         Map<String, List<OffsetFetchResponseData.OffsetFetchResponsePartitions>> topics = new TreeMap<>();
         Map<String, Uuid> ids = new TreeMap<>();
-        List<TopicPartition> partitions = wanted != null ? wanted : List.copyOf(fetched.offsets().keySet());
+        List<TopicPartition> partitions =
+                wanted != null ? wanted : List.copyOf(fetched.offsets().keySet());
         for (TopicPartition tp : partitions) {
             CommittedOffset offset = fetched.offsets().get(tp);
-            topics.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(
-                    new OffsetFetchResponseData.OffsetFetchResponsePartitions()
+            topics.computeIfAbsent(tp.topic(), t -> new ArrayList<>())
+                    .add(new OffsetFetchResponseData.OffsetFetchResponsePartitions()
                             .setPartitionIndex(tp.partition())
                             .setCommittedOffset(offset == null ? -1 : offset.offset())
                             .setCommittedLeaderEpoch(offset == null ? -1 : offset.leaderEpoch())

@@ -30,23 +30,27 @@ final class OffsetForLeaderEpochHandler implements ApiHandler<OffsetsForLeaderEp
     public CompletableFuture<AbstractResponse> handle(RequestContext context, OffsetsForLeaderEpochRequest request) {
         ClusterSnapshot snapshot = api.snapshot();
         OffsetForLeaderEpochResponseData response = new OffsetForLeaderEpochResponseData();
-        for (OffsetForLeaderEpochRequestData.OffsetForLeaderTopic topic : request.data().topics()) {
+        for (OffsetForLeaderEpochRequestData.OffsetForLeaderTopic topic :
+                request.data().topics()) {
             OffsetForLeaderEpochResponseData.OffsetForLeaderTopicResult topicResult =
                     new OffsetForLeaderEpochResponseData.OffsetForLeaderTopicResult().setTopic(topic.topic());
             response.topics().add(topicResult);
             for (OffsetForLeaderEpochRequestData.OffsetForLeaderPartition wanted : topic.partitions()) {
-                OffsetForLeaderEpochResponseData.EpochEndOffset out = new OffsetForLeaderEpochResponseData.EpochEndOffset()
-                        .setPartition(wanted.partition());
+                OffsetForLeaderEpochResponseData.EpochEndOffset out =
+                        new OffsetForLeaderEpochResponseData.EpochEndOffset().setPartition(wanted.partition());
                 topicResult.partitions().add(out);
                 try {
                     Partition partition = api.replicaManager()
                             .leaderPartition(new TopicPartition(topic.topic(), wanted.partition()), snapshot);
                     partition.checkLeaderEpoch(wanted.currentLeaderEpoch());
-                    EpochEndOffsets.EpochEnd end = EpochEndOffsets.endOffsetFor(partition.log().leaderEpochs(),
-                            wanted.leaderEpoch(), partition.log().logEndOffset());
+                    EpochEndOffsets.EpochEnd end = EpochEndOffsets.endOffsetFor(
+                            partition.log().leaderEpochs(),
+                            wanted.leaderEpoch(),
+                            partition.log().logEndOffset());
                     out.setLeaderEpoch(end.epoch()).setEndOffset(end.endOffset());
                 } catch (RuntimeException e) {
-                    out.setErrorCode(Errors.forException(ReplicaManager.storageError(e)).code())
+                    out.setErrorCode(Errors.forException(ReplicaManager.storageError(e))
+                                    .code())
                             .setLeaderEpoch(EpochEndOffsets.UNDEFINED_EPOCH)
                             .setEndOffset(EpochEndOffsets.UNDEFINED_OFFSET);
                 }

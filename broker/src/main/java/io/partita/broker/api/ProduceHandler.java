@@ -68,19 +68,22 @@ final class ProduceHandler {
                     }
                     TopicPartition tp = new TopicPartition(name, partitionData.index());
                     Partition partition = api.replicaManager().leaderPartition(tp, snapshot);
-                    if (acks == -1 && partition.isr().size() < partition.config().minInSyncReplicas()) {
-                        throw new NotEnoughReplicasException("The ISR of " + tp + " has " + partition.isr().size()
-                                + " replicas, fewer than min.insync.replicas " + partition.config().minInSyncReplicas());
+                    if (acks == -1
+                            && partition.isr().size() < partition.config().minInSyncReplicas()) {
+                        throw new NotEnoughReplicasException("The ISR of " + tp + " has "
+                                + partition.isr().size() + " replicas, fewer than min.insync.replicas "
+                                + partition.config().minInSyncReplicas());
                     }
                     MemoryRecords records = (MemoryRecords) partitionData.records();
                     int leaderEpoch = partition.leaderEpoch();
-                    appends.add(api.replicaManager().appendRecords(partition, leaderEpoch, records, acks == -1,
-                                    data.timeoutMs())
+                    appends.add(api.replicaManager()
+                            .appendRecords(partition, leaderEpoch, records, acks == -1, data.timeoutMs())
                             .handle((result, error) -> {
                                 if (error != null) {
                                     fail(partitionResponse, PendingWrites.unwrap(error));
                                 } else {
-                                    partitionResponse.setBaseOffset(result.baseOffset())
+                                    partitionResponse
+                                            .setBaseOffset(result.baseOffset())
                                             .setLogAppendTimeMs(result.logAppendTime())
                                             .setLogStartOffset(result.logStartOffset());
                                 }
@@ -106,8 +109,11 @@ final class ProduceHandler {
     }
 
     private static Optional<Errors> firstError(ProduceResponseData response) {
-        return response.responses().stream().flatMap(t -> t.partitionResponses().stream())
-                .map(p -> Errors.forCode(p.errorCode())).filter(e -> e != Errors.NONE).findFirst();
+        return response.responses().stream()
+                .flatMap(t -> t.partitionResponses().stream())
+                .map(p -> Errors.forCode(p.errorCode()))
+                .filter(e -> e != Errors.NONE)
+                .findFirst();
     }
 
     private static void fail(ProduceResponseData.PartitionProduceResponse response, Throwable error) {

@@ -18,6 +18,7 @@ final class SaslAuthenticateHandler implements ApiHandler<SaslAuthenticateReques
     @Override
     public CompletableFuture<AbstractResponse> handle(RequestContext context, SaslAuthenticateRequest request) {
         return CompletableFuture.completedFuture(new SaslAuthenticateResponse(new SaslAuthenticateResponseData()
-                .setErrorCode(Errors.ILLEGAL_SASL_STATE.code()).setErrorMessage(MESSAGE)));
+                .setErrorCode(Errors.ILLEGAL_SASL_STATE.code())
+                .setErrorMessage(MESSAGE)));
     }
 }

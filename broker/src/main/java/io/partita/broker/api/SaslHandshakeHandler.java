@@ -16,7 +16,7 @@ import org.apache.kafka.common.requests.SaslHandshakeResponse;
 final class SaslHandshakeHandler implements ApiHandler<SaslHandshakeRequest> {
     @Override
     public CompletableFuture<AbstractResponse> handle(RequestContext context, SaslHandshakeRequest request) {
-        return CompletableFuture.completedFuture(new SaslHandshakeResponse(new SaslHandshakeResponseData()
-                .setErrorCode(Errors.ILLEGAL_SASL_STATE.code())));
+        return CompletableFuture.completedFuture(new SaslHandshakeResponse(
+                new SaslHandshakeResponseData().setErrorCode(Errors.ILLEGAL_SASL_STATE.code())));
     }
 }

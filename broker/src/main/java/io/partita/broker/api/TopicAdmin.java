@@ -39,8 +39,12 @@ final class TopicAdmin {
     }
 
     /** Checks a request and returns the assignment to write. Throws the ApiException Kafka would report. */
-    TopicAssignment plan(String name, int partitions, short replicationFactor, Map<Integer, List<Integer>> manual,
-                         Map<String, String> configs) {
+    TopicAssignment plan(
+            String name,
+            int partitions,
+            short replicationFactor,
+            Map<Integer, List<Integer>> manual,
+            Map<String, String> configs) {
         validateName(name);
         ClusterSnapshot snapshot = api.snapshot();
         if (snapshot.topic(name).isPresent()) {
@@ -80,16 +84,17 @@ final class TopicAdmin {
             }
             assignment = ReplicaAssigner.assign(snapshot.brokerRacks(), 0, count, rf);
         }
-        PartitionLimits.exceeded(snapshot, PartitionLimits.replicasOf(assignment.values())).ifPresent(message -> {
-            throw new PolicyViolationException(message);
-        });
+        PartitionLimits.exceeded(snapshot, PartitionLimits.replicasOf(assignment.values()))
+                .ifPresent(message -> {
+                    throw new PolicyViolationException(message);
+                });
         return new TopicAssignment(Uuid.randomUuid().toString(), assignment);
     }
 
     static void checkPartitionLimit(int partitions) {
         if (partitions > MAX_PARTITIONS_PER_TOPIC) {
-            throw new InvalidPartitionsException("A topic may have at most " + MAX_PARTITIONS_PER_TOPIC
-                    + " partitions, not " + partitions + ".");
+            throw new InvalidPartitionsException(
+                    "A topic may have at most " + MAX_PARTITIONS_PER_TOPIC + " partitions, not " + partitions + ".");
         }
     }
 
@@ -112,7 +117,8 @@ final class TopicAdmin {
                 throw new InvalidReplicaAssignmentException("Partitions must be numbered consecutively from " + first);
             }
             if (replicas.isEmpty() || new HashSet<>(replicas).size() != replicas.size()) {
-                throw new InvalidReplicaAssignmentException("Partition " + p + " has an empty or duplicated replica list");
+                throw new InvalidReplicaAssignmentException(
+                        "Partition " + p + " has an empty or duplicated replica list");
             }
             if (size != -1 && replicas.size() != size) {
                 throw new InvalidReplicaAssignmentException("All partitions must have the same number of replicas");
@@ -120,14 +126,16 @@ final class TopicAdmin {
             size = replicas.size();
             for (int broker : replicas) {
                 if (!snapshot.isLive(broker)) {
-                    throw new InvalidReplicaAssignmentException("Unknown broker " + broker + " in the assignment of partition " + p);
+                    throw new InvalidReplicaAssignmentException(
+                            "Unknown broker " + broker + " in the assignment of partition " + p);
                 }
             }
         }
     }
 
     /** Writes the topic (blocking) and completes when every partition has a leader. */
-    CompletableFuture<Void> create(String name, TopicAssignment assignment, Map<String, String> configs, long timeoutMs) {
+    CompletableFuture<Void> create(
+            String name, TopicAssignment assignment, Map<String, String> configs, long timeoutMs) {
         return api.blocking(() -> {
                     api.clusterStore().createTopic(name, assignment, configs);
                     api.clusterView().scheduleRebuild();

@@ -21,7 +21,8 @@ final class TopicConfigWriter {
     /** Throws the ApiException Kafka gives for a resource this node cannot alter. */
     void checkResource(ConfigResource.Type type, String name) {
         if (type == ConfigResource.Type.BROKER) {
-            throw new InvalidRequestException("Broker configs of Partita are static; set them in the node's properties.");
+            throw new InvalidRequestException(
+                    "Broker configs of Partita are static; set them in the node's properties.");
         }
         if (type != ConfigResource.Type.TOPIC) {
             throw new InvalidRequestException("Unsupported resource type " + type);
@@ -63,9 +64,11 @@ final class TopicConfigWriter {
                     api.clusterView().scheduleRebuild();
                     return written;
                 })
-                .thenCompose(written -> api.clusterView().await(
-                        s -> s.topic(topic).isEmpty() || s.topicConfig(topic).config().equals(written),
-                        api.config().requestTimeoutMs()))
+                .thenCompose(written -> api.clusterView()
+                        .await(
+                                s -> s.topic(topic).isEmpty()
+                                        || s.topicConfig(topic).config().equals(written),
+                                api.config().requestTimeoutMs()))
                 .thenApply(s -> null);
     }
 }

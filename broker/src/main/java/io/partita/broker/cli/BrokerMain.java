@@ -13,16 +13,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * The broker jar's entry point: {@code local} runs a whole cluster on this machine in the foreground,
  * {@code node} runs one node against an existing ZooKeeper. Bad arguments or configuration print one line
  * and exit with status 2; Ctrl-C or SIGTERM stops cleanly.
  */
-@Command(name = "partita-broker", mixinStandardHelpOptions = true, version = "Partita broker 0.1.0",
+@Command(
+        name = "partita-broker",
+        mixinStandardHelpOptions = true,
+        version = "Partita broker 0.1.0",
         description = "A Kafka-protocol broker on LMDB, coordinated through ZooKeeper.",
         subcommands = {BrokerMain.Local.class, BrokerMain.Node.class})
 public final class BrokerMain implements Callable<Integer> {
@@ -41,7 +44,8 @@ public final class BrokerMain implements Callable<Integer> {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = e;
-            if (cause instanceof ConfigException || cause instanceof IllegalArgumentException
+            if (cause instanceof ConfigException
+                    || cause instanceof IllegalArgumentException
                     || cause instanceof IOException) {
                 commandLine.getErr().println("partita-broker: " + cause.getMessage());
                 return USAGE;
@@ -58,22 +62,30 @@ public final class BrokerMain implements Callable<Integer> {
         return USAGE;
     }
 
-    @Command(name = "local", mixinStandardHelpOptions = true,
+    @Command(
+            name = "local",
+            mixinStandardHelpOptions = true,
             description = "Start an embedded ZooKeeper and a cluster of nodes on 127.0.0.1, in the foreground.")
     static final class Local implements Callable<Integer> {
         // Three, like a minimal production cluster: enough for replication factor 3 and min.insync.replicas=2.
         @Option(names = "--nodes", defaultValue = "3", description = "Number of nodes (default: ${DEFAULT-VALUE}).")
         int nodes;
 
-        @Option(names = "--port", defaultValue = "" + LocalCluster.DEFAULT_BASE_PORT,
+        @Option(
+                names = "--port",
+                defaultValue = "" + LocalCluster.DEFAULT_BASE_PORT,
                 description = "Port of the first node; the others take the next ones (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--data-dir", description = "Where the cluster keeps its data (default: ~/.partita/clusters/local).")
+        @Option(
+                names = "--data-dir",
+                description = "Where the cluster keeps its data (default: ~/.partita/clusters/local).")
         Path dataDir;
 
         // As kafka-server-start's --override: one broker property for every node, without a properties file.
-        @Option(names = "--override", paramLabel = "PROPERTY=VALUE",
+        @Option(
+                names = "--override",
+                paramLabel = "PROPERTY=VALUE",
                 description = "A broker property for every node (repeatable), e.g. --override num.partitions=6.")
         Map<String, String> overrides = new LinkedHashMap<>();
 
@@ -85,15 +97,19 @@ public final class BrokerMain implements Callable<Integer> {
             if (port < 1 || port + nodes - 1 > 65535) {
                 throw new IllegalArgumentException("--port must leave room for " + nodes + " ports below 65536");
             }
-            Path dir = dataDir != null ? dataDir
+            Path dir = dataDir != null
+                    ? dataDir
                     : Path.of(System.getProperty("user.home"), ".partita", "clusters", "local");
             checkOverrides();
             LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(nodes, port, dir, false, overrides));
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                cluster.close();
-                stopped.countDown();
-            }, "partita-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                cluster.close();
+                                stopped.countDown();
+                            },
+                            "partita-shutdown"));
             cluster.start();
             PrintWriter out = new PrintWriter(System.out, true);
             for (LocalNode node : cluster.nodes()) {
@@ -113,7 +129,9 @@ public final class BrokerMain implements Callable<Integer> {
         }
     }
 
-    @Command(name = "node", mixinStandardHelpOptions = true,
+    @Command(
+            name = "node",
+            mixinStandardHelpOptions = true,
             description = "Start one node against the ZooKeeper named by zookeeper.connect in a properties file.")
     static final class Node implements Callable<Integer> {
         @Option(names = "--config", required = true, description = "A Kafka-style properties file.")

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * the controller's event thread.
  */
 final class AdminRequestProcessor {
-    private static final Logger log = LoggerFactory.getLogger(AdminRequestProcessor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AdminRequestProcessor.class);
     /** Answered requests whose node did not remove them (it stopped, or the client gave up) go after this. */
     static final long ANSWERED_REQUEST_RETENTION_MS = 60_000;
 
@@ -60,7 +60,7 @@ final class AdminRequestProcessor {
             throw e;
         } catch (KeeperException.BadVersionException | KeeperException.NoNodeException stale) {
             // A partition or topic changed after the snapshot (the next one retries), or the request was withdrawn.
-            log.debug("Admin request {} not applied yet: {}", path, stale.toString());
+            LOG.debug("Admin request {} not applied yet: {}", path, stale.toString());
         }
     }
 
@@ -72,47 +72,59 @@ final class AdminRequestProcessor {
         for (ElectionRequest.Ref ref : request.partitions()) {
             TopicPartition tp = ref.topicPartition();
             if (snapshot.isBeingDeleted(tp.topic())) {
-                results.add(PartitionResult.error(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION, "The topic is being deleted."));
+                results.add(
+                        PartitionResult.error(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION, "The topic is being deleted."));
                 continue;
             }
             Elections.Outcome outcome = Elections.elect(request.type(), snapshot, tp, controllerEpoch);
             if (outcome.next() == null) {
                 results.add(PartitionResult.error(tp, outcome.error(), outcome.message()));
             } else {
-                ops.add(writer.setState(tp, outcome.next(), snapshot.versionedState(tp).orElseThrow().zkVersion()));
+                ops.add(writer.setState(
+                        tp,
+                        outcome.next(),
+                        snapshot.versionedState(tp).orElseThrow().zkVersion()));
                 results.add(PartitionResult.ok(tp, outcome.next().leaderEpoch()));
                 changes.add(request.type() + " election for " + tp + ": leader "
-                        + snapshot.state(tp).orElseThrow().leader() + " -> " + outcome.next().leader()
+                        + snapshot.state(tp).orElseThrow().leader() + " -> "
+                        + outcome.next().leader()
                         + " (epoch " + outcome.next().leaderEpoch() + ")");
             }
         }
         ops.add(writer.answer(path, request.completed(results, now)));
         writer.write(ops);
-        changes.forEach(log::info);
+        changes.forEach(LOG::info);
     }
 
-    private void reassign(ClusterSnapshot snapshot, String path, ReassignmentRequest request, int controllerEpoch,
-                          long now) throws Exception {
+    private void reassign(
+            ClusterSnapshot snapshot, String path, ReassignmentRequest request, int controllerEpoch, long now)
+            throws Exception {
         Map<String, TopicAssignment> topics = new LinkedHashMap<>();
         Map<TopicPartition, PartitionState> states = new LinkedHashMap<>();
         List<PartitionResult> results = new ArrayList<>();
         List<String> changes = new ArrayList<>();
         for (ReassignmentRequest.Target target : request.partitions()) {
             TopicPartition tp = target.topicPartition();
-            TopicAssignment assignment = topics.containsKey(tp.topic()) ? topics.get(tp.topic())
+            TopicAssignment assignment = topics.containsKey(tp.topic())
+                    ? topics.get(tp.topic())
                     : snapshot.topic(tp.topic()).orElse(null);
-            PartitionState state = states.containsKey(tp) ? states.get(tp) : snapshot.state(tp).orElse(null);
-            if (assignment == null || state == null || snapshot.isBeingDeleted(tp.topic())
+            PartitionState state =
+                    states.containsKey(tp) ? states.get(tp) : snapshot.state(tp).orElse(null);
+            if (assignment == null
+                    || state == null
+                    || snapshot.isBeingDeleted(tp.topic())
                     || !assignment.partitions().containsKey(tp.partition())) {
-                results.add(PartitionResult.error(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION,
-                        "The partition " + tp + " does not exist."));
+                results.add(PartitionResult.error(
+                        tp, Errors.UNKNOWN_TOPIC_OR_PARTITION, "The partition " + tp + " does not exist."));
                 continue;
             }
             Optional<Reassignments.Step> step;
             if (target.isCancel()) {
                 step = Reassignments.cancel(assignment, tp.partition(), state, snapshot, controllerEpoch);
                 if (step.isEmpty()) {
-                    results.add(PartitionResult.error(tp, Errors.NO_REASSIGNMENT_IN_PROGRESS,
+                    results.add(PartitionResult.error(
+                            tp,
+                            Errors.NO_REASSIGNMENT_IN_PROGRESS,
                             "No reassignment is in progress for partition " + tp + "."));
                     continue;
                 }
@@ -122,14 +134,15 @@ final class AdminRequestProcessor {
                     results.add(PartitionResult.error(tp, Errors.INVALID_REPLICA_ASSIGNMENT, invalid.get()));
                     continue;
                 }
-                Optional<String> rfChange = request.allowReplicationFactorChange() ? Optional.empty()
+                Optional<String> rfChange = request.allowReplicationFactorChange()
+                        ? Optional.empty()
                         : Reassignments.replicationFactorChange(assignment, tp.partition(), target.replicas());
                 if (rfChange.isPresent()) {
                     results.add(PartitionResult.error(tp, Errors.INVALID_REPLICATION_FACTOR, rfChange.get()));
                     continue;
                 }
-                step = Optional.of(Reassignments.start(assignment, tp.partition(), target.replicas(), state, snapshot,
-                        controllerEpoch));
+                step = Optional.of(Reassignments.start(
+                        assignment, tp.partition(), target.replicas(), state, snapshot, controllerEpoch));
             }
             topics.put(tp.topic(), step.get().assignment());
             PartitionState next = step.get().state();
@@ -147,12 +160,14 @@ final class AdminRequestProcessor {
             ops.add(writer.setTopic(topic.getKey(), topic.getValue(), snapshot.topicVersion(topic.getKey())));
         }
         for (var state : states.entrySet()) {
-            ops.add(writer.setState(state.getKey(), state.getValue(),
+            ops.add(writer.setState(
+                    state.getKey(),
+                    state.getValue(),
                     snapshot.versionedState(state.getKey()).orElseThrow().zkVersion()));
         }
         ops.add(writer.answer(path, request.completed(results, now)));
         writer.write(ops);
-        changes.forEach(log::info);
+        changes.forEach(LOG::info);
     }
 
     private void removeIfStale(String path, Long completedMs, long now) {
@@ -160,7 +175,7 @@ final class AdminRequestProcessor {
             try {
                 writer.client().delete().forPath(path);
             } catch (Exception e) {
-                log.debug("Could not remove the answered request {}: {}", path, e.toString());
+                LOG.debug("Could not remove the answered request {}: {}", path, e.toString());
             }
         }
     }

@@ -19,7 +19,10 @@ public record BrokerRegistration(
         @JsonProperty("state") State state,
         @JsonProperty("max_partitions") int maxPartitions) {
 
-    public enum State { RUNNING, SHUTTING_DOWN }
+    public enum State {
+        RUNNING,
+        SHUTTING_DOWN
+    }
 
     /** A registration that states no partition limit (0: as read from a node that predates the limit). */
     public BrokerRegistration(int id, String host, int port, String rack, long startTimeMs, State state) {

@@ -18,7 +18,8 @@ import org.apache.kafka.common.Uuid;
  */
 public final class ClusterSnapshot {
 
-    public static final ClusterSnapshot EMPTY = new ClusterSnapshot(Map.of(), -1, Map.of(), Map.of(), Map.of(), Set.of());
+    public static final ClusterSnapshot EMPTY =
+            new ClusterSnapshot(Map.of(), -1, Map.of(), Map.of(), Map.of(), Set.of());
     /** Stands for "no znode version known": a conditional write with it always fails. */
     public static final int UNKNOWN_VERSION = -2;
 
@@ -34,12 +35,15 @@ public final class ClusterSnapshot {
     private final Map<String, ReassignmentRequest> reassignmentRequests;
 
     /** A partition state with the znode version that conditional writes must name. */
-    public record VersionedState(PartitionState state, int zkVersion) {
-    }
+    public record VersionedState(PartitionState state, int zkVersion) {}
 
-    public ClusterSnapshot(Map<Integer, BrokerRegistration> brokers, int controllerId,
-                           Map<String, TopicAssignment> topics, Map<TopicPartition, VersionedState> states,
-                           Map<String, ConfigOverrides> topicConfigs, Set<String> topicsBeingDeleted) {
+    public ClusterSnapshot(
+            Map<Integer, BrokerRegistration> brokers,
+            int controllerId,
+            Map<String, TopicAssignment> topics,
+            Map<TopicPartition, VersionedState> states,
+            Map<String, ConfigOverrides> topicConfigs,
+            Set<String> topicsBeingDeleted) {
         this(brokers, controllerId, topics, Map.of(), states, topicConfigs, topicsBeingDeleted, Map.of(), Map.of());
     }
 
@@ -48,11 +52,16 @@ public final class ClusterSnapshot {
      * @param electionRequests     pending and answered ElectLeaders requests by znode path
      * @param reassignmentRequests pending and answered AlterPartitionReassignments requests by znode path
      */
-    public ClusterSnapshot(Map<Integer, BrokerRegistration> brokers, int controllerId,
-                           Map<String, TopicAssignment> topics, Map<String, Integer> topicVersions,
-                           Map<TopicPartition, VersionedState> states, Map<String, ConfigOverrides> topicConfigs,
-                           Set<String> topicsBeingDeleted, Map<String, ElectionRequest> electionRequests,
-                           Map<String, ReassignmentRequest> reassignmentRequests) {
+    public ClusterSnapshot(
+            Map<Integer, BrokerRegistration> brokers,
+            int controllerId,
+            Map<String, TopicAssignment> topics,
+            Map<String, Integer> topicVersions,
+            Map<TopicPartition, VersionedState> states,
+            Map<String, ConfigOverrides> topicConfigs,
+            Set<String> topicsBeingDeleted,
+            Map<String, ElectionRequest> electionRequests,
+            Map<String, ReassignmentRequest> reassignmentRequests) {
         this.topicVersions = Map.copyOf(topicVersions);
         this.electionRequests = Collections.unmodifiableMap(new TreeMap<>(electionRequests));
         this.reassignmentRequests = Collections.unmodifiableMap(new TreeMap<>(reassignmentRequests));
@@ -155,8 +164,8 @@ public final class ClusterSnapshot {
     /** Every partition of every topic, in topic then partition order. */
     public List<TopicPartition> partitions() {
         List<TopicPartition> all = new ArrayList<>();
-        topics.forEach((name, assignment) -> assignment.partitions().keySet()
-                .forEach(p -> all.add(new TopicPartition(name, p))));
+        topics.forEach((name, assignment) ->
+                assignment.partitions().keySet().forEach(p -> all.add(new TopicPartition(name, p))));
         return all;
     }
 
@@ -179,7 +188,8 @@ public final class ClusterSnapshot {
                 continue;
             }
             PartitionState state = states.get(new TopicPartition(name, p)) == null
-                    ? null : states.get(new TopicPartition(name, p)).state();
+                    ? null
+                    : states.get(new TopicPartition(name, p)).state();
             if (state == null || !state.hasLeader()) {
                 return false;
             }

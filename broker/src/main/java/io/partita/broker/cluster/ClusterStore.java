@@ -32,8 +32,15 @@ public final class ClusterStore {
 
     /** Creates the persistent parents of the layout, once per cluster (idempotent). */
     public void ensureLayout() throws Exception {
-        for (String path : List.of(ZkPaths.BROKER_IDS, ZkPaths.TOPICS, ZkPaths.TOPIC_CONFIGS, ZkPaths.BROKER_CONFIGS,
-                ZkPaths.DELETE_TOPICS, ZkPaths.ELECT_LEADERS, ZkPaths.REASSIGN_PARTITIONS, ZkPaths.ROOT + "/seq")) {
+        for (String path : List.of(
+                ZkPaths.BROKER_IDS,
+                ZkPaths.TOPICS,
+                ZkPaths.TOPIC_CONFIGS,
+                ZkPaths.BROKER_CONFIGS,
+                ZkPaths.DELETE_TOPICS,
+                ZkPaths.ELECT_LEADERS,
+                ZkPaths.REASSIGN_PARTITIONS,
+                ZkPaths.ROOT + "/seq")) {
             try {
                 client.create().creatingParentsIfNeeded().forPath(path);
             } catch (KeeperException.NodeExistsException alreadyThere) {
@@ -45,10 +52,12 @@ public final class ClusterStore {
     /** Writes the topic and its config in one transaction; the controller then creates partition states. */
     public void createTopic(String name, TopicAssignment assignment, Map<String, String> configs) throws Exception {
         try {
-            client.transaction().forOperations(
-                    client.transactionOp().create().forPath(ZkPaths.topicConfig(name),
-                            Json.write(new ConfigOverrides(configs))),
-                    client.transactionOp().create().forPath(ZkPaths.topic(name), Json.write(assignment)));
+            client.transaction()
+                    .forOperations(
+                            client.transactionOp()
+                                    .create()
+                                    .forPath(ZkPaths.topicConfig(name), Json.write(new ConfigOverrides(configs))),
+                            client.transactionOp().create().forPath(ZkPaths.topic(name), Json.write(assignment)));
         } catch (KeeperException.NodeExistsException e) {
             throw new TopicExistsException("Topic '" + name + "' already exists.");
         }
@@ -97,8 +106,7 @@ public final class ClusterStore {
      * one another. Returns the overrides written. The config znode is created with the topic; a missing one
      * means the topic is gone, and is not re-created (that would block re-creating the topic).
      */
-    public Map<String, String> updateTopicConfig(String name,
-                                                 UnaryOperator<Map<String, String>> change)
+    public Map<String, String> updateTopicConfig(String name, UnaryOperator<Map<String, String>> change)
             throws Exception {
         while (true) {
             Stat stat = new Stat();
@@ -108,10 +116,11 @@ public final class ClusterStore {
             } catch (KeeperException.NoNodeException e) {
                 throw new UnknownTopicOrPartitionException("Topic " + name + " does not exist.");
             }
-            Map<String, String> updated = change.apply(new TreeMap<>(
-                    Json.read(current, ConfigOverrides.class).config()));
+            Map<String, String> updated = change.apply(
+                    new TreeMap<>(Json.read(current, ConfigOverrides.class).config()));
             try {
-                client.setData().withVersion(stat.getVersion())
+                client.setData()
+                        .withVersion(stat.getVersion())
                         .forPath(ZkPaths.topicConfig(name), Json.write(new ConfigOverrides(updated)));
                 return updated;
             } catch (KeeperException.BadVersionException raced) {
@@ -124,13 +133,15 @@ public final class ClusterStore {
 
     /** Queues an ElectLeaders request for the controller; returns the request's znode path. */
     public String submitElection(ElectionRequest request) throws Exception {
-        return client.create().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
+        return client.create()
+                .withMode(CreateMode.PERSISTENT_SEQUENTIAL)
                 .forPath(ZkPaths.electionRequestPrefix(), Json.write(request));
     }
 
     /** Queues an AlterPartitionReassignments request for the controller; returns the request's znode path. */
     public String submitReassignment(ReassignmentRequest request) throws Exception {
-        return client.create().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
+        return client.create()
+                .withMode(CreateMode.PERSISTENT_SEQUENTIAL)
                 .forPath(ZkPaths.reassignmentRequestPrefix(), Json.write(request));
     }
 
@@ -150,10 +161,11 @@ public final class ClusterStore {
      * A leader's ISR change (Kafka's ZooKeeper-era path): a write of the whole state, conditional on the version
      * the leader read. Returns the new version; BadVersionException if the controller (or anyone) wrote since.
      */
-    public int writePartitionState(TopicPartition tp, PartitionState state, int expectedVersion)
-            throws Exception {
-        return client.setData().withVersion(expectedVersion)
-                .forPath(ZkPaths.partitionState(tp.topic(), tp.partition()), Json.write(state)).getVersion();
+    public int writePartitionState(TopicPartition tp, PartitionState state, int expectedVersion) throws Exception {
+        return client.setData()
+                .withVersion(expectedVersion)
+                .forPath(ZkPaths.partitionState(tp.topic(), tp.partition()), Json.write(state))
+                .getVersion();
     }
 
     /** Claims the next block of producer ids with a compare-and-set on /partita/seq/producer_id. */
@@ -173,8 +185,8 @@ public final class ClusterStore {
                 }
             }
             ProducerIdBlock last = Json.read(data, ProducerIdBlock.class);
-            ProducerIdBlock next = new ProducerIdBlock(brokerId, last.blockEnd() + 1,
-                    last.blockEnd() + PRODUCER_ID_BLOCK_SIZE);
+            ProducerIdBlock next =
+                    new ProducerIdBlock(brokerId, last.blockEnd() + 1, last.blockEnd() + PRODUCER_ID_BLOCK_SIZE);
             try {
                 client.setData().withVersion(stat.getVersion()).forPath(ZkPaths.PRODUCER_ID_BLOCK, Json.write(next));
                 return next;
@@ -191,8 +203,9 @@ public final class ClusterStore {
         } catch (KeeperException.NoNodeException e) {
             String fresh = Uuid.randomUuid().toString();
             try {
-                client.create().creatingParentsIfNeeded().forPath(ZkPaths.CLUSTER_ID,
-                        fresh.getBytes(StandardCharsets.UTF_8));
+                client.create()
+                        .creatingParentsIfNeeded()
+                        .forPath(ZkPaths.CLUSTER_ID, fresh.getBytes(StandardCharsets.UTF_8));
                 return fresh;
             } catch (KeeperException.NodeExistsException raced) {
                 return clusterId();
@@ -205,13 +218,12 @@ public final class ClusterStore {
      * node whose session expired rejoins by itself.
      */
     public PersistentNode registration(BrokerRegistration registration) {
-        return new PersistentNode(client, CreateMode.EPHEMERAL, false,
-                ZkPaths.broker(registration.id()), Json.write(registration));
+        return new PersistentNode(
+                client, CreateMode.EPHEMERAL, false, ZkPaths.broker(registration.id()), Json.write(registration));
     }
 
     /** Rewrites a node's registration (its state), keeping the znode Curator maintains. */
-    public static void updateRegistration(PersistentNode node,
-                                          BrokerRegistration registration) throws Exception {
+    public static void updateRegistration(PersistentNode node, BrokerRegistration registration) throws Exception {
         node.setData(Json.write(registration));
     }
 }

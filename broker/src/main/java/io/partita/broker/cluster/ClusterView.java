@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * listeners, so no listener ever runs in, or blocks, a Curator thread.
  */
 public final class ClusterView implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ClusterView.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterView.class);
     /** How often a slow start says what it is waiting for. */
     public static final long PROGRESS_INTERVAL_MS = 5_000;
+
     private static final long STOP_POLL_MS = 100;
 
     private final CuratorCache cache;
@@ -50,23 +51,24 @@ public final class ClusterView implements AutoCloseable {
      * picture is dangerous: a node would take topics missing from it for deleted ones.
      */
     private volatile boolean loaded;
+
     private volatile ClusterSnapshot snapshot = ClusterSnapshot.EMPTY;
 
-    private record Waiter(Predicate<ClusterSnapshot> condition, CompletableFuture<ClusterSnapshot> future) {
-    }
+    private record Waiter(Predicate<ClusterSnapshot> condition, CompletableFuture<ClusterSnapshot> future) {}
 
     public ClusterView(CuratorFramework client, String name) {
         this.cache = CuratorCache.build(client, ZkPaths.ROOT);
         this.rebuilder = Executors.newSingleThreadExecutor(r -> daemon(r, name + "-cluster-view"));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-cluster-view-timer"));
-        cache.listenable().addListener(CuratorCacheListener.builder()
-                .forAll((type, oldData, data) -> scheduleRebuild())
-                .forInitialized(() -> {
-                    loaded = true;
-                    scheduleRebuild();
-                    rebuilder.execute(initialized::countDown);
-                })
-                .build());
+        cache.listenable()
+                .addListener(CuratorCacheListener.builder()
+                        .forAll((type, oldData, data) -> scheduleRebuild())
+                        .forInitialized(() -> {
+                            loaded = true;
+                            scheduleRebuild();
+                            rebuilder.execute(initialized::countDown);
+                        })
+                        .build());
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -97,10 +99,12 @@ public final class ClusterView implements AutoCloseable {
                 nextReport = now + TimeUnit.MILLISECONDS.toNanos(PROGRESS_INTERVAL_MS);
                 long waitedSeconds = TimeUnit.NANOSECONDS.toSeconds(now - started);
                 if (loaded) {
-                    log.info("Still opening this node's partitions after {} s", waitedSeconds);
+                    LOG.info("Still opening this node's partitions after {} s", waitedSeconds);
                 } else {
-                    log.info("Still loading the cluster metadata from ZooKeeper after {} s ({} znodes so far)",
-                            waitedSeconds, cache.size());
+                    LOG.info(
+                            "Still loading the cluster metadata from ZooKeeper after {} s ({} znodes so far)",
+                            waitedSeconds,
+                            cache.size());
                 }
             }
         }
@@ -126,11 +130,14 @@ public final class ClusterView implements AutoCloseable {
             future.complete(current);
             return future;
         }
-        var timeout = timer.schedule(() -> {
-            waiters.remove(waiter);
-            future.completeExceptionally(new TimeoutException("cluster did not reach the expected state in "
-                    + timeoutMs + " ms"));
-        }, timeoutMs, TimeUnit.MILLISECONDS);
+        var timeout = timer.schedule(
+                () -> {
+                    waiters.remove(waiter);
+                    future.completeExceptionally(
+                            new TimeoutException("cluster did not reach the expected state in " + timeoutMs + " ms"));
+                },
+                timeoutMs,
+                TimeUnit.MILLISECONDS);
         future.whenComplete((s, e) -> timeout.cancel(false));
         return future;
     }
@@ -155,7 +162,7 @@ public final class ClusterView implements AutoCloseable {
         try {
             next = read();
         } catch (RuntimeException e) {
-            log.error("Could not rebuild the cluster view", e);
+            LOG.error("Could not rebuild the cluster view", e);
             return;
         }
         snapshot = next;
@@ -165,7 +172,7 @@ public final class ClusterView implements AutoCloseable {
             try {
                 listener.accept(next);
             } catch (RuntimeException e) {
-                log.error("Cluster view listener failed", e);
+                LOG.error("Cluster view listener failed", e);
             }
         }
         for (Waiter waiter : waiters) {
@@ -206,8 +213,10 @@ public final class ClusterView implements AutoCloseable {
                     topics.put(parts[1], Json.read(data, TopicAssignment.class));
                     topicVersions.put(parts[1], child.getStat().getVersion());
                 } else if (path.startsWith(ZkPaths.TOPICS + "/") && parts.length == 5 && parts[4].equals("state")) {
-                    states.put(new TopicPartition(parts[1], Integer.parseInt(parts[3])),
-                            new ClusterSnapshot.VersionedState(Json.read(data, PartitionState.class),
+                    states.put(
+                            new TopicPartition(parts[1], Integer.parseInt(parts[3])),
+                            new ClusterSnapshot.VersionedState(
+                                    Json.read(data, PartitionState.class),
                                     child.getStat().getVersion()));
                 } else if (path.startsWith(ZkPaths.TOPIC_CONFIGS + "/") && parts.length == 3) {
                     configs.put(parts[2], Json.read(data, ConfigOverrides.class));
@@ -219,13 +228,13 @@ public final class ClusterView implements AutoCloseable {
                     reassignments.put(path, Json.read(data, ReassignmentRequest.class));
                 }
             } catch (RuntimeException e) {
-                log.warn("Ignoring unreadable znode {}: {}", path, e.getMessage());
+                LOG.warn("Ignoring unreadable znode {}: {}", path, e.getMessage());
             }
         }
         // A partition state of a topic that no longer exists (mid-deletion) is not part of the picture.
         states.keySet().removeIf(tp -> !topics.containsKey(tp.topic()));
-        return new ClusterSnapshot(brokers, controller, topics, topicVersions, states, configs, deleting, elections,
-                reassignments);
+        return new ClusterSnapshot(
+                brokers, controller, topics, topicVersions, states, configs, deleting, elections, reassignments);
     }
 
     @Override
@@ -236,7 +245,7 @@ public final class ClusterView implements AutoCloseable {
         try {
             // A listener still running would work on subsystems the node closes next (its log store).
             if (!rebuilder.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("The cluster view's listeners did not finish within 5 s");
+                LOG.warn("The cluster view's listeners did not finish within 5 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

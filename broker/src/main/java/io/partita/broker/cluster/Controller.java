@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * event on the same thread.
  */
 public final class Controller implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Controller.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
 
     private final int brokerId;
     private final CuratorFramework client;
@@ -57,9 +57,11 @@ public final class Controller implements AutoCloseable {
      * @param imbalanceCheckIntervalMs Kafka's leader.imbalance.check.interval.seconds, in ms
      * @param imbalancePercentage      Kafka's leader.imbalance.per.broker.percentage
      */
-    public record Settings(Function<String, Boolean> uncleanElectionEnabled, boolean autoLeaderRebalance,
-                           long imbalanceCheckIntervalMs, int imbalancePercentage) {
-    }
+    public record Settings(
+            Function<String, Boolean> uncleanElectionEnabled,
+            boolean autoLeaderRebalance,
+            long imbalanceCheckIntervalMs,
+            int imbalancePercentage) {}
 
     public Controller(int brokerId, CuratorFramework client, ClusterView view, Settings settings) {
         this.brokerId = brokerId;
@@ -86,8 +88,8 @@ public final class Controller implements AutoCloseable {
         });
         if (settings.autoLeaderRebalance()) {
             long interval = settings.imbalanceCheckIntervalMs();
-            events.scheduleWithFixedDelay(() -> guarded(this::checkLeaderImbalance), interval, interval,
-                    TimeUnit.MILLISECONDS);
+            events.scheduleWithFixedDelay(
+                    () -> guarded(this::checkLeaderImbalance), interval, interval, TimeUnit.MILLISECONDS);
         }
         enqueueReconcile();
     }
@@ -113,7 +115,7 @@ public final class Controller implements AutoCloseable {
         try {
             events.execute(() -> guarded(event));
         } catch (RejectedExecutionException closed) {
-            log.debug("Controller closed; event dropped");
+            LOG.debug("Controller closed; event dropped");
         }
     }
 
@@ -121,7 +123,7 @@ public final class Controller implements AutoCloseable {
         try {
             event.run();
         } catch (RuntimeException e) {
-            log.error("Controller event failed", e);
+            LOG.error("Controller event failed", e);
         }
     }
 
@@ -140,37 +142,41 @@ public final class Controller implements AutoCloseable {
             adminRequests.process(snapshot, epoch);
             Map<String, List<TopicPartition>> completing = new LinkedHashMap<>();
             for (TopicPartition tp : snapshot.partitions()) {
-                if (!snapshot.isBeingDeleted(tp.topic()) && !reconcilePartition(snapshot, tp)
+                if (!snapshot.isBeingDeleted(tp.topic())
+                        && !reconcilePartition(snapshot, tp)
                         && snapshot.topic(tp.topic()).orElseThrow().isReassigning(tp.partition())) {
-                    completing.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp);
+                    completing
+                            .computeIfAbsent(tp.topic(), t -> new ArrayList<>())
+                            .add(tp);
                 }
             }
             completing.forEach((topic, partitions) -> completeReassignments(snapshot, topic, partitions));
         } catch (FencedWriter.FencedException e) {
-            log.warn("Node {} is no longer controller (epoch {} was superseded)", brokerId, epoch);
+            LOG.warn("Node {} is no longer controller (epoch {} was superseded)", brokerId, epoch);
             resign();
         } catch (Exception e) {
-            log.warn("Controller could not finish a reconcile: {}", e.toString());
+            LOG.warn("Controller could not finish a reconcile: {}", e.toString());
         }
     }
 
     private void tryToBecomeController() {
         try {
-            client.create().withMode(CreateMode.EPHEMERAL).forPath(ZkPaths.CONTROLLER,
-                    Json.write(new ControllerZnode(brokerId, System.currentTimeMillis())));
+            client.create()
+                    .withMode(CreateMode.EPHEMERAL)
+                    .forPath(ZkPaths.CONTROLLER, Json.write(new ControllerZnode(brokerId, System.currentTimeMillis())));
         } catch (KeeperException.NodeExistsException someoneElse) {
             return;
         } catch (Exception e) {
-            log.warn("Could not run for controller: {}", e.toString());
+            LOG.warn("Could not run for controller: {}", e.toString());
             return;
         }
         try {
             bumpEpoch();
             active = true;
-            log.info("Node {} is now the controller (epoch {})", brokerId, epoch);
+            LOG.info("Node {} is now the controller (epoch {})", brokerId, epoch);
             view.scheduleRebuild();
         } catch (Exception e) {
-            log.error("Won the controller znode but could not bump the epoch; stepping down", e);
+            LOG.error("Won the controller znode but could not bump the epoch; stepping down", e);
             deleteOwnControllerZnode();
         }
     }
@@ -181,8 +187,10 @@ public final class Controller implements AutoCloseable {
             try {
                 byte[] data = client.getData().storingStatIn(stat).forPath(ZkPaths.CONTROLLER_EPOCH);
                 int next = Integer.parseInt(new String(data, StandardCharsets.UTF_8).trim()) + 1;
-                Stat written = client.setData().withVersion(stat.getVersion())
-                        .forPath(ZkPaths.CONTROLLER_EPOCH, Integer.toString(next).getBytes());
+                Stat written = client.setData()
+                        .withVersion(stat.getVersion())
+                        .forPath(
+                                ZkPaths.CONTROLLER_EPOCH, Integer.toString(next).getBytes());
                 epoch = next;
                 writer.fenceWith(written.getVersion());
                 return;
@@ -203,7 +211,7 @@ public final class Controller implements AutoCloseable {
 
     private void resign() {
         if (active) {
-            log.info("Node {} resigns as controller (epoch {})", brokerId, epoch);
+            LOG.info("Node {} resigns as controller (epoch {})", brokerId, epoch);
             active = false;
             deleteOwnControllerZnode();
         }
@@ -212,11 +220,13 @@ public final class Controller implements AutoCloseable {
     private void deleteOwnControllerZnode() {
         try {
             Stat stat = client.checkExists().forPath(ZkPaths.CONTROLLER);
-            if (stat != null && stat.getEphemeralOwner() == client.getZookeeperClient().getZooKeeper().getSessionId()) {
+            if (stat != null
+                    && stat.getEphemeralOwner()
+                            == client.getZookeeperClient().getZooKeeper().getSessionId()) {
                 client.delete().withVersion(stat.getVersion()).forPath(ZkPaths.CONTROLLER);
             }
         } catch (Exception e) {
-            log.debug("Could not remove the controller znode: {}", e.toString());
+            LOG.debug("Could not remove the controller znode: {}", e.toString());
         }
     }
 
@@ -229,15 +239,22 @@ public final class Controller implements AutoCloseable {
             return true;
         }
         PartitionState state = versioned.get().state();
-        Optional<PartitionState> next = Elections.standing(snapshot, replicas, state,
-                settings.uncleanElectionEnabled().apply(tp.topic()), epoch);
+        Optional<PartitionState> next = Elections.standing(
+                snapshot, replicas, state, settings.uncleanElectionEnabled().apply(tp.topic()), epoch);
         if (next.isEmpty()) {
             return false;
         }
-        if (write(tp.toString(), List.of(uncheckedOp(() -> writer.setState(tp, next.get(),
-                versioned.get().zkVersion()))))) {
-            log.info("Partition {}: leader {} -> {}, isr {} -> {}", tp, state.leader(), next.get().leader(),
-                    state.isr(), next.get().isr());
+        if (write(
+                tp.toString(),
+                List.of(uncheckedOp(
+                        () -> writer.setState(tp, next.get(), versioned.get().zkVersion()))))) {
+            LOG.info(
+                    "Partition {}: leader {} -> {}, isr {} -> {}",
+                    tp,
+                    state.leader(),
+                    next.get().leader(),
+                    state.isr(),
+                    next.get().isr());
         }
         return true;
     }
@@ -266,7 +283,7 @@ public final class Controller implements AutoCloseable {
             ops.add(uncheckedOp(() -> writer.setTopic(topic, completed, snapshot.topicVersion(topic))));
             ops.addAll(stateOps);
             if (write("the reassignments of " + topic, ops)) {
-                changes.forEach(log::info);
+                changes.forEach(LOG::info);
             }
         }
     }
@@ -280,15 +297,16 @@ public final class Controller implements AutoCloseable {
             if (client.checkExists().forPath(ZkPaths.partition(tp.topic(), tp.partition())) == null) {
                 ops.add(client.transactionOp().create().forPath(ZkPaths.partition(tp.topic(), tp.partition())));
             }
-            ops.add(client.transactionOp().create().forPath(ZkPaths.partitionState(tp.topic(), tp.partition()),
-                    Json.write(state)));
+            ops.add(client.transactionOp()
+                    .create()
+                    .forPath(ZkPaths.partitionState(tp.topic(), tp.partition()), Json.write(state)));
             writer.write(ops);
         } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException stale) {
-            log.debug("Partition state of {} changed meanwhile: {}", tp, stale.toString());
+            LOG.debug("Partition state of {} changed meanwhile: {}", tp, stale.toString());
         } catch (FencedWriter.FencedException e) {
             throw e;
         } catch (Exception e) {
-            log.warn("Could not create the state of {}: {}", tp, e.toString());
+            LOG.warn("Could not create the state of {}: {}", tp, e.toString());
         }
     }
 
@@ -301,11 +319,11 @@ public final class Controller implements AutoCloseable {
             writer.write(ops);
             return true;
         } catch (KeeperException.BadVersionException | KeeperException.NoNodeException stale) {
-            log.debug("{} changed meanwhile: {}", what, stale.toString());
+            LOG.debug("{} changed meanwhile: {}", what, stale.toString());
         } catch (FencedWriter.FencedException e) {
             throw e;
         } catch (Exception e) {
-            log.warn("Could not update {}: {}", what, e.toString());
+            LOG.warn("Could not update {}: {}", what, e.toString());
         }
         return false;
     }
@@ -333,14 +351,17 @@ public final class Controller implements AutoCloseable {
                 Elections.Outcome outcome = Elections.preferred(snapshot, tp, epoch);
                 if (outcome.next() != null) {
                     int version = snapshot.versionedState(tp).orElseThrow().zkVersion();
-                    if (write(tp.toString(), List.of(uncheckedOp(() -> writer.setState(tp, outcome.next(), version))))) {
-                        log.info("Leader rebalance: {} goes back to its preferred leader {}", tp,
+                    if (write(
+                            tp.toString(), List.of(uncheckedOp(() -> writer.setState(tp, outcome.next(), version))))) {
+                        LOG.info(
+                                "Leader rebalance: {} goes back to its preferred leader {}",
+                                tp,
                                 outcome.next().leader());
                     }
                 }
             }
         } catch (FencedWriter.FencedException e) {
-            log.warn("Node {} is no longer controller (epoch {} was superseded)", brokerId, epoch);
+            LOG.warn("Node {} is no longer controller (epoch {} was superseded)", brokerId, epoch);
             resign();
         }
     }
@@ -357,13 +378,13 @@ public final class Controller implements AutoCloseable {
                 }
                 ops.add(client.transactionOp().delete().forPath(ZkPaths.deleteTopic(topic)));
                 writer.write(ops);
-                log.info("Deleted topic {}", topic);
+                LOG.info("Deleted topic {}", topic);
             } catch (FencedWriter.FencedException e) {
                 throw e;
             } catch (KeeperException.NoNodeException | KeeperException.NotEmptyException stale) {
-                log.debug("Topic {} changed during deletion; will retry: {}", topic, stale.toString());
+                LOG.debug("Topic {} changed during deletion; will retry: {}", topic, stale.toString());
             } catch (Exception e) {
-                log.warn("Could not delete topic {}: {}", topic, e.toString());
+                LOG.warn("Could not delete topic {}: {}", topic, e.toString());
             }
         }
     }

@@ -5,5 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The content of the ephemeral /partita/controller znode, as Kafka's /controller. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ControllerZnode(@JsonProperty("brokerid") int brokerId, @JsonProperty("timestamp") long timestamp) {
-}
+record ControllerZnode(
+        @JsonProperty("brokerid") int brokerId,
+        @JsonProperty("timestamp") long timestamp) {}

@@ -24,15 +24,22 @@ public record ElectionRequest(
         @JsonProperty("completed_ms") Long completedMs) {
 
     /** A partition named in a request. */
-    public record Ref(@JsonProperty("topic") String topic, @JsonProperty("partition") int partition) {
+    public record Ref(
+            @JsonProperty("topic") String topic,
+            @JsonProperty("partition") int partition) {
         public TopicPartition topicPartition() {
             return new TopicPartition(topic, partition);
         }
     }
 
     public static ElectionRequest of(ElectionType type, List<TopicPartition> partitions) {
-        return new ElectionRequest(type.name(), partitions.stream()
-                .map(tp -> new Ref(tp.topic(), tp.partition())).toList(), null, null);
+        return new ElectionRequest(
+                type.name(),
+                partitions.stream()
+                        .map(tp -> new Ref(tp.topic(), tp.partition()))
+                        .toList(),
+                null,
+                null);
     }
 
     @JsonIgnore

@@ -16,8 +16,7 @@ import org.apache.kafka.common.protocol.Errors;
  */
 public final class Elections {
 
-    private Elections() {
-    }
+    private Elections() {}
 
     /** An admin election's result for one partition: Kafka's error, or the state to write. */
     public record Outcome(Errors error, String message, PartitionState next) {
@@ -31,7 +30,8 @@ public final class Elections {
     }
 
     public static Outcome elect(ElectionType type, ClusterSnapshot snapshot, TopicPartition tp, int controllerEpoch) {
-        return type == ElectionType.UNCLEAN ? unclean(snapshot, tp, controllerEpoch)
+        return type == ElectionType.UNCLEAN
+                ? unclean(snapshot, tp, controllerEpoch)
                 : preferred(snapshot, tp, controllerEpoch);
     }
 
@@ -48,9 +48,11 @@ public final class Elections {
             return Outcome.fail(Errors.ELECTION_NOT_NEEDED, "Leader election not needed for topic partition.");
         }
         if (!snapshot.isEligibleLeader(preferred) || !state.isr().contains(preferred)) {
-            return Outcome.fail(Errors.PREFERRED_LEADER_NOT_AVAILABLE, "Failed to elect leader for partition " + tp
-                    + " under strategy PreferredReplicaPartitionLeaderElectionStrategy: preferred replica "
-                    + preferred + " is not live and in sync.");
+            return Outcome.fail(
+                    Errors.PREFERRED_LEADER_NOT_AVAILABLE,
+                    "Failed to elect leader for partition " + tp
+                            + " under strategy PreferredReplicaPartitionLeaderElectionStrategy: preferred replica "
+                            + preferred + " is not live and in sync.");
         }
         return Outcome.elect(new PartitionState(preferred, state.leaderEpoch() + 1, state.isr(), controllerEpoch));
     }
@@ -72,18 +74,22 @@ public final class Elections {
         }
         List<Integer> replicas = topic.get().replicas(tp.partition());
         List<Integer> liveIsr = state.isr().stream().filter(snapshot::isLive).toList();
-        Optional<Integer> clean = replicas.stream().filter(r -> liveIsr.contains(r) && snapshot.isEligibleLeader(r))
+        Optional<Integer> clean = replicas.stream()
+                .filter(r -> liveIsr.contains(r) && snapshot.isEligibleLeader(r))
                 .findFirst();
         if (clean.isPresent()) {
             return Outcome.elect(new PartitionState(clean.get(), state.leaderEpoch() + 1, liveIsr, controllerEpoch));
         }
-        Optional<Integer> any = replicas.stream().filter(snapshot::isEligibleLeader).findFirst();
+        Optional<Integer> any =
+                replicas.stream().filter(snapshot::isEligibleLeader).findFirst();
         if (any.isPresent()) {
-            return Outcome.elect(new PartitionState(any.get(), state.leaderEpoch() + 1, List.of(any.get()),
-                    controllerEpoch));
+            return Outcome.elect(
+                    new PartitionState(any.get(), state.leaderEpoch() + 1, List.of(any.get()), controllerEpoch));
         }
-        return Outcome.fail(Errors.ELIGIBLE_LEADERS_NOT_AVAILABLE, "Failed to elect leader for partition " + tp
-                + " under strategy UncleanLeaderElectionStrategy: no replica is live.");
+        return Outcome.fail(
+                Errors.ELIGIBLE_LEADERS_NOT_AVAILABLE,
+                "Failed to elect leader for partition " + tp
+                        + " under strategy UncleanLeaderElectionStrategy: no replica is live.");
     }
 
     /**
@@ -99,14 +105,19 @@ public final class Elections {
      * </ul>
      * Leader epochs move only with the leader.
      */
-    public static Optional<PartitionState> standing(ClusterSnapshot snapshot, List<Integer> replicas,
-                                                    PartitionState state, boolean uncleanEnabled,
-                                                    int controllerEpoch) {
+    public static Optional<PartitionState> standing(
+            ClusterSnapshot snapshot,
+            List<Integer> replicas,
+            PartitionState state,
+            boolean uncleanEnabled,
+            int controllerEpoch) {
         List<Integer> liveIsr = state.isr().stream().filter(snapshot::isLive).toList();
         boolean leaderUp = state.hasLeader() && snapshot.isLive(state.leader());
         if (!leaderUp || snapshot.isShuttingDown(state.leader())) {
-            List<Integer> staying = liveIsr.stream().filter(snapshot::isEligibleLeader).toList();
-            Optional<Integer> clean = replicas.stream().filter(staying::contains).findFirst();
+            List<Integer> staying =
+                    liveIsr.stream().filter(snapshot::isEligibleLeader).toList();
+            Optional<Integer> clean =
+                    replicas.stream().filter(staying::contains).findFirst();
             if (clean.isPresent()) {
                 return Optional.of(new PartitionState(clean.get(), state.leaderEpoch() + 1, staying, controllerEpoch));
             }
@@ -116,19 +127,21 @@ public final class Elections {
                         ? Optional.of(new PartitionState(state.leader(), state.leaderEpoch(), liveIsr, controllerEpoch))
                         : Optional.empty();
             }
-            Optional<Integer> any = replicas.stream().filter(snapshot::isEligibleLeader).findFirst();
+            Optional<Integer> any =
+                    replicas.stream().filter(snapshot::isEligibleLeader).findFirst();
             if (any.isPresent() && uncleanEnabled) {
-                return Optional.of(new PartitionState(any.get(), state.leaderEpoch() + 1, List.of(any.get()),
-                        controllerEpoch));
+                return Optional.of(
+                        new PartitionState(any.get(), state.leaderEpoch() + 1, List.of(any.get()), controllerEpoch));
             }
             if (state.hasLeader()) {
-                return Optional.of(new PartitionState(PartitionState.NO_LEADER, state.leaderEpoch() + 1, state.isr(),
-                        controllerEpoch));
+                return Optional.of(new PartitionState(
+                        PartitionState.NO_LEADER, state.leaderEpoch() + 1, state.isr(), controllerEpoch));
             }
             return Optional.empty();
         }
         List<Integer> isr = liveIsr.stream()
-                .filter(r -> r == state.leader() || !snapshot.isShuttingDown(r)).toList();
+                .filter(r -> r == state.leader() || !snapshot.isShuttingDown(r))
+                .toList();
         if (isr.size() < state.isr().size()) {
             return Optional.of(new PartitionState(state.leader(), state.leaderEpoch(), isr, controllerEpoch));
         }
@@ -139,10 +152,12 @@ public final class Elections {
      * The leader for a new partition: the first eligible replica (the preferred one when it can), with every
      * live replica in the ISR, as the partition is empty.
      */
-    public static Optional<PartitionState> initial(ClusterSnapshot snapshot, List<Integer> replicas,
-                                                   int controllerEpoch) {
+    public static Optional<PartitionState> initial(
+            ClusterSnapshot snapshot, List<Integer> replicas, int controllerEpoch) {
         List<Integer> live = replicas.stream().filter(snapshot::isLive).toList();
-        Optional<Integer> leader = live.stream().filter(snapshot::isEligibleLeader).findFirst()
+        Optional<Integer> leader = live.stream()
+                .filter(snapshot::isEligibleLeader)
+                .findFirst()
                 .or(() -> live.stream().findFirst());
         return leader.map(l -> new PartitionState(l, 0, live, controllerEpoch));
     }
@@ -154,7 +169,8 @@ public final class Elections {
                 continue;
             }
             PartitionState state = snapshot.state(tp).orElse(null);
-            if (state != null && state.leader() == brokerId
+            if (state != null
+                    && state.leader() == brokerId
                     && state.isr().stream().anyMatch(r -> r != brokerId && snapshot.isEligibleLeader(r))) {
                 return true;
             }

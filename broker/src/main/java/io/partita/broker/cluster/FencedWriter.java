@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * controller's event thread only.
  */
 final class FencedWriter {
-    private static final Logger log = LoggerFactory.getLogger(FencedWriter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FencedWriter.class);
 
     private final CuratorFramework client;
     private volatile int epochZkVersion = -1;
@@ -35,13 +35,17 @@ final class FencedWriter {
 
     /** A partition-state update conditional on the version the decision was made on. */
     CuratorOp setState(TopicPartition tp, PartitionState state, int expectedZkVersion) throws Exception {
-        return client.transactionOp().setData().withVersion(expectedZkVersion)
+        return client.transactionOp()
+                .setData()
+                .withVersion(expectedZkVersion)
                 .forPath(ZkPaths.partitionState(tp.topic(), tp.partition()), Json.write(state));
     }
 
     /** A topic-assignment update conditional on the version the decision was made on. */
     CuratorOp setTopic(String topic, TopicAssignment assignment, int expectedZkVersion) throws Exception {
-        return client.transactionOp().setData().withVersion(expectedZkVersion)
+        return client.transactionOp()
+                .setData()
+                .withVersion(expectedZkVersion)
                 .forPath(ZkPaths.topic(topic), Json.write(assignment));
     }
 
@@ -64,13 +68,15 @@ final class FencedWriter {
         fenced.addAll(ops);
         try {
             var results = client.transaction().forOperations(fenced);
-            if (log.isTraceEnabled()) {
-                log.trace("Controller wrote {}", results);
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("Controller wrote {}", results);
             }
         } catch (KeeperException e) {
             // A multi-op reports the first failing op; if it is the epoch check, we have been deposed.
             List<OpResult> results = e.getResults();
-            if (results != null && !results.isEmpty() && results.get(0) instanceof OpResult.ErrorResult error
+            if (results != null
+                    && !results.isEmpty()
+                    && results.get(0) instanceof OpResult.ErrorResult error
                     && error.getErr() != 0) {
                 throw new FencedException();
             }

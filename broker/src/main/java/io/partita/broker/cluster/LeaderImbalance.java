@@ -14,8 +14,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class LeaderImbalance {
 
-    private LeaderImbalance() {
-    }
+    private LeaderImbalance() {}
 
     public static List<TopicPartition> partitionsToRebalance(ClusterSnapshot snapshot, int percentage) {
         Map<Integer, Integer> preferredCount = new TreeMap<>();

@@ -17,8 +17,7 @@ public final class PartitionLimits {
     /** A node warns in its log once it holds this share of its limit. */
     public static final double WARNING_SHARE = 0.8;
 
-    private PartitionLimits() {
-    }
+    private PartitionLimits() {}
 
     /** Replicas each node holds now: full replica sets, so a partition being reassigned counts on both ends. */
     public static Map<Integer, Integer> replicaCounts(ClusterSnapshot snapshot) {
@@ -45,10 +44,11 @@ public final class PartitionLimits {
             int limit = registration == null ? 0 : registration.maxPartitions();
             int holds = now.getOrDefault(node, 0);
             if (limit > 0 && holds + entry.getValue() > limit) {
-                return Optional.of(String.format("Broker %d would hold %,d partitions, more than its"
-                        + " partita.max.partitions of %,d (it holds %,d now and this request adds %,d). Raise the"
-                        + " limit on that node, or place the partitions on other brokers.", node,
-                        holds + entry.getValue(), limit, holds, entry.getValue()));
+                return Optional.of(String.format(
+                        "Broker %d would hold %,d partitions, more than its"
+                                + " partita.max.partitions of %,d (it holds %,d now and this request adds %,d). Raise the"
+                                + " limit on that node, or place the partitions on other brokers.",
+                        node, holds + entry.getValue(), limit, holds, entry.getValue()));
             }
         }
         return Optional.empty();

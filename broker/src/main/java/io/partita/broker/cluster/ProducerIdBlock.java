@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record ProducerIdBlock(
         @JsonProperty("broker") int brokerId,
         @JsonProperty("block_start") long blockStart,
-        @JsonProperty("block_end") long blockEnd) {
-}
+        @JsonProperty("block_end") long blockEnd) {}

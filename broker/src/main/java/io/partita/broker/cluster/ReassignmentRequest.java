@@ -25,8 +25,10 @@ public record ReassignmentRequest(
 
     /** A partition's target replicas; null replicas cancel the partition's reassignment. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Target(@JsonProperty("topic") String topic, @JsonProperty("partition") int partition,
-                         @JsonProperty("replicas") List<Integer> replicas) {
+    public record Target(
+            @JsonProperty("topic") String topic,
+            @JsonProperty("partition") int partition,
+            @JsonProperty("replicas") List<Integer> replicas) {
         public TopicPartition topicPartition() {
             return new TopicPartition(topic, partition);
         }

@@ -19,12 +19,10 @@ import java.util.Optional;
  */
 public final class Reassignments {
 
-    private Reassignments() {
-    }
+    private Reassignments() {}
 
     /** A topic assignment and partition state to write together; a null state means "unchanged". */
-    public record Step(TopicAssignment assignment, PartitionState state) {
-    }
+    public record Step(TopicAssignment assignment, PartitionState state) {}
 
     /** Kafka's checks of a target replica list; the reason it is refused (INVALID_REPLICA_ASSIGNMENT), if it is. */
     public static Optional<String> invalidTarget(List<Integer> target, ClusterSnapshot snapshot) {
@@ -43,8 +41,13 @@ public final class Reassignments {
         return Optional.empty();
     }
 
-    public static Step start(TopicAssignment assignment, int partition, List<Integer> target, PartitionState state,
-                             ClusterSnapshot snapshot, int controllerEpoch) {
+    public static Step start(
+            TopicAssignment assignment,
+            int partition,
+            List<Integer> target,
+            PartitionState state,
+            ClusterSnapshot snapshot,
+            int controllerEpoch) {
         List<Integer> original = assignment.originalReplicas(partition);
         List<Integer> adding = minus(target, original);
         List<Integer> removing = minus(original, target);
@@ -59,13 +62,18 @@ public final class Reassignments {
     }
 
     /** Back to the original replicas; empty if the partition is not being reassigned (NO_REASSIGNMENT_IN_PROGRESS). */
-    public static Optional<Step> cancel(TopicAssignment assignment, int partition, PartitionState state,
-                                        ClusterSnapshot snapshot, int controllerEpoch) {
+    public static Optional<Step> cancel(
+            TopicAssignment assignment,
+            int partition,
+            PartitionState state,
+            ClusterSnapshot snapshot,
+            int controllerEpoch) {
         if (!assignment.isReassigning(partition)) {
             return Optional.empty();
         }
         List<Integer> original = assignment.originalReplicas(partition);
-        return Optional.of(new Step(assignment.withPartition(partition, original, List.of(), List.of()),
+        return Optional.of(new Step(
+                assignment.withPartition(partition, original, List.of(), List.of()),
                 fit(state, original, snapshot, controllerEpoch).orElse(null)));
     }
 
@@ -73,8 +81,12 @@ public final class Reassignments {
      * The final step, once every target replica is in sync; empty while some are not, or while the leader is
      * leaving and no target replica could take over.
      */
-    public static Optional<Step> complete(TopicAssignment assignment, int partition, PartitionState state,
-                                          ClusterSnapshot snapshot, int controllerEpoch) {
+    public static Optional<Step> complete(
+            TopicAssignment assignment,
+            int partition,
+            PartitionState state,
+            ClusterSnapshot snapshot,
+            int controllerEpoch) {
         if (!assignment.isReassigning(partition)) {
             return Optional.empty();
         }
@@ -86,16 +98,16 @@ public final class Reassignments {
         if (fitted.isPresent() && state.hasLeader() && !fitted.get().hasLeader()) {
             return Optional.empty();
         }
-        return Optional.of(new Step(assignment.withPartition(partition, target, List.of(), List.of()),
-                fitted.orElse(null)));
+        return Optional.of(
+                new Step(assignment.withPartition(partition, target, List.of(), List.of()), fitted.orElse(null)));
     }
 
     /**
      * The state with its ISR (and leader) limited to a replica set; empty if it already is. A leader outside the
      * set is replaced by the set's first eligible in-sync replica (leader epoch + 1), or none.
      */
-    static Optional<PartitionState> fit(PartitionState state, List<Integer> replicas, ClusterSnapshot snapshot,
-                                        int controllerEpoch) {
+    static Optional<PartitionState> fit(
+            PartitionState state, List<Integer> replicas, ClusterSnapshot snapshot, int controllerEpoch) {
         List<Integer> isr = state.isr().stream().filter(replicas::contains).toList();
         if (!state.hasLeader() || replicas.contains(state.leader())) {
             if (isr.size() == state.isr().size() || isr.isEmpty()) {
@@ -104,16 +116,21 @@ public final class Reassignments {
             return Optional.of(new PartitionState(state.leader(), state.leaderEpoch(), isr, controllerEpoch));
         }
         Optional<Integer> leader = replicas.stream()
-                .filter(r -> isr.contains(r) && snapshot.isEligibleLeader(r)).findFirst();
-        return Optional.of(new PartitionState(leader.orElse(PartitionState.NO_LEADER), state.leaderEpoch() + 1,
-                isr.isEmpty() ? state.isr() : isr, controllerEpoch));
+                .filter(r -> isr.contains(r) && snapshot.isEligibleLeader(r))
+                .findFirst();
+        return Optional.of(new PartitionState(
+                leader.orElse(PartitionState.NO_LEADER),
+                state.leaderEpoch() + 1,
+                isr.isEmpty() ? state.isr() : isr,
+                controllerEpoch));
     }
 
     /** Kafka's error for a request that changes the replication factor when the client forbade it. */
-    public static Optional<String> replicationFactorChange(TopicAssignment assignment, int partition,
-                                                           List<Integer> target) {
+    public static Optional<String> replicationFactorChange(
+            TopicAssignment assignment, int partition, List<Integer> target) {
         int current = assignment.originalReplicas(partition).size();
-        return target.size() == current ? Optional.empty()
+        return target.size() == current
+                ? Optional.empty()
                 : Optional.of("The replication factor is changed from " + current + " to " + target.size()
                         + " but AllowReplicationFactorChange is false.");
     }

@@ -19,13 +19,16 @@ import org.apache.kafka.common.errors.InvalidReplicationFactorException;
  */
 public final class ReplicaAssigner {
 
-    private ReplicaAssigner() {
-    }
+    private ReplicaAssigner() {}
 
-    public static Map<Integer, List<Integer>> assign(List<Integer> liveBrokers, int firstPartition, int partitions,
-                                                     int replicationFactor) {
+    public static Map<Integer, List<Integer>> assign(
+            List<Integer> liveBrokers, int firstPartition, int partitions, int replicationFactor) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return assign(liveBrokers, firstPartition, partitions, replicationFactor,
+        return assign(
+                liveBrokers,
+                firstPartition,
+                partitions,
+                replicationFactor,
                 liveBrokers.isEmpty() ? 0 : random.nextInt(liveBrokers.size()),
                 liveBrokers.isEmpty() ? 0 : random.nextInt(liveBrokers.size()));
     }
@@ -35,8 +38,8 @@ public final class ReplicaAssigner {
      *
      * @param racks each live broker's rack, or null for a broker without one
      */
-    public static Map<Integer, List<Integer>> assign(Map<Integer, String> racks, int firstPartition, int partitions,
-                                                     int replicationFactor) {
+    public static Map<Integer, List<Integer>> assign(
+            Map<Integer, String> racks, int firstPartition, int partitions, int replicationFactor) {
         long withRack = racks.values().stream().filter(Objects::nonNull).count();
         List<Integer> brokers = new ArrayList<>(racks.keySet());
         if (withRack == 0) {
@@ -47,13 +50,22 @@ public final class ReplicaAssigner {
                     "Not all brokers have rack information: set broker.rack on every node or on none.");
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return assignRackAware(racks, firstPartition, partitions, replicationFactor, random.nextInt(racks.size()),
+        return assignRackAware(
+                racks,
+                firstPartition,
+                partitions,
+                replicationFactor,
+                random.nextInt(racks.size()),
                 random.nextInt(racks.size()));
     }
 
-    static Map<Integer, List<Integer>> assignRackAware(Map<Integer, String> racks, int firstPartition,
-                                                       int partitions, int replicationFactor, int startIndex,
-                                                       int initialShift) {
+    static Map<Integer, List<Integer>> assignRackAware(
+            Map<Integer, String> racks,
+            int firstPartition,
+            int partitions,
+            int replicationFactor,
+            int startIndex,
+            int initialShift) {
         if (replicationFactor <= 0) {
             throw new InvalidReplicationFactorException("Replication factor must be larger than 0.");
         }
@@ -96,7 +108,9 @@ public final class ReplicaAssigner {
     /** Brokers ordered rack by rack in turn: r1's first, r2's first, ..., r1's second, ... */
     static List<Integer> rackAlternated(Map<Integer, String> racks) {
         Map<String, List<Integer>> byRack = new TreeMap<>();
-        new TreeMap<>(racks).forEach((broker, rack) -> byRack.computeIfAbsent(rack, r -> new ArrayList<>()).add(broker));
+        new TreeMap<>(racks)
+                .forEach((broker, rack) ->
+                        byRack.computeIfAbsent(rack, r -> new ArrayList<>()).add(broker));
         List<Integer> ordered = new ArrayList<>();
         for (int round = 0; ordered.size() < racks.size(); round++) {
             for (List<Integer> inRack : byRack.values()) {
@@ -108,8 +122,13 @@ public final class ReplicaAssigner {
         return ordered;
     }
 
-    static Map<Integer, List<Integer>> assign(List<Integer> liveBrokers, int firstPartition, int partitions,
-                                              int replicationFactor, int startIndex, int initialShift) {
+    static Map<Integer, List<Integer>> assign(
+            List<Integer> liveBrokers,
+            int firstPartition,
+            int partitions,
+            int replicationFactor,
+            int startIndex,
+            int initialShift) {
         if (replicationFactor <= 0) {
             throw new InvalidReplicationFactorException("Replication factor must be larger than 0.");
         }

@@ -20,8 +20,10 @@ import java.util.TreeMap;
 public record TopicAssignment(
         @JsonProperty("topic_id") String topicId,
         @JsonProperty("partitions") Map<Integer, List<Integer>> partitions,
+
         @JsonProperty("adding_replicas") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<Integer, List<Integer>> addingReplicas,
+
         @JsonProperty("removing_replicas") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<Integer, List<Integer>> removingReplicas) {
 
@@ -82,8 +84,8 @@ public record TopicAssignment(
     }
 
     /** This assignment with one partition's replica set (and reassignment state) replaced. */
-    public TopicAssignment withPartition(int partition, List<Integer> replicas, List<Integer> adding,
-                                         List<Integer> removing) {
+    public TopicAssignment withPartition(
+            int partition, List<Integer> replicas, List<Integer> adding, List<Integer> removing) {
         Map<Integer, List<Integer>> all = new TreeMap<>(partitions);
         Map<Integer, List<Integer>> add = new TreeMap<>(addingReplicas);
         Map<Integer, List<Integer>> remove = new TreeMap<>(removingReplicas);

@@ -15,8 +15,7 @@ public final class ZkPaths {
     public static final String PRODUCER_ID_BLOCK = ROOT + "/seq/producer_id";
     public static final String CLUSTER_ID = ROOT + "/cluster/id";
 
-    private ZkPaths() {
-    }
+    private ZkPaths() {}
 
     public static String broker(int id) {
         return BROKER_IDS + "/" + id;

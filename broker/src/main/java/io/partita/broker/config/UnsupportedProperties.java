@@ -21,16 +21,17 @@ final class UnsupportedProperties {
     private static final List<String> SECURITY_PREFIXES = List.of("ssl.", "sasl.");
     /** Per-listener forms of the same, e.g. listener.name.&lt;name&gt;.ssl.keystore.location. */
     private static final String LISTENER_PREFIX = "listener.name.";
+
     private static final Set<String> SECURITY_LISTENER_PROTOCOLS = Set.of("SSL", "SASL_PLAINTEXT", "SASL_SSL");
 
-    private UnsupportedProperties() {
-    }
+    private UnsupportedProperties() {}
 
     /** @throws ConfigException naming the first property that asks for security the node cannot give */
     static void refuseSecurity(Map<?, ?> properties) {
         for (Map.Entry<?, ?> entry : new TreeMap<>(stringKeys(properties)).entrySet()) {
             String name = entry.getKey().toString();
-            String value = entry.getValue() == null ? "" : entry.getValue().toString().strip();
+            String value =
+                    entry.getValue() == null ? "" : entry.getValue().toString().strip();
             // listener.name.<listener>.ssl.* and listener.name.<listener>.<mechanism>.sasl.* are the same settings
             String setting = name.startsWith(LISTENER_PREFIX) ? name : "." + name;
             if (SECURITY_PREFIXES.stream().anyMatch(prefix -> setting.contains("." + prefix))) {

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * simply rejoins, with changed metadata, after giving partitions up, which starts the next rebalance.
  */
 public final class ClassicGroup {
-    private static final Logger log = LoggerFactory.getLogger(ClassicGroup.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClassicGroup.class);
     private static final byte[] EMPTY = new byte[0];
 
     final String groupId;
@@ -50,6 +50,7 @@ public final class ClassicGroup {
     final Set<String> pendingMembers = new HashSet<>();
     /** Members of the current generation that have not sent their SyncGroup yet. */
     final Set<String> pendingSync = new HashSet<>();
+
     private final GroupOffsets offsets = new GroupOffsets();
     boolean unloaded;
     /** JoinGroup and the join phase of a rebalance, under this group's lock. */
@@ -62,8 +63,11 @@ public final class ClassicGroup {
     }
 
     /** A group as loaded from the log by a new coordinator: it goes on in its generation, its members' sessions start afresh. */
-    static ClassicGroup restore(String groupId, GroupRuntime runtime, GroupSnapshot snapshot,
-                                Map<TopicPartition, CommittedOffset> offsets) {
+    static ClassicGroup restore(
+            String groupId,
+            GroupRuntime runtime,
+            GroupSnapshot snapshot,
+            Map<TopicPartition, CommittedOffset> offsets) {
         ClassicGroup group = new ClassicGroup(groupId, runtime);
         synchronized (group) {
             group.offsets.restore(offsets);
@@ -74,8 +78,14 @@ public final class ClassicGroup {
                 for (GroupSnapshot.Member m : snapshot.members()) {
                     LinkedHashMap<String, byte[]> protocols = new LinkedHashMap<>();
                     protocols.put(snapshot.protocolName(), m.subscription());
-                    GroupMember member = new GroupMember(m.memberId(), m.groupInstanceId(), m.clientId(),
-                            m.clientHost(), m.rebalanceTimeoutMs(), m.sessionTimeoutMs(), protocols);
+                    GroupMember member = new GroupMember(
+                            m.memberId(),
+                            m.groupInstanceId(),
+                            m.clientId(),
+                            m.clientHost(),
+                            m.rebalanceTimeoutMs(),
+                            m.sessionTimeoutMs(),
+                            protocols);
                     member.assignment = m.assignment();
                     group.members.put(member.memberId, member);
                     if (member.groupInstanceId != null) {
@@ -84,7 +94,8 @@ public final class ClassicGroup {
                 }
                 if (!group.members.isEmpty()) {
                     group.protocolName = snapshot.protocolName();
-                    group.leaderId = group.members.containsKey(snapshot.leaderId()) ? snapshot.leaderId()
+                    group.leaderId = group.members.containsKey(snapshot.leaderId())
+                            ? snapshot.leaderId()
                             : group.members.keySet().iterator().next();
                     group.state = GroupState.STABLE;
                     group.members.values().forEach(group::touch);
@@ -120,14 +131,22 @@ public final class ClassicGroup {
      * @param requireKnownMemberId JoinGroup v4+: a new dynamic member first gets its id with MEMBER_ID_REQUIRED
      * @param supportsSkipAssignment JoinGroup v9+: a rejoining static leader is told to skip the assignment
      */
-    public synchronized CompletableFuture<JoinGroupResponseData> join(JoinGroupRequestData request, String clientId,
-            String clientHost, boolean requireKnownMemberId, boolean supportsSkipAssignment) {
+    public synchronized CompletableFuture<JoinGroupResponseData> join(
+            JoinGroupRequestData request,
+            String clientId,
+            String clientHost,
+            boolean requireKnownMemberId,
+            boolean supportsSkipAssignment) {
         return joins.join(request, clientId, clientHost, requireKnownMemberId, supportsSkipAssignment);
     }
 
     static JoinGroupResponseData joinErrorData(String memberId, Errors error) {
-        return new JoinGroupResponseData().setErrorCode(error.code()).setMemberId(memberId == null ? "" : memberId)
-                .setGenerationId(-1).setProtocolName(null).setLeader("");
+        return new JoinGroupResponseData()
+                .setErrorCode(error.code())
+                .setMemberId(memberId == null ? "" : memberId)
+                .setGenerationId(-1)
+                .setProtocolName(null)
+                .setLeader("");
     }
 
     // ---------------------------------------------------------------- SyncGroup
@@ -191,7 +210,7 @@ public final class ClassicGroup {
                 }
                 if (error != null) {
                     Errors code = GroupErrors.forWrite(error, false);
-                    log.warn("Group {}: could not persist the assignment of generation {}: {}", groupId, gen, code);
+                    LOG.warn("Group {}: could not persist the assignment of generation {}: {}", groupId, gen, code);
                     members.values().forEach(m -> {
                         m.assignment = EMPTY;
                         if (m.awaitingSync != null) {
@@ -204,7 +223,7 @@ public final class ClassicGroup {
                 }
                 members.values().forEach(m -> m.assignment = full.getOrDefault(m.memberId, EMPTY));
                 transition(GroupState.STABLE);
-                log.info("Group {} is stable in generation {}", groupId, gen);
+                LOG.info("Group {} is stable in generation {}", groupId, gen);
                 members.values().forEach(m -> {
                     if (m.awaitingSync != null) {
                         m.awaitingSync.complete(syncResponse(m.assignment));
@@ -216,8 +235,11 @@ public final class ClassicGroup {
     }
 
     private SyncGroupResponseData syncResponse(byte[] assignment) {
-        return new SyncGroupResponseData().setErrorCode(Errors.NONE.code()).setProtocolType(protocolType)
-                .setProtocolName(protocolName).setAssignment(assignment);
+        return new SyncGroupResponseData()
+                .setErrorCode(Errors.NONE.code())
+                .setProtocolType(protocolType)
+                .setProtocolName(protocolName)
+                .setAssignment(assignment);
     }
 
     static SyncGroupResponseData syncError(Errors error) {
@@ -252,12 +274,15 @@ public final class ClassicGroup {
     }
 
     /** Removes members by id or by group.instance.id (LeaveGroup, or the admin client's removeMembersFromConsumerGroup). */
-    public synchronized List<LeaveGroupResponseData.MemberResponse> leave(List<LeaveGroupRequestData.MemberIdentity> leaving) {
+    public synchronized List<LeaveGroupResponseData.MemberResponse> leave(
+            List<LeaveGroupRequestData.MemberIdentity> leaving) {
         List<LeaveGroupResponseData.MemberResponse> results = new ArrayList<>();
         for (LeaveGroupRequestData.MemberIdentity identity : leaving) {
-            results.add(new LeaveGroupResponseData.MemberResponse().setMemberId(identity.memberId())
+            results.add(new LeaveGroupResponseData.MemberResponse()
+                    .setMemberId(identity.memberId())
                     .setGroupInstanceId(identity.groupInstanceId())
-                    .setErrorCode(leaveOne(identity.memberId(), identity.groupInstanceId()).code()));
+                    .setErrorCode(leaveOne(identity.memberId(), identity.groupInstanceId())
+                            .code()));
         }
         return results;
     }
@@ -300,7 +325,7 @@ public final class ClassicGroup {
         switch (state) {
             case STABLE, COMPLETING_REBALANCE -> joins.prepareRebalance(reason);
             case PREPARING_REBALANCE -> joins.tryCompleteJoin();
-            default -> { }
+            default -> {}
         }
     }
 
@@ -358,7 +383,7 @@ public final class ClassicGroup {
             runtime.schedule(() -> checkSession(memberId), member.sessionDeadline - now);
             return;
         }
-        log.info("Group {}: session of member {} expired after {} ms", groupId, memberId, member.sessionTimeoutMs);
+        LOG.info("Group {}: session of member {} expired after {} ms", groupId, memberId, member.sessionTimeoutMs);
         removeMember(member, "the session of member " + memberId + " expired");
     }
 
@@ -370,17 +395,25 @@ public final class ClassicGroup {
      */
     void scheduleNewMemberExpiry(GroupMember member) {
         String memberId = member.memberId;
-        runtime.schedule(() -> {
-            synchronized (this) {
-                GroupMember current = members.get(memberId);
-                if (current != null && current.isNew && current.awaitingJoin != null
-                        && state == GroupState.PREPARING_REBALANCE && !unloaded) {
-                    log.info("Group {}: new member {} did not complete its join within {} ms and is removed", groupId,
-                            memberId, GroupConfig.NEW_MEMBER_JOIN_TIMEOUT_MS);
-                    removeMember(current, "new member " + memberId + " timed out joining");
-                }
-            }
-        }, GroupConfig.NEW_MEMBER_JOIN_TIMEOUT_MS);
+        runtime.schedule(
+                () -> {
+                    synchronized (this) {
+                        GroupMember current = members.get(memberId);
+                        if (current != null
+                                && current.isNew
+                                && current.awaitingJoin != null
+                                && state == GroupState.PREPARING_REBALANCE
+                                && !unloaded) {
+                            LOG.info(
+                                    "Group {}: new member {} did not complete its join within {} ms and is removed",
+                                    groupId,
+                                    memberId,
+                                    GroupConfig.NEW_MEMBER_JOIN_TIMEOUT_MS);
+                            removeMember(current, "new member " + memberId + " timed out joining");
+                        }
+                    }
+                },
+                GroupConfig.NEW_MEMBER_JOIN_TIMEOUT_MS);
     }
 
     /**
@@ -391,33 +424,43 @@ public final class ClassicGroup {
      */
     void schedulePendingSyncExpiry(int rebalanceTimeoutMs) {
         int gen = generation;
-        runtime.schedule(() -> {
-            synchronized (this) {
-                if (gen != generation || unloaded || pendingSync.isEmpty()
-                        || (state != GroupState.COMPLETING_REBALANCE && state != GroupState.STABLE)) {
-                    return;
-                }
-                log.info("Group {}: member(s) {} did not sync generation {} within {} ms and are removed", groupId,
-                        pendingSync, gen, rebalanceTimeoutMs);
-                for (String memberId : List.copyOf(pendingSync)) {
-                    GroupMember member = members.get(memberId);
-                    if (member != null) {
-                        removeMember(member, "member " + memberId + " did not sync generation " + gen);
+        runtime.schedule(
+                () -> {
+                    synchronized (this) {
+                        if (gen != generation
+                                || unloaded
+                                || pendingSync.isEmpty()
+                                || (state != GroupState.COMPLETING_REBALANCE && state != GroupState.STABLE)) {
+                            return;
+                        }
+                        LOG.info(
+                                "Group {}: member(s) {} did not sync generation {} within {} ms and are removed",
+                                groupId,
+                                pendingSync,
+                                gen,
+                                rebalanceTimeoutMs);
+                        for (String memberId : List.copyOf(pendingSync)) {
+                            GroupMember member = members.get(memberId);
+                            if (member != null) {
+                                removeMember(member, "member " + memberId + " did not sync generation " + gen);
+                            }
+                        }
+                        pendingSync.clear();
                     }
-                }
-                pendingSync.clear();
-            }
-        }, rebalanceTimeoutMs);
+                },
+                rebalanceTimeoutMs);
     }
 
     void schedulePendingExpiry(String memberId, int sessionTimeoutMs) {
-        runtime.schedule(() -> {
-            synchronized (this) {
-                if (pendingMembers.remove(memberId)) {
-                    joins.tryCompleteJoin();
-                }
-            }
-        }, sessionTimeoutMs);
+        runtime.schedule(
+                () -> {
+                    synchronized (this) {
+                        if (pendingMembers.remove(memberId)) {
+                            joins.tryCompleteJoin();
+                        }
+                    }
+                },
+                sessionTimeoutMs);
     }
 
     void transition(GroupState next) {
@@ -485,8 +528,12 @@ public final class ClassicGroup {
         if (state != GroupState.EMPTY) {
             return Set.of();
         }
-        return offsets.olderThan(now, retentionMs, offset -> protocolType.isEmpty() ? offset.commitTimestamp()
-                : Math.max(stateTimestamp, offset.commitTimestamp()));
+        return offsets.olderThan(
+                now,
+                retentionMs,
+                offset -> protocolType.isEmpty()
+                        ? offset.commitTimestamp()
+                        : Math.max(stateTimestamp, offset.commitTimestamp()));
     }
 
     // ---------------------------------------------------------------- lifecycle and records
@@ -506,7 +553,8 @@ public final class ClassicGroup {
     synchronized List<SimpleRecord> tombstones() {
         long now = runtime.now();
         List<SimpleRecord> records = new ArrayList<>();
-        offsets.partitions().forEach(tp -> records.add(new SimpleRecord(now, GroupRecords.offsetKey(groupId, tp), null)));
+        offsets.partitions()
+                .forEach(tp -> records.add(new SimpleRecord(now, GroupRecords.offsetKey(groupId, tp), null)));
         records.add(new SimpleRecord(now, GroupRecords.groupKey(groupId), null));
         return records;
     }
@@ -548,12 +596,18 @@ public final class ClassicGroup {
     SimpleRecord groupRecord(Map<String, byte[]> assignments) {
         List<GroupSnapshot.Member> snapshotMembers = new ArrayList<>();
         for (GroupMember m : members.values()) {
-            snapshotMembers.add(new GroupSnapshot.Member(m.memberId, m.groupInstanceId, m.clientId, m.clientHost,
-                    m.rebalanceTimeoutMs, m.sessionTimeoutMs, m.metadata(protocolName),
+            snapshotMembers.add(new GroupSnapshot.Member(
+                    m.memberId,
+                    m.groupInstanceId,
+                    m.clientId,
+                    m.clientHost,
+                    m.rebalanceTimeoutMs,
+                    m.sessionTimeoutMs,
+                    m.metadata(protocolName),
                     assignments.getOrDefault(m.memberId, EMPTY)));
         }
-        GroupSnapshot snapshot = new GroupSnapshot(protocolType, generation, protocolName, leaderId, stateTimestamp,
-                snapshotMembers);
+        GroupSnapshot snapshot =
+                new GroupSnapshot(protocolType, generation, protocolName, leaderId, stateTimestamp, snapshotMembers);
         return new SimpleRecord(runtime.now(), GroupRecords.groupKey(groupId), GroupRecords.groupValue(snapshot));
     }
 
@@ -568,14 +622,17 @@ public final class ClassicGroup {
                 .setProtocolData(stable && protocolName != null ? protocolName : "");
         if (state != GroupState.DEAD) {
             for (GroupMember m : members.values()) {
-                described.members().add(new DescribeGroupsResponseData.DescribedGroupMember()
-                        .setMemberId(m.memberId).setGroupInstanceId(m.groupInstanceId)
-                        .setClientId(m.clientId).setClientHost(m.clientHost)
-                        .setMemberMetadata(stable ? m.metadata(protocolName) : EMPTY)
-                        .setMemberAssignment(stable ? m.assignment : EMPTY));
+                described
+                        .members()
+                        .add(new DescribeGroupsResponseData.DescribedGroupMember()
+                                .setMemberId(m.memberId)
+                                .setGroupInstanceId(m.groupInstanceId)
+                                .setClientId(m.clientId)
+                                .setClientHost(m.clientHost)
+                                .setMemberMetadata(stable ? m.metadata(protocolName) : EMPTY)
+                                .setMemberAssignment(stable ? m.assignment : EMPTY));
             }
         }
         return described;
     }
-
 }

@@ -8,8 +8,7 @@ import org.apache.kafka.clients.consumer.internals.ConsumerProtocol;
 final class ConsumerProtocolNames {
     static final String TYPE = ConsumerProtocol.PROTOCOL_TYPE;
 
-    private ConsumerProtocolNames() {
-    }
+    private ConsumerProtocolNames() {}
 
     /** The topics of a subscription; none if the metadata cannot be read (a client of another protocol). */
     static List<String> topics(byte[] metadata) {
@@ -17,7 +16,8 @@ final class ConsumerProtocolNames {
             return List.of();
         }
         try {
-            return ConsumerProtocol.deserializeConsumerProtocolSubscription(ByteBuffer.wrap(metadata)).topics();
+            return ConsumerProtocol.deserializeConsumerProtocolSubscription(ByteBuffer.wrap(metadata))
+                    .topics();
         } catch (RuntimeException e) {
             return List.of();
         }

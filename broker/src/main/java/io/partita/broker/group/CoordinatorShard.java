@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * loss of this node.
  */
 final class CoordinatorShard implements GroupRuntime {
-    private static final Logger log = LoggerFactory.getLogger(CoordinatorShard.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorShard.class);
     private static final int LOAD_READ_BYTES = 1024 * 1024;
 
     private final TopicPartition topicPartition;
@@ -44,8 +44,12 @@ final class CoordinatorShard implements GroupRuntime {
     private volatile boolean loaded;
     private volatile boolean closed;
 
-    CoordinatorShard(TopicPartition topicPartition, int leaderEpoch, ReplicaManager replicaManager,
-                     ScheduledExecutorService timer, GroupConfig config) {
+    CoordinatorShard(
+            TopicPartition topicPartition,
+            int leaderEpoch,
+            ReplicaManager replicaManager,
+            ScheduledExecutorService timer,
+            GroupConfig config) {
         this.topicPartition = topicPartition;
         this.leaderEpoch = leaderEpoch;
         this.replicaManager = replicaManager;
@@ -85,15 +89,18 @@ final class CoordinatorShard implements GroupRuntime {
             return CompletableFuture.completedFuture(null);
         }
         try {
-            return timer.schedule(() -> {
-                if (!closed) {
-                    try {
-                        task.run();
-                    } catch (RuntimeException e) {
-                        log.error("A group timer of {} failed", topicPartition, e);
-                    }
-                }
-            }, Math.max(0, delayMs), TimeUnit.MILLISECONDS);
+            return timer.schedule(
+                    () -> {
+                        if (!closed) {
+                            try {
+                                task.run();
+                            } catch (RuntimeException e) {
+                                LOG.error("A group timer of {} failed", topicPartition, e);
+                            }
+                        }
+                    },
+                    Math.max(0, delayMs),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             return CompletableFuture.completedFuture(null);
         }
@@ -103,11 +110,12 @@ final class CoordinatorShard implements GroupRuntime {
     public CompletableFuture<Long> write(List<SimpleRecord> records) {
         Partition partition = replicaManager.partition(topicPartition).orElse(null);
         if (closed || partition == null || !partition.isLeader() || partition.leaderEpoch() != leaderEpoch) {
-            return CompletableFuture.failedFuture(new NotCoordinatorException(
-                    "This node no longer leads " + topicPartition));
+            return CompletableFuture.failedFuture(
+                    new NotCoordinatorException("This node no longer leads " + topicPartition));
         }
         MemoryRecords batch = MemoryRecords.withRecords(Compression.NONE, records.toArray(SimpleRecord[]::new));
-        return replicaManager.appendRecords(partition, leaderEpoch, batch, true, config.offsetCommitTimeoutMs())
+        return replicaManager
+                .appendRecords(partition, leaderEpoch, batch, true, config.offsetCommitTimeoutMs())
                 .thenApply(AppendResult::baseOffset);
     }
 
@@ -144,21 +152,28 @@ final class CoordinatorShard implements GroupRuntime {
                 return;
             }
             Map<String, ClassicGroup> loadedGroups = new HashMap<>();
-            snapshots.forEach((id, snapshot) -> loadedGroups.put(id,
-                    ClassicGroup.restore(id, this, snapshot, offsets.getOrDefault(id, Map.of()))));
-            offsets.forEach((id, committed) -> loadedGroups.computeIfAbsent(id,
-                    g -> ClassicGroup.restore(g, this, null, committed)));
+            snapshots.forEach((id, snapshot) ->
+                    loadedGroups.put(id, ClassicGroup.restore(id, this, snapshot, offsets.getOrDefault(id, Map.of()))));
+            offsets.forEach((id, committed) ->
+                    loadedGroups.computeIfAbsent(id, g -> ClassicGroup.restore(g, this, null, committed)));
             groups.putAll(loadedGroups);
             loaded = true;
-            log.info("Loaded {} group(s) from {} record(s) of {} in epoch {} in {} ms", loadedGroups.size(), records,
-                    topicPartition, leaderEpoch, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            LOG.info(
+                    "Loaded {} group(s) from {} record(s) of {} in epoch {} in {} ms",
+                    loadedGroups.size(),
+                    records,
+                    topicPartition,
+                    leaderEpoch,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (RuntimeException e) {
-            log.error("Could not load the groups of {}", topicPartition, e);
+            LOG.error("Could not load the groups of {}", topicPartition, e);
         }
     }
 
-    private static void apply(Record record, Map<String, GroupSnapshot> snapshots,
-                              Map<String, Map<TopicPartition, CommittedOffset>> offsets) {
+    private static void apply(
+            Record record,
+            Map<String, GroupSnapshot> snapshots,
+            Map<String, Map<TopicPartition, CommittedOffset>> offsets) {
         if (!record.hasKey()) {
             return;
         }
@@ -191,6 +206,6 @@ final class CoordinatorShard implements GroupRuntime {
         closed = true;
         groups.values().forEach(ClassicGroup::unload);
         groups.clear();
-        log.info("Unloaded the groups of {} (epoch {})", topicPartition, leaderEpoch);
+        LOG.info("Unloaded the groups of {} (epoch {})", topicPartition, leaderEpoch);
     }
 }

@@ -5,10 +5,17 @@ package io.partita.broker.group;
  *
  * @param offsetsTopicReplicationFactor -1: the smaller of 3 and the live node count
  */
-public record GroupConfig(int offsetsTopicPartitions, short offsetsTopicReplicationFactor, long offsetsRetentionMs,
-                          long offsetsRetentionCheckIntervalMs, int offsetCommitTimeoutMs, int offsetMetadataMaxBytes,
-                          int initialRebalanceDelayMs, int minSessionTimeoutMs, int maxSessionTimeoutMs,
-                          int maxSize) {
+public record GroupConfig(
+        int offsetsTopicPartitions,
+        short offsetsTopicReplicationFactor,
+        long offsetsRetentionMs,
+        long offsetsRetentionCheckIntervalMs,
+        int offsetCommitTimeoutMs,
+        int offsetMetadataMaxBytes,
+        int initialRebalanceDelayMs,
+        int minSessionTimeoutMs,
+        int maxSessionTimeoutMs,
+        int maxSize) {
 
     /**
      * Kafka's {@code GroupCoordinator.NewMemberJoinTimeoutMs}: how long a member joining for the first time may
@@ -16,17 +23,33 @@ public record GroupConfig(int offsetsTopicPartitions, short offsetsTopicReplicat
      */
     public static final int NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
 
-    public GroupConfig(int offsetsTopicPartitions, int offsetsTopicReplicationFactor, long offsetsRetentionMs,
-                       long offsetsRetentionCheckIntervalMs, int offsetCommitTimeoutMs, int offsetMetadataMaxBytes,
-                       int initialRebalanceDelayMs, int minSessionTimeoutMs, int maxSessionTimeoutMs, int maxSize) {
-        this(offsetsTopicPartitions, (short) offsetsTopicReplicationFactor, offsetsRetentionMs,
-                offsetsRetentionCheckIntervalMs, offsetCommitTimeoutMs, offsetMetadataMaxBytes, initialRebalanceDelayMs,
-                minSessionTimeoutMs, maxSessionTimeoutMs, maxSize);
+    public GroupConfig(
+            int offsetsTopicPartitions,
+            int offsetsTopicReplicationFactor,
+            long offsetsRetentionMs,
+            long offsetsRetentionCheckIntervalMs,
+            int offsetCommitTimeoutMs,
+            int offsetMetadataMaxBytes,
+            int initialRebalanceDelayMs,
+            int minSessionTimeoutMs,
+            int maxSessionTimeoutMs,
+            int maxSize) {
+        this(
+                offsetsTopicPartitions,
+                (short) offsetsTopicReplicationFactor,
+                offsetsRetentionMs,
+                offsetsRetentionCheckIntervalMs,
+                offsetCommitTimeoutMs,
+                offsetMetadataMaxBytes,
+                initialRebalanceDelayMs,
+                minSessionTimeoutMs,
+                maxSessionTimeoutMs,
+                maxSize);
     }
 
     /** Kafka's defaults with no initial rebalance delay: for unit tests of the state machine. */
     public static GroupConfig defaults() {
-        return new GroupConfig(50, -1, 7 * 24 * 3_600_000L, 600_000L, 5_000, 4096, 0, 6_000, 1_800_000,
-                Integer.MAX_VALUE);
+        return new GroupConfig(
+                50, -1, 7 * 24 * 3_600_000L, 600_000L, 5_000, 4096, 0, 6_000, 1_800_000, Integer.MAX_VALUE);
     }
 }

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * again or retry.
  */
 public final class GroupCoordinator implements PartitionRoleListener, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(GroupCoordinator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCoordinator.class);
 
     private final GroupConfig config;
     private final ReplicaManager replicaManager;
@@ -51,8 +51,12 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
      * @param timer  group timers (sessions, rebalance timeouts); its tasks are short
      * @param loader where shards read their partition at the start of a leadership
      */
-    public GroupCoordinator(GroupConfig config, ReplicaManager replicaManager, ScheduledExecutorService timer,
-                            Executor loader, Supplier<ClusterSnapshot> metadata) {
+    public GroupCoordinator(
+            GroupConfig config,
+            ReplicaManager replicaManager,
+            ScheduledExecutorService timer,
+            Executor loader,
+            Supplier<ClusterSnapshot> metadata) {
         this.config = config;
         this.replicaManager = replicaManager;
         this.timer = timer;
@@ -88,7 +92,7 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
         if (previous != null) {
             previous.unload();
         }
-        log.info("Coordinating the groups of {} from epoch {}: loading", tp, partition.leaderEpoch());
+        LOG.info("Coordinating the groups of {} from epoch {}: loading", tp, partition.leaderEpoch());
         loader.execute(shard::load);
     }
 
@@ -105,14 +109,15 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
 
     /** The partition of __consumer_offsets that holds a group: from the topic's actual partition count. */
     public int partitionFor(String groupId) {
-        int partitions = metadata.get().topic(OffsetsTopic.NAME).map(t -> t.partitions().size())
+        int partitions = metadata.get()
+                .topic(OffsetsTopic.NAME)
+                .map(t -> t.partitions().size())
                 .orElse(config.offsetsTopicPartitions());
         return OffsetsTopic.partitionFor(groupId, partitions);
     }
 
     /** A group's shard, or the error Kafka gives when this node cannot serve the group now. */
-    private record Route(CoordinatorShard shard, Errors error) {
-    }
+    private record Route(CoordinatorShard shard, Errors error) {}
 
     private Route route(String groupId) {
         CoordinatorShard shard = shards.get(partitionFor(groupId));
@@ -132,15 +137,16 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
 
     // ---------------------------------------------------------------- membership
 
-    public CompletableFuture<JoinGroupResponseData> join(JoinGroupRequestData request, String clientId,
-                                                         String clientHost, short version) {
+    public CompletableFuture<JoinGroupResponseData> join(
+            JoinGroupRequestData request, String clientId, String clientHost, short version) {
         String memberId = request.memberId() == null ? "" : request.memberId();
         if (invalidId(request.groupId(), false)) {
             return CompletableFuture.completedFuture(ClassicGroup.joinErrorData(memberId, Errors.INVALID_GROUP_ID));
         }
         if (request.sessionTimeoutMs() < config.minSessionTimeoutMs()
                 || request.sessionTimeoutMs() > config.maxSessionTimeoutMs()) {
-            return CompletableFuture.completedFuture(ClassicGroup.joinErrorData(memberId, Errors.INVALID_SESSION_TIMEOUT));
+            return CompletableFuture.completedFuture(
+                    ClassicGroup.joinErrorData(memberId, Errors.INVALID_SESSION_TIMEOUT));
         }
         Route route = route(request.groupId());
         if (route.error() != Errors.NONE) {
@@ -149,9 +155,12 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
         ClassicGroup group = route.shard().groups().get(request.groupId());
         if (group == null) {
             if (!memberId.isEmpty()) {
-                return CompletableFuture.completedFuture(ClassicGroup.joinErrorData(memberId, Errors.UNKNOWN_MEMBER_ID));
+                return CompletableFuture.completedFuture(
+                        ClassicGroup.joinErrorData(memberId, Errors.UNKNOWN_MEMBER_ID));
             }
-            group = route.shard().groups().computeIfAbsent(request.groupId(), id -> new ClassicGroup(id, route.shard()));
+            group = route.shard()
+                    .groups()
+                    .computeIfAbsent(request.groupId(), id -> new ClassicGroup(id, route.shard()));
         }
         return group.join(request, clientId, clientHost, version >= 4, version >= 9);
     }
@@ -184,8 +193,7 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
     }
 
     /** The top-level error and, if none, each member's result. */
-    public record LeaveResult(Errors error, List<LeaveGroupResponseData.MemberResponse> members) {
-    }
+    public record LeaveResult(Errors error, List<LeaveGroupResponseData.MemberResponse> members) {}
 
     public LeaveResult leave(String groupId, List<LeaveGroupRequestData.MemberIdentity> leaving) {
         if (invalidId(groupId, false)) {
@@ -205,11 +213,14 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
     // ---------------------------------------------------------------- offsets
 
     /** An offset to commit as the client sent it. */
-    public record OffsetToCommit(long offset, int leaderEpoch, String metadata) {
-    }
+    public record OffsetToCommit(long offset, int leaderEpoch, String metadata) {}
 
-    public CompletableFuture<Map<TopicPartition, Errors>> commit(String groupId, String memberId, String instanceId,
-                                                                 int generation, Map<TopicPartition, OffsetToCommit> request) {
+    public CompletableFuture<Map<TopicPartition, Errors>> commit(
+            String groupId,
+            String memberId,
+            String instanceId,
+            int generation,
+            Map<TopicPartition, OffsetToCommit> request) {
         if (invalidId(groupId, true)) {
             return CompletableFuture.completedFuture(all(request.keySet(), Errors.INVALID_GROUP_ID));
         }
@@ -242,7 +253,8 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
             }
             CommittedOffset committed = new CommittedOffset(o.offset(), o.leaderEpoch(), metadata, now);
             accepted.put(tp, committed);
-            records.add(new SimpleRecord(now, GroupRecords.offsetKey(groupId, tp), GroupRecords.offsetValue(committed)));
+            records.add(
+                    new SimpleRecord(now, GroupRecords.offsetKey(groupId, tp), GroupRecords.offsetValue(committed)));
         });
         if (records.isEmpty()) {
             return CompletableFuture.completedFuture(results);
@@ -261,8 +273,7 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
     }
 
     /** A group's committed offsets (all of them when {@code partitions} is null), or the group-level error. */
-    public record FetchedOffsets(Errors error, Map<TopicPartition, CommittedOffset> offsets) {
-    }
+    public record FetchedOffsets(Errors error, Map<TopicPartition, CommittedOffset> offsets) {}
 
     public FetchedOffsets fetchOffsets(String groupId, List<TopicPartition> partitions) {
         if (invalidId(groupId, true)) {
@@ -288,8 +299,7 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
     }
 
     /** OffsetDelete: the group-level error, or each partition's. */
-    public record DeletedOffsets(Errors error, Map<TopicPartition, Errors> partitions) {
-    }
+    public record DeletedOffsets(Errors error, Map<TopicPartition, Errors> partitions) {}
 
     public CompletableFuture<DeletedOffsets> deleteOffsets(String groupId, List<TopicPartition> partitions) {
         if (invalidId(groupId, false)) {
@@ -338,8 +348,7 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
     // ---------------------------------------------------------------- administration
 
     /** ListGroups over every loaded shard; a shard still loading makes the answer COORDINATOR_LOAD_IN_PROGRESS. */
-    public record Listing(Errors error, List<ListGroupsResponseData.ListedGroup> groups) {
-    }
+    public record Listing(Errors error, List<ListGroupsResponseData.ListedGroup> groups) {}
 
     public Listing listGroups(Set<GroupState> states, Set<String> types) {
         List<ListGroupsResponseData.ListedGroup> listed = new ArrayList<>();
@@ -357,8 +366,10 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
                 if (!types.isEmpty() && !types.contains("classic")) {
                     continue;
                 }
-                listed.add(new ListGroupsResponseData.ListedGroup().setGroupId(group.groupId())
-                        .setProtocolType(group.protocolType()).setGroupState(state.kafkaName())
+                listed.add(new ListGroupsResponseData.ListedGroup()
+                        .setGroupId(group.groupId())
+                        .setProtocolType(group.protocolType())
+                        .setGroupState(state.kafkaName())
                         .setGroupType("classic"));
             }
         }
@@ -367,22 +378,28 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
 
     public DescribeGroupsResponseData.DescribedGroup describe(String groupId, short version) {
         if (invalidId(groupId, true)) {
-            return new DescribeGroupsResponseData.DescribedGroup().setGroupId("")
+            return new DescribeGroupsResponseData.DescribedGroup()
+                    .setGroupId("")
                     .setErrorCode(Errors.INVALID_GROUP_ID.code());
         }
         Route route = route(groupId);
         if (route.error() != Errors.NONE) {
-            return new DescribeGroupsResponseData.DescribedGroup().setGroupId(groupId)
+            return new DescribeGroupsResponseData.DescribedGroup()
+                    .setGroupId(groupId)
                     .setErrorCode(route.error().code());
         }
         ClassicGroup group = route.shard().groups().get(groupId);
         if (group == null || group.state() == GroupState.DEAD) {
             DescribeGroupsResponseData.DescribedGroup dead = new DescribeGroupsResponseData.DescribedGroup()
-                    .setGroupId(groupId).setGroupState(GroupState.DEAD.kafkaName()).setProtocolType("")
+                    .setGroupId(groupId)
+                    .setGroupState(GroupState.DEAD.kafkaName())
+                    .setProtocolType("")
                     .setProtocolData("");
             // From v6 on Kafka says so; before, an unknown group is described as Dead.
-            return version >= 6 ? dead.setErrorCode(Errors.GROUP_ID_NOT_FOUND.code())
-                    .setErrorMessage("Group " + groupId + " not found.") : dead;
+            return version >= 6
+                    ? dead.setErrorCode(Errors.GROUP_ID_NOT_FOUND.code())
+                            .setErrorMessage("Group " + groupId + " not found.")
+                    : dead;
         }
         return group.describe();
     }
@@ -409,7 +426,7 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
             if (error != null) {
                 return GroupErrors.forWrite(error, false);
             }
-            log.info("Deleted group {}", groupId);
+            LOG.info("Deleted group {}", groupId);
             return Errors.NONE;
         });
     }
@@ -425,7 +442,7 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
                 try {
                     expire(shard, group, now);
                 } catch (RuntimeException e) {
-                    log.warn("Offset expiration of group {} failed", group.groupId(), e);
+                    LOG.warn("Offset expiration of group {} failed", group.groupId(), e);
                 }
             }
         }
@@ -435,12 +452,12 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
         Set<TopicPartition> expired = group.expiredOffsets(now, config.offsetsRetentionMs());
         List<SimpleRecord> records = new ArrayList<>();
         expired.forEach(tp -> records.add(new SimpleRecord(now, GroupRecords.offsetKey(group.groupId(), tp), null)));
-        CompletableFuture<Long> written = records.isEmpty() ? CompletableFuture.completedFuture(-1L)
-                : shard.write(records);
+        CompletableFuture<Long> written =
+                records.isEmpty() ? CompletableFuture.completedFuture(-1L) : shard.write(records);
         written.thenAccept(position -> {
             group.removeOffsets(expired);
             if (!expired.isEmpty()) {
-                log.info("Expired {} offset(s) of group {}", expired.size(), group.groupId());
+                LOG.info("Expired {} offset(s) of group {}", expired.size(), group.groupId());
             }
             if (group.markDeadIfOffsetless()) {
                 shard.groups().remove(group.groupId(), group);

@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
  * timers take the lock).
  */
 final class GroupJoins {
-    private static final Logger log = LoggerFactory.getLogger(GroupJoins.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GroupJoins.class);
     private static final byte[] EMPTY = new byte[0];
 
     private final ClassicGroup group;
     /** Increments whenever a join phase begins, so a stale timer of an earlier phase does nothing. */
     private int joinPhase;
+
     private boolean initialDelayRunning;
     /** A member joined during the initial delay: the delay goes on (Kafka's InitialDelayedJoin). */
     private boolean newMemberAdded;
@@ -40,8 +41,12 @@ final class GroupJoins {
      * @param requireKnownMemberId JoinGroup v4+: a new dynamic member first gets its id with MEMBER_ID_REQUIRED
      * @param supportsSkipAssignment JoinGroup v9+: a rejoining static leader is told to skip the assignment
      */
-    CompletableFuture<JoinGroupResponseData> join(JoinGroupRequestData request, String clientId, String clientHost,
-            boolean requireKnownMemberId, boolean supportsSkipAssignment) {
+    CompletableFuture<JoinGroupResponseData> join(
+            JoinGroupRequestData request,
+            String clientId,
+            String clientHost,
+            boolean requireKnownMemberId,
+            boolean supportsSkipAssignment) {
         String memberId = request.memberId();
         if (group.state == GroupState.DEAD || group.unloaded) {
             // Deleted or unloaded meanwhile: the client looks the coordinator up again.
@@ -52,15 +57,17 @@ final class GroupJoins {
         if (!supportsProtocols(request.protocolType(), protocols.keySet())) {
             return joinError(memberId, Errors.INCONSISTENT_GROUP_PROTOCOL);
         }
-        int rebalanceTimeout = request.rebalanceTimeoutMs() < 0 ? request.sessionTimeoutMs() : request.rebalanceTimeoutMs();
+        int rebalanceTimeout =
+                request.rebalanceTimeoutMs() < 0 ? request.sessionTimeoutMs() : request.rebalanceTimeoutMs();
         String instanceId = request.groupInstanceId();
         boolean unknown = memberId.isEmpty();
         if (unknown) {
             if (instanceId != null && group.staticMembers.containsKey(instanceId)) {
-                return replaceStaticMember(request, instanceId, protocols, clientId, clientHost, rebalanceTimeout,
-                        supportsSkipAssignment);
+                return replaceStaticMember(
+                        request, instanceId, protocols, clientId, clientHost, rebalanceTimeout, supportsSkipAssignment);
             }
-            if (group.members.size() + group.pendingMembers.size() >= group.runtime.config().maxSize()) {
+            if (group.members.size() + group.pendingMembers.size()
+                    >= group.runtime.config().maxSize()) {
                 return joinError(memberId, Errors.GROUP_MAX_SIZE_REACHED);
             }
             String newId = (instanceId != null ? instanceId : clientId) + "-" + UUID.randomUUID();
@@ -69,16 +76,25 @@ final class GroupJoins {
                 group.pendingMembers.add(newId);
                 group.schedulePendingExpiry(newId, request.sessionTimeoutMs());
                 return CompletableFuture.completedFuture(new JoinGroupResponseData()
-                        .setErrorCode(Errors.MEMBER_ID_REQUIRED.code()).setMemberId(newId)
-                        .setGenerationId(-1).setProtocolName(null).setLeader(""));
+                        .setErrorCode(Errors.MEMBER_ID_REQUIRED.code())
+                        .setMemberId(newId)
+                        .setGenerationId(-1)
+                        .setProtocolName(null)
+                        .setLeader(""));
             }
-            GroupMember member = new GroupMember(newId, instanceId, clientId, clientHost, rebalanceTimeout,
-                    request.sessionTimeoutMs(), protocols);
+            GroupMember member = new GroupMember(
+                    newId, instanceId, clientId, clientHost, rebalanceTimeout, request.sessionTimeoutMs(), protocols);
             return addMemberAndRebalance(member, request.protocolType());
         }
         if (group.pendingMembers.remove(memberId)) {
-            GroupMember member = new GroupMember(memberId, instanceId, clientId, clientHost, rebalanceTimeout,
-                    request.sessionTimeoutMs(), protocols);
+            GroupMember member = new GroupMember(
+                    memberId,
+                    instanceId,
+                    clientId,
+                    clientHost,
+                    rebalanceTimeout,
+                    request.sessionTimeoutMs(),
+                    protocols);
             return addMemberAndRebalance(member, request.protocolType());
         }
         Errors invalid = group.validateMember(memberId, instanceId);
@@ -88,7 +104,8 @@ final class GroupJoins {
         GroupMember member = group.members.get(memberId);
         switch (group.state) {
             case PREPARING_REBALANCE -> {
-                return updateMemberAndPark(member, protocols, clientId, clientHost, rebalanceTimeout, request.sessionTimeoutMs());
+                return updateMemberAndPark(
+                        member, protocols, clientId, clientHost, rebalanceTimeout, request.sessionTimeoutMs());
             }
             case COMPLETING_REBALANCE -> {
                 if (member.sameProtocols(protocols)) {
@@ -96,13 +113,25 @@ final class GroupJoins {
                     group.touch(member);
                     return CompletableFuture.completedFuture(joinResponse(member, false));
                 }
-                return updateMemberAndRebalance(member, protocols, clientId, clientHost, rebalanceTimeout,
-                        request.sessionTimeoutMs(), "member " + memberId + " changed its protocols");
+                return updateMemberAndRebalance(
+                        member,
+                        protocols,
+                        clientId,
+                        clientHost,
+                        rebalanceTimeout,
+                        request.sessionTimeoutMs(),
+                        "member " + memberId + " changed its protocols");
             }
             case STABLE -> {
                 if (memberId.equals(group.leaderId) || !member.sameProtocols(protocols)) {
-                    return updateMemberAndRebalance(member, protocols, clientId, clientHost, rebalanceTimeout,
-                            request.sessionTimeoutMs(), "member " + memberId + " rejoined");
+                    return updateMemberAndRebalance(
+                            member,
+                            protocols,
+                            clientId,
+                            clientHost,
+                            rebalanceTimeout,
+                            request.sessionTimeoutMs(),
+                            "member " + memberId + " rejoined");
                 }
                 group.touch(member);
                 return CompletableFuture.completedFuture(joinResponse(member, false));
@@ -113,10 +142,14 @@ final class GroupJoins {
         }
     }
 
-    private CompletableFuture<JoinGroupResponseData> replaceStaticMember(JoinGroupRequestData request, String instanceId,
-                                                                         LinkedHashMap<String, byte[]> protocols,
-                                                                         String clientId, String clientHost,
-                                                                         int rebalanceTimeout, boolean supportsSkip) {
+    private CompletableFuture<JoinGroupResponseData> replaceStaticMember(
+            JoinGroupRequestData request,
+            String instanceId,
+            LinkedHashMap<String, byte[]> protocols,
+            String clientId,
+            String clientHost,
+            int rebalanceTimeout,
+            boolean supportsSkip) {
         String oldId = group.staticMembers.get(instanceId);
         GroupMember old = group.members.remove(oldId);
         String newId = instanceId + "-" + UUID.randomUUID();
@@ -137,9 +170,11 @@ final class GroupJoins {
         if (oldId.equals(group.leaderId)) {
             group.leaderId = newId;
         }
-        log.info("Group {}: static member {} rejoined as {} (was {})", group.groupId, instanceId, newId, oldId);
+        LOG.info("Group {}: static member {} rejoined as {} (was {})", group.groupId, instanceId, newId, oldId);
         member.protocols = protocols;
-        if (group.state == GroupState.STABLE && group.protocolName != null && group.protocolName.equals(selectProtocol())) {
+        if (group.state == GroupState.STABLE
+                && group.protocolName != null
+                && group.protocolName.equals(selectProtocol())) {
             // Kafka's rule (KIP-345, KIP-814): while the group's protocol stays the one selected, a rejoining
             // static member changes nothing for the others, whatever its metadata says: a restarted consumer's
             // subscription differs from its previous incarnation's (no owned partitions, no generation) and
@@ -191,10 +226,13 @@ final class GroupJoins {
         return future;
     }
 
-    private CompletableFuture<JoinGroupResponseData> updateMemberAndPark(GroupMember member,
-                                                                         LinkedHashMap<String, byte[]> protocols,
-                                                                         String clientId, String clientHost,
-                                                                         int rebalanceTimeout, int sessionTimeout) {
+    private CompletableFuture<JoinGroupResponseData> updateMemberAndPark(
+            GroupMember member,
+            LinkedHashMap<String, byte[]> protocols,
+            String clientId,
+            String clientHost,
+            int rebalanceTimeout,
+            int sessionTimeout) {
         update(member, protocols, clientId, clientHost, rebalanceTimeout, sessionTimeout);
         if (member.awaitingJoin != null) {
             // A retried JoinGroup replaces the earlier one, which gets an answer to stop waiting.
@@ -206,11 +244,14 @@ final class GroupJoins {
         return future;
     }
 
-    private CompletableFuture<JoinGroupResponseData> updateMemberAndRebalance(GroupMember member,
-                                                                              LinkedHashMap<String, byte[]> protocols,
-                                                                              String clientId, String clientHost,
-                                                                              int rebalanceTimeout, int sessionTimeout,
-                                                                              String reason) {
+    private CompletableFuture<JoinGroupResponseData> updateMemberAndRebalance(
+            GroupMember member,
+            LinkedHashMap<String, byte[]> protocols,
+            String clientId,
+            String clientHost,
+            int rebalanceTimeout,
+            int sessionTimeout,
+            String reason) {
         update(member, protocols, clientId, clientHost, rebalanceTimeout, sessionTimeout);
         member.awaitingJoin = new CompletableFuture<>();
         CompletableFuture<JoinGroupResponseData> future = member.awaitingJoin;
@@ -218,8 +259,13 @@ final class GroupJoins {
         return future;
     }
 
-    private void update(GroupMember member, LinkedHashMap<String, byte[]> protocols, String clientId,
-                        String clientHost, int rebalanceTimeout, int sessionTimeout) {
+    private void update(
+            GroupMember member,
+            LinkedHashMap<String, byte[]> protocols,
+            String clientId,
+            String clientHost,
+            int rebalanceTimeout,
+            int sessionTimeout) {
         member.protocols = protocols;
         member.clientId = clientId;
         member.clientHost = clientHost;
@@ -260,10 +306,14 @@ final class GroupJoins {
         Set<String> candidates = candidateProtocols();
         Map<String, Integer> votes = new LinkedHashMap<>();
         for (GroupMember member : group.members.values()) {
-            member.protocols.keySet().stream().filter(candidates::contains).findFirst()
+            member.protocols.keySet().stream()
+                    .filter(candidates::contains)
+                    .findFirst()
                     .ifPresent(p -> votes.merge(p, 1, Integer::sum));
         }
-        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        return votes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
                 .orElseThrow(() -> new IllegalStateException("group " + group.groupId + " has no common protocol"));
     }
 
@@ -289,14 +339,18 @@ final class GroupJoins {
         boolean wasEmpty = group.state == GroupState.EMPTY;
         group.transition(GroupState.PREPARING_REBALANCE);
         int phase = ++joinPhase;
-        log.info("Group {} is preparing to rebalance in generation {}: {}", group.groupId, group.generation, reason);
-        int rebalanceTimeout = group.members.values().stream().mapToInt(m -> m.rebalanceTimeoutMs).max().orElse(0);
+        LOG.info("Group {} is preparing to rebalance in generation {}: {}", group.groupId, group.generation, reason);
+        int rebalanceTimeout = group.members.values().stream()
+                .mapToInt(m -> m.rebalanceTimeoutMs)
+                .max()
+                .orElse(0);
         int delay = group.runtime.config().initialRebalanceDelayMs();
         if (wasEmpty && delay > 0) {
             // A new group waits a moment for more members, so that the first ones do not rebalance again at once.
             initialDelayRunning = true;
             newMemberAdded = false;
-            group.runtime.schedule(() -> onInitialDelay(phase, Math.max(0, rebalanceTimeout - delay)),
+            group.runtime.schedule(
+                    () -> onInitialDelay(phase, Math.max(0, rebalanceTimeout - delay)),
                     Math.min(delay, rebalanceTimeout));
         } else {
             initialDelayRunning = false;
@@ -314,7 +368,8 @@ final class GroupJoins {
             if (newMemberAdded && remaining > 0) {
                 // Members keep arriving: wait another delay, as long as the rebalance timeout allows.
                 newMemberAdded = false;
-                group.runtime.schedule(() -> onInitialDelay(phase, Math.max(0, remaining - delay)), Math.min(delay, remaining));
+                group.runtime.schedule(
+                        () -> onInitialDelay(phase, Math.max(0, remaining - delay)), Math.min(delay, remaining));
                 return;
             }
             initialDelayRunning = false;
@@ -326,7 +381,10 @@ final class GroupJoins {
 
     private void onJoinTimeout(int phase) {
         synchronized (group) {
-            if (phase == joinPhase && group.state == GroupState.PREPARING_REBALANCE && !initialDelayRunning && !group.unloaded) {
+            if (phase == joinPhase
+                    && group.state == GroupState.PREPARING_REBALANCE
+                    && !initialDelayRunning
+                    && !group.unloaded) {
                 completeJoin();
             }
         }
@@ -336,7 +394,8 @@ final class GroupJoins {
         if (group.state != GroupState.PREPARING_REBALANCE || initialDelayRunning) {
             return false;
         }
-        boolean allJoined = group.pendingMembers.isEmpty() && group.members.values().stream().allMatch(m -> m.awaitingJoin != null);
+        boolean allJoined = group.pendingMembers.isEmpty()
+                && group.members.values().stream().allMatch(m -> m.awaitingJoin != null);
         if (allJoined) {
             completeJoin();
         }
@@ -347,7 +406,7 @@ final class GroupJoins {
     private void completeJoin() {
         for (GroupMember member : List.copyOf(group.members.values())) {
             if (member.awaitingJoin == null) {
-                log.info("Group {}: member {} did not rejoin in time and is removed", group.groupId, member.memberId);
+                LOG.info("Group {}: member {} did not rejoin in time and is removed", group.groupId, member.memberId);
                 group.forget(member);
             }
         }
@@ -357,9 +416,9 @@ final class GroupJoins {
             group.protocolName = null;
             group.leaderId = null;
             group.transition(GroupState.EMPTY);
-            log.info("Group {} is empty in generation {}", group.groupId, group.generation);
+            LOG.info("Group {} is empty in generation {}", group.groupId, group.generation);
             group.runtime.write(List.of(group.groupRecord())).exceptionally(e -> {
-                log.warn("Group {}: could not persist the empty generation: {}", group.groupId, e.toString());
+                LOG.warn("Group {}: could not persist the empty generation: {}", group.groupId, e.toString());
                 return null;
             });
             return;
@@ -369,11 +428,19 @@ final class GroupJoins {
             group.leaderId = group.members.keySet().iterator().next();
         }
         group.transition(GroupState.COMPLETING_REBALANCE);
-        log.info("Group {} formed generation {} with {} member(s), protocol {}, leader {}", group.groupId, group.generation,
-                group.members.size(), group.protocolName, group.leaderId);
+        LOG.info(
+                "Group {} formed generation {} with {} member(s), protocol {}, leader {}",
+                group.groupId,
+                group.generation,
+                group.members.size(),
+                group.protocolName,
+                group.leaderId);
         group.pendingSync.clear();
         group.pendingSync.addAll(group.members.keySet());
-        group.schedulePendingSyncExpiry(group.members.values().stream().mapToInt(m -> m.rebalanceTimeoutMs).max().orElse(0));
+        group.schedulePendingSyncExpiry(group.members.values().stream()
+                .mapToInt(m -> m.rebalanceTimeoutMs)
+                .max()
+                .orElse(0));
         for (GroupMember member : group.members.values()) {
             CompletableFuture<JoinGroupResponseData> waiting = member.awaitingJoin;
             member.awaitingJoin = null;
@@ -395,9 +462,11 @@ final class GroupJoins {
                 .setMemberId(member.memberId);
         if (isLeader && (withMembersForSkip || group.state != GroupState.STABLE)) {
             for (GroupMember m : group.members.values()) {
-                data.members().add(new JoinGroupResponseData.JoinGroupResponseMember()
-                        .setMemberId(m.memberId).setGroupInstanceId(m.groupInstanceId)
-                        .setMetadata(m.metadata(group.protocolName)));
+                data.members()
+                        .add(new JoinGroupResponseData.JoinGroupResponseMember()
+                                .setMemberId(m.memberId)
+                                .setGroupInstanceId(m.groupInstanceId)
+                                .setMetadata(m.metadata(group.protocolName)));
             }
         }
         return data;

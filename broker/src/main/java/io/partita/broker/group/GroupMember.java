@@ -17,11 +17,13 @@ final class GroupMember {
     int sessionTimeoutMs;
     /** Protocol name -> metadata, in the member's order of preference. */
     LinkedHashMap<String, byte[]> protocols;
+
     byte[] assignment = new byte[0];
     CompletableFuture<JoinGroupResponseData> awaitingJoin;
     CompletableFuture<SyncGroupResponseData> awaitingSync;
     /** When the session ends without another heartbeat (or join or sync). */
     long sessionDeadline;
+
     boolean expiryScheduled;
     /**
      * Joined, but not yet part of a generation: it has no session to keep alive (its JoinGroup is parked), so
@@ -29,8 +31,14 @@ final class GroupMember {
      */
     boolean isNew;
 
-    GroupMember(String memberId, String groupInstanceId, String clientId, String clientHost, int rebalanceTimeoutMs,
-                int sessionTimeoutMs, LinkedHashMap<String, byte[]> protocols) {
+    GroupMember(
+            String memberId,
+            String groupInstanceId,
+            String clientId,
+            String clientHost,
+            int rebalanceTimeoutMs,
+            int sessionTimeoutMs,
+            LinkedHashMap<String, byte[]> protocols) {
         this.memberId = memberId;
         this.groupInstanceId = groupInstanceId;
         this.clientId = clientId;
@@ -42,8 +50,8 @@ final class GroupMember {
 
     /** A copy under a new member id: a static member rejoining in place of its previous incarnation. */
     GroupMember withId(String newId) {
-        GroupMember copy = new GroupMember(newId, groupInstanceId, clientId, clientHost, rebalanceTimeoutMs,
-                sessionTimeoutMs, protocols);
+        GroupMember copy = new GroupMember(
+                newId, groupInstanceId, clientId, clientHost, rebalanceTimeoutMs, sessionTimeoutMs, protocols);
         copy.assignment = assignment;
         return copy;
     }

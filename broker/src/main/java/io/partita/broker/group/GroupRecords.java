@@ -27,19 +27,16 @@ public final class GroupRecords {
     static final short GROUP_KEY_VERSION = 1;
     private static final short VALUE_VERSION = 0;
 
-    private GroupRecords() {
-    }
+    private GroupRecords() {}
 
     /** A decoded key. */
     public sealed interface Key permits OffsetKey, GroupKey {
         String groupId();
     }
 
-    public record OffsetKey(String groupId, TopicPartition partition) implements Key {
-    }
+    public record OffsetKey(String groupId, TopicPartition partition) implements Key {}
 
-    public record GroupKey(String groupId) implements Key {
-    }
+    public record GroupKey(String groupId) implements Key {}
 
     public static byte[] offsetKey(String groupId, TopicPartition tp) {
         Writer w = new Writer();
@@ -121,8 +118,15 @@ public final class GroupRecords {
         int count = b.getInt();
         List<GroupSnapshot.Member> members = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            members.add(new GroupSnapshot.Member(readString(b), readString(b), readString(b), readString(b),
-                    b.getInt(), b.getInt(), readBytes(b), readBytes(b)));
+            members.add(new GroupSnapshot.Member(
+                    readString(b),
+                    readString(b),
+                    readString(b),
+                    readString(b),
+                    b.getInt(),
+                    b.getInt(),
+                    readBytes(b),
+                    readBytes(b)));
         }
         return new GroupSnapshot(protocolType, generation, protocolName, leader, stateTimestamp, members);
     }

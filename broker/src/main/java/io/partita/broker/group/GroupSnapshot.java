@@ -11,14 +11,25 @@ import java.util.List;
  * @param leaderId       null while the group has no members
  * @param stateTimestamp when the group entered its current state (for the expiry of an empty group's offsets)
  */
-public record GroupSnapshot(String protocolType, int generation, String protocolName, String leaderId,
-                            long stateTimestamp, List<Member> members) {
+public record GroupSnapshot(
+        String protocolType,
+        int generation,
+        String protocolName,
+        String leaderId,
+        long stateTimestamp,
+        List<Member> members) {
     public GroupSnapshot {
         members = List.copyOf(members);
     }
 
     /** A member with the metadata of the group's selected protocol and its current assignment. */
-    public record Member(String memberId, String groupInstanceId, String clientId, String clientHost,
-                         int rebalanceTimeoutMs, int sessionTimeoutMs, byte[] subscription, byte[] assignment) {
-    }
+    public record Member(
+            String memberId,
+            String groupInstanceId,
+            String clientId,
+            String clientHost,
+            int rebalanceTimeoutMs,
+            int sessionTimeoutMs,
+            byte[] subscription,
+            byte[] assignment) {}
 }

@@ -11,8 +11,7 @@ public final class OffsetsTopic {
     /** Compacted, as Kafka creates it: only the latest offset per partition and the latest metadata per group matter. */
     public static final Map<String, String> CONFIGS = Map.of("cleanup.policy", "compact");
 
-    private OffsetsTopic() {
-    }
+    private OffsetsTopic() {}
 
     /** Kafka's mapping, so a group lands on the same partition number as it would in Kafka. */
     public static int partitionFor(String groupId, int partitions) {

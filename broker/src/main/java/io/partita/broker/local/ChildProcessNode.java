@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * kill is a real SIGKILL and a crash is a real crash.
  */
 final class ChildProcessNode implements LocalNode {
-    private static final Logger log = LoggerFactory.getLogger(ChildProcessNode.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChildProcessNode.class);
 
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
@@ -67,16 +67,21 @@ final class ChildProcessNode implements LocalNode {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
-        command.addAll(List.of("--add-opens", "java.base/java.nio=ALL-UNNAMED",
-                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                NodeProcess.class.getName(), config.toString()));
+        command.addAll(List.of(
+                "--add-opens",
+                "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                NodeProcess.class.getName(),
+                config.toString()));
         Path output = directory.resolve("node.out");
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                 .start();
-        log.info("Started node {} as process {} (output in {})", id, process.pid(), output);
+        LOG.info("Started node {} as process {} (output in {})", id, process.pid(), output);
     }
 
     @Override
@@ -88,7 +93,7 @@ final class ChildProcessNode implements LocalNode {
         try {
             // Longer than the default partita.controlled.shutdown.timeout.ms, so a slow handover is not cut short.
             if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                log.warn("Node {} did not stop in {} s; killing it", id, STOP_TIMEOUT_SECONDS);
+                LOG.warn("Node {} did not stop in {} s; killing it", id, STOP_TIMEOUT_SECONDS);
                 kill();
             }
         } catch (InterruptedException e) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * app or the test JVM down with it.
  */
 public final class EmbeddedZooKeeper implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedZooKeeper.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedZooKeeper.class);
 
     private final ZooKeeperServerEmbedded server;
     private final String connectString;
@@ -28,7 +28,8 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     /**
      * @param tickTimeMs ZooKeeper's tick: sessions may be as short as 2 ticks and at most 20
      */
-    public static EmbeddedZooKeeper start(Path baseDir, int port, int tickTimeMs, long startTimeoutMs) throws Exception {
+    public static EmbeddedZooKeeper start(Path baseDir, int port, int tickTimeMs, long startTimeoutMs)
+            throws Exception {
         Files.createDirectories(baseDir);
         Properties properties = new Properties();
         properties.setProperty("clientPort", Integer.toString(port));
@@ -53,7 +54,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
             throw new IOException("ZooKeeper did not start on port " + port + ": " + e.getMessage(), e);
         }
         String connect = server.getConnectionString();
-        log.info("Embedded ZooKeeper listening at {}", connect);
+        LOG.info("Embedded ZooKeeper listening at {}", connect);
         return new EmbeddedZooKeeper(server, connect);
     }
 

@@ -11,8 +11,7 @@ import java.util.Set;
 
 /** Free loopback ports for nodes that must keep the same port across restarts. */
 public final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
  * the tests.
  */
 public final class LocalCluster implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(LocalCluster.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
 
     /** Laptop-sized timings: a dead node is noticed in seconds (ARCHITECTURE.md, "Deliberate differences"). */
     public static final int TICK_TIME_MS = 200;
+
     public static final int SESSION_TIMEOUT_MS = 3_000;
     public static final long LEADER_IMBALANCE_CHECK_SECONDS = 10;
     private static final long START_TIMEOUT_MS = 60_000;
@@ -55,6 +56,7 @@ public final class LocalCluster implements AutoCloseable {
     private final List<LocalNode> nodes = new CopyOnWriteArrayList<>();
     /** Node id to why its data did not open at its last start (see {@link #unreadableNodes()}). */
     private final Map<Integer, String> unreadableNodes = new ConcurrentHashMap<>();
+
     private EmbeddedZooKeeper zookeeper;
     private CuratorFramework zk;
     private DirectoryLock directoryLock;
@@ -67,8 +69,13 @@ public final class LocalCluster implements AutoCloseable {
      * @param overrides       extra broker properties for every node
      * @param childJvmOptions JVM options of a child-JVM node (heap, GC, ...); ignored for in-process nodes
      */
-    public record Settings(int nodes, int basePort, Path dataDir, boolean childJvms, Map<String, String> overrides,
-                           List<String> childJvmOptions) {
+    public record Settings(
+            int nodes,
+            int basePort,
+            Path dataDir,
+            boolean childJvms,
+            Map<String, String> overrides,
+            List<String> childJvmOptions) {
         /** Small enough for three nodes next to a test JVM on a laptop. */
         public static final List<String> DEFAULT_CHILD_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
@@ -76,8 +83,11 @@ public final class LocalCluster implements AutoCloseable {
          * What the cluster gives each node on its own; one value for every node would make them collide (the
          * same id, port or LMDB environment) or leave the cluster's ZooKeeper.
          */
-        public static final Set<String> PER_NODE_PROPERTIES = Set.of(BrokerConfig.BROKER_ID,
-                BrokerConfig.LISTENERS, BrokerConfig.ADVERTISED_LISTENERS, BrokerConfig.LOG_DIRS,
+        public static final Set<String> PER_NODE_PROPERTIES = Set.of(
+                BrokerConfig.BROKER_ID,
+                BrokerConfig.LISTENERS,
+                BrokerConfig.ADVERTISED_LISTENERS,
+                BrokerConfig.LOG_DIRS,
                 BrokerConfig.ZOOKEEPER_CONNECT);
 
         public Settings {
@@ -147,7 +157,7 @@ public final class LocalCluster implements AutoCloseable {
             if (settings.basePort() == 0 || !causedByTakenPort(e)) {
                 throw e;
             }
-            log.info("A port from {} was taken when the nodes bound; starting on free ports", settings.basePort());
+            LOG.info("A port from {} was taken when the nodes bound; starting on free ports", settings.basePort());
             return new LocalCluster(settings.withBasePort(0)).start();
         }
     }
@@ -167,11 +177,13 @@ public final class LocalCluster implements AutoCloseable {
             // One process per cluster directory: a second `local`, or a second app, stops here (its nodes would
             // share this cluster's ZooKeeper data and LMDB environments).
             directoryLock = DirectoryLock.acquire(settings.dataDir());
-            zookeeper = EmbeddedZooKeeper.start(settings.dataDir().resolve("zookeeper"), FreePorts.pick(),
-                    TICK_TIME_MS, START_TIMEOUT_MS);
-            zk = CuratorFrameworkFactory.builder().connectString(zookeeper.connectString())
+            zookeeper = EmbeddedZooKeeper.start(
+                    settings.dataDir().resolve("zookeeper"), FreePorts.pick(), TICK_TIME_MS, START_TIMEOUT_MS);
+            zk = CuratorFrameworkFactory.builder()
+                    .connectString(zookeeper.connectString())
                     .sessionTimeoutMs(SESSION_TIMEOUT_MS * 4)
-                    .retryPolicy(new ExponentialBackoffRetry(100, 10, 1_000)).build();
+                    .retryPolicy(new ExponentialBackoffRetry(100, 10, 1_000))
+                    .build();
             zk.start();
             if (!zk.blockUntilConnected((int) START_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
                 throw new TimeoutException("could not connect to the embedded ZooKeeper");
@@ -183,9 +195,9 @@ public final class LocalCluster implements AutoCloseable {
                 startUnlessUnreadable(node.id());
             }
             awaitController(START_TIMEOUT_MS);
-            directoryLock.describe(Map.of("pid", Long.toString(ProcessHandle.current().pid()),
-                    BOOTSTRAP_SERVERS, bootstrapServers()));
-            log.info("Local cluster of {} node(s) is up: {}", nodes.size(), bootstrapServers());
+            directoryLock.describe(
+                    Map.of("pid", Long.toString(ProcessHandle.current().pid()), BOOTSTRAP_SERVERS, bootstrapServers()));
+            LOG.info("Local cluster of {} node(s) is up: {}", nodes.size(), bootstrapServers());
             return this;
         } catch (Exception e) {
             close();
@@ -209,7 +221,8 @@ public final class LocalCluster implements AutoCloseable {
         // A laptop's groups form at once: nobody waits 3 s for more consumers (ARCHITECTURE.md).
         props.put(BrokerConfig.GROUP_INITIAL_REBALANCE_DELAY_MS, "0");
         props.putAll(settings.overrides());
-        return settings.childJvms() ? new ChildProcessNode(id, port, dir, props, settings.childJvmOptions())
+        return settings.childJvms()
+                ? new ChildProcessNode(id, port, dir, props, settings.childJvmOptions())
                 : new InProcessNode(id, port, props);
     }
 
@@ -258,7 +271,7 @@ public final class LocalCluster implements AutoCloseable {
             if (unreadable == null || unreadableNodes.size() == nodes.size()) {
                 throw e;
             }
-            log.warn("Node {} stays down, the others start: {}", id, unreadable.getMessage());
+            LOG.warn("Node {} stays down, the others start: {}", id, unreadable.getMessage());
         }
     }
 
@@ -283,7 +296,7 @@ public final class LocalCluster implements AutoCloseable {
         Path aside = nodeDirectory(id).resolve("data.unreadable-" + System.currentTimeMillis());
         if (Files.exists(data)) {
             Files.move(data, aside);
-            log.warn("Node {}: its data was moved aside to {}; it starts empty and re-replicates", id, aside);
+            LOG.warn("Node {}: its data was moved aside to {}; it starts empty and re-replicates", id, aside);
         }
         startNode(id);
         return aside;
@@ -320,7 +333,9 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public LocalNode node(int id) {
-        return nodes.stream().filter(n -> n.id() == id).findFirst()
+        return nodes.stream()
+                .filter(n -> n.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no node " + id));
     }
 
@@ -330,7 +345,9 @@ public final class LocalCluster implements AutoCloseable {
 
     /** The running nodes' addresses, as a client's bootstrap.servers. */
     public String bootstrapServers() {
-        return nodes.stream().filter(LocalNode::isRunning).map(n -> "127.0.0.1:" + n.port())
+        return nodes.stream()
+                .filter(LocalNode::isRunning)
+                .map(n -> "127.0.0.1:" + n.port())
                 .collect(Collectors.joining(","));
     }
 
@@ -371,7 +388,7 @@ public final class LocalCluster implements AutoCloseable {
             }
             if (System.nanoTime() - nextReport >= 0) {
                 nextReport = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                log.info("Waiting for node {} to finish starting", id);
+                LOG.info("Waiting for node {} to finish starting", id);
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
@@ -394,7 +411,7 @@ public final class LocalCluster implements AutoCloseable {
             try {
                 node.stop();
             } catch (RuntimeException e) {
-                log.warn("Could not stop node {}: {}", node.id(), e.toString());
+                LOG.warn("Could not stop node {}: {}", node.id(), e.toString());
             }
         }
         if (zk != null) {
@@ -409,7 +426,7 @@ public final class LocalCluster implements AutoCloseable {
             try {
                 directoryLock.close();
             } catch (IOException e) {
-                log.warn("Could not release {}: {}", directoryLock.directory(), e.toString());
+                LOG.warn("Could not release {}: {}", directoryLock.directory(), e.toString());
             }
             directoryLock = null;
         }

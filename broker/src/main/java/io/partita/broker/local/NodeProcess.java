@@ -16,8 +16,7 @@ import org.apache.kafka.common.config.ConfigException;
  * command line, and the main class of a {@link ChildProcessNode}'s JVM.
  */
 public final class NodeProcess {
-    private NodeProcess() {
-    }
+    private NodeProcess() {}
 
     /** The child JVM's entry: {@code NodeProcess FILE}. A bad file or configuration: one line, status 2. */
     public static void main(String[] args) {
@@ -52,10 +51,13 @@ public final class NodeProcess {
         }
         BrokerNode node = new BrokerNode(new BrokerConfig(props));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            stopped.countDown();
-        }, "partita-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            node.close();
+                            stopped.countDown();
+                        },
+                        "partita-shutdown"));
         node.start();
         out.println("Node " + node.brokerId() + " listening on port " + node.port());
         out.flush();

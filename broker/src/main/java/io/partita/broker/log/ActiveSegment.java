@@ -27,7 +27,7 @@ record ActiveSegment(long baseOffset, long sizeInBytes, long firstTimestamp, lon
     ActiveSegment afterAppend(long firstOffset, int bytes, long maxTimestamp, long now, LogConfig config) {
         boolean roll = sizeInBytes > 0
                 && (sizeInBytes > config.segmentBytes() - (long) bytes
-                || timeWaitedForRoll(now, maxTimestamp) > config.segmentMs());
+                        || timeWaitedForRoll(now, maxTimestamp) > config.segmentMs());
         ActiveSegment target = roll ? startingAt(firstOffset, now) : this;
         long first = target.firstTimestamp >= 0 || maxTimestamp < 0 ? target.firstTimestamp : maxTimestamp;
         return new ActiveSegment(target.baseOffset, target.sizeInBytes + bytes, first, target.createdMs);

@@ -22,8 +22,8 @@ final class AppendOp extends WriteOp<AppendResult> {
     private final long logAppendTime;
     private final int weight;
 
-    private AppendOp(PartitionLog log, List<MutableRecordBatch> batches, boolean asLeader, int leaderEpoch,
-                     long logAppendTime) {
+    private AppendOp(
+            PartitionLog log, List<MutableRecordBatch> batches, boolean asLeader, int leaderEpoch, long logAppendTime) {
         this.log = log;
         this.batches = batches;
         this.asLeader = asLeader;
@@ -74,14 +74,21 @@ final class AppendOp extends WriteOp<AppendResult> {
                 if (duplicate.isPresent()) {
                     BatchMetadata original = duplicate.get();
                     long appendTime = log.config().timestampType() == TimestampType.LOG_APPEND_TIME
-                            ? original.timestamp() : RecordBatch.NO_TIMESTAMP;
-                    return new AppendResult(original.firstOffset(), original.lastOffset(), appendTime,
-                            work.logStartOffset, true);
+                            ? original.timestamp()
+                            : RecordBatch.NO_TIMESTAMP;
+                    return new AppendResult(
+                            original.firstOffset(), original.lastOffset(), appendTime, work.logStartOffset, true);
                 }
                 ProducerSequenceRules.check(entry, batch.producerEpoch(), batch.baseSequence(), log.key());
                 long appendTimestamp = logAppendTime != RecordBatch.NO_TIMESTAMP ? logAppendTime : batch.maxTimestamp();
-                accepted[i] = entry.withBatch(batch.producerEpoch(), new BatchMetadata(batch.baseSequence(),
-                        batch.lastSequence(), nextOffset, nextOffset + delta, appendTimestamp));
+                accepted[i] = entry.withBatch(
+                        batch.producerEpoch(),
+                        new BatchMetadata(
+                                batch.baseSequence(),
+                                batch.lastSequence(),
+                                nextOffset,
+                                nextOffset + delta,
+                                appendTimestamp));
                 planned.put(producerId, accepted[i]);
             }
             nextOffset += delta + 1;
@@ -107,16 +114,16 @@ final class AppendOp extends WriteOp<AppendResult> {
         for (MutableRecordBatch batch : batches) {
             maxTimestamp = Math.max(maxTimestamp, batch.maxTimestamp());
         }
-        work.activeSegment = work.activeSegment.afterAppend(firstOffset, weight, maxTimestamp, context.now,
-                log.config());
+        work.activeSegment =
+                work.activeSegment.afterAppend(firstOffset, weight, maxTimestamp, context.now, log.config());
     }
 
     private AppendResult applyAsFollower(WriteContext context, PartitionWork work) {
         long firstOffset = batches.get(0).baseOffset();
         if (firstOffset < work.logEndOffset) {
             // Kafka's UnexpectedAppendOffsetException: the fetcher must truncate before appending again.
-            throw new InvalidRecordException("Replicated batch at offset " + firstOffset + " is below the log end offset "
-                    + work.logEndOffset + " of " + log.key());
+            throw new InvalidRecordException("Replicated batch at offset " + firstOffset
+                    + " is below the log end offset " + work.logEndOffset + " of " + log.key());
         }
         if (work.logStartOffset == work.logEndOffset) {
             // An empty log starts where the leader's data starts, so [logStart, logEnd) holds no hole.
@@ -128,12 +135,19 @@ final class AppendOp extends WriteOp<AppendResult> {
             LogMutations.append(context, work, batch);
             if (batch.hasProducerId()) {
                 ProducerStateEntry entry = work.producer(batch.producerId());
-                work.changedProducers.put(batch.producerId(), entry.withBatch(batch.producerEpoch(),
-                        new BatchMetadata(batch.baseSequence(), batch.lastSequence(), batch.baseOffset(),
-                                batch.lastOffset(), batch.maxTimestamp())));
+                work.changedProducers.put(
+                        batch.producerId(),
+                        entry.withBatch(
+                                batch.producerEpoch(),
+                                new BatchMetadata(
+                                        batch.baseSequence(),
+                                        batch.lastSequence(),
+                                        batch.baseOffset(),
+                                        batch.lastOffset(),
+                                        batch.maxTimestamp())));
             }
         }
-        return new AppendResult(firstOffset, work.logEndOffset - 1, RecordBatch.NO_TIMESTAMP, work.logStartOffset,
-                false);
+        return new AppendResult(
+                firstOffset, work.logEndOffset - 1, RecordBatch.NO_TIMESTAMP, work.logStartOffset, false);
     }
 }

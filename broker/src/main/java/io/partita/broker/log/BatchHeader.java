@@ -14,8 +14,7 @@ final class BatchHeader {
     static final int MAX_TIMESTAMP_OFFSET = 35;
     static final int HEADER_SIZE = 61;
 
-    private BatchHeader() {
-    }
+    private BatchHeader() {}
 
     static long baseOffset(ByteBuffer batch) {
         return batch.getLong(batch.position());

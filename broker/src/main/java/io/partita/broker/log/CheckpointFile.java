@@ -29,11 +29,9 @@ final class CheckpointFile {
     private static final int MAGIC = 0x5043_4B31; // "PCK1"
     private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
-    record Saved(String bootId, long txnId, int pageSize, byte[] metaPages) {
-    }
+    record Saved(String bootId, long txnId, int pageSize, byte[] metaPages) {}
 
-    private CheckpointFile() {
-    }
+    private CheckpointFile() {}
 
     /**
      * Test hook: the boot id the store takes the machine to have (a test of a machine crash names another one).
@@ -59,7 +57,8 @@ final class CheckpointFile {
     /** When process 1 (init, launchd) started: the same for the whole boot, different after a restart. */
     static Optional<String> initProcessStart() {
         try {
-            return ProcessHandle.of(1).flatMap(init -> init.info().startInstant())
+            return ProcessHandle.of(1)
+                    .flatMap(init -> init.info().startInstant())
                     .map(start -> "init-started-" + start.toEpochMilli());
         } catch (SecurityException | UnsupportedOperationException unavailable) {
             return Optional.empty();
@@ -82,12 +81,15 @@ final class CheckpointFile {
             out.writeLong(crc.getValue());
         }
         Path temporary = directory.resolve(NAME + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(ByteBuffer.wrap(bytes.toByteArray()));
             channel.force(true);
         }
-        Files.move(temporary, directory.resolve(NAME), StandardCopyOption.ATOMIC_MOVE,
+        Files.move(
+                temporary,
+                directory.resolve(NAME),
+                StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
     }
 

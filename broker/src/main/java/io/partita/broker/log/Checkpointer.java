@@ -46,11 +46,11 @@ final class Checkpointer implements AutoCloseable {
     private Txn<ByteBuffer> pin;
     /** A checkpoint being synced and written, with the pin of its snapshot; null when none. Writer thread only. */
     private InFlight inFlight;
+
     private long lastMs;
     private long taken;
 
-    private record InFlight(Txn<ByteBuffer> pin, Future<?> written) {
-    }
+    private record InFlight(Txn<ByteBuffer> pin, Future<?> written) {}
 
     Checkpointer(Env<ByteBuffer> env, Path directory, long intervalMs, Optional<String> bootId) {
         this.env = env;
@@ -147,7 +147,8 @@ final class Checkpointer implements AutoCloseable {
         long txnId = env.info().lastTransactionId;
         int pageSize = env.stat().pageSize;
         ByteBuffer meta = ByteBuffer.allocate(2 * pageSize);
-        try (FileChannel data = FileChannel.open(directory.resolve(CheckpointFile.DATA_FILE), StandardOpenOption.READ)) {
+        try (FileChannel data =
+                FileChannel.open(directory.resolve(CheckpointFile.DATA_FILE), StandardOpenOption.READ)) {
             while (meta.hasRemaining() && data.read(meta, meta.position()) > 0) {
                 // read on
             }
@@ -216,20 +217,25 @@ final class Checkpointer implements AutoCloseable {
      */
     static Optional<Long> restoreAfterReboot(Path directory, Optional<String> currentBoot) throws IOException {
         Optional<CheckpointFile.Saved> saved = CheckpointFile.read(directory);
-        if (saved.isEmpty() || currentBoot.isEmpty() || saved.get().bootId().equals(currentBoot.get())
+        if (saved.isEmpty()
+                || currentBoot.isEmpty()
+                || saved.get().bootId().equals(currentBoot.get())
                 || !directory.resolve(CheckpointFile.DATA_FILE).toFile().exists()) {
             return Optional.empty();
         }
-        try (FileChannel data = FileChannel.open(directory.resolve(CheckpointFile.DATA_FILE), StandardOpenOption.WRITE)) {
+        try (FileChannel data =
+                FileChannel.open(directory.resolve(CheckpointFile.DATA_FILE), StandardOpenOption.WRITE)) {
             ByteBuffer meta = ByteBuffer.wrap(saved.get().metaPages());
             while (meta.hasRemaining()) {
                 data.write(meta, meta.position());
             }
             data.force(true);
         }
-        LOG.warn("The machine restarted since this store's last checkpoint (transaction {}): opening that synced"
-                + " snapshot of {}; what it wrote after it comes back from the other replicas",
-                saved.get().txnId(), directory);
+        LOG.warn(
+                "The machine restarted since this store's last checkpoint (transaction {}): opening that synced"
+                        + " snapshot of {}; what it wrote after it comes back from the other replicas",
+                saved.get().txnId(),
+                directory);
         return Optional.of(saved.get().txnId());
     }
 }

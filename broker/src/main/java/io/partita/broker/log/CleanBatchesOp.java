@@ -29,7 +29,8 @@ final class CleanBatchesOp extends WriteOp<Boolean> {
         this.checkpoint = checkpoint;
         int bytes = 64;
         for (Rewrite rewrite : rewrites) {
-            bytes += rewrite.original().remaining() + (rewrite.replacement() == null ? 0 : rewrite.replacement().remaining());
+            bytes += rewrite.original().remaining()
+                    + (rewrite.replacement() == null ? 0 : rewrite.replacement().remaining());
         }
         this.weight = bytes;
     }

@@ -13,8 +13,15 @@ package io.partita.broker.log;
  * @param dirtyRecords      offsets in the dirty section: the most keys a pass must map
  * @param needCompactionNow max.compaction.lag.ms is exceeded for a dirty record
  */
-record CleanableRange(PartitionLog log, long truncations, long firstDirty, long firstUncleanable, long cleanBytes,
-                      long cleanableBytes, long dirtyRecords, boolean needCompactionNow) {
+record CleanableRange(
+        PartitionLog log,
+        long truncations,
+        long firstDirty,
+        long firstUncleanable,
+        long cleanBytes,
+        long cleanableBytes,
+        long dirtyRecords,
+        boolean needCompactionNow) {
 
     double cleanableRatio() {
         long total = cleanBytes + cleanableBytes;

@@ -36,8 +36,14 @@ final class Cleaner {
     }
 
     /** What a pass did. {@code endOffset} is the new cleaner checkpoint. */
-    record Result(long firstDirty, long endOffset, long bytesBefore, long bytesAfter, long removedRecords,
-                  long removedTombstones, long batchesRewritten) {}
+    record Result(
+            long firstDirty,
+            long endOffset,
+            long bytesBefore,
+            long bytesAfter,
+            long removedRecords,
+            long removedTombstones,
+            long batchesRewritten) {}
 
     /** Cleans the range; empty when the pass was void (truncation, deletion, interruption). */
     Optional<Result> clean(CleanableRange range, long now) throws InterruptedException {
@@ -48,7 +54,8 @@ final class Cleaner {
         if (endOffset <= range.firstDirty()) {
             return Optional.empty();
         }
-        CompactionFilter filter = new CompactionFilter(map, log, endOffset, now, log.config().deleteRetentionMs());
+        CompactionFilter filter =
+                new CompactionFilter(map, log, endOffset, now, log.config().deleteRetentionMs());
         long sizeBefore = log.sizeInBytes();
         long position = log.logStartOffset();
         long rewritten = 0;
@@ -72,11 +79,25 @@ final class Cleaner {
                 break;
             }
         }
-        Result result = new Result(range.firstDirty(), endOffset, sizeBefore, log.sizeInBytes(),
-                filter.removedRecords(), filter.removedTombstones(), rewritten);
-        LOG.info("Cleaned {} up to offset {} (dirty from {}): {} -> {} bytes, {} records removed ({} tombstones),"
-                        + " {} batches rewritten, in {} ms", log.key(), endOffset, range.firstDirty(), sizeBefore,
-                log.sizeInBytes(), result.removedRecords(), result.removedTombstones(), rewritten,
+        Result result = new Result(
+                range.firstDirty(),
+                endOffset,
+                sizeBefore,
+                log.sizeInBytes(),
+                filter.removedRecords(),
+                filter.removedTombstones(),
+                rewritten);
+        LOG.info(
+                "Cleaned {} up to offset {} (dirty from {}): {} -> {} bytes, {} records removed ({} tombstones),"
+                        + " {} batches rewritten, in {} ms",
+                log.key(),
+                endOffset,
+                range.firstDirty(),
+                sizeBefore,
+                log.sizeInBytes(),
+                result.removedRecords(),
+                result.removedTombstones(),
+                rewritten,
                 (System.nanoTime() - started) / 1_000_000);
         return Optional.of(result);
     }
@@ -95,11 +116,14 @@ final class Cleaner {
                 break;
             }
             for (ByteBuffer stored : piece) {
-                MutableRecordBatch batch = MemoryRecords.readableRecords(stored).batches().iterator().next();
+                MutableRecordBatch batch = MemoryRecords.readableRecords(stored)
+                        .batches()
+                        .iterator()
+                        .next();
                 if (!map.canHold(batch.nextOffset() - batch.baseOffset())) {
                     if (map.size() == 0) {
-                        throw new IllegalStateException("log.cleaner.dedupe.buffer.size is too small for one batch"
-                                + " of " + log.key());
+                        throw new IllegalStateException(
+                                "log.cleaner.dedupe.buffer.size is too small for one batch" + " of " + log.key());
                     }
                     return mappedEnd;
                 }
@@ -121,12 +145,12 @@ final class Cleaner {
     }
 
     /** The batch's rewrite, or empty when cleaning leaves it exactly as stored. */
-    private Optional<CleanBatchesOp.Rewrite> filterBatch(ByteBuffer original, CompactionFilter filter,
-                                                         int maxMessageBytes) {
+    private Optional<CleanBatchesOp.Rewrite> filterBatch(
+            ByteBuffer original, CompactionFilter filter, int maxMessageBytes) {
         MemoryRecords records = MemoryRecords.readableRecords(original.duplicate());
         MutableRecordBatch batch = records.batches().iterator().next();
-        MemoryRecords.FilterResult result = records.filterTo(filter, ByteBuffer.allocate(original.remaining()),
-                buffers, maxMessageBytes);
+        MemoryRecords.FilterResult result =
+                records.filterTo(filter, ByteBuffer.allocate(original.remaining()), buffers, maxMessageBytes);
         ByteBuffer output = result.outputBuffer();
         output.flip();
         long baseOffset = batch.baseOffset();
@@ -136,7 +160,8 @@ final class Cleaner {
         if (output.equals(original)) {
             return Optional.empty();
         }
-        MutableRecordBatch cleaned = MemoryRecords.readableRecords(output).batches().iterator().next();
+        MutableRecordBatch cleaned =
+                MemoryRecords.readableRecords(output).batches().iterator().next();
         if (cleaned.maxTimestamp() > batch.maxTimestamp() && batch.timestampType() == TimestampType.CREATE_TIME) {
             // A producer may understate a batch's max timestamp; cleaning must not raise it (time index order).
             cleaned.setMaxTimestamp(TimestampType.CREATE_TIME, batch.maxTimestamp());

@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 final class CleanerPlanner {
 
-    private CleanerPlanner() {
-    }
+    private CleanerPlanner() {}
 
     /** The log's cleanable range now, or empty when nothing is dirty and cleanable. Reads in short pieces. */
     static Optional<CleanableRange> plan(PartitionLog log, long now) {
@@ -71,7 +70,14 @@ final class CleanerPlanner {
         }
         // Kafka's maxCompactionDelay: the oldest dirty data has waited longer than max.compaction.lag.ms.
         boolean needNow = maxLag != Long.MAX_VALUE && earliestDirtyTimestamp[0] < cleanUntil;
-        return Optional.of(new CleanableRange(log, truncations, firstDirty,
-                Math.max(firstDirty, firstUncleanable[0]), totals[0], totals[1], totals[2], needNow));
+        return Optional.of(new CleanableRange(
+                log,
+                truncations,
+                firstDirty,
+                Math.max(firstDirty, firstUncleanable[0]),
+                totals[0],
+                totals[1],
+                totals[2],
+                needNow));
     }
 }

@@ -37,10 +37,13 @@ final class CompactionFilter extends MemoryRecords.RecordFilter {
 
     @Override
     protected BatchRetentionResult checkBatchRetention(RecordBatch batch) {
-        boolean producersLatest = batch.hasProducerId() && log.producerState(batch.producerId())
-                .map(entry -> entry.lastOffset() == batch.lastOffset()).orElse(false);
+        boolean producersLatest = batch.hasProducerId()
+                && log.producerState(batch.producerId())
+                        .map(entry -> entry.lastOffset() == batch.lastOffset())
+                        .orElse(false);
         BatchRetention retention = producersLatest || batch.nextOffset() == roundEndOffset
-                ? BatchRetention.RETAIN_EMPTY : BatchRetention.DELETE_EMPTY;
+                ? BatchRetention.RETAIN_EMPTY
+                : BatchRetention.DELETE_EMPTY;
         return new BatchRetentionResult(retention, false);
     }
 
@@ -49,7 +52,8 @@ final class CompactionFilter extends MemoryRecords.RecordFilter {
         if (record.offset() > map.latestOffset() || batch.isControlBatch()) {
             return true; // beyond what this pass mapped, or a transaction marker: not this filter's to judge
         }
-        boolean retain = record.hasKey() && record.offset() >= map.get(record.key())
+        boolean retain = record.hasKey()
+                && record.offset() >= map.get(record.key())
                 && (record.hasValue() || tombstoneStillVisible(batch));
         if (!retain) {
             removedRecords++;
@@ -61,7 +65,8 @@ final class CompactionFilter extends MemoryRecords.RecordFilter {
     }
 
     private boolean tombstoneStillVisible(RecordBatch batch) {
-        return batch.deleteHorizonMs().isEmpty() || currentTime < batch.deleteHorizonMs().getAsLong();
+        return batch.deleteHorizonMs().isEmpty()
+                || currentTime < batch.deleteHorizonMs().getAsLong();
     }
 
     long removedRecords() {

@@ -52,6 +52,7 @@ final class DataFileWriteback implements AutoCloseable {
     private final long fromOffset;
     /** Its own thread: sync_file_range may block while the disk's queue is full, and nothing else must wait. */
     private final ScheduledExecutorService scheduler;
+
     private boolean closed;
     private boolean failed;
 
@@ -72,8 +73,7 @@ final class DataFileWriteback implements AutoCloseable {
      */
     static Optional<DataFileWriteback> start(Path file, long pageSize, long intervalMs) {
         return open(file, 2 * pageSize).map(writeback -> {
-            writeback.scheduler.scheduleWithFixedDelay(writeback::tick, intervalMs, intervalMs,
-                    TimeUnit.MILLISECONDS);
+            writeback.scheduler.scheduleWithFixedDelay(writeback::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
             return writeback;
         });
     }

@@ -44,8 +44,8 @@ public final class DirectoryLock implements AutoCloseable {
     public static DirectoryLock acquire(Path directory) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE_NAME);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -93,8 +93,8 @@ public final class DirectoryLock implements AutoCloseable {
                 // read on
             }
             Properties properties = new Properties();
-            properties.load(new StringReader(new String(buffer.array(), 0, buffer.position(),
-                    StandardCharsets.ISO_8859_1)));
+            properties.load(
+                    new StringReader(new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1)));
             Map<String, String> holder = new TreeMap<>();
             properties.stringPropertyNames().forEach(name -> holder.put(name, properties.getProperty(name)));
             return holder;

@@ -34,9 +34,11 @@ final class DropPartitionOp extends WriteOp<Void> {
 
     @Override
     Void apply(WriteContext context) {
-        Dbi<ByteBuffer> logDb = openLog != null ? openLog.logDb()
+        Dbi<ByteBuffer> logDb = openLog != null
+                ? openLog.logDb()
                 : OpenPartitionOp.openDatabase(env, context, MetaCodec.logDatabaseName(key));
-        Dbi<ByteBuffer> timeIndexDb = openLog != null ? openLog.timeIndexDb()
+        Dbi<ByteBuffer> timeIndexDb = openLog != null
+                ? openLog.timeIndexDb()
                 : OpenPartitionOp.openDatabase(env, context, MetaCodec.timeIndexDatabaseName(key));
         logDb.drop(context.txn, true);
         timeIndexDb.drop(context.txn, true);

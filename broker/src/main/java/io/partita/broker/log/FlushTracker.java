@@ -47,7 +47,8 @@ final class FlushTracker {
         }
         for (Map.Entry<PartitionLog, Unflushed> entry : unflushed.entrySet()) {
             LogConfig config = entry.getKey().config();
-            if (entry.getValue().records >= config.flushMessages() || now - entry.getValue().sinceMs >= config.flushMs()) {
+            if (entry.getValue().records >= config.flushMessages()
+                    || now - entry.getValue().sinceMs >= config.flushMs()) {
                 return true;
             }
         }

@@ -7,8 +7,7 @@ final class LmdbKeys {
 
     private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(8));
 
-    private LmdbKeys() {
-    }
+    private LmdbKeys() {}
 
     /**
      * The calling thread's reusable 8-byte big-endian key (unsigned byte order is then numeric order for

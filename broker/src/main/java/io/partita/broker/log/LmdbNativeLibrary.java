@@ -35,8 +35,7 @@ final class LmdbNativeLibrary {
 
     private static boolean installed;
 
-    private LmdbNativeLibrary() {
-    }
+    private LmdbNativeLibrary() {}
 
     /** Points lmdbjava at the lasting copy under {@code ~/.partita/native}, writing it first if needed. */
     static synchronized void install() {

@@ -28,6 +28,7 @@ final class LogCleaner implements AutoCloseable {
     private final ScheduledExecutorService thread;
     /** Logs whose cleaning failed unexpectedly: skipped until restart, as Kafka marks them uncleanable. */
     private final Set<PartitionKey> uncleanable = ConcurrentHashMap.newKeySet();
+
     private volatile boolean closed;
 
     LogCleaner(LogStore store, LogCleanerSettings settings) {
@@ -43,7 +44,10 @@ final class LogCleaner implements AutoCloseable {
 
     void start() {
         if (settings.enable()) {
-            thread.scheduleWithFixedDelay(this::cleanWhileDirty, settings.backoffMs(), Math.max(1, settings.backoffMs()),
+            thread.scheduleWithFixedDelay(
+                    this::cleanWhileDirty,
+                    settings.backoffMs(),
+                    Math.max(1, settings.backoffMs()),
                     TimeUnit.MILLISECONDS);
         }
     }

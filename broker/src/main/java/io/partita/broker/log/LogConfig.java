@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidList;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.record.TimestampType;
 
@@ -42,46 +42,131 @@ public final class LogConfig {
     public static final String COMPRESSION_PRODUCER = "producer";
 
     private static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(RETENTION_MS, Type.LONG, 604_800_000L, Range.atLeast(-1), Importance.MEDIUM,
+            .define(
+                    RETENTION_MS,
+                    Type.LONG,
+                    604_800_000L,
+                    Range.atLeast(-1),
+                    Importance.MEDIUM,
                     "How long a batch is kept before it may be deleted; -1 keeps it forever.")
-            .define(RETENTION_BYTES, Type.LONG, -1L, Importance.MEDIUM,
+            .define(
+                    RETENTION_BYTES,
+                    Type.LONG,
+                    -1L,
+                    Importance.MEDIUM,
                     "How large the partition may grow before its oldest batches are deleted; -1 means no limit.")
-            .define(MAX_MESSAGE_BYTES, Type.INT, 1_048_588, Range.atLeast(0), Importance.MEDIUM,
+            .define(
+                    MAX_MESSAGE_BYTES,
+                    Type.INT,
+                    1_048_588,
+                    Range.atLeast(0),
+                    Importance.MEDIUM,
                     "The largest record batch size allowed.")
-            .define(MESSAGE_TIMESTAMP_TYPE, Type.STRING, TimestampType.CREATE_TIME.name,
-                    ValidString.in(TimestampType.CREATE_TIME.name, TimestampType.LOG_APPEND_TIME.name), Importance.MEDIUM,
+            .define(
+                    MESSAGE_TIMESTAMP_TYPE,
+                    Type.STRING,
+                    TimestampType.CREATE_TIME.name,
+                    ValidString.in(TimestampType.CREATE_TIME.name, TimestampType.LOG_APPEND_TIME.name),
+                    Importance.MEDIUM,
                     "Whether record timestamps are the producer's (CreateTime) or the broker's (LogAppendTime).")
-            .define(COMPRESSION_TYPE, Type.STRING, COMPRESSION_PRODUCER,
-                    ValidString.in(COMPRESSION_PRODUCER, "uncompressed", "gzip", "snappy", "lz4", "zstd"), Importance.MEDIUM,
+            .define(
+                    COMPRESSION_TYPE,
+                    Type.STRING,
+                    COMPRESSION_PRODUCER,
+                    ValidString.in(COMPRESSION_PRODUCER, "uncompressed", "gzip", "snappy", "lz4", "zstd"),
+                    Importance.MEDIUM,
                     "The codec of stored batches; 'producer' keeps whatever the producer used.")
-            .define(CLEANUP_POLICY, Type.LIST, CLEANUP_POLICY_DELETE,
-                    ValidList.in(CLEANUP_POLICY_COMPACT, CLEANUP_POLICY_DELETE), Importance.MEDIUM,
+            .define(
+                    CLEANUP_POLICY,
+                    Type.LIST,
+                    CLEANUP_POLICY_DELETE,
+                    ValidList.in(CLEANUP_POLICY_COMPACT, CLEANUP_POLICY_DELETE),
+                    Importance.MEDIUM,
                     "'delete' removes old batches by retention; 'compact' keeps the latest value per key.")
-            .define(MIN_INSYNC_REPLICAS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
+            .define(
+                    MIN_INSYNC_REPLICAS,
+                    Type.INT,
+                    1,
+                    Range.atLeast(1),
+                    Importance.MEDIUM,
                     "The fewest in-sync replicas for an acks=all produce to succeed.")
-            .define(FLUSH_MESSAGES, Type.LONG, Long.MAX_VALUE, Range.atLeast(1), Importance.MEDIUM,
+            .define(
+                    FLUSH_MESSAGES,
+                    Type.LONG,
+                    Long.MAX_VALUE,
+                    Range.atLeast(1),
+                    Importance.MEDIUM,
                     "Sync the environment to disk after this many messages appended to the partition.")
-            .define(FLUSH_MS, Type.LONG, Long.MAX_VALUE, Range.atLeast(0), Importance.MEDIUM,
+            .define(
+                    FLUSH_MS,
+                    Type.LONG,
+                    Long.MAX_VALUE,
+                    Range.atLeast(0),
+                    Importance.MEDIUM,
                     "Sync the environment to disk when the partition's oldest unsynced message is this old.")
-            .define(UNCLEAN_LEADER_ELECTION_ENABLE, Type.BOOLEAN, false, Importance.MEDIUM,
+            .define(
+                    UNCLEAN_LEADER_ELECTION_ENABLE,
+                    Type.BOOLEAN,
+                    false,
+                    Importance.MEDIUM,
                     "Whether an out-of-sync replica may become leader as a last resort.")
-            .define(SEGMENT_BYTES, Type.INT, 1_073_741_824, Range.atLeast(14), Importance.LOW,
+            .define(
+                    SEGMENT_BYTES,
+                    Type.INT,
+                    1_073_741_824,
+                    Range.atLeast(14),
+                    Importance.LOW,
                     "The size at which the partition's virtual active segment rolls; compaction never touches"
                             + " the active segment (LMDB storage has no segment files).")
-            .define(SEGMENT_MS, Type.LONG, 604_800_000L, Range.atLeast(1), Importance.MEDIUM,
+            .define(
+                    SEGMENT_MS,
+                    Type.LONG,
+                    604_800_000L,
+                    Range.atLeast(1),
+                    Importance.MEDIUM,
                     "The age at which the partition's virtual active segment rolls, so that compaction can"
                             + " reach its records even when it fills slowly.")
-            .define(MESSAGE_TIMESTAMP_BEFORE_MAX_MS, Type.LONG, Long.MAX_VALUE, Range.atLeast(0), Importance.MEDIUM,
+            .define(
+                    MESSAGE_TIMESTAMP_BEFORE_MAX_MS,
+                    Type.LONG,
+                    Long.MAX_VALUE,
+                    Range.atLeast(0),
+                    Importance.MEDIUM,
                     "How far in the past a CreateTime timestamp may be.")
-            .define(MESSAGE_TIMESTAMP_AFTER_MAX_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.MEDIUM,
+            .define(
+                    MESSAGE_TIMESTAMP_AFTER_MAX_MS,
+                    Type.LONG,
+                    3_600_000L,
+                    Range.atLeast(0),
+                    Importance.MEDIUM,
                     "How far in the future a CreateTime timestamp may be.")
-            .define(DELETE_RETENTION_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.MEDIUM,
+            .define(
+                    DELETE_RETENTION_MS,
+                    Type.LONG,
+                    86_400_000L,
+                    Range.atLeast(0),
+                    Importance.MEDIUM,
                     "How long tombstones are kept on compacted topics.")
-            .define(MIN_CLEANABLE_DIRTY_RATIO, Type.DOUBLE, 0.5, Range.between(0, 1), Importance.MEDIUM,
+            .define(
+                    MIN_CLEANABLE_DIRTY_RATIO,
+                    Type.DOUBLE,
+                    0.5,
+                    Range.between(0, 1),
+                    Importance.MEDIUM,
                     "The share of the log not yet compacted at which the cleaner compacts it.")
-            .define(MIN_COMPACTION_LAG_MS, Type.LONG, 0L, Range.atLeast(0), Importance.MEDIUM,
+            .define(
+                    MIN_COMPACTION_LAG_MS,
+                    Type.LONG,
+                    0L,
+                    Range.atLeast(0),
+                    Importance.MEDIUM,
                     "The least time a record stays uncompacted.")
-            .define(MAX_COMPACTION_LAG_MS, Type.LONG, Long.MAX_VALUE, Range.atLeast(1), Importance.MEDIUM,
+            .define(
+                    MAX_COMPACTION_LAG_MS,
+                    Type.LONG,
+                    Long.MAX_VALUE,
+                    Range.atLeast(1),
+                    Importance.MEDIUM,
                     "The longest time a record stays uncompacted, whatever the dirty ratio.");
 
     private static final LogConfig DEFAULTS = from(Map.of(), Map.of());
@@ -120,8 +205,8 @@ public final class LogConfig {
         long maxLag = (Long) parsed.get(MAX_COMPACTION_LAG_MS);
         if (minLag > maxLag) {
             // Kafka's LogConfig.validateValues rule.
-            throw new ConfigException("conflict topic config setting " + MIN_COMPACTION_LAG_MS + " (" + minLag
-                    + ") > " + MAX_COMPACTION_LAG_MS + " (" + maxLag + ")");
+            throw new ConfigException("conflict topic config setting " + MIN_COMPACTION_LAG_MS + " (" + minLag + ") > "
+                    + MAX_COMPACTION_LAG_MS + " (" + maxLag + ")");
         }
         return new LogConfig(parsed, new TreeSet<>(overrides.keySet()));
     }

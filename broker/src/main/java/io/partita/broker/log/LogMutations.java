@@ -18,8 +18,7 @@ import org.lmdbjava.PutFlags;
  */
 final class LogMutations {
 
-    private LogMutations() {
-    }
+    private LogMutations() {}
 
     /** Appends a batch whose offsets are final. Offsets only grow, so MDB_APPEND skips the B-tree search. */
     static void append(WriteContext context, PartitionWork work, MutableRecordBatch batch) {
@@ -29,8 +28,12 @@ final class LogMutations {
         batch.writeTo(slot);
         long maxTimestamp = batch.maxTimestamp();
         if (maxTimestamp > work.maxTimestamp) {
-            log.timeIndexDb().put(context.txn, context.key(maxTimestamp), context.value(batch.baseOffset()),
-                    PutFlags.MDB_APPEND);
+            log.timeIndexDb()
+                    .put(
+                            context.txn,
+                            context.key(maxTimestamp),
+                            context.value(batch.baseOffset()),
+                            PutFlags.MDB_APPEND);
             work.maxTimestamp = maxTimestamp;
         }
         work.logEndOffset = batch.nextOffset();
@@ -118,7 +121,7 @@ final class LogMutations {
         Dbi<ByteBuffer> logDb = work.log.logDb();
         long running = -1; // the largest timestamp of the batches before fromBase: the key of the entry naming one
         try (Cursor<ByteBuffer> batches = logDb.openCursor(context.txn);
-             Cursor<ByteBuffer> cursor = index.openCursor(context.txn)) {
+                Cursor<ByteBuffer> cursor = index.openCursor(context.txn)) {
             long previousMax = -1;
             boolean atOrAfter = batches.get(context.key(fromBase), GetOp.MDB_SET_RANGE);
             if (atOrAfter ? batches.prev() : batches.last()) {
@@ -126,8 +129,8 @@ final class LogMutations {
             }
             // Entries' offsets grow with their keys: the entry of the running maximum is the last one naming a
             // batch before fromBase, at a key no smaller than the previous batch's own maximum.
-            boolean found = previousMax >= 0
-                    ? cursor.get(context.key(previousMax), GetOp.MDB_SET_RANGE) : cursor.first();
+            boolean found =
+                    previousMax >= 0 ? cursor.get(context.key(previousMax), GetOp.MDB_SET_RANGE) : cursor.first();
             while (found && BatchHeader.longAt(cursor.val()) < fromBase) {
                 running = BatchHeader.longAt(cursor.key());
                 found = cursor.next();

@@ -58,6 +58,7 @@ public final class LogStore implements AutoCloseable {
     private final LogCleaner cleaner;
     /** Steady writeback of the data file; absent when turned off or not offered (non-Linux). */
     private final Optional<DataFileWriteback> writeback;
+
     private volatile boolean closed;
     private final StoreFailure failure = new StoreFailure();
     private final Checkpointer checkpointer;
@@ -66,7 +67,10 @@ public final class LogStore implements AutoCloseable {
         this.settings = settings;
         this.env = env;
         this.meta = env.openDbi("meta", DbiFlags.MDB_CREATE);
-        this.checkpointer = new Checkpointer(env, settings.directory(), settings.checkpointIntervalMs(),
+        this.checkpointer = new Checkpointer(
+                env,
+                settings.directory(),
+                settings.checkpointIntervalMs(),
                 settings.checkpointIntervalMs() > 0 ? CheckpointFile.currentBootId() : Optional.empty());
         this.writer = new StoreWriter(env, meta, mapLock, settings, "partita-log-writer", failure, checkpointer);
         this.readTxns = new ReadTxnPool(env);
@@ -77,8 +81,8 @@ public final class LogStore implements AutoCloseable {
         });
         this.cleaner = new LogCleaner(this, settings.cleaner());
         this.writeback = settings.writebackIntervalMs() > 0
-                ? DataFileWriteback.start(settings.directory().resolve("data.mdb"), env.stat().pageSize,
-                        settings.writebackIntervalMs())
+                ? DataFileWriteback.start(
+                        settings.directory().resolve("data.mdb"), env.stat().pageSize, settings.writebackIntervalMs())
                 : Optional.empty();
     }
 
@@ -88,8 +92,10 @@ public final class LogStore implements AutoCloseable {
         Files.createDirectories(settings.directory());
         Optional<String> boot = settings.checkpointIntervalMs() > 0 ? CheckpointFile.currentBootId() : Optional.empty();
         if (settings.checkpointIntervalMs() > 0 && boot.isEmpty()) {
-            LOG.warn("This system tells neither its boot id nor when it started, so {} keeps no checkpoints: after a"
-                    + " power cut or OS crash its data may not open (then start the node empty)", settings.directory());
+            LOG.warn(
+                    "This system tells neither its boot id nor when it started, so {} keeps no checkpoints: after a"
+                            + " power cut or OS crash its data may not open (then start the node empty)",
+                    settings.directory());
         }
         Checkpointer.restoreAfterReboot(settings.directory(), boot);
         Env<ByteBuffer> env;
@@ -113,9 +119,13 @@ public final class LogStore implements AutoCloseable {
         store.checkpointer.take(settings.clock().getAsLong()); // before any write: the state it opened with
         store.writer.start();
         long interval = settings.retentionCheckIntervalMs();
-        store.retentionScheduler.scheduleWithFixedDelay(store::retentionTick, interval, interval, TimeUnit.MILLISECONDS);
+        store.retentionScheduler.scheduleWithFixedDelay(
+                store::retentionTick, interval, interval, TimeUnit.MILLISECONDS);
         store.cleaner.start();
-        LOG.info("Opened log store in {} holding {} partitions", settings.directory(), store.storedPartitions().size());
+        LOG.info(
+                "Opened log store in {} holding {} partitions",
+                settings.directory(),
+                store.storedPartitions().size());
         return store;
     }
 
@@ -128,9 +138,13 @@ public final class LogStore implements AutoCloseable {
      * copies: started empty, it copies its partitions back from the other replicas.
      */
     private static UnreadableStoreException unreadable(Path directory, LmdbException e) {
-        return new UnreadableStoreException(directory, "The log store in " + directory.toAbsolutePath() + " cannot be opened ("
-                + e.getMessage() + "). If its partitions have replicas on other nodes, move this directory aside"
-                + " and start the node again: it starts empty and copies them back from the others.", e);
+        return new UnreadableStoreException(
+                directory,
+                "The log store in " + directory.toAbsolutePath() + " cannot be opened ("
+                        + e.getMessage()
+                        + "). If its partitions have replicas on other nodes, move this directory aside"
+                        + " and start the node again: it starts empty and copies them back from the others.",
+                e);
     }
 
     /**

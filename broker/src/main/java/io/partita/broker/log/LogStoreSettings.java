@@ -11,9 +11,17 @@ import java.util.function.LongSupplier;
  * dirty pages are handed to the disk without waiting ({@link DataFileWriteback}; 0 turns that off). The clock
  * (epoch millis) is injectable for tests.
  */
-public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabases, long flushIntervalMessages,
-                               long flushIntervalMs, long retentionCheckIntervalMs, long writebackIntervalMs,
-                               LongSupplier clock, LogCleanerSettings cleaner, long checkpointIntervalMs) {
+public record LogStoreSettings(
+        Path directory,
+        long mapSizeBytes,
+        int maxDatabases,
+        long flushIntervalMessages,
+        long flushIntervalMs,
+        long retentionCheckIntervalMs,
+        long writebackIntervalMs,
+        LongSupplier clock,
+        LogCleanerSettings cleaner,
+        long checkpointIntervalMs) {
 
     public static final long DEFAULT_MAP_SIZE = 64L << 30;
     public static final int DEFAULT_MAX_DATABASES = 32_768;
@@ -37,10 +45,12 @@ public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabas
             throw new IllegalArgumentException("flush and retention intervals must be positive");
         }
         if (checkpointIntervalMs < 0) {
-            throw new IllegalArgumentException("checkpointIntervalMs must be 0 (off) or positive: " + checkpointIntervalMs);
+            throw new IllegalArgumentException(
+                    "checkpointIntervalMs must be 0 (off) or positive: " + checkpointIntervalMs);
         }
         if (writebackIntervalMs < 0) {
-            throw new IllegalArgumentException("writebackIntervalMs must be 0 (off) or positive: " + writebackIntervalMs);
+            throw new IllegalArgumentException(
+                    "writebackIntervalMs must be 0 (off) or positive: " + writebackIntervalMs);
         }
     }
 
@@ -49,14 +59,31 @@ public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabas
      * steady writeback of the data file.
      */
     public static LogStoreSettings defaults(Path directory) {
-        return new LogStoreSettings(directory, DEFAULT_MAP_SIZE, DEFAULT_MAX_DATABASES, Long.MAX_VALUE, Long.MAX_VALUE,
-                DEFAULT_RETENTION_CHECK_INTERVAL_MS, DEFAULT_WRITEBACK_INTERVAL_MS, System::currentTimeMillis,
-                LogCleanerSettings.defaults(), DEFAULT_CHECKPOINT_INTERVAL_MS);
+        return new LogStoreSettings(
+                directory,
+                DEFAULT_MAP_SIZE,
+                DEFAULT_MAX_DATABASES,
+                Long.MAX_VALUE,
+                Long.MAX_VALUE,
+                DEFAULT_RETENTION_CHECK_INTERVAL_MS,
+                DEFAULT_WRITEBACK_INTERVAL_MS,
+                System::currentTimeMillis,
+                LogCleanerSettings.defaults(),
+                DEFAULT_CHECKPOINT_INTERVAL_MS);
     }
 
     public LogStoreSettings withMapSizeBytes(long value) {
-        return new LogStoreSettings(directory, value, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner, checkpointIntervalMs);
+        return new LogStoreSettings(
+                directory,
+                value,
+                maxDatabases,
+                flushIntervalMessages,
+                flushIntervalMs,
+                retentionCheckIntervalMs,
+                writebackIntervalMs,
+                clock,
+                cleaner,
+                checkpointIntervalMs);
     }
 
     /**
@@ -68,42 +95,114 @@ public record LogStoreSettings(Path directory, long mapSizeBytes, int maxDatabas
     }
 
     public LogStoreSettings withMaxDatabases(int value) {
-        return new LogStoreSettings(directory, mapSizeBytes, value, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner, checkpointIntervalMs);
+        return new LogStoreSettings(
+                directory,
+                mapSizeBytes,
+                value,
+                flushIntervalMessages,
+                flushIntervalMs,
+                retentionCheckIntervalMs,
+                writebackIntervalMs,
+                clock,
+                cleaner,
+                checkpointIntervalMs);
     }
 
     public LogStoreSettings withFlushIntervalMessages(long value) {
-        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, value, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner, checkpointIntervalMs);
+        return new LogStoreSettings(
+                directory,
+                mapSizeBytes,
+                maxDatabases,
+                value,
+                flushIntervalMs,
+                retentionCheckIntervalMs,
+                writebackIntervalMs,
+                clock,
+                cleaner,
+                checkpointIntervalMs);
     }
 
     public LogStoreSettings withFlushIntervalMs(long value) {
-        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, value,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner, checkpointIntervalMs);
+        return new LogStoreSettings(
+                directory,
+                mapSizeBytes,
+                maxDatabases,
+                flushIntervalMessages,
+                value,
+                retentionCheckIntervalMs,
+                writebackIntervalMs,
+                clock,
+                cleaner,
+                checkpointIntervalMs);
     }
 
     public LogStoreSettings withRetentionCheckIntervalMs(long value) {
-        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                value, writebackIntervalMs, clock, cleaner, checkpointIntervalMs);
+        return new LogStoreSettings(
+                directory,
+                mapSizeBytes,
+                maxDatabases,
+                flushIntervalMessages,
+                flushIntervalMs,
+                value,
+                writebackIntervalMs,
+                clock,
+                cleaner,
+                checkpointIntervalMs);
     }
 
     public LogStoreSettings withWritebackIntervalMs(long value) {
-        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, value, clock, cleaner, checkpointIntervalMs);
+        return new LogStoreSettings(
+                directory,
+                mapSizeBytes,
+                maxDatabases,
+                flushIntervalMessages,
+                flushIntervalMs,
+                retentionCheckIntervalMs,
+                value,
+                clock,
+                cleaner,
+                checkpointIntervalMs);
     }
 
     public LogStoreSettings withClock(LongSupplier value) {
-        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, value, cleaner, checkpointIntervalMs);
+        return new LogStoreSettings(
+                directory,
+                mapSizeBytes,
+                maxDatabases,
+                flushIntervalMessages,
+                flushIntervalMs,
+                retentionCheckIntervalMs,
+                writebackIntervalMs,
+                value,
+                cleaner,
+                checkpointIntervalMs);
     }
 
     public LogStoreSettings withCleaner(LogCleanerSettings value) {
-        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, value, checkpointIntervalMs);
+        return new LogStoreSettings(
+                directory,
+                mapSizeBytes,
+                maxDatabases,
+                flushIntervalMessages,
+                flushIntervalMs,
+                retentionCheckIntervalMs,
+                writebackIntervalMs,
+                clock,
+                value,
+                checkpointIntervalMs);
     }
 
     public LogStoreSettings withCheckpointIntervalMs(long value) {
-        return new LogStoreSettings(directory, mapSizeBytes, maxDatabases, flushIntervalMessages, flushIntervalMs,
-                retentionCheckIntervalMs, writebackIntervalMs, clock, cleaner, value);
+        return new LogStoreSettings(
+                directory,
+                mapSizeBytes,
+                maxDatabases,
+                flushIntervalMessages,
+                flushIntervalMs,
+                retentionCheckIntervalMs,
+                writebackIntervalMs,
+                clock,
+                cleaner,
+                value);
     }
 }

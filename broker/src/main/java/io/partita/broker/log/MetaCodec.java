@@ -26,8 +26,7 @@ final class MetaCodec {
     /** V2 partition state: V1 plus the virtual active segment and the cleaner checkpoint. */
     private static final byte FORMAT_V2 = 2;
 
-    private MetaCodec() {
-    }
+    private MetaCodec() {}
 
     static String logDatabaseName(PartitionKey key) {
         return "log:" + key.topicId() + ":" + key.partition();
@@ -58,8 +57,10 @@ final class MetaCodec {
     }
 
     private static void writePrefix(ByteBuffer buffer, byte kind, PartitionKey key) {
-        buffer.put(kind).putLong(key.topicId().getMostSignificantBits())
-                .putLong(key.topicId().getLeastSignificantBits()).putInt(key.partition());
+        buffer.put(kind)
+                .putLong(key.topicId().getMostSignificantBits())
+                .putLong(key.topicId().getLeastSignificantBits())
+                .putInt(key.partition());
     }
 
     static boolean hasPrefix(ByteBuffer key, ByteBuffer prefix) {
@@ -93,16 +94,26 @@ final class MetaCodec {
     /** The partition state, written into a buffer from {@code buffers} (given the size it needs). */
     static ByteBuffer encodeState(PartitionState state, IntFunction<ByteBuffer> buffers) {
         byte[] topic = state.topic().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = buffers.apply(1 + 2 + topic.length + 5 * 8 + 4 + state.epochs().size() * 12 + 5 * 8);
-        buffer.put(FORMAT_V2).putShort((short) topic.length).put(topic)
-                .putLong(state.logStartOffset()).putLong(state.logEndOffset()).putLong(state.highWatermark())
-                .putLong(state.sizeInBytes()).putLong(state.maxTimestamp()).putInt(state.epochs().size());
+        ByteBuffer buffer =
+                buffers.apply(1 + 2 + topic.length + 5 * 8 + 4 + state.epochs().size() * 12 + 5 * 8);
+        buffer.put(FORMAT_V2)
+                .putShort((short) topic.length)
+                .put(topic)
+                .putLong(state.logStartOffset())
+                .putLong(state.logEndOffset())
+                .putLong(state.highWatermark())
+                .putLong(state.sizeInBytes())
+                .putLong(state.maxTimestamp())
+                .putInt(state.epochs().size());
         for (EpochEntry entry : state.epochs()) {
             buffer.putInt(entry.epoch()).putLong(entry.startOffset());
         }
         ActiveSegment active = state.activeSegment();
-        buffer.putLong(active.baseOffset()).putLong(active.sizeInBytes()).putLong(active.firstTimestamp())
-                .putLong(active.createdMs()).putLong(state.cleanerCheckpoint());
+        buffer.putLong(active.baseOffset())
+                .putLong(active.sizeInBytes())
+                .putLong(active.firstTimestamp())
+                .putLong(active.createdMs())
+                .putLong(state.cleanerCheckpoint());
         return buffer.flip();
     }
 
@@ -134,17 +145,29 @@ final class MetaCodec {
             active = new ActiveSegment(logEnd, 0, -1, -1);
             cleanerCheckpoint = -1;
         }
-        return new PartitionState(new String(topic, StandardCharsets.UTF_8), logStart, logEnd, highWatermark, size,
-                maxTimestamp, epochs, active, cleanerCheckpoint);
+        return new PartitionState(
+                new String(topic, StandardCharsets.UTF_8),
+                logStart,
+                logEnd,
+                highWatermark,
+                size,
+                maxTimestamp,
+                epochs,
+                active,
+                cleanerCheckpoint);
     }
 
     /** The producer entry, written into a buffer from {@code buffers} (given the size it needs). */
     static ByteBuffer encodeProducer(ProducerStateEntry entry, IntFunction<ByteBuffer> buffers) {
         ByteBuffer buffer = buffers.apply(1 + 2 + 1 + entry.batches().size() * 32);
-        buffer.put(FORMAT_V1).putShort(entry.producerEpoch()).put((byte) entry.batches().size());
+        buffer.put(FORMAT_V1).putShort(entry.producerEpoch()).put((byte)
+                entry.batches().size());
         for (BatchMetadata batch : entry.batches()) {
-            buffer.putInt(batch.firstSeq()).putInt(batch.lastSeq()).putLong(batch.firstOffset())
-                    .putLong(batch.lastOffset()).putLong(batch.timestamp());
+            buffer.putInt(batch.firstSeq())
+                    .putInt(batch.lastSeq())
+                    .putLong(batch.firstOffset())
+                    .putLong(batch.lastOffset())
+                    .putLong(batch.timestamp());
         }
         return buffer.flip();
     }

@@ -30,8 +30,8 @@ final class OffsetMap {
      */
     OffsetMap(long expectedEntries, long maxEntries, double loadFactor) {
         long entries = Math.max(1, Math.min(expectedEntries, maxEntries));
-        int slots = (int) Math.min((long) Math.ceil(entries / Math.min(loadFactor, 0.9)) + 1,
-                Integer.MAX_VALUE / LONGS_PER_SLOT);
+        int slots = (int) Math.min(
+                (long) Math.ceil(entries / Math.min(loadFactor, 0.9)) + 1, Integer.MAX_VALUE / LONGS_PER_SLOT);
         this.table = new long[slots * LONGS_PER_SLOT];
         this.slots = slots;
         // Never fuller than 90%, so a probe always ends at an empty slot.

@@ -48,15 +48,21 @@ public final class PartitionLog {
      * Set while the writer holds this log's high watermark to persist ({@link StoreWriter#persistHighWatermarkSoon}).
      * Advances made meanwhile ride on it: the operation persists the latest value when it runs.
      */
-    private final AtomicBoolean highWatermarkQueued =
-            new AtomicBoolean();
+    private final AtomicBoolean highWatermarkQueued = new AtomicBoolean();
+
     private volatile Runnable appendListener;
     private volatile boolean deleted;
     /** Counts commits that cut the log's tail; a cleaning pass planned before one of them must not apply. */
     private volatile long truncations;
 
-    PartitionLog(LogStore store, PartitionKey key, LogConfig config, Dbi<ByteBuffer> logDb,
-                 Dbi<ByteBuffer> timeIndexDb, PartitionState state, Map<Long, ProducerStateEntry> producers) {
+    PartitionLog(
+            LogStore store,
+            PartitionKey key,
+            LogConfig config,
+            Dbi<ByteBuffer> logDb,
+            Dbi<ByteBuffer> timeIndexDb,
+            PartitionState state,
+            Map<Long, ProducerStateEntry> producers) {
         this.store = store;
         this.key = key;
         this.metaKey = MetaCodec.partitionKey(key);
@@ -99,8 +105,8 @@ public final class PartitionLog {
             return CompletableFuture.failedFuture(e);
         }
         if (batches.isEmpty()) {
-            return CompletableFuture.completedFuture(new AppendResult(-1, -1, RecordBatch.NO_TIMESTAMP,
-                    logStartOffset(), false));
+            return CompletableFuture.completedFuture(
+                    new AppendResult(-1, -1, RecordBatch.NO_TIMESTAMP, logStartOffset(), false));
         }
         long logAppendTime = current.timestampType() == TimestampType.LOG_APPEND_TIME ? now : RecordBatch.NO_TIMESTAMP;
         return store.writer().submit(AppendOp.asLeader(this, batches, leaderEpoch, logAppendTime));
@@ -118,8 +124,8 @@ public final class PartitionLog {
             return CompletableFuture.failedFuture(e);
         }
         if (batches.isEmpty()) {
-            return CompletableFuture.completedFuture(new AppendResult(-1, -1, RecordBatch.NO_TIMESTAMP,
-                    logStartOffset(), false));
+            return CompletableFuture.completedFuture(
+                    new AppendResult(-1, -1, RecordBatch.NO_TIMESTAMP, logStartOffset(), false));
         }
         return store.writer().submit(AppendOp.asFollower(this, batches));
     }
@@ -139,8 +145,12 @@ public final class PartitionLog {
      * exactly the bytes to copy), so a caller can read straight into memory it owns, e.g. pooled direct
      * memory that goes to the socket without another copy.
      */
-    public ReadResult read(long offset, int maxBytes, long maxOffsetExclusive, boolean minOneBatch,
-                           IntFunction<ByteBuffer> allocator) {
+    public ReadResult read(
+            long offset,
+            int maxBytes,
+            long maxOffsetExclusive,
+            boolean minOneBatch,
+            IntFunction<ByteBuffer> allocator) {
         checkNotDeleted();
         PartitionState snapshot = state;
         long hw = highWatermark;
@@ -149,13 +159,19 @@ public final class PartitionLog {
                     + snapshot.logStartOffset() + ", log end " + snapshot.logEndOffset());
         }
         long limit = Math.min(maxOffsetExclusive, snapshot.logEndOffset());
-        MemoryRecords records = offset >= limit ? MemoryRecords.EMPTY
+        MemoryRecords records = offset >= limit
+                ? MemoryRecords.EMPTY
                 : store.withReadTxn(this, txn -> copyBatches(txn, offset, maxBytes, limit, minOneBatch, allocator));
         return new ReadResult(records, snapshot.logStartOffset(), snapshot.logEndOffset(), hw);
     }
 
-    private MemoryRecords copyBatches(Txn<ByteBuffer> txn, long offset, int maxBytes, long limit, boolean minOneBatch,
-                                      IntFunction<ByteBuffer> allocator) {
+    private MemoryRecords copyBatches(
+            Txn<ByteBuffer> txn,
+            long offset,
+            int maxBytes,
+            long limit,
+            boolean minOneBatch,
+            IntFunction<ByteBuffer> allocator) {
         try (Cursor<ByteBuffer> cursor = logDb.openCursor(txn)) {
             if (!positionAtBatchContaining(cursor, offset)) {
                 return MemoryRecords.EMPTY;
@@ -296,13 +312,16 @@ public final class PartitionLog {
     }
 
     private static Optional<TimestampAndOffset> firstRecordAtOrAfter(ByteBuffer stored, long timestamp, long logStart) {
-        MutableRecordBatch batch = MemoryRecords.readableRecords(stored.duplicate()).batches().iterator().next();
+        MutableRecordBatch batch = MemoryRecords.readableRecords(stored.duplicate())
+                .batches()
+                .iterator()
+                .next();
         try (CloseableIterator<Record> records = batch.skipKeyValueIterator(RecordValidator.buffers())) {
             while (records.hasNext()) {
                 Record record = records.next();
                 if (record.offset() >= logStart && record.timestamp() >= timestamp) {
-                    return Optional.of(new TimestampAndOffset(record.timestamp(), record.offset(),
-                            batch.partitionLeaderEpoch()));
+                    return Optional.of(
+                            new TimestampAndOffset(record.timestamp(), record.offset(), batch.partitionLeaderEpoch()));
                 }
             }
         }

@@ -12,9 +12,16 @@ import java.util.List;
  * @param cleanerCheckpoint the first offset the cleaner has not yet compacted (Kafka's cleaner-offset-checkpoint),
  *                          or -1 if it never ran
  */
-record PartitionState(String topic, long logStartOffset, long logEndOffset, long highWatermark, long sizeInBytes,
-                      long maxTimestamp, List<EpochEntry> epochs, ActiveSegment activeSegment,
-                      long cleanerCheckpoint) {
+record PartitionState(
+        String topic,
+        long logStartOffset,
+        long logEndOffset,
+        long highWatermark,
+        long sizeInBytes,
+        long maxTimestamp,
+        List<EpochEntry> epochs,
+        ActiveSegment activeSegment,
+        long cleanerCheckpoint) {
 
     PartitionState {
         epochs = List.copyOf(epochs);

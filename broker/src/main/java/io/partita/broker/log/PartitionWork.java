@@ -20,10 +20,12 @@ final class PartitionWork {
     final List<EpochEntry> epochs;
     /** Producers changed in this transaction; a null value means the entry is removed. */
     final Map<Long, ProducerStateEntry> changedProducers = new HashMap<>();
+
     long appendedRecords;
     boolean highWatermarkChanged;
     /** The change only persists the value already in effect in memory (which may have moved on since). */
     boolean highWatermarkFromMemory;
+
     ActiveSegment activeSegment;
     long cleanerCheckpoint;
     /** Set when this transaction removed batches from the tail: a cleaning pass planned before is void. */
@@ -86,7 +88,15 @@ final class PartitionWork {
     }
 
     PartitionState toState() {
-        return new PartitionState(log.key().topic(), logStartOffset, logEndOffset, highWatermark, sizeInBytes,
-                maxTimestamp, epochs, activeSegment, cleanerCheckpoint);
+        return new PartitionState(
+                log.key().topic(),
+                logStartOffset,
+                logEndOffset,
+                highWatermark,
+                sizeInBytes,
+                maxTimestamp,
+                epochs,
+                activeSegment,
+                cleanerCheckpoint);
     }
 }

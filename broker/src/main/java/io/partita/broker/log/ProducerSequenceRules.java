@@ -10,8 +10,7 @@ import org.apache.kafka.common.record.internal.RecordBatch;
  */
 final class ProducerSequenceRules {
 
-    private ProducerSequenceRules() {
-    }
+    private ProducerSequenceRules() {}
 
     /**
      * Throws if the batch may not follow {@code current}. A lower epoch is fenced with

@@ -23,7 +23,9 @@ public record ProducerStateEntry(long producerId, short producerEpoch, List<Batc
     }
 
     public int lastSeq() {
-        return batches.isEmpty() ? RecordBatch.NO_SEQUENCE : batches.get(batches.size() - 1).lastSeq();
+        return batches.isEmpty()
+                ? RecordBatch.NO_SEQUENCE
+                : batches.get(batches.size() - 1).lastSeq();
     }
 
     public long lastOffset() {

@@ -29,8 +29,7 @@ final class RecordValidator {
 
     private static final ThreadLocal<BufferSupplier> BUFFERS = ThreadLocal.withInitial(BufferSupplier::create);
 
-    private RecordValidator() {
-    }
+    private RecordValidator() {}
 
     /** The calling thread's decompression buffers (BufferSupplier.NO_CACHING fails on compressed skip-iteration). */
     static BufferSupplier buffers() {
@@ -38,8 +37,8 @@ final class RecordValidator {
     }
 
     /** Validates a produce request's batches and returns them ready for offset assignment. */
-    static List<MutableRecordBatch> validateForLeader(MemoryRecords records, LogConfig config, long now,
-                                                      PartitionKey partition) {
+    static List<MutableRecordBatch> validateForLeader(
+            MemoryRecords records, LogConfig config, long now, PartitionKey partition) {
         List<MutableRecordBatch> batches = new ArrayList<>(1);
         int validBytes = 0;
         ByteBuffer buffer = records.buffer();
@@ -55,17 +54,21 @@ final class RecordValidator {
                 throw new InvalidRecordException("Clients are not allowed to write control records to " + partition);
             }
             if (batch.hasProducerId() && batch.baseSequence() < 0) {
-                throw new InvalidRecordException("Invalid sequence number " + batch.baseSequence() + " in "
-                        + partition + " for a batch with a producer id");
+                throw new InvalidRecordException("Invalid sequence number " + batch.baseSequence() + " in " + partition
+                        + " for a batch with a producer id");
             }
             CompressionType target = targetCompression(config, batch.compressionType());
             boolean reencode = target != batch.compressionType();
             if (batch.compressionType() == CompressionType.NONE) {
                 ByteBuffer bytes = buffer.duplicate();
                 bytes.limit(batchStart + batch.sizeInBytes()).position(batchStart);
-                UncompressedRecordScanner.scan(bytes, config.timestampType() == TimestampType.CREATE_TIME,
+                UncompressedRecordScanner.scan(
+                        bytes,
+                        config.timestampType() == TimestampType.CREATE_TIME,
                         saturatedSubtract(now, config.messageTimestampBeforeMaxMs()),
-                        saturatedAdd(now, config.messageTimestampAfterMaxMs()), config.compacted(), partition);
+                        saturatedAdd(now, config.messageTimestampAfterMaxMs()),
+                        config.compacted(),
+                        partition);
             } else {
                 validateRecords(batch, config, now, partition);
             }
@@ -86,7 +89,8 @@ final class RecordValidator {
     }
 
     /** Replicated batches keep their offsets and timestamps; only their integrity is checked. */
-    static List<MutableRecordBatch> validateForFollower(MemoryRecords records, LogConfig config, PartitionKey partition) {
+    static List<MutableRecordBatch> validateForFollower(
+            MemoryRecords records, LogConfig config, PartitionKey partition) {
         List<MutableRecordBatch> batches = new ArrayList<>(4);
         int validBytes = 0;
         long previousNext = -1;
@@ -187,41 +191,53 @@ final class RecordValidator {
                 expectedOffset++;
                 count++;
                 long timestamp = record.timestamp();
-                if (checkTimestamps && timestamp != RecordBatch.NO_TIMESTAMP
+                if (checkTimestamps
+                        && timestamp != RecordBatch.NO_TIMESTAMP
                         && (timestamp < earliest || timestamp > latest)) {
                     throw new InvalidTimestampException("Timestamp " + timestamp + " of message with offset "
                             + record.offset() + " is out of range. The timestamp should be within [" + earliest
                             + ", " + latest + "]");
                 }
                 if (requireKeys && !record.hasKey()) {
-                    throw new InvalidRecordException("Compacted topic cannot accept message without key in " + partition);
+                    throw new InvalidRecordException(
+                            "Compacted topic cannot accept message without key in " + partition);
                 }
             }
         } catch (InvalidRecordException | InvalidTimestampException e) {
             throw e;
         } catch (KafkaException e) {
-            throw new CorruptRecordException("Record batch in " + partition + " could not be read: " + e.getMessage(), e);
+            throw new CorruptRecordException(
+                    "Record batch in " + partition + " could not be read: " + e.getMessage(), e);
         }
         if (count != batch.countOrNull()) {
-            throw new InvalidRecordException("Batch in " + partition + " claims " + batch.countOrNull()
-                    + " records but holds " + count);
+            throw new InvalidRecordException(
+                    "Batch in " + partition + " claims " + batch.countOrNull() + " records but holds " + count);
         }
     }
 
     /** Rebuilds the batch with another codec, keeping timestamps, keys, values, headers and producer fields. */
-    private static MutableRecordBatch reencode(MutableRecordBatch batch, CompressionType target,
-                                               TimestampType timestampType, long now) {
+    private static MutableRecordBatch reencode(
+            MutableRecordBatch batch, CompressionType target, TimestampType timestampType, long now) {
         boolean logAppendTime = timestampType == TimestampType.LOG_APPEND_TIME;
-        MemoryRecordsBuilder builder = new MemoryRecordsBuilder(ByteBuffer.allocate(batch.sizeInBytes() + 512),
-                RecordBatch.MAGIC_VALUE_V2, Compression.of(target).build(), timestampType, 0L,
-                logAppendTime ? now : RecordBatch.NO_TIMESTAMP, batch.producerId(), batch.producerEpoch(),
-                batch.baseSequence(), batch.isTransactional(), false, RecordBatch.NO_PARTITION_LEADER_EPOCH,
+        MemoryRecordsBuilder builder = new MemoryRecordsBuilder(
+                ByteBuffer.allocate(batch.sizeInBytes() + 512),
+                RecordBatch.MAGIC_VALUE_V2,
+                Compression.of(target).build(),
+                timestampType,
+                0L,
+                logAppendTime ? now : RecordBatch.NO_TIMESTAMP,
+                batch.producerId(),
+                batch.producerEpoch(),
+                batch.baseSequence(),
+                batch.isTransactional(),
+                false,
+                RecordBatch.NO_PARTITION_LEADER_EPOCH,
                 Integer.MAX_VALUE);
         try (CloseableIterator<Record> records = batch.streamingIterator(BUFFERS.get())) {
             while (records.hasNext()) {
                 Record record = records.next();
-                builder.appendWithOffset(record.offset(), record.timestamp(), record.key(), record.value(),
-                        record.headers());
+                builder.appendWithOffset(
+                        record.offset(), record.timestamp(), record.key(), record.value(), record.headers());
             }
         }
         return builder.build().batches().iterator().next();

@@ -18,8 +18,8 @@ final class StoreFailure {
     /** errno values of a disk that is full or failing, as LMDB passes them through. */
     private static final Set<Integer> DISK_ERRNOS = Set.of(5 /* EIO */, 28 /* ENOSPC */, 122 /* EDQUOT */);
     /** LMDB's own codes for an environment that cannot be used any more. */
-    private static final Set<Integer> LMDB_FATAL = Set.of(-30795 /* MDB_PANIC */, -30796 /* MDB_CORRUPTED */,
-            -30797 /* MDB_PAGE_NOTFOUND */);
+    private static final Set<Integer> LMDB_FATAL =
+            Set.of(-30795 /* MDB_PANIC */, -30796 /* MDB_CORRUPTED */, -30797 /* MDB_PAGE_NOTFOUND */);
 
     private final AtomicReference<String> reason = new AtomicReference<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();

@@ -52,10 +52,17 @@ final class StoreWriter {
     private final Checkpointer checkpointer;
     /** A failure for the next transaction to throw (tests: a full disk, a dying thread); see LogStore. */
     private volatile Throwable injected;
+
     private volatile boolean checkpointRequested;
 
-    StoreWriter(Env<ByteBuffer> env, Dbi<ByteBuffer> meta, ReadWriteLock mapLock, LogStoreSettings settings,
-                String name, StoreFailure failure, Checkpointer checkpointer) {
+    StoreWriter(
+            Env<ByteBuffer> env,
+            Dbi<ByteBuffer> meta,
+            ReadWriteLock mapLock,
+            LogStoreSettings settings,
+            String name,
+            StoreFailure failure,
+            Checkpointer checkpointer) {
         this.failure = failure;
         this.checkpointer = checkpointer;
         this.env = env;
@@ -266,8 +273,10 @@ final class StoreWriter {
         group.add(first);
         long bytes = first.weightBytes();
         WriteOp<?> next;
-        while (group.size() < MAX_GROUP_OPERATIONS && bytes < MAX_GROUP_BYTES
-                && (next = queue.peek()) != null && !next.runsAlone()) {
+        while (group.size() < MAX_GROUP_OPERATIONS
+                && bytes < MAX_GROUP_BYTES
+                && (next = queue.peek()) != null
+                && !next.runsAlone()) {
             group.add(queue.poll());
             bytes += next.weightBytes();
         }
@@ -337,7 +346,8 @@ final class StoreWriter {
             afterCommit(context, pending);
             if (event.shouldCommit()) {
                 event.operations = pending.size();
-                event.longestQueueWait = began - pending.stream().mapToLong(op -> op.createdAt).min().orElse(began);
+                event.longestQueueWait = began
+                        - pending.stream().mapToLong(op -> op.createdAt).min().orElse(began);
                 event.answering = System.nanoTime() - committed;
                 event.commit();
             }

@@ -15,8 +15,7 @@ final class StoredBatches {
     /** Batch headers visited per read transaction when only headers are read. */
     private static final int HEADERS_PER_TXN = 8192;
 
-    private StoredBatches() {
-    }
+    private StoredBatches() {}
 
     /** Sees a stored batch in place; the buffer is valid only during the call. Returns false to stop. */
     interface HeaderVisitor {

@@ -54,7 +54,8 @@ final class TruncateOp extends WriteOp<Void> {
             work.setHighWatermark(newEnd);
         }
         work.truncated = true;
-        work.activeSegment = fully ? ActiveSegment.startingAt(newEnd, context.now)
+        work.activeSegment = fully
+                ? ActiveSegment.startingAt(newEnd, context.now)
                 : work.activeSegment.afterTruncation(newEnd, sizeBefore - work.sizeInBytes, context.now);
         if (work.cleanerCheckpoint > newEnd || fully) {
             // Kafka's LogCleanerManager.maybeTruncateCheckpoint: what follows the new end is dirty again.

@@ -19,16 +19,20 @@ final class UncompressedRecordScanner {
     private static final int RECORDS_COUNT_OFFSET = 57;
     private static final int RECORDS_OFFSET = 61;
 
-    private UncompressedRecordScanner() {
-    }
+    private UncompressedRecordScanner() {}
 
     /**
      * @param batch the whole batch, from its first byte (position) to its last (limit)
      * @param earliest the earliest timestamp accepted, or Long.MIN_VALUE
      * @param latest the latest timestamp accepted, or Long.MAX_VALUE
      */
-    static void scan(ByteBuffer batch, boolean checkTimestamps, long earliest, long latest, boolean requireKeys,
-                     PartitionKey partition) {
+    static void scan(
+            ByteBuffer batch,
+            boolean checkTimestamps,
+            long earliest,
+            long latest,
+            boolean requireKeys,
+            PartitionKey partition) {
         ByteBuffer in = batch.duplicate();
         int start = in.position();
         int end = in.limit();
@@ -52,7 +56,8 @@ final class UncompressedRecordScanner {
                 }
                 int keyLength = ByteUtils.readVarint(in);
                 if (keyLength < 0 && requireKeys) {
-                    throw new InvalidRecordException("Compacted topic cannot accept message without key in " + partition);
+                    throw new InvalidRecordException(
+                            "Compacted topic cannot accept message without key in " + partition);
                 }
                 skip(in, keyLength);
                 skip(in, ByteUtils.readVarint(in));
@@ -72,7 +77,8 @@ final class UncompressedRecordScanner {
                     throw corrupt(partition, "record " + i + " has " + in.remaining() + " bytes beyond its fields");
                 }
                 in.limit(end);
-                if (checkTimestamps && firstTimestamp != RecordBatch.NO_TIMESTAMP
+                if (checkTimestamps
+                        && firstTimestamp != RecordBatch.NO_TIMESTAMP
                         && (timestamp < earliest || timestamp > latest)) {
                     throw new InvalidTimestampException("Timestamp " + timestamp + " of message with offset delta "
                             + i + " is out of range. The timestamp should be within [" + earliest + ", " + latest

@@ -14,6 +14,7 @@ abstract class WriteOp<T> {
     final CompletableFuture<T> future = new CompletableFuture<>();
     /** When it was made, i.e. about when it was queued: for the writer's {@link CommitEvent}. */
     final long createdAt = System.nanoTime();
+
     private T result;
     private RuntimeException rejection;
 

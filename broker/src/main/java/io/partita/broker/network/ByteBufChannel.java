@@ -100,6 +100,5 @@ final class ByteBufChannel implements TransferableChannel {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code connections.max.idle.ms} is the idle handler's (see {@link KafkaServer}).
  */
 final class ConnectionLimits {
-    private static final Logger log = LoggerFactory.getLogger(ConnectionLimits.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimits.class);
     /** Set while a connection is counted, so that it is uncounted once and only once. */
     private static final AttributeKey<Boolean> COUNTED = AttributeKey.valueOf("partita.connection.counted");
 
@@ -25,6 +25,7 @@ final class ConnectionLimits {
     private final AtomicInteger open = new AtomicInteger();
     /** Per address; guarded by itself (connections come and go on every network thread). */
     private final Map<InetAddress, Integer> perIp = new HashMap<>();
+
     private volatile Channel listener;
 
     ConnectionLimits(int maxConnections, int maxPerIp) {
@@ -54,7 +55,7 @@ final class ConnectionLimits {
         if (open.incrementAndGet() >= maxConnections) {
             Channel server = listener;
             if (server != null && server.config().isAutoRead()) {
-                log.info("{} connections, max.connections: not accepting more until one closes", open.get());
+                LOG.info("{} connections, max.connections: not accepting more until one closes", open.get());
                 server.config().setAutoRead(false);
             }
         }

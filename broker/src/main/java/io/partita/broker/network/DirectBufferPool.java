@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * kept here in power-of-two size classes, up to a bound.
  */
 public final class DirectBufferPool {
-    private static final int MIN_CLASS_SHIFT = 16;  // 64 KiB
-    private static final int MAX_CLASS_SHIFT = 24;  // 16 MiB
+    private static final int MIN_CLASS_SHIFT = 16; // 64 KiB
+    private static final int MAX_CLASS_SHIFT = 24; // 16 MiB
 
     private final long maxPooledBytes;
     private final AtomicLong pooledBytes = new AtomicLong();
+
     @SuppressWarnings("unchecked")
     private final ConcurrentLinkedQueue<ByteBuffer>[] free = new ConcurrentLinkedQueue[MAX_CLASS_SHIFT + 1];
 

@@ -40,13 +40,14 @@ import org.slf4j.LoggerFactory;
  * one answer and the in-flight limit's frames, not one answer per request it sent.
  */
 final class KafkaConnection extends ChannelInboundHandlerAdapter {
-    private static final Logger log = LoggerFactory.getLogger(KafkaConnection.class);
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaConnection.class);
     private static final ListenerName LISTENER = ListenerName.forSecurityProtocol(SecurityProtocol.PLAINTEXT);
     /**
      * Stop reading from a client that pipelines more than this many requests, or holds more than this many
      * bytes of request frames in flight, until it catches up: one connection must not take all the memory.
      */
     private static final int MAX_IN_FLIGHT = 64;
+
     private static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
 
     private final RequestHandler handler;
@@ -54,15 +55,16 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     /** Frames decoded while paused, in arrival order; handled once the connection resumes. */
     private final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
+
     private boolean resuming;
     /** Bytes of frames whose requests are not finished; touched only on this connection's event loop. */
     private long inFlightBytes;
+
     private String connectionId = "unconnected";
     private InetSocketAddress remote;
 
-    private record Pending(RequestContext context, AbstractRequest request, CompletableFuture<Reply> response,
-                           RequestEvent event) {
-    }
+    private record Pending(
+            RequestContext context, AbstractRequest request, CompletableFuture<Reply> response, RequestEvent event) {}
 
     KafkaConnection(RequestHandler handler, ConnectionLimits limits) {
         this.handler = handler;
@@ -72,10 +74,14 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        connectionId = ctx.channel().localAddress() + "-" + remote + "-" + ctx.channel().id().asShortText();
+        connectionId = ctx.channel().localAddress() + "-" + remote + "-"
+                + ctx.channel().id().asShortText();
         if (!limits.admit(ctx.channel(), remote.getAddress())) {
-            log.info("Closing {}: {} has {} connections, max.connections.per.ip", connectionId,
-                    remote.getAddress().getHostAddress(), limits.maxPerIp());
+            LOG.info(
+                    "Closing {}: {} has {} connections, max.connections.per.ip",
+                    connectionId,
+                    remote.getAddress().getHostAddress(),
+                    limits.maxPerIp());
             ctx.close();
             return;
         }
@@ -86,7 +92,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent && pending.isEmpty() && waiting.isEmpty()) {
-            log.debug("Closing {}: idle for connections.max.idle.ms", connectionId);
+            LOG.debug("Closing {}: idle for connections.max.idle.ms", connectionId);
             ctx.close();
             return;
         }
@@ -103,7 +109,9 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
 
     /** Whether the connection must take no new request until the client catches up (see the class comment). */
     private boolean mustPause(ChannelHandlerContext ctx) {
-        return pending.size() >= MAX_IN_FLIGHT || inFlightBytes >= MAX_IN_FLIGHT_BYTES || !ctx.channel().isWritable();
+        return pending.size() >= MAX_IN_FLIGHT
+                || inFlightBytes >= MAX_IN_FLIGHT_BYTES
+                || !ctx.channel().isWritable();
     }
 
     /**
@@ -136,17 +144,24 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
             RequestHeader header = RequestHeader.parse(buffer);
             ApiKeys apiKey = header.apiKey();
             if (apiKey != ApiKeys.API_VERSIONS && !handler.serves(apiKey, header.apiVersion())) {
-                log.warn("Closing {}: {} v{} is not served by this node", connectionId, apiKey, header.apiVersion());
+                LOG.warn("Closing {}: {} v{} is not served by this node", connectionId, apiKey, header.apiVersion());
                 frame.release();
                 ctx.close();
                 return;
             }
-            context = new RequestContext(header, connectionId, remote.getAddress(), KafkaPrincipal.ANONYMOUS,
-                    LISTENER, SecurityProtocol.PLAINTEXT, ClientInformation.EMPTY, false);
+            context = new RequestContext(
+                    header,
+                    connectionId,
+                    remote.getAddress(),
+                    KafkaPrincipal.ANONYMOUS,
+                    LISTENER,
+                    SecurityProtocol.PLAINTEXT,
+                    ClientInformation.EMPTY,
+                    false);
             RequestAndSize parsed = context.parseRequest(buffer);
             request = parsed.request;
         } catch (RuntimeException e) {
-            log.warn("Closing {}: unreadable request ({})", connectionId, e.toString());
+            LOG.warn("Closing {}: unreadable request ({})", connectionId, e.toString());
             frame.release();
             ctx.close();
             return;
@@ -194,14 +209,13 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         while (!pending.isEmpty() && pending.peekFirst().response().isDone()) {
             Pending done = pending.pollFirst();
             AbstractResponse response;
-            Runnable afterWrite = () -> { };
+            Runnable afterWrite = () -> {};
             try {
                 Reply reply = done.response().join();
                 if (reply.closeReason() != null) {
-                    log.info("Closing {}: {}", connectionId, reply.closeReason());
+                    LOG.info("Closing {}: {}", connectionId, reply.closeReason());
                     // Close once the responses before this one have actually gone out.
-                    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER)
-                            .addListener(ChannelFutureListener.CLOSE);
+                    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
                     return;
                 }
                 response = reply.response();
@@ -209,7 +223,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 if (!(cause instanceof ApiException)) {
-                    log.error("Request {} failed on {}", done.context().header, connectionId, cause);
+                    LOG.error("Request {} failed on {}", done.context().header, connectionId, cause);
                 }
                 response = done.request().getErrorResponse(0, cause);
             }
@@ -231,7 +245,7 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
                 done.event().written();
                 wrote = true;
             } catch (IOException | RuntimeException e) {
-                log.error("Could not serialise the response to {} on {}", done.context().header, connectionId, e);
+                LOG.error("Could not serialise the response to {} on {}", done.context().header, connectionId, e);
                 if (channel != null) {
                     channel.discard();
                 }
@@ -266,8 +280,11 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         } finally {
             resuming = false;
         }
-        if (waiting.isEmpty() && pending.size() < MAX_IN_FLIGHT / 2 && inFlightBytes < MAX_IN_FLIGHT_BYTES / 2
-                && ctx.channel().isWritable() && !ctx.channel().config().isAutoRead()) {
+        if (waiting.isEmpty()
+                && pending.size() < MAX_IN_FLIGHT / 2
+                && inFlightBytes < MAX_IN_FLIGHT_BYTES / 2
+                && ctx.channel().isWritable()
+                && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -292,11 +309,11 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
-            log.warn("Closing {}: {}", connectionId, cause.getMessage());
+            LOG.warn("Closing {}: {}", connectionId, cause.getMessage());
         } else if (cause instanceof IOException) {
-            log.debug("Connection {} failed: {}", connectionId, cause.toString());
+            LOG.debug("Connection {} failed: {}", connectionId, cause.toString());
         } else {
-            log.warn("Closing {} after an error", connectionId, cause);
+            LOG.warn("Closing {} after an error", connectionId, cause);
         }
         ctx.close();
     }

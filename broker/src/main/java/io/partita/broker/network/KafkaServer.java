@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /** The node's listener: Kafka's framing (a 4-byte big-endian size, then the request) over Netty. */
 public final class KafkaServer implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(KafkaServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaServer.class);
 
     private final String host;
     private final int port;
@@ -58,10 +58,10 @@ public final class KafkaServer implements AutoCloseable {
 
     /** Binds and returns the port (useful when asked for port 0). */
     public int start(String name) throws InterruptedException {
-        acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-acceptor", true),
-                NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name + "-network", true),
-                NioIoHandler.newFactory());
+        acceptor = new MultiThreadIoEventLoopGroup(
+                1, new DefaultThreadFactory(name + "-acceptor", true), NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(
+                threads, new DefaultThreadFactory(name + "-network", true), NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(NioServerSocketChannel.class)
@@ -82,12 +82,12 @@ public final class KafkaServer implements AutoCloseable {
         if (receiveBufferBytes > 0) {
             bootstrap.childOption(ChannelOption.SO_RCVBUF, receiveBufferBytes);
         }
-        InetSocketAddress address = host == null || host.isEmpty()
-                ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        InetSocketAddress address =
+                host == null || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
         serverChannel = bootstrap.bind(address).sync().channel();
         limits.listener(serverChannel);
         int bound = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        log.info("Listening on {}:{}", host == null || host.isEmpty() ? "*" : host, bound);
+        LOG.info("Listening on {}:{}", host == null || host.isEmpty() ? "*" : host, bound);
         return bound;
     }
 

@@ -9,7 +9,7 @@ import org.apache.kafka.common.requests.AbstractResponse;
  */
 public record Reply(AbstractResponse response, Runnable afterWrite, String closeReason) {
 
-    private static final Runnable NOTHING = () -> { };
+    private static final Runnable NOTHING = () -> {};
 
     public Reply(AbstractResponse response, Runnable afterWrite) {
         this(response, afterWrite, null);

@@ -13,14 +13,16 @@ import org.apache.kafka.common.protocol.Errors;
  */
 public final class DelayedDeleteRecords {
     /** The partition's low watermark once it reached the requested offset, or why the request failed. */
-    public record Outcome(Errors error, long lowWatermark) {
-    }
+    public record Outcome(Errors error, long lowWatermark) {}
 
     private final PartitionPurgatory<Outcome> waiters;
 
     DelayedDeleteRecords(ScheduledExecutorService timer) {
-        this.waiters = new PartitionPurgatory<>(timer, DelayedDeleteRecords::outcome,
-                new Outcome(Errors.NOT_LEADER_OR_FOLLOWER, -1), new Outcome(Errors.REQUEST_TIMED_OUT, -1));
+        this.waiters = new PartitionPurgatory<>(
+                timer,
+                DelayedDeleteRecords::outcome,
+                new Outcome(Errors.NOT_LEADER_OR_FOLLOWER, -1),
+                new Outcome(Errors.REQUEST_TIMED_OUT, -1));
     }
 
     private static Outcome outcome(Partition partition, long requiredOffset) {

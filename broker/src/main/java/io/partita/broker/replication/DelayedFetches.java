@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Kafka completes them on the thread that appended, which owns no connection either.
  */
 public final class DelayedFetches implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(DelayedFetches.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DelayedFetches.class);
 
     /** A parked fetch. {@link #tryComplete()} returns true once it has answered (data, timeout or error). */
     public interface Waiter {
@@ -56,7 +56,7 @@ public final class DelayedFetches implements AutoCloseable {
             try {
                 waiter.executor().execute(() -> retry(tp, set, waiter, wokenAt));
             } catch (RejectedExecutionException stopping) {
-                log.debug("Network stopping; a fetch waiting on {} answers at its deadline", tp);
+                LOG.debug("Network stopping; a fetch waiting on {} answers at its deadline", tp);
             }
         }
     }
@@ -70,7 +70,7 @@ public final class DelayedFetches implements AutoCloseable {
             answered = waiter.tryComplete();
         } catch (Throwable e) {
             // Not answered, but not retried either: its deadline answers it.
-            log.error("A waiting fetch failed to complete", e);
+            LOG.error("A waiting fetch failed to complete", e);
             set.remove(waiter);
         }
         if (answered) {
@@ -95,7 +95,7 @@ public final class DelayedFetches implements AutoCloseable {
             try {
                 waiter.expire();
             } catch (RuntimeException e) {
-                log.debug("A parked fetch failed to answer while stopping: {}", e.toString());
+                LOG.debug("A parked fetch failed to answer while stopping: {}", e.toString());
             }
         }
     }

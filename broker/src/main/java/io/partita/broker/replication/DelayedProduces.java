@@ -16,8 +16,8 @@ final class DelayedProduces {
     private final PartitionPurgatory<Errors> waiters;
 
     DelayedProduces(ScheduledExecutorService timer) {
-        this.waiters = new PartitionPurgatory<>(timer, DelayedProduces::outcome, Errors.NOT_LEADER_OR_FOLLOWER,
-                Errors.REQUEST_TIMED_OUT);
+        this.waiters = new PartitionPurgatory<>(
+                timer, DelayedProduces::outcome, Errors.NOT_LEADER_OR_FOLLOWER, Errors.REQUEST_TIMED_OUT);
     }
 
     private static Errors outcome(Partition partition, long requiredOffset) {
@@ -25,7 +25,8 @@ final class DelayedProduces {
             return null;
         }
         return partition.isr().size() >= partition.config().minInSyncReplicas()
-                ? Errors.NONE : Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND;
+                ? Errors.NONE
+                : Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND;
     }
 
     /** Completes with the append's outcome once every in-sync replica has {@code requiredOffset - 1}. */

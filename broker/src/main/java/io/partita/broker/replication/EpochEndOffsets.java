@@ -12,8 +12,7 @@ public final class EpochEndOffsets {
     public static final int UNDEFINED_EPOCH = -1;
     public static final long UNDEFINED_OFFSET = -1;
 
-    private EpochEndOffsets() {
-    }
+    private EpochEndOffsets() {}
 
     /** An epoch and the offset just past its last record (the first offset of the next epoch). */
     public record EpochEnd(int epoch, long endOffset) {
@@ -46,11 +45,10 @@ public final class EpochEndOffsets {
      * leader answered with an older epoch than the follower's own matching one: the follower truncates there
      * and asks again with its new latest epoch.
      */
-    public record Truncation(long offset, boolean complete) {
-    }
+    public record Truncation(long offset, boolean complete) {}
 
-    public static Truncation truncationFor(EpochEnd leader, List<EpochEntry> localEpochs, long localLogEnd,
-                                           long localHighWatermark) {
+    public static Truncation truncationFor(
+            EpochEnd leader, List<EpochEntry> localEpochs, long localLogEnd, long localHighWatermark) {
         if (leader.endOffset() == UNDEFINED_OFFSET) {
             // The leader knows nothing of our epochs: only what was committed is known to be safe.
             return new Truncation(Math.min(localHighWatermark, localLogEnd), true);

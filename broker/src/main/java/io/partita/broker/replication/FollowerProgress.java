@@ -12,6 +12,7 @@ final class FollowerProgress {
     private long logEndOffset = UNKNOWN;
     /** The follower's own log start, as its fetches report it: DeleteRecords waits until it has moved. */
     private long logStartOffset = UNKNOWN;
+
     private long lastCaughtUpTimeMs;
     private long lastFetchLeaderLogEndOffset = UNKNOWN;
     private long lastFetchTimeMs;

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * A run that ends within the first interval logs nothing, which is every run but a large start-up.
  */
 final class OpeningProgress {
-    private static final Logger log = LoggerFactory.getLogger(OpeningProgress.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OpeningProgress.class);
     static final long INTERVAL_MS = 5_000;
 
     private final IntSupplier total;
@@ -31,14 +31,16 @@ final class OpeningProgress {
         long now = System.nanoTime();
         if (now - nextReport >= 0) {
             nextReport = now + TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS);
-            log.info("Opened {} of {} partitions", String.format("%,d", opened), String.format("%,d", total()));
+            LOG.info("Opened {} of {} partitions", String.format("%,d", opened), String.format("%,d", total()));
         }
     }
 
     /** Logs the run's total once it took long enough to have been reported on. */
     void done() {
         if (knownTotal >= 0) {
-            log.info("Opened all {} partitions in {} s", String.format("%,d", opened),
+            LOG.info(
+                    "Opened all {} partitions in {} s",
+                    String.format("%,d", opened),
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         }
     }

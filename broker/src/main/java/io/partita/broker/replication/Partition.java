@@ -123,7 +123,8 @@ public final class Partition {
      * Applies the state read from ZooKeeper at {@code version}; an older version than the one applied (a
      * snapshot built before this node's own ISR write landed) is ignored.
      */
-    synchronized RoleChange applyState(PartitionState newState, int version, List<Integer> assignedReplicas, long nowMs) {
+    synchronized RoleChange applyState(
+            PartitionState newState, int version, List<Integer> assignedReplicas, long nowMs) {
         replicas = List.copyOf(assignedReplicas);
         if (version < zkVersion) {
             return RoleChange.UNCHANGED;
@@ -160,22 +161,22 @@ public final class Partition {
     private void trackFollowers(long nowMs) {
         for (int replica : replicas) {
             if (replica != localBrokerId) {
-                followers.computeIfAbsent(replica, r -> new FollowerProgress(state.isr().contains(r) ? nowMs : 0));
+                followers.computeIfAbsent(
+                        replica, r -> new FollowerProgress(state.isr().contains(r) ? nowMs : 0));
             }
         }
         followers.keySet().retainAll(replicas);
     }
 
     /** The result of a follower's fetch, for the replica manager to act on. */
-    record FollowerFetch(boolean highWatermarkAdvanced, Optional<List<Integer>> expandedIsr) {
-    }
+    record FollowerFetch(boolean highWatermarkAdvanced, Optional<List<Integer>> expandedIsr) {}
 
     /**
      * Records a follower's fetch at {@code fetchOffset} (its log end). Returns whether the high watermark
      * moved, and the ISR to propose if the follower has caught up enough to join it.
      */
-    synchronized FollowerFetch onFollowerFetch(int replicaId, long fetchOffset, long followerLogStartOffset,
-                                               long nowMs) {
+    synchronized FollowerFetch onFollowerFetch(
+            int replicaId, long fetchOffset, long followerLogStartOffset, long nowMs) {
         if (!isLeader()) {
             throw new NotLeaderOrFollowerException("This node is not the leader of " + topicPartition);
         }
@@ -186,8 +187,10 @@ public final class Partition {
         progress.onFetch(fetchOffset, followerLogStartOffset, log.logEndOffset(), nowMs);
         boolean advanced = maybeAdvanceHighWatermark();
         Optional<List<Integer>> expanded = Optional.empty();
-        if (!state.isr().contains(replicaId) && !isrWriteInFlight
-                && fetchOffset >= log.highWatermark() && fetchOffset >= leaderEpochStartOffset) {
+        if (!state.isr().contains(replicaId)
+                && !isrWriteInFlight
+                && fetchOffset >= log.highWatermark()
+                && fetchOffset >= leaderEpochStartOffset) {
             List<Integer> isr = new ArrayList<>(state.isr());
             isr.add(replicaId);
             expanded = Optional.of(isr);
@@ -247,8 +250,8 @@ public final class Partition {
         List<Integer> kept = new ArrayList<>();
         for (int member : state.isr()) {
             FollowerProgress progress = followers.get(member);
-            boolean outOfSync = member != localBrokerId
-                    && (progress == null || progress.isOutOfSync(leaderEnd, nowMs, maxLagMs));
+            boolean outOfSync =
+                    member != localBrokerId && (progress == null || progress.isOutOfSync(leaderEnd, nowMs, maxLagMs));
             if (!outOfSync) {
                 kept.add(member);
             }
@@ -260,8 +263,7 @@ public final class Partition {
     }
 
     /** An ISR change this leader wants written, with the znode version it must be conditional on. */
-    record IsrProposal(PartitionState state, int expectedVersion) {
-    }
+    record IsrProposal(PartitionState state, int expectedVersion) {}
 
     /** Starts an ISR write (one at a time), or returns empty if one is under way or this node no longer leads. */
     synchronized Optional<IsrProposal> proposeIsr(List<Integer> isr) {
@@ -269,8 +271,8 @@ public final class Partition {
             return Optional.empty();
         }
         isrWriteInFlight = true;
-        return Optional.of(new IsrProposal(new PartitionState(state.leader(), state.leaderEpoch(), isr,
-                state.controllerEpoch()), zkVersion));
+        return Optional.of(new IsrProposal(
+                new PartitionState(state.leader(), state.leaderEpoch(), isr, state.controllerEpoch()), zkVersion));
     }
 
     /** The outcome of an ISR write: applied if nothing newer arrived meanwhile. */

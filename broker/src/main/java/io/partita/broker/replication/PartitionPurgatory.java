@@ -59,8 +59,8 @@ final class PartitionPurgatory<T> {
             return waiter.result;
         }
         try {
-            ScheduledFuture<?> timeout = timer.schedule(() -> waiter.result.complete(timedOut),
-                    timeoutMs, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> timeout =
+                    timer.schedule(() -> waiter.result.complete(timedOut), timeoutMs, TimeUnit.MILLISECONDS);
             waiter.result.whenComplete((r, e) -> {
                 timeout.cancel(false);
                 waiters.remove(tp, waiter);

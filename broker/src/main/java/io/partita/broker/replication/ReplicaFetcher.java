@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * it returns no append of this fetcher can reach the removed partitions (the node may lead them next).
  */
 final class ReplicaFetcher implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ReplicaFetcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaFetcher.class);
 
     private final int localBrokerId;
     private final int leaderId;
@@ -75,8 +75,8 @@ final class ReplicaFetcher implements AutoCloseable {
         this.localBrokerId = localBrokerId;
         this.leaderId = leaderId;
         this.settings = settings;
-        this.client = new BlockingKafkaClient(host, port, "partita-replica-fetcher-" + localBrokerId,
-                settings.socketTimeoutMs());
+        this.client = new BlockingKafkaClient(
+                host, port, "partita-replica-fetcher-" + localBrokerId, settings.socketTimeoutMs());
         this.thread = new Thread(this::run, "replica-fetcher-" + localBrokerId + "-from-" + leaderId);
         this.thread.setDaemon(true);
     }
@@ -125,12 +125,12 @@ final class ReplicaFetcher implements AutoCloseable {
                 doWork();
             } catch (IOException e) {
                 if (running) {
-                    log.debug("Fetch from node {} failed: {}", leaderId, e.toString());
+                    LOG.debug("Fetch from node {} failed: {}", leaderId, e.toString());
                     pause(settings.fetchBackoffMs());
                 }
             } catch (RuntimeException e) {
                 if (running) {
-                    log.warn("Replica fetcher from node {} failed", leaderId, e);
+                    LOG.warn("Replica fetcher from node {} failed", leaderId, e);
                     pause(settings.fetchBackoffMs());
                 }
             } catch (InterruptedException e) {
@@ -194,20 +194,23 @@ final class ReplicaFetcher implements AutoCloseable {
                 topic = new OffsetForLeaderEpochRequestData.OffsetForLeaderTopic().setTopic(tp.topic());
                 topics.add(topic);
             }
-            topic.partitions().add(new OffsetForLeaderEpochRequestData.OffsetForLeaderPartition()
-                    .setPartition(tp.partition())
-                    .setCurrentLeaderEpoch(state.leaderEpoch)
-                    .setLeaderEpoch(epochs.get(epochs.size() - 1).epoch()));
+            topic.partitions()
+                    .add(new OffsetForLeaderEpochRequestData.OffsetForLeaderPartition()
+                            .setPartition(tp.partition())
+                            .setCurrentLeaderEpoch(state.leaderEpoch)
+                            .setLeaderEpoch(epochs.get(epochs.size() - 1).epoch()));
         }
         if (asking.isEmpty()) {
             return;
         }
         short version = ApiKeys.OFFSET_FOR_LEADER_EPOCH.latestVersion();
-        OffsetsForLeaderEpochResponse response = client.send(
-                OffsetsForLeaderEpochRequest.Builder.forFollower(topics, localBrokerId).build(version));
+        OffsetsForLeaderEpochResponse response =
+                client.send(OffsetsForLeaderEpochRequest.Builder.forFollower(topics, localBrokerId)
+                        .build(version));
         processing.lockInterruptibly();
         try {
-            for (OffsetForLeaderEpochResponseData.OffsetForLeaderTopicResult topic : response.data().topics()) {
+            for (OffsetForLeaderEpochResponseData.OffsetForLeaderTopicResult topic :
+                    response.data().topics()) {
                 for (OffsetForLeaderEpochResponseData.EpochEndOffset result : topic.partitions()) {
                     TopicPartition tp = new TopicPartition(topic.topic(), result.partition());
                     FetchState state = asking.get(tp);
@@ -222,10 +225,17 @@ final class ReplicaFetcher implements AutoCloseable {
                     PartitionLog local = state.partition.log();
                     EpochEndOffsets.Truncation truncation = EpochEndOffsets.truncationFor(
                             new EpochEndOffsets.EpochEnd(result.leaderEpoch(), result.endOffset()),
-                            local.leaderEpochs(), local.logEndOffset(), local.highWatermark());
+                            local.leaderEpochs(),
+                            local.logEndOffset(),
+                            local.highWatermark());
                     if (truncation.offset() < local.logEndOffset()) {
-                        log.info("Truncating {} from {} to {} (leader {} has epoch {} up to {})", tp,
-                                local.logEndOffset(), truncation.offset(), leaderId, result.leaderEpoch(),
+                        LOG.info(
+                                "Truncating {} from {} to {} (leader {} has epoch {} up to {})",
+                                tp,
+                                local.logEndOffset(),
+                                truncation.offset(),
+                                leaderId,
+                                result.leaderEpoch(),
                                 result.endOffset());
                         await(local.truncateTo(truncation.offset()));
                     }
@@ -248,16 +258,25 @@ final class ReplicaFetcher implements AutoCloseable {
             Partition partition = state.partition;
             PartitionLog local = partition.log();
             List<EpochEntry> epochs = local.leaderEpochs();
-            wanted.put(partition.topicPartition(), new FetchRequest.PartitionData(partition.topicId(),
-                    local.logEndOffset(), local.logStartOffset(), settings.fetchMaxBytes(),
-                    Optional.of(state.leaderEpoch),
-                    epochs.isEmpty() ? Optional.empty() : Optional.of(epochs.get(epochs.size() - 1).epoch())));
+            wanted.put(
+                    partition.topicPartition(),
+                    new FetchRequest.PartitionData(
+                            partition.topicId(),
+                            local.logEndOffset(),
+                            local.logStartOffset(),
+                            settings.fetchMaxBytes(),
+                            Optional.of(state.leaderEpoch),
+                            epochs.isEmpty()
+                                    ? Optional.empty()
+                                    : Optional.of(epochs.get(epochs.size() - 1).epoch())));
             topicNames.put(partition.topicId(), partition.topicPartition().topic());
             sent.put(partition.topicPartition(), state);
         }
         short version = ApiKeys.FETCH.latestVersion();
-        FetchRequest request = FetchRequest.Builder.forReplica(version, localBrokerId, -1, settings.fetchWaitMaxMs(),
-                settings.fetchMinBytes(), wanted).setMaxBytes(settings.fetchResponseMaxBytes()).build(version);
+        FetchRequest request = FetchRequest.Builder.forReplica(
+                        version, localBrokerId, -1, settings.fetchWaitMaxMs(), settings.fetchMinBytes(), wanted)
+                .setMaxBytes(settings.fetchResponseMaxBytes())
+                .build(version);
         FetchResponse response = client.send(request);
         if (response.error() != Errors.NONE) {
             throw new IOException("Fetch from node " + leaderId + " failed: " + response.error());
@@ -265,8 +284,8 @@ final class ReplicaFetcher implements AutoCloseable {
         processing.lockInterruptibly();
         try {
             List<CompletableFuture<?>> appends = new ArrayList<>();
-            for (Map.Entry<TopicPartition, FetchResponseData.PartitionData> entry
-                    : response.responseData(topicNames, version).entrySet()) {
+            for (Map.Entry<TopicPartition, FetchResponseData.PartitionData> entry :
+                    response.responseData(topicNames, version).entrySet()) {
                 FetchState state = sent.get(entry.getKey());
                 if (state == null || partitions.get(entry.getKey()) != state) {
                     continue;
@@ -300,8 +319,11 @@ final class ReplicaFetcher implements AutoCloseable {
                 }
                 return local.appendAsFollower(records).handle((result, failure) -> {
                     if (failure != null) {
-                        log.warn("Could not append records replicated from node {} to {}; truncating first: {}",
-                                leaderId, state.partition.topicPartition(), failure.toString());
+                        LOG.warn(
+                                "Could not append records replicated from node {} to {}; truncating first: {}",
+                                leaderId,
+                                state.partition.topicPartition(),
+                                failure.toString());
                         state.truncating = true;
                     } else {
                         followLeader(local, leaderHighWatermark, leaderLogStart);
@@ -332,7 +354,10 @@ final class ReplicaFetcher implements AutoCloseable {
         if (leaderLogStart > local.logStartOffset() && leaderLogStart <= local.highWatermark()) {
             local.deleteRecordsBefore(leaderLogStart).whenComplete((start, e) -> {
                 if (e != null) {
-                    log.debug("Could not move the log start of {} to the leader's {}: {}", local.key(), leaderLogStart,
+                    LOG.debug(
+                            "Could not move the log start of {} to the leader's {}: {}",
+                            local.key(),
+                            leaderLogStart,
                             e.toString());
                 }
             });
@@ -351,14 +376,19 @@ final class ReplicaFetcher implements AutoCloseable {
             return;
         }
         if (leaderEnd < local.logEndOffset()) {
-            log.warn("Truncating {} to the leader's log end {} (it was at {})", state.partition.topicPartition(),
-                    leaderEnd, local.logEndOffset());
+            LOG.warn(
+                    "Truncating {} to the leader's log end {} (it was at {})",
+                    state.partition.topicPartition(),
+                    leaderEnd,
+                    local.logEndOffset());
             await(local.truncateTo(leaderEnd));
             return;
         }
         long leaderStart = leaderOffset(state, ListOffsetsRequest.EARLIEST_TIMESTAMP);
         if (leaderStart > local.logEndOffset()) {
-            log.info("Restarting the log of {} at the leader's log start {}", state.partition.topicPartition(),
+            LOG.info(
+                    "Restarting the log of {} at the leader's log start {}",
+                    state.partition.topicPartition(),
                     leaderStart);
             await(local.truncateFullyAndStartAt(leaderStart));
         }
@@ -368,7 +398,8 @@ final class ReplicaFetcher implements AutoCloseable {
         TopicPartition tp = state.partition.topicPartition();
         short version = ApiKeys.LIST_OFFSETS.latestVersion();
         ListOffsetsRequest request = ListOffsetsRequest.Builder.forReplica(version, localBrokerId)
-                .setTargetTimes(List.of(new ListOffsetsRequestData.ListOffsetsTopic().setName(tp.topic())
+                .setTargetTimes(List.of(new ListOffsetsRequestData.ListOffsetsTopic()
+                        .setName(tp.topic())
                         .setPartitions(List.of(new ListOffsetsRequestData.ListOffsetsPartition()
                                 .setPartitionIndex(tp.partition())
                                 .setCurrentLeaderEpoch(state.leaderEpoch)
@@ -386,7 +417,7 @@ final class ReplicaFetcher implements AutoCloseable {
 
     /** Leadership moved or the leader is not ready: wait for new metadata (which replaces this state). */
     private void backOff(FetchState state, Errors error) {
-        log.debug("Fetching {} from node {}: {}; backing off", state.partition.topicPartition(), leaderId, error);
+        LOG.debug("Fetching {} from node {}: {}; backing off", state.partition.topicPartition(), leaderId, error);
         state.delayedUntilMs = System.currentTimeMillis() + settings.fetchBackoffMs();
     }
 

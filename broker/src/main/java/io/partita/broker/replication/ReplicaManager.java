@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * of their own, so none of the others ever waits for ZooKeeper.
  */
 public final class ReplicaManager {
-    private static final Logger log = LoggerFactory.getLogger(ReplicaManager.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaManager.class);
 
     private final int brokerId;
     private final LogStore logStore;
@@ -79,8 +79,12 @@ public final class ReplicaManager {
      * @param topicConfigs the effective config of a topic (broker defaults plus its overrides), from the
      *                     latest metadata
      */
-    public ReplicaManager(int brokerId, LogStore logStore, Function<String, LogConfig> topicConfigs,
-                          ClusterStore clusterStore, ReplicationSettings settings) {
+    public ReplicaManager(
+            int brokerId,
+            LogStore logStore,
+            Function<String, LogConfig> topicConfigs,
+            ClusterStore clusterStore,
+            ReplicationSettings settings) {
         this.brokerId = brokerId;
         this.logStore = logStore;
         this.topicConfigs = topicConfigs;
@@ -115,7 +119,7 @@ public final class ReplicaManager {
                     listener.onResigned(partition.topicPartition());
                 }
             } catch (RuntimeException e) {
-                log.warn("A role listener failed for {}", partition.topicPartition(), e);
+                LOG.warn("A role listener failed for {}", partition.topicPartition(), e);
             }
         }
     }
@@ -138,7 +142,8 @@ public final class ReplicaManager {
             return; // the node has left the cluster: nothing to open, lead or follow
         }
         long now = System.currentTimeMillis();
-        eligibleForIsr = snapshot.brokers().keySet().stream().filter(id -> !snapshot.isShuttingDown(id))
+        eligibleForIsr = snapshot.brokers().keySet().stream()
+                .filter(id -> !snapshot.isShuttingDown(id))
                 .collect(Collectors.toUnmodifiableSet());
         Set<TopicPartition> assigned = new HashSet<>();
         OpeningProgress opening = new OpeningProgress(() -> unopenedReplicas(snapshot));
@@ -183,9 +188,13 @@ public final class ReplicaManager {
     private int unopenedReplicas(ClusterSnapshot snapshot) {
         int count = 0;
         for (TopicPartition tp : snapshot.partitions()) {
-            if (!partitions.containsKey(tp) && !snapshot.isBeingDeleted(tp.topic())
+            if (!partitions.containsKey(tp)
+                    && !snapshot.isBeingDeleted(tp.topic())
                     && snapshot.versionedState(tp).isPresent()
-                    && snapshot.topic(tp.topic()).orElseThrow().replicas(tp.partition()).contains(brokerId)) {
+                    && snapshot.topic(tp.topic())
+                            .orElseThrow()
+                            .replicas(tp.partition())
+                            .contains(brokerId)) {
                 count++;
             }
         }
@@ -201,7 +210,8 @@ public final class ReplicaManager {
         if (snapshot.isBeingDeleted(tp.topic())) {
             return false; // deletion drops it once the topic znode is gone
         }
-        return snapshot.topic(tp.topic()).isEmpty() || snapshot.versionedState(tp).isPresent();
+        return snapshot.topic(tp.topic()).isEmpty()
+                || snapshot.versionedState(tp).isPresent();
     }
 
     private Partition openOrGet(TopicPartition tp, Uuid topicId) {
@@ -220,20 +230,24 @@ public final class ReplicaManager {
             return existing;
         }
         try {
-            PartitionLog partitionLog = logStore.openPartition(new PartitionKey(topicId, tp.topic(), tp.partition()),
-                    config);
+            PartitionLog partitionLog =
+                    logStore.openPartition(new PartitionKey(topicId, tp.topic(), tp.partition()), config);
             Partition partition = new Partition(tp, topicId, partitionLog, config, brokerId);
             partitionLog.setAppendListener(() -> onAppend(partition));
             partitions.put(tp, partition);
             return partition;
         } catch (RuntimeException e) {
-            log.error("Could not open the log of {}", tp, e);
+            LOG.error("Could not open the log of {}", tp, e);
             return null;
         }
     }
 
-    private void applyState(Partition partition, ClusterSnapshot.VersionedState versioned, List<Integer> replicas,
-                            ClusterSnapshot snapshot, long now) {
+    private void applyState(
+            Partition partition,
+            ClusterSnapshot.VersionedState versioned,
+            List<Integer> replicas,
+            ClusterSnapshot snapshot,
+            long now) {
         TopicPartition tp = partition.topicPartition();
         PartitionState state = versioned.state();
         boolean leadsAlready = partition.isLeader() && partition.leaderEpoch() == state.leaderEpoch();
@@ -247,10 +261,14 @@ public final class ReplicaManager {
         }
         Partition.RoleChange change = partition.applyState(state, versioned.zkVersion(), replicas, now);
         if (change == Partition.RoleChange.BECAME_LEADER && partition.isLeader()) {
-            log.info("Leading {} in epoch {} from offset {}, isr {}", tp, state.leaderEpoch(),
-                    partition.log().logEndOffset(), state.isr());
+            LOG.info(
+                    "Leading {} in epoch {} from offset {}, isr {}",
+                    tp,
+                    state.leaderEpoch(),
+                    partition.log().logEndOffset(),
+                    state.isr());
         } else if (change == Partition.RoleChange.BECAME_FOLLOWER) {
-            log.info("Following {} in epoch {}: leader {}", tp, state.leaderEpoch(), state.leader());
+            LOG.info("Following {} in epoch {}: leader {}", tp, state.leaderEpoch(), state.leader());
         }
         // Listeners hear of leadership only while this node may act on it: a lifted fence (a new ZooKeeper
         // session, same epoch) counts as a new leadership, a leadership won while fenced waits for the fence.
@@ -293,8 +311,8 @@ public final class ReplicaManager {
      * proposes the follower for the ISR when it has caught up.
      */
     public void onFollowerFetch(Partition partition, int replicaId, long fetchOffset, long followerLogStartOffset) {
-        Partition.FollowerFetch result = partition.onFollowerFetch(replicaId, fetchOffset, followerLogStartOffset,
-                System.currentTimeMillis());
+        Partition.FollowerFetch result =
+                partition.onFollowerFetch(replicaId, fetchOffset, followerLogStartOffset, System.currentTimeMillis());
         deleteRecordsWaiters.check(partition.topicPartition());
         if (result.highWatermarkAdvanced()) {
             delayedFetches.wake(partition.topicPartition());
@@ -309,8 +327,8 @@ public final class ReplicaManager {
      * DeleteRecords: completes once every in-sync replica's log start has reached {@code offset} (the leader moved
      * its own first), with the partition's low watermark; see {@link DelayedDeleteRecords}.
      */
-    public CompletableFuture<DelayedDeleteRecords.Outcome> awaitLowWatermark(Partition partition, int leaderEpoch,
-                                                                             long offset, long timeoutMs) {
+    public CompletableFuture<DelayedDeleteRecords.Outcome> awaitLowWatermark(
+            Partition partition, int leaderEpoch, long offset, long timeoutMs) {
         return deleteRecordsWaiters.await(partition, leaderEpoch, offset, timeoutMs);
     }
 
@@ -320,8 +338,8 @@ public final class ReplicaManager {
      * path and the group coordinator's writes both go through here. Fails with the append's error, or with the
      * one that ended the wait for the ISR (see {@link DelayedProduces}).
      */
-    public CompletableFuture<AppendResult> appendRecords(Partition partition, int leaderEpoch, MemoryRecords records,
-                                                         boolean waitForIsr, long timeoutMs) {
+    public CompletableFuture<AppendResult> appendRecords(
+            Partition partition, int leaderEpoch, MemoryRecords records, boolean waitForIsr, long timeoutMs) {
         CompletableFuture<AppendResult> append = partition.log().appendAsLeader(records, leaderEpoch);
         if (!waitForIsr) {
             return append;
@@ -340,8 +358,8 @@ public final class ReplicaManager {
      * acks=all: completes with NONE once the ISR holds everything below {@code requiredOffset}, or with the
      * error Kafka gives (see {@link DelayedProduces}).
      */
-    public CompletableFuture<Errors> awaitReplication(Partition partition, int leaderEpoch, long requiredOffset,
-                                                      long timeoutMs) {
+    public CompletableFuture<Errors> awaitReplication(
+            Partition partition, int leaderEpoch, long requiredOffset, long timeoutMs) {
         return delayedProduces.await(partition, leaderEpoch, requiredOffset, timeoutMs);
     }
 
@@ -350,12 +368,16 @@ public final class ReplicaManager {
         for (Partition partition : partitions.values()) {
             try {
                 partition.shrunkIsr(now, settings.lagTimeMaxMs()).ifPresent(isr -> {
-                    log.info("Shrinking the ISR of {} from {} to {}: followers behind for over {} ms",
-                            partition.topicPartition(), partition.isr(), isr, settings.lagTimeMaxMs());
+                    LOG.info(
+                            "Shrinking the ISR of {} from {} to {}: followers behind for over {} ms",
+                            partition.topicPartition(),
+                            partition.isr(),
+                            isr,
+                            settings.lagTimeMaxMs());
                     writeIsr(partition, isr);
                 });
             } catch (RuntimeException e) {
-                log.warn("ISR check of {} failed", partition.topicPartition(), e);
+                LOG.warn("ISR check of {} failed", partition.topicPartition(), e);
             }
         }
     }
@@ -371,15 +393,16 @@ public final class ReplicaManager {
                 isrThread.execute(() -> {
                     TopicPartition tp = partition.topicPartition();
                     try {
-                        int version = clusterStore.writePartitionState(tp, proposal.state(), proposal.expectedVersion());
-                        log.info("ISR of {} is now {}", tp, proposal.state().isr());
+                        int version =
+                                clusterStore.writePartitionState(tp, proposal.state(), proposal.expectedVersion());
+                        LOG.info("ISR of {} is now {}", tp, proposal.state().isr());
                         partition.onIsrWritten(proposal, version);
                         afterStateChange(partition);
                     } catch (KeeperException.BadVersionException | KeeperException.NoNodeException stale) {
-                        log.debug("ISR change of {} lost a race: {}", tp, stale.toString());
+                        LOG.debug("ISR change of {} lost a race: {}", tp, stale.toString());
                         partition.onIsrWriteFailed();
                     } catch (Exception e) {
-                        log.warn("Could not write the ISR of {}: {}", tp, e.toString());
+                        LOG.warn("Could not write the ISR of {}: {}", tp, e.toString());
                         partition.onIsrWriteFailed();
                     }
                 });
@@ -395,7 +418,7 @@ public final class ReplicaManager {
      */
     public void onSessionLost() {
         sessionLost = true;
-        log.warn("Node {} lost its ZooKeeper session: not leading any partition until it has rejoined", brokerId);
+        LOG.warn("Node {} lost its ZooKeeper session: not leading any partition until it has rejoined", brokerId);
         for (Partition partition : partitions.values()) {
             partition.fence(true);
             notifyRole(partition, false);
@@ -432,9 +455,9 @@ public final class ReplicaManager {
         deleteRecordsWaiters.check(partition.topicPartition());
         logStore.deletePartition(partitionLog.key()).whenComplete((v, e) -> {
             if (e != null) {
-                log.error("Could not delete the log of {}", partition.topicPartition(), e);
+                LOG.error("Could not delete the log of {}", partition.topicPartition(), e);
             } else {
-                log.info("Deleted the local log of {}", partition.topicPartition());
+                LOG.info("Deleted the local log of {}", partition.topicPartition());
             }
         });
     }
@@ -447,11 +470,17 @@ public final class ReplicaManager {
         for (PartitionKey key : logStore.storedPartitions()) {
             TopicPartition tp = new TopicPartition(key.topic(), key.partition());
             boolean known = snapshot.topic(key.topic())
-                    .map(t -> t.topicId().equals(key.topicId().toString()) && t.partitions().containsKey(key.partition())
-                            && (t.replicas(key.partition()).contains(brokerId) || snapshot.versionedState(tp).isEmpty()))
+                    .map(t -> t.topicId().equals(key.topicId().toString())
+                            && t.partitions().containsKey(key.partition())
+                            && (t.replicas(key.partition()).contains(brokerId)
+                                    || snapshot.versionedState(tp).isEmpty()))
                     .orElse(false);
             if (!known) {
-                log.info("Deleting the orphaned log of {}-{} (topic id {})", key.topic(), key.partition(), key.topicId());
+                LOG.info(
+                        "Deleting the orphaned log of {}-{} (topic id {})",
+                        key.topic(),
+                        key.partition(),
+                        key.topicId());
                 logStore.deletePartition(key);
             }
         }
@@ -473,7 +502,9 @@ public final class ReplicaManager {
         }
         Partition partition = partitions.get(tp);
         if (partition == null) {
-            if (snapshot.topic(tp.topic()).map(t -> t.partitions().containsKey(tp.partition())).orElse(false)) {
+            if (snapshot.topic(tp.topic())
+                    .map(t -> t.partitions().containsKey(tp.partition()))
+                    .orElse(false)) {
                 throw new NotLeaderOrFollowerException("This node does not host " + tp);
             }
             throw new UnknownTopicOrPartitionException("This server does not host this topic-partition.");

@@ -11,6 +11,11 @@ package io.partita.broker.replication;
  * @param fetchBackoffMs       replica.fetch.backoff.ms: pause after a failed fetch
  * @param socketTimeoutMs      replica.socket.timeout.ms
  */
-public record ReplicationSettings(long lagTimeMaxMs, int fetchWaitMaxMs, int fetchMinBytes, int fetchMaxBytes,
-                                  int fetchResponseMaxBytes, int fetchBackoffMs, int socketTimeoutMs) {
-}
+public record ReplicationSettings(
+        long lagTimeMaxMs,
+        int fetchWaitMaxMs,
+        int fetchMinBytes,
+        int fetchMaxBytes,
+        int fetchResponseMaxBytes,
+        int fetchBackoffMs,
+        int socketTimeoutMs) {}

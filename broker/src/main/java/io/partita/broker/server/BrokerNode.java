@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * dependency order; {@link #close()} takes them down in reverse.
  */
 public final class BrokerNode implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(BrokerNode.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerNode.class);
 
     private final BrokerConfig config;
     private CuratorFramework zk;
@@ -62,6 +62,7 @@ public final class BrokerNode implements AutoCloseable {
      * waiting for the cluster metadata gives up and a Ctrl-C during a slow start is not ignored.
      */
     private volatile boolean stopRequested;
+
     private DirectoryLock dataDirLock;
 
     public BrokerNode(BrokerConfig config) {
@@ -78,7 +79,7 @@ public final class BrokerNode implements AutoCloseable {
 
     public synchronized void start() throws Exception {
         stopRequested = false;
-        config.logUnknown(log);
+        config.logUnknown(LOG);
         String name = "node-" + config.brokerId();
         try {
             // First, before anything is written there: a second process on this directory stops here.
@@ -110,18 +111,17 @@ public final class BrokerNode implements AutoCloseable {
                     .withCleaner(config.cleaner()));
 
             // Not on the writer's thread, which found it: leaving the cluster waits for ZooKeeper.
-            logStore.onFailure(reason -> new Thread(() -> leaveClusterAfterStoreFailure(reason),
-                    name + "-store-failure").start());
+            logStore.onFailure(
+                    reason -> new Thread(() -> leaveClusterAfterStoreFailure(reason), name + "-store-failure").start());
 
             io = Executors.newFixedThreadPool(config.ioThreads(), daemon(name + "-io"));
-            ScheduledThreadPoolExecutor timerExecutor =
-                    new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
+            ScheduledThreadPoolExecutor timerExecutor = new ScheduledThreadPoolExecutor(1, daemon(name + "-timer"));
             // Long-poll and request timeouts are mostly cancelled before they fire: drop them at once.
             timerExecutor.setRemoveOnCancelPolicy(true);
             timer = timerExecutor;
             clusterView = new ClusterView(zk, name);
-            replicaManager = new ReplicaManager(config.brokerId(), logStore, this::topicConfig, store,
-                    config.replication());
+            replicaManager =
+                    new ReplicaManager(config.brokerId(), logStore, this::topicConfig, store, config.replication());
             // Before the first metadata: leaderships of __consumer_offsets found at start-up load their groups.
             ClusterView view = clusterView;
             groupCoordinator = new GroupCoordinator(config.groups(), replicaManager, timer, io, view::snapshot);
@@ -141,21 +141,39 @@ public final class BrokerNode implements AutoCloseable {
             // Unbounded, as Kafka's start: opening thousands of partitions on a busy laptop takes what it takes.
             clusterView.start(() -> stopRequested);
 
-            ApiContext api = new ApiContext(config, clusterId, clusterView, store, replicaManager, logStore,
-                    new ProducerIdManager(config.brokerId(), store), io, timer);
+            ApiContext api = new ApiContext(
+                    config,
+                    clusterId,
+                    clusterView,
+                    store,
+                    replicaManager,
+                    logStore,
+                    new ProducerIdManager(config.brokerId(), store),
+                    io,
+                    timer);
             BrokerConfig.Listener listener = config.listener();
-            server = new KafkaServer(listener.host(), listener.port(), config.networkThreads(),
-                    config.socketRequestMaxBytes(), new ApiDispatcher(api, groupCoordinator))
+            server = new KafkaServer(
+                            listener.host(),
+                            listener.port(),
+                            config.networkThreads(),
+                            config.socketRequestMaxBytes(),
+                            new ApiDispatcher(api, groupCoordinator))
                     .socketBuffers(config.socketSendBufferBytes(), config.socketReceiveBufferBytes())
-                    .connectionLimits(config.maxConnections(), config.maxConnectionsPerIp(),
-                            config.connectionsMaxIdleMs());
+                    .connectionLimits(
+                            config.maxConnections(), config.maxConnectionsPerIp(), config.connectionsMaxIdleMs());
             boundPort = server.start(name);
 
             BrokerConfig.Listener advertised = config.advertisedListener();
-            String host = advertised.host().isEmpty() ? InetAddress.getLocalHost().getCanonicalHostName() : advertised.host();
+            String host =
+                    advertised.host().isEmpty() ? InetAddress.getLocalHost().getCanonicalHostName() : advertised.host();
             int port = advertised.port() == 0 ? boundPort : advertised.port();
-            registered = new BrokerRegistration(config.brokerId(), host, port,
-                    config.rack().orElse(null), System.currentTimeMillis(), BrokerRegistration.State.RUNNING,
+            registered = new BrokerRegistration(
+                    config.brokerId(),
+                    host,
+                    port,
+                    config.rack().orElse(null),
+                    System.currentTimeMillis(),
+                    BrokerRegistration.State.RUNNING,
                     config.maxPartitions());
             registration = store.registration(registered);
             registration.start();
@@ -163,12 +181,23 @@ public final class BrokerNode implements AutoCloseable {
                 throw new TimeoutException("Could not register node " + config.brokerId()
                         + " in ZooKeeper: is another node using this broker.id?");
             }
-            controller = new Controller(config.brokerId(), zk, clusterView, new Controller.Settings(
-                    topic -> topicConfig(topic).uncleanLeaderElectionEnable(), config.autoLeaderRebalanceEnable(),
-                    config.leaderImbalanceCheckIntervalMs(), config.leaderImbalancePerBrokerPercentage()));
+            controller = new Controller(
+                    config.brokerId(),
+                    zk,
+                    clusterView,
+                    new Controller.Settings(
+                            topic -> topicConfig(topic).uncleanLeaderElectionEnable(),
+                            config.autoLeaderRebalanceEnable(),
+                            config.leaderImbalanceCheckIntervalMs(),
+                            config.leaderImbalancePerBrokerPercentage()));
             controller.start();
-            log.info("Node {} started: listening on {}:{}, data in {}, cluster {}", config.brokerId(), host, port,
-                    config.dataDir(), clusterId);
+            LOG.info(
+                    "Node {} started: listening on {}:{}, data in {}, cluster {}",
+                    config.brokerId(),
+                    host,
+                    port,
+                    config.dataDir(),
+                    clusterId);
         } catch (Exception | Error e) {
             closeNow(); // a node that never fully started has nothing to hand over
             throw e;
@@ -187,9 +216,12 @@ public final class BrokerNode implements AutoCloseable {
             if (logStore == null || replicaManager == null) {
                 return; // stopped meanwhile
             }
-            log.error("Node {} has left the cluster because its log store in {} failed: {}. Its partitions move to"
-                    + " their other replicas; fix the cause and restart the node.", config.brokerId(),
-                    config.dataDir(), reason);
+            LOG.error(
+                    "Node {} has left the cluster because its log store in {} failed: {}. Its partitions move to"
+                            + " their other replicas; fix the cause and restart the node.",
+                    config.brokerId(),
+                    config.dataDir(),
+                    reason);
             replicaManager.onStoreFailed(reason);
             closeQuietly(controller);
             controller = null;
@@ -212,7 +244,9 @@ public final class BrokerNode implements AutoCloseable {
     }
 
     private LogConfig topicConfig(String topic) {
-        return LogConfig.from(config.topicDefaults(), clusterView.snapshot().topicConfig(topic).config());
+        return LogConfig.from(
+                config.topicDefaults(),
+                clusterView.snapshot().topicConfig(topic).config());
     }
 
     private static ThreadFactory daemon(String prefix) {
@@ -289,15 +323,21 @@ public final class BrokerNode implements AutoCloseable {
             ClusterStore.updateRegistration(registration, registered.withState(BrokerRegistration.State.SHUTTING_DOWN));
             clusterView.scheduleRebuild();
             int id = config.brokerId();
-            clusterView.await(s -> s.isShuttingDown(id) && !Elections.leadsWhatOthersCouldLead(s, id),
+            clusterView
+                    .await(
+                            s -> s.isShuttingDown(id) && !Elections.leadsWhatOthersCouldLead(s, id),
                             config.controlledShutdownTimeoutMs())
                     .get();
-            log.info("Node {}: controlled shutdown moved its leaderships in {} ms", id,
+            LOG.info(
+                    "Node {}: controlled shutdown moved its leaderships in {} ms",
+                    id,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.warn("Node {}: controlled shutdown did not complete ({}); stopping anyway", config.brokerId(),
+            LOG.warn(
+                    "Node {}: controlled shutdown did not complete ({}); stopping anyway",
+                    config.brokerId(),
                     e.getCause() != null ? e.getCause().toString() : e.toString());
         }
     }
@@ -333,7 +373,7 @@ public final class BrokerNode implements AutoCloseable {
         clusterView = null;
         logStore = null;
         zk = null;
-        log.info("Node {} stopped", config.brokerId());
+        LOG.info("Node {} stopped", config.brokerId());
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -343,7 +383,7 @@ public final class BrokerNode implements AutoCloseable {
         try {
             closeable.close();
         } catch (Exception e) {
-            log.warn("Error while stopping: {}", e.toString());
+            LOG.warn("Error while stopping: {}", e.toString());
         }
     }
 

@@ -17,8 +17,7 @@ import org.apache.kafka.common.errors.InconsistentClusterIdException;
 final class NodeMetadata {
     static final String FILE = "meta.properties";
 
-    private NodeMetadata() {
-    }
+    private NodeMetadata() {}
 
     static void checkOrWrite(Path dataDir, String clusterId, int brokerId) throws IOException {
         Path file = dataDir.resolve(FILE);
@@ -35,8 +34,8 @@ final class NodeMetadata {
             }
             String storedBroker = stored.getProperty("broker.id");
             if (!Integer.toString(brokerId).equals(storedBroker)) {
-                throw new IllegalStateException("The data in " + dataDir + " belongs to broker.id " + storedBroker
-                        + ", not " + brokerId);
+                throw new IllegalStateException(
+                        "The data in " + dataDir + " belongs to broker.id " + storedBroker + ", not " + brokerId);
             }
             return;
         }

@@ -75,8 +75,10 @@ class ConsumerPositionTest {
             Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(Map.of(TP, BASE + 4_995));
             assertThat(found.get(TP).offset()).isEqualTo(500);
             assertThat(found.get(TP).timestamp()).isEqualTo(BASE + 5_000);
-            assertThat(consumer.offsetsForTimes(Map.of(TP, BASE)).get(TP).offset()).isZero();
-            assertThat(consumer.offsetsForTimes(Map.of(TP, BASE + COUNT * 10L)).get(TP)).isNull();
+            assertThat(consumer.offsetsForTimes(Map.of(TP, BASE)).get(TP).offset())
+                    .isZero();
+            assertThat(consumer.offsetsForTimes(Map.of(TP, BASE + COUNT * 10L)).get(TP))
+                    .isNull();
             assertThat(consumer.beginningOffsets(List.of(TP)).get(TP)).isZero();
             assertThat(consumer.endOffsets(List.of(TP)).get(TP)).isEqualTo(COUNT);
         }
@@ -84,24 +86,25 @@ class ConsumerPositionTest {
 
     @Test
     void fetchBeyondTheEndIsOutOfRangeAndTheResetPolicyApplies() {
-        try (KafkaConsumer<String, String> none = Clients.consumer(cluster.bootstrap(),
-                Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none"))) {
+        try (KafkaConsumer<String, String> none =
+                Clients.consumer(cluster.bootstrap(), Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none"))) {
             none.assign(List.of(TP));
             none.seek(TP, COUNT + 100);
             assertThatThrownBy(() -> {
-                for (int i = 0; i < 50; i++) {
-                    none.poll(Duration.ofMillis(100));
-                }
-            }).isInstanceOf(OffsetOutOfRangeException.class);
+                        for (int i = 0; i < 50; i++) {
+                            none.poll(Duration.ofMillis(100));
+                        }
+                    })
+                    .isInstanceOf(OffsetOutOfRangeException.class);
         }
-        try (KafkaConsumer<String, String> earliest = Clients.consumer(cluster.bootstrap(),
-                Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"))) {
+        try (KafkaConsumer<String, String> earliest =
+                Clients.consumer(cluster.bootstrap(), Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"))) {
             earliest.assign(List.of(TP));
             earliest.seek(TP, COUNT + 100);
             assertThat(firstRecord(earliest).offset()).isZero();
         }
-        try (KafkaConsumer<String, String> latest = Clients.consumer(cluster.bootstrap(),
-                Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"))) {
+        try (KafkaConsumer<String, String> latest =
+                Clients.consumer(cluster.bootstrap(), Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"))) {
             latest.assign(List.of(TP));
             latest.seek(TP, COUNT + 100);
             List<ConsumerRecord<String, String>> got = new ArrayList<>();

@@ -66,11 +66,17 @@ class ProduceConsumeTest {
         long baseTimestamp = 1_700_000_000_000L;
         List<ProducerRecord<String, String>> sent = new ArrayList<>();
         List<Future<RecordMetadata>> acked = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of(
-                ProducerConfig.ACKS_CONFIG, acks,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, codec,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, acks.equals("all"),
-                ProducerConfig.LINGER_MS_CONFIG, 5))) {
+        try (KafkaProducer<String, String> producer = Clients.producer(
+                cluster.bootstrap(),
+                Map.of(
+                        ProducerConfig.ACKS_CONFIG,
+                        acks,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        codec,
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        acks.equals("all"),
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5))) {
             for (int i = 0; i < RECORDS_PER_PARTITION * PARTITIONS; i++) {
                 int partition = i % PARTITIONS;
                 RecordHeaders headers = new RecordHeaders();
@@ -103,8 +109,9 @@ class ProduceConsumeTest {
             assertThat(received).hasSize(sent.size());
             for (int p = 0; p < PARTITIONS; p++) {
                 int partition = p;
-                List<ConsumerRecord<String, String>> inPartition =
-                        received.stream().filter(r -> r.partition() == partition).toList();
+                List<ConsumerRecord<String, String>> inPartition = received.stream()
+                        .filter(r -> r.partition() == partition)
+                        .toList();
                 List<ProducerRecord<String, String>> sentToPartition =
                         sent.stream().filter(r -> r.partition() == partition).toList();
                 assertThat(inPartition).hasSize(sentToPartition.size());
@@ -115,7 +122,8 @@ class ProduceConsumeTest {
                     assertThat(got.key()).isEqualTo(want.key());
                     assertThat(got.value()).isEqualTo(want.value());
                     assertThat(got.timestamp()).isEqualTo(want.timestamp());
-                    assertThat(got.headers().toArray()).containsExactly(want.headers().toArray());
+                    assertThat(got.headers().toArray())
+                            .containsExactly(want.headers().toArray());
                 }
             }
         }

@@ -23,26 +23,43 @@ class LayeringTest {
 
     @Test
     void theLogUsesNothingAboveIt() {
-        noClasses().that().resideInAPackage("io.partita.broker.log..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.partita.broker.network..",
-                        "io.partita.broker.api..", "io.partita.broker.replication..", "io.partita.broker.cluster..",
-                        "io.partita.broker.group..", "io.partita.broker.config..", "io.partita.broker.server..",
-                        "io.partita.broker.local..", "io.partita.broker.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.partita.broker.log..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.partita.broker.network..",
+                        "io.partita.broker.api..",
+                        "io.partita.broker.replication..",
+                        "io.partita.broker.cluster..",
+                        "io.partita.broker.group..",
+                        "io.partita.broker.config..",
+                        "io.partita.broker.server..",
+                        "io.partita.broker.local..",
+                        "io.partita.broker.cli..")
                 .check(BROKER);
     }
 
     @Test
     void theNetworkDoesNotKnowTheApis() {
-        noClasses().that().resideInAPackage("io.partita.broker.network..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.partita.broker.api..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.partita.broker.network..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.partita.broker.api..")
                 .check(BROKER);
     }
 
     @Test
     void aNodeDoesNotKnowTheLocalClusterOrTheCommandLine() {
-        noClasses().that().resideInAPackage("io.partita.broker.server..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.partita.broker.local..",
-                        "io.partita.broker.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.partita.broker.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.partita.broker.local..", "io.partita.broker.cli..")
                 .check(BROKER);
     }
 

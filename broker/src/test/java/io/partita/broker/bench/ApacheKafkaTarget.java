@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ApacheKafkaTarget implements BenchTarget {
 
-    private static final Logger log = LoggerFactory.getLogger(ApacheKafkaTarget.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ApacheKafkaTarget.class);
 
     private final int nodes;
     private final Path workDir;
@@ -78,14 +78,18 @@ final class ApacheKafkaTarget implements BenchTarget {
             Path properties = writeServerProperties(i, brokerPorts.get(i), controllerPorts.get(i), voters);
             configs.add(properties);
             List<String> formatArgs = nodes == 1 ? List.of("--standalone") : List.of();
-            KafkaStorage.format(Integer.toString(nodeId(i)), clusterId, properties, formatArgs, List.of("-Xmx256m"),
-                    nodeLog(i));
+            KafkaStorage.format(
+                    Integer.toString(nodeId(i)), clusterId, properties, formatArgs, List.of("-Xmx256m"), nodeLog(i));
         }
-        log.info("Formatted Kafka storage of {} node(s) in {} (cluster id {})", nodes, workDir, clusterId);
+        LOG.info("Formatted Kafka storage of {} node(s) in {} (cluster id {})", nodes, workDir, clusterId);
 
         for (int i = 0; i < nodes; i++) {
-            servers.add(ChildJvm.start(nodes == 1 ? "kafka" : "kafka-" + nodeId(i), List.of("-Xmx" + config.heap()),
-                    "kafka.Kafka", List.of(configs.get(i).toString()), nodeLog(i)));
+            servers.add(ChildJvm.start(
+                    nodes == 1 ? "kafka" : "kafka-" + nodeId(i),
+                    List.of("-Xmx" + config.heap()),
+                    "kafka.Kafka",
+                    List.of(configs.get(i).toString()),
+                    nodeLog(i)));
         }
         BenchSupport.awaitReady(label(), bootstrap, nodes, servers, config.startTimeout());
         return bootstrap;
@@ -120,7 +124,8 @@ final class ApacheKafkaTarget implements BenchTarget {
             p.setProperty("controller.quorum.voters", voters);
         }
         p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty(
+                "advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
@@ -134,8 +139,10 @@ final class ApacheKafkaTarget implements BenchTarget {
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         Path file = nodeDir.resolve("server.properties");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(out, "Apache Kafka 4.4, combined KRaft node " + nodeId(index) + " of " + nodes
-                    + ", written by the Partita benchmark");
+            p.store(
+                    out,
+                    "Apache Kafka 4.4, combined KRaft node " + nodeId(index) + " of " + nodes
+                            + ", written by the Partita benchmark");
         }
         return file;
     }
@@ -145,7 +152,9 @@ final class ApacheKafkaTarget implements BenchTarget {
         try {
             // All at once: one after the other, the last node's controlled shutdown would wait for a quorum
             // that has already gone, until ChildJvm's SIGKILL deadline.
-            List<Thread> stops = servers.stream().map(server -> new Thread(server::close, "stop-" + server)).toList();
+            List<Thread> stops = servers.stream()
+                    .map(server -> new Thread(server::close, "stop-" + server))
+                    .toList();
             stops.forEach(Thread::start);
             for (Thread stop : stops) {
                 try {

@@ -46,8 +46,10 @@ record BenchConfig(
         List<Integer> nodeCounts) {
 
     static BenchConfig fromSystemProperties() {
-        Path target = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
-        List<TargetKind> targets = Arrays.stream(System.getProperty("bench.targets", "partita,kafka").split(","))
+        Path target =
+                Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target");
+        List<TargetKind> targets = Arrays.stream(
+                        System.getProperty("bench.targets", "partita,kafka").split(","))
                 .filter(s -> !s.isBlank())
                 .map(TargetKind::parse)
                 .toList();
@@ -59,7 +61,8 @@ record BenchConfig(
                 longProp("bench.records", 2_000_000),
                 (int) Math.max(1, longProp("bench.repeats", 3)),
                 longProp("bench.warmupRecords", 1_000_000),
-                Arrays.stream(System.getProperty("bench.recordSizes", "100,1024").split(","))
+                Arrays.stream(System.getProperty("bench.recordSizes", "100,1024")
+                                .split(","))
                         .filter(v -> !v.isBlank())
                         .map(v -> Integer.valueOf(v.trim()))
                         .toList(),
@@ -68,8 +71,12 @@ record BenchConfig(
                 Duration.ofSeconds(longProp("bench.startTimeoutSeconds", 120)),
                 Duration.ofSeconds(longProp("bench.stallSeconds", 30)),
                 System.getProperty("bench.heap", "1g"),
-                Path.of(System.getProperty("bench.dir", target.resolve("bench-work").toString())).toAbsolutePath(),
-                Path.of(System.getProperty("bench.logDir", target.resolve("bench-logs").toString())).toAbsolutePath(),
+                Path.of(System.getProperty(
+                                "bench.dir", target.resolve("bench-work").toString()))
+                        .toAbsolutePath(),
+                Path.of(System.getProperty(
+                                "bench.logDir", target.resolve("bench-logs").toString()))
+                        .toAbsolutePath(),
                 Arrays.stream(System.getProperty("bench.nodes", "").split(","))
                         .filter(s -> !s.isBlank())
                         .map(s -> Integer.valueOf(s.trim()))

@@ -34,15 +34,13 @@ import org.slf4j.LoggerFactory;
 /** Loopback ports, directories, and the readiness / topic code path shared by every target. */
 final class BenchSupport {
 
-    private static final Logger log = LoggerFactory.getLogger(BenchSupport.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BenchSupport.class);
     private static final Duration ADMIN_CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
-    private BenchSupport() {
-    }
+    private BenchSupport() {}
 
     /** A port that was free on 127.0.0.1 a moment ago (the usual bind-to-0 trick). */
-
     static Admin admin(String bootstrap) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -57,9 +55,15 @@ final class BenchSupport {
      * once if one of the child processes dies and otherwise at {@code timeout}.
      */
     static void awaitReady(String label, String bootstrap, int nodes, List<ChildJvm> processes, Duration timeout) {
-        awaitReady(label, bootstrap, nodes, () -> processes.stream().anyMatch(p -> !p.isAlive()),
-                () -> processes.stream().map(p -> p + (p.isAlive() ? " still running" : " exited with code "
-                        + p.exitCode()) + "; output tail:\n" + p.tail(60)).collect(Collectors.joining("\n")),
+        awaitReady(
+                label,
+                bootstrap,
+                nodes,
+                () -> processes.stream().anyMatch(p -> !p.isAlive()),
+                () -> processes.stream()
+                        .map(p -> p + (p.isAlive() ? " still running" : " exited with code " + p.exitCode())
+                                + "; output tail:\n" + p.tail(60))
+                        .collect(Collectors.joining("\n")),
                 timeout);
     }
 
@@ -67,7 +71,12 @@ final class BenchSupport {
      * The same for processes that are not {@link ChildJvm}s (a LocalCluster's nodes): {@code exited} says
      * whether one died, {@code state} describes them for the error message.
      */
-    static void awaitReady(String label, String bootstrap, int nodes, BooleanSupplier exited, Supplier<String> state,
+    static void awaitReady(
+            String label,
+            String bootstrap,
+            int nodes,
+            BooleanSupplier exited,
+            Supplier<String> state,
             Duration timeout) {
         long started = System.nanoTime();
         AtomicReference<Object> last = new AtomicReference<>("no answer yet");
@@ -90,9 +99,10 @@ final class BenchSupport {
                         }
                         Admin admin = adminRef.get();
                         try {
-                            Collection<Node> found = admin.describeCluster(new DescribeClusterOptions()
-                                            .timeoutMs((int) ADMIN_CALL_TIMEOUT.toMillis()))
-                                    .nodes().get(ADMIN_CALL_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+                            Collection<Node> found = admin.describeCluster(
+                                            new DescribeClusterOptions().timeoutMs((int) ADMIN_CALL_TIMEOUT.toMillis()))
+                                    .nodes()
+                                    .get(ADMIN_CALL_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
                             last.set(found);
                             return found.size() >= nodes;
                         } catch (Exception e) {
@@ -101,14 +111,20 @@ final class BenchSupport {
                         }
                     });
         } catch (ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
-            throw new IllegalStateException(label + " not ready on " + bootstrap + " within " + timeout + " (last: "
-                    + last.get() + "):\n" + state.get(), e);
+            throw new IllegalStateException(
+                    label + " not ready on " + bootstrap + " within " + timeout + " (last: " + last.get() + "):\n"
+                            + state.get(),
+                    e);
         } finally {
             if (adminRef.get() != null) {
                 adminRef.get().close(ADMIN_CALL_TIMEOUT);
             }
         }
-        log.info("{} ready on {} after {} ms", label, bootstrap, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        LOG.info(
+                "{} ready on {} after {} ms",
+                label,
+                bootstrap,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     /** Whether the first {@code host:port} of {@code bootstrap} accepts a TCP connection. */
@@ -116,7 +132,8 @@ final class BenchSupport {
         String first = bootstrap.split(",")[0].trim();
         int colon = first.lastIndexOf(':');
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1))),
+            socket.connect(
+                    new InetSocketAddress(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1))),
                     (int) POLL_INTERVAL.toMillis());
             return true;
         } catch (IOException e) {
@@ -142,9 +159,11 @@ final class BenchSupport {
                 .pollInterval(POLL_INTERVAL)
                 .ignoreExceptions()
                 .until(() -> {
-                    Map<String, TopicDescription> descriptions = admin.describeTopics(byName.keySet(),
+                    Map<String, TopicDescription> descriptions = admin.describeTopics(
+                                    byName.keySet(),
                                     new DescribeTopicsOptions().timeoutMs((int) ADMIN_CALL_TIMEOUT.toMillis()))
-                            .allTopicNames().get(ADMIN_CALL_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+                            .allTopicNames()
+                            .get(ADMIN_CALL_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
                     boolean described = descriptions.values().stream().allMatch(d -> {
                         TopicSpec spec = byName.get(d.name());
                         return d.partitions().size() == spec.partitions()
@@ -157,13 +176,17 @@ final class BenchSupport {
                     // broker applies the controller's record asynchronously); ListOffsets goes to
                     // the leader itself.
                     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                    descriptions.values().forEach(d -> d.partitions().forEach(
-                            p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                    descriptions
+                            .values()
+                            .forEach(d -> d.partitions()
+                                    .forEach(p -> latest.put(
+                                            new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
                     admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs((int) ADMIN_CALL_TIMEOUT.toMillis()))
-                            .all().get(ADMIN_CALL_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+                            .all()
+                            .get(ADMIN_CALL_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
                     return true;
                 });
-        log.info("Created topics {}", byName.values());
+        LOG.info("Created topics {}", byName.values());
     }
 
     private static boolean hasLeaderAndFullIsr(TopicPartitionInfo p, TopicSpec spec) {

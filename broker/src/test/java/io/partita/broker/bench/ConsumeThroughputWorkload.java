@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConsumeThroughputWorkload implements Workload {
 
-    private static final Logger log = LoggerFactory.getLogger(ConsumeThroughputWorkload.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumeThroughputWorkload.class);
     private static final Duration OFFSETS_TIMEOUT = Duration.ofSeconds(30);
     static final int MIN_PASSES = 5;
 
@@ -65,7 +65,11 @@ final class ConsumeThroughputWorkload implements Workload {
             // (a short warm-up left the first measured pass markedly slower than the next ones).
             Result warmup = drain(consumer, topic.warmup().name(), config.maxWarmup(), config.stallTimeout());
             Result warmPass = drain(consumer, topic.name(), config.maxWarmup(), config.stallTimeout());
-            log.info("[{}] warm-up: {} + {} records in {} ms", name(), warmup.records, warmPass.records,
+            LOG.info(
+                    "[{}] warm-up: {} + {} records in {} ms",
+                    name(),
+                    warmup.records,
+                    warmPass.records,
                     warmup.millis() + warmPass.millis());
 
             List<Double> rates = new ArrayList<>();
@@ -73,12 +77,20 @@ final class ConsumeThroughputWorkload implements Workload {
             for (int rep = 1; rep <= passes; rep++) {
                 Result measured = drain(consumer, topic.name(), config.maxMeasure(), config.stallTimeout());
                 if (measured.records == 0) {
-                    throw new IllegalStateException("Topic " + topic.name() + " is empty: run a produce workload first");
+                    throw new IllegalStateException(
+                            "Topic " + topic.name() + " is empty: run a produce workload first");
                 }
                 double rate = measured.records / (measured.nanos / 1e9);
                 rates.add(rate);
-                log.info("[{}] measured {}/{}: {} of {} records ({} bytes) in {} ms = {} records/s", name(), rep,
-                        passes, measured.records, measured.expected, measured.bytes, measured.millis(),
+                LOG.info(
+                        "[{}] measured {}/{}: {} of {} records ({} bytes) in {} ms = {} records/s",
+                        name(),
+                        rep,
+                        passes,
+                        measured.records,
+                        measured.expected,
+                        measured.bytes,
+                        measured.millis(),
                         Math.round(rate));
             }
             return List.of(new Measurement("records/s", Measurement.median(rates)));
@@ -94,7 +106,8 @@ final class ConsumeThroughputWorkload implements Workload {
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, OFFSETS_TIMEOUT);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, OFFSETS_TIMEOUT);
-        long expected = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
+        long expected =
+                partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
 
         long records = 0;
         long bytes = 0;
@@ -113,7 +126,9 @@ final class ConsumeThroughputWorkload implements Workload {
             } else if (now - lastProgress > stall.toNanos()) {
                 throw new IllegalStateException("Consumer of " + topicName + " got nothing for " + stall + " after "
                         + records + " of " + expected + " records; positions "
-                        + partitions.stream().map(tp -> tp + "=" + consumer.position(tp, OFFSETS_TIMEOUT)).toList());
+                        + partitions.stream()
+                                .map(tp -> tp + "=" + consumer.position(tp, OFFSETS_TIMEOUT))
+                                .toList());
             }
             if (now - stopAt > 0) {
                 break;

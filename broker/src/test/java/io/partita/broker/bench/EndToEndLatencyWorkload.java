@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EndToEndLatencyWorkload implements Workload {
 
-    private static final Logger log = LoggerFactory.getLogger(EndToEndLatencyWorkload.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EndToEndLatencyWorkload.class);
     private static final int RECORD_SIZE = 100;
 
     private final TopicSpec topic;
@@ -76,9 +76,10 @@ final class EndToEndLatencyWorkload implements Workload {
         long[] acked = new long[total];
 
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(bootstrap));
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(bootstrap))) {
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps(bootstrap))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(tp -> consumer.position(tp, Duration.ofSeconds(30))); // resolve before sending
@@ -87,29 +88,32 @@ final class EndToEndLatencyWorkload implements Workload {
             AtomicReference<Throwable> sendError = new AtomicReference<>();
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
             long period = TimeUnit.SECONDS.toNanos(1) / rate;
-            Thread sender = new Thread(() -> {
-                byte[] value = new byte[RECORD_SIZE];
-                for (int i = 0; i < total && sendError.get() == null; i++) {
-                    long due = start + i * period;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    ByteBuffer.wrap(value).putInt(0, i).putLong(4, due);
-                    int index = i;
-                    producer.send(new ProducerRecord<>(topic.name(), null, value.clone()), (md, e) -> {
-                        if (e != null) {
-                            sendError.compareAndSet(null, e);
-                        } else {
-                            acked[index] = System.nanoTime() - due;
+            Thread sender = new Thread(
+                    () -> {
+                        byte[] value = new byte[RECORD_SIZE];
+                        for (int i = 0; i < total && sendError.get() == null; i++) {
+                            long due = start + i * period;
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            ByteBuffer.wrap(value).putInt(0, i).putLong(4, due);
+                            int index = i;
+                            producer.send(new ProducerRecord<>(topic.name(), null, value.clone()), (md, e) -> {
+                                if (e != null) {
+                                    sendError.compareAndSet(null, e);
+                                } else {
+                                    acked[index] = System.nanoTime() - due;
+                                }
+                            });
                         }
-                    });
-                }
-            }, "bench-latency-sender");
+                    },
+                    "bench-latency-sender");
             sender.start();
 
             int received = 0;
-            long deadline = start + TimeUnit.SECONDS.toNanos(warmup.toSeconds() + measured.toSeconds())
+            long deadline = start
+                    + TimeUnit.SECONDS.toNanos(warmup.toSeconds() + measured.toSeconds())
                     + config.stallTimeout().toNanos();
             while (received < total && System.nanoTime() < deadline && sendError.get() == null) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
@@ -134,10 +138,17 @@ final class EndToEndLatencyWorkload implements Workload {
         Arrays.sort(counted);
         long[] ackCounted = Arrays.copyOfRange(acked, firstCounted, total);
         Arrays.sort(ackCounted);
-        log.info("[{}] {} records counted, max {} ms; acknowledged to the producer: p50 {}, p99 {}, p99.9 {}, max {} ms",
-                name(), counted.length, counted[counted.length - 1] / 1e6, percentile(ackCounted, 0.50),
-                percentile(ackCounted, 0.99), percentile(ackCounted, 0.999), ackCounted[ackCounted.length - 1] / 1e6);
-        return List.of(new Measurement("p50 ms", percentile(counted, 0.50)),
+        LOG.info(
+                "[{}] {} records counted, max {} ms; acknowledged to the producer: p50 {}, p99 {}, p99.9 {}, max {} ms",
+                name(),
+                counted.length,
+                counted[counted.length - 1] / 1e6,
+                percentile(ackCounted, 0.50),
+                percentile(ackCounted, 0.99),
+                percentile(ackCounted, 0.999),
+                ackCounted[ackCounted.length - 1] / 1e6);
+        return List.of(
+                new Measurement("p50 ms", percentile(counted, 0.50)),
                 new Measurement("p99 ms", percentile(counted, 0.99)),
                 new Measurement("p99.9 ms", percentile(counted, 0.999)));
     }

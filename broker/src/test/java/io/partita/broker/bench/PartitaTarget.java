@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PartitaTarget implements BenchTarget {
 
-    private static final Logger log = LoggerFactory.getLogger(PartitaTarget.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PartitaTarget.class);
     static final String MAIN_CLASS = "io.partita.broker.cli.BrokerMain";
 
     private final int nodes;
@@ -62,13 +62,14 @@ final class PartitaTarget implements BenchTarget {
     private String startOneNode(Path dataDir) throws Exception {
         int port = FreePorts.pick();
         String bootstrap = "127.0.0.1:" + port;
-        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx" + config.heap(),
-                "--add-opens", "java.base/java.nio=ALL-UNNAMED",
-                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED"));
+        List<String> jvmArgs = new ArrayList<>(List.of(
+                "-Xmx" + config.heap(),
+                "--add-opens",
+                "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED"));
         jvmArgs.addAll(extraJvmArgs());
-        server = ChildJvm.start("partita", jvmArgs,
-                MAIN_CLASS,
-                localArguments(port, dataDir), logFile);
+        server = ChildJvm.start("partita", jvmArgs, MAIN_CLASS, localArguments(port, dataDir), logFile);
         BenchSupport.awaitReady(label(), bootstrap, nodes, List.of(server), config.startTimeout());
         return bootstrap;
     }
@@ -79,17 +80,22 @@ final class PartitaTarget implements BenchTarget {
         cluster = new LocalCluster(new LocalCluster.Settings(nodes, 0, dataDir, true, brokerOverrides(), jvmArgs));
         cluster.start(); // returns once every node has registered and a controller is elected
         String bootstrap = cluster.bootstrapServers();
-        BenchSupport.awaitReady(label(), bootstrap, nodes,
+        BenchSupport.awaitReady(
+                label(),
+                bootstrap,
+                nodes,
                 () -> cluster.nodes().stream().anyMatch(n -> !n.isRunning()),
-                () -> cluster.nodes().stream().map(n -> "node " + n.id() + (n.isRunning() ? " running" : " exited")
-                        + ", output in " + nodeOutput(n)).collect(Collectors.joining("\n")),
+                () -> cluster.nodes().stream()
+                        .map(n -> "node " + n.id() + (n.isRunning() ? " running" : " exited") + ", output in "
+                                + nodeOutput(n))
+                        .collect(Collectors.joining("\n")),
                 config.startTimeout());
         return bootstrap;
     }
 
     private static List<String> localArguments(int port, Path dataDir) {
-        List<String> arguments = new ArrayList<>(List.of("local", "--nodes", "1", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString()));
+        List<String> arguments = new ArrayList<>(
+                List.of("local", "--nodes", "1", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
         brokerOverrides().forEach((name, value) -> arguments.addAll(List.of("--override", name + "=" + value)));
         return arguments;
     }
@@ -148,7 +154,7 @@ final class PartitaTarget implements BenchTarget {
                     Files.copy(nodeOutput(node), target, StandardCopyOption.REPLACE_EXISTING);
                 }
             } catch (IOException e) {
-                log.warn("Cannot keep the output of node {}: {}", node.id(), e.toString());
+                LOG.warn("Cannot keep the output of node {}: {}", node.id(), e.toString());
             }
         }
     }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ProduceThroughputWorkload implements Workload {
 
-    private static final Logger log = LoggerFactory.getLogger(ProduceThroughputWorkload.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProduceThroughputWorkload.class);
 
     private final TopicSpec topic;
     private final int recordSize;
@@ -67,9 +67,13 @@ final class ProduceThroughputWorkload implements Workload {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-            Result warmup = send(producer, topic.warmup().name(), value,
-                    BenchConfig.sameBytes(config.warmupRecords(), recordSize), config.maxWarmup());
-            log.info("[{}] warm-up: {} records in {} ms", name(), warmup.acked, warmup.millis());
+            Result warmup = send(
+                    producer,
+                    topic.warmup().name(),
+                    value,
+                    BenchConfig.sameBytes(config.warmupRecords(), recordSize),
+                    config.maxWarmup());
+            LOG.info("[{}] warm-up: {} records in {} ms", name(), warmup.acked, warmup.millis());
             producer.partitionsFor(topic.name()); // metadata outside the measurement
 
             List<Double> recordRates = new ArrayList<>();
@@ -80,17 +84,24 @@ final class ProduceThroughputWorkload implements Workload {
                 double seconds = measured.nanos / 1e9;
                 recordRates.add(measured.acked / seconds);
                 mibRates.add(measured.acked * (double) recordSize / (1024 * 1024) / seconds);
-                log.info("[{}] measured {}/{}: {} records in {} ms = {} records/s{}", name(), rep, config.repeats(),
-                        measured.acked, measured.millis(), Math.round(measured.acked / seconds),
+                LOG.info(
+                        "[{}] measured {}/{}: {} records in {} ms = {} records/s{}",
+                        name(),
+                        rep,
+                        config.repeats(),
+                        measured.acked,
+                        measured.millis(),
+                        Math.round(measured.acked / seconds),
                         measured.acked < records ? " (stopped at bench.maxSeconds)" : "");
             }
-            return List.of(new Measurement("records/s", Measurement.median(recordRates)),
+            return List.of(
+                    new Measurement("records/s", Measurement.median(recordRates)),
                     new Measurement("MiB/s", Measurement.median(mibRates)));
         }
     }
 
-    private Result send(KafkaProducer<byte[], byte[]> producer, String topicName, byte[] value, long count,
-            Duration cap) {
+    private Result send(
+            KafkaProducer<byte[], byte[]> producer, String topicName, byte[] value, long count, Duration cap) {
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<Exception> firstError = new AtomicReference<>();

@@ -81,8 +81,10 @@ final class ResultTable {
             if (ratio) {
                 Double a = value(row.getKey(), 0);
                 Double b = value(row.getKey(), 1);
-                line.add(a == null || b == null || a == 0.0 || b == 0.0 ? "-"
-                        : String.format(Locale.ROOT, "%.2f", lowerIsBetter(row.getKey()) ? b / a : a / b));
+                line.add(
+                        a == null || b == null || a == 0.0 || b == 0.0
+                                ? "-"
+                                : String.format(Locale.ROOT, "%.2f", lowerIsBetter(row.getKey()) ? b / a : a / b));
             }
             body.add(line);
         }
@@ -98,7 +100,8 @@ final class ResultTable {
         StringBuilder rule = new StringBuilder("|");
         for (int i = 0; i < widths.length; i++) {
             // markdown alignment row: workload left-aligned, figures right-aligned
-            rule.append(i == 0 ? ":" + "-".repeat(widths[i] + 1) : "-".repeat(widths[i] + 1) + ":").append('|');
+            rule.append(i == 0 ? ":" + "-".repeat(widths[i] + 1) : "-".repeat(widths[i] + 1) + ":")
+                    .append('|');
         }
         out.append(rule).append(System.lineSeparator());
         body.forEach(line -> appendLine(out, line, widths));
@@ -107,9 +110,11 @@ final class ResultTable {
 
     /** The legend under the table: what the last column's figure means. */
     String ratioLegend() {
-        return columns.size() != 2 ? "" : "Last column: " + columns.get(0) + "/" + columns.get(1) + " for rates, "
-                + columns.get(1) + "/" + columns.get(0) + " for latencies; above 1.00 means " + columns.get(0)
-                + " is ahead.";
+        return columns.size() != 2
+                ? ""
+                : "Last column: " + columns.get(0) + "/" + columns.get(1) + " for rates, "
+                        + columns.get(1) + "/" + columns.get(0) + " for latencies; above 1.00 means " + columns.get(0)
+                        + " is ahead.";
     }
 
     static boolean lowerIsBetter(String row) {

@@ -22,10 +22,12 @@ record Scenario(String name, int nodes, List<Workload> workloads) {
      * {@code -Dbench.recordSizes=100} only some record sizes.
      */
     static List<Scenario> all(BenchConfig config) {
-        return List.of(scenario("1 node", 1, 1, Map.of(), config),
+        return List.of(
+                        scenario("1 node", 1, 1, Map.of(), config),
                         scenario("3 nodes", 3, 3, Map.of("min.insync.replicas", "2"), config))
                 .stream()
-                .filter(s -> config.nodeCounts().isEmpty() || config.nodeCounts().contains(s.nodes()))
+                .filter(s ->
+                        config.nodeCounts().isEmpty() || config.nodeCounts().contains(s.nodes()))
                 .toList();
     }
 
@@ -44,7 +46,8 @@ record Scenario(String name, int nodes, List<Workload> workloads) {
         if (consumed != null) {
             workloads.add(new ConsumeThroughputWorkload(consumed));
         }
-        workloads.add(new EndToEndLatencyWorkload(new TopicSpec("bench-p6-rf" + rf + "-latency", 6, rf, configs), "all"));
+        workloads.add(
+                new EndToEndLatencyWorkload(new TopicSpec("bench-p6-rf" + rf + "-latency", 6, rf, configs), "all"));
         return new Scenario(name, nodes, workloads);
     }
 }

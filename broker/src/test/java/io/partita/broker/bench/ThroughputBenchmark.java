@@ -36,15 +36,20 @@ import org.slf4j.LoggerFactory;
 @Tag("bench")
 class ThroughputBenchmark {
 
-    private static final Logger log = LoggerFactory.getLogger(ThroughputBenchmark.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ThroughputBenchmark.class);
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.MINUTES) // 4 rounds take over 30 min on a slow shared host
     void partitaVersusKafka() throws Exception {
         BenchConfig config = BenchConfig.fromSystemProperties();
         List<String> columns = ResultTable.columnLabels(config.targets());
-        log.info("Benchmark targets {}, {} records of {} B (warm-up {}), config {}", columns, config.records(),
-                config.recordSizes(), config.warmupRecords(), config);
+        LOG.info(
+                "Benchmark targets {}, {} records of {} B (warm-up {}), config {}",
+                columns,
+                config.records(),
+                config.recordSizes(),
+                config.warmupRecords(),
+                config);
         Files.createDirectories(config.workRoot());
         Files.createDirectories(config.logRoot());
 
@@ -58,33 +63,51 @@ class ThroughputBenchmark {
         // Reversing the order evens out what the driver learns between the systems, but not its cold start: the
         // first measured run would meet a client whose code is not compiled yet, and that run is always the
         // first system's. So a first, unmeasured pass of the first scenario warms this JVM up.
-        boolean driverWarmup = Boolean.parseBoolean(System.getProperty("bench.driverWarmup", "true")) && rounds > 0
+        boolean driverWarmup = Boolean.parseBoolean(System.getProperty("bench.driverWarmup", "true"))
+                && rounds > 0
                 && !scenarios.isEmpty();
         if (driverWarmup) {
-            log.info("Warming up the driver (not measured)");
-            runScenario(scenarios.get(0), config.targets().get(0), columns.get(0), 0, config,
-                    new HashMap<>(), table, failures);
+            LOG.info("Warming up the driver (not measured)");
+            runScenario(
+                    scenarios.get(0),
+                    config.targets().get(0),
+                    columns.get(0),
+                    0,
+                    config,
+                    new HashMap<>(),
+                    table,
+                    failures);
         }
         for (Scenario scenario : scenarios) {
-            scenario.workloads().forEach(w -> w.metrics()
-                    .forEach(metric -> table.declareRow(ResultTable.rowKey(scenario, w, metric))));
+            scenario.workloads()
+                    .forEach(w ->
+                            w.metrics().forEach(metric -> table.declareRow(ResultTable.rowKey(scenario, w, metric))));
             Map<String, List<Double>> figures = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < config.targets().size(); i++) {
                     int column = round % 2 == 0 ? i : config.targets().size() - 1 - i;
-                    runScenario(scenario, config.targets().get(column), columns.get(column), column, config,
-                            figures, table, failures);
+                    runScenario(
+                            scenario,
+                            config.targets().get(column),
+                            columns.get(column),
+                            column,
+                            config,
+                            figures,
+                            table,
+                            failures);
                 }
             }
             figures.forEach((cell, values) -> {
                 int split = cell.lastIndexOf('#');
-                table.put(cell.substring(0, split), Integer.parseInt(cell.substring(split + 1)),
+                table.put(
+                        cell.substring(0, split),
+                        Integer.parseInt(cell.substring(split + 1)),
                         Measurement.median(values));
             });
         }
 
         String rendered = table.render();
-        log.info("Results:\n{}", rendered);
+        LOG.info("Results:\n{}", rendered);
         System.out.println();
         System.out.println("Partita vs Apache Kafka 4.4: " + config.records()
                 + " records of 100 B per produce repetition (the same bytes for larger records), median of "
@@ -97,16 +120,23 @@ class ThroughputBenchmark {
         System.out.flush();
 
         if (!failures.isEmpty()) {
-            AssertionError error = new AssertionError(failures.size() + " target run(s) failed; first: "
-                    + failures.get(0));
+            AssertionError error =
+                    new AssertionError(failures.size() + " target run(s) failed; first: " + failures.get(0));
             failures.forEach(error::addSuppressed);
             throw error;
         }
     }
 
-    private static void runScenario(Scenario scenario, TargetKind kind, String column, int columnIndex,
-            BenchConfig config, Map<String, List<Double>> figures, ResultTable table,
-            List<Throwable> failures) throws InterruptedException {
+    private static void runScenario(
+            Scenario scenario,
+            TargetKind kind,
+            String column,
+            int columnIndex,
+            BenchConfig config,
+            Map<String, List<Double>> figures,
+            ResultTable table,
+            List<Throwable> failures)
+            throws InterruptedException {
         String slug = (scenario.name() + "-" + column).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         Path workDir = config.workRoot().resolve(slug);
         Path logFile = config.logRoot().resolve(slug + ".log");
@@ -114,10 +144,10 @@ class ThroughputBenchmark {
         try {
             Files.deleteIfExists(logFile); // each run's log holds that run only
         } catch (IOException e) {
-            log.warn("Cannot delete old {}: {}", logFile, e.toString());
+            LOG.warn("Cannot delete old {}: {}", logFile, e.toString());
         }
         Workload current = null;
-        log.info("=== {} on {} ===", scenario.name(), column);
+        LOG.info("=== {} on {} ===", scenario.name(), column);
         try (BenchTarget target = kind.create(scenario.nodes(), workDir, logFile, config)) {
             String bootstrap = target.start();
             Set<TopicSpec> topics = new LinkedHashSet<>();
@@ -129,19 +159,26 @@ class ThroughputBenchmark {
                 current = workload;
                 for (Measurement m : workload.run(bootstrap, config)) {
                     String row = ResultTable.rowKey(scenario, workload, m.metric());
-                    figures.computeIfAbsent(row + "#" + columnIndex, k -> new ArrayList<>()).add(m.value());
-                    log.info("{} on {}: {}", row, column, String.format(Locale.ROOT, "%.1f", m.value()));
+                    figures.computeIfAbsent(row + "#" + columnIndex, k -> new ArrayList<>())
+                            .add(m.value());
+                    LOG.info("{} on {}: {}", row, column, String.format(Locale.ROOT, "%.1f", m.value()));
                 }
             }
         } catch (Exception | AssertionError e) {
-            log.error("{} on {} failed{} (target output: {})", scenario.name(), column,
-                    current == null ? " before the workloads" : " in '" + current.name() + "'", logFile, e);
+            LOG.error(
+                    "{} on {} failed{} (target output: {})",
+                    scenario.name(),
+                    column,
+                    current == null ? " before the workloads" : " in '" + current.name() + "'",
+                    logFile,
+                    e);
             failures.add(e);
-            scenario.workloads().forEach(w -> w.metrics()
-                    .forEach(metric -> table.fail(ResultTable.rowKey(scenario, w, metric), columnIndex)));
+            scenario.workloads()
+                    .forEach(w -> w.metrics()
+                            .forEach(metric -> table.fail(ResultTable.rowKey(scenario, w, metric), columnIndex)));
             if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("Benchmark interrupted (timeout?) during " + scenario.name() + " on "
-                        + column);
+                throw new InterruptedException(
+                        "Benchmark interrupted (timeout?) during " + scenario.name() + " on " + column);
             }
         }
         if (Files.exists(workDir)) {

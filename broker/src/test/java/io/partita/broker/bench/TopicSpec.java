@@ -16,6 +16,7 @@ record TopicSpec(String name, int partitions, int replicationFactor, Map<String,
 
     @Override
     public String toString() {
-        return name + "(p=" + partitions + ", rf=" + replicationFactor + (configs.isEmpty() ? "" : ", " + configs) + ")";
+        return name + "(p=" + partitions + ", rf=" + replicationFactor + (configs.isEmpty() ? "" : ", " + configs)
+                + ")";
     }
 }

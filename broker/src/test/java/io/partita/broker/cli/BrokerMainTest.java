@@ -61,7 +61,9 @@ class BrokerMainTest {
                 List.of("node", "--config", secured.toString()),
                 List.of("local", "--override", "sasl.enabled.mechanisms=PLAIN"))) {
             Result result = run(args, Duration.ofSeconds(30));
-            assertThat(result.exitCode).as("exit status of %s; output %s", args, result.output).isEqualTo(2);
+            assertThat(result.exitCode)
+                    .as("exit status of %s; output %s", args, result.output)
+                    .isEqualTo(2);
             assertThat(result.output.strip().lines()).as("output of %s", args).hasSize(1);
             assertThat(result.output).startsWith("partita-broker: ");
         }
@@ -72,7 +74,11 @@ class BrokerMainTest {
     void localRunsThreeNodesInTheForegroundStopsOnSigtermAndKeepsItsData(@TempDir Path dir) throws Exception {
         int port = freeConsecutivePorts(3);
         String bootstrap = "127.0.0.1:" + port;
-        List<String> args = List.of("local", "--port", Integer.toString(port), "--data-dir",
+        List<String> args = List.of(
+                "local",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
                 dir.resolve("cluster").toString());
         Process first = start(PRODUCT_LOGGING, args, dir.resolve("first.out"));
         try {
@@ -82,21 +88,26 @@ class BrokerMainTest {
             assertThat(Files.readString(dir.resolve("first.out"))).doesNotContain("Node 3 ");
             secondProcessesOnTheSameDirectoriesAreRefused(dir);
             try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, Map.of())) {
-                producer.send(new ProducerRecord<>("cli-topic", "k", "kept across restarts")).get();
+                producer.send(new ProducerRecord<>("cli-topic", "k", "kept across restarts"))
+                        .get();
             }
         } finally {
             first.destroy();
-            assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS))
+                    .as("stops on SIGTERM")
+                    .isTrue();
         }
         Process second = start(PRODUCT_LOGGING, args, dir.resolve("second.out"));
         try {
             awaitOutput(dir.resolve("second.out"), "bootstrap.servers=");
             try (KafkaConsumer<String, String> consumer = Clients.consumer(bootstrap, Map.of())) {
-                var records = Clients.readAll(consumer, List.of(new TopicPartition("cli-topic", 0)), 1,
-                        Duration.ofSeconds(30));
-                assertThat(records).as(() -> "records read after the restart; the nodes said:\n"
+                var records = Clients.readAll(
+                        consumer, List.of(new TopicPartition("cli-topic", 0)), 1, Duration.ofSeconds(30));
+                assertThat(records)
+                        .as(() -> "records read after the restart; the nodes said:\n"
                                 + outputOf(dir.resolve("first.out")) + outputOf(dir.resolve("second.out")))
-                        .extracting(r -> r.value()).containsExactly("kept across restarts");
+                        .extracting(r -> r.value())
+                        .containsExactly("kept across restarts");
             }
         } finally {
             second.destroy();
@@ -111,16 +122,24 @@ class BrokerMainTest {
      */
     private static void secondProcessesOnTheSameDirectoriesAreRefused(Path dir) throws Exception {
         Path clusterDir = dir.resolve("cluster");
-        Result secondLocal = run(List.of("local", "--port", Integer.toString(freeConsecutivePorts(3)), "--data-dir",
-                clusterDir.toString()), Duration.ofSeconds(30));
+        Result secondLocal = run(
+                List.of(
+                        "local",
+                        "--port",
+                        Integer.toString(freeConsecutivePorts(3)),
+                        "--data-dir",
+                        clusterDir.toString()),
+                Duration.ofSeconds(30));
         assertThat(secondLocal.exitCode).as(secondLocal.output).isEqualTo(2);
         assertThat(secondLocal.output.strip().lines()).as(secondLocal.output).hasSize(1);
         assertThat(secondLocal.output).startsWith("partita-broker: " + clusterDir.toAbsolutePath() + " is in use");
 
         Path nodeData = clusterDir.resolve("node-0").resolve("data");
         Path nodeConfig = dir.resolve("node-0.properties");
-        Files.writeString(nodeConfig, "broker.id=0\nzookeeper.connect=127.0.0.1:" + FreePorts.pick()
-                + "\nlisteners=PLAINTEXT://127.0.0.1:0\nlog.dirs=" + nodeData + "\n");
+        Files.writeString(
+                nodeConfig,
+                "broker.id=0\nzookeeper.connect=127.0.0.1:" + FreePorts.pick()
+                        + "\nlisteners=PLAINTEXT://127.0.0.1:0\nlog.dirs=" + nodeData + "\n");
         Result secondNode = run(List.of("node", "--config", nodeConfig.toString()), Duration.ofSeconds(30));
         assertThat(secondNode.exitCode).as(secondNode.output).isEqualTo(2);
         assertThat(secondNode.output.strip().lines()).as(secondNode.output).hasSize(1);
@@ -136,8 +155,7 @@ class BrokerMainTest {
             }
             boolean free = true;
             for (int i = 1; i < count && free; i++) {
-                try (ServerSocket socket = new ServerSocket(first + i, 1,
-                        InetAddress.getLoopbackAddress())) {
+                try (ServerSocket socket = new ServerSocket(first + i, 1, InetAddress.getLoopbackAddress())) {
                     socket.setReuseAddress(true);
                 } catch (IOException taken) {
                     free = false;
@@ -149,8 +167,7 @@ class BrokerMainTest {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     /** A run's whole output, for a failure's message: the data directory it explains is deleted. */
     private static String outputOf(Path file) {
@@ -166,20 +183,31 @@ class BrokerMainTest {
     }
 
     private static Process start(List<String> jvmOptions, List<String> args, Path output) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "--add-opens", "java.base/java.nio=ALL-UNNAMED",
-                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "--add-opens",
+                "java.base/java.nio=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BrokerMain.class.getName()));
         command.addAll(command.size() - 1, jvmOptions);
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
     }
 
     private static Result run(List<String> args, Duration timeout) throws Exception {
         Path output = Files.createTempFile("broker-main", ".out");
         try {
             Process process = start(args, output);
-            assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("%s finished", args).isTrue();
+            assertThat(process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("%s finished", args)
+                    .isTrue();
             return new Result(process.exitValue(), Files.readString(output));
         } finally {
             Files.deleteIfExists(output);
@@ -188,7 +216,9 @@ class BrokerMainTest {
 
     private static void awaitOutput(Path file, String line) {
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> Files.exists(file) && Files.readString(file).contains(line));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("no \"" + line + "\" within 60 s; the nodes said:\n" + outputOf(file), e);

@@ -30,19 +30,23 @@ class ControlledShutdownTest {
     @Test
     void stoppingALeaderMovesItsLeadershipsAwayBeforeItExits() throws Exception {
         try (TestCluster cluster = TestCluster.start(3, Map.of(BrokerConfig.AUTO_LEADER_REBALANCE_ENABLE, "false"));
-             Admin admin = Clients.admin(cluster.bootstrap())) {
+                Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "handover", Map.of(0, List.of(1, 0, 2), 1, List.of(1, 2, 0), 2, List.of(0, 1, 2)));
             Clients.awaitFullIsr(admin, "handover");
-            assertThat(Clients.describe(admin, "handover").partitions()).extracting(Topics::leader)
+            assertThat(Clients.describe(admin, "handover").partitions())
+                    .extracting(Topics::leader)
                     .containsExactly(1, 1, 0);
 
             // Watch from node 0: node 1 must never be gone while still leading.
             List<String> violations = new CopyOnWriteArrayList<>();
-            cluster.cluster().broker(0).orElseThrow().clusterView()
+            cluster.cluster()
+                    .broker(0)
+                    .orElseThrow()
+                    .clusterView()
                     .addListener(s -> watchHandover(s, "handover", 3, 1, violations));
 
-            try (Topics.BackgroundProducer producer = new Topics.BackgroundProducer(cluster.bootstrap(),
-                    List.of("handover"))) {
+            try (Topics.BackgroundProducer producer =
+                    new Topics.BackgroundProducer(cluster.bootstrap(), List.of("handover"))) {
                 producer.awaitMore(50);
                 long started = System.nanoTime();
                 cluster.cluster().stopNode(1);
@@ -57,10 +61,13 @@ class ControlledShutdownTest {
                         assertThat(Topics.ids(p.replicas())).hasSize(3);
                     }
                 });
-                assertThat(stopMs).as("a controlled stop with in-sync followers does not wait for its deadline")
+                assertThat(stopMs)
+                        .as("a controlled stop with in-sync followers does not wait for its deadline")
                         .isLessThan(10_000);
                 producer.awaitMore(50);
-                assertThat(producer.failures()).as("acks=all sends failed during the handover").isZero();
+                assertThat(producer.failures())
+                        .as("acks=all sends failed during the handover")
+                        .isZero();
 
                 cluster.cluster().startNode(1);
                 Clients.awaitFullIsr(admin, "handover");
@@ -77,7 +84,7 @@ class ControlledShutdownTest {
     @Test
     void aLoneReplicaKeepsLeadingUntilTheEndAndTheStopDoesNotWaitForIt() throws Exception {
         try (TestCluster cluster = TestCluster.start(2, Map.of(BrokerConfig.CONTROLLED_SHUTDOWN_TIMEOUT_MS, "20000"));
-             Admin admin = Clients.admin(cluster.bootstrap())) {
+                Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "alone", Map.of(0, List.of(1)));
             Clients.awaitFullIsr(admin, "alone");
 
@@ -98,19 +105,20 @@ class ControlledShutdownTest {
 
     @Test
     void aNodeProcessStoppedWithSigtermHandsItsLeadershipsOver() throws Exception {
-        try (TestCluster cluster = TestCluster.startChildJvms(2,
-                Map.of(BrokerConfig.AUTO_LEADER_REBALANCE_ENABLE, "false"));
-             Admin admin = Clients.admin(cluster.bootstrap())) {
+        try (TestCluster cluster =
+                        TestCluster.startChildJvms(2, Map.of(BrokerConfig.AUTO_LEADER_REBALANCE_ENABLE, "false"));
+                Admin admin = Clients.admin(cluster.bootstrap())) {
             Topics.create(admin, "terminated", Map.of(0, List.of(1, 0), 1, List.of(1, 0)));
             Clients.awaitFullIsr(admin, "terminated");
-            assertThat(Clients.describe(admin, "terminated").partitions()).extracting(Topics::leader)
+            assertThat(Clients.describe(admin, "terminated").partitions())
+                    .extracting(Topics::leader)
                     .containsExactly(1, 1);
 
             // Watch from this JVM: node 1 must never be gone while still leading.
             List<String> violations = new CopyOnWriteArrayList<>();
-            try (CuratorFramework zk = CuratorFrameworkFactory.newClient(cluster.cluster().zookeeperConnect(),
-                    new ExponentialBackoffRetry(100, 3));
-                 ClusterView view = new ClusterView(zk, "test")) {
+            try (CuratorFramework zk = CuratorFrameworkFactory.newClient(
+                            cluster.cluster().zookeeperConnect(), new ExponentialBackoffRetry(100, 3));
+                    ClusterView view = new ClusterView(zk, "test")) {
                 zk.start();
                 view.addListener(s -> watchHandover(s, "terminated", 2, 1, violations));
                 long deadline = System.nanoTime() + Topics.DEADLINE.toNanos();
@@ -121,7 +129,8 @@ class ControlledShutdownTest {
             }
             assertThat(violations).isEmpty();
             await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> {
-                for (TopicPartitionInfo p : Clients.describe(admin, "terminated").partitions()) {
+                for (TopicPartitionInfo p :
+                        Clients.describe(admin, "terminated").partitions()) {
                     assertThat(Topics.leader(p)).isEqualTo(0);
                     assertThat(Topics.ids(p.isr())).containsExactly(0);
                 }
@@ -130,8 +139,8 @@ class ControlledShutdownTest {
     }
 
     /** Records every moment a partition is without a leader, or led by the stopping node after it left. */
-    private static void watchHandover(ClusterSnapshot s, String topic, int partitions, int stopping,
-                                      List<String> violations) {
+    private static void watchHandover(
+            ClusterSnapshot s, String topic, int partitions, int stopping, List<String> violations) {
         for (int p = 0; p < partitions; p++) {
             PartitionState state = s.state(new TopicPartition(topic, p)).orElse(null);
             if (state != null && (!state.hasLeader() || (state.leader() == stopping && !s.isLive(stopping)))) {

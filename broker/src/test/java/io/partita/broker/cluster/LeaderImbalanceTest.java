@@ -32,13 +32,17 @@ class LeaderImbalanceTest {
 
     @Test
     void skipsANodeShuttingDownAndPartitionsBeingReassigned() {
-        ClusterSnapshot stopping = Snapshots.cluster(0, 1).shuttingDown(0)
-                .partition(0, List.of(0, 1), 1, List.of(1, 0)).build();
+        ClusterSnapshot stopping = Snapshots.cluster(0, 1)
+                .shuttingDown(0)
+                .partition(0, List.of(0, 1), 1, List.of(1, 0))
+                .build();
         assertThat(LeaderImbalance.partitionsToRebalance(stopping, 10)).isEmpty();
 
         Snapshots moving = Snapshots.cluster(0, 1, 2).partition(0, List.of(0, 1), 1, List.of(1, 0));
-        TopicAssignment topic = moving.build().topic("t").orElseThrow()
-                .withPartition(0, List.of(0, 1, 2), List.of(0), List.of(2));
-        assertThat(LeaderImbalance.partitionsToRebalance(moving.topic(topic, "t").build(), 10)).isEmpty();
+        TopicAssignment topic =
+                moving.build().topic("t").orElseThrow().withPartition(0, List.of(0, 1, 2), List.of(0), List.of(2));
+        assertThat(LeaderImbalance.partitionsToRebalance(
+                        moving.topic(topic, "t").build(), 10))
+                .isEmpty();
     }
 }

@@ -44,30 +44,42 @@ class PartitionLimitTest {
         Logger watch = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(PartitionLimitWatch.class);
         watch.addAppender(warnings);
         try (TestCluster cluster = TestCluster.start(2, Map.of(BrokerConfig.MAX_PARTITIONS, "10"));
-             Admin admin = Clients.admin(cluster.bootstrap())) {
+                Admin admin = Clients.admin(cluster.bootstrap())) {
             admin.createTopics(List.of(new NewTopic("a", onBroker(0, 8)))).all().get();
-            await().until(() -> warnings.list.stream().map(ILoggingEvent::getFormattedMessage).anyMatch(m ->
-                    m.equals("Node 0 holds 8 partitions, 80 % of its partita.max.partitions of 10; requests that"
-                            + " would pass it will be refused.")));
+            await().until(() -> warnings.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(m -> m.equals(
+                            "Node 0 holds 8 partitions, 80 % of its partita.max.partitions of 10; requests that"
+                                    + " would pass it will be refused.")));
 
-            assertRefused(() -> admin.createTopics(List.of(new NewTopic("b", onBroker(0, 3)))).all().get());
-            assertRefused(() -> admin.createTopics(List.of(new NewTopic("b", 3, (short) 2))).all().get());
+            assertRefused(() -> admin.createTopics(List.of(new NewTopic("b", onBroker(0, 3))))
+                    .all()
+                    .get());
+            assertRefused(() -> admin.createTopics(List.of(new NewTopic("b", 3, (short) 2)))
+                    .all()
+                    .get());
             admin.createTopics(List.of(new NewTopic("b", onBroker(1, 3)))).all().get();
 
-            assertRefused(() -> admin.createPartitions(Map.of("a",
-                    NewPartitions.increaseTo(11, List.of(List.of(0), List.of(0), List.of(0))))).all().get());
+            assertRefused(() -> admin.createPartitions(
+                            Map.of("a", NewPartitions.increaseTo(11, List.of(List.of(0), List.of(0), List.of(0)))))
+                    .all()
+                    .get());
             admin.createPartitions(Map.of("a", NewPartitions.increaseTo(10, List.of(List.of(0), List.of(0)))))
-                    .all().get();
+                    .all()
+                    .get();
 
-            assertRefused(() -> admin.alterPartitionReassignments(Map.of(new TopicPartition("b", 0),
-                    Optional.of(new NewPartitionReassignment(List.of(0))))).all().get());
+            assertRefused(() -> admin.alterPartitionReassignments(
+                            Map.of(new TopicPartition("b", 0), Optional.of(new NewPartitionReassignment(List.of(0)))))
+                    .all()
+                    .get());
 
             // What was accepted works: every partition has its leader.
             Clients.awaitFullIsr(admin, "a");
             Clients.awaitFullIsr(admin, "b");
             assertThat(Clients.describe(admin, "a").partitions()).hasSize(10);
-            assertThat(Clients.describe(admin, "b").partitions()).allSatisfy(p ->
-                    assertThat(p.replicas()).extracting(n -> n.id()).containsExactly(1));
+            assertThat(Clients.describe(admin, "b").partitions())
+                    .allSatisfy(p ->
+                            assertThat(p.replicas()).extracting(n -> n.id()).containsExactly(1));
         } finally {
             watch.detachAppender(warnings);
         }
@@ -80,8 +92,11 @@ class PartitionLimitTest {
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable request) {
-        assertThatThrownBy(request).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(PolicyViolationException.class).hasMessageStartingWith(WHY)
+        assertThatThrownBy(request)
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(PolicyViolationException.class)
+                .hasMessageStartingWith(WHY)
                 .hasMessageContaining("Raise the limit on that node, or place the partitions on other brokers.");
     }
 }

@@ -26,7 +26,8 @@ class ReassignmentsTest {
         assertThat(Reassignments.complete(step.assignment(), 0, state, s, 2)).isEmpty();
         // Once it is, the leader (leaving) hands over to the target's first in-sync replica.
         PartitionState caughtUp = new PartitionState(0, 4, List.of(0, 1, 2), 1);
-        Reassignments.Step done = Reassignments.complete(step.assignment(), 0, caughtUp, s, 2).orElseThrow();
+        Reassignments.Step done =
+                Reassignments.complete(step.assignment(), 0, caughtUp, s, 2).orElseThrow();
         assertThat(done.assignment().replicas(0)).containsExactly(2, 1);
         assertThat(done.assignment().isReassigning()).isFalse();
         assertThat(done.state()).isEqualTo(new PartitionState(2, 5, List.of(1, 2), 2));
@@ -35,21 +36,25 @@ class ReassignmentsTest {
     @Test
     void aLeaderThatStaysKeepsItsEpoch() {
         ClusterSnapshot s = Snapshots.cluster(0, 1, 2).build();
-        Reassignments.Step step = Reassignments.start(TOPIC, 0, List.of(0, 2), new PartitionState(0, 4, List.of(0, 1), 1), s, 2);
-        Reassignments.Step done = Reassignments.complete(step.assignment(), 0,
-                new PartitionState(0, 4, List.of(0, 1, 2), 1), s, 2).orElseThrow();
+        Reassignments.Step step =
+                Reassignments.start(TOPIC, 0, List.of(0, 2), new PartitionState(0, 4, List.of(0, 1), 1), s, 2);
+        Reassignments.Step done = Reassignments.complete(
+                        step.assignment(), 0, new PartitionState(0, 4, List.of(0, 1, 2), 1), s, 2)
+                .orElseThrow();
         assertThat(done.state()).isEqualTo(new PartitionState(0, 4, List.of(0, 2), 2));
     }
 
     @Test
     void aTargetAlreadyInSyncCompletesAtOnce() {
         ClusterSnapshot s = Snapshots.cluster(0, 1).build();
-        Reassignments.Step shrink = Reassignments.start(TOPIC, 0, List.of(1), new PartitionState(0, 4, List.of(0, 1), 1), s, 2);
+        Reassignments.Step shrink =
+                Reassignments.start(TOPIC, 0, List.of(1), new PartitionState(0, 4, List.of(0, 1), 1), s, 2);
         assertThat(shrink.assignment().replicas(0)).containsExactly(1);
         assertThat(shrink.assignment().isReassigning()).isFalse();
         assertThat(shrink.state()).isEqualTo(new PartitionState(1, 5, List.of(1), 2));
 
-        Reassignments.Step reorder = Reassignments.start(TOPIC, 0, List.of(1, 0), new PartitionState(0, 4, List.of(0, 1), 1), s, 2);
+        Reassignments.Step reorder =
+                Reassignments.start(TOPIC, 0, List.of(1, 0), new PartitionState(0, 4, List.of(0, 1), 1), s, 2);
         assertThat(reorder.assignment().replicas(0)).containsExactly(1, 0);
         assertThat(reorder.state()).isNull();
     }
@@ -59,7 +64,8 @@ class ReassignmentsTest {
         ClusterSnapshot s = Snapshots.cluster(0, 1, 2).build();
         PartitionState state = new PartitionState(0, 4, List.of(0, 1), 1);
         assertThat(Reassignments.cancel(TOPIC, 0, state, s, 2)).isEmpty();
-        TopicAssignment moving = Reassignments.start(TOPIC, 0, List.of(2), state, s, 2).assignment();
+        TopicAssignment moving =
+                Reassignments.start(TOPIC, 0, List.of(2), state, s, 2).assignment();
         PartitionState withNew = new PartitionState(0, 4, List.of(0, 1), 1);
         Reassignments.Step back = Reassignments.cancel(moving, 0, withNew, s, 2).orElseThrow();
         assertThat(back.assignment()).isEqualTo(TOPIC);
@@ -70,9 +76,11 @@ class ReassignmentsTest {
     void aNewTargetReplacesTheOneInProgressFromTheOriginalReplicas() {
         ClusterSnapshot s = Snapshots.cluster(0, 1, 2, 3).build();
         PartitionState state = new PartitionState(0, 4, List.of(0, 1), 1);
-        TopicAssignment first = Reassignments.start(TOPIC, 0, List.of(2, 1), state, s, 2).assignment();
+        TopicAssignment first =
+                Reassignments.start(TOPIC, 0, List.of(2, 1), state, s, 2).assignment();
         // 2 has caught up meanwhile, but the new target no longer wants it: it leaves the ISR at once.
-        Reassignments.Step second = Reassignments.start(first, 0, List.of(3, 1), new PartitionState(0, 4, List.of(0, 1, 2), 1), s, 2);
+        Reassignments.Step second =
+                Reassignments.start(first, 0, List.of(3, 1), new PartitionState(0, 4, List.of(0, 1, 2), 1), s, 2);
         assertThat(second.assignment().replicas(0)).containsExactly(3, 1, 0);
         assertThat(second.assignment().adding(0)).containsExactly(3);
         assertThat(second.assignment().removing(0)).containsExactly(0);
@@ -87,7 +95,8 @@ class ReassignmentsTest {
         assertThat(Reassignments.invalidTarget(List.of(0, 7), s)).isPresent();
         assertThat(Reassignments.invalidTarget(List.of(1, 0), s)).isEmpty();
         assertThat(Reassignments.replicationFactorChange(TOPIC, 0, List.of(1))).isPresent();
-        assertThat(Reassignments.replicationFactorChange(TOPIC, 0, List.of(1, 0))).isEmpty();
+        assertThat(Reassignments.replicationFactorChange(TOPIC, 0, List.of(1, 0)))
+                .isEmpty();
     }
 
     @Test

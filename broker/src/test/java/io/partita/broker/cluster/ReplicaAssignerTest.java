@@ -21,7 +21,9 @@ class ReplicaAssignerTest {
             Map<Integer, List<Integer>> assignment = ReplicaAssigner.assign(List.of(0, 1, 2), 0, 6, 3, start, start);
             assertThat(assignment).hasSize(6);
             assertThat(leaderCounts(assignment)).containsOnly(Map.entry(0, 2), Map.entry(1, 2), Map.entry(2, 2));
-            assignment.values().forEach(replicas -> assertThat(new HashSet<>(replicas)).hasSize(3));
+            assignment
+                    .values()
+                    .forEach(replicas -> assertThat(new HashSet<>(replicas)).hasSize(3));
         }
     }
 
@@ -58,7 +60,8 @@ class ReplicaAssignerTest {
         Map<Integer, String> mixed = new HashMap<>();
         mixed.put(0, "a");
         mixed.put(1, null);
-        assertThatThrownBy(() -> ReplicaAssigner.assign(mixed, 0, 1, 1)).isInstanceOf(InvalidReplicaAssignmentException.class);
+        assertThatThrownBy(() -> ReplicaAssigner.assign(mixed, 0, 1, 1))
+                .isInstanceOf(InvalidReplicaAssignmentException.class);
         assertThatThrownBy(() -> ReplicaAssigner.assign(Map.of(0, "a"), 0, 1, 2))
                 .isInstanceOf(InvalidReplicationFactorException.class);
     }

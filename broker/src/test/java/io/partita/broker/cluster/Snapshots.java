@@ -33,15 +33,16 @@ final class Snapshots {
 
     /** Partition p of topic "t" with the given replicas, leader and ISR. */
     Snapshots partition(int p, List<Integer> replicas, int leader, List<Integer> isr) {
-        TopicAssignment topic = topics.getOrDefault("t", new TopicAssignment(
-                Uuid.randomUuid().toString(), Map.of()));
+        TopicAssignment topic =
+                topics.getOrDefault("t", new TopicAssignment(Uuid.randomUuid().toString(), Map.of()));
         topics.put("t", topic.withPartition(p, replicas, List.of(), List.of()));
         return state(p, leader, isr);
     }
 
     Snapshots state(int p, int leader, List<Integer> isr) {
-        states.put(new TopicPartition("t", p), new ClusterSnapshot.VersionedState(
-                new PartitionState(leader, 5, isr, 1), 3));
+        states.put(
+                new TopicPartition("t", p),
+                new ClusterSnapshot.VersionedState(new PartitionState(leader, 5, isr, 1), 3));
         return this;
     }
 

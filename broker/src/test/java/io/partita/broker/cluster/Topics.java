@@ -25,8 +25,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
 final class Topics {
     static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     static void create(Admin admin, String topic, Map<Integer, List<Integer>> assignment) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, assignment))).all().get();
@@ -48,7 +47,8 @@ final class Topics {
     static List<String> readAll(String bootstrap, List<TopicPartition> partitions, int expected) {
         try (KafkaConsumer<String, String> consumer = Clients.consumer(bootstrap, Map.of())) {
             return Clients.readAll(consumer, partitions, expected, DEADLINE).stream()
-                    .map(ConsumerRecord::value).toList();
+                    .map(ConsumerRecord::value)
+                    .toList();
         }
     }
 
@@ -64,22 +64,32 @@ final class Topics {
         private final Thread thread;
 
         BackgroundProducer(String bootstrap, List<String> topics) {
-            producer = Clients.producer(bootstrap, Map.of(ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5));
-            thread = new Thread(() -> {
-                for (int n = 0; running.get(); n++) {
-                    String topic = topics.get(n % topics.size());
-                    String value = topic + "-" + n;
-                    try {
-                        producer.send(new ProducerRecord<>(topic, 0, null, value)).get();
-                        acknowledged.add(value);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                    }
-                }
-            }, "background-producer");
+            producer = Clients.producer(
+                    bootstrap,
+                    Map.of(
+                            ProducerConfig.ACKS_CONFIG,
+                            "all",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                            true,
+                            ProducerConfig.LINGER_MS_CONFIG,
+                            5));
+            thread = new Thread(
+                    () -> {
+                        for (int n = 0; running.get(); n++) {
+                            String topic = topics.get(n % topics.size());
+                            String value = topic + "-" + n;
+                            try {
+                                producer.send(new ProducerRecord<>(topic, 0, null, value))
+                                        .get();
+                                acknowledged.add(value);
+                            } catch (InterruptedException e) {
+                                return;
+                            } catch (Exception e) {
+                                failures.incrementAndGet();
+                            }
+                        }
+                    },
+                    "background-producer");
             thread.start();
         }
 
@@ -91,7 +101,9 @@ final class Topics {
 
         List<String> acknowledged(String topic) {
             synchronized (acknowledged) {
-                return acknowledged.stream().filter(v -> v.startsWith(topic + "-")).toList();
+                return acknowledged.stream()
+                        .filter(v -> v.startsWith(topic + "-"))
+                        .toList();
             }
         }
 

@@ -71,22 +71,35 @@ class KafkaClients28CompatibilityTest {
         Path jars = driver.getParent().getParent().getParent().resolve("compat").resolve("kafka-clients-2.8");
         List<String> classpath = new ArrayList<>();
         try (Stream<Path> files = Files.list(jars)) {
-            files.filter(f -> f.toString().endsWith(".jar")).map(Path::toString).sorted().forEach(classpath::add);
+            files.filter(f -> f.toString().endsWith(".jar"))
+                    .map(Path::toString)
+                    .sorted()
+                    .forEach(classpath::add);
         }
-        assertThat(classpath).as("jars in %s (maven-dependency-plugin copies them in generate-test-resources)", jars)
+        assertThat(classpath)
+                .as("jars in %s (maven-dependency-plugin copies them in generate-test-resources)", jars)
                 .anyMatch(j -> j.contains("kafka-clients-2.8."));
 
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient=error",
-                "-cp", String.join(File.pathSeparator, classpath),
-                driver.toString(), cluster.bootstrap(), FROM_NEW_CLIENT, String.valueOf(FROM_NEW_CLIENT_COUNT));
+                "-cp",
+                String.join(File.pathSeparator, classpath),
+                driver.toString(),
+                cluster.bootstrap(),
+                FROM_NEW_CLIENT,
+                String.valueOf(FROM_NEW_CLIENT_COUNT));
         // Kept after the run, for a look at what the old client said.
         Path log = jars.getParent().resolve("kafka-clients-2.8-driver.out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         boolean finished;
         try {
             finished = process.waitFor(DRIVER_DEADLINE.toSeconds(), TimeUnit.SECONDS);
@@ -96,7 +109,8 @@ class KafkaClients28CompatibilityTest {
         }
         process.waitFor(10, TimeUnit.SECONDS);
         output = Files.readString(log);
-        assertThat(finished).as("the kafka-clients 2.8 driver finished within %s; output:%n%s", DRIVER_DEADLINE, output)
+        assertThat(finished)
+                .as("the kafka-clients 2.8 driver finished within %s; output:%n%s", DRIVER_DEADLINE, output)
                 .isTrue();
         exitStatus = process.exitValue();
         for (String line : output.lines().toList()) {
@@ -224,8 +238,10 @@ class KafkaClients28CompatibilityTest {
     /** What the old producer wrote (compressed by lz4, zstd, snappy) reads back intact with the pinned client. */
     @Test
     void theNewClientReadsWhatTheOldOneWrote() {
-        List<TopicPartition> partitions = List.of(new TopicPartition("compat28-data", 1),
-                new TopicPartition("compat28-data", 2), new TopicPartition("compat28-data", 3));
+        List<TopicPartition> partitions = List.of(
+                new TopicPartition("compat28-data", 1),
+                new TopicPartition("compat28-data", 2),
+                new TopicPartition("compat28-data", 3));
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrap(), Map.of())) {
             consumer.assign(partitions);

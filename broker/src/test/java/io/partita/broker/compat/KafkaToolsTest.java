@@ -57,6 +57,7 @@ class KafkaToolsTest {
     private static String broker;
     /** The tools' classpath: the test classpath's jars (a class-data archive cannot hold classes from directories). */
     private static String toolClasspath;
+
     private static Path logbackConfig;
     /**
      * A class-data-sharing archive of the classes the first tool loaded (mostly kafka-clients), which every later
@@ -68,9 +69,11 @@ class KafkaToolsTest {
     static void startCluster() throws Exception {
         cluster = TestCluster.start(1, Map.of());
         broker = cluster.bootstrap();
-        toolClasspath = Stream.of(testClasspath().split(File.pathSeparator)).filter(e -> e.endsWith(".jar"))
+        toolClasspath = Stream.of(testClasspath().split(File.pathSeparator))
+                .filter(e -> e.endsWith(".jar"))
                 .collect(Collectors.joining(File.pathSeparator));
-        logbackConfig = Path.of(KafkaToolsTest.class.getResource("/logback-tools.xml").toURI());
+        logbackConfig =
+                Path.of(KafkaToolsTest.class.getResource("/logback-tools.xml").toURI());
         classArchive = cluster.directory().resolve("kafka-tools.jsa");
     }
 
@@ -82,11 +85,24 @@ class KafkaToolsTest {
     @Test
     void kafkaTopicsCreatesListsDescribesAltersAndDeletesATopic() throws Exception {
         String topic = "tools-topics";
-        String created = tool(TopicCommand.class, "--bootstrap-server", broker, "--create", "--topic", topic,
-                "--partitions", "3", "--replication-factor", "1", "--config", "retention.ms=3600000");
+        String created = tool(
+                TopicCommand.class,
+                "--bootstrap-server",
+                broker,
+                "--create",
+                "--topic",
+                topic,
+                "--partitions",
+                "3",
+                "--replication-factor",
+                "1",
+                "--config",
+                "retention.ms=3600000");
         assertThat(created).contains("Created topic " + topic + ".");
 
-        assertThat(tool(TopicCommand.class, "--bootstrap-server", broker, "--list").lines().toList())
+        assertThat(tool(TopicCommand.class, "--bootstrap-server", broker, "--list")
+                        .lines()
+                        .toList())
                 .contains(topic);
 
         String described = tool(TopicCommand.class, "--bootstrap-server", broker, "--describe", "--topic", topic);
@@ -95,21 +111,30 @@ class KafkaToolsTest {
                 .contains("PartitionCount: 3")
                 .contains("ReplicationFactor: 1")
                 .contains("Configs: retention.ms=3600000");
-        assertThat(partitionLines(described, topic)).as("partition lines of:%n%s", described)
-                .extracting(line -> line.replaceAll(".*Partition: (\\d+).*", "$1")).containsExactly("0", "1", "2");
-        assertThat(partitionLines(described, topic)).as("partition lines of:%n%s", described)
-                .allSatisfy(line -> assertThat(line).contains("Leader: 0").contains("Replicas: 0").contains("Isr: 0"));
+        assertThat(partitionLines(described, topic))
+                .as("partition lines of:%n%s", described)
+                .extracting(line -> line.replaceAll(".*Partition: (\\d+).*", "$1"))
+                .containsExactly("0", "1", "2");
+        assertThat(partitionLines(described, topic))
+                .as("partition lines of:%n%s", described)
+                .allSatisfy(line -> assertThat(line)
+                        .contains("Leader: 0")
+                        .contains("Replicas: 0")
+                        .contains("Isr: 0"));
 
         tool(TopicCommand.class, "--bootstrap-server", broker, "--alter", "--topic", topic, "--partitions", "4");
         String altered = tool(TopicCommand.class, "--bootstrap-server", broker, "--describe", "--topic", topic);
         assertThat(altered).contains("PartitionCount: 4");
-        assertThat(partitionLines(altered, topic)).as("partition lines of:%n%s", altered).hasSize(4)
+        assertThat(partitionLines(altered, topic))
+                .as("partition lines of:%n%s", altered)
+                .hasSize(4)
                 .allSatisfy(line -> assertThat(line).contains("Leader: 0"));
 
         tool(TopicCommand.class, "--bootstrap-server", broker, "--delete", "--topic", topic);
         try (Admin admin = Clients.admin(broker)) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(admin.listTopics().names().get()).doesNotContain(topic));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () -> assertThat(admin.listTopics().names().get()).doesNotContain(topic));
         }
     }
 
@@ -119,32 +144,66 @@ class KafkaToolsTest {
         List<String> expected = produceKeyedLinesWithTheConsoleProducer(topic, 10);
 
         // An assigned partition (--partition/--offset): the consumer needs no group coordinator.
-        Output consumed = run(null, ConsoleConsumer.class, "--bootstrap-server", broker, "--topic", topic,
-                "--partition", "0", "--offset", "earliest", "--max-messages", "10", "--timeout-ms", "20000",
-                "--formatter-property", "print.key=true");
-        assertThat(consumed.stdout().lines().toList()).as("console consumer's stdout; stderr:%n%s", consumed.stderr())
+        Output consumed = run(
+                null,
+                ConsoleConsumer.class,
+                "--bootstrap-server",
+                broker,
+                "--topic",
+                topic,
+                "--partition",
+                "0",
+                "--offset",
+                "earliest",
+                "--max-messages",
+                "10",
+                "--timeout-ms",
+                "20000",
+                "--formatter-property",
+                "print.key=true");
+        assertThat(consumed.stdout().lines().toList())
+                .as("console consumer's stdout; stderr:%n%s", consumed.stderr())
                 .containsExactlyElementsOf(expected);
         assertThat(consumed.stderr()).contains("Processed a total of 10 messages");
 
         assertThat(tool(GetOffsetShell.class, "--bootstrap-server", broker, "--topic", topic, "--time", "-1")
-                .lines().toList()).containsExactly(topic + ":0:10");
+                        .lines()
+                        .toList())
+                .containsExactly(topic + ":0:10");
     }
-
 
     @Test
     void theConsoleConsumerReadsAsAGroupMemberAndCommitsItsPosition() throws Exception {
         String topic = "tools-console-group";
         List<String> expected = produceKeyedLinesWithTheConsoleProducer(topic, 10);
 
-        Output consumed = run(null, ConsoleConsumer.class, "--bootstrap-server", broker, "--topic", topic,
-                "--group", "console-group", "--from-beginning", "--max-messages", "10", "--timeout-ms", "20000",
-                "--formatter-property", "print.key=true");
-        assertThat(consumed.stdout().lines().toList()).as("console consumer's stdout; stderr:%n%s", consumed.stderr())
+        Output consumed = run(
+                null,
+                ConsoleConsumer.class,
+                "--bootstrap-server",
+                broker,
+                "--topic",
+                topic,
+                "--group",
+                "console-group",
+                "--from-beginning",
+                "--max-messages",
+                "10",
+                "--timeout-ms",
+                "20000",
+                "--formatter-property",
+                "print.key=true");
+        assertThat(consumed.stdout().lines().toList())
+                .as("console consumer's stdout; stderr:%n%s", consumed.stderr())
                 .containsExactlyElementsOf(expected);
         assertThat(consumed.stderr()).contains("Processed a total of 10 messages");
         try (Admin admin = Clients.admin(broker)) {
-            assertThat(admin.listConsumerGroupOffsets("console-group").partitionsToOffsetAndMetadata().get()
-                    .get(new TopicPartition(topic, 0)).offset()).isEqualTo(10);
+            assertThat(admin.listConsumerGroupOffsets("console-group")
+                            .partitionsToOffsetAndMetadata()
+                            .get()
+                            .get(new TopicPartition(topic, 0))
+                            .offset())
+                    .isEqualTo(10);
         }
     }
 
@@ -163,8 +222,17 @@ class KafkaToolsTest {
             input.append("key").append(i).append(':').append("value ").append(i).append('\n');
             expected.add("key" + i + "\tvalue " + i);
         }
-        toolWithInput(input.toString(), ConsoleProducer.class, "--bootstrap-server", broker, "--topic", topic,
-                "--reader-property", "parse.key=true", "--reader-property", "key.separator=:");
+        toolWithInput(
+                input.toString(),
+                ConsoleProducer.class,
+                "--bootstrap-server",
+                broker,
+                "--topic",
+                topic,
+                "--reader-property",
+                "parse.key=true",
+                "--reader-property",
+                "key.separator=:");
         return expected;
     }
 
@@ -184,9 +252,13 @@ class KafkaToolsTest {
             producer.flush();
         }
         assertThat(tool(GetOffsetShell.class, "--bootstrap-server", broker, "--topic", topic, "--time", "-1")
-                .lines().toList()).containsExactly(topic + ":0:5", topic + ":1:0", topic + ":2:7");
+                        .lines()
+                        .toList())
+                .containsExactly(topic + ":0:5", topic + ":1:0", topic + ":2:7");
         assertThat(tool(GetOffsetShell.class, "--bootstrap-server", broker, "--topic", topic, "--time", "-2")
-                .lines().toList()).containsExactly(topic + ":0:0", topic + ":1:0", topic + ":2:0");
+                        .lines()
+                        .toList())
+                .containsExactly(topic + ":0:0", topic + ":1:0", topic + ":2:0");
     }
 
     @Test
@@ -195,17 +267,46 @@ class KafkaToolsTest {
         try (Admin admin = Clients.admin(broker)) {
             Clients.createTopic(admin, topic, 1, Map.of("retention.ms", "3600000", "cleanup.policy", "compact"));
         }
-        String before = tool(ConfigCommand.class, "--bootstrap-server", broker, "--entity-type", "topics",
-                "--entity-name", topic, "--describe");
-        assertThat(before).contains("Dynamic configs for topic " + topic)
-                .contains("retention.ms=3600000").contains("cleanup.policy=compact");
+        String before = tool(
+                ConfigCommand.class,
+                "--bootstrap-server",
+                broker,
+                "--entity-type",
+                "topics",
+                "--entity-name",
+                topic,
+                "--describe");
+        assertThat(before)
+                .contains("Dynamic configs for topic " + topic)
+                .contains("retention.ms=3600000")
+                .contains("cleanup.policy=compact");
 
         // One IncrementalAlterConfigs request: SET retention.ms, DELETE cleanup.policy (back to its default).
-        tool(ConfigCommand.class, "--bootstrap-server", broker, "--entity-type", "topics", "--entity-name", topic,
-                "--alter", "--add-config", "retention.ms=7200000", "--delete-config", "cleanup.policy");
-        String after = tool(ConfigCommand.class, "--bootstrap-server", broker, "--entity-type", "topics",
-                "--entity-name", topic, "--describe");
-        assertThat(after).contains("retention.ms=7200000").doesNotContain("retention.ms=3600000")
+        tool(
+                ConfigCommand.class,
+                "--bootstrap-server",
+                broker,
+                "--entity-type",
+                "topics",
+                "--entity-name",
+                topic,
+                "--alter",
+                "--add-config",
+                "retention.ms=7200000",
+                "--delete-config",
+                "cleanup.policy");
+        String after = tool(
+                ConfigCommand.class,
+                "--bootstrap-server",
+                broker,
+                "--entity-type",
+                "topics",
+                "--entity-name",
+                topic,
+                "--describe");
+        assertThat(after)
+                .contains("retention.ms=7200000")
+                .doesNotContain("retention.ms=3600000")
                 .doesNotContain("cleanup.policy");
     }
 
@@ -217,37 +318,76 @@ class KafkaToolsTest {
     @Test
     void kafkaReassignPartitionsAndKafkaLeaderElectionMoveAReplicaAndItsLeadership() throws Exception {
         try (TestCluster three = TestCluster.start(3, Map.of("auto.leader.rebalance.enable", "false"));
-             Admin admin = Clients.admin(three.bootstrap())) {
+                Admin admin = Clients.admin(three.bootstrap())) {
             String servers = three.bootstrap();
             String topic = "tools-moves";
-            admin.createTopics(List.of(new NewTopic(topic, Map.of(0, List.of(0, 1))))).all().get();
-            await().atMost(TOOL_DEADLINE).until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get()
-                    .get(topic).partitions().get(0).isr().size() == 2);
+            admin.createTopics(List.of(new NewTopic(topic, Map.of(0, List.of(0, 1)))))
+                    .all()
+                    .get();
+            await().atMost(TOOL_DEADLINE)
+                    .until(() -> admin.describeTopics(List.of(topic))
+                                    .allTopicNames()
+                                    .get()
+                                    .get(topic)
+                                    .partitions()
+                                    .get(0)
+                                    .isr()
+                                    .size()
+                            == 2);
             Path plan = three.directory().resolve("reassignment.json");
-            Files.writeString(plan, "{\"version\":1,\"partitions\":[{\"topic\":\"" + topic
-                    + "\",\"partition\":0,\"replicas\":[2,0]}]}");
+            Files.writeString(
+                    plan,
+                    "{\"version\":1,\"partitions\":[{\"topic\":\"" + topic
+                            + "\",\"partition\":0,\"replicas\":[2,0]}]}");
 
-            assertThat(tool(ReassignPartitionsCommand.class, "--bootstrap-server", servers,
-                    "--reassignment-json-file", plan.toString(), "--execute"))
+            assertThat(tool(
+                            ReassignPartitionsCommand.class,
+                            "--bootstrap-server",
+                            servers,
+                            "--reassignment-json-file",
+                            plan.toString(),
+                            "--execute"))
                     .contains("Successfully started partition reassignment");
-            await().atMost(TOOL_DEADLINE).until(() -> admin.listPartitionReassignments().reassignments().get()
-                    .isEmpty());
-            assertThat(tool(ReassignPartitionsCommand.class, "--bootstrap-server", servers,
-                    "--reassignment-json-file", plan.toString(), "--verify", "--preserve-throttles"))
+            await().atMost(TOOL_DEADLINE)
+                    .until(() -> admin.listPartitionReassignments()
+                            .reassignments()
+                            .get()
+                            .isEmpty());
+            assertThat(tool(
+                            ReassignPartitionsCommand.class,
+                            "--bootstrap-server",
+                            servers,
+                            "--reassignment-json-file",
+                            plan.toString(),
+                            "--verify",
+                            "--preserve-throttles"))
                     .contains("Reassignment of partition " + topic + "-0 is completed.");
 
-            assertThat(tool(LeaderElectionCommand.class, "--bootstrap-server", servers, "--election-type", "preferred",
-                    "--topic", topic, "--partition", "0"))
+            assertThat(tool(
+                            LeaderElectionCommand.class,
+                            "--bootstrap-server",
+                            servers,
+                            "--election-type",
+                            "preferred",
+                            "--topic",
+                            topic,
+                            "--partition",
+                            "0"))
                     .contains("Successfully completed leader election (PREFERRED) for partitions " + topic + "-0");
             String described = tool(TopicCommand.class, "--bootstrap-server", servers, "--describe", "--topic", topic);
-            assertThat(partitionLines(described, topic)).as("partition lines of:%n%s", described).singleElement()
+            assertThat(partitionLines(described, topic))
+                    .as("partition lines of:%n%s", described)
+                    .singleElement()
                     .satisfies(line -> assertThat(line).contains("Leader: 2").contains("Replicas: 2,0"));
         }
     }
 
     /** The per-partition lines of kafka-topics --describe: "\tTopic: t\tPartition: 0\tLeader: 0\t...". */
     private static List<String> partitionLines(String described, String topic) {
-        return described.lines().filter(l -> l.contains("Topic: " + topic) && l.contains("Partition: ")).toList();
+        return described
+                .lines()
+                .filter(l -> l.contains("Topic: " + topic) && l.contains("Partition: "))
+                .toList();
     }
 
     private static String tool(Class<?> main, String... args) throws IOException, InterruptedException {
@@ -267,19 +407,27 @@ class KafkaToolsTest {
     private static Output run(String stdin, Class<?> main, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 // The JVM's own warnings (class-data sharing's among them) go to stderr, not into the tool's output.
-                "-Xlog:disable", "-Xlog:all=warning:stderr",
-                Files.exists(classArchive) ? "-XX:SharedArchiveFile=" + classArchive
+                "-Xlog:disable",
+                "-Xlog:all=warning:stderr",
+                Files.exists(classArchive)
+                        ? "-XX:SharedArchiveFile=" + classArchive
                         : "-XX:ArchiveClassesAtExit=" + classArchive,
                 "-Dlogback.configurationFile=" + logbackConfig,
-                "-cp", toolClasspath, main.getName()));
+                "-cp",
+                toolClasspath,
+                main.getName()));
         command.addAll(List.of(args));
         String name = main.getSimpleName() + " " + String.join(" ", args);
         Path out = Files.createTempFile("kafka-tool", ".out");
         Path err = Files.createTempFile("kafka-tool", ".err");
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
                     .start();
             if (stdin != null) {
                 process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -291,9 +439,11 @@ class KafkaToolsTest {
             }
             String stdout = Files.readString(out);
             String stderr = Files.readString(err);
-            assertThat(finished).as("%s finished within %s; stdout:%n%s%nstderr:%n%s", name, TOOL_DEADLINE, stdout,
-                    stderr).isTrue();
-            assertThat(process.exitValue()).as("%s exit status; stdout:%n%s%nstderr:%n%s", name, stdout, stderr)
+            assertThat(finished)
+                    .as("%s finished within %s; stdout:%n%s%nstderr:%n%s", name, TOOL_DEADLINE, stdout, stderr)
+                    .isTrue();
+            assertThat(process.exitValue())
+                    .as("%s exit status; stdout:%n%s%nstderr:%n%s", name, stdout, stderr)
                     .isZero();
             return new Output(stdout, stderr);
         } finally {

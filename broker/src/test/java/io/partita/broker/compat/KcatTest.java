@@ -51,7 +51,9 @@ class KcatTest {
             Clients.createTopic(admin, "kcat-meta", 3, Map.of());
         }
         String out = kcat(null, "-L", "-t", "kcat-meta");
-        assertThat(out).contains("1 brokers:").contains("broker 0 at " + broker)
+        assertThat(out)
+                .contains("1 brokers:")
+                .contains("broker 0 at " + broker)
                 .contains("topic \"kcat-meta\" with 3 partitions")
                 .contains("partition 0, leader 0, replicas: 0, isrs: 0");
     }
@@ -74,9 +76,13 @@ class KcatTest {
         }
         assertThat(all.lines().toList()).containsExactlyElementsOf(expected);
 
-        assertThat(kcat(null, "-C", "-q", "-t", "kcat-data", "-p", "0", "-o", "7", "-e", "-f", "%s@%o\\n").lines().toList())
+        assertThat(kcat(null, "-C", "-q", "-t", "kcat-data", "-p", "0", "-o", "7", "-e", "-f", "%s@%o\\n")
+                        .lines()
+                        .toList())
                 .containsExactly("value7@7", "value8@8", "value9@9");
-        assertThat(kcat(null, "-C", "-q", "-t", "kcat-data", "-p", "0", "-o", "-2", "-e", "-f", "%s@%o\\n").lines().toList())
+        assertThat(kcat(null, "-C", "-q", "-t", "kcat-data", "-p", "0", "-o", "-2", "-e", "-f", "%s@%o\\n")
+                        .lines()
+                        .toList())
                 .containsExactly("value8@8", "value9@9");
     }
 
@@ -88,7 +94,8 @@ class KcatTest {
         long base = 1_700_000_000_000L;
         try (KafkaProducer<String, String> producer = Clients.producer(broker, Map.of())) {
             for (int i = 0; i < 20; i++) {
-                producer.send(new ProducerRecord<>("kcat-time", 0, base + i * 1_000L, "k", "v" + i)).get();
+                producer.send(new ProducerRecord<>("kcat-time", 0, base + i * 1_000L, "k", "v" + i))
+                        .get();
             }
         }
         String out = kcat(null, "-Q", "-t", "kcat-time:0:" + (base + 12_500));
@@ -102,11 +109,13 @@ class KcatTest {
         }
         try (KafkaProducer<String, String> producer = Clients.producer(broker, Map.of())) {
             for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>("kcat-group", i % 2, "k", "v" + i)).get();
+                producer.send(new ProducerRecord<>("kcat-group", i % 2, "k", "v" + i))
+                        .get();
             }
         }
         String out = kcat(null, "-G", "kcat-balanced", "-q", "-o", "beginning", "-e", "-f", "%p:%s\\n", "kcat-group");
-        assertThat(out.lines().filter(l -> l.matches("[01]:v\\d")).sorted().toList()).as("kcat -G output:%n%s", out)
+        assertThat(out.lines().filter(l -> l.matches("[01]:v\\d")).sorted().toList())
+                .as("kcat -G output:%n%s", out)
                 .containsExactly("0:v0", "0:v2", "0:v4", "0:v6", "0:v8", "1:v1", "1:v3", "1:v5", "1:v7", "1:v9");
     }
 
@@ -116,8 +125,10 @@ class KcatTest {
         Path output = Files.createTempFile("kcat", ".out");
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
         } catch (IOException e) {
             throw new AssertionError("kcat is needed for this test; .ci/run installs it (apt-get install kcat)", e);
         }
@@ -131,8 +142,12 @@ class KcatTest {
         }
         String out = Files.readString(output);
         Files.deleteIfExists(output);
-        assertThat(finished).as("kcat %s finished in 30 s; output:%n%s", args, out).isTrue();
-        assertThat(process.exitValue()).as("kcat %s exit status; output:%n%s", args, out).isZero();
+        assertThat(finished)
+                .as("kcat %s finished in 30 s; output:%n%s", args, out)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("kcat %s exit status; output:%n%s", args, out)
+                .isZero();
         return out;
     }
 }

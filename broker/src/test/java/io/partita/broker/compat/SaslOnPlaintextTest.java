@@ -59,7 +59,8 @@ class SaslOnPlaintextTest {
     void saslRequestsGetKafkasAnswersAndTheConnectionStaysOpen() throws Exception {
         List<String> fromKafka = exchange(kafka.plaintextBootstrap());
         List<String> fromPartita = exchange(partita.bootstrap());
-        assertThat(fromKafka).as("Kafka's answers (what the test compares against)")
+        assertThat(fromKafka)
+                .as("Kafka's answers (what the test compares against)")
                 .anyMatch(answer -> answer.contains("errorCode=" + Errors.ILLEGAL_SASL_STATE.code()));
         assertThat(fromPartita).isEqualTo(fromKafka);
     }
@@ -70,19 +71,26 @@ class SaslOnPlaintextTest {
         List<String> answers = new ArrayList<>();
         try (RawConnection raw = new RawConnection(hostPort[0], Integer.parseInt(hostPort[1]), 10_000)) {
             for (short v = ApiKeys.SASL_HANDSHAKE.oldestVersion(); v <= ApiKeys.SASL_HANDSHAKE.latestVersion(); v++) {
-                answers.add(roundTrip(raw, new SaslHandshakeRequest.Builder(new SaslHandshakeRequestData()
-                        .setMechanism("PLAIN")).build(v)));
+                answers.add(roundTrip(
+                        raw,
+                        new SaslHandshakeRequest.Builder(new SaslHandshakeRequestData().setMechanism("PLAIN"))
+                                .build(v)));
             }
-            for (short v = ApiKeys.SASL_AUTHENTICATE.oldestVersion(); v <= ApiKeys.SASL_AUTHENTICATE.latestVersion();
-                 v++) {
-                answers.add(roundTrip(raw, new SaslAuthenticateRequest.Builder(new SaslAuthenticateRequestData()
-                        .setAuthBytes(new byte[] {0, 'u', 0, 'p'})).build(v)));
+            for (short v = ApiKeys.SASL_AUTHENTICATE.oldestVersion();
+                    v <= ApiKeys.SASL_AUTHENTICATE.latestVersion();
+                    v++) {
+                answers.add(roundTrip(
+                        raw,
+                        new SaslAuthenticateRequest.Builder(
+                                        new SaslAuthenticateRequestData().setAuthBytes(new byte[] {0, 'u', 0, 'p'}))
+                                .build(v)));
             }
             RequestHeader header = raw.send(new ApiVersionsRequest.Builder().build((short) 3));
             ApiVersionsResponse versions = raw.receive(header);
             for (ApiKeys key : List.of(ApiKeys.SASL_HANDSHAKE, ApiKeys.SASL_AUTHENTICATE)) {
                 ApiVersion range = versions.data().apiKeys().find(key.id);
-                answers.add(key + " advertised " + (range == null ? "no" : range.minVersion() + "-" + range.maxVersion()));
+                answers.add(
+                        key + " advertised " + (range == null ? "no" : range.minVersion() + "-" + range.maxVersion()));
             }
         }
         return answers;

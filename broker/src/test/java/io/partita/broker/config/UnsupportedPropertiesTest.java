@@ -37,12 +37,13 @@ class UnsupportedPropertiesTest {
                 "zookeeper.set.acl", "true",
                 "security.inter.broker.protocol", "SSL");
         refused.forEach((name, value) -> assertThatThrownBy(() -> new BrokerConfig(config(name, value)))
-                .as(name).isInstanceOf(ConfigException.class)
+                .as(name)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(name)
                 .hasMessageContaining("Partita's broker does not support")
                 .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1)));
-        for (String listener : List.of("SSL://:9093", "SASL_PLAINTEXT://:9094", "SASL_SSL://:9095",
-                "PLAINTEXT://:9092,SSL://:9093")) {
+        for (String listener :
+                List.of("SSL://:9093", "SASL_PLAINTEXT://:9094", "SASL_SSL://:9095", "PLAINTEXT://:9092,SSL://:9093")) {
             assertThatThrownBy(() -> new BrokerConfig(config(BrokerConfig.LISTENERS, listener)))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageStartingWith("listeners=" + listener + ": Partita's broker does not support ")
@@ -69,8 +70,10 @@ class UnsupportedPropertiesTest {
         Map<String, String> props = config("num.recovery.threads.per.data.dir", "4");
         props.put("log.retention.hour", "24"); // a typo of log.retention.hours
         new BrokerConfig(props).logUnknown(logger);
-        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
-                "The configuration 'log.retention.hour' was supplied but isn't a known config.",
-                "The configuration 'num.recovery.threads.per.data.dir' was supplied but isn't a known config.");
+        assertThat(appender.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(
+                        "The configuration 'log.retention.hour' was supplied but isn't a known config.",
+                        "The configuration 'num.recovery.threads.per.data.dir' was supplied but isn't a known config.");
     }
 }

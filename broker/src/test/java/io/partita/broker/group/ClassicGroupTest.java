@@ -21,17 +21,25 @@ class ClassicGroupTest {
     private final ClassicGroup group = new ClassicGroup("g", runtime);
 
     private static JoinGroupRequestData join(String memberId, String instanceId, String... protocols) {
-        JoinGroupRequestData request = new JoinGroupRequestData().setGroupId("g").setMemberId(memberId)
-                .setGroupInstanceId(instanceId).setSessionTimeoutMs(10_000).setRebalanceTimeoutMs(30_000)
+        JoinGroupRequestData request = new JoinGroupRequestData()
+                .setGroupId("g")
+                .setMemberId(memberId)
+                .setGroupInstanceId(instanceId)
+                .setSessionTimeoutMs(10_000)
+                .setRebalanceTimeoutMs(30_000)
                 .setProtocolType("consumer");
         for (String p : protocols) {
-            request.protocols().add(new JoinGroupRequestData.JoinGroupRequestProtocol().setName(p).setMetadata(new byte[] {1}));
+            request.protocols()
+                    .add(new JoinGroupRequestData.JoinGroupRequestProtocol()
+                            .setName(p)
+                            .setMetadata(new byte[] {1}));
         }
         return request;
     }
 
     private String newMemberId() {
-        JoinGroupResponseData required = group.join(join("", null, "range"), "c", "h", true, false).join();
+        JoinGroupResponseData required =
+                group.join(join("", null, "range"), "c", "h", true, false).join();
         assertThat(Errors.forCode(required.errorCode())).isEqualTo(Errors.MEMBER_ID_REQUIRED);
         return required.memberId();
     }
@@ -59,8 +67,11 @@ class ClassicGroupTest {
         CompletableFuture<SyncGroupResponseData> followerSync = group.sync(sync(follower.memberId(), 1));
         assertThat(followerSync).isNotDone();
         SyncGroupRequestData leaderSync = sync(leader.memberId(), 1);
-        leaderSync.assignments().add(new SyncGroupRequestData.SyncGroupRequestAssignment()
-                .setMemberId(follower.memberId()).setAssignment(new byte[] {7}));
+        leaderSync
+                .assignments()
+                .add(new SyncGroupRequestData.SyncGroupRequestAssignment()
+                        .setMemberId(follower.memberId())
+                        .setAssignment(new byte[] {7}));
         assertThat(group.sync(leaderSync).join().assignment()).isEmpty();
         assertThat(followerSync.join().assignment()).containsExactly(7);
         assertThat(group.state()).isEqualTo(GroupState.STABLE);
@@ -75,9 +86,13 @@ class ClassicGroupTest {
         assertThat(group.heartbeat(a, null, 0)).isEqualTo(Errors.ILLEGAL_GENERATION);
         assertThat(group.heartbeat("nobody", null, 1)).isEqualTo(Errors.UNKNOWN_MEMBER_ID);
         assertThat(group.sync(sync(a, 7)).join().errorCode()).isEqualTo(Errors.ILLEGAL_GENERATION.code());
-        assertThat(group.join(join("nobody", null, "range"), "c", "h", true, false).join().errorCode())
+        assertThat(group.join(join("nobody", null, "range"), "c", "h", true, false)
+                        .join()
+                        .errorCode())
                 .isEqualTo(Errors.UNKNOWN_MEMBER_ID.code());
-        assertThat(group.join(join("", null, "roundrobin"), "c", "h", true, false).join().errorCode())
+        assertThat(group.join(join("", null, "roundrobin"), "c", "h", true, false)
+                        .join()
+                        .errorCode())
                 .isEqualTo(Errors.INCONSISTENT_GROUP_PROTOCOL.code());
         assertThat(group.join(join("", null), "c", "h", true, false).join().errorCode())
                 .isEqualTo(Errors.INCONSISTENT_GROUP_PROTOCOL.code());
@@ -103,7 +118,8 @@ class ClassicGroupTest {
         }
         assertThat(group.state()).isEqualTo(GroupState.PREPARING_REBALANCE);
         assertThat(group.heartbeat(b, null, 1)).isEqualTo(Errors.REBALANCE_IN_PROGRESS);
-        JoinGroupResponseData rejoined = group.join(join(b, null, "range"), "c", "h", true, false).join();
+        JoinGroupResponseData rejoined =
+                group.join(join(b, null, "range"), "c", "h", true, false).join();
         assertThat(rejoined.generationId()).isEqualTo(2);
         assertThat(rejoined.leader()).isEqualTo(b);
         assertThat(rejoined.members()).hasSize(1);
@@ -112,21 +128,23 @@ class ClassicGroupTest {
 
     @Test
     void leavingEmptiesTheGroupAndAStaticMemberRejoinsWithoutARebalance() {
-        JoinGroupResponseData first = group.join(join("", "instance-1", "range"), "c", "h", true, false).join();
+        JoinGroupResponseData first = group.join(join("", "instance-1", "range"), "c", "h", true, false)
+                .join();
         assertThat(first.errorCode()).isEqualTo(Errors.NONE.code());
         group.sync(sync(first.memberId(), 1)).join();
         assertThat(group.state()).isEqualTo(GroupState.STABLE);
 
         // The same instance restarts with a new member id: no new generation, the old id is fenced.
-        JoinGroupResponseData again = group.join(join("", "instance-1", "range"), "c", "h", true, false).join();
+        JoinGroupResponseData again = group.join(join("", "instance-1", "range"), "c", "h", true, false)
+                .join();
         assertThat(again.generationId()).isEqualTo(1);
         assertThat(again.memberId()).isNotEqualTo(first.memberId());
         assertThat(group.state()).isEqualTo(GroupState.STABLE);
         assertThat(group.heartbeat(first.memberId(), "instance-1", 1)).isEqualTo(Errors.FENCED_INSTANCE_ID);
         assertThat(group.heartbeat(again.memberId(), "instance-1", 1)).isEqualTo(Errors.NONE);
 
-        var results = group.leave(List.of(new LeaveGroupRequestData.MemberIdentity().setMemberId("")
-                .setGroupInstanceId("instance-1")));
+        var results = group.leave(List.of(
+                new LeaveGroupRequestData.MemberIdentity().setMemberId("").setGroupInstanceId("instance-1")));
         assertThat(results.get(0).errorCode()).isEqualTo(Errors.NONE.code());
         assertThat(group.state()).isEqualTo(GroupState.EMPTY);
         assertThat(group.validateCommit("", null, -1)).isEqualTo(Errors.NONE);
@@ -155,7 +173,9 @@ class ClassicGroupTest {
             runtime.advance(8_000);
             assertThat(group.heartbeat(a, null, 1)).isEqualTo(Errors.NONE);
         }
-        assertThat(group.expiredOffsets(runtime.now(), retention)).as("not while the group has members").isEmpty();
+        assertThat(group.expiredOffsets(runtime.now(), retention))
+                .as("not while the group has members")
+                .isEmpty();
 
         group.leave(List.of(new LeaveGroupRequestData.MemberIdentity().setMemberId(a)));
         assertThat(group.state()).isEqualTo(GroupState.EMPTY);
@@ -170,10 +190,17 @@ class ClassicGroupTest {
     @Test
     void aNewGroupWaitsTheInitialDelayAgainWhileMembersKeepArriving() {
         GroupConfig d = GroupConfig.defaults();
-        ManualRuntime delayed = new ManualRuntime(new GroupConfig(d.offsetsTopicPartitions(),
-                d.offsetsTopicReplicationFactor(), d.offsetsRetentionMs(), d.offsetsRetentionCheckIntervalMs(),
-                d.offsetCommitTimeoutMs(), d.offsetMetadataMaxBytes(), 3_000, d.minSessionTimeoutMs(),
-                d.maxSessionTimeoutMs(), d.maxSize()));
+        ManualRuntime delayed = new ManualRuntime(new GroupConfig(
+                d.offsetsTopicPartitions(),
+                d.offsetsTopicReplicationFactor(),
+                d.offsetsRetentionMs(),
+                d.offsetsRetentionCheckIntervalMs(),
+                d.offsetCommitTimeoutMs(),
+                d.offsetMetadataMaxBytes(),
+                3_000,
+                d.minSessionTimeoutMs(),
+                d.maxSessionTimeoutMs(),
+                d.maxSize()));
         ClassicGroup fresh = new ClassicGroup("fresh", delayed);
         CompletableFuture<JoinGroupResponseData> a = fresh.join(join("", null, "range"), "c", "h", false, false);
         delayed.advance(2_000);
@@ -192,14 +219,17 @@ class ClassicGroupTest {
     private List<String> stableGroupOfTwo(int rebalanceTimeoutMs) {
         String a = newMemberId();
         String b = newMemberId();
-        CompletableFuture<JoinGroupResponseData> joinA = group.join(
-                join(a, null, "range").setRebalanceTimeoutMs(rebalanceTimeoutMs), "c", "h", true, true);
+        CompletableFuture<JoinGroupResponseData> joinA =
+                group.join(join(a, null, "range").setRebalanceTimeoutMs(rebalanceTimeoutMs), "c", "h", true, true);
         group.join(join(b, null, "range").setRebalanceTimeoutMs(rebalanceTimeoutMs), "c", "h", true, true);
         assertThat(joinA.getNow(null)).isNotNull();
         assertThat(joinA.join().leader()).isEqualTo(a);
         SyncGroupRequestData leaderSync = sync(a, 1);
-        leaderSync.assignments().add(new SyncGroupRequestData.SyncGroupRequestAssignment().setMemberId(b)
-                .setAssignment(new byte[] {7}));
+        leaderSync
+                .assignments()
+                .add(new SyncGroupRequestData.SyncGroupRequestAssignment()
+                        .setMemberId(b)
+                        .setAssignment(new byte[] {7}));
         assertThat(group.sync(leaderSync).getNow(null)).isNotNull();
         assertThat(group.state()).isEqualTo(GroupState.STABLE);
         return List.of(a, b);
@@ -213,23 +243,32 @@ class ClassicGroupTest {
     @Test
     void aRestartedStaticLeaderDoesNotRebalanceAStableGroup() {
         // The leader alone first (generation 1), then the other joins and both form generation 2.
-        String leader = group.join(join("", "leader-instance", "range"), "c", "h", true, true).join().memberId();
+        String leader = group.join(join("", "leader-instance", "range"), "c", "h", true, true)
+                .join()
+                .memberId();
         group.sync(sync(leader, 1).setGroupInstanceId("leader-instance")).join();
-        CompletableFuture<JoinGroupResponseData> other = group.join(join("", "other-instance", "range"), "c", "h",
-                true, true);
-        group.join(join(leader, "leader-instance", "range"), "c", "h", true, true).join();
+        CompletableFuture<JoinGroupResponseData> other =
+                group.join(join("", "other-instance", "range"), "c", "h", true, true);
+        group.join(join(leader, "leader-instance", "range"), "c", "h", true, true)
+                .join();
         String otherId = other.getNow(null).memberId();
         SyncGroupRequestData leaderSync = sync(leader, 2).setGroupInstanceId("leader-instance");
-        leaderSync.assignments().add(new SyncGroupRequestData.SyncGroupRequestAssignment().setMemberId(otherId)
-                .setAssignment(new byte[] {7}));
+        leaderSync
+                .assignments()
+                .add(new SyncGroupRequestData.SyncGroupRequestAssignment()
+                        .setMemberId(otherId)
+                        .setAssignment(new byte[] {7}));
         assertThat(group.sync(leaderSync).getNow(null)).isNotNull();
-        assertThat(group.sync(sync(otherId, 2).setGroupInstanceId("other-instance")).getNow(null).assignment())
+        assertThat(group.sync(sync(otherId, 2).setGroupInstanceId("other-instance"))
+                        .getNow(null)
+                        .assignment())
                 .containsExactly(7);
         List<String> ids = List.of(leader, otherId);
 
         JoinGroupRequestData restarted = join("", "leader-instance", "range");
         restarted.protocols().find("range").setMetadata(new byte[] {9, 9}); // not what the old incarnation sent
-        JoinGroupResponseData again = group.join(restarted, "c", "h", true, true).join();
+        JoinGroupResponseData again =
+                group.join(restarted, "c", "h", true, true).join();
         assertThat(Errors.forCode(again.errorCode())).isEqualTo(Errors.NONE);
         assertThat(again.generationId()).isEqualTo(2);
         assertThat(again.skipAssignment()).isTrue();
@@ -256,9 +295,11 @@ class ClassicGroupTest {
         assertThat(group.state()).isEqualTo(GroupState.PREPARING_REBALANCE);
         assertThat(group.heartbeat(silent, null, 1)).isEqualTo(Errors.UNKNOWN_MEMBER_ID);
         assertThat(group.heartbeat(ids.get(0), null, 1)).isEqualTo(Errors.REBALANCE_IN_PROGRESS);
-        JoinGroupResponseData alone = group.join(join(ids.get(0), null, "range"), "c", "h", true, false).join();
+        JoinGroupResponseData alone = group.join(join(ids.get(0), null, "range"), "c", "h", true, false)
+                .join();
         assertThat(alone.generationId()).isEqualTo(2);
-        assertThat(alone.members()).extracting(JoinGroupResponseData.JoinGroupResponseMember::memberId)
+        assertThat(alone.members())
+                .extracting(JoinGroupResponseData.JoinGroupResponseMember::memberId)
                 .containsExactly(ids.get(0));
     }
 
@@ -270,11 +311,12 @@ class ClassicGroupTest {
     @Test
     void aNewMemberWaitingForALongRebalanceIsDroppedAfterFiveMinutes() {
         String a = newMemberId();
-        group.join(join(a, null, "range").setRebalanceTimeoutMs(600_000), "c", "h", true, false).join();
+        group.join(join(a, null, "range").setRebalanceTimeoutMs(600_000), "c", "h", true, false)
+                .join();
         group.sync(sync(a, 1)).join();
         String newcomer = newMemberId();
-        CompletableFuture<JoinGroupResponseData> waiting = group.join(
-                join(newcomer, null, "range").setRebalanceTimeoutMs(600_000), "c", "h", true, false);
+        CompletableFuture<JoinGroupResponseData> waiting =
+                group.join(join(newcomer, null, "range").setRebalanceTimeoutMs(600_000), "c", "h", true, false);
         assertThat(group.state()).isEqualTo(GroupState.PREPARING_REBALANCE);
         for (int second = 0; second < 297; second += 3) {
             assertThat(group.heartbeat(a, null, 1)).isEqualTo(Errors.REBALANCE_IN_PROGRESS);
@@ -283,9 +325,11 @@ class ClassicGroupTest {
         assertThat(waiting).isNotDone();
         runtime.advance(3_000);
         assertThat(Errors.forCode(waiting.join().errorCode())).isEqualTo(Errors.UNKNOWN_MEMBER_ID);
-        JoinGroupResponseData rejoined = group.join(join(a, null, "range").setRebalanceTimeoutMs(600_000), "c", "h",
-                true, false).join();
-        assertThat(rejoined.members()).extracting(JoinGroupResponseData.JoinGroupResponseMember::memberId)
+        JoinGroupResponseData rejoined = group.join(
+                        join(a, null, "range").setRebalanceTimeoutMs(600_000), "c", "h", true, false)
+                .join();
+        assertThat(rejoined.members())
+                .extracting(JoinGroupResponseData.JoinGroupResponseMember::memberId)
                 .containsExactly(a);
     }
 }

@@ -81,44 +81,67 @@ class ConsumerGroupAdminTest {
                 member.requestCommit();
                 await().atMost(DEADLINE).until(member::committed);
 
-                Collection<GroupListing> listed = admin.listGroups(new ListGroupsOptions()
-                        .inGroupStates(Set.of(GroupState.STABLE))).all().get();
+                Collection<GroupListing> listed = admin.listGroups(
+                                new ListGroupsOptions().inGroupStates(Set.of(GroupState.STABLE)))
+                        .all()
+                        .get();
                 assertThat(listed).extracting(GroupListing::groupId).contains("g-admin");
-                assertThat(admin.listGroups(new ListGroupsOptions().inGroupStates(Set.of(GroupState.EMPTY))).all().get())
-                        .extracting(GroupListing::groupId).doesNotContain("g-admin");
-                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of("g-admin")).all().get()
+                assertThat(admin.listGroups(new ListGroupsOptions().inGroupStates(Set.of(GroupState.EMPTY)))
+                                .all()
+                                .get())
+                        .extracting(GroupListing::groupId)
+                        .doesNotContain("g-admin");
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of("g-admin"))
+                        .all()
+                        .get()
                         .get("g-admin");
                 assertThat(description.members()).hasSize(1);
                 assertThat(description.members().iterator().next().assignment().topicPartitions())
                         .containsExactlyInAnyOrder(p0, p1);
 
                 // An active group's offsets cannot be reset: Kafka answers UNKNOWN_MEMBER_ID.
-                assertThatThrownBy(() -> admin.alterConsumerGroupOffsets("g-admin",
-                        Map.of(p0, new OffsetAndMetadata(0))).all().get())
-                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(UnknownMemberIdException.class);
-                assertThatThrownBy(() -> admin.deleteConsumerGroups(List.of("g-admin")).all().get())
+                assertThatThrownBy(
+                                () -> admin.alterConsumerGroupOffsets("g-admin", Map.of(p0, new OffsetAndMetadata(0)))
+                                        .all()
+                                        .get())
+                        .isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(UnknownMemberIdException.class);
+                assertThatThrownBy(() -> admin.deleteConsumerGroups(List.of("g-admin"))
+                                .all()
+                                .get())
                         .hasCauseInstanceOf(GroupNotEmptyException.class);
             }
-            await().atMost(DEADLINE).until(() -> admin.describeConsumerGroups(List.of("g-admin")).all().get()
-                    .get("g-admin").groupState() == GroupState.EMPTY);
+            await().atMost(DEADLINE)
+                    .until(() -> admin.describeConsumerGroups(List.of("g-admin"))
+                                    .all()
+                                    .get()
+                                    .get("g-admin")
+                                    .groupState()
+                            == GroupState.EMPTY);
             assertThat(committed(admin)).isEqualTo(Map.of(p0, 10L, p1, 10L));
 
             // Reset to earliest, to a time, to an offset, to latest: what kafka-consumer-groups --reset-offsets does.
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> earliest = admin.listOffsets(
-                    Map.of(p0, OffsetSpec.earliest(), p1, OffsetSpec.earliest())).all().get();
-            alter(admin, Map.of(p0, earliest.get(p0).offset(), p1, earliest.get(p1).offset()));
+                            Map.of(p0, OffsetSpec.earliest(), p1, OffsetSpec.earliest()))
+                    .all()
+                    .get();
+            alter(
+                    admin,
+                    Map.of(p0, earliest.get(p0).offset(), p1, earliest.get(p1).offset()));
             assertThat(committed(admin)).isEqualTo(Map.of(p0, 0L, p1, 0L));
 
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> byTime = admin.listOffsets(
-                    Map.of(p0, OffsetSpec.forTimestamp(middle))).all().get();
+                            Map.of(p0, OffsetSpec.forTimestamp(middle)))
+                    .all()
+                    .get();
             alter(admin, Map.of(p0, byTime.get(p0).offset()));
             assertThat(committed(admin).get(p0)).isEqualTo(5L);
 
             alter(admin, Map.of(p1, 7L));
             assertThat(committed(admin).get(p1)).isEqualTo(7L);
 
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> latest = admin.listOffsets(
-                    Map.of(p0, OffsetSpec.latest())).all().get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> latest =
+                    admin.listOffsets(Map.of(p0, OffsetSpec.latest())).all().get();
             alter(admin, Map.of(p0, latest.get(p0).offset()));
             assertThat(committed(admin)).isEqualTo(Map.of(p0, 10L, p1, 7L));
 
@@ -133,7 +156,8 @@ class ConsumerGroupAdminTest {
 
             admin.deleteConsumerGroups(List.of("g-admin")).all().get();
             assertThat(committed(admin)).isEmpty();
-            assertThatThrownBy(() -> admin.deleteConsumerGroups(List.of("g-admin")).all().get())
+            assertThatThrownBy(() ->
+                            admin.deleteConsumerGroups(List.of("g-admin")).all().get())
                     .hasCauseInstanceOf(GroupIdNotFoundException.class);
         }
     }
@@ -143,31 +167,52 @@ class ConsumerGroupAdminTest {
         String topic = "admin-remove";
         try (Admin admin = Clients.admin(cluster.bootstrap())) {
             Clients.createTopic(admin, topic, 2, Map.of());
-            try (GroupConsumer a = new GroupConsumer(cluster.bootstrap(), "g-remove", topic,
-                    Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-a"));
-                 GroupConsumer b = new GroupConsumer(cluster.bootstrap(), "g-remove", topic,
-                         Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-b"))) {
+            try (GroupConsumer a = new GroupConsumer(
+                            cluster.bootstrap(),
+                            "g-remove",
+                            topic,
+                            Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-a"));
+                    GroupConsumer b = new GroupConsumer(
+                            cluster.bootstrap(),
+                            "g-remove",
+                            topic,
+                            Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "instance-b"))) {
                 ConsumerGroupRebalanceTest.awaitBalanced(List.of(a, b), topic, 2, 1, 1);
-                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of("g-remove")).all().get()
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of("g-remove"))
+                        .all()
+                        .get()
                         .get("g-remove");
-                assertThat(description.members().stream().map(m -> m.groupInstanceId().orElse(null))
-                        .collect(Collectors.toSet())).containsExactlyInAnyOrder("instance-a", "instance-b");
+                assertThat(description.members().stream()
+                                .map(m -> m.groupInstanceId().orElse(null))
+                                .collect(Collectors.toSet()))
+                        .containsExactlyInAnyOrder("instance-a", "instance-b");
 
                 // A static member that vanishes without leaving keeps its partitions until removed by an admin.
                 a.stop(false);
-                admin.removeMembersFromConsumerGroup("g-remove", new RemoveMembersFromConsumerGroupOptions(
-                        List.of(new MemberToRemove("instance-a")))).all().get();
+                admin.removeMembersFromConsumerGroup(
+                                "g-remove",
+                                new RemoveMembersFromConsumerGroupOptions(List.of(new MemberToRemove("instance-a"))))
+                        .all()
+                        .get();
                 ConsumerGroupRebalanceTest.awaitBalanced(List.of(b), topic, 2, 2, 2);
-                assertThatThrownBy(() -> admin.removeMembersFromConsumerGroup("g-remove",
-                        new RemoveMembersFromConsumerGroupOptions(List.of(new MemberToRemove("instance-a")))).all().get())
+                assertThatThrownBy(() -> admin.removeMembersFromConsumerGroup(
+                                        "g-remove",
+                                        new RemoveMembersFromConsumerGroupOptions(
+                                                List.of(new MemberToRemove("instance-a"))))
+                                .all()
+                                .get())
                         .hasCauseInstanceOf(UnknownMemberIdException.class);
             }
         }
     }
 
     private static void alter(Admin admin, Map<TopicPartition, Long> offsets) throws Exception {
-        admin.alterConsumerGroupOffsets("g-admin", offsets.entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())))).all().get();
+        admin.alterConsumerGroupOffsets(
+                        "g-admin",
+                        offsets.entrySet().stream()
+                                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue()))))
+                .all()
+                .get();
     }
 
     private static Map<TopicPartition, Long> committed(Admin admin) throws Exception {

@@ -48,7 +48,8 @@ class ConsumerGroupRebalanceTest {
         try (Admin admin = Clients.admin(cluster.bootstrap())) {
             Clients.createTopic(admin, topic, 6, 3, Map.of());
         }
-        Map<String, Object> eager = Map.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        Map<String, Object> eager =
+                Map.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
         List<GroupConsumer> members = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
@@ -66,7 +67,9 @@ class ConsumerGroupRebalanceTest {
             awaitBalanced(members, topic, 6, 3, 3);
 
             try (Admin admin = Clients.admin(cluster.bootstrap())) {
-                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of("g-eager")).all().get()
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of("g-eager"))
+                        .all()
+                        .get()
                         .get("g-eager");
                 assertThat(description.groupState()).isEqualTo(GroupState.STABLE);
                 assertThat(description.members()).hasSize(2);
@@ -85,8 +88,8 @@ class ConsumerGroupRebalanceTest {
         try (Admin admin = Clients.admin(cluster.bootstrap())) {
             Clients.createTopic(admin, topic, 6, 1, Map.of());
         }
-        Map<String, Object> cooperative = Map.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-                CooperativeStickyAssignor.class.getName());
+        Map<String, Object> cooperative =
+                Map.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         List<GroupConsumer> members = new ArrayList<>();
         try {
             members.add(new GroupConsumer(cluster.bootstrap(), "g-coop", topic, cooperative));

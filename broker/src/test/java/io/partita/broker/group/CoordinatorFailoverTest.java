@@ -36,7 +36,7 @@ class CoordinatorFailoverTest {
     @Test
     void aGroupResumesFromItsCommitsAfterKillNineOfTheCoordinator() throws Exception {
         try (TestCluster cluster = TestCluster.startChildJvms(3, Map.of());
-             Admin admin = Clients.admin(cluster.bootstrap())) {
+                Admin admin = Clients.admin(cluster.bootstrap())) {
             String topic = "failover-commits";
             Clients.createTopic(admin, topic, 6, 3, Map.of("min.insync.replicas", "2"));
             try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of())) {
@@ -47,38 +47,54 @@ class CoordinatorFailoverTest {
             }
 
             Map<TopicPartition, OffsetAndMetadata> committed;
-            try (KafkaConsumer<String, String> first = Clients.consumer(cluster.bootstrap(), Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG, "g-failover", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20))) {
+            try (KafkaConsumer<String, String> first = Clients.consumer(
+                    cluster.bootstrap(),
+                    Map.of(ConsumerConfig.GROUP_ID_CONFIG, "g-failover", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20))) {
                 first.subscribe(List.of(topic));
                 int consumed = 0;
                 long deadline = System.nanoTime() + DEADLINE.toNanos();
                 while (consumed < RECORDS / 2) {
-                    assertThat(System.nanoTime()).as("consumed %d in time", consumed).isLessThan(deadline);
+                    assertThat(System.nanoTime())
+                            .as("consumed %d in time", consumed)
+                            .isLessThan(deadline);
                     consumed += first.poll(Duration.ofMillis(200)).count();
                     first.commitSync();
                 }
                 committed = new HashMap<>(first.committed(first.assignment()));
                 committed.values().removeIf(Objects::isNull);
             }
-            long committedTotal = committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+            long committedTotal = committed.values().stream()
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
             assertThat(committedTotal).isBetween((long) RECORDS / 2, (long) RECORDS - 1);
 
             // The offsets topic is internal, replicated three ways and compacted.
-            TopicDescription offsets = admin.describeTopics(List.of(OffsetsTopic.NAME)).allTopicNames().get()
+            TopicDescription offsets = admin.describeTopics(List.of(OffsetsTopic.NAME))
+                    .allTopicNames()
+                    .get()
                     .get(OffsetsTopic.NAME);
             assertThat(offsets.isInternal()).isTrue();
             assertThat(offsets.partitions()).hasSize(50);
             assertThat(offsets.partitions().get(0).replicas()).hasSize(3);
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, OffsetsTopic.NAME);
-            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value())
+            assertThat(admin.describeConfigs(List.of(resource))
+                            .all()
+                            .get()
+                            .get(resource)
+                            .get("cleanup.policy")
+                            .value())
                     .isEqualTo("compact");
 
-            int coordinator = admin.describeConsumerGroups(List.of("g-failover")).all().get().get("g-failover")
-                    .coordinator().id();
+            int coordinator = admin.describeConsumerGroups(List.of("g-failover"))
+                    .all()
+                    .get()
+                    .get("g-failover")
+                    .coordinator()
+                    .id();
             cluster.cluster().killNode(coordinator);
 
-            try (KafkaConsumer<String, String> second = Clients.consumer(cluster.bootstrap(), Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG, "g-failover"))) {
+            try (KafkaConsumer<String, String> second =
+                    Clients.consumer(cluster.bootstrap(), Map.of(ConsumerConfig.GROUP_ID_CONFIG, "g-failover"))) {
                 second.subscribe(List.of(topic));
                 Map<TopicPartition, Long> firstOffsets = new HashMap<>();
                 Map<TopicPartition, Integer> counts = new HashMap<>();
@@ -89,14 +105,25 @@ class CoordinatorFailoverTest {
                         firstOffsets.putIfAbsent(tp, r.offset());
                         counts.merge(tp, 1, Integer::sum);
                     }
-                    return counts.values().stream().mapToLong(Integer::longValue).sum() >= expected;
+                    return counts.values().stream()
+                                    .mapToLong(Integer::longValue)
+                                    .sum()
+                            >= expected;
                 });
                 // Nothing skipped, nothing read twice: each partition resumes at exactly its committed offset.
-                firstOffsets.forEach((tp, offset) -> assertThat(offset).as("first offset of %s", tp)
+                firstOffsets.forEach((tp, offset) -> assertThat(offset)
+                        .as("first offset of %s", tp)
                         .isEqualTo(committed.containsKey(tp) ? committed.get(tp).offset() : 0L));
-                assertThat(counts.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(expected);
-                Set<Integer> coordinators = Set.of(admin.describeConsumerGroups(List.of("g-failover")).all().get()
-                        .get("g-failover").coordinator().id());
+                assertThat(counts.values().stream()
+                                .mapToLong(Integer::longValue)
+                                .sum())
+                        .isEqualTo(expected);
+                Set<Integer> coordinators = Set.of(admin.describeConsumerGroups(List.of("g-failover"))
+                        .all()
+                        .get()
+                        .get("g-failover")
+                        .coordinator()
+                        .id());
                 assertThat(coordinators).doesNotContain(coordinator);
             }
         }
@@ -105,7 +132,7 @@ class CoordinatorFailoverTest {
     @Test
     void whenTheCoordinatorsZooKeeperSessionExpiresTheGroupMovesAndKeepsItsOffsets() throws Exception {
         try (TestCluster cluster = TestCluster.start(3, Map.of());
-             Admin admin = Clients.admin(cluster.bootstrap())) {
+                Admin admin = Clients.admin(cluster.bootstrap())) {
             String topic = "failover-session";
             Clients.createTopic(admin, topic, 2, 3, Map.of());
             try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of())) {
@@ -117,8 +144,12 @@ class CoordinatorFailoverTest {
                 await().atMost(DEADLINE).until(() -> member.records.size() == 10);
                 member.requestCommit();
                 await().atMost(DEADLINE).until(member::committed);
-                int coordinator = admin.describeConsumerGroups(List.of("g-session")).all().get().get("g-session")
-                        .coordinator().id();
+                int coordinator = admin.describeConsumerGroups(List.of("g-session"))
+                        .all()
+                        .get()
+                        .get("g-session")
+                        .coordinator()
+                        .id();
 
                 cluster.cluster().expireSession(coordinator);
 
@@ -131,7 +162,8 @@ class CoordinatorFailoverTest {
                 member.requestCommit();
                 await().atMost(DEADLINE).until(member::committed);
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("g-session")
-                        .partitionsToOffsetAndMetadata().get();
+                        .partitionsToOffsetAndMetadata()
+                        .get();
                 assertThat(committed.get(new TopicPartition(topic, 0)).offset()).isEqualTo(10);
                 assertThat(committed.get(new TopicPartition(topic, 1)).offset()).isEqualTo(10);
                 assertThat(member.owned()).hasSize(2);

@@ -50,28 +50,38 @@ class GroupBadInputTest {
     @Test
     void badGroupRequestsGetKafkasErrorsWhileTheGroupKeepsWorking() throws Exception {
         try (TestCluster cluster = TestCluster.start(1, Map.of());
-             Admin admin = Clients.admin(cluster.bootstrap())) {
+                Admin admin = Clients.admin(cluster.bootstrap())) {
             String topic = "bad-input-groups";
             Clients.createTopic(admin, topic, 2, Map.of());
             try (GroupConsumer member = new GroupConsumer(cluster.bootstrap(), "g-bad", topic, Map.of())) {
                 ConsumerGroupRebalanceTest.awaitBalanced(List.of(member), topic, 2, 2, 2);
-                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of("g-bad")).all().get()
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of("g-bad"))
+                        .all()
+                        .get()
                         .get("g-bad");
                 String realMember = description.members().iterator().next().consumerId();
                 int port = cluster.cluster().node(0).port();
                 try (RawConnection raw = new RawConnection("127.0.0.1", port, 10_000)) {
                     // One key (2.8 clients) and a batch (4.x clients).
-                    FindCoordinatorResponse one = call(raw, new FindCoordinatorRequest.Builder(
-                            new FindCoordinatorRequestData().setKey("g-bad")).build((short) 3));
+                    FindCoordinatorResponse one = call(
+                            raw,
+                            new FindCoordinatorRequest.Builder(new FindCoordinatorRequestData().setKey("g-bad"))
+                                    .build((short) 3));
                     assertThat(one.data().errorCode()).isZero();
                     assertThat(one.data().nodeId()).isZero();
-                    FindCoordinatorResponse batch = call(raw, new FindCoordinatorRequest.Builder(
-                            new FindCoordinatorRequestData().setCoordinatorKeys(List.of("g-bad", "other"))).build((short) 4));
-                    assertThat(batch.data().coordinators()).hasSize(2)
+                    FindCoordinatorResponse batch = call(
+                            raw,
+                            new FindCoordinatorRequest.Builder(new FindCoordinatorRequestData()
+                                            .setCoordinatorKeys(List.of("g-bad", "other")))
+                                    .build((short) 4));
+                    assertThat(batch.data().coordinators())
+                            .hasSize(2)
                             .allSatisfy(c -> assertThat(c.errorCode()).isZero());
 
-                    assertThat(join(raw, join("", "", 10_000, "consumer", true))).isEqualTo(Errors.INVALID_GROUP_ID);
-                    assertThat(join(raw, join("g-bad", "", 10, "consumer", true))).isEqualTo(Errors.INVALID_SESSION_TIMEOUT);
+                    assertThat(join(raw, join("", "", 10_000, "consumer", true)))
+                            .isEqualTo(Errors.INVALID_GROUP_ID);
+                    assertThat(join(raw, join("g-bad", "", 10, "consumer", true)))
+                            .isEqualTo(Errors.INVALID_SESSION_TIMEOUT);
                     assertThat(join(raw, join("g-bad", "", 10_000, "consumer", false)))
                             .isEqualTo(Errors.INCONSISTENT_GROUP_PROTOCOL);
                     assertThat(join(raw, join("g-bad", "", 10_000, "other-type", true)))
@@ -79,49 +89,92 @@ class GroupBadInputTest {
                     assertThat(join(raw, join("g-bad", "ghost", 10_000, "consumer", true)))
                             .isEqualTo(Errors.UNKNOWN_MEMBER_ID);
 
-                    HeartbeatResponse ghostBeat = call(raw, new HeartbeatRequest.Builder(new HeartbeatRequestData()
-                            .setGroupId("g-bad").setMemberId("ghost").setGenerationId(1)).build((short) 4));
+                    HeartbeatResponse ghostBeat = call(
+                            raw,
+                            new HeartbeatRequest.Builder(new HeartbeatRequestData()
+                                            .setGroupId("g-bad")
+                                            .setMemberId("ghost")
+                                            .setGenerationId(1))
+                                    .build((short) 4));
                     assertThat(ghostBeat.error()).isEqualTo(Errors.UNKNOWN_MEMBER_ID);
-                    HeartbeatResponse staleBeat = call(raw, new HeartbeatRequest.Builder(new HeartbeatRequestData()
-                            .setGroupId("g-bad").setMemberId(realMember).setGenerationId(999)).build((short) 4));
+                    HeartbeatResponse staleBeat = call(
+                            raw,
+                            new HeartbeatRequest.Builder(new HeartbeatRequestData()
+                                            .setGroupId("g-bad")
+                                            .setMemberId(realMember)
+                                            .setGenerationId(999))
+                                    .build((short) 4));
                     assertThat(staleBeat.error()).isEqualTo(Errors.ILLEGAL_GENERATION);
-                    SyncGroupResponse ghostSync = call(raw, new SyncGroupRequest.Builder(new SyncGroupRequestData()
-                            .setGroupId("g-bad").setMemberId("ghost").setGenerationId(1)).build((short) 5));
+                    SyncGroupResponse ghostSync = call(
+                            raw,
+                            new SyncGroupRequest.Builder(new SyncGroupRequestData()
+                                            .setGroupId("g-bad")
+                                            .setMemberId("ghost")
+                                            .setGenerationId(1))
+                                    .build((short) 5));
                     assertThat(ghostSync.error()).isEqualTo(Errors.UNKNOWN_MEMBER_ID);
-                    OffsetCommitResponse ghostCommit = call(raw, OffsetCommitRequest.Builder.forTopicNames(
-                            new OffsetCommitRequestData().setGroupId("g-bad").setMemberId("ghost")
-                                    .setGenerationIdOrMemberEpoch(1).setTopics(List.of(
-                                            new OffsetCommitRequestData.OffsetCommitRequestTopic().setName(topic)
-                                                    .setPartitions(List.of(new OffsetCommitRequestData
-                                                            .OffsetCommitRequestPartition().setPartitionIndex(0)
-                                                            .setCommittedOffset(5))))))
-                            .build((short) 8));
-                    assertThat(ghostCommit.data().topics().get(0).partitions().get(0).errorCode())
+                    OffsetCommitResponse ghostCommit = call(
+                            raw,
+                            OffsetCommitRequest.Builder.forTopicNames(new OffsetCommitRequestData()
+                                            .setGroupId("g-bad")
+                                            .setMemberId("ghost")
+                                            .setGenerationIdOrMemberEpoch(1)
+                                            .setTopics(List.of(new OffsetCommitRequestData.OffsetCommitRequestTopic()
+                                                    .setName(topic)
+                                                    .setPartitions(List.of(
+                                                            new OffsetCommitRequestData.OffsetCommitRequestPartition()
+                                                                    .setPartitionIndex(0)
+                                                                    .setCommittedOffset(5))))))
+                                    .build((short) 8));
+                    assertThat(ghostCommit
+                                    .data()
+                                    .topics()
+                                    .get(0)
+                                    .partitions()
+                                    .get(0)
+                                    .errorCode())
                             .isEqualTo(Errors.UNKNOWN_MEMBER_ID.code());
-                    LeaveGroupResponse ghostLeave = call(raw, new LeaveGroupRequest.Builder("g-bad", List.of(
-                            new LeaveGroupRequestData.MemberIdentity().setMemberId("ghost"))).build((short) 4));
-                    assertThat(ghostLeave.memberResponses().get(0).errorCode()).isEqualTo(Errors.UNKNOWN_MEMBER_ID.code());
+                    LeaveGroupResponse ghostLeave = call(
+                            raw,
+                            new LeaveGroupRequest.Builder(
+                                            "g-bad",
+                                            List.of(new LeaveGroupRequestData.MemberIdentity().setMemberId("ghost")))
+                                    .build((short) 4));
+                    assertThat(ghostLeave.memberResponses().get(0).errorCode())
+                            .isEqualTo(Errors.UNKNOWN_MEMBER_ID.code());
                 }
 
                 // The real member was not disturbed.
-                assertThat(admin.describeConsumerGroups(List.of("g-bad")).all().get().get("g-bad").groupState())
+                assertThat(admin.describeConsumerGroups(List.of("g-bad"))
+                                .all()
+                                .get()
+                                .get("g-bad")
+                                .groupState())
                         .isEqualTo(GroupState.STABLE);
                 try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of())) {
                     producer.send(new ProducerRecord<>(topic, 0, "k", "after")).get();
                 }
-                await().atMost(DEADLINE).until(() -> member.records.stream().anyMatch(r -> r.value().equals("after")));
+                await().atMost(DEADLINE)
+                        .until(() ->
+                                member.records.stream().anyMatch(r -> r.value().equals("after")));
                 assertThat(member.owned()).hasSize(2);
             }
         }
     }
 
-    private static JoinGroupRequestData join(String group, String memberId, int sessionTimeout, String type,
-                                             boolean withProtocol) {
-        JoinGroupRequestData data = new JoinGroupRequestData().setGroupId(group).setMemberId(memberId)
-                .setSessionTimeoutMs(sessionTimeout).setRebalanceTimeoutMs(10_000).setProtocolType(type);
+    private static JoinGroupRequestData join(
+            String group, String memberId, int sessionTimeout, String type, boolean withProtocol) {
+        JoinGroupRequestData data = new JoinGroupRequestData()
+                .setGroupId(group)
+                .setMemberId(memberId)
+                .setSessionTimeoutMs(sessionTimeout)
+                .setRebalanceTimeoutMs(10_000)
+                .setProtocolType(type);
         if (withProtocol) {
-            data.protocols().add(new JoinGroupRequestData.JoinGroupRequestProtocol().setName("range")
-                    .setMetadata(new byte[0]));
+            data.protocols()
+                    .add(new JoinGroupRequestData.JoinGroupRequestProtocol()
+                            .setName("range")
+                            .setMetadata(new byte[0]));
         }
         return data;
     }
@@ -132,8 +185,7 @@ class GroupBadInputTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static <R extends AbstractResponse> R call(
-            RawConnection raw, AbstractRequest request) throws Exception {
+    private static <R extends AbstractResponse> R call(RawConnection raw, AbstractRequest request) throws Exception {
         RequestHeader header = raw.send(request);
         return (R) raw.receive(header);
     }

@@ -55,12 +55,10 @@ final class GroupConsumer implements AutoCloseable {
                 }
 
                 @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                }
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
 
                 @Override
-                public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                }
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {}
             });
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
@@ -78,9 +76,11 @@ final class GroupConsumer implements AutoCloseable {
             // close() woke it
         } finally {
             owned = Set.of();
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)).withGroupMembershipOperation(leaveOnClose
-                    ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
-                    : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))
+                    .withGroupMembershipOperation(
+                            leaveOnClose
+                                    ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+                                    : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
         }
     }
 

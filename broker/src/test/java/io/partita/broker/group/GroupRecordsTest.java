@@ -15,14 +15,16 @@ class GroupRecordsTest {
         byte[] key = GroupRecords.offsetKey("g-ü", tp);
         assertThat(GroupRecords.decodeKey(ByteBuffer.wrap(key))).isEqualTo(new GroupRecords.OffsetKey("g-ü", tp));
         CommittedOffset offset = new CommittedOffset(42, 3, "meta", 1234L);
-        assertThat(GroupRecords.decodeOffset(ByteBuffer.wrap(GroupRecords.offsetValue(offset)))).isEqualTo(offset);
+        assertThat(GroupRecords.decodeOffset(ByteBuffer.wrap(GroupRecords.offsetValue(offset))))
+                .isEqualTo(offset);
     }
 
     @Test
     void keysOfTheSameGroupAndPartitionAreEqualSoCompactionKeepsTheLatest() {
         TopicPartition tp = new TopicPartition("t", 0);
         assertThat(GroupRecords.offsetKey("g", tp)).isEqualTo(GroupRecords.offsetKey("g", tp));
-        assertThat(GroupRecords.offsetKey("g", tp)).isNotEqualTo(GroupRecords.offsetKey("g", new TopicPartition("t", 1)));
+        assertThat(GroupRecords.offsetKey("g", tp))
+                .isNotEqualTo(GroupRecords.offsetKey("g", new TopicPartition("t", 1)));
         assertThat(GroupRecords.groupKey("g")).isNotEqualTo(GroupRecords.offsetKey("g", tp));
         assertThat(GroupRecords.decodeKey(ByteBuffer.wrap(GroupRecords.groupKey("g"))))
                 .isEqualTo(new GroupRecords.GroupKey("g"));
@@ -30,11 +32,18 @@ class GroupRecordsTest {
 
     @Test
     void groupValuesRoundTripWithNullsAndMembers() {
-        GroupSnapshot snapshot = new GroupSnapshot("consumer", 5, "range", "m-1", 99L, List.of(
-                new GroupSnapshot.Member("m-1", null, "client", "/127.0.0.1", 300_000, 45_000, new byte[] {1, 2},
-                        new byte[] {3}),
-                new GroupSnapshot.Member("m-2", "instance", "client", "/127.0.0.1", 300_000, 45_000, new byte[0],
-                        new byte[0])));
+        GroupSnapshot snapshot = new GroupSnapshot(
+                "consumer",
+                5,
+                "range",
+                "m-1",
+                99L,
+                List.of(
+                        new GroupSnapshot.Member(
+                                "m-1", null, "client", "/127.0.0.1", 300_000, 45_000, new byte[] {1, 2}, new byte[] {3
+                                }),
+                        new GroupSnapshot.Member(
+                                "m-2", "instance", "client", "/127.0.0.1", 300_000, 45_000, new byte[0], new byte[0])));
         GroupSnapshot decoded = GroupRecords.decodeGroup(ByteBuffer.wrap(GroupRecords.groupValue(snapshot)));
         assertThat(decoded.protocolType()).isEqualTo("consumer");
         assertThat(decoded.generation()).isEqualTo(5);
@@ -54,6 +63,7 @@ class GroupRecordsTest {
 
     @Test
     void aKeyOfAnUnknownVersionIsSkipped() {
-        assertThat(GroupRecords.decodeKey(ByteBuffer.wrap(new byte[] {0, 9, 0, 0}))).isNull();
+        assertThat(GroupRecords.decodeKey(ByteBuffer.wrap(new byte[] {0, 9, 0, 0})))
+                .isNull();
     }
 }

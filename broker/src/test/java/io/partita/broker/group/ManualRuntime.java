@@ -15,8 +15,7 @@ final class ManualRuntime implements GroupRuntime {
     final List<SimpleRecord> written = new ArrayList<>();
     private final GroupConfig config;
 
-    private record Timer(long at, long seq, Runnable task) {
-    }
+    private record Timer(long at, long seq, Runnable task) {}
 
     private long seq;
 
@@ -59,8 +58,10 @@ final class ManualRuntime implements GroupRuntime {
         while (true) {
             Timer next;
             synchronized (this) {
-                next = timers.stream().filter(t -> t.at() <= target)
-                        .min(Comparator.comparingLong(Timer::at).thenComparingLong(Timer::seq)).orElse(null);
+                next = timers.stream()
+                        .filter(t -> t.at() <= target)
+                        .min(Comparator.comparingLong(Timer::at).thenComparingLong(Timer::seq))
+                        .orElse(null);
                 if (next == null) {
                     now = target;
                     return;

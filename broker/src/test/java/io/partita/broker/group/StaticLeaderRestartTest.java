@@ -32,13 +32,16 @@ class StaticLeaderRestartTest {
     @Test
     void restartingTheStaticLeaderRevokesNothingFromTheOtherMember() throws Exception {
         try (TestCluster cluster = TestCluster.start(1, Map.of("group.initial.rebalance.delay.ms", "0"));
-             Admin admin = Clients.admin(cluster.bootstrap())) {
-            admin.createTopics(List.of(new NewTopic("orders", 4, (short) 1))).all().get();
+                Admin admin = Clients.admin(cluster.bootstrap())) {
+            admin.createTopics(List.of(new NewTopic("orders", 4, (short) 1)))
+                    .all()
+                    .get();
             String bootstrap = cluster.bootstrap();
             GroupConsumer leader = staticMember(bootstrap, "leader-instance");
             await().atMost(DEADLINE).until(() -> leader.owned().size() == 4);
             try (GroupConsumer other = staticMember(bootstrap, "other-instance")) {
-                await().atMost(DEADLINE).until(() -> leader.owned().size() == 2 && other.owned().size() == 2);
+                await().atMost(DEADLINE)
+                        .until(() -> leader.owned().size() == 2 && other.owned().size() == 2);
                 Set<TopicPartition> leaderOwned = leader.owned();
                 int revokedBefore = other.revocations.size();
 
@@ -52,7 +55,8 @@ class StaticLeaderRestartTest {
                         seen.add(other.owned());
                         Thread.sleep(50); // sampling what the other member owns, not waiting for a condition
                     }
-                    assertThat(other.revocations).as("partitions the other member was told to revoke")
+                    assertThat(other.revocations)
+                            .as("partitions the other member was told to revoke")
                             .hasSize(revokedBefore);
                     assertThat(seen).as("what the other member owned meanwhile").hasSize(1);
                     assertThat(restarted.owned()).isEqualTo(leaderOwned);
@@ -62,9 +66,16 @@ class StaticLeaderRestartTest {
     }
 
     private static GroupConsumer staticMember(String bootstrap, String instance) {
-        return new GroupConsumer(bootstrap, "static-group", "orders", Map.of(
-                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 30_000,
-                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName()));
+        return new GroupConsumer(
+                bootstrap,
+                "static-group",
+                "orders",
+                Map.of(
+                        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                        instance,
+                        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                        30_000,
+                        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                        RangeAssignor.class.getName()));
     }
 }

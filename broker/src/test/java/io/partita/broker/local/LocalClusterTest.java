@@ -34,8 +34,8 @@ class LocalClusterTest {
     void aWholeClusterComesBackFromItsDirectory(@TempDir Path dir) throws Exception {
         LocalCluster.Settings settings = LocalCluster.Settings.of(3, dir);
         try (LocalCluster cluster = new LocalCluster(settings).start();
-             Admin admin = Clients.admin(cluster.bootstrapServers());
-             KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrapServers(), Map.of())) {
+                Admin admin = Clients.admin(cluster.bootstrapServers());
+                KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrapServers(), Map.of())) {
             // Six single-replica partitions over three nodes: every node's data directory holds some of them.
             Clients.createTopic(admin, "kept", 6, Map.of());
             // And every record on all three nodes.
@@ -46,18 +46,32 @@ class LocalClusterTest {
             }
             producer.flush();
         }
-        assertThat(IntStream.range(0, 3).mapToObj(id -> dir.resolve("node-" + id))).allMatch(p -> p.toFile().isDirectory());
+        assertThat(IntStream.range(0, 3).mapToObj(id -> dir.resolve("node-" + id)))
+                .allMatch(p -> p.toFile().isDirectory());
 
         try (LocalCluster cluster = new LocalCluster(settings).start();
-             Admin admin = Clients.admin(cluster.bootstrapServers());
-             KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrapServers(), Map.of())) {
-            assertThat(admin.describeCluster().nodes().get()).extracting(Node::id).containsExactlyInAnyOrder(0, 1, 2);
+                Admin admin = Clients.admin(cluster.bootstrapServers());
+                KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrapServers(), Map.of())) {
+            assertThat(admin.describeCluster().nodes().get())
+                    .extracting(Node::id)
+                    .containsExactlyInAnyOrder(0, 1, 2);
             assertThat(admin.listTopics().names().get()).contains("kept");
-            List<TopicPartition> partitions = IntStream.range(0, 6).mapToObj(p -> new TopicPartition("kept", p)).toList();
+            List<TopicPartition> partitions = IntStream.range(0, 6)
+                    .mapToObj(p -> new TopicPartition("kept", p))
+                    .toList();
             assertInPlace(Clients.readAll(consumer, partitions, 600, DEADLINE), 6);
-            assertInPlace(Clients.readAll(consumer, List.of(new TopicPartition("replicated", 0),
-                    new TopicPartition("replicated", 1)), 600, DEADLINE), 2);
-            assertThat(admin.describeTopics(List.of("replicated")).allTopicNames().get().get("replicated").partitions())
+            assertInPlace(
+                    Clients.readAll(
+                            consumer,
+                            List.of(new TopicPartition("replicated", 0), new TopicPartition("replicated", 1)),
+                            600,
+                            DEADLINE),
+                    2);
+            assertThat(admin.describeTopics(List.of("replicated"))
+                            .allTopicNames()
+                            .get()
+                            .get("replicated")
+                            .partitions())
                     .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
         }
     }
@@ -75,12 +89,13 @@ class LocalClusterTest {
     @Test
     void nodesStopRestartAndJoinWithTheirIdPortAndData(@TempDir Path dir) throws Exception {
         try (LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(3, dir)).start();
-             Admin admin = Clients.admin(cluster.bootstrapServers())) {
+                Admin admin = Clients.admin(cluster.bootstrapServers())) {
             Clients.createTopic(admin, "moving", 3, Map.of());
             int port = cluster.node(1).port();
             try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrapServers(), Map.of())) {
                 for (int p = 0; p < 3; p++) {
-                    producer.send(new ProducerRecord<>("moving", p, "k", "before-" + p)).get();
+                    producer.send(new ProducerRecord<>("moving", p, "k", "before-" + p))
+                            .get();
                 }
             }
 
@@ -91,7 +106,9 @@ class LocalClusterTest {
             cluster.startNode(1);
             cluster.restartNode(2);
             assertThat(cluster.node(1).port()).isEqualTo(port);
-            await("nodes 1 and 2 are back").atMost(DEADLINE).until(() -> nodeIds(admin).equals(List.of(0, 1, 2)));
+            await("nodes 1 and 2 are back")
+                    .atMost(DEADLINE)
+                    .until(() -> nodeIds(admin).equals(List.of(0, 1, 2)));
 
             LocalNode added = cluster.addNode();
             assertThat(added.id()).isEqualTo(3);
@@ -101,8 +118,10 @@ class LocalClusterTest {
             // Every partition, wherever it lives, still holds what was written before the restarts.
             try (KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrapServers(), Map.of())) {
                 List<TopicPartition> partitions = IntStream.range(0, 3)
-                        .mapToObj(p -> new TopicPartition("moving", p)).toList();
-                assertThat(Clients.readAll(consumer, partitions, 3, DEADLINE)).extracting(ConsumerRecord::value)
+                        .mapToObj(p -> new TopicPartition("moving", p))
+                        .toList();
+                assertThat(Clients.readAll(consumer, partitions, 3, DEADLINE))
+                        .extracting(ConsumerRecord::value)
                         .containsExactlyInAnyOrder("before-0", "before-1", "before-2");
             }
         }
@@ -111,8 +130,9 @@ class LocalClusterTest {
     @Test
     void aNodeWhoseSessionExpiredRegistersAgainAndServes(@TempDir Path dir) throws Exception {
         try (LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(3, dir)).start();
-             Admin admin = Clients.admin(cluster.bootstrapServers());
-             CuratorFramework zk = CuratorFrameworkFactory.newClient(cluster.zookeeperConnect(), new RetryOneTime(100))) {
+                Admin admin = Clients.admin(cluster.bootstrapServers());
+                CuratorFramework zk =
+                        CuratorFrameworkFactory.newClient(cluster.zookeeperConnect(), new RetryOneTime(100))) {
             zk.start();
             Clients.createTopic(admin, "before-expiry", 3, 3, Map.of("min.insync.replicas", "2"));
             awaitFullIsr(admin, "before-expiry");
@@ -121,32 +141,50 @@ class LocalClusterTest {
 
             cluster.expireSession(controller);
 
-            await("node " + controller + " registers under a new session").atMost(DEADLINE).ignoreExceptions()
-                    .until(() -> zk.checkExists().forPath(ZkPaths.broker(controller)).getEphemeralOwner() != session);
-            await("all three nodes and a controller").atMost(DEADLINE).ignoreExceptions()
-                    .until(() -> nodeIds(admin).equals(List.of(0, 1, 2)) && admin.describeCluster().controller().get() != null
+            await("node " + controller + " registers under a new session")
+                    .atMost(DEADLINE)
+                    .ignoreExceptions()
+                    .until(() ->
+                            zk.checkExists().forPath(ZkPaths.broker(controller)).getEphemeralOwner() != session);
+            await("all three nodes and a controller")
+                    .atMost(DEADLINE)
+                    .ignoreExceptions()
+                    .until(() -> nodeIds(admin).equals(List.of(0, 1, 2))
+                            && admin.describeCluster().controller().get() != null
                             && !admin.describeCluster().controller().get().isEmpty());
             // The renewed node follows again: every replica back in sync, acks=all writes go through.
             awaitFullIsr(admin, "before-expiry");
             // A topic made afterwards has a partition on every node, the renewed one included, and all serve.
             Clients.createTopic(admin, "after-expiry", 3, Map.of());
-            try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrapServers(),
-                    Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
+            try (KafkaProducer<String, String> producer =
+                    Clients.producer(cluster.bootstrapServers(), Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
                 for (int p = 0; p < 3; p++) {
-                    assertThat(producer.send(new ProducerRecord<>("after-expiry", p, "k", "v")).get().offset()).isZero();
-                    assertThat(producer.send(new ProducerRecord<>("before-expiry", p, "k", "v")).get().offset()).isZero();
+                    assertThat(producer.send(new ProducerRecord<>("after-expiry", p, "k", "v"))
+                                    .get()
+                                    .offset())
+                            .isZero();
+                    assertThat(producer.send(new ProducerRecord<>("before-expiry", p, "k", "v"))
+                                    .get()
+                                    .offset())
+                            .isZero();
                 }
             }
         }
     }
 
     private static void awaitFullIsr(Admin admin, String topic) {
-        await("every replica of " + topic + " in sync").atMost(DEADLINE).ignoreExceptions()
+        await("every replica of " + topic + " in sync")
+                .atMost(DEADLINE)
+                .ignoreExceptions()
                 .until(() -> admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                        .allMatch(p -> p.leader() != null && p.isr().size() == p.replicas().size()));
+                        .allMatch(p -> p.leader() != null
+                                && p.isr().size() == p.replicas().size()));
     }
 
     private static List<Integer> nodeIds(Admin admin) throws Exception {
-        return admin.describeCluster().nodes().get().stream().map(Node::id).sorted().toList();
+        return admin.describeCluster().nodes().get().stream()
+                .map(Node::id)
+                .sorted()
+                .toList();
     }
 }

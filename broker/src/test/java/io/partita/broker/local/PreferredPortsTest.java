@@ -19,7 +19,8 @@ class PreferredPortsTest {
     @Test
     void freePortsAreTakenAsPreferred() {
         int first = threeFreePortsInARow();
-        assertThat(LocalCluster.Settings.of(3, DIR).withPreferredBasePort(first).basePort()).isEqualTo(first);
+        assertThat(LocalCluster.Settings.of(3, DIR).withPreferredBasePort(first).basePort())
+                .isEqualTo(first);
     }
 
     @Test
@@ -27,9 +28,15 @@ class PreferredPortsTest {
         int first = threeFreePortsInARow();
         try (ServerSocket taken = new ServerSocket(first + 2, 1, InetAddress.getLoopbackAddress())) {
             assertThat(FreePorts.allFree(first, 3)).isFalse();
-            assertThat(LocalCluster.Settings.of(3, DIR).withPreferredBasePort(first).basePort()).isZero();
+            assertThat(LocalCluster.Settings.of(3, DIR)
+                            .withPreferredBasePort(first)
+                            .basePort())
+                    .isZero();
             // Fewer nodes stop short of the taken port.
-            assertThat(LocalCluster.Settings.of(2, DIR).withPreferredBasePort(first).basePort()).isEqualTo(first);
+            assertThat(LocalCluster.Settings.of(2, DIR)
+                            .withPreferredBasePort(first)
+                            .basePort())
+                    .isEqualTo(first);
         }
     }
 

@@ -36,7 +36,8 @@ class CheckpointTest {
     void afterAMachineCrashTheStoreOpensItsLastCheckpointWhole() throws Exception {
         System.setProperty(CheckpointFile.BOOT_ID_PROPERTY, "boot-before-the-crash");
         Path live = dir.resolve("live");
-        LogStoreSettings settings = LogStoreSettings.defaults(live).withCheckpointIntervalMs(NO_TIMER)
+        LogStoreSettings settings = LogStoreSettings.defaults(live)
+                .withCheckpointIntervalMs(NO_TIMER)
                 .withWritebackIntervalMs(0);
         byte[] atCheckpoint;
         byte[] checkpointFile;
@@ -46,14 +47,16 @@ class CheckpointTest {
             PartitionLog log = store.openPartition(KEY, LogConfig.defaults());
             for (int i = 0; i < 200; i++) {
                 beforeCheckpoint.add(i + ":kept-" + i);
-                log.appendAsLeader(LogTestSupport.batch(LogTestSupport.NOW, "kept-" + i), 0).join();
+                log.appendAsLeader(LogTestSupport.batch(LogTestSupport.NOW, "kept-" + i), 0)
+                        .join();
             }
             long before = store.requestCheckpointForTesting();
             await().atMost(Duration.ofSeconds(10)).until(() -> store.checkpointCount() > before);
             atCheckpoint = Files.readAllBytes(live.resolve("data.mdb"));
             checkpointFile = Files.readAllBytes(live.resolve(CheckpointFile.NAME));
             for (int i = 0; i < 200; i++) {
-                log.appendAsLeader(LogTestSupport.batch(LogTestSupport.NOW, "lost-" + i, "x".repeat(500)), 0).join();
+                log.appendAsLeader(LogTestSupport.batch(LogTestSupport.NOW, "lost-" + i, "x".repeat(500)), 0)
+                        .join();
             }
             afterMore = Files.readAllBytes(live.resolve("data.mdb"));
         }
@@ -66,10 +69,12 @@ class CheckpointTest {
         System.setProperty(CheckpointFile.BOOT_ID_PROPERTY, "boot-after-the-crash");
         try (LogStore store = LogStore.open(LogStoreSettings.defaults(crashed).withCheckpointIntervalMs(NO_TIMER))) {
             PartitionLog log = store.openPartition(KEY, LogConfig.defaults());
-            List<String> values = LogTestSupport.values(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records());
+            List<String> values = LogTestSupport.values(
+                    log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records());
             assertThat(values).containsExactlyElementsOf(beforeCheckpoint);
             // And it goes on from there.
-            log.appendAsLeader(LogTestSupport.batch(LogTestSupport.NOW, "after-the-reboot"), 0).join();
+            log.appendAsLeader(LogTestSupport.batch(LogTestSupport.NOW, "after-the-reboot"), 0)
+                    .join();
             assertThat(log.logEndOffset()).isEqualTo(201);
         }
     }

@@ -58,9 +58,9 @@ class CompactionIntegrationTest {
         TopicPartition tp = new TopicPartition(topic, 0);
         Map<String, RecordMetadata> latest = new HashMap<>();
         Map<String, String> latestValue = new HashMap<>();
-        try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(),
-                Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
-             KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrap(), Map.of())) {
+        try (KafkaProducer<String, String> producer =
+                        Clients.producer(cluster.bootstrap(), Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
+                KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrap(), Map.of())) {
             for (int round = 0; round < 20; round++) {
                 Map<String, Future<RecordMetadata>> sent = new HashMap<>();
                 for (int k = 0; k < 50; k++) {
@@ -73,20 +73,27 @@ class CompactionIntegrationTest {
                     latest.put(send.getKey(), send.getValue().get(10, TimeUnit.SECONDS));
                 }
             }
-            long produced = producer.send(new ProducerRecord<>(topic, 0, MARKER, "m")).get().offset() + 1;
+            long produced = producer.send(new ProducerRecord<>(topic, 0, MARKER, "m"))
+                            .get()
+                            .offset()
+                    + 1;
 
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-                producer.send(new ProducerRecord<>(topic, 0, MARKER, "m")).get(10, TimeUnit.SECONDS);
-                Map<String, List<ConsumerRecord<String, String>>> byKey = byKey(
-                        Clients.readToEnd(consumer, List.of(tp), Duration.ofSeconds(20)));
-                assertThat(byKey.keySet()).containsAll(latest.keySet());
-                for (Map.Entry<String, RecordMetadata> expected : latest.entrySet()) {
-                    List<ConsumerRecord<String, String>> kept = byKey.get(expected.getKey());
-                    assertThat(kept).as(expected.getKey()).hasSize(1);
-                    assertThat(kept.get(0).offset()).isEqualTo(expected.getValue().offset());
-                    assertThat(kept.get(0).value()).isEqualTo(latestValue.get(expected.getKey()));
-                }
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> {
+                        producer.send(new ProducerRecord<>(topic, 0, MARKER, "m"))
+                                .get(10, TimeUnit.SECONDS);
+                        Map<String, List<ConsumerRecord<String, String>>> byKey =
+                                byKey(Clients.readToEnd(consumer, List.of(tp), Duration.ofSeconds(20)));
+                        assertThat(byKey.keySet()).containsAll(latest.keySet());
+                        for (Map.Entry<String, RecordMetadata> expected : latest.entrySet()) {
+                            List<ConsumerRecord<String, String>> kept = byKey.get(expected.getKey());
+                            assertThat(kept).as(expected.getKey()).hasSize(1);
+                            assertThat(kept.get(0).offset())
+                                    .isEqualTo(expected.getValue().offset());
+                            assertThat(kept.get(0).value()).isEqualTo(latestValue.get(expected.getKey()));
+                        }
+                    });
             assertThat(produced).as("1000 updates and a marker were produced").isEqualTo(1001);
         }
     }
@@ -95,41 +102,55 @@ class CompactionIntegrationTest {
     void tombstonesDisappearAfterDeleteRetention() throws Exception {
         String topic = "tombstones";
         long deleteRetentionMs = 3000;
-        Clients.createTopic(admin, topic, 1, compacted(Map.of("delete.retention.ms", String.valueOf(deleteRetentionMs))));
+        Clients.createTopic(
+                admin, topic, 1, compacted(Map.of("delete.retention.ms", String.valueOf(deleteRetentionMs))));
         TopicPartition tp = new TopicPartition(topic, 0);
-        try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(),
-                Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
-             KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrap(), Map.of())) {
+        try (KafkaProducer<String, String> producer =
+                        Clients.producer(cluster.bootstrap(), Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
+                KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrap(), Map.of())) {
             for (int k = 0; k < 10; k++) {
-                producer.send(new ProducerRecord<>(topic, 0, "key-" + k, "value-" + k)).get();
+                producer.send(new ProducerRecord<>(topic, 0, "key-" + k, "value-" + k))
+                        .get();
             }
             for (int k = 0; k < 5; k++) {
                 producer.send(new ProducerRecord<>(topic, 0, "key-" + k, null)).get();
             }
             long tombstonesWritten = System.currentTimeMillis();
 
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-                producer.send(new ProducerRecord<>(topic, 0, MARKER, "m")).get(10, TimeUnit.SECONDS);
-                Map<String, List<ConsumerRecord<String, String>>> byKey = byKey(
-                        Clients.readToEnd(consumer, List.of(tp), Duration.ofSeconds(20)));
-                for (int k = 0; k < 5; k++) {
-                    assertThat(byKey.get("key-" + k)).as("the deleted value is gone, its tombstone stays")
-                            .singleElement().extracting(ConsumerRecord::value).isNull();
-                }
-            });
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-                producer.send(new ProducerRecord<>(topic, 0, MARKER, "m")).get(10, TimeUnit.SECONDS);
-                Map<String, List<ConsumerRecord<String, String>>> byKey = byKey(
-                        Clients.readToEnd(consumer, List.of(tp), Duration.ofSeconds(20)));
-                for (int k = 0; k < 5; k++) {
-                    assertThat(byKey).as("tombstone of key-" + k).doesNotContainKey("key-" + k);
-                }
-                for (int k = 5; k < 10; k++) {
-                    assertThat(byKey.get("key-" + k)).singleElement().extracting(ConsumerRecord::value)
-                            .isEqualTo("value-" + k);
-                }
-            });
-            assertThat(System.currentTimeMillis() - tombstonesWritten).as("not before delete.retention.ms")
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> {
+                        producer.send(new ProducerRecord<>(topic, 0, MARKER, "m"))
+                                .get(10, TimeUnit.SECONDS);
+                        Map<String, List<ConsumerRecord<String, String>>> byKey =
+                                byKey(Clients.readToEnd(consumer, List.of(tp), Duration.ofSeconds(20)));
+                        for (int k = 0; k < 5; k++) {
+                            assertThat(byKey.get("key-" + k))
+                                    .as("the deleted value is gone, its tombstone stays")
+                                    .singleElement()
+                                    .extracting(ConsumerRecord::value)
+                                    .isNull();
+                        }
+                    });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> {
+                        producer.send(new ProducerRecord<>(topic, 0, MARKER, "m"))
+                                .get(10, TimeUnit.SECONDS);
+                        Map<String, List<ConsumerRecord<String, String>>> byKey =
+                                byKey(Clients.readToEnd(consumer, List.of(tp), Duration.ofSeconds(20)));
+                        for (int k = 0; k < 5; k++) {
+                            assertThat(byKey).as("tombstone of key-" + k).doesNotContainKey("key-" + k);
+                        }
+                        for (int k = 5; k < 10; k++) {
+                            assertThat(byKey.get("key-" + k))
+                                    .singleElement()
+                                    .extracting(ConsumerRecord::value)
+                                    .isEqualTo("value-" + k);
+                        }
+                    });
+            assertThat(System.currentTimeMillis() - tombstonesWritten)
+                    .as("not before delete.retention.ms")
                     .isGreaterThanOrEqualTo(deleteRetentionMs);
         }
     }
@@ -145,8 +166,8 @@ class CompactionIntegrationTest {
         String padding = "x".repeat(200);
         CompletableFuture<Integer> producerRun = CompletableFuture.supplyAsync(() -> {
             int sent = 0;
-            try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(),
-                    Map.of(ProducerConfig.LINGER_MS_CONFIG, 2))) {
+            try (KafkaProducer<String, String> producer =
+                    Clients.producer(cluster.bootstrap(), Map.of(ProducerConfig.LINGER_MS_CONFIG, 2))) {
                 long end = System.currentTimeMillis() + 6000;
                 while (System.currentTimeMillis() < end) {
                     List<Future<RecordMetadata>> round = new ArrayList<>();
@@ -157,7 +178,9 @@ class CompactionIntegrationTest {
                     }
                     for (int k = 0; k < round.size(); k++) {
                         synchronized (latest) {
-                            latest.put("key-" + k, round.get(k).get(10, TimeUnit.SECONDS).offset());
+                            latest.put(
+                                    "key-" + k,
+                                    round.get(k).get(10, TimeUnit.SECONDS).offset());
                         }
                     }
                     slowestSendMs[0] = Math.max(slowestSendMs[0], System.currentTimeMillis() - started);
@@ -183,32 +206,45 @@ class CompactionIntegrationTest {
             }
         }
         int sent = producerRun.get(60, TimeUnit.SECONDS);
-        assertThat(fetched).as("the consumer kept reading while the cleaner ran").isPositive();
-        assertThat(slowestSendMs[0]).as("no produce round stalled behind the cleaner").isLessThan(10_000);
+        assertThat(fetched)
+                .as("the consumer kept reading while the cleaner ran")
+                .isPositive();
+        assertThat(slowestSendMs[0])
+                .as("no produce round stalled behind the cleaner")
+                .isLessThan(10_000);
 
         try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of());
-             KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrap(), Map.of())) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-                producer.send(new ProducerRecord<>(topic, 0, MARKER, "m")).get(10, TimeUnit.SECONDS);
-                List<ConsumerRecord<String, String>> all = Clients.readToEnd(consumer, List.of(tp),
-                        Duration.ofSeconds(20));
-                Map<String, List<ConsumerRecord<String, String>>> byKey = byKey(all);
-                assertThat(all.size()).as("compacted from " + sent + " updates").isLessThan(sent);
-                latest.forEach((key, offset) -> assertThat(byKey.get(key)).as(key).singleElement()
-                        .extracting(ConsumerRecord::offset).isEqualTo(offset));
-            });
+                KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrap(), Map.of())) {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> {
+                        producer.send(new ProducerRecord<>(topic, 0, MARKER, "m"))
+                                .get(10, TimeUnit.SECONDS);
+                        List<ConsumerRecord<String, String>> all =
+                                Clients.readToEnd(consumer, List.of(tp), Duration.ofSeconds(20));
+                        Map<String, List<ConsumerRecord<String, String>>> byKey = byKey(all);
+                        assertThat(all.size())
+                                .as("compacted from " + sent + " updates")
+                                .isLessThan(sent);
+                        latest.forEach((key, offset) -> assertThat(byKey.get(key))
+                                .as(key)
+                                .singleElement()
+                                .extracting(ConsumerRecord::offset)
+                                .isEqualTo(offset));
+                    });
         }
     }
 
     private static Map<String, String> compacted(Map<String, String> extra) {
-        Map<String, String> configs = new HashMap<>(Map.of("cleanup.policy", "compact", "segment.ms", "100",
-                "min.cleanable.dirty.ratio", "0.01"));
+        Map<String, String> configs = new HashMap<>(
+                Map.of("cleanup.policy", "compact", "segment.ms", "100", "min.cleanable.dirty.ratio", "0.01"));
         configs.putAll(extra);
         return configs;
     }
 
     /** Records by key, the marker left out. */
-    private static Map<String, List<ConsumerRecord<String, String>>> byKey(List<ConsumerRecord<String, String>> records) {
+    private static Map<String, List<ConsumerRecord<String, String>>> byKey(
+            List<ConsumerRecord<String, String>> records) {
         Map<String, List<ConsumerRecord<String, String>>> byKey = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             if (!MARKER.equals(record.key())) {

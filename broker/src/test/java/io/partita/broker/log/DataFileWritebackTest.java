@@ -23,7 +23,9 @@ class DataFileWritebackTest {
         assertThat(writeback.startWriteback()).isTrue();
         assertThat(writeback.startWriteback()).isTrue();
         writeback.close();
-        assertThat(writeback.startWriteback()).as("closed: its descriptor may name another file by now").isFalse();
+        assertThat(writeback.startWriteback())
+                .as("closed: its descriptor may name another file by now")
+                .isFalse();
         writeback.close();
     }
 
@@ -34,7 +36,8 @@ class DataFileWritebackTest {
 
     @Test
     void aStoreWithSteadyWritebackAppendsReadsAndReopens() throws Exception {
-        LogStoreSettings settings = LogStoreSettings.defaults(dir.resolve("data")).withWritebackIntervalMs(1);
+        LogStoreSettings settings =
+                LogStoreSettings.defaults(dir.resolve("data")).withWritebackIntervalMs(1);
         try (LogStore store = LogStore.open(settings)) {
             PartitionLog log = store.openPartition(KillNineChild.KEY, LogConfig.defaults());
             for (int i = 0; i < 200; i++) {
@@ -43,8 +46,11 @@ class DataFileWritebackTest {
         }
         try (LogStore store = LogStore.open(settings.withWritebackIntervalMs(0))) {
             PartitionLog log = store.openPartition(KillNineChild.KEY, LogConfig.defaults());
-            assertThat(LogTestSupport.values(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
-                    .hasSize(200).startsWith("0:v0").endsWith("199:v199");
+            assertThat(LogTestSupport.values(
+                            log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
+                    .hasSize(200)
+                    .startsWith("0:v0")
+                    .endsWith("199:v199");
         }
     }
 }

@@ -20,9 +20,10 @@ class DirectoryLockTest {
                     .isInstanceOfSatisfying(DirectoryLockedException.class, e -> {
                         assertThat(e.directory()).isEqualTo(data);
                         assertThat(e.holder()).containsEntry("bootstrap.servers", "127.0.0.1:9092");
-                        assertThat(e.getMessage()).isEqualTo(data.toAbsolutePath()
-                                + " is in use by another Partita process (pid 42); stop it first or choose another"
-                                + " directory");
+                        assertThat(e.getMessage())
+                                .isEqualTo(data.toAbsolutePath()
+                                        + " is in use by another Partita process (pid 42); stop it first or choose another"
+                                        + " directory");
                     });
         }
         try (DirectoryLock again = DirectoryLock.acquire(data)) {

@@ -22,6 +22,7 @@ class IdempotentProducerTest {
 
     @TempDir
     Path dir;
+
     private final AtomicLong clock = new AtomicLong(NOW);
     private LogStore store;
     private PartitionLog log;
@@ -40,9 +41,12 @@ class IdempotentProducerTest {
     @Test
     void retriedBatchGetsOriginalOffsetsAndAppendsNothing() {
         log.appendAsLeader(LogTestSupport.batch(NOW, "other"), 0).join();
-        AppendResult first = log.appendAsLeader(idempotent(PID, (short) 0, 0, "a", "b"), 0).join();
-        AppendResult second = log.appendAsLeader(idempotent(PID, (short) 0, 2, "c"), 0).join();
-        AppendResult retry = log.appendAsLeader(idempotent(PID, (short) 0, 0, "a", "b"), 0).join();
+        AppendResult first =
+                log.appendAsLeader(idempotent(PID, (short) 0, 0, "a", "b"), 0).join();
+        AppendResult second =
+                log.appendAsLeader(idempotent(PID, (short) 0, 2, "c"), 0).join();
+        AppendResult retry =
+                log.appendAsLeader(idempotent(PID, (short) 0, 0, "a", "b"), 0).join();
         assertThat(first.baseOffset()).isEqualTo(1);
         assertThat(second.baseOffset()).isEqualTo(3);
         assertThat(retry.duplicate()).isTrue();
@@ -72,23 +76,33 @@ class IdempotentProducerTest {
         log.appendAsLeader(idempotent(PID, (short) 0, 0, "a"), 0).join();
         assertRejected(log.appendAsLeader(idempotent(PID, (short) 0, 5, "gap"), 0), OutOfOrderSequenceException.class);
         assertThat(log.logEndOffset()).isEqualTo(1);
-        assertThat(log.appendAsLeader(idempotent(PID, (short) 0, 1, "b"), 0).join().baseOffset()).isEqualTo(1);
+        assertThat(log.appendAsLeader(idempotent(PID, (short) 0, 1, "b"), 0)
+                        .join()
+                        .baseOffset())
+                .isEqualTo(1);
     }
 
     @Test
     void staleEpochIsFencedAndNewEpochStartsAtZero() {
         log.appendAsLeader(idempotent(PID, (short) 3, 0, "a"), 0).join();
-        assertRejected(log.appendAsLeader(idempotent(PID, (short) 2, 1, "old"), 0), InvalidProducerEpochException.class);
+        assertRejected(
+                log.appendAsLeader(idempotent(PID, (short) 2, 1, "old"), 0), InvalidProducerEpochException.class);
         assertRejected(log.appendAsLeader(idempotent(PID, (short) 4, 7, "new"), 0), OutOfOrderSequenceException.class);
-        AppendResult bumped = log.appendAsLeader(idempotent(PID, (short) 4, 0, "new"), 0).join();
+        AppendResult bumped =
+                log.appendAsLeader(idempotent(PID, (short) 4, 0, "new"), 0).join();
         assertThat(bumped.baseOffset()).isEqualTo(1);
-        assertThat(log.producerState(PID)).get().extracting(ProducerStateEntry::producerEpoch).isEqualTo((short) 4);
+        assertThat(log.producerState(PID))
+                .get()
+                .extracting(ProducerStateEntry::producerEpoch)
+                .isEqualTo((short) 4);
     }
 
     @Test
     void sequencesWrapAtIntegerMaxValue() {
-        log.appendAsLeader(idempotent(PID, (short) 0, Integer.MAX_VALUE - 1, "a", "b"), 0).join();
-        AppendResult wrapped = log.appendAsLeader(idempotent(PID, (short) 0, 0, "c"), 0).join();
+        log.appendAsLeader(idempotent(PID, (short) 0, Integer.MAX_VALUE - 1, "a", "b"), 0)
+                .join();
+        AppendResult wrapped =
+                log.appendAsLeader(idempotent(PID, (short) 0, 0, "c"), 0).join();
         assertThat(wrapped.duplicate()).isFalse();
         assertThat(wrapped.baseOffset()).isEqualTo(2);
     }
@@ -100,12 +114,19 @@ class IdempotentProducerTest {
         store.close();
         store = LogTestSupport.open(dir, clock);
         log = store.openPartition(key("idem", 0), LogConfig.defaults());
-        assertThat(log.producerState(PID)).get().extracting(ProducerStateEntry::lastSeq).isEqualTo(2);
-        AppendResult retry = log.appendAsLeader(idempotent(PID, (short) 1, 0, "a", "b"), 0).join();
+        assertThat(log.producerState(PID))
+                .get()
+                .extracting(ProducerStateEntry::lastSeq)
+                .isEqualTo(2);
+        AppendResult retry =
+                log.appendAsLeader(idempotent(PID, (short) 1, 0, "a", "b"), 0).join();
         assertThat(retry.duplicate()).isTrue();
         assertThat(retry.baseOffset()).isZero();
         assertRejected(log.appendAsLeader(idempotent(PID, (short) 1, 9, "gap"), 0), OutOfOrderSequenceException.class);
-        assertThat(log.appendAsLeader(idempotent(PID, (short) 1, 3, "d"), 0).join().baseOffset()).isEqualTo(3);
+        assertThat(log.appendAsLeader(idempotent(PID, (short) 1, 3, "d"), 0)
+                        .join()
+                        .baseOffset())
+                .isEqualTo(3);
     }
 
     @Test
@@ -113,7 +134,10 @@ class IdempotentProducerTest {
         for (int seq = 0; seq < 7; seq++) {
             log.appendAsLeader(idempotent(PID, (short) 0, seq, "r" + seq), 0).join();
         }
-        assertThat(log.producerState(PID)).get().extracting(e -> e.batches().size()).isEqualTo(5);
+        assertThat(log.producerState(PID))
+                .get()
+                .extracting(e -> e.batches().size())
+                .isEqualTo(5);
         MemoryRecords tooOld = idempotent(PID, (short) 0, 0, "r0");
         assertRejected(log.appendAsLeader(tooOld, 0), OutOfOrderSequenceException.class);
     }

@@ -13,8 +13,7 @@ public final class KillNineChild {
 
     static final PartitionKey KEY = new PartitionKey(new Uuid(7, 7), "kill9", 0);
 
-    private KillNineChild() {
-    }
+    private KillNineChild() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -22,9 +21,15 @@ public final class KillNineChild {
         LogStore store = LogStore.open(LogStoreSettings.defaults(dir.resolve("data")));
         PartitionLog log = store.openPartition(KEY, LogConfig.defaults());
         for (int i = 0; ; i++) {
-            AppendResult result = log.appendAsLeader(LogTestSupport.batch(System.currentTimeMillis(), "v" + i, "w" + i), 0).join();
-            Files.writeString(acked, Long.toString(result.lastOffset() + 1), StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            AppendResult result = log.appendAsLeader(
+                            LogTestSupport.batch(System.currentTimeMillis(), "v" + i, "w" + i), 0)
+                    .join();
+            Files.writeString(
+                    acked,
+                    Long.toString(result.lastOffset() + 1),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
         }
     }
 }

@@ -28,12 +28,22 @@ class KillNineTest {
         Path childTmp = Files.createDirectories(dir.resolve("tmp"));
         Path childHome = Files.createDirectories(dir.resolve("home"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(List.of(java,
-                "-Djava.io.tmpdir=" + childTmp, "-Duser.home=" + childHome,
-                "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), KillNineChild.class.getName(),
-                dir.toString(), acked.toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(List.of(
+                        java,
+                        "-Djava.io.tmpdir=" + childTmp,
+                        "-Duser.home=" + childHome,
+                        "--add-opens",
+                        "java.base/java.nio=ALL-UNNAMED",
+                        "--add-opens",
+                        "java.base/sun.nio.ch=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KillNineChild.class.getName(),
+                        dir.toString(),
+                        acked.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> readAcked(acked) >= 2000);
         } finally {
@@ -41,19 +51,25 @@ class KillNineTest {
             child.waitFor(30, TimeUnit.SECONDS);
         }
         // The killed JVM left no copy of LMDB's native library behind: it loaded the one lasting copy.
-        try (var leftovers = Files.list(childTmp); var lasting = Files.list(childHome.resolve(".partita/native"))) {
+        try (var leftovers = Files.list(childTmp);
+                var lasting = Files.list(childHome.resolve(".partita/native"))) {
             assertThat(leftovers).isEmpty();
-            assertThat(lasting).singleElement().satisfies(library ->
-                    assertThat(library.getFileName().toString()).startsWith("lmdb-"));
+            assertThat(lasting)
+                    .singleElement()
+                    .satisfies(library ->
+                            assertThat(library.getFileName().toString()).startsWith("lmdb-"));
         }
         long acknowledged = readAcked(acked);
         try (LogStore store = LogStore.open(LogStoreSettings.defaults(dir.resolve("data")))) {
             PartitionLog log = store.openPartition(KillNineChild.KEY, LogConfig.defaults());
             assertThat(log.logEndOffset()).isGreaterThanOrEqualTo(acknowledged);
-            List<String> values = LogTestSupport.values(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records());
+            List<String> values = LogTestSupport.values(
+                    log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records());
             assertThat(values).hasSize((int) log.logEndOffset());
             assertThat(values.get(0)).isEqualTo("0:v0");
-            assertThat(log.appendAsLeader(LogTestSupport.batch(1L, "after"), 0).join().baseOffset())
+            assertThat(log.appendAsLeader(LogTestSupport.batch(1L, "after"), 0)
+                            .join()
+                            .baseOffset())
                     .isEqualTo(log.logEndOffset() - 1);
         }
     }

@@ -28,7 +28,7 @@ class LogCommitEventTest {
     void eachAppendIsOneCommitWithTheHighWatermarkRidingAlong() throws Exception {
         List<RecordedEvent> commits;
         try (LogStore store = LogTestSupport.open(dir, new AtomicLong(NOW));
-             Recording recording = new Recording()) {
+                Recording recording = new Recording()) {
             PartitionLog log = store.openPartition(key("events", 0), LogConfig.defaults());
             recording.enable("io.partita.LogCommit").withThreshold(Duration.ZERO);
             recording.start();
@@ -41,7 +41,8 @@ class LogCommitEventTest {
             Path file = dir.resolve("commits.jfr");
             recording.dump(file);
             commits = RecordingFile.readAllEvents(file).stream()
-                    .filter(e -> e.getEventType().getName().equals("io.partita.LogCommit")).toList();
+                    .filter(e -> e.getEventType().getName().equals("io.partita.LogCommit"))
+                    .toList();
         }
         // 20 appends, and at most one more commit for the high watermark no later append carried.
         assertThat(commits).hasSizeBetween(20, 21);
@@ -52,7 +53,9 @@ class LogCommitEventTest {
         });
 
         try (LogStore store = LogTestSupport.open(dir, new AtomicLong(NOW))) {
-            assertThat(store.openPartition(key("events", 0), LogConfig.defaults()).highWatermark()).isEqualTo(20);
+            assertThat(store.openPartition(key("events", 0), LogConfig.defaults())
+                            .highWatermark())
+                    .isEqualTo(20);
         }
     }
 }

@@ -34,16 +34,23 @@ class LogConfigTest {
 
     @Test
     void overridesWinOverBrokerDefaultsAndParseStrings() {
-        LogConfig config = LogConfig.from(Map.of("retention.ms", "1000", "compression.type", "lz4"),
-                Map.of("retention.ms", "5000", "message.timestamp.type", "LogAppendTime", "cleanup.policy", "compact,delete"));
+        LogConfig config = LogConfig.from(
+                Map.of("retention.ms", "1000", "compression.type", "lz4"),
+                Map.of(
+                        "retention.ms",
+                        "5000",
+                        "message.timestamp.type",
+                        "LogAppendTime",
+                        "cleanup.policy",
+                        "compact,delete"));
         assertThat(config.retentionMs()).isEqualTo(5000L);
         assertThat(config.compressionType()).isEqualTo("lz4");
         assertThat(config.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
         assertThat(config.cleanupPolicy()).isEqualTo(List.of("compact", "delete"));
         assertThat(config.compacted()).isTrue();
         assertThat(config.deleteEnabled()).isTrue();
-        assertThat(config.overriddenNames()).containsExactlyInAnyOrder("retention.ms", "message.timestamp.type",
-                "cleanup.policy");
+        assertThat(config.overriddenNames())
+                .containsExactlyInAnyOrder("retention.ms", "message.timestamp.type", "cleanup.policy");
         assertThat(config.values()).containsEntry("retention.ms", 5000L);
     }
 

@@ -26,6 +26,7 @@ class LogHeadAndTailTest {
 
     @TempDir
     Path dir;
+
     private final AtomicLong clock = new AtomicLong(NOW);
     private LogStore store;
 
@@ -43,7 +44,8 @@ class LogHeadAndTailTest {
     private PartitionLog fourBatches(String topic, Map<String, ?> overrides) {
         PartitionLog log = store.openPartition(key(topic, 0), config(overrides));
         for (int b = 0; b < 4; b++) {
-            log.appendAsLeader(batch(NOW + 1000L * b, "v" + (2 * b), "v" + (2 * b + 1)), 0).join();
+            log.appendAsLeader(batch(NOW + 1000L * b, "v" + (2 * b), "v" + (2 * b + 1)), 0)
+                    .join();
         }
         log.updateHighWatermark(log.logEndOffset());
         return log;
@@ -58,29 +60,35 @@ class LogHeadAndTailTest {
         assertThat(log.logStartOffset()).isEqualTo(4);
         assertThat(log.logEndOffset()).isEqualTo(8);
         assertThat(log.sizeInBytes()).isLessThan(sizeBefore);
-        assertThat(baseOffsets(log.read(4, Integer.MAX_VALUE, Long.MAX_VALUE, true).records())).containsExactly(4L, 6L);
+        assertThat(baseOffsets(
+                        log.read(4, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
+                .containsExactly(4L, 6L);
         assertThatThrownBy(() -> log.read(3, 100, Long.MAX_VALUE, true)).isInstanceOf(OffsetOutOfRangeException.class);
 
         clock.set(NOW + 100_000);
         store.runRetentionNow().join();
         assertThat(log.logStartOffset()).as("a log may become empty").isEqualTo(8);
         assertThat(log.sizeInBytes()).isZero();
-        assertThat(log.read(8, 100, Long.MAX_VALUE, true).records().sizeInBytes()).isZero();
+        assertThat(log.read(8, 100, Long.MAX_VALUE, true).records().sizeInBytes())
+                .isZero();
         assertThat(log.offsetOfMaxTimestamp()).isEmpty();
-        assertThat(log.appendAsLeader(batch(NOW, "after"), 0).join().baseOffset()).isEqualTo(8);
+        assertThat(log.appendAsLeader(batch(NOW, "after"), 0).join().baseOffset())
+                .isEqualTo(8);
     }
 
     @Test
     void retentionBySizeKeepsTheNewestBatchesWithinTheLimit() {
         PartitionLog log = fourBatches("size", Map.of("retention.ms", "-1"));
         long batchSize = log.sizeInBytes() / 4;
-        store.openPartition(key("size", 0), config(Map.of("retention.ms", "-1", "retention.bytes",
-                String.valueOf(2 * batchSize + 1))));
+        store.openPartition(
+                key("size", 0),
+                config(Map.of("retention.ms", "-1", "retention.bytes", String.valueOf(2 * batchSize + 1))));
         store.runRetentionNow().join();
-        assertThat(log.logStartOffset()).as("as Kafka: delete only while what remains stays at or above the limit")
+        assertThat(log.logStartOffset())
+                .as("as Kafka: delete only while what remains stays at or above the limit")
                 .isEqualTo(2);
-        store.openPartition(key("size", 0), config(Map.of("retention.ms", "-1", "retention.bytes",
-                String.valueOf(2 * batchSize))));
+        store.openPartition(
+                key("size", 0), config(Map.of("retention.ms", "-1", "retention.bytes", String.valueOf(2 * batchSize))));
         store.runRetentionNow().join();
         assertThat(log.logStartOffset()).isEqualTo(4);
         assertThat(log.sizeInBytes()).isEqualTo(2 * batchSize);
@@ -92,7 +100,9 @@ class LogHeadAndTailTest {
         log.updateHighWatermark(3);
         clock.set(NOW + 1_000_000);
         store.runRetentionNow().join();
-        assertThat(log.logStartOffset()).as("only the batch wholly below the HW goes").isEqualTo(2);
+        assertThat(log.logStartOffset())
+                .as("only the batch wholly below the HW goes")
+                .isEqualTo(2);
 
         PartitionLog compacted = fourBatches("compacted", Map.of("retention.ms", "1000", "cleanup.policy", "compact"));
         store.runRetentionNow().join();
@@ -104,10 +114,14 @@ class LogHeadAndTailTest {
         PartitionLog log = fourBatches("dr", Map.of());
         assertThat(log.deleteRecordsBefore(3).join()).isEqualTo(3);
         assertThat(log.logStartOffset()).isEqualTo(3);
-        assertThat(baseOffsets(log.read(3, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
-                .as("the batch holding the new start stays").containsExactly(2L, 4L, 6L);
+        assertThat(baseOffsets(
+                        log.read(3, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
+                .as("the batch holding the new start stays")
+                .containsExactly(2L, 4L, 6L);
         assertThat(log.offsetForTimestamp(0)).contains(new TimestampAndOffset(NOW + 1000, 3, 0));
-        assertThat(log.deleteRecordsBefore(1).join()).as("never moves backwards").isEqualTo(3);
+        assertThat(log.deleteRecordsBefore(1).join())
+                .as("never moves backwards")
+                .isEqualTo(3);
         assertRejected(log.deleteRecordsBefore(9), OffsetOutOfRangeException.class);
         assertThat(log.deleteRecordsBefore(8).join()).isEqualTo(8);
         assertThat(log.sizeInBytes()).isZero();
@@ -116,28 +130,32 @@ class LogHeadAndTailTest {
     @Test
     void timeIndexIsRebuiltWhenTheBatchHoldingTheMaxIsDeleted() {
         PartitionLog log = store.openPartition(key("reindex", 0), LogConfig.defaults());
-        log.appendAsLeader(batch(NOW + 5000, "big"), 0).join();   // raises the max to NOW+5000
-        log.appendAsLeader(batch(NOW + 1000, "a"), 0).join();     // below the max: no index entry
+        log.appendAsLeader(batch(NOW + 5000, "big"), 0).join(); // raises the max to NOW+5000
+        log.appendAsLeader(batch(NOW + 1000, "a"), 0).join(); // below the max: no index entry
         log.appendAsLeader(batch(NOW + 2000, "b"), 0).join();
         log.updateHighWatermark(3);
         log.deleteRecordsBefore(1).join();
         assertThat(log.offsetForTimestamp(NOW)).contains(new TimestampAndOffset(NOW + 1000, 1, 0));
         assertThat(log.offsetForTimestamp(NOW + 1500)).contains(new TimestampAndOffset(NOW + 2000, 2, 0));
         assertThat(log.offsetOfMaxTimestamp()).contains(new TimestampAndOffset(NOW + 2000, 2, 0));
-        assertThat(log.appendAsLeader(batch(NOW + 3000, "c"), 0).join().baseOffset()).isEqualTo(3);
+        assertThat(log.appendAsLeader(batch(NOW + 3000, "c"), 0).join().baseOffset())
+                .isEqualTo(3);
         assertThat(log.offsetOfMaxTimestamp()).contains(new TimestampAndOffset(NOW + 3000, 3, 0));
     }
 
     @Test
     void truncateDropsEverythingAtAndAfterTheOffset() {
         PartitionLog log = fourBatches("trunc", Map.of());
-        log.appendAsLeader(idempotent(7L, (short) 0, 0, "p0"), 1).join();   // offset 8
-        log.appendAsLeader(idempotent(7L, (short) 0, 1, "p1"), 1).join();   // offset 9
+        log.appendAsLeader(idempotent(7L, (short) 0, 0, "p0"), 1).join(); // offset 8
+        log.appendAsLeader(idempotent(7L, (short) 0, 1, "p1"), 1).join(); // offset 9
         log.updateHighWatermark(10);
         log.truncateTo(9).join();
         assertThat(log.logEndOffset()).isEqualTo(9);
         assertThat(log.highWatermark()).isEqualTo(9);
-        assertThat(log.producerState(7L)).get().extracting(ProducerStateEntry::lastSeq).isEqualTo(0);
+        assertThat(log.producerState(7L))
+                .get()
+                .extracting(ProducerStateEntry::lastSeq)
+                .isEqualTo(0);
         log.truncateTo(5).join();
         assertThat(log.logEndOffset()).as("a straddling batch goes entirely").isEqualTo(4);
         assertThat(log.producerState(7L)).isEmpty();

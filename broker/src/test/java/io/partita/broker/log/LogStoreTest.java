@@ -32,6 +32,7 @@ class LogStoreTest {
 
     @TempDir
     Path dir;
+
     private final AtomicLong clock = new AtomicLong(NOW);
 
     @Test
@@ -46,7 +47,8 @@ class LogStoreTest {
             log.appendAsLeader(idempotent(9L, (short) 2, 0, "p"), 4).join();
             log.updateHighWatermark(5);
             log.deleteRecordsBefore(2).join();
-            before = bytesOf(log.read(2, Integer.MAX_VALUE, Long.MAX_VALUE, true).records());
+            before =
+                    bytesOf(log.read(2, Integer.MAX_VALUE, Long.MAX_VALUE, true).records());
         }
         try (LogStore store = LogTestSupport.open(dir, clock)) {
             assertThat(store.storedPartitions()).containsExactly(key);
@@ -55,10 +57,16 @@ class LogStoreTest {
             assertThat(log.logEndOffset()).isEqualTo(6);
             assertThat(log.highWatermark()).isEqualTo(5);
             assertThat(log.leaderEpochs()).containsExactly(new EpochEntry(3, 0), new EpochEntry(4, 5));
-            assertThat(bytesOf(log.read(2, Integer.MAX_VALUE, Long.MAX_VALUE, true).records())).isEqualTo(before);
+            assertThat(bytesOf(
+                            log.read(2, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
+                    .isEqualTo(before);
             assertThat(log.offsetOfMaxTimestamp()).contains(new TimestampAndOffset(NOW + 4, 4, 3));
-            assertThat(log.producerState(9L)).get().extracting(ProducerStateEntry::producerEpoch).isEqualTo((short) 2);
-            assertThat(log.appendAsLeader(batch(NOW, "next"), 4).join().baseOffset()).isEqualTo(6);
+            assertThat(log.producerState(9L))
+                    .get()
+                    .extracting(ProducerStateEntry::producerEpoch)
+                    .isEqualTo((short) 2);
+            assertThat(log.appendAsLeader(batch(NOW, "next"), 4).join().baseOffset())
+                    .isEqualTo(6);
         }
     }
 
@@ -84,7 +92,8 @@ class LogStoreTest {
             assertThat(store.commitCount() - commitsBefore).isLessThan(200);
         }
         try (LogStore store = LogTestSupport.open(dir, clock)) {
-            assertThat(store.openPartition(key, LogConfig.defaults()).highWatermark()).isEqualTo(200);
+            assertThat(store.openPartition(key, LogConfig.defaults()).highWatermark())
+                    .isEqualTo(200);
         }
     }
 
@@ -119,14 +128,16 @@ class LogStoreTest {
             assertThat(all.first()).isZero();
             assertThat(all.last()).isEqualTo(2L * (threads * perThread - 1));
             assertThat(log.logEndOffset()).isEqualTo(2L * threads * perThread);
-            assertThat(LogTestSupport.values(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
+            assertThat(LogTestSupport.values(
+                            log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
                     .hasSize(2 * threads * perThread);
         }
     }
 
     @Test
     void mapGrowsWhenFull() throws Exception {
-        LogStoreSettings small = LogStoreSettings.defaults(dir).withMapSizeBytes(1 << 20).withClock(clock::get);
+        LogStoreSettings small =
+                LogStoreSettings.defaults(dir).withMapSizeBytes(1 << 20).withClock(clock::get);
         String payload = "p".repeat(16_000);
         try (LogStore store = LogStore.open(small)) {
             PartitionLog log = store.openPartition(key("grow", 0), LogConfig.defaults());
@@ -137,11 +148,13 @@ class LogStoreTest {
             futures.forEach(CompletableFuture::join);
             assertThat(store.mapSizeBytes()).isGreaterThan(1 << 20);
             assertThat(log.logEndOffset()).isEqualTo(400);
-            assertThat(LogTestSupport.values(log.read(399, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
+            assertThat(LogTestSupport.values(log.read(399, Integer.MAX_VALUE, Long.MAX_VALUE, true)
+                            .records()))
                     .containsExactly("399:" + payload + 399);
         }
         try (LogStore store = LogStore.open(small)) {
-            assertThat(store.openPartition(key("grow", 0), LogConfig.defaults()).logEndOffset()).isEqualTo(400);
+            assertThat(store.openPartition(key("grow", 0), LogConfig.defaults()).logEndOffset())
+                    .isEqualTo(400);
         }
     }
 
@@ -160,7 +173,9 @@ class LogStoreTest {
             PartitionLog again = store.openPartition(fresh, LogConfig.defaults());
             assertThat(again.logEndOffset()).isZero();
             assertThat(again.producerState(5L)).isEmpty();
-            assertThat(store.openPartition(fresh, LogConfig.defaults())).as("idempotent open").isSameAs(again);
+            assertThat(store.openPartition(fresh, LogConfig.defaults()))
+                    .as("idempotent open")
+                    .isSameAs(again);
         }
     }
 
@@ -204,20 +219,25 @@ class LogStoreTest {
     void partitionsOnlyOnDiskCanBeDeleted() throws Exception {
         PartitionKey key = key("on-disk", 1);
         try (LogStore store = LogTestSupport.open(dir, clock)) {
-            store.openPartition(key, LogConfig.defaults()).appendAsLeader(batch(NOW, "a"), 0).join();
+            store.openPartition(key, LogConfig.defaults())
+                    .appendAsLeader(batch(NOW, "a"), 0)
+                    .join();
         }
         try (LogStore store = LogTestSupport.open(dir, clock)) {
             assertThat(store.storedPartitions()).containsExactly(key);
             store.deletePartition(key).join();
             assertThat(store.storedPartitions()).isEmpty();
-            assertThat(store.openPartition(key, LogConfig.defaults()).logEndOffset()).isZero();
+            assertThat(store.openPartition(key, LogConfig.defaults()).logEndOffset())
+                    .isZero();
         }
     }
 
     @Test
     void retentionRunsInTheBackground() throws Exception {
-        LogStoreSettings settings = LogStoreSettings.defaults(dir).withMapSizeBytes(64L << 20)
-                .withRetentionCheckIntervalMs(20).withClock(clock::get);
+        LogStoreSettings settings = LogStoreSettings.defaults(dir)
+                .withMapSizeBytes(64L << 20)
+                .withRetentionCheckIntervalMs(20)
+                .withClock(clock::get);
         try (LogStore store = LogStore.open(settings)) {
             PartitionLog log = store.openPartition(key("background", 0), config(Map.of("retention.ms", "1000")));
             log.appendAsLeader(batch(NOW, "old"), 0).join();

@@ -20,13 +20,14 @@ final class LogTestSupport {
 
     static final long NOW = 1_700_000_000_000L;
 
-    private LogTestSupport() {
-    }
+    private LogTestSupport() {}
 
     /** A store with a controllable clock, and retention and compaction only on demand. */
     static LogStore open(Path dir, AtomicLong clock) throws IOException {
-        return LogStore.open(LogStoreSettings.defaults(dir).withMapSizeBytes(256L << 20)
-                .withRetentionCheckIntervalMs(3_600_000L).withClock(clock::get)
+        return LogStore.open(LogStoreSettings.defaults(dir)
+                .withMapSizeBytes(256L << 20)
+                .withRetentionCheckIntervalMs(3_600_000L)
+                .withClock(clock::get)
                 .withCleaner(LogCleanerSettings.defaults().withEnable(false)));
     }
 
@@ -39,8 +40,8 @@ final class LogTestSupport {
     }
 
     static SimpleRecord record(long timestamp, String value) {
-        return new SimpleRecord(timestamp, ("k-" + value).getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8));
+        return new SimpleRecord(
+                timestamp, ("k-" + value).getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     }
 
     static MemoryRecords batch(Compression compression, long timestamp, String... values) {

@@ -43,8 +43,12 @@ class LogThroughputBench {
         int remaining = RECORDS;
         long now = System.currentTimeMillis();
         while (remaining > 0) {
-            MemoryRecordsBuilder builder = MemoryRecords.builder(ByteBuffer.allocate(BATCH_BYTES + 1024),
-                    RecordBatch.CURRENT_MAGIC_VALUE, Compression.NONE, TimestampType.CREATE_TIME, 0L);
+            MemoryRecordsBuilder builder = MemoryRecords.builder(
+                    ByteBuffer.allocate(BATCH_BYTES + 1024),
+                    RecordBatch.CURRENT_MAGIC_VALUE,
+                    Compression.NONE,
+                    TimestampType.CREATE_TIME,
+                    0L);
             while (remaining > 0 && builder.estimatedSizeInBytes() + RECORD_BYTES + 16 < BATCH_BYTES) {
                 builder.append(now, null, value);
                 remaining--;
@@ -52,7 +56,8 @@ class LogThroughputBench {
             batches.add(builder.build());
         }
         try (LogStore store = LogStore.open(LogStoreSettings.defaults(dir))) {
-            PartitionLog log = store.openPartition(new PartitionKey(Uuid.randomUuid(), "bench", 0), LogConfig.defaults());
+            PartitionLog log =
+                    store.openPartition(new PartitionKey(Uuid.randomUuid(), "bench", 0), LogConfig.defaults());
             // Batches are consumed by the append (offsets set in place), so append copies: like fresh requests.
             List<MemoryRecords> copies = new ArrayList<>(batches.size());
             for (MemoryRecords batch : batches) {
@@ -73,7 +78,8 @@ class LogThroughputBench {
             long offset = 0;
             long bytes = 0;
             while (offset < log.logEndOffset()) {
-                MemoryRecords read = log.read(offset, 1 << 20, Long.MAX_VALUE, true).records();
+                MemoryRecords read =
+                        log.read(offset, 1 << 20, Long.MAX_VALUE, true).records();
                 bytes += read.sizeInBytes();
                 RecordBatch last = null;
                 for (RecordBatch batch : read.batches()) {
@@ -82,11 +88,18 @@ class LogThroughputBench {
                 offset = last.nextOffset();
             }
             double readSeconds = (System.nanoTime() - start) / 1e9;
-            LOG.warn("append: {} records in {} batches, {} s, {} records/s, {} MB/s, {} commits",
-                    RECORDS, batches.size(), String.format("%.2f", appendSeconds),
+            LOG.warn(
+                    "append: {} records in {} batches, {} s, {} records/s, {} MB/s, {} commits",
+                    RECORDS,
+                    batches.size(),
+                    String.format("%.2f", appendSeconds),
                     String.format("%.0f", RECORDS / appendSeconds),
-                    String.format("%.0f", log.sizeInBytes() / appendSeconds / 1e6), store.commitCount());
-            LOG.warn("read: {} bytes in {} s, {} records/s", bytes, String.format("%.2f", readSeconds),
+                    String.format("%.0f", log.sizeInBytes() / appendSeconds / 1e6),
+                    store.commitCount());
+            LOG.warn(
+                    "read: {} bytes in {} s, {} records/s",
+                    bytes,
+                    String.format("%.2f", readSeconds),
                     String.format("%.0f", RECORDS / readSeconds));
         }
     }

@@ -41,6 +41,7 @@ class PartitionLogAppendTest {
 
     @TempDir
     Path dir;
+
     private final AtomicLong clock = new AtomicLong(NOW);
     private LogStore store;
 
@@ -74,7 +75,8 @@ class PartitionLogAppendTest {
         assertThat(a.logEndOffset()).isEqualTo(400);
         assertThat(b.logEndOffset()).isEqualTo(200);
         assertThat(values(a.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
-                .hasSize(400).startsWith("0:a0", "1:a0'", "2:a1");
+                .hasSize(400)
+                .startsWith("0:a0", "1:a0'", "2:a1");
         assertThat(store.commitCount()).as("appends are group-committed").isLessThan(400);
     }
 
@@ -87,7 +89,8 @@ class PartitionLogAppendTest {
         AppendResult result = log.appendAsLeader(sent, 3).join();
         assertThat(result.baseOffset()).isEqualTo(1);
 
-        MemoryRecords read = log.read(1, Integer.MAX_VALUE, Long.MAX_VALUE, true).records();
+        MemoryRecords read =
+                log.read(1, Integer.MAX_VALUE, Long.MAX_VALUE, true).records();
         MutableRecordBatch stored = read.batches().iterator().next();
         assertThat(stored.compressionType()).isEqualTo(type);
         assertThat(stored.baseOffset()).isEqualTo(1);
@@ -103,7 +106,8 @@ class PartitionLogAppendTest {
         PartitionLog log = store.openPartition(key("recompress", 0), config(Map.of("compression.type", "gzip")));
         log.appendAsLeader(batch(Compression.lz4().build(), NOW, "a", "b"), 0).join();
         log.appendAsLeader(batch(Compression.gzip().build(), NOW, "c"), 0).join();
-        MemoryRecords read = log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records();
+        MemoryRecords read =
+                log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records();
         List<CompressionType> codecs = new ArrayList<>();
         read.batches().forEach(b -> {
             b.ensureValid();
@@ -120,27 +124,47 @@ class PartitionLogAppendTest {
     void uncompressedTopicDecompressesProducerBatches() {
         PartitionLog log = store.openPartition(key("plain", 0), config(Map.of("compression.type", "uncompressed")));
         log.appendAsLeader(batch(Compression.zstd().build(), NOW, "a", "b"), 0).join();
-        MutableRecordBatch stored = log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records().batches().iterator().next();
+        MutableRecordBatch stored = log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true)
+                .records()
+                .batches()
+                .iterator()
+                .next();
         assertThat(stored.compressionType()).isEqualTo(CompressionType.NONE);
     }
 
     @Test
     void logAppendTimeStampsTheBrokerClock() {
-        PartitionLog log = store.openPartition(key("lat", 0), config(Map.of("message.timestamp.type", "LogAppendTime")));
+        PartitionLog log =
+                store.openPartition(key("lat", 0), config(Map.of("message.timestamp.type", "LogAppendTime")));
         clock.set(NOW + 5000);
-        AppendResult result = log.appendAsLeader(batch(NOW - 100_000, "a", "b"), 0).join();
+        AppendResult result =
+                log.appendAsLeader(batch(NOW - 100_000, "a", "b"), 0).join();
         assertThat(result.logAppendTime()).isEqualTo(NOW + 5000);
-        MutableRecordBatch stored = log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records().batches().iterator().next();
+        MutableRecordBatch stored = log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true)
+                .records()
+                .batches()
+                .iterator()
+                .next();
         stored.ensureValid();
         assertThat(stored.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
         assertThat(stored.maxTimestamp()).isEqualTo(NOW + 5000);
         assertThat(stored.iterator().next().timestamp()).isEqualTo(NOW + 5000);
-        assertThat(log.offsetOfMaxTimestamp()).get().extracting(TimestampAndOffset::timestamp).isEqualTo(NOW + 5000);
+        assertThat(log.offsetOfMaxTimestamp())
+                .get()
+                .extracting(TimestampAndOffset::timestamp)
+                .isEqualTo(NOW + 5000);
 
-        PartitionLog compressed = store.openPartition(key("lat-gzip", 0), config(Map.of(
-                "message.timestamp.type", "LogAppendTime", "compression.type", "gzip")));
-        assertThat(compressed.appendAsLeader(batch(NOW, "a"), 0).join().logAppendTime()).isEqualTo(NOW + 5000);
-        MutableRecordBatch reencoded = compressed.read(0, 1 << 20, Long.MAX_VALUE, true).records().batches().iterator().next();
+        PartitionLog compressed = store.openPartition(
+                key("lat-gzip", 0),
+                config(Map.of("message.timestamp.type", "LogAppendTime", "compression.type", "gzip")));
+        assertThat(compressed.appendAsLeader(batch(NOW, "a"), 0).join().logAppendTime())
+                .isEqualTo(NOW + 5000);
+        MutableRecordBatch reencoded = compressed
+                .read(0, 1 << 20, Long.MAX_VALUE, true)
+                .records()
+                .batches()
+                .iterator()
+                .next();
         assertThat(reencoded.timestampType()).isEqualTo(TimestampType.LOG_APPEND_TIME);
         assertThat(reencoded.maxTimestamp()).isEqualTo(NOW + 5000);
     }
@@ -154,25 +178,29 @@ class PartitionLogAppendTest {
         buffer.put(last, (byte) (buffer.get(last) ^ 0x5a));
         assertRejected(log.appendAsLeader(records, 0), CorruptRecordException.class);
         assertThat(log.logEndOffset()).isZero();
-        assertThat(log.appendAsLeader(batch(NOW, "ok"), 0).join().baseOffset()).as("the writer lives on").isZero();
+        assertThat(log.appendAsLeader(batch(NOW, "ok"), 0).join().baseOffset())
+                .as("the writer lives on")
+                .isZero();
     }
 
     @Test
     void oversizedBatchIsRecordTooLarge() {
         PartitionLog log = store.openPartition(key("big", 0), config(Map.of("max.message.bytes", "200")));
         assertRejected(log.appendAsLeader(batch(NOW, "x".repeat(300)), 0), RecordTooLargeException.class);
-        assertThat(log.appendAsLeader(batch(NOW, "small"), 0).join().baseOffset()).isZero();
+        assertThat(log.appendAsLeader(batch(NOW, "small"), 0).join().baseOffset())
+                .isZero();
     }
 
     @Test
     void oldMagicAndFutureTimestampsAreRejected() {
         PartitionLog log = store.openPartition(key("bad", 0), LogConfig.defaults());
-        MemoryRecords v1 = MemoryRecords.withRecords(RecordBatch.MAGIC_VALUE_V1, 0L, Compression.NONE,
-                LogTestSupport.record(NOW, "old"));
+        MemoryRecords v1 = MemoryRecords.withRecords(
+                RecordBatch.MAGIC_VALUE_V1, 0L, Compression.NONE, LogTestSupport.record(NOW, "old"));
         assertRejected(log.appendAsLeader(v1, 0), UnsupportedForMessageFormatException.class);
         assertRejected(log.appendAsLeader(batch(NOW + 7_200_000L, "future"), 0), InvalidTimestampException.class);
 
-        PartitionLog strict = store.openPartition(key("strict", 0), config(Map.of("message.timestamp.before.max.ms", "1000")));
+        PartitionLog strict =
+                store.openPartition(key("strict", 0), config(Map.of("message.timestamp.before.max.ms", "1000")));
         assertRejected(strict.appendAsLeader(batch(NOW - 5000, "past"), 0), InvalidTimestampException.class);
     }
 
@@ -181,8 +209,8 @@ class PartitionLogAppendTest {
         PartitionLog log = store.openPartition(key("invalid", 0), config(Map.of("cleanup.policy", "compact")));
         MemoryRecords shifted = MemoryRecords.withRecords(5L, Compression.NONE, LogTestSupport.record(NOW, "a"));
         assertRejected(log.appendAsLeader(shifted, 0), InvalidRecordException.class);
-        MemoryRecords keyless = MemoryRecords.withRecords(Compression.NONE,
-                new SimpleRecord(NOW, null, "v".getBytes()));
+        MemoryRecords keyless =
+                MemoryRecords.withRecords(Compression.NONE, new SimpleRecord(NOW, null, "v".getBytes()));
         assertRejected(log.appendAsLeader(keyless, 0), InvalidRecordException.class);
     }
 
@@ -192,14 +220,19 @@ class PartitionLogAppendTest {
         leader.appendAsLeader(batch(NOW, "a", "b"), 4).join();
         leader.appendAsLeader(batch(NOW, "c"), 5).join();
         PartitionLog follower = store.openPartition(key("follower", 0), LogConfig.defaults());
-        MemoryRecords fetched = leader.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records();
+        MemoryRecords fetched =
+                leader.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records();
         AppendResult result = follower.appendAsFollower(fetched).join();
         assertThat(result.baseOffset()).isZero();
         assertThat(result.lastOffset()).isEqualTo(2);
         assertThat(follower.logEndOffset()).isEqualTo(3);
-        assertThat(bytesOf(follower.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records())).isEqualTo(bytesOf(fetched));
+        assertThat(bytesOf(follower.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true)
+                        .records()))
+                .isEqualTo(bytesOf(fetched));
         assertThat(follower.leaderEpochs()).containsExactly(new EpochEntry(4, 0), new EpochEntry(5, 2));
-        assertRejected(follower.appendAsFollower(leader.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()),
+        assertRejected(
+                follower.appendAsFollower(
+                        leader.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()),
                 InvalidRecordException.class);
     }
 

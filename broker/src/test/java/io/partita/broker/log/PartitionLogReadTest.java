@@ -23,6 +23,7 @@ class PartitionLogReadTest {
 
     @TempDir
     Path dir;
+
     private LogStore store;
     private PartitionLog log;
     private int batchSize;
@@ -55,25 +56,34 @@ class PartitionLogReadTest {
 
     @Test
     void maxBytesLimitsToWholeBatches() {
-        assertThat(baseOffsets(log.read(0, 2 * batchSize + 10, Long.MAX_VALUE, true).records())).containsExactly(0L, 3L);
+        assertThat(baseOffsets(
+                        log.read(0, 2 * batchSize + 10, Long.MAX_VALUE, true).records()))
+                .containsExactly(0L, 3L);
         assertThat(baseOffsets(log.read(0, 10, Long.MAX_VALUE, true).records()))
-                .as("minOneBatch returns one whole batch even over maxBytes").containsExactly(0L);
-        assertThat(log.read(0, 10, Long.MAX_VALUE, false).records().sizeInBytes()).isZero();
+                .as("minOneBatch returns one whole batch even over maxBytes")
+                .containsExactly(0L);
+        assertThat(log.read(0, 10, Long.MAX_VALUE, false).records().sizeInBytes())
+                .isZero();
     }
 
     @Test
     void neverPastMaxOffsetExclusive() {
-        assertThat(baseOffsets(log.read(0, Integer.MAX_VALUE, 9, true).records())).containsExactly(0L, 3L, 6L);
+        assertThat(baseOffsets(log.read(0, Integer.MAX_VALUE, 9, true).records()))
+                .containsExactly(0L, 3L, 6L);
         assertThat(baseOffsets(log.read(0, Integer.MAX_VALUE, 8, true).records()))
-                .as("a batch reaching past the limit is held back").containsExactly(0L, 3L);
-        assertThat(log.read(9, Integer.MAX_VALUE, 9, true).records().sizeInBytes()).isZero();
+                .as("a batch reaching past the limit is held back")
+                .containsExactly(0L, 3L);
+        assertThat(log.read(9, Integer.MAX_VALUE, 9, true).records().sizeInBytes())
+                .isZero();
     }
 
     @Test
     void endOfLogIsEmptyAndBeyondIsOutOfRange() {
         assertThat(log.read(15, 1000, Long.MAX_VALUE, true).records()).isSameAs(MemoryRecords.EMPTY);
-        assertThatThrownBy(() -> log.read(16, 1000, Long.MAX_VALUE, true)).isInstanceOf(OffsetOutOfRangeException.class);
-        assertThatThrownBy(() -> log.read(-1, 1000, Long.MAX_VALUE, true)).isInstanceOf(OffsetOutOfRangeException.class);
+        assertThatThrownBy(() -> log.read(16, 1000, Long.MAX_VALUE, true))
+                .isInstanceOf(OffsetOutOfRangeException.class);
+        assertThatThrownBy(() -> log.read(-1, 1000, Long.MAX_VALUE, true))
+                .isInstanceOf(OffsetOutOfRangeException.class);
     }
 
     @Test
@@ -82,8 +92,9 @@ class PartitionLogReadTest {
         // Batch max timestamps: 100, 300, 200 (goes backwards), 300 (repeat), 500; offsets 0..9 two per batch.
         long[][] stamps = {{50, 100}, {300, 250}, {200, 150}, {300, 120}, {400, 500}};
         for (long[] pair : stamps) {
-            times.appendAsLeader(MemoryRecords.withRecords(Compression.NONE,
-                    record(pair[0], "a"), record(pair[1], "b")), 0).join();
+            times.appendAsLeader(
+                            MemoryRecords.withRecords(Compression.NONE, record(pair[0], "a"), record(pair[1], "b")), 0)
+                    .join();
         }
         assertThat(times.offsetForTimestamp(0)).contains(new TimestampAndOffset(50, 0, 0));
         assertThat(times.offsetForTimestamp(100)).contains(new TimestampAndOffset(100, 1, 0));
@@ -98,8 +109,11 @@ class PartitionLogReadTest {
     @Test
     void timeIndexWorksForCompressedBatches() {
         PartitionLog times = store.openPartition(key("ctimes", 0), LogConfig.defaults());
-        times.appendAsLeader(MemoryRecords.withRecords(Compression.zstd().build(),
-                record(10, "a"), record(30, "b"), record(20, "c")), 7).join();
+        times.appendAsLeader(
+                        MemoryRecords.withRecords(
+                                Compression.zstd().build(), record(10, "a"), record(30, "b"), record(20, "c")),
+                        7)
+                .join();
         assertThat(times.offsetForTimestamp(25)).contains(new TimestampAndOffset(30, 1, 7));
         assertThat(times.offsetOfMaxTimestamp()).contains(new TimestampAndOffset(30, 1, 7));
     }
@@ -109,6 +123,7 @@ class PartitionLogReadTest {
         PartitionLog empty = store.openPartition(key("empty", 0), LogConfig.defaults());
         assertThat(empty.offsetForTimestamp(0)).isEmpty();
         assertThat(empty.offsetOfMaxTimestamp()).isEmpty();
-        assertThat(empty.read(0, 100, Long.MAX_VALUE, true).records().sizeInBytes()).isZero();
+        assertThat(empty.read(0, 100, Long.MAX_VALUE, true).records().sizeInBytes())
+                .isZero();
     }
 }

@@ -16,6 +16,7 @@ class ReadTxnPoolTest {
 
     @TempDir
     Path dir;
+
     private final AtomicLong clock = new AtomicLong(NOW);
 
     @Test
@@ -23,11 +24,14 @@ class ReadTxnPoolTest {
         try (LogStore store = LogTestSupport.open(dir, clock)) {
             PartitionLog log = store.openPartition(key("reuse", 0), LogConfig.defaults());
             log.appendAsLeader(batch(NOW, "a"), 0).join();
-            assertThat(values(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records())).containsExactly("0:a");
+            assertThat(values(
+                            log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
+                    .containsExactly("0:a");
             assertThat(store.readTxns().idle()).isEqualTo(1);
 
             log.appendAsLeader(batch(NOW, "b"), 0).join();
-            assertThat(values(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
+            assertThat(values(
+                            log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
                     .containsExactly("0:a", "1:b");
             assertThat(store.readTxns().idle()).isEqualTo(1);
         }
@@ -46,7 +50,9 @@ class ReadTxnPoolTest {
         }
         try (LogStore store = LogTestSupport.open(dir, clock)) {
             PartitionLog log = store.openPartition(key("many", 0), LogConfig.defaults());
-            assertThat(values(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records())).containsExactly("0:x");
+            assertThat(values(
+                            log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()))
+                    .containsExactly("0:x");
         }
     }
 
@@ -57,8 +63,9 @@ class ReadTxnPoolTest {
         }
         return store.withReadTxn(txn -> {
             int below = nestedReads(store, log, depth - 1);
-            boolean sawRecord = values(log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records()).equals(
-                    List.of("0:x"));
+            boolean sawRecord = values(
+                            log.read(0, Integer.MAX_VALUE, Long.MAX_VALUE, true).records())
+                    .equals(List.of("0:x"));
             return below + (sawRecord ? 1 : 0);
         });
     }

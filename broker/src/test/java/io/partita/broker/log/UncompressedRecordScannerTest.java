@@ -19,11 +19,13 @@ class UncompressedRecordScannerTest {
     private static final PartitionKey T0 = new PartitionKey(Uuid.randomUuid(), "t", 0);
 
     private static ByteBuffer batch() {
-        return MemoryRecords.withRecords(Compression.NONE,
-                new SimpleRecord(NOW, "k1".getBytes(), "v1".getBytes()),
-                new SimpleRecord(NOW + 5, null, "no key".getBytes()),
-                new SimpleRecord(NOW + 9, "k3".getBytes(), null,
-                        new RecordHeader[] {new RecordHeader("h", "x".getBytes()), new RecordHeader("n", null)}))
+        return MemoryRecords.withRecords(
+                        Compression.NONE,
+                        new SimpleRecord(NOW, "k1".getBytes(), "v1".getBytes()),
+                        new SimpleRecord(NOW + 5, null, "no key".getBytes()),
+                        new SimpleRecord(NOW + 9, "k3".getBytes(), null, new RecordHeader[] {
+                            new RecordHeader("h", "x".getBytes()), new RecordHeader("n", null)
+                        }))
                 .buffer();
     }
 

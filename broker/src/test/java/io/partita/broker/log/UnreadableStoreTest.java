@@ -15,11 +15,15 @@ class UnreadableStoreTest {
 
     @Test
     void aDataFileThatIsNotLmdbIsNamedWithWhatToDo() throws Exception {
-        Files.write(dir.resolve("data.mdb"), "not an LMDB environment ".repeat(4096).getBytes());
-        assertThatThrownBy(() -> LogStore.open(LogStoreSettings.defaults(dir))).isInstanceOf(IOException.class)
+        Files.write(
+                dir.resolve("data.mdb"), "not an LMDB environment ".repeat(4096).getBytes());
+        assertThatThrownBy(() -> LogStore.open(LogStoreSettings.defaults(dir)))
+                .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("The log store in " + dir.toAbsolutePath() + " cannot be opened (")
                 .hasMessageEndingWith("If its partitions have replicas on other nodes, move this directory aside"
                         + " and start the node again: it starts empty and copies them back from the others.")
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage().lines()).hasSize(1));
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(
+                                e.getMessage().lines())
+                        .hasSize(1));
     }
 }

@@ -66,7 +66,10 @@ class BadInputTest {
     @AfterEach
     void otherClientsKeepWorking() throws Exception {
         try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of())) {
-            assertThat(producer.send(new ProducerRecord<>(TOPIC, "still", "serving")).get().offset()).isNotNegative();
+            assertThat(producer.send(new ProducerRecord<>(TOPIC, "still", "serving"))
+                            .get()
+                            .offset())
+                    .isNotNegative();
         }
     }
 
@@ -115,14 +118,20 @@ class BadInputTest {
     @Test
     void anUnknownApiKeyClosesTheConnection() throws Exception {
         try (RawConnection raw = connect()) {
-            ByteBuffer header = ByteBuffer.allocate(10).putShort((short) 9_999).putShort((short) 0).putInt(1)
+            ByteBuffer header = ByteBuffer.allocate(10)
+                    .putShort((short) 9_999)
+                    .putShort((short) 0)
+                    .putInt(1)
                     .putShort((short) -1);
             raw.sendFrame(header.array());
             assertThat(raw.isClosedByServer()).isTrue();
         }
         // A key the client library knows but this node does not serve (ACLs: no authorizer).
         try (RawConnection raw = connect()) {
-            ByteBuffer header = ByteBuffer.allocate(10).putShort(ApiKeys.DESCRIBE_ACLS.id).putShort((short) 0).putInt(1)
+            ByteBuffer header = ByteBuffer.allocate(10)
+                    .putShort(ApiKeys.DESCRIBE_ACLS.id)
+                    .putShort((short) 0)
+                    .putInt(1)
                     .putShort((short) -1);
             raw.sendFrame(header.array());
             assertThat(raw.isClosedByServer()).isTrue();
@@ -134,14 +143,17 @@ class BadInputTest {
         // ApiVersions at a version from the future: UNSUPPORTED_VERSION in a v0 response that lists the ranges.
         try (RawConnection raw = connect()) {
             short future = (short) (ApiKeys.API_VERSIONS.latestVersion() + 5);
-            ByteBuffer request = ByteBuffer.allocate(14).putShort(ApiKeys.API_VERSIONS.id).putShort(future)
-                    .putInt(7).putShort((short) -1).putInt(0);
+            ByteBuffer request = ByteBuffer.allocate(14)
+                    .putShort(ApiKeys.API_VERSIONS.id)
+                    .putShort(future)
+                    .putInt(7)
+                    .putShort((short) -1)
+                    .putInt(0);
             raw.sendFrame(request.array());
             ByteBuffer frame = raw.readFrame();
             assertThat(frame).isNotNull();
             ResponseHeader.parse(frame, (short) 0);
-            ApiVersionsResponse response = ApiVersionsResponse.parse(
-                    new ByteBufferAccessor(frame), (short) 0);
+            ApiVersionsResponse response = ApiVersionsResponse.parse(new ByteBufferAccessor(frame), (short) 0);
             ApiVersionsResponseData data = response.data();
             assertThat(Errors.forCode(data.errorCode())).isEqualTo(Errors.UNSUPPORTED_VERSION);
             assertThat(data.apiKeys().find(ApiKeys.PRODUCE.id)).isNotNull();
@@ -149,8 +161,11 @@ class BadInputTest {
         }
         // Any other API at a version this node does not serve cannot be answered in a form the client reads.
         try (RawConnection raw = connect()) {
-            ByteBuffer request = ByteBuffer.allocate(10).putShort(ApiKeys.METADATA.id).putShort((short) 99)
-                    .putInt(1).putShort((short) -1);
+            ByteBuffer request = ByteBuffer.allocate(10)
+                    .putShort(ApiKeys.METADATA.id)
+                    .putShort((short) 99)
+                    .putInt(1)
+                    .putShort((short) -1);
             raw.sendFrame(request.array());
             assertThat(raw.isClosedByServer()).isTrue();
         }
@@ -162,22 +177,48 @@ class BadInputTest {
             RequestHeader header = raw.send(new ApiVersionsRequest.Builder().build((short) 3));
             ApiVersionsResponse response = raw.receive(header);
             assertThat(response.data().errorCode()).isZero();
-            assertThat(response.data().apiKeys()).extracting(k -> ApiKeys.forId(k.apiKey())).containsExactlyInAnyOrder(
-                    ApiKeys.PRODUCE, ApiKeys.FETCH, ApiKeys.LIST_OFFSETS, ApiKeys.METADATA, ApiKeys.API_VERSIONS,
-                    ApiKeys.CREATE_TOPICS, ApiKeys.DELETE_TOPICS, ApiKeys.CREATE_PARTITIONS, ApiKeys.DESCRIBE_CONFIGS,
-                    ApiKeys.ALTER_CONFIGS, ApiKeys.INCREMENTAL_ALTER_CONFIGS, ApiKeys.DESCRIBE_CLUSTER,
-                    ApiKeys.INIT_PRODUCER_ID, ApiKeys.DELETE_RECORDS, ApiKeys.DESCRIBE_LOG_DIRS,
-                    ApiKeys.OFFSET_FOR_LEADER_EPOCH, ApiKeys.ELECT_LEADERS, ApiKeys.ALTER_PARTITION_REASSIGNMENTS,
-                    ApiKeys.LIST_PARTITION_REASSIGNMENTS, ApiKeys.FIND_COORDINATOR, ApiKeys.JOIN_GROUP,
-                    ApiKeys.SYNC_GROUP, ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.OFFSET_COMMIT,
-                    ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS, ApiKeys.DELETE_GROUPS,
-                    ApiKeys.OFFSET_DELETE, ApiKeys.SASL_HANDSHAKE, ApiKeys.SASL_AUTHENTICATE);
+            assertThat(response.data().apiKeys())
+                    .extracting(k -> ApiKeys.forId(k.apiKey()))
+                    .containsExactlyInAnyOrder(
+                            ApiKeys.PRODUCE,
+                            ApiKeys.FETCH,
+                            ApiKeys.LIST_OFFSETS,
+                            ApiKeys.METADATA,
+                            ApiKeys.API_VERSIONS,
+                            ApiKeys.CREATE_TOPICS,
+                            ApiKeys.DELETE_TOPICS,
+                            ApiKeys.CREATE_PARTITIONS,
+                            ApiKeys.DESCRIBE_CONFIGS,
+                            ApiKeys.ALTER_CONFIGS,
+                            ApiKeys.INCREMENTAL_ALTER_CONFIGS,
+                            ApiKeys.DESCRIBE_CLUSTER,
+                            ApiKeys.INIT_PRODUCER_ID,
+                            ApiKeys.DELETE_RECORDS,
+                            ApiKeys.DESCRIBE_LOG_DIRS,
+                            ApiKeys.OFFSET_FOR_LEADER_EPOCH,
+                            ApiKeys.ELECT_LEADERS,
+                            ApiKeys.ALTER_PARTITION_REASSIGNMENTS,
+                            ApiKeys.LIST_PARTITION_REASSIGNMENTS,
+                            ApiKeys.FIND_COORDINATOR,
+                            ApiKeys.JOIN_GROUP,
+                            ApiKeys.SYNC_GROUP,
+                            ApiKeys.HEARTBEAT,
+                            ApiKeys.LEAVE_GROUP,
+                            ApiKeys.OFFSET_COMMIT,
+                            ApiKeys.OFFSET_FETCH,
+                            ApiKeys.LIST_GROUPS,
+                            ApiKeys.DESCRIBE_GROUPS,
+                            ApiKeys.DELETE_GROUPS,
+                            ApiKeys.OFFSET_DELETE,
+                            ApiKeys.SASL_HANDSHAKE,
+                            ApiKeys.SASL_AUTHENTICATE);
         }
     }
 
     @Test
     void aBatchWithABadCrcIsCorruptMessage() throws Exception {
-        MemoryRecords records = MemoryRecords.withRecords(Compression.NONE,
+        MemoryRecords records = MemoryRecords.withRecords(
+                Compression.NONE,
                 new SimpleRecord(System.currentTimeMillis(), "k".getBytes(), "a value to corrupt".getBytes()));
         ByteBuffer buffer = records.buffer();
         int last = buffer.limit() - 3;
@@ -189,8 +230,8 @@ class BadInputTest {
     void aBatchOverMessageMaxBytesIsMessageTooLarge() throws Exception {
         byte[] big = new byte[1_100_000];
         new Random(7).nextBytes(big);
-        MemoryRecords records = MemoryRecords.withRecords(Compression.NONE,
-                new SimpleRecord(System.currentTimeMillis(), null, big));
+        MemoryRecords records =
+                MemoryRecords.withRecords(Compression.NONE, new SimpleRecord(System.currentTimeMillis(), null, big));
         assertThat(produce(records, TOPIC)).isEqualTo(Errors.MESSAGE_TOO_LARGE);
     }
 
@@ -199,49 +240,69 @@ class BadInputTest {
         for (String name : List.of("bad name", "x".repeat(250), "..", "ünïcødé", "a/b")) {
             try (RawConnection raw = connect()) {
                 RequestHeader header = raw.send(new MetadataRequest.Builder(new MetadataRequestData()
-                        .setAllowAutoTopicCreation(true)
-                        .setTopics(List.of(new MetadataRequestData.MetadataRequestTopic().setName(name))))
+                                .setAllowAutoTopicCreation(true)
+                                .setTopics(List.of(new MetadataRequestData.MetadataRequestTopic().setName(name))))
                         .build((short) 12));
                 MetadataResponse response = raw.receive(header);
                 assertThat(response.errors()).containsEntry(name, Errors.INVALID_TOPIC_EXCEPTION);
             }
         }
-        try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(),
-                Map.of("max.block.ms", 5_000))) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("no spaces allowed", "v")).get())
+        try (KafkaProducer<String, String> producer =
+                Clients.producer(cluster.bootstrap(), Map.of("max.block.ms", 5_000))) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("no spaces allowed", "v"))
+                            .get())
                     .hasCauseInstanceOf(InvalidTopicException.class);
         }
     }
 
     @Test
     void aFailedProduceWithAcksZeroClosesItsConnectionAndASuccessfulOneGetsNoResponse() throws Exception {
-        MemoryRecords records = MemoryRecords.withRecords(Compression.NONE,
+        MemoryRecords records = MemoryRecords.withRecords(
+                Compression.NONE,
                 new SimpleRecord(System.currentTimeMillis(), "k".getBytes(), "fire and forget".getBytes()));
         try (RawConnection raw = new RawConnection("127.0.0.1", port, 1_000)) {
             raw.send(ProduceRequest.builder(acksZero(records, TOPIC, 0)).build((short) 9));
-            assertThat(raw.isClosedByServer()).as("a good acks=0 produce leaves the connection open").isFalse();
+            assertThat(raw.isClosedByServer())
+                    .as("a good acks=0 produce leaves the connection open")
+                    .isFalse();
         }
         try (RawConnection raw = connect()) {
             raw.send(ProduceRequest.builder(acksZero(records, TOPIC, 99)).build((short) 9));
-            assertThat(raw.isClosedByServer()).as("an acks=0 produce to a missing partition").isTrue();
+            assertThat(raw.isClosedByServer())
+                    .as("an acks=0 produce to a missing partition")
+                    .isTrue();
         }
     }
 
     private static ProduceRequestData acksZero(MemoryRecords records, String topic, int partition) {
         ProduceRequestData data = new ProduceRequestData().setAcks((short) 0).setTimeoutMs(5_000);
-        data.topicData().add(new ProduceRequestData.TopicProduceData().setName(topic).setPartitionData(List.of(
-                new ProduceRequestData.PartitionProduceData().setIndex(partition).setRecords(records))));
+        data.topicData()
+                .add(new ProduceRequestData.TopicProduceData()
+                        .setName(topic)
+                        .setPartitionData(List.of(new ProduceRequestData.PartitionProduceData()
+                                .setIndex(partition)
+                                .setRecords(records))));
         return data;
     }
 
     private static Errors produce(MemoryRecords records, String topic) throws Exception {
         ProduceRequestData data = new ProduceRequestData().setAcks((short) 1).setTimeoutMs(5_000);
-        data.topicData().add(new ProduceRequestData.TopicProduceData().setName(topic)
-                .setPartitionData(List.of(new ProduceRequestData.PartitionProduceData().setIndex(0).setRecords(records))));
+        data.topicData()
+                .add(new ProduceRequestData.TopicProduceData()
+                        .setName(topic)
+                        .setPartitionData(List.of(new ProduceRequestData.PartitionProduceData()
+                                .setIndex(0)
+                                .setRecords(records))));
         try (RawConnection raw = connect()) {
             RequestHeader header = raw.send(ProduceRequest.builder(data).build((short) 9));
             ProduceResponse response = raw.receive(header);
-            return Errors.forCode(response.data().responses().iterator().next().partitionResponses().get(0).errorCode());
+            return Errors.forCode(response.data()
+                    .responses()
+                    .iterator()
+                    .next()
+                    .partitionResponses()
+                    .get(0)
+                    .errorCode());
         }
     }
 }

@@ -53,10 +53,11 @@ class ConnectionLimitsTest {
     @Test
     void aClientThatNeverReadsCannotMakeTheNodeHoldItsAnswers() throws Exception {
         try (TestCluster cluster = TestCluster.start(1, Map.of());
-             KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(),
-                     Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000))) {
+                KafkaProducer<String, String> producer = Clients.producer(
+                        cluster.bootstrap(), Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000))) {
             for (int i = 0; i < 8; i++) {
-                producer.send(new ProducerRecord<>("big", 0, null, "x".repeat(RECORD_BYTES))).get();
+                producer.send(new ProducerRecord<>("big", 0, null, "x".repeat(RECORD_BYTES)))
+                        .get();
             }
             long before = usedDirectMemory();
             int port = cluster.cluster().nodes().get(0).port();
@@ -73,8 +74,8 @@ class ConnectionLimitsTest {
                 int sent = 0;
                 while (System.nanoTime() < end) {
                     peak.accumulateAndGet(usedDirectMemory() - before, Math::max);
-                    producer.send(new ProducerRecord<>("small", 0, null, "still served " + sent++),
-                            (metadata, error) -> {
+                    producer.send(
+                            new ProducerRecord<>("small", 0, null, "still served " + sent++), (metadata, error) -> {
                                 if (error == null) {
                                     acknowledged.incrementAndGet();
                                 }
@@ -82,19 +83,24 @@ class ConnectionLimitsTest {
                     Thread.sleep(10); // the sampling period of the memory measurement, not a wait for a condition
                 }
                 producer.flush();
-                assertThat(acknowledged.get()).as("records of the other client acknowledged").isEqualTo(sent);
+                assertThat(acknowledged.get())
+                        .as("records of the other client acknowledged")
+                        .isEqualTo(sent);
             }
-            assertThat(peak.get()).as("the node's direct memory above its level before, at its peak")
+            assertThat(peak.get())
+                    .as("the node's direct memory above its level before, at its peak")
                     .isLessThan(DIRECT_MEMORY_BOUND);
         }
     }
 
     /** Writes fetches for the 1 MB partition as fast as the node takes them; ends when the socket is closed. */
     private static void sendFetches(Socket socket, int count) {
-        FetchRequest.PartitionData data = new FetchRequest.PartitionData(Uuid.ZERO_UUID, 0, 0, 1_000_000,
-                Optional.empty());
-        FetchRequest request = FetchRequest.Builder.forConsumer((short) 12, 0, 1,
-                Map.of(new TopicPartition("big", 0), data)).setMaxBytes(1_000_000).build((short) 12);
+        FetchRequest.PartitionData data =
+                new FetchRequest.PartitionData(Uuid.ZERO_UUID, 0, 0, 1_000_000, Optional.empty());
+        FetchRequest request = FetchRequest.Builder.forConsumer(
+                        (short) 12, 0, 1, Map.of(new TopicPartition("big", 0), data))
+                .setMaxBytes(1_000_000)
+                .build((short) 12);
         try {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             for (int i = 1; i <= count; i++) {
@@ -111,8 +117,13 @@ class ConnectionLimitsTest {
     /** Netty's direct memory (answers being written) and the JDK's direct buffers (fetched record data). */
     private static long usedDirectMemory() {
         long jdk = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
-                .filter(pool -> pool.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
-        return ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric().usedDirectMemory() + jdk;
+                .filter(pool -> pool.getName().equals("direct"))
+                .mapToLong(BufferPoolMXBean::getMemoryUsed)
+                .sum();
+        return ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT)
+                        .metric()
+                        .usedDirectMemory()
+                + jdk;
     }
 
     @Test
@@ -148,11 +159,11 @@ class ConnectionLimitsTest {
         try (TestCluster cluster = TestCluster.start(1, Map.of(BrokerConfig.MAX_CONNECTIONS, "2"))) {
             int port = cluster.cluster().nodes().get(0).port();
             try (RawConnection first = new RawConnection("127.0.0.1", port, 5_000);
-                 RawConnection second = connectedAfter(first, port)) {
+                    RawConnection second = connectedAfter(first, port)) {
                 assertThat(apiVersions(second)).isTrue();
                 try (RawConnection third = new RawConnection("127.0.0.1", port, 10_000)) {
                     // Accepted by the kernel's backlog, not by the node: its request waits.
-                RequestHeader header = third.send(new ApiVersionsRequest.Builder().build((short) 3));
+                    RequestHeader header = third.send(new ApiVersionsRequest.Builder().build((short) 3));
                     assertThat(third.readFrameWithin(Duration.ofSeconds(1))).isNull();
                     first.close();
                     ApiVersionsResponse answer = third.receive(header);
@@ -175,8 +186,10 @@ class ConnectionLimitsTest {
     @Test
     void anIdleConnectionIsClosedAndABusyOneIsNot() throws Exception {
         try (TestCluster cluster = TestCluster.start(1, Map.of(BrokerConfig.CONNECTIONS_MAX_IDLE_MS, "700"));
-             RawConnection idle = new RawConnection("127.0.0.1", cluster.cluster().nodes().get(0).port(), 5_000);
-             RawConnection busy = new RawConnection("127.0.0.1", cluster.cluster().nodes().get(0).port(), 5_000)) {
+                RawConnection idle = new RawConnection(
+                        "127.0.0.1", cluster.cluster().nodes().get(0).port(), 5_000);
+                RawConnection busy = new RawConnection(
+                        "127.0.0.1", cluster.cluster().nodes().get(0).port(), 5_000)) {
             assertThat(apiVersions(idle)).isTrue();
             long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             while (System.nanoTime() < end) {

@@ -80,10 +80,15 @@ class FuzzTest {
             assertThat(answered).isPositive();
 
             try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, Map.of());
-                 KafkaConsumer<String, String> consumer = Clients.consumer(bootstrap, Map.of())) {
-                long offset = producer.send(new ProducerRecord<>("after-fuzz", 0, "k", "still serving")).get().offset();
-                var records = Clients.readAll(consumer, List.of(new TopicPartition("after-fuzz", 0)),
-                        (int) offset + 1, Duration.ofSeconds(20));
+                    KafkaConsumer<String, String> consumer = Clients.consumer(bootstrap, Map.of())) {
+                long offset = producer.send(new ProducerRecord<>("after-fuzz", 0, "k", "still serving"))
+                        .get()
+                        .offset();
+                var records = Clients.readAll(
+                        consumer,
+                        List.of(new TopicPartition("after-fuzz", 0)),
+                        (int) offset + 1,
+                        Duration.ofSeconds(20));
                 assertThat(records).last().extracting(r -> r.value()).isEqualTo("still serving");
             }
         }
@@ -92,29 +97,56 @@ class FuzzTest {
     private static List<byte[]> seedRequests() {
         List<AbstractRequest> requests = new ArrayList<>();
         requests.add(new ApiVersionsRequest.Builder().build((short) 3));
-        requests.add(new MetadataRequest.Builder(new MetadataRequestData().setAllowAutoTopicCreation(true)
-                .setTopics(List.of(new MetadataRequestData.MetadataRequestTopic().setName("fuzz")))).build((short) 12));
-        MemoryRecords records = MemoryRecords.withRecords(Compression.NONE,
+        requests.add(new MetadataRequest.Builder(new MetadataRequestData()
+                        .setAllowAutoTopicCreation(true)
+                        .setTopics(List.of(new MetadataRequestData.MetadataRequestTopic().setName("fuzz"))))
+                .build((short) 12));
+        MemoryRecords records = MemoryRecords.withRecords(
+                Compression.NONE,
                 new SimpleRecord(1L, "key".getBytes(), "value".getBytes()),
                 new SimpleRecord(2L, "key2".getBytes(), "value2".getBytes()));
         ProduceRequestData produce = new ProduceRequestData().setAcks((short) 1).setTimeoutMs(1_000);
-        produce.topicData().add(new ProduceRequestData.TopicProduceData().setName("fuzz")
-                .setPartitionData(List.of(new ProduceRequestData.PartitionProduceData().setIndex(0).setRecords(records))));
+        produce.topicData()
+                .add(new ProduceRequestData.TopicProduceData()
+                        .setName("fuzz")
+                        .setPartitionData(List.of(new ProduceRequestData.PartitionProduceData()
+                                .setIndex(0)
+                                .setRecords(records))));
         requests.add(ProduceRequest.builder(produce).build((short) 9));
-        FetchRequestData fetch = new FetchRequestData().setReplicaId(-1).setMaxWaitMs(0).setMinBytes(1)
-                .setMaxBytes(1 << 20).setSessionId(0).setSessionEpoch(-1);
-        fetch.topics().add(new FetchRequestData.FetchTopic().setTopic("fuzz").setPartitions(List.of(
-                new FetchRequestData.FetchPartition().setPartition(0).setFetchOffset(0).setPartitionMaxBytes(1 << 20)
-                        .setCurrentLeaderEpoch(-1).setLogStartOffset(-1))));
+        FetchRequestData fetch = new FetchRequestData()
+                .setReplicaId(-1)
+                .setMaxWaitMs(0)
+                .setMinBytes(1)
+                .setMaxBytes(1 << 20)
+                .setSessionId(0)
+                .setSessionEpoch(-1);
+        fetch.topics()
+                .add(new FetchRequestData.FetchTopic()
+                        .setTopic("fuzz")
+                        .setPartitions(List.of(new FetchRequestData.FetchPartition()
+                                .setPartition(0)
+                                .setFetchOffset(0)
+                                .setPartitionMaxBytes(1 << 20)
+                                .setCurrentLeaderEpoch(-1)
+                                .setLogStartOffset(-1))));
         requests.add(new FetchRequest.SimpleBuilder(fetch).build((short) 12));
         ListOffsetsRequestData listOffsets = new ListOffsetsRequestData().setReplicaId(-1);
-        listOffsets.topics().add(new ListOffsetsRequestData.ListOffsetsTopic().setName("fuzz").setPartitions(List.of(
-                new ListOffsetsRequestData.ListOffsetsPartition().setPartitionIndex(0).setTimestamp(-1))));
+        listOffsets
+                .topics()
+                .add(new ListOffsetsRequestData.ListOffsetsTopic()
+                        .setName("fuzz")
+                        .setPartitions(List.of(new ListOffsetsRequestData.ListOffsetsPartition()
+                                .setPartitionIndex(0)
+                                .setTimestamp(-1))));
         requests.add(ListOffsetsRequest.Builder.forConsumer(false, IsolationLevel.READ_UNCOMMITTED)
-                .setTargetTimes(listOffsets.topics()).build((short) 7));
+                .setTargetTimes(listOffsets.topics())
+                .build((short) 7));
         CreateTopicsRequestData create = new CreateTopicsRequestData().setTimeoutMs(1_000);
-        create.topics().add(new CreateTopicsRequestData.CreatableTopic().setName("fuzz-created").setNumPartitions(1)
-                .setReplicationFactor((short) 1));
+        create.topics()
+                .add(new CreateTopicsRequestData.CreatableTopic()
+                        .setName("fuzz-created")
+                        .setNumPartitions(1)
+                        .setReplicationFactor((short) 1));
         requests.add(new CreateTopicsRequest.Builder(create).build((short) 7));
         List<byte[]> seeds = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {

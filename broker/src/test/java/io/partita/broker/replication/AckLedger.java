@@ -16,8 +16,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 final class AckLedger {
 
-    record Ack(long offset, String value) {
-    }
+    record Ack(long offset, String value) {}
 
     private final Map<Integer, List<Ack>> acknowledged = new ConcurrentHashMap<>();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();

@@ -39,15 +39,17 @@ final class ContinuousProducer implements AutoCloseable {
         this.ledger = ledger;
         // Retries until the delivery timeout: an election or an ISR shrink takes seconds, and a failed send
         // only weakens the check (it may be present or absent).
-        this.producer = Clients.producer(bootstrap, Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 100,
-                ProducerConfig.CLIENT_ID_CONFIG, "chaos-producer"));
+        this.producer = Clients.producer(
+                bootstrap,
+                Map.of(
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                        ProducerConfig.LINGER_MS_CONFIG, 5,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                        ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 100,
+                        ProducerConfig.CLIENT_ID_CONFIG, "chaos-producer"));
         this.thread = new Thread(this::run, "chaos-producer");
     }
 

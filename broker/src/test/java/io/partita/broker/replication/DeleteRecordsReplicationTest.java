@@ -39,41 +39,64 @@ class DeleteRecordsReplicationTest {
     @Test
     void recordsDeletedBeforeALeaderChangeNeverComeBack() throws Exception {
         try (TestCluster cluster = TestCluster.start(3, Map.of());
-             Admin admin = Clients.admin(cluster.bootstrap())) {
+                Admin admin = Clients.admin(cluster.bootstrap())) {
             TopicPartition tp = new TopicPartition("trimmed", 0);
-            admin.createTopics(List.of(new NewTopic(tp.topic(), 1, (short) 3)
-                    .configs(Map.of("min.insync.replicas", "2")))).all().get();
+            admin.createTopics(
+                            List.of(new NewTopic(tp.topic(), 1, (short) 3).configs(Map.of("min.insync.replicas", "2"))))
+                    .all()
+                    .get();
             Clients.awaitFullIsr(admin, tp.topic());
-            try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(),
-                    Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
+            try (KafkaProducer<String, String> producer =
+                    Clients.producer(cluster.bootstrap(), Map.of(ProducerConfig.ACKS_CONFIG, "all"))) {
                 for (int i = 0; i < 20; i++) {
-                    producer.send(new ProducerRecord<>(tp.topic(), 0, "k" + i, "v" + i)).get();
+                    producer.send(new ProducerRecord<>(tp.topic(), 0, "k" + i, "v" + i))
+                            .get();
                 }
             }
-            int leader = Clients.describe(admin, tp.topic()).partitions().get(0).leader().id();
+            int leader = Clients.describe(admin, tp.topic())
+                    .partitions()
+                    .get(0)
+                    .leader()
+                    .id();
 
             DeletedRecords deleted = admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(10)))
-                    .lowWatermarks().get(tp).get();
-            assertThat(deleted.lowWatermark()).as("the low watermark: every in-sync replica's log start").isEqualTo(10);
+                    .lowWatermarks()
+                    .get(tp)
+                    .get();
+            assertThat(deleted.lowWatermark())
+                    .as("the low watermark: every in-sync replica's log start")
+                    .isEqualTo(10);
             cluster.cluster().killNode(leader); // at once: no fetch of the followers' may come in between
 
             await().atMost(DEADLINE).until(() -> {
-                TopicPartitionInfo info = Clients.describe(admin, tp.topic()).partitions().get(0);
+                TopicPartitionInfo info =
+                        Clients.describe(admin, tp.topic()).partitions().get(0);
                 return info.leader() != null && info.leader().id() != leader;
             });
-            long earliest = admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp).get().offset();
+            long earliest = admin.listOffsets(Map.of(tp, OffsetSpec.earliest()))
+                    .partitionResult(tp)
+                    .get()
+                    .offset();
             assertThat(earliest).as("the new leader's log start").isEqualTo(10);
             try (KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrap(), Map.of())) {
                 List<ConsumerRecord<String, String>> records = Clients.readAll(consumer, List.of(tp), 10, DEADLINE);
                 assertThat(records).extracting(ConsumerRecord::offset).first().isEqualTo(10L);
-                assertThat(records).extracting(ConsumerRecord::value).doesNotContain("v0", "v9").contains("v10");
+                assertThat(records)
+                        .extracting(ConsumerRecord::value)
+                        .doesNotContain("v0", "v9")
+                        .contains("v10");
             }
 
             cluster.cluster().startNode(leader);
             Clients.awaitFullIsr(admin, tp.topic());
             admin.electLeaders(ElectionType.PREFERRED, Set.of(tp)).all().get();
-            long afterRestart = admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp).get().offset();
-            assertThat(afterRestart).as("log start after the old leader leads again").isEqualTo(10);
+            long afterRestart = admin.listOffsets(Map.of(tp, OffsetSpec.earliest()))
+                    .partitionResult(tp)
+                    .get()
+                    .offset();
+            assertThat(afterRestart)
+                    .as("log start after the old leader leads again")
+                    .isEqualTo(10);
         }
     }
 }

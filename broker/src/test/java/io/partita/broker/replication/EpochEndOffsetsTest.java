@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class EpochEndOffsetsTest {
     /** Epoch 1 from 0, epoch 3 from 40, epoch 4 from 70; log end 100. */
-    private static final List<EpochEntry> EPOCHS = List.of(new EpochEntry(1, 0), new EpochEntry(3, 40),
-            new EpochEntry(4, 70));
+    private static final List<EpochEntry> EPOCHS =
+            List.of(new EpochEntry(1, 0), new EpochEntry(3, 40), new EpochEntry(4, 70));
 
     @Test
     void anEpochEndsWhereTheNextStartsAndTheLatestAtTheLogEnd() {

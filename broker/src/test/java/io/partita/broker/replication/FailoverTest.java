@@ -42,11 +42,14 @@ class FailoverTest {
     @Test
     void aKilledLeaderIsReplacedFromTheIsrAndRejoinsAfterRestart() throws Exception {
         try (TestCluster cluster = TestCluster.startChildJvms(3, Map.of());
-             Admin admin = Clients.admin(cluster.bootstrap())) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 3)
-                    .configs(Map.of("min.insync.replicas", "2")))).all().get();
+                Admin admin = Clients.admin(cluster.bootstrap())) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 3).configs(Map.of("min.insync.replicas", "2"))))
+                    .all()
+                    .get();
             Clients.awaitFullIsr(admin, TOPIC);
-            assertThat(Clients.describe(admin, TOPIC).partitions()).extracting(p -> p.leader().id()).contains(0, 1, 2);
+            assertThat(Clients.describe(admin, TOPIC).partitions())
+                    .extracting(p -> p.leader().id())
+                    .contains(0, 1, 2);
 
             Map<Integer, List<String>> acknowledged = new ConcurrentHashMap<>();
             AtomicInteger acks = new AtomicInteger();
@@ -60,17 +63,23 @@ class FailoverTest {
             try {
                 await().atMost(DEADLINE).until(() -> acks.get() >= 300);
 
-                TopicPartitionInfo before = Clients.describe(admin, TOPIC).partitions().get(0);
+                TopicPartitionInfo before =
+                        Clients.describe(admin, TOPIC).partitions().get(0);
                 int victim = before.leader().id();
                 cluster.cluster().killNode(victim);
                 await().atMost(DEADLINE).until(() -> {
-                    TopicPartitionInfo now = Clients.describe(admin, TOPIC).partitions().get(0);
+                    TopicPartitionInfo now =
+                            Clients.describe(admin, TOPIC).partitions().get(0);
                     return now.leader() != null && now.leader().id() != victim;
                 });
-                TopicPartitionInfo after = Clients.describe(admin, TOPIC).partitions().get(0);
+                TopicPartitionInfo after =
+                        Clients.describe(admin, TOPIC).partitions().get(0);
                 assertThat(before.isr()).contains(after.leader());
-                await().atMost(DEADLINE).until(() -> Clients.describe(admin, TOPIC).partitions().stream()
-                        .allMatch(p -> p.leader() != null && p.leader().id() != victim && !p.isr().contains(before.leader())));
+                await().atMost(DEADLINE)
+                        .until(() -> Clients.describe(admin, TOPIC).partitions().stream()
+                                .allMatch(p -> p.leader() != null
+                                        && p.leader().id() != victim
+                                        && !p.isr().contains(before.leader())));
 
                 int acksAfterKill = acks.get();
                 await("the producer carries on").atMost(DEADLINE).until(() -> acks.get() >= acksAfterKill + 300);
@@ -79,9 +88,14 @@ class FailoverTest {
                 Clients.awaitFullIsr(admin, TOPIC);
                 // The returned node leads nothing until a preferred election gives it back its partitions.
                 admin.electLeaders(ElectionType.PREFERRED, null).all().get();
-                await().atMost(DEADLINE).until(() -> Clients.describe(admin, TOPIC).partitions().stream()
-                        .allMatch(p -> p.leader() != null && p.leader().id() == p.replicas().get(0).id()));
-                assertThat(Clients.describe(admin, TOPIC).partitions()).extracting(p -> p.leader().id()).contains(0, 1, 2);
+                await().atMost(DEADLINE)
+                        .until(() -> Clients.describe(admin, TOPIC).partitions().stream()
+                                .allMatch(p -> p.leader() != null
+                                        && p.leader().id()
+                                                == p.replicas().get(0).id()));
+                assertThat(Clients.describe(admin, TOPIC).partitions())
+                        .extracting(p -> p.leader().id())
+                        .contains(0, 1, 2);
                 int acksAfterRestart = acks.get();
                 await().atMost(DEADLINE).until(() -> acks.get() >= acksAfterRestart + 100);
             } finally {
@@ -96,13 +110,19 @@ class FailoverTest {
 
             for (int p = 0; p < 6; p++) {
                 int partition = p;
-                List<String> read = consumed.stream().filter(r -> r.partition() == partition)
-                        .map(ConsumerRecord::value).toList();
-                assertThat(read).as("partition %d as consumed", p)
+                List<String> read = consumed.stream()
+                        .filter(r -> r.partition() == partition)
+                        .map(ConsumerRecord::value)
+                        .toList();
+                assertThat(read)
+                        .as("partition %d as consumed", p)
                         .containsExactlyElementsOf(acknowledged.getOrDefault(p, List.of()));
             }
-            try (KafkaConsumer<String, String> fresh = Clients.consumer(cluster.cluster().bootstrapServers(), Map.of())) {
-                List<TopicPartition> all = IntStream.range(0, 6).mapToObj(p -> new TopicPartition(TOPIC, p)).toList();
+            try (KafkaConsumer<String, String> fresh =
+                    Clients.consumer(cluster.cluster().bootstrapServers(), Map.of())) {
+                List<TopicPartition> all = IntStream.range(0, 6)
+                        .mapToObj(p -> new TopicPartition(TOPIC, p))
+                        .toList();
                 assertThat(Clients.readAll(fresh, all, total, DEADLINE)).hasSize(total);
             }
             TopicDescription end = Clients.describe(admin, TOPIC);
@@ -111,18 +131,28 @@ class FailoverTest {
     }
 
     /** An idempotent acks=all producer that records, per partition, what was acknowledged, in order. */
-    private static void produce(String bootstrap, AtomicBoolean running, Map<Integer, List<String>> acknowledged,
-                                AtomicInteger acks) {
-        try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, Map.of(
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000, ProducerConfig.LINGER_MS_CONFIG, 5))) {
+    private static void produce(
+            String bootstrap, AtomicBoolean running, Map<Integer, List<String>> acknowledged, AtomicInteger acks) {
+        try (KafkaProducer<String, String> producer = Clients.producer(
+                bootstrap,
+                Map.of(
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        120_000,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5))) {
             int i = 0;
             while (running.get()) {
                 String value = "v" + i;
                 int partition = i % 6;
                 producer.send(new ProducerRecord<>(TOPIC, partition, "k" + i, value), (metadata, error) -> {
                     if (error == null) {
-                        acknowledged.computeIfAbsent(metadata.partition(), k -> new ArrayList<>()).add(value);
+                        acknowledged
+                                .computeIfAbsent(metadata.partition(), k -> new ArrayList<>())
+                                .add(value);
                         acks.incrementAndGet();
                     }
                 });
@@ -137,7 +167,9 @@ class FailoverTest {
 
     private static void consume(String bootstrap, AtomicBoolean running, List<ConsumerRecord<String, String>> into) {
         try (KafkaConsumer<String, String> consumer = Clients.consumer(bootstrap, Map.of())) {
-            List<TopicPartition> all = IntStream.range(0, 6).mapToObj(p -> new TopicPartition(TOPIC, p)).toList();
+            List<TopicPartition> all = IntStream.range(0, 6)
+                    .mapToObj(p -> new TopicPartition(TOPIC, p))
+                    .toList();
             consumer.assign(all);
             consumer.seekToBeginning(all);
             while (running.get()) {

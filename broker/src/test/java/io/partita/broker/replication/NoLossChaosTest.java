@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 @Tag("integration")
 class NoLossChaosTest {
-    private static final Logger log = LoggerFactory.getLogger(NoLossChaosTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(NoLossChaosTest.class);
     private static final int NODES = 3;
     private static final Duration STEP_DEADLINE = Duration.ofSeconds(60);
 
@@ -66,13 +66,15 @@ class NoLossChaosTest {
     @Timeout(value = 90, unit = TimeUnit.MINUTES)
     void everyAcknowledgedRecordSurvivesManyKillNines() throws Exception {
         try (CpuBurners busy = CpuBurners.start(Integer.getInteger("chaos.cpuBurners", 0))) {
-            chaos(Integer.getInteger("chaos.kills", 60), 6, Integer.getInteger("chaos.rate", 5_000),
+            chaos(
+                    Integer.getInteger("chaos.kills", 60),
+                    6,
+                    Integer.getInteger("chaos.rate", 5_000),
                     LocalCluster.Settings.DEFAULT_CHILD_JVM_OPTIONS);
         }
     }
 
-    private void chaos(int kills, int partitions, int recordsPerSecond, List<String> nodeJvmOptions)
-            throws Exception {
+    private void chaos(int kills, int partitions, int recordsPerSecond, List<String> nodeJvmOptions) throws Exception {
         String topic = "chaos";
         AckLedger ledger = new AckLedger();
         List<String> victims = new ArrayList<>();
@@ -83,18 +85,25 @@ class NoLossChaosTest {
                 Clients.createTopic(admin, topic, partitions, NODES, Map.of("min.insync.replicas", "2"));
                 awaitHealthy(admin, topic, partitions, ledger, 0);
                 try (ContinuousProducer producer =
-                             new ContinuousProducer(bootstrap, topic, partitions, recordsPerSecond, ledger).start()) {
+                        new ContinuousProducer(bootstrap, topic, partitions, recordsPerSecond, ledger).start()) {
                     awaitProgress("first acknowledgements", ledger, 0);
                     for (int kill = 0; kill < kills; kill++) {
                         // Alternate: the controller, then the leader of the next partition, so both roles are
                         // hit repeatedly (and sometimes one node holds both).
                         boolean controller = kill % 2 == 0;
                         int victim = controller ? controller(admin) : leader(admin, topic, (kill / 2) % partitions);
-                        victims.add((controller ? "controller " : "leader of " + topic + "-" + (kill / 2) % partitions
-                                + " ") + victim);
+                        victims.add((controller
+                                        ? "controller "
+                                        : "leader of " + topic + "-" + (kill / 2) % partitions + " ")
+                                + victim);
                         long before = ledger.acknowledgedCount();
-                        log.info("Kill {} of {}: kill -9 node {} ({}), {} records acknowledged so far", kill + 1, kills,
-                                victim, controller ? "controller" : "leader", before);
+                        LOG.info(
+                                "Kill {} of {}: kill -9 node {} ({}), {} records acknowledged so far",
+                                kill + 1,
+                                kills,
+                                victim,
+                                controller ? "controller" : "leader",
+                                before);
                         long killedAt = System.nanoTime();
                         cluster.killNode(victim);
                         // Two of three replicas suffice for min.insync.replicas=2: writes go on without the victim.
@@ -103,15 +112,25 @@ class NoLossChaosTest {
                         cluster.startNode(victim);
                         long registeredAt = System.nanoTime();
                         awaitHealthy(admin, topic, partitions, ledger, ledger.acknowledgedCount());
-                        log.info("Node {}: writes resumed {} ms after the kill, restart took {} ms, cluster healthy {} ms"
-                                + " later", victim, millis(resumedAt - killedAt), millis(registeredAt - resumedAt),
+                        LOG.info(
+                                "Node {}: writes resumed {} ms after the kill, restart took {} ms, cluster healthy {} ms"
+                                        + " later",
+                                victim,
+                                millis(resumedAt - killedAt),
+                                millis(registeredAt - resumedAt),
                                 millis(System.nanoTime() - registeredAt));
                     }
                 }
             }
-            log.info("{} kills ({}); {} records acknowledged, {} sends failed", kills, victims,
-                    ledger.acknowledgedCount(), ledger.failedCount());
-            assertThat(victims).hasSize(kills).anyMatch(v -> v.startsWith("controller"))
+            LOG.info(
+                    "{} kills ({}); {} records acknowledged, {} sends failed",
+                    kills,
+                    victims,
+                    ledger.acknowledgedCount(),
+                    ledger.failedCount());
+            assertThat(victims)
+                    .hasSize(kills)
+                    .anyMatch(v -> v.startsWith("controller"))
                     .anyMatch(v -> v.startsWith("leader"));
             verify(cluster.bootstrapServers(), topic, partitions, ledger);
         }
@@ -125,24 +144,32 @@ class NoLossChaosTest {
                 TopicPartition tp = new TopicPartition(topic, p);
                 List<AckLedger.Ack> acked = ledger.acknowledged(p);
                 assertThat(acked).as("acknowledgements of %s", tp).isNotEmpty();
-                assertThat(acked).extracting(AckLedger.Ack::offset).as("acknowledged offsets of %s", tp)
-                        .isSorted().doesNotHaveDuplicates();
+                assertThat(acked)
+                        .extracting(AckLedger.Ack::offset)
+                        .as("acknowledged offsets of %s", tp)
+                        .isSorted()
+                        .doesNotHaveDuplicates();
 
-                List<ConsumerRecord<String, String>> records = Clients.readToEnd(consumer, List.of(tp),
-                        Duration.ofSeconds(120));
-                List<String> values = records.stream().map(ConsumerRecord::value).toList();
+                List<ConsumerRecord<String, String>> records =
+                        Clients.readToEnd(consumer, List.of(tp), Duration.ofSeconds(120));
+                List<String> values =
+                        records.stream().map(ConsumerRecord::value).toList();
                 assertThat(values).as("values in %s", tp).doesNotHaveDuplicates();
                 Set<String> sentHere = new HashSet<>(failed);
                 acked.forEach(a -> sentHere.add(a.value()));
-                assertThat(values).as("values in %s that were never sent there", tp).allMatch(sentHere::contains);
+                assertThat(values)
+                        .as("values in %s that were never sent there", tp)
+                        .allMatch(sentHere::contains);
                 assertThat(values.stream().filter(v -> !failed.contains(v)).toList())
                         .as("%s without the failed sends, against its acknowledgements", tp)
-                        .containsExactlyElementsOf(acked.stream().map(AckLedger.Ack::value).toList());
+                        .containsExactlyElementsOf(
+                                acked.stream().map(AckLedger.Ack::value).toList());
                 Map<Long, String> byOffset = new HashMap<>();
                 records.forEach(r -> byOffset.put(r.offset(), r.value()));
-                assertThat(acked).as("acknowledged records of %s at their acknowledged offsets", tp)
+                assertThat(acked)
+                        .as("acknowledged records of %s at their acknowledged offsets", tp)
                         .allMatch(a -> a.value().equals(byOffset.get(a.offset())));
-                log.info("{}: {} records, {} acknowledged", tp, records.size(), acked.size());
+                LOG.info("{}: {} records, {} acknowledged", tp, records.size(), acked.size());
             }
         }
     }
@@ -152,21 +179,37 @@ class NoLossChaosTest {
     }
 
     private static int controller(Admin admin) {
-        return await("the controller").atMost(STEP_DEADLINE).ignoreExceptions().until(() -> {
-            Node node = admin.describeCluster().controller().get(10, TimeUnit.SECONDS);
-            return node == null || node.isEmpty() ? -1 : node.id();
-        }, id -> id >= 0);
+        return await("the controller")
+                .atMost(STEP_DEADLINE)
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            Node node = admin.describeCluster().controller().get(10, TimeUnit.SECONDS);
+                            return node == null || node.isEmpty() ? -1 : node.id();
+                        },
+                        id -> id >= 0);
     }
 
     private static int leader(Admin admin, String topic, int partition) {
-        return await("the leader of " + topic + "-" + partition).atMost(STEP_DEADLINE).ignoreExceptions().until(() -> {
-            Node leader = describe(admin, topic).partitions().get(partition).leader();
-            return leader == null || leader.isEmpty() ? -1 : leader.id();
-        }, id -> id >= 0);
+        return await("the leader of " + topic + "-" + partition)
+                .atMost(STEP_DEADLINE)
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            Node leader = describe(admin, topic)
+                                    .partitions()
+                                    .get(partition)
+                                    .leader();
+                            return leader == null || leader.isEmpty() ? -1 : leader.id();
+                        },
+                        id -> id >= 0);
     }
 
     private static TopicDescription describe(Admin admin, String topic) throws Exception {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+        return admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(topic);
     }
 
     private static void awaitProgress(String what, AckLedger ledger, long before) {
@@ -175,13 +218,25 @@ class NoLossChaosTest {
 
     /** All nodes registered, every partition led with all replicas in sync, and writes acknowledged again. */
     private static void awaitHealthy(Admin admin, String topic, int partitions, AckLedger ledger, long before) {
-        await("all " + NODES + " nodes registered").atMost(STEP_DEADLINE).ignoreExceptions()
-                .until(() -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() == NODES);
-        await("every ISR of " + topic + " full").atMost(STEP_DEADLINE).ignoreExceptions().until(() -> {
-            List<TopicPartitionInfo> infos = describe(admin, topic).partitions();
-            return infos.size() == partitions && infos.stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()
-                    && p.isr().size() == NODES);
-        });
+        await("all " + NODES + " nodes registered")
+                .atMost(STEP_DEADLINE)
+                .ignoreExceptions()
+                .until(() -> admin.describeCluster()
+                                .nodes()
+                                .get(10, TimeUnit.SECONDS)
+                                .size()
+                        == NODES);
+        await("every ISR of " + topic + " full")
+                .atMost(STEP_DEADLINE)
+                .ignoreExceptions()
+                .until(() -> {
+                    List<TopicPartitionInfo> infos = describe(admin, topic).partitions();
+                    return infos.size() == partitions
+                            && infos.stream()
+                                    .allMatch(p -> p.leader() != null
+                                            && !p.leader().isEmpty()
+                                            && p.isr().size() == NODES);
+                });
         if (before > 0) {
             awaitProgress("acknowledgements after recovery", ledger, before);
         }

@@ -69,11 +69,14 @@ class ParkedRequestsOnCloseTest {
         try (LogStore store = LogStore.open(LogStoreSettings.defaults(dir))) {
             Uuid id = Uuid.randomUuid();
             LogConfig config = LogConfig.from(Map.of(), Map.of());
-            Partition partition = new Partition(TP, id, store.openPartition(new PartitionKey(id, "t", 0), config),
-                    config, 0);
+            Partition partition =
+                    new Partition(TP, id, store.openPartition(new PartitionKey(id, "t", 0), config), config, 0);
             partition.applyState(new PartitionState(0, 1, List.of(0, 1, 2), 1), 1, List.of(0, 1, 2), 0);
-            partition.log().appendAsLeader(MemoryRecords.withRecords(Compression.NONE,
-                    new SimpleRecord(1L, "v".getBytes())), 1).get();
+            partition
+                    .log()
+                    .appendAsLeader(
+                            MemoryRecords.withRecords(Compression.NONE, new SimpleRecord(1L, "v".getBytes())), 1)
+                    .get();
             DelayedProduces produces = new DelayedProduces(timer);
             // The followers never fetch: only the timeout, a minute away, would answer this.
             CompletableFuture<Errors> waiting = produces.await(partition, 1, 1, 60_000);

@@ -28,6 +28,7 @@ class PartitionTest {
 
     @TempDir
     Path dir;
+
     private LogStore store;
     private Partition partition;
 
@@ -36,8 +37,8 @@ class PartitionTest {
         store = LogStore.open(LogStoreSettings.defaults(dir));
         Uuid id = Uuid.randomUuid();
         LogConfig config = LogConfig.from(Map.of(), Map.of());
-        partition = new Partition(new TopicPartition("t", 0), id,
-                store.openPartition(new PartitionKey(id, "t", 0), config), config, 0);
+        partition = new Partition(
+                new TopicPartition("t", 0), id, store.openPartition(new PartitionKey(id, "t", 0), config), config, 0);
     }
 
     @AfterEach
@@ -54,17 +55,23 @@ class PartitionTest {
         for (int i = 0; i < records; i++) {
             batch[i] = new SimpleRecord(1_000L, ("v" + i).getBytes());
         }
-        partition.log().appendAsLeader(MemoryRecords.withRecords(Compression.NONE, batch), 1).get();
+        partition
+                .log()
+                .appendAsLeader(MemoryRecords.withRecords(Compression.NONE, batch), 1)
+                .get();
     }
 
     @Test
     void theHighWatermarkIsTheSmallestLogEndInTheIsr() throws Exception {
         lead(List.of(0, 1, 2), 0, 0);
         append(10);
-        assertThat(partition.maybeAdvanceHighWatermark()).as("no follower position known yet").isFalse();
+        assertThat(partition.maybeAdvanceHighWatermark())
+                .as("no follower position known yet")
+                .isFalse();
         partition.onFollowerFetch(1, 10, 0, 1);
         assertThat(partition.log().highWatermark()).isZero();
-        assertThat(partition.onFollowerFetch(2, 5, 0, 2).highWatermarkAdvanced()).isTrue();
+        assertThat(partition.onFollowerFetch(2, 5, 0, 2).highWatermarkAdvanced())
+                .isTrue();
         assertThat(partition.log().highWatermark()).isEqualTo(5);
         partition.onFollowerFetch(2, 10, 0, 3);
         assertThat(partition.log().highWatermark()).isEqualTo(10);
@@ -77,7 +84,9 @@ class PartitionTest {
         partition.onFollowerFetch(1, 10, 0, 1);
         partition.onFollowerFetch(2, 10, 0, 1);
         partition.log().deleteRecordsBefore(6).get();
-        assertThat(partition.lowWatermark()).as("the followers still start at 0").isZero();
+        assertThat(partition.lowWatermark())
+                .as("the followers still start at 0")
+                .isZero();
         partition.onFollowerFetch(1, 10, 6, 2);
         assertThat(partition.lowWatermark()).as("follower 2 still starts at 0").isZero();
         partition.onFollowerFetch(2, 10, 6, 2);
@@ -98,9 +107,12 @@ class PartitionTest {
         Partition.FollowerFetch caughtUp = partition.onFollowerFetch(2, 10, 0, 3);
         assertThat(caughtUp.expandedIsr()).contains(List.of(0, 1, 2));
 
-        Partition.IsrProposal proposal = partition.proposeIsr(caughtUp.expandedIsr().orElseThrow()).orElseThrow();
+        Partition.IsrProposal proposal =
+                partition.proposeIsr(caughtUp.expandedIsr().orElseThrow()).orElseThrow();
         assertThat(proposal.expectedVersion()).isZero();
-        assertThat(partition.proposeIsr(List.of(0, 1, 2))).as("one write at a time").isEmpty();
+        assertThat(partition.proposeIsr(List.of(0, 1, 2)))
+                .as("one write at a time")
+                .isEmpty();
         partition.onIsrWritten(proposal, 1);
         assertThat(partition.isr()).containsExactly(0, 1, 2);
     }

@@ -32,8 +32,8 @@ class DurabilityTest {
     void topicsConfigsAndRecordsSurviveACleanRestart(@TempDir Path dir) throws Exception {
         LocalCluster.Settings settings = LocalCluster.Settings.of(1, dir);
         try (LocalCluster cluster = new LocalCluster(settings).start();
-             Admin admin = Clients.admin(cluster.bootstrapServers());
-             KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrapServers(), Map.of())) {
+                Admin admin = Clients.admin(cluster.bootstrapServers());
+                KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrapServers(), Map.of())) {
             Clients.createTopic(admin, "kept", 3, Map.of("retention.ms", "123456789", "cleanup.policy", "delete"));
             for (int i = 0; i < 300; i++) {
                 producer.send(new ProducerRecord<>("kept", i % 3, "k" + i, "v" + i));
@@ -41,15 +41,16 @@ class DurabilityTest {
             producer.flush();
         }
         try (LocalCluster cluster = new LocalCluster(settings).start();
-             Admin admin = Clients.admin(cluster.bootstrapServers());
-             KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrapServers(), Map.of())) {
+                Admin admin = Clients.admin(cluster.bootstrapServers());
+                KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrapServers(), Map.of())) {
             assertThat(admin.listTopics().names().get()).contains("kept");
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "kept");
             Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
             assertThat(config.get("retention.ms").value()).isEqualTo("123456789");
-            List<TopicPartition> partitions = List.of(new TopicPartition("kept", 0), new TopicPartition("kept", 1),
-                    new TopicPartition("kept", 2));
-            List<ConsumerRecord<String, String>> records = Clients.readAll(consumer, partitions, 300, Duration.ofSeconds(30));
+            List<TopicPartition> partitions = List.of(
+                    new TopicPartition("kept", 0), new TopicPartition("kept", 1), new TopicPartition("kept", 2));
+            List<ConsumerRecord<String, String>> records =
+                    Clients.readAll(consumer, partitions, 300, Duration.ofSeconds(30));
             assertThat(records).hasSize(300);
             for (ConsumerRecord<String, String> record : records) {
                 int i = Integer.parseInt(record.value().substring(1));
@@ -76,13 +77,15 @@ class DurabilityTest {
             ConcurrentLinkedQueue<Integer> acknowledged = new ConcurrentLinkedQueue<>();
             AtomicBoolean stop = new AtomicBoolean();
             Thread writer;
-            try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, Map.of(
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-                    ProducerConfig.LINGER_MS_CONFIG, 2,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            try (KafkaProducer<String, String> producer = Clients.producer(
+                    bootstrap,
+                    Map.of(
+                            ProducerConfig.ACKS_CONFIG, "all",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
+                            ProducerConfig.LINGER_MS_CONFIG, 2,
+                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
+                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
                 writer = new Thread(() -> {
                     for (int i = 0; !stop.get(); i++) {
                         int n = i;
@@ -98,20 +101,25 @@ class DurabilityTest {
                     producer.flush();
                 });
                 writer.start();
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > 2_000);
+                org.awaitility.Awaitility.await()
+                        .atMost(Duration.ofSeconds(30))
+                        .until(() -> acknowledged.size() > 2_000);
                 cluster.killNode(0);
                 int ackedBeforeKill = acknowledged.size();
                 cluster.startNode(0);
-                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                org.awaitility.Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
                         .until(() -> acknowledged.size() > ackedBeforeKill + 2_000);
                 stop.set(true);
                 writer.join(120_000);
             }
             List<Integer> expected = new ArrayList<>(acknowledged);
             try (KafkaConsumer<String, String> consumer = Clients.consumer(cluster.bootstrapServers(), Map.of())) {
-                List<ConsumerRecord<String, String>> records = Clients.readAll(consumer,
-                        List.of(new TopicPartition("crash", 0)), expected.size(), Duration.ofSeconds(60));
-                List<Integer> values = records.stream().map(r -> Integer.parseInt(r.value().substring(1))).toList();
+                List<ConsumerRecord<String, String>> records = Clients.readAll(
+                        consumer, List.of(new TopicPartition("crash", 0)), expected.size(), Duration.ofSeconds(60));
+                List<Integer> values = records.stream()
+                        .map(r -> Integer.parseInt(r.value().substring(1)))
+                        .toList();
                 for (int i = 0; i < records.size(); i++) {
                     assertThat(records.get(i).offset()).isEqualTo(i);
                 }

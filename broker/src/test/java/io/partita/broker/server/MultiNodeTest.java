@@ -27,15 +27,23 @@ class MultiNodeTest {
     @Test
     void partitionsSpreadOverNodes() throws Exception {
         try (TestCluster cluster = TestCluster.start(2, Map.of());
-             Admin admin = Clients.admin(cluster.bootstrap())) {
+                Admin admin = Clients.admin(cluster.bootstrap())) {
             assertThat(admin.describeCluster().nodes().get()).hasSize(2);
-            assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("too-many", 2, (short) 3))).all().get())
+            assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("too-many", 2, (short) 3)))
+                            .all()
+                            .get())
                     .hasCauseInstanceOf(InvalidReplicationFactorException.class);
 
             Clients.createTopic(admin, "spread", 4, Map.of());
-            TopicDescription description = admin.describeTopics(List.of("spread")).allTopicNames().get().get("spread");
-            assertThat(description.partitions()).extracting(p -> p.leader().id()).containsOnly(0, 1)
-                    .contains(0).contains(1);
+            TopicDescription description = admin.describeTopics(List.of("spread"))
+                    .allTopicNames()
+                    .get()
+                    .get("spread");
+            assertThat(description.partitions())
+                    .extracting(p -> p.leader().id())
+                    .containsOnly(0, 1)
+                    .contains(0)
+                    .contains(1);
 
             List<TopicPartition> partitions = new ArrayList<>();
             try (KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(), Map.of())) {

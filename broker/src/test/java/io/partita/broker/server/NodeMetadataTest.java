@@ -15,7 +15,8 @@ class NodeMetadataTest {
         NodeMetadata.checkOrWrite(dir, "cluster-a", 1);
         assertThatCode(() -> NodeMetadata.checkOrWrite(dir, "cluster-a", 1)).doesNotThrowAnyException();
         assertThatThrownBy(() -> NodeMetadata.checkOrWrite(dir, "cluster-b", 1))
-                .isInstanceOf(InconsistentClusterIdException.class).hasMessageContaining("cluster-a");
+                .isInstanceOf(InconsistentClusterIdException.class)
+                .hasMessageContaining("cluster-a");
         assertThatThrownBy(() -> NodeMetadata.checkOrWrite(dir, "cluster-a", 2))
                 .isInstanceOf(IllegalStateException.class);
     }

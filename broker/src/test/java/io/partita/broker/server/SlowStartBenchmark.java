@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 @Tag("bench")
 class SlowStartBenchmark {
-    private static final Logger log = LoggerFactory.getLogger(SlowStartBenchmark.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SlowStartBenchmark.class);
     private static final int PARTITIONS = Integer.getInteger("bench.slowStart.partitions", 3_000);
     private static final int PER_TOPIC = 300;
     private static final List<String> TOPICS = new ArrayList<>();
@@ -42,18 +42,22 @@ class SlowStartBenchmark {
         // The product's logging in the nodes, so node 1's output shows the start's progress lines.
         List<String> nodeJvm = new ArrayList<>(LocalCluster.Settings.DEFAULT_CHILD_JVM_OPTIONS);
         nodeJvm.add("-Dlogback.configurationFile=logback.xml");
-        try (TestCluster cluster = TestCluster.startChildJvms(3, Map.of(
-                BrokerConfig.ZOOKEEPER_CONNECTION_TIMEOUT_MS, "6000"), nodeJvm);
-             Admin admin = Clients.admin(cluster.bootstrap())) {
+        try (TestCluster cluster = TestCluster.startChildJvms(
+                        3, Map.of(BrokerConfig.ZOOKEEPER_CONNECTION_TIMEOUT_MS, "6000"), nodeJvm);
+                Admin admin = Clients.admin(cluster.bootstrap())) {
             long created = System.nanoTime();
             // In topics of 300: the controller writes a topic's partition states in one go, and one request for
             // 3,000 partitions outlasts the admin client's request timeout on two cores.
             for (int t = 0; t < PARTITIONS / PER_TOPIC; t++) {
                 TOPICS.add("wide-" + t);
-                admin.createTopics(List.of(new NewTopic("wide-" + t, PER_TOPIC, (short) 3))).all().get();
+                admin.createTopics(List.of(new NewTopic("wide-" + t, PER_TOPIC, (short) 3)))
+                        .all()
+                        .get();
             }
             awaitEveryIsr(admin, 3);
-            log.info("{} partitions of replication factor 3 created and in sync in {} s", PARTITIONS,
+            LOG.info(
+                    "{} partitions of replication factor 3 created and in sync in {} s",
+                    PARTITIONS,
                     Duration.ofNanos(System.nanoTime() - created).toSeconds());
             busy = CpuBurners.start(Runtime.getRuntime().availableProcessors());
 
@@ -64,11 +68,16 @@ class SlowStartBenchmark {
             long registeredMs = Duration.ofNanos(System.nanoTime() - restarted).toMillis();
             awaitEveryIsr(admin, 3);
             long rejoinedMs = Duration.ofNanos(System.nanoTime() - restarted).toMillis();
-            log.info("SlowStart: node 1 with {} partitions, both cores busy: registered {} ms after its restart,"
-                    + " back in every ISR after {} ms", PARTITIONS, registeredMs, rejoinedMs);
-            try (Stream<String> lines = Files.lines(cluster.cluster().nodeDirectory(1).resolve("node.out"))) {
+            LOG.info(
+                    "SlowStart: node 1 with {} partitions, both cores busy: registered {} ms after its restart,"
+                            + " back in every ISR after {} ms",
+                    PARTITIONS,
+                    registeredMs,
+                    rejoinedMs);
+            try (Stream<String> lines =
+                    Files.lines(cluster.cluster().nodeDirectory(1).resolve("node.out"))) {
                 lines.filter(line -> line.contains("Opened") || line.contains("Still "))
-                        .forEach(line -> log.info("node 1: {}", line));
+                        .forEach(line -> LOG.info("node 1: {}", line));
             }
         } finally {
             if (busy != null) {
@@ -78,9 +87,12 @@ class SlowStartBenchmark {
     }
 
     private static void awaitEveryIsr(Admin admin, int size) {
-        await("every ISR of size " + size).atMost(DEADLINE).pollInterval(Duration.ofSeconds(1))
+        await("every ISR of size " + size)
+                .atMost(DEADLINE)
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> admin.describeTopics(TOPICS).allTopicNames().get().values().stream()
-                        .map(TopicDescription::partitions).flatMap(List::stream)
+                        .map(TopicDescription::partitions)
+                        .flatMap(List::stream)
                         .allMatch(p -> p.leader() != null && p.isr().size() == size));
     }
 }

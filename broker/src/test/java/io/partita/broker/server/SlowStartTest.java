@@ -31,9 +31,11 @@ class SlowStartTest {
     @Test
     void aNodeRestartedWithManyPartitionsComesBackAndRejoinsEveryIsr() throws Exception {
         try (TestCluster cluster = TestCluster.start(2, Map.of(BrokerConfig.ZOOKEEPER_CONNECTION_TIMEOUT_MS, "150"));
-             Admin admin = Clients.admin(cluster.bootstrap())) {
-            admin.createTopics(List.of(new NewTopic("many", PARTITIONS, (short) 2),
-                    new NewTopic("more", PARTITIONS, (short) 2))).all().get();
+                Admin admin = Clients.admin(cluster.bootstrap())) {
+            admin.createTopics(List.of(
+                            new NewTopic("many", PARTITIONS, (short) 2), new NewTopic("more", PARTITIONS, (short) 2)))
+                    .all()
+                    .get();
             awaitEveryIsr(admin, 2);
 
             cluster.cluster().stopNode(1);
@@ -42,15 +44,20 @@ class SlowStartTest {
             cluster.cluster().startNode(1);
             long startMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
-            assertThat(startMs).as("the restart took longer than zookeeper.connection.timeout.ms").isGreaterThan(150);
+            assertThat(startMs)
+                    .as("the restart took longer than zookeeper.connection.timeout.ms")
+                    .isGreaterThan(150);
             awaitEveryIsr(admin, 2);
         }
     }
 
     private static void awaitEveryIsr(Admin admin, int size) {
-        await("every ISR of size " + size).atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
+        await("every ISR of size " + size)
+                .atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> admin.describeTopics(List.of("many", "more")).allTopicNames().get().values().stream()
-                        .map(TopicDescription::partitions).flatMap(List::stream)
+                        .map(TopicDescription::partitions)
+                        .flatMap(List::stream)
                         .allMatch(p -> p.leader() != null && p.isr().size() == size));
     }
 }

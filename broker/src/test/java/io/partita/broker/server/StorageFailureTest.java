@@ -53,11 +53,14 @@ class StorageFailureTest {
         Logger nodeLog = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(BrokerNode.class);
         nodeLog.addAppender(said);
         try (TestCluster cluster = TestCluster.start(3, Map.of());
-             Admin admin = Clients.admin(cluster.bootstrap());
-             KafkaProducer<String, String> producer = Clients.producer(cluster.bootstrap(),
-                     Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true))) {
-            admin.createTopics(List.of(new NewTopic(TP.topic(), 1, (short) 3)
-                    .configs(Map.of("min.insync.replicas", "2")))).all().get();
+                Admin admin = Clients.admin(cluster.bootstrap());
+                KafkaProducer<String, String> producer = Clients.producer(
+                        cluster.bootstrap(),
+                        Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true))) {
+            admin.createTopics(
+                            List.of(new NewTopic(TP.topic(), 1, (short) 3).configs(Map.of("min.insync.replicas", "2"))))
+                    .all()
+                    .get();
             Clients.awaitFullIsr(admin, TP.topic());
             List<String> acknowledged = new ArrayList<>();
             Map<String, Throwable> failures = Map.of(
@@ -77,11 +80,18 @@ class StorageFailureTest {
                 // between leader() and the injection), which can come after the producer's acknowledgements.
                 await().atMost(DEADLINE).until(() -> node.storeFailure().isPresent());
                 assertThat(node.storeFailure()).get().asString().startsWith(failure.getKey());
-                await().atMost(DEADLINE).until(() -> leader(admin) != victim
-                        && admin.describeCluster().nodes().get().stream().noneMatch(n -> n.id() == victim));
-                assertThat(fetchError(cluster.cluster().nodes().get(victim).port())).isEqualTo(Errors.KAFKA_STORAGE_ERROR);
-                assertThat(said.list).filteredOn(e -> e.getFormattedMessage().contains("has left the cluster"))
-                        .hasSize(round + 1).last().extracting(ILoggingEvent::getFormattedMessage).asString()
+                await().atMost(DEADLINE)
+                        .until(() -> leader(admin) != victim
+                                && admin.describeCluster().nodes().get().stream()
+                                        .noneMatch(n -> n.id() == victim));
+                assertThat(fetchError(cluster.cluster().nodes().get(victim).port()))
+                        .isEqualTo(Errors.KAFKA_STORAGE_ERROR);
+                assertThat(said.list)
+                        .filteredOn(e -> e.getFormattedMessage().contains("has left the cluster"))
+                        .hasSize(round + 1)
+                        .last()
+                        .extracting(ILoggingEvent::getFormattedMessage)
+                        .asString()
                         .startsWith("Node " + victim + " has left the cluster because its log store in ")
                         .contains(failure.getKey());
                 produce(producer, "after-" + round, 20, acknowledged);
@@ -100,8 +110,9 @@ class StorageFailureTest {
         }
     }
 
-    private static void produce(KafkaProducer<String, String> producer, String prefix, int count,
-                                List<String> acknowledged) throws Exception {
+    private static void produce(
+            KafkaProducer<String, String> producer, String prefix, int count, List<String> acknowledged)
+            throws Exception {
         for (int i = 0; i < count; i++) {
             String value = prefix + "-" + i;
             producer.send(new ProducerRecord<>(TP.topic(), 0, null, value)).get();
@@ -116,13 +127,17 @@ class StorageFailureTest {
 
     /** A fetch sent straight to the failed node: what it answers for the partition it led. */
     private static Errors fetchError(int port) throws Exception {
-        FetchRequest request = FetchRequest.Builder.forConsumer((short) 12, 0, 1, Map.of(TP,
-                        new FetchRequest.PartitionData(Uuid.ZERO_UUID, 0, 0, 1 << 20, Optional.empty())))
+        FetchRequest request = FetchRequest.Builder.forConsumer(
+                        (short) 12,
+                        0,
+                        1,
+                        Map.of(TP, new FetchRequest.PartitionData(Uuid.ZERO_UUID, 0, 0, 1 << 20, Optional.empty())))
                 .build((short) 12);
         try (RawConnection raw = new RawConnection("127.0.0.1", port, 10_000)) {
             RequestHeader header = raw.send(request);
             FetchResponse response = raw.receive(header);
-            return Errors.forCode(response.data().responses().get(0).partitions().get(0).errorCode());
+            return Errors.forCode(
+                    response.data().responses().get(0).partitions().get(0).errorCode());
         }
     }
 
@@ -130,11 +145,12 @@ class StorageFailureTest {
     private static RuntimeException lmdbError(String type, int rc, String message) {
         try {
             Class<?> cls = Class.forName(LmdbNativeException.class.getName() + "$" + type);
-            Constructor<?> constructor = message == null ? cls.getDeclaredConstructor()
+            Constructor<?> constructor = message == null
+                    ? cls.getDeclaredConstructor()
                     : cls.getDeclaredConstructor(int.class, String.class);
             constructor.setAccessible(true);
-            return (RuntimeException) (message == null ? constructor.newInstance()
-                    : constructor.newInstance(rc, message));
+            return (RuntimeException)
+                    (message == null ? constructor.newInstance() : constructor.newInstance(rc, message));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * Kept small for a test run: one node, a 256 MB heap, C1 only.
  */
 public final class ApacheKafka implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ApacheKafka.class);
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xms64m", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto");
+    private static final Logger LOG = LoggerFactory.getLogger(ApacheKafka.class);
+    private static final List<String> JVM_OPTIONS =
+            List.of("-Xmx256m", "-Xms64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     public static final String PLAIN_USER = "alice";
@@ -59,9 +59,16 @@ public final class ApacheKafka implements AutoCloseable {
         List<Integer> ports = FreePorts.distinct(4);
         Path properties = writeServerProperties(workDir, ports, certificates);
         Path logFile = workDir.resolve("kafka.log");
-        KafkaStorage.format("kafka", Uuid.randomUuid().toString(), properties, List.of("--standalone",
-                "--add-scram", "SCRAM-SHA-256=[name=" + SCRAM_USER + ",password=" + SCRAM_PASSWORD + "]"),
-                JVM_OPTIONS, logFile);
+        KafkaStorage.format(
+                "kafka",
+                Uuid.randomUuid().toString(),
+                properties,
+                List.of(
+                        "--standalone",
+                        "--add-scram",
+                        "SCRAM-SHA-256=[name=" + SCRAM_USER + ",password=" + SCRAM_PASSWORD + "]"),
+                JVM_OPTIONS,
+                logFile);
         ChildJvm server = ChildJvm.start("kafka", JVM_OPTIONS, "kafka.Kafka", List.of(properties.toString()), logFile);
         ApacheKafka kafka = new ApacheKafka(workDir, certificates, ports, server);
         try {
@@ -70,8 +77,11 @@ public final class ApacheKafka implements AutoCloseable {
             kafka.close();
             throw e;
         }
-        log.info("Apache Kafka serves PLAINTEXT {}, SASL_PLAINTEXT {}, SSL {}", kafka.plaintextBootstrap(),
-                kafka.saslBootstrap(), kafka.sslBootstrap());
+        LOG.info(
+                "Apache Kafka serves PLAINTEXT {}, SASL_PLAINTEXT {}, SSL {}",
+                kafka.plaintextBootstrap(),
+                kafka.saslBootstrap(),
+                kafka.sslBootstrap());
         return kafka;
     }
 
@@ -107,8 +117,8 @@ public final class ApacheKafka implements AutoCloseable {
         try (Admin admin = admin()) {
             while (System.nanoTime() < deadline) {
                 if (!server.isAlive()) {
-                    throw new IllegalStateException("Apache Kafka exited with " + server.exitCode() + ":\n"
-                            + server.tail(60));
+                    throw new IllegalStateException(
+                            "Apache Kafka exited with " + server.exitCode() + ":\n" + server.tail(60));
                 }
                 try {
                     if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == 1) {
@@ -120,8 +130,8 @@ public final class ApacheKafka implements AutoCloseable {
                 Thread.sleep(200); // polling a child process that has no readiness signal of its own
             }
         }
-        throw new IllegalStateException("Apache Kafka did not serve within " + START_TIMEOUT + " (" + last + "):\n"
-                + server.tail(60));
+        throw new IllegalStateException(
+                "Apache Kafka did not serve within " + START_TIMEOUT + " (" + last + "):\n" + server.tail(60));
     }
 
     private static Path writeServerProperties(Path dir, List<Integer> ports, TestCertificates tls) throws IOException {
@@ -137,13 +147,16 @@ public final class ApacheKafka implements AutoCloseable {
         p.setProperty("advertised.listeners", String.join(",", plaintext, sasl, ssl, controller));
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("listener.security.protocol.map",
+        p.setProperty(
+                "listener.security.protocol.map",
                 "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL");
         p.setProperty("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256");
-        p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+        p.setProperty(
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + PLAIN_USER + "=\""
                         + PLAIN_PASSWORD + "\";");
-        p.setProperty("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+        p.setProperty(
+                "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         p.setProperty("ssl.keystore.location", tls.keystore().toString());
         p.setProperty("ssl.keystore.type", "PKCS12");

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChildJvm implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ChildJvm.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(20);
     private static final Duration FORCED_STOP = Duration.ofSeconds(10);
 
@@ -56,17 +56,24 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(args);
 
         Files.createDirectories(logFile.getParent());
-        String shown = String.join(" ", command.stream()
-                .map(arg -> arg.length() > 200 ? arg.substring(0, 200) + "...(" + arg.length() + " chars)" : arg)
-                .toList());
-        Files.writeString(logFile, "### " + name + ": " + shown + System.lineSeparator(), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        String shown = String.join(
+                " ",
+                command.stream()
+                        .map(arg ->
+                                arg.length() > 200 ? arg.substring(0, 200) + "...(" + arg.length() + " chars)" : arg)
+                        .toList());
+        Files.writeString(
+                logFile,
+                "### " + name + ": " + shown + System.lineSeparator(),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process process = builder.start();
-        log.info("Started {} (pid {}), output in {}", name, process.pid(), logFile);
+        LOG.info("Started {} (pid {}), output in {}", name, process.pid(), logFile);
         return new ChildJvm(name, process, logFile);
     }
 
@@ -121,14 +128,14 @@ public final class ChildJvm implements AutoCloseable {
             List<ProcessHandle> tree = tree();
             tree.forEach(ProcessHandle::destroy);
             if (!awaitGone(tree, GRACEFUL_STOP)) {
-                log.warn("{} (pid {}) still running {} after SIGTERM; killing it", name, process.pid(), GRACEFUL_STOP);
+                LOG.warn("{} (pid {}) still running {} after SIGTERM; killing it", name, process.pid(), GRACEFUL_STOP);
                 destroyTreeForcibly();
                 if (!awaitGone(tree(), FORCED_STOP)) {
-                    log.error("{} (pid {}) survived SIGKILL for {}", name, process.pid(), FORCED_STOP);
+                    LOG.error("{} (pid {}) survived SIGKILL for {}", name, process.pid(), FORCED_STOP);
                 }
             }
             if (!process.isAlive()) {
-                log.info("{} (pid {}) stopped, exit code {}", name, process.pid(), process.exitValue());
+                LOG.info("{} (pid {}) stopped, exit code {}", name, process.pid(), process.exitValue());
             }
         } finally {
             try {

@@ -21,8 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The real Kafka Java client, configured for tests against a local cluster: our acceptance judge. */
 public final class Clients {
-    private Clients() {
-    }
+    private Clients() {}
 
     public static Admin admin(String bootstrap) {
         Properties props = new Properties();
@@ -70,23 +69,29 @@ public final class Clients {
 
     /** Waits until every partition of the topic has a leader and all its replicas in sync. */
     public static void awaitFullIsr(Admin admin, String topic) {
-        org.awaitility.Awaitility.await("every replica of " + topic + " in sync").atMost(Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await("every replica of " + topic + " in sync")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> describe(admin, topic).partitions().stream()
-                        .allMatch(p -> p.leader() != null && p.isr().size() == p.replicas().size()));
+                        .allMatch(p -> p.leader() != null
+                                && p.isr().size() == p.replicas().size()));
     }
 
-    public static void createTopic(Admin admin, String name, int partitions, Map<String, String> configs) throws Exception {
+    public static void createTopic(Admin admin, String name, int partitions, Map<String, String> configs)
+            throws Exception {
         createTopic(admin, name, partitions, 1, configs);
     }
 
-    public static void createTopic(Admin admin, String name, int partitions, int replicationFactor,
-                                   Map<String, String> configs) throws Exception {
-        admin.createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor).configs(configs))).all().get();
+    public static void createTopic(
+            Admin admin, String name, int partitions, int replicationFactor, Map<String, String> configs)
+            throws Exception {
+        admin.createTopics(List.of(new NewTopic(name, partitions, (short) replicationFactor).configs(configs)))
+                .all()
+                .get();
     }
 
     /** Reads the given partitions from the beginning until `expected` records arrived or the deadline passed. */
-    public static <K, V> List<ConsumerRecord<K, V>> readAll(KafkaConsumer<K, V> consumer, Collection<TopicPartition> partitions,
-                                                            int expected, Duration timeout) {
+    public static <K, V> List<ConsumerRecord<K, V>> readAll(
+            KafkaConsumer<K, V> consumer, Collection<TopicPartition> partitions, int expected, Duration timeout) {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
@@ -101,8 +106,8 @@ public final class Clients {
      * Reads the given partitions from the beginning up to their end offsets as they are now (the high
      * watermark), failing if that takes longer than the deadline.
      */
-    public static <K, V> List<ConsumerRecord<K, V>> readToEnd(KafkaConsumer<K, V> consumer,
-                                                              Collection<TopicPartition> partitions, Duration timeout) {
+    public static <K, V> List<ConsumerRecord<K, V>> readToEnd(
+            KafkaConsumer<K, V> consumer, Collection<TopicPartition> partitions, Duration timeout) {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);

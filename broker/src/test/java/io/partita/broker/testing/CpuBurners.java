@@ -6,18 +6,20 @@ import org.slf4j.LoggerFactory;
 
 /** Threads that keep cores busy for as long as they run: a laptop whose cores other work is using. */
 public final class CpuBurners implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(CpuBurners.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CpuBurners.class);
     private final AtomicBoolean burning = new AtomicBoolean(true);
 
     private CpuBurners(int threads) {
         for (int i = 0; i < threads; i++) {
-            Thread burner = new Thread(() -> {
-                long spin = 0;
-                while (burning.get()) {
-                    spin += System.nanoTime() & 1;
-                }
-                log.trace("burner spun {}", spin);
-            }, "cpu-burner-" + i);
+            Thread burner = new Thread(
+                    () -> {
+                        long spin = 0;
+                        while (burning.get()) {
+                            spin += System.nanoTime() & 1;
+                        }
+                        LOG.trace("burner spun {}", spin);
+                    },
+                    "cpu-burner-" + i);
             burner.setDaemon(true);
             burner.start();
         }

@@ -11,10 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /** Working directories of test fixtures and benchmarks. */
 public final class Directories {
-    private static final Logger log = LoggerFactory.getLogger(Directories.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Directories.class);
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Deletes {@code dir} and everything under it; a failure is logged, not thrown (clean-up must not mask a result). */
     public static void deleteRecursively(Path dir) {
@@ -36,7 +35,7 @@ public final class Directories {
                 }
             });
         } catch (IOException e) {
-            log.warn("Could not delete {}: {}", dir, e.toString());
+            LOG.warn("Could not delete {}: {}", dir, e.toString());
         }
     }
 }

@@ -12,23 +12,28 @@ import java.util.List;
 public final class KafkaStorage {
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
 
-    private KafkaStorage() {
-    }
+    private KafkaStorage() {}
 
     /**
      * Formats the log directories named by {@code serverProperties} for cluster {@code clusterId}; {@code extraArgs}
      * add e.g. {@code --standalone} or {@code --add-scram ...}. Fails with the tool's output when it does not exit 0.
      */
-    public static void format(String name, String clusterId, Path serverProperties, List<String> extraArgs,
-            List<String> jvmArgs, Path logFile) throws Exception {
+    public static void format(
+            String name,
+            String clusterId,
+            Path serverProperties,
+            List<String> extraArgs,
+            List<String> jvmArgs,
+            Path logFile)
+            throws Exception {
         List<String> args = new ArrayList<>(List.of("format", "-t", clusterId, "-c", serverProperties.toString()));
         args.addAll(extraArgs);
-        try (ChildJvm format = ChildJvm.start("kafka-storage-format-" + name, jvmArgs, "kafka.tools.StorageTool", args,
-                logFile)) {
+        try (ChildJvm format =
+                ChildJvm.start("kafka-storage-format-" + name, jvmArgs, "kafka.tools.StorageTool", args, logFile)) {
             int exit = format.awaitExit(FORMAT_TIMEOUT);
             if (exit != 0) {
-                throw new IllegalStateException("kafka-storage format of " + name + " exited with " + exit + ":\n"
-                        + format.tail(40));
+                throw new IllegalStateException(
+                        "kafka-storage format of " + name + " exited with " + exit + ":\n" + format.tail(40));
             }
         }
     }

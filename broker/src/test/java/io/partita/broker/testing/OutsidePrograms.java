@@ -16,12 +16,11 @@ import org.slf4j.LoggerFactory;
  * test instead, so CI never skips them silently.
  */
 public final class OutsidePrograms {
-    private static final Logger log = LoggerFactory.getLogger(OutsidePrograms.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OutsidePrograms.class);
     /** The environment variable listing the programs whose absence fails the tests, comma-separated. */
     public static final String REQUIRED = "PARTITA_REQUIRED_PROGRAMS";
 
-    private OutsidePrograms() {
-    }
+    private OutsidePrograms() {}
 
     /** Returns if {@code program} is on the PATH; otherwise fails or skips the calling test, as said above. */
     public static void require(String program) {
@@ -29,13 +28,14 @@ public final class OutsidePrograms {
             return;
         }
         String required = System.getenv().getOrDefault(REQUIRED, "");
-        Set<String> names = Arrays.stream(required.split(",")).map(String::strip).collect(Collectors.toSet());
+        Set<String> names =
+                Arrays.stream(required.split(",")).map(String::strip).collect(Collectors.toSet());
         String message = program + " is not installed (not on the PATH)";
         if (names.contains(program)) {
             throw new AssertionError(message + ", and " + REQUIRED + " requires it: install it (.ci/run does,"
                     + " apt-get install " + program + ")");
         }
-        log.warn("{}: skipping the tests that need it (install it to run them)", message);
+        LOG.warn("{}: skipping the tests that need it (install it to run them)", message);
         Assumptions.abort(message + ": install it to run this test");
     }
 

@@ -14,19 +14,58 @@ import java.util.concurrent.TimeUnit;
 public record TestCertificates(Path keystore, Path truststore, Path certificatePem, String password) {
 
     /** Generates both stores in {@code dir}, valid for two days; {@code alias} names the key (and the CN's prefix). */
-    public static TestCertificates generate(Path dir, String alias, String password) throws IOException,
-            InterruptedException {
+    public static TestCertificates generate(Path dir, String alias, String password)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path keystore = dir.resolve(alias + "-keystore.p12");
         Path certificate = dir.resolve(alias + ".crt");
         Path truststore = dir.resolve(alias + "-truststore.p12");
-        keytool("-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=" + alias + ".localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password);
-        keytool("-exportcert", "-alias", alias, "-keystore", keystore.toString(), "-storetype", "PKCS12",
-                "-storepass", password, "-rfc", "-file", certificate.toString());
-        keytool("-importcert", "-noprompt", "-alias", alias, "-file", certificate.toString(),
-                "-keystore", truststore.toString(), "-storetype", "PKCS12", "-storepass", password);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=" + alias + ".localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                password);
+        keytool(
+                "-exportcert",
+                "-alias",
+                alias,
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                password,
+                "-rfc",
+                "-file",
+                certificate.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                alias,
+                "-file",
+                certificate.toString(),
+                "-keystore",
+                truststore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                password);
         return new TestCertificates(keystore, truststore, certificate, password);
     }
 

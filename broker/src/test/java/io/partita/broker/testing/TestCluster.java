@@ -20,7 +20,8 @@ public final class TestCluster implements AutoCloseable {
 
     public static TestCluster start(int nodes, Map<String, String> overrides) throws Exception {
         Path dir = Files.createTempDirectory("partita-test-");
-        LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(nodes, dir).withOverrides(overrides));
+        LocalCluster cluster =
+                new LocalCluster(LocalCluster.Settings.of(nodes, dir).withOverrides(overrides));
         return new TestCluster(dir, cluster.start());
     }
 
@@ -31,8 +32,10 @@ public final class TestCluster implements AutoCloseable {
     public static TestCluster startChildJvms(int nodes, Map<String, String> overrides, List<String> jvmOptions)
             throws Exception {
         Path dir = Files.createTempDirectory("partita-test-");
-        LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(nodes, dir).withOverrides(overrides)
-                .withChildJvms(true).withChildJvmOptions(jvmOptions));
+        LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(nodes, dir)
+                .withOverrides(overrides)
+                .withChildJvms(true)
+                .withChildJvmOptions(jvmOptions));
         return new TestCluster(dir, cluster.start());
     }
 

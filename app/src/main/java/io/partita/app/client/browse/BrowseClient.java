@@ -31,15 +31,13 @@ public final class BrowseClient {
     }
 
     /** Up to {@code limit} records of a partition from {@code start} on. */
-    public CompletableFuture<MessagePage> readMessages(String topic, int partition,
-            StartAt start, int limit) {
+    public CompletableFuture<MessagePage> readMessages(String topic, int partition, StartAt start, int limit) {
         MessageReader r = reader();
         return r == null ? session.notConnected() : session.toUi(r.read(topic, partition, start, limit));
     }
 
     /** Up to {@code limit} records just before offset {@code before}: the previous page. */
-    public CompletableFuture<MessagePage> readMessagesBefore(String topic, int partition,
-            long before, int limit) {
+    public CompletableFuture<MessagePage> readMessagesBefore(String topic, int partition, long before, int limit) {
         MessageReader r = reader();
         return r == null ? session.notConnected() : session.toUi(r.readBefore(topic, partition, before, limit));
     }
@@ -48,22 +46,20 @@ public final class BrowseClient {
      * A page of up to {@code limit} records across {@code partitions}, merged by timestamp (ties by partition, then
      * offset), each partition read from the same {@code start}.
      */
-    public CompletableFuture<BrowsePage> readMessages(String topic, List<Integer> partitions,
-            StartAt start, int limit) {
+    public CompletableFuture<BrowsePage> readMessages(
+            String topic, List<Integer> partitions, StartAt start, int limit) {
         MessageReader r = reader();
         return r == null ? session.notConnected() : session.toUi(r.readAll(topic, partitions, start, limit));
     }
 
     /** The page of up to {@code limit} records from each partition's position on (Newer). */
-    public CompletableFuture<BrowsePage> readMessagesFrom(String topic,
-            PagePositions from, int limit) {
+    public CompletableFuture<BrowsePage> readMessagesFrom(String topic, PagePositions from, int limit) {
         MessageReader r = reader();
         return r == null ? session.notConnected() : session.toUi(r.readAllFrom(topic, from, limit));
     }
 
     /** The page of up to {@code limit} records just before each partition's position (Older). */
-    public CompletableFuture<BrowsePage> readMessagesBefore(String topic,
-            PagePositions before, int limit) {
+    public CompletableFuture<BrowsePage> readMessagesBefore(String topic, PagePositions before, int limit) {
         MessageReader r = reader();
         return r == null ? session.notConnected() : session.toUi(r.readAllBefore(topic, before, limit));
     }
@@ -72,9 +68,7 @@ public final class BrowseClient {
      * Starts a search on its own thread and returns its handle at once; {@code found} (batches of matches) and
      * {@code progress} are called on the ui executor, and the handle's {@code done()} completes there too.
      */
-    public SearchControl search(SearchPlan plan,
-            Consumer<SearchProgress> progress,
-            Consumer<List<Message>> found) {
+    public SearchControl search(SearchPlan plan, Consumer<SearchProgress> progress, Consumer<List<Message>> found) {
         SearchControl control = new SearchControl();
         MessageReader r = reader();
         if (r == null) {
@@ -82,8 +76,13 @@ public final class BrowseClient {
             return control;
         }
         ClientSession.startThread("partita-search", () -> {
-            var last = new Searcher(r, plan, control, p -> session.ui().execute(() -> progress.accept(p)),
-                    m -> session.ui().execute(() -> found.accept(m))).search();
+            var last = new Searcher(
+                            r,
+                            plan,
+                            control,
+                            p -> session.ui().execute(() -> progress.accept(p)),
+                            m -> session.ui().execute(() -> found.accept(m)))
+                    .search();
             session.ui().execute(() -> control.finish(last));
         });
         return control;
@@ -93,8 +92,7 @@ public final class BrowseClient {
      * Starts a live tail of {@code partitions} (from their end, with a consumer of its own) and returns its handle
      * at once; {@code arrived} hears new records on the ui executor. Disconnecting stops it.
      */
-    public FollowControl follow(String topic, List<Integer> partitions,
-            Consumer<List<Message>> arrived) {
+    public FollowControl follow(String topic, List<Integer> partitions, Consumer<List<Message>> arrived) {
         FollowControl control = new FollowControl();
         Properties client = session.clientProperties();
         if (client == null) {
@@ -103,8 +101,8 @@ public final class BrowseClient {
             control.stopped().completeExceptionally(refused);
             return control;
         }
-        Follower follower = new Follower(client, topic, partitions, control,
-                m -> session.ui().execute(() -> arrived.accept(m)), session.ui());
+        Follower follower = new Follower(
+                client, topic, partitions, control, m -> session.ui().execute(() -> arrived.accept(m)), session.ui());
         Runnable stop = follower::stop;
         session.stopOnDisconnect(stop);
         ClientSession.startThread("partita-tail", () -> {

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 public final class FollowControl {
     private final CompletableFuture<Void> listening = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private volatile Runnable onStop = () -> { };
+    private volatile Runnable onStop = () -> {};
 
     /** Stops the polling; {@link #stopped()} completes once the consumer is closed. */
     public void stop() {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * reader's consumer serves page reads and searches one after the other.
  */
 final class Follower {
-    private static final Logger log = LoggerFactory.getLogger(Follower.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Follower.class);
     /** Short polls: a record produced shows within about this long, and stop is noticed at once (wake-up). */
     private static final Duration POLL = Duration.ofMillis(250);
 
@@ -40,8 +40,13 @@ final class Follower {
      * @param arrived hears each poll's records, ordered by timestamp (on the tail's thread; the caller moves them)
      * @param ui      where the control's futures complete (the FX thread in the app)
      */
-    Follower(Properties client, String topic, List<Integer> partitions, FollowControl control,
-             Consumer<List<Message>> arrived, Executor ui) {
+    Follower(
+            Properties client,
+            String topic,
+            List<Integer> partitions,
+            FollowControl control,
+            Consumer<List<Message>> arrived,
+            Executor ui) {
         this.ui = ui;
         this.consumer = new KafkaConsumer<>(MessageReader.consumerProperties(client, "partita-tail"));
         this.topic = topic;
@@ -56,7 +61,7 @@ final class Follower {
         try {
             consumer.wakeup();
         } catch (RuntimeException closedAlready) {
-            log.debug("Tail already closed", closedAlready);
+            LOG.debug("Tail already closed", closedAlready);
         }
     }
 
@@ -80,7 +85,7 @@ final class Follower {
             consumer.endOffsets(tps).forEach(consumer::seek);
             tps.forEach(consumer::position);
             ui.execute(() -> control.listening().complete(null));
-            log.info("Following {} partitions {}", topic, partitions);
+            LOG.info("Following {} partitions {}", topic, partitions);
             while (running) {
                 List<Message> batch = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
@@ -92,17 +97,17 @@ final class Follower {
                 }
             }
         } catch (WakeupException stopped) {
-            log.debug("Tail of {} woken to stop", topic);
+            LOG.debug("Tail of {} woken to stop", topic);
         } catch (Throwable t) {
             failure = t;
-            log.warn("Tail of {} stopped: {}", topic, Failures.describe(t));
+            LOG.warn("Tail of {} stopped: {}", topic, Failures.describe(t));
         } finally {
             try {
                 consumer.close(Duration.ofSeconds(2));
             } catch (RuntimeException e) {
-                log.debug("Closing the tail's consumer", e);
+                LOG.debug("Closing the tail's consumer", e);
             }
-            log.info("Stopped following {}", topic);
+            LOG.info("Stopped following {}", topic);
         }
         Throwable explained = failure == null ? null : ClusterErrors.explain(failure);
         ui.execute(() -> {

@@ -41,13 +41,14 @@ import org.slf4j.LoggerFactory;
  * runs on this reader's own thread, one after the other; {@link #cancel()} wakes a read that waits.
  */
 public final class MessageReader implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(MessageReader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MessageReader.class);
     private static final Duration READ_DEADLINE = Duration.ofSeconds(10);
     private static final int FETCH_MAX_WAIT_MS = 50;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     /** A wake-up outside a read would abort the next one; so only a read in progress is woken. */
     private final AtomicBoolean reading = new AtomicBoolean();
+
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "partita-message-reader");
         t.setDaemon(true);
@@ -84,7 +85,8 @@ public final class MessageReader implements AutoCloseable {
             long[] bounds = bounds(tp);
             long forTime = -1;
             if (start instanceof StartAt.Time time) {
-                Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(Map.of(tp, time.epochMillis()));
+                Map<TopicPartition, OffsetAndTimestamp> found =
+                        consumer.offsetsForTimes(Map.of(tp, time.epochMillis()));
                 forTime = found.get(tp) == null ? -1 : found.get(tp).offset();
             }
             long from = StartAt.resolve(start, bounds[0], bounds[1], forTime);
@@ -117,7 +119,8 @@ public final class MessageReader implements AutoCloseable {
 
     /** The first offset with a timestamp at or after {@code epochMillis}, or -1 when no record is that late. */
     private long offsetForTime(TopicPartition tp, long epochMillis) {
-        OffsetAndTimestamp found = consumer.offsetsForTimes(Map.of(tp, epochMillis)).get(tp);
+        OffsetAndTimestamp found =
+                consumer.offsetsForTimes(Map.of(tp, epochMillis)).get(tp);
         return found == null ? -1 : found.offset();
     }
 
@@ -144,8 +147,8 @@ public final class MessageReader implements AutoCloseable {
             if (start instanceof StartAt.Time time) {
                 Map<TopicPartition, Long> query = new HashMap<>();
                 partitions.forEach(p -> query.put(new TopicPartition(topic, p), time.epochMillis()));
-                consumer.offsetsForTimes(query).forEach((tp, found) ->
-                        forTime.put(tp.partition(), found == null ? -1 : found.offset()));
+                consumer.offsetsForTimes(query)
+                        .forEach((tp, found) -> forTime.put(tp.partition(), found == null ? -1 : found.offset()));
             }
             if (start instanceof StartAt.Offset o && bounds.values().stream().allMatch(b -> o.offset() > b[1])) {
                 throw new IllegalArgumentException("offset " + o.offset() + " is past the end of every partition");
@@ -189,8 +192,8 @@ public final class MessageReader implements AutoCloseable {
         return browsePage(topic, from, from.after(page), bounds, page);
     }
 
-    private static BrowsePage browsePage(String topic, PagePositions from, PagePositions next,
-                                         Map<Integer, long[]> bounds, List<Message> page) {
+    private static BrowsePage browsePage(
+            String topic, PagePositions from, PagePositions next, Map<Integer, long[]> bounds, List<Message> page) {
         Map<Integer, Long> starts = new TreeMap<>();
         Map<Integer, Long> ends = new TreeMap<>();
         bounds.forEach((p, b) -> {
@@ -260,7 +263,7 @@ public final class MessageReader implements AutoCloseable {
                 }
             }
         } catch (WakeupException cancelled) {
-            log.debug("Read of {} cancelled", topic);
+            LOG.debug("Read of {} cancelled", topic);
         } finally {
             consumer.resume(consumer.assignment());
         }
@@ -299,7 +302,8 @@ public final class MessageReader implements AutoCloseable {
             long deadline = System.nanoTime() + READ_DEADLINE.toNanos();
             try {
                 while (next < until && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200)).records(tp)) {
+                    for (ConsumerRecord<byte[], byte[]> r :
+                            consumer.poll(Duration.ofMillis(200)).records(tp)) {
                         if (r.offset() >= until) {
                             break;
                         }
@@ -310,7 +314,7 @@ public final class MessageReader implements AutoCloseable {
                     next = Math.max(next, Math.min(until, consumer.position(tp)));
                 }
             } catch (WakeupException cancelled) {
-                log.debug("Read of {} cancelled at offset {}", tp, next);
+                LOG.debug("Read of {} cancelled at offset {}", tp, next);
             }
         }
         return new MessagePage(tp.topic(), tp.partition(), from, next, bounds[0], bounds[1], messages);
@@ -351,7 +355,7 @@ public final class MessageReader implements AutoCloseable {
         thread.shutdown();
         try {
             if (!thread.awaitTermination(15, TimeUnit.SECONDS)) {
-                log.warn("The message reader did not stop in time");
+                LOG.warn("The message reader did not stop in time");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

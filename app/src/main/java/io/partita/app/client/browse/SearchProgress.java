@@ -11,7 +11,13 @@ import java.util.Locale;
  */
 public record SearchProgress(long scanned, long total, long matches, State state, String failure) {
 
-    public enum State { RUNNING, DONE, LIMIT, CANCELLED, FAILED }
+    public enum State {
+        RUNNING,
+        DONE,
+        LIMIT,
+        CANCELLED,
+        FAILED
+    }
 
     public static SearchProgress refused(String why) {
         return new SearchProgress(0, 0, 0, State.FAILED, why);
@@ -34,8 +40,9 @@ public record SearchProgress(long scanned, long total, long matches, State state
         return switch (state) {
             case RUNNING -> "Searching: " + counts;
             case DONE -> "Search done: " + counts;
-            case LIMIT -> "Search stopped at " + n.format(matches) + " matches (the most it shows): " + counts
-                    + ". Narrow the search to see the rest.";
+            case LIMIT ->
+                "Search stopped at " + n.format(matches) + " matches (the most it shows): " + counts
+                        + ". Narrow the search to see the rest.";
             case CANCELLED -> "Search cancelled: " + counts;
             case FAILED -> "Search failed: " + failure + (scanned > 0 ? " (" + counts + ")" : "");
         };

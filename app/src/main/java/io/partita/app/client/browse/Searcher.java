@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * partition's end then, so "scanned of total" means something while records keep arriving.
  */
 final class Searcher {
-    private static final Logger log = LoggerFactory.getLogger(Searcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Searcher.class);
     private static final int PAGE = 500;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -41,8 +41,12 @@ final class Searcher {
      * @param progress hears the progress (on the search's thread; the caller moves it)
      * @param found    hears the matches found since the last progress, just before it
      */
-    Searcher(MessageReader reader, SearchPlan plan, SearchControl control, Consumer<SearchProgress> progress,
-             Consumer<List<Message>> found) {
+    Searcher(
+            MessageReader reader,
+            SearchPlan plan,
+            SearchControl control,
+            Consumer<SearchProgress> progress,
+            Consumer<List<Message>> found) {
         this.reader = reader;
         this.plan = plan;
         this.control = control;
@@ -57,7 +61,8 @@ final class Searcher {
         try {
             // First where each partition's range starts and ends (a read of no records, positioned as the browser's
             // pages are), for the total.
-            BrowsePage start = reader.readAll(plan.topic(), plan.partitions(), plan.start(), 0).get();
+            BrowsePage start = reader.readAll(plan.topic(), plan.partitions(), plan.start(), 0)
+                    .get();
             Map<Integer, long[]> ranges = new LinkedHashMap<>();
             for (int p : plan.partitions()) {
                 long from = start.from().offset(p);
@@ -73,10 +78,10 @@ final class Searcher {
         } catch (Exception e) {
             end = SearchProgress.State.FAILED;
             failure = Failures.describe(ClusterErrors.explain(e));
-            log.warn("Search of {} stopped: {}", plan.topic(), failure);
+            LOG.warn("Search of {} stopped: {}", plan.topic(), failure);
         }
         SearchProgress last = report(end, failure);
-        log.info("Search of {}: {}", plan.topic(), last.summary());
+        LOG.info("Search of {}: {}", plan.topic(), last.summary());
         return last;
     }
 
@@ -98,8 +103,9 @@ final class Searcher {
                 }
                 long position = range.getValue()[0];
                 long until = range.getValue()[1];
-                MessagePage page = reader.read(plan.topic(), range.getKey(), new StartAt.Offset(position),
-                        (int) Math.min(PAGE, until - position)).get();
+                MessagePage page = reader.read(plan.topic(), range.getKey(), new StartAt.Offset(position), (int)
+                                Math.min(PAGE, until - position))
+                        .get();
                 for (Message m : page.messages()) {
                     if (plan.filter().test(m)) {
                         unsent.add(m);

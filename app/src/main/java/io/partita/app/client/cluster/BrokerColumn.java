@@ -6,5 +6,4 @@ package io.partita.app.client.cluster;
  *
  * @param address host:port, empty when the broker is down and nobody knows where it was
  */
-public record BrokerColumn(int id, String address, String rack, boolean controller, boolean up) {
-}
+public record BrokerColumn(int id, String address, String rack, boolean controller, boolean up) {}

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * refresh) and, for a local cluster, its nodes: which are down, and stopping, killing and starting them.
  */
 public final class ClusterClient {
-    private static final Logger log = LoggerFactory.getLogger(ClusterClient.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterClient.class);
 
     private final ClientSession session;
 
@@ -59,24 +59,31 @@ public final class ClusterClient {
     public CompletableFuture<ClusterSnapshot> snapshot() {
         Map<Integer, String> known = localNodeAddresses();
         return session.withAdmin(a -> overview(a).thenCombine(partitions(a), (overview, descriptions) -> {
-            Set<Integer> live = overview.brokers().stream().map(BrokerInfo::id)
-                    .collect(Collectors.toSet());
+            Set<Integer> live = overview.brokers().stream().map(BrokerInfo::id).collect(Collectors.toSet());
             List<PartitionRow> rows = new ArrayList<>();
             for (TopicDescription d : descriptions.values()) {
                 boolean internal = d.isInternal() || d.name().startsWith("__");
                 for (TopicPartitionInfo p : d.partitions()) {
                     List<Integer> replicas = p.replicas().stream().map(Node::id).toList();
-                    rows.add(new PartitionRow(d.name(), p.partition(), replicas,
-                            p.leader() == null || p.leader().isEmpty() ? PartitionRow.NO_LEADER
+                    rows.add(new PartitionRow(
+                            d.name(),
+                            p.partition(),
+                            replicas,
+                            p.leader() == null || p.leader().isEmpty()
+                                    ? PartitionRow.NO_LEADER
                                     : p.leader().id(),
                             p.isr().stream().map(Node::id).toList(),
-                            replicas.stream().filter(r -> !live.contains(r)).toList(), internal));
+                            replicas.stream().filter(r -> !live.contains(r)).toList(),
+                            internal));
                 }
             }
-            var map = ClusterMap.of(overview, rows, known).withStopped(stoppedLocalNodes())
+            var map = ClusterMap.of(overview, rows, known)
+                    .withStopped(stoppedLocalNodes())
                     .withUnreadable(unreadableLocalNodes());
-            List<TopicInfo> topics = descriptions.values().stream().map(ClusterClient::summarize)
-                    .sorted(Comparator.comparing(TopicInfo::name)).toList();
+            List<TopicInfo> topics = descriptions.values().stream()
+                    .map(ClusterClient::summarize)
+                    .sorted(Comparator.comparing(TopicInfo::name))
+                    .toList();
             return new ClusterSnapshot(overview, map, topics);
         }));
     }
@@ -98,7 +105,9 @@ public final class ClusterClient {
         if (cluster == null) {
             return Set.of();
         }
-        return cluster.nodes().stream().filter(n -> !n.isRunning()).map(n -> n.id())
+        return cluster.nodes().stream()
+                .filter(n -> !n.isRunning())
+                .map(n -> n.id())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -146,7 +155,7 @@ public final class ClusterClient {
             if (cluster == null) {
                 throw new IllegalStateException("Only the nodes of a local cluster can be started and stopped here");
             }
-            log.info("{} node {}", verb, id);
+            LOG.info("{} node {}", verb, id);
             action.apply(cluster);
             return null;
         });
@@ -154,8 +163,10 @@ public final class ClusterClient {
 
     private CompletableFuture<ClusterOverview> overview(Admin a) {
         DescribeClusterResult result = a.describeCluster(new DescribeClusterOptions().timeoutMs(READ_TIMEOUT_MS));
-        return stage(result.clusterId()).thenCombine(stage(result.controller()), (id, controller) -> Map.entry(
-                id == null ? "" : id, controller == null ? -1 : controller.id()))
+        return stage(result.clusterId())
+                .thenCombine(
+                        stage(result.controller()),
+                        (id, controller) -> Map.entry(id == null ? "" : id, controller == null ? -1 : controller.id()))
                 .thenCombine(stage(result.nodes()), (idAndController, nodes) -> {
                     int controllerId = idAndController.getValue();
                     List<BrokerInfo> brokers = nodes.stream()
@@ -168,9 +179,11 @@ public final class ClusterClient {
 
     /** Every topic's description, internal ones included. */
     private CompletableFuture<Map<String, TopicDescription>> partitions(Admin a) {
-        return stage(a.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(READ_TIMEOUT_MS)).listings())
+        return stage(a.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(READ_TIMEOUT_MS))
+                        .listings())
                 .thenCompose(listings -> {
-                    List<String> names = listings.stream().map(TopicListing::name).toList();
+                    List<String> names =
+                            listings.stream().map(TopicListing::name).toList();
                     if (names.isEmpty()) {
                         return CompletableFuture.completedFuture(Map.<String, TopicDescription>of());
                     }
@@ -181,8 +194,14 @@ public final class ClusterClient {
 
     private static TopicInfo summarize(TopicDescription d) {
         int rf = d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
-        int underReplicated = (int) d.partitions().stream().filter(p -> p.isr().size() < p.replicas().size()).count();
-        return new TopicInfo(d.name(), d.partitions().size(), rf, underReplicated,
+        int underReplicated = (int) d.partitions().stream()
+                .filter(p -> p.isr().size() < p.replicas().size())
+                .count();
+        return new TopicInfo(
+                d.name(),
+                d.partitions().size(),
+                rf,
+                underReplicated,
                 d.isInternal() || d.name().startsWith("__"));
     }
 }

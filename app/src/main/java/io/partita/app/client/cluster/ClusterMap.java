@@ -35,14 +35,16 @@ public record ClusterMap(List<BrokerColumn> brokers, List<PartitionRow> rows, Ma
      * but not live, and brokers the app knows of otherwise ({@code knownBrokers}, e.g. the nodes of a local
      * cluster with their addresses), become columns marked down. Rows are sorted by topic, then partition.
      */
-    public static ClusterMap of(ClusterOverview overview, Collection<PartitionRow> partitions,
-                                Map<Integer, String> knownBrokers) {
+    public static ClusterMap of(
+            ClusterOverview overview, Collection<PartitionRow> partitions, Map<Integer, String> knownBrokers) {
         Map<Integer, BrokerColumn> columns = new TreeMap<>();
         for (BrokerInfo broker : overview.brokers()) {
-            columns.put(broker.id(), new BrokerColumn(broker.id(), broker.address(), broker.rack(),
-                    broker.controller(), true));
+            columns.put(
+                    broker.id(),
+                    new BrokerColumn(broker.id(), broker.address(), broker.rack(), broker.controller(), true));
         }
-        knownBrokers.forEach((id, address) -> columns.putIfAbsent(id, new BrokerColumn(id, address, null, false, false)));
+        knownBrokers.forEach(
+                (id, address) -> columns.putIfAbsent(id, new BrokerColumn(id, address, null, false, false)));
         for (PartitionRow row : partitions) {
             for (int replica : row.replicas()) {
                 columns.putIfAbsent(replica, new BrokerColumn(replica, "", null, false, false));
@@ -62,8 +64,9 @@ public record ClusterMap(List<BrokerColumn> brokers, List<PartitionRow> rows, Ma
         if (stopped.isEmpty()) {
             return this;
         }
-        List<BrokerColumn> columns = brokers.stream().map(b -> stopped.contains(b.id())
-                ? new BrokerColumn(b.id(), b.address(), b.rack(), false, false) : b).toList();
+        List<BrokerColumn> columns = brokers.stream()
+                .map(b -> stopped.contains(b.id()) ? new BrokerColumn(b.id(), b.address(), b.rack(), false, false) : b)
+                .toList();
         return new ClusterMap(columns, rows, unreadable);
     }
 }

@@ -8,8 +8,14 @@ import java.util.Optional;
  * leader), the leader (-1 when the partition is offline), the in-sync replicas and the replicas on brokers
  * that are down.
  */
-public record PartitionRow(String topic, int partition, List<Integer> replicas, int leader, List<Integer> isr,
-                           List<Integer> offline, boolean internal) {
+public record PartitionRow(
+        String topic,
+        int partition,
+        List<Integer> replicas,
+        int leader,
+        List<Integer> isr,
+        List<Integer> offline,
+        boolean internal) {
     public static final int NO_LEADER = -1;
 
     public PartitionRow {

@@ -7,5 +7,4 @@ package io.partita.app.client.cluster;
  * @param internal Kafka's own internal topics ({@code __consumer_offsets}, {@code __transaction_state}) and, by
  *                 the common convention, any name starting with a double underscore
  */
-public record TopicInfo(String name, int partitions, int replicationFactor, int underReplicated, boolean internal) {
-}
+public record TopicInfo(String name, int partitions, int replicationFactor, int underReplicated, boolean internal) {}

@@ -6,7 +6,7 @@ public record AdminTraffic(long requests, long bytesSent, long bytesReceived) {
 
     /** What happened between {@code earlier} and this. */
     public AdminTraffic since(AdminTraffic earlier) {
-        return new AdminTraffic(requests - earlier.requests, bytesSent - earlier.bytesSent,
-                bytesReceived - earlier.bytesReceived);
+        return new AdminTraffic(
+                requests - earlier.requests, bytesSent - earlier.bytesSent, bytesReceived - earlier.bytesReceived);
     }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
  * {@code ssl.*}): the one place that knows their names, shared by the admin, consumer and producer clients.
  */
 public final class ClientSecurity {
-    private ClientSecurity() {
-    }
+    private ClientSecurity() {}
 
     /** The client properties for {@code s}; only those that apply to its protocol. */
     public static Map<String, Object> properties(SecuritySettings s) {
@@ -68,7 +67,8 @@ public final class ClientSecurity {
         if (s.protocol() == Protocol.PLAINTEXT) {
             return "";
         }
-        return s.protocol().usesSasl() ? s.protocol() + ", " + s.saslMechanism() + " as " + s.username()
+        return s.protocol().usesSasl()
+                ? s.protocol() + ", " + s.saslMechanism() + " as " + s.username()
                 : s.protocol().name();
     }
 }

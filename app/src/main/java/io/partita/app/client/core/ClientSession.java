@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * {@link ClusterErrors}.
  */
 public final class ClientSession {
-    private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
     public static final int REQUEST_TIMEOUT_MS = 10_000;
     /** The periodic reads' deadline: a dead cluster should show as such within seconds, not after a long wait. */
     public static final int READ_TIMEOUT_MS = 5_000;
+
     public static final int API_TIMEOUT_MS = 15_000;
 
     private final Executor ui;
@@ -50,6 +51,7 @@ public final class ClientSession {
     private volatile Admin admin;
     /** The connection's client settings (bootstrap servers, security) for consumers and producers. */
     private volatile Properties clientProperties;
+
     private volatile LocalCluster localCluster;
     private volatile Connection connection;
     private volatile boolean closed;
@@ -159,8 +161,8 @@ public final class ClientSession {
                 try {
                     result.complete(task.run());
                 } catch (Throwable t) {
-                    log.warn("Cluster operation failed: {}", Failures.describe(t));
-                    log.debug("Cluster operation failed", t);
+                    LOG.warn("Cluster operation failed: {}", Failures.describe(t));
+                    LOG.debug("Cluster operation failed", t);
                     result.completeExceptionally(t);
                 }
             });
@@ -208,19 +210,21 @@ public final class ClientSession {
 
     /** Runs {@code body} on a daemon thread of its own (a rare task that may run for minutes), result on ui. */
     public <T> CompletableFuture<T> onOwnThread(String name, Task<T> body) {
-        return toUi(CompletableFuture.supplyAsync(() -> {
-            try {
-                return body.run();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, task -> {
-            Thread t = new Thread(task, name);
-            t.setDaemon(true);
-            t.start();
-        }));
+        return toUi(CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return body.run();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                task -> {
+                    Thread t = new Thread(task, name);
+                    t.setDaemon(true);
+                    t.start();
+                }));
     }
 
     /** Starts {@code body} on a daemon thread named {@code name}. */

@@ -12,8 +12,7 @@ import org.apache.kafka.common.errors.TimeoutException;
  * did, not what is wrong; the original exception stays the cause for the log.
  */
 public final class ClusterErrors {
-    private ClusterErrors() {
-    }
+    private ClusterErrors() {}
 
     /** A failure whose message explains itself, or {@code failure} unchanged when it already does. */
     public static Throwable explain(Throwable failure) {

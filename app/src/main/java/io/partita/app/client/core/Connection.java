@@ -16,7 +16,8 @@ public record Connection(ConnectionProfile profile, String bootstrapServers, Str
         }
         String[] servers = bootstrapServers.split(",");
         String first = servers[0].strip();
-        return servers.length == 1 ? "Cluster at " + first
+        return servers.length == 1
+                ? "Cluster at " + first
                 : "Cluster at " + first + " and " + (servers.length - 1) + " more";
     }
 }

@@ -12,8 +12,7 @@ import org.apache.kafka.common.errors.UnsupportedSaslMechanismException;
  * certificate the client does not trust, a host name the certificate does not name, a cluster that does not answer.
  */
 public final class ConnectionErrors {
-    private ConnectionErrors() {
-    }
+    private ConnectionErrors() {}
 
     /** The message for a failed attempt to reach {@code bootstrap} with {@code security}. */
     public static String explain(Throwable failure, String bootstrap, SecuritySettings security, int timeoutSeconds) {
@@ -27,16 +26,18 @@ public final class ConnectionErrors {
             return "The cluster does not offer SASL mechanism " + security.saslMechanism()
                     + " on this listener. Choose another mechanism or ask for the one it uses.";
         }
-        if (root instanceof SslAuthenticationException
-                || chain.contains("SSLHandshakeException")) {
-            if (chain.contains("No subject alternative") || chain.contains("doesn't match any of the subject")
+        if (root instanceof SslAuthenticationException || chain.contains("SSLHandshakeException")) {
+            if (chain.contains("No subject alternative")
+                    || chain.contains("doesn't match any of the subject")
                     || chain.contains("No name matching")) {
                 return "TLS handshake failed: the server's certificate does not name the host you connect to. "
                         + "Use the host name in the certificate, or turn off host name verification if you trust "
                         + "this network.";
             }
-            if (chain.contains("PKIX") || chain.contains("unable to find valid certification path")
-                    || chain.contains("certificate_unknown") || chain.contains("not trusted")) {
+            if (chain.contains("PKIX")
+                    || chain.contains("unable to find valid certification path")
+                    || chain.contains("certificate_unknown")
+                    || chain.contains("not trusted")) {
                 return "TLS handshake failed: the server's certificate is not trusted. Choose a truststore that "
                         + "holds the cluster's CA certificate.";
             }
@@ -49,8 +50,7 @@ public final class ConnectionErrors {
         if (root instanceof AuthenticationException) {
             return "Authentication failed: " + Failures.describe(failure);
         }
-        if (root instanceof TimeoutException
-                || root instanceof java.util.concurrent.TimeoutException) {
+        if (root instanceof TimeoutException || root instanceof java.util.concurrent.TimeoutException) {
             return "No answer from " + bootstrap + " within " + timeoutSeconds + " s. Check the address, that the "
                     + "cluster is running, and the security protocol (a TLS or SASL listener does not answer a "
                     + "plain connection).";
@@ -58,11 +58,13 @@ public final class ConnectionErrors {
         if (chain.contains("NoSuchFileException") || root instanceof NoSuchFileException) {
             return "A key or trust store file cannot be read: " + Failures.describe(root);
         }
-        if (chain.contains("keystore password was incorrect") || chain.contains("password was incorrect")
+        if (chain.contains("keystore password was incorrect")
+                || chain.contains("password was incorrect")
                 || chain.contains("Get Key failed")) {
             return "A key or trust store could not be opened: its password is wrong.";
         }
-        if (chain.contains("Failed to load SSL keystore") || chain.contains("Failed to load") && chain.contains("store")) {
+        if (chain.contains("Failed to load SSL keystore")
+                || chain.contains("Failed to load") && chain.contains("store")) {
             return "A key or trust store could not be read (" + Failures.describe(root) + "). Check its file and type.";
         }
         if (chain.contains("No resolvable bootstrap urls")) {
@@ -74,8 +76,13 @@ public final class ConnectionErrors {
     /** Class names and messages of the whole cause chain, for matching what the JDK's TLS code says. */
     private static String chainText(Throwable t) {
         StringBuilder b = new StringBuilder();
-        for (Throwable cur = t; cur != null && b.length() < 10_000; cur = cur.getCause() == cur ? null : cur.getCause()) {
-            b.append(cur.getClass().getName()).append(": ").append(cur.getMessage()).append('\n');
+        for (Throwable cur = t;
+                cur != null && b.length() < 10_000;
+                cur = cur.getCause() == cur ? null : cur.getCause()) {
+            b.append(cur.getClass().getName())
+                    .append(": ")
+                    .append(cur.getMessage())
+                    .append('\n');
         }
         return b.toString();
     }

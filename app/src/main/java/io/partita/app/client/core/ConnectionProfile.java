@@ -8,7 +8,10 @@ import java.util.Objects;
  */
 public record ConnectionProfile(Kind kind, int nodes, String bootstrapServers, String name, SecuritySettings security) {
 
-    public enum Kind { LOCAL, REMOTE }
+    public enum Kind {
+        LOCAL,
+        REMOTE
+    }
 
     /** The longest profile name (they are keys in the preferences, whose node names are limited). */
     public static final int MAX_NAME_LENGTH = 40;

@@ -4,8 +4,7 @@ import io.partita.broker.common.Futures;
 
 /** Failures as a user reads them: the cause under the futures' wrappers, in one line. */
 public final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** The cause a user should read: unwraps the wrappers that futures put around a failure. */
     public static Throwable rootCause(Throwable t) {

@@ -13,8 +13,10 @@ public final class LocalClusterInUseException extends Exception {
     private final String bootstrapServers;
 
     public LocalClusterInUseException(Path directory, String bootstrapServers, Throwable cause) {
-        super("The local cluster in " + directory + " is already running in another Partita"
-                + (bootstrapServers.isEmpty() ? "; close it there first" : ", at " + bootstrapServers), cause);
+        super(
+                "The local cluster in " + directory + " is already running in another Partita"
+                        + (bootstrapServers.isEmpty() ? "; close it there first" : ", at " + bootstrapServers),
+                cause);
         this.directory = directory;
         this.bootstrapServers = bootstrapServers;
     }

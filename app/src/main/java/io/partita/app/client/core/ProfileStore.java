@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * asked for at connect time.
  */
 public final class ProfileStore {
-    private static final Logger log = LoggerFactory.getLogger(ProfileStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileStore.class);
 
     private final Preferences node;
     private final Path credentialsFile;
@@ -56,7 +56,7 @@ public final class ProfileStore {
                 read(node.node(child)).ifPresent(profiles::add);
             }
         } catch (BackingStoreException | IllegalStateException e) {
-            log.warn("Could not read the saved connections: {}", e.getMessage());
+            LOG.warn("Could not read the saved connections: {}", e.getMessage());
         }
         profiles.sort(Comparator.comparing(ConnectionProfile::name, String.CASE_INSENSITIVE_ORDER));
         return profiles;
@@ -120,15 +120,22 @@ public final class ProfileStore {
     private Optional<ConnectionProfile> read(Preferences p) {
         try {
             String name = p.get("name", "");
-            SecuritySettings s = new SecuritySettings(Protocol.valueOf(p.get("protocol", "PLAINTEXT")),
-                    SaslMechanism.valueOf(p.get("saslMechanism", "PLAIN")), p.get("username", ""), "",
-                    p.get("truststore", ""), StoreType.valueOf(p.get("truststoreType", "PKCS12")), "",
-                    p.get("keystore", ""), StoreType.valueOf(p.get("keystoreType", "PKCS12")), "",
+            SecuritySettings s = new SecuritySettings(
+                    Protocol.valueOf(p.get("protocol", "PLAINTEXT")),
+                    SaslMechanism.valueOf(p.get("saslMechanism", "PLAIN")),
+                    p.get("username", ""),
+                    "",
+                    p.get("truststore", ""),
+                    StoreType.valueOf(p.get("truststoreType", "PKCS12")),
+                    "",
+                    p.get("keystore", ""),
+                    StoreType.valueOf(p.get("keystoreType", "PKCS12")),
+                    "",
                     p.getBoolean("verifyHostname", true));
             Secrets secrets = p.getBoolean("rememberPasswords", false) ? readSecrets(name) : Secrets.NONE;
             return Optional.of(ConnectionProfile.remote(name, p.get("bootstrap", ""), s.withSecretsOf(secrets)));
         } catch (IllegalArgumentException e) {
-            log.warn("Ignoring a damaged saved connection {}: {}", p.name(), e.getMessage());
+            LOG.warn("Ignoring a damaged saved connection {}: {}", p.name(), e.getMessage());
             return Optional.empty();
         }
     }
@@ -136,7 +143,9 @@ public final class ProfileStore {
     private Secrets readSecrets(String name) {
         Properties all = loadCredentials();
         String k = key(name);
-        return new Secrets(all.getProperty(k + ".password"), all.getProperty(k + ".truststorePassword"),
+        return new Secrets(
+                all.getProperty(k + ".password"),
+                all.getProperty(k + ".truststorePassword"),
                 all.getProperty(k + ".keystorePassword"));
     }
 
@@ -146,7 +155,7 @@ public final class ProfileStore {
             try (Reader in = Files.newBufferedReader(credentialsFile, StandardCharsets.UTF_8)) {
                 all.load(in);
             } catch (IOException e) {
-                log.warn("Could not read {}: {}", credentialsFile, e.getMessage());
+                LOG.warn("Could not read {}: {}", credentialsFile, e.getMessage());
             }
         }
         return all;
@@ -204,7 +213,7 @@ public final class ProfileStore {
         try {
             node.flush();
         } catch (BackingStoreException e) {
-            log.warn("Could not save the connections: {}", e.getMessage());
+            LOG.warn("Could not save the connections: {}", e.getMessage());
         }
     }
 }

@@ -22,7 +22,10 @@ public record SecuritySettings(
 
     /** Kafka's security protocols, named as in {@code security.protocol}. */
     public enum Protocol {
-        PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL;
+        PLAINTEXT,
+        SSL,
+        SASL_PLAINTEXT,
+        SASL_SSL;
 
         public boolean usesSasl() {
             return this == SASL_PLAINTEXT || this == SASL_SSL;
@@ -35,7 +38,9 @@ public record SecuritySettings(
 
     /** The SASL mechanisms Partita offers, named as in {@code sasl.mechanism}. */
     public enum SaslMechanism {
-        PLAIN("PLAIN"), SCRAM_SHA_256("SCRAM-SHA-256"), SCRAM_SHA_512("SCRAM-SHA-512");
+        PLAIN("PLAIN"),
+        SCRAM_SHA_256("SCRAM-SHA-256"),
+        SCRAM_SHA_512("SCRAM-SHA-512");
 
         private final String kafkaName;
 
@@ -54,11 +59,15 @@ public record SecuritySettings(
     }
 
     /** Key and trust store formats Kafka's default SSL engine factory reads. */
-    public enum StoreType { PKCS12, JKS, PEM }
+    public enum StoreType {
+        PKCS12,
+        JKS,
+        PEM
+    }
 
     /** No authentication, no encryption: Kafka's default. */
-    public static final SecuritySettings NONE = new SecuritySettings(Protocol.PLAINTEXT, SaslMechanism.PLAIN, "", "",
-            "", StoreType.PKCS12, "", "", StoreType.PKCS12, "", true);
+    public static final SecuritySettings NONE = new SecuritySettings(
+            Protocol.PLAINTEXT, SaslMechanism.PLAIN, "", "", "", StoreType.PKCS12, "", "", StoreType.PKCS12, "", true);
 
     public SecuritySettings {
         Objects.requireNonNull(protocol, "protocol");
@@ -74,45 +83,114 @@ public record SecuritySettings(
     }
 
     public static SecuritySettings sasl(Protocol protocol, SaslMechanism mechanism, String username, String password) {
-        return new SecuritySettings(protocol, mechanism, username, password, "", StoreType.PKCS12, "", "",
-                StoreType.PKCS12, "", true);
+        return new SecuritySettings(
+                protocol, mechanism, username, password, "", StoreType.PKCS12, "", "", StoreType.PKCS12, "", true);
     }
 
     public static SecuritySettings tls(String truststorePath, StoreType type, String truststorePassword) {
-        return new SecuritySettings(Protocol.SSL, SaslMechanism.PLAIN, "", "", truststorePath, type,
-                truststorePassword, "", StoreType.PKCS12, "", true);
+        return new SecuritySettings(
+                Protocol.SSL,
+                SaslMechanism.PLAIN,
+                "",
+                "",
+                truststorePath,
+                type,
+                truststorePassword,
+                "",
+                StoreType.PKCS12,
+                "",
+                true);
     }
 
     public SecuritySettings withProtocol(Protocol p) {
-        return new SecuritySettings(p, saslMechanism, username, password, truststorePath, truststoreType,
-                truststorePassword, keystorePath, keystoreType, keystorePassword, verifyHostname);
+        return new SecuritySettings(
+                p,
+                saslMechanism,
+                username,
+                password,
+                truststorePath,
+                truststoreType,
+                truststorePassword,
+                keystorePath,
+                keystoreType,
+                keystorePassword,
+                verifyHostname);
     }
 
     public SecuritySettings withTruststore(String path, StoreType type, String storePassword) {
-        return new SecuritySettings(protocol, saslMechanism, username, password, path, type, storePassword,
-                keystorePath, keystoreType, keystorePassword, verifyHostname);
+        return new SecuritySettings(
+                protocol,
+                saslMechanism,
+                username,
+                password,
+                path,
+                type,
+                storePassword,
+                keystorePath,
+                keystoreType,
+                keystorePassword,
+                verifyHostname);
     }
 
     public SecuritySettings withKeystore(String path, StoreType type, String storePassword) {
-        return new SecuritySettings(protocol, saslMechanism, username, password, truststorePath, truststoreType,
-                truststorePassword, path, type, storePassword, verifyHostname);
+        return new SecuritySettings(
+                protocol,
+                saslMechanism,
+                username,
+                password,
+                truststorePath,
+                truststoreType,
+                truststorePassword,
+                path,
+                type,
+                storePassword,
+                verifyHostname);
     }
 
     public SecuritySettings withVerifyHostname(boolean verify) {
-        return new SecuritySettings(protocol, saslMechanism, username, password, truststorePath, truststoreType,
-                truststorePassword, keystorePath, keystoreType, keystorePassword, verify);
+        return new SecuritySettings(
+                protocol,
+                saslMechanism,
+                username,
+                password,
+                truststorePath,
+                truststoreType,
+                truststorePassword,
+                keystorePath,
+                keystoreType,
+                keystorePassword,
+                verify);
     }
 
     /** The same settings without any password: what may be written to the preferences. */
     public SecuritySettings withoutSecrets() {
-        return new SecuritySettings(protocol, saslMechanism, username, "", truststorePath, truststoreType, "",
-                keystorePath, keystoreType, "", verifyHostname);
+        return new SecuritySettings(
+                protocol,
+                saslMechanism,
+                username,
+                "",
+                truststorePath,
+                truststoreType,
+                "",
+                keystorePath,
+                keystoreType,
+                "",
+                verifyHostname);
     }
 
     /** The same settings with the secrets of {@code other} (the ones remembered or typed at connect time). */
     public SecuritySettings withSecretsOf(Secrets other) {
-        return new SecuritySettings(protocol, saslMechanism, username, other.password(), truststorePath,
-                truststoreType, other.truststorePassword(), keystorePath, keystoreType, other.keystorePassword(),
+        return new SecuritySettings(
+                protocol,
+                saslMechanism,
+                username,
+                other.password(),
+                truststorePath,
+                truststoreType,
+                other.truststorePassword(),
+                keystorePath,
+                keystoreType,
+                other.keystorePassword(),
                 verifyHostname);
     }
 
@@ -168,9 +246,12 @@ public record SecuritySettings(
     public String toString() {
         // Never print a password (profiles are logged when reopened).
         return "SecuritySettings[" + protocol + (protocol.usesSasl() ? " " + saslMechanism + " user " + username : "")
-                + (protocol.usesTls() ? " truststore " + (truststorePath.isEmpty() ? "(system)" : truststorePath)
-                        + (hasKeystore() ? " keystore " + keystorePath : "") + " verifyHostname " + verifyHostname
-                        : "") + "]";
+                + (protocol.usesTls()
+                        ? " truststore " + (truststorePath.isEmpty() ? "(system)" : truststorePath)
+                                + (hasKeystore() ? " keystore " + keystorePath : "") + " verifyHostname "
+                                + verifyHostname
+                        : "")
+                + "]";
     }
 
     private static String clean(String s) {

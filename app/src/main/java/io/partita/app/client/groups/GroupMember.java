@@ -18,6 +18,8 @@ public record GroupMember(String memberId, String instanceId, String clientId, S
 
     /** The id the coordinator knows it by: the static instance id if it has one, else the member id. */
     public String identity() {
-        return instanceId.isEmpty() ? "member id " + memberId : "instance id " + instanceId + " · member id " + memberId;
+        return instanceId.isEmpty()
+                ? "member id " + memberId
+                : "instance id " + instanceId + " · member id " + memberId;
     }
 }

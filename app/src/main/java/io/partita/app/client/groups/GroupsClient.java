@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * between the log's start and end; the preview and the commit of an offset reset; deleting a group.
  */
 public final class GroupsClient {
-    private static final Logger log = LoggerFactory.getLogger(GroupsClient.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GroupsClient.class);
 
     private final ClientSession session;
 
@@ -48,11 +48,14 @@ public final class GroupsClient {
      * committed offset, the log end and the owning member; sorted by group id.
      */
     public CompletableFuture<List<GroupInfo>> consumerGroups() {
-        return session.withAdmin(a -> stage(a.listConsumerGroups(
-                new ListConsumerGroupsOptions().timeoutMs(READ_TIMEOUT_MS)).all())
+        return session.withAdmin(a -> stage(
+                        a.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(READ_TIMEOUT_MS))
+                                .all())
                 .thenCompose(listings -> {
-                    List<String> ids = listings.stream().map(ConsumerGroupListing::groupId)
-                            .sorted().toList();
+                    List<String> ids = listings.stream()
+                            .map(ConsumerGroupListing::groupId)
+                            .sorted()
+                            .toList();
                     if (ids.isEmpty()) {
                         return CompletableFuture.completedFuture(List.<GroupInfo>of());
                     }
@@ -64,48 +67,64 @@ public final class GroupsClient {
                 }));
     }
 
-    private CompletableFuture<List<GroupInfo>> withLogEnds(Admin a, List<String> ids,
+    private CompletableFuture<List<GroupInfo>> withLogEnds(
+            Admin a,
+            List<String> ids,
             Map<String, ConsumerGroupDescription> descriptions,
             Map<String, Map<TopicPartition, OffsetAndMetadata>> commits) {
         Set<TopicPartition> partitions = new HashSet<>();
         commits.values().forEach(c -> partitions.addAll(c.keySet()));
-        descriptions.values().forEach(d -> d.members().forEach(m -> partitions.addAll(m.assignment().topicPartitions())));
+        descriptions
+                .values()
+                .forEach(d -> d.members()
+                        .forEach(m -> partitions.addAll(m.assignment().topicPartitions())));
         // Both ends of each partition's offset axis: the group view draws the committed offset between them.
-        return logEdges(a, partitions).thenApply(edges -> ids.stream().map(id -> {
-            var description = descriptions.get(id);
-            Map<TopicPartition, String> owners = new HashMap<>();
-            List<GroupMember> members = description.members().stream()
-                    .map(m -> new GroupMember(m.consumerId(), m.groupInstanceId().orElse(""),
-                            m.clientId(), m.host()))
-                    .sorted(Comparator.comparing(GroupMember::clientId)
-                            .thenComparing(GroupMember::memberId))
-                    .toList();
-            description.members().forEach(m -> m.assignment().topicPartitions()
-                    .forEach(tp -> owners.put(tp, m.consumerId())));
-            var committed = commits.getOrDefault(id, Map.of());
-            Set<TopicPartition> mine = new TreeSet<>(
-                    Comparator.comparing(TopicPartition::topic)
-                            .thenComparingInt(TopicPartition::partition));
-            mine.addAll(committed.keySet());
-            mine.addAll(owners.keySet());
-            List<PartitionLag> lags = mine.stream().map(tp -> {
-                var commit = committed.get(tp);
-                long[] edge = edges.getOrDefault(tp, new long[] {0, 0});
-                return new PartitionLag(tp.topic(), tp.partition(), edge[0],
-                        commit == null ? PartitionLag.NO_COMMIT : commit.offset(),
-                        edge[1], owners.getOrDefault(tp, ""));
-            }).toList();
-            return new GroupInfo(id, description.groupState().toString(), members, lags);
-        }).toList());
+        return logEdges(a, partitions)
+                .thenApply(edges -> ids.stream()
+                        .map(id -> {
+                            var description = descriptions.get(id);
+                            Map<TopicPartition, String> owners = new HashMap<>();
+                            List<GroupMember> members = description.members().stream()
+                                    .map(m -> new GroupMember(
+                                            m.consumerId(), m.groupInstanceId().orElse(""), m.clientId(), m.host()))
+                                    .sorted(Comparator.comparing(GroupMember::clientId)
+                                            .thenComparing(GroupMember::memberId))
+                                    .toList();
+                            description
+                                    .members()
+                                    .forEach(m -> m.assignment()
+                                            .topicPartitions()
+                                            .forEach(tp -> owners.put(tp, m.consumerId())));
+                            var committed = commits.getOrDefault(id, Map.of());
+                            Set<TopicPartition> mine = new TreeSet<>(Comparator.comparing(TopicPartition::topic)
+                                    .thenComparingInt(TopicPartition::partition));
+                            mine.addAll(committed.keySet());
+                            mine.addAll(owners.keySet());
+                            List<PartitionLag> lags = mine.stream()
+                                    .map(tp -> {
+                                        var commit = committed.get(tp);
+                                        long[] edge = edges.getOrDefault(tp, new long[] {0, 0});
+                                        return new PartitionLag(
+                                                tp.topic(),
+                                                tp.partition(),
+                                                edge[0],
+                                                commit == null ? PartitionLag.NO_COMMIT : commit.offset(),
+                                                edge[1],
+                                                owners.getOrDefault(tp, ""));
+                                    })
+                                    .toList();
+                            return new GroupInfo(id, description.groupState().toString(), members, lags);
+                        })
+                        .toList());
     }
 
     /** Each partition's log start and log end, as {start, end}. */
-    private CompletableFuture<Map<TopicPartition, long[]>> logEdges(Admin a,
-            Set<TopicPartition> partitions) {
+    private CompletableFuture<Map<TopicPartition, long[]>> logEdges(Admin a, Set<TopicPartition> partitions) {
         return offsetsAt(a, partitions, OffsetSpec.earliest())
                 .thenCombine(offsetsAt(a, partitions, OffsetSpec.latest()), (starts, ends) -> {
                     Map<TopicPartition, long[]> edges = new HashMap<>();
-                    ends.forEach((tp, end) -> edges.put(tp, new long[] {Math.min(starts.getOrDefault(tp, 0L), end), end}));
+                    ends.forEach((tp, end) ->
+                            edges.put(tp, new long[] {Math.min(starts.getOrDefault(tp, 0L), end), end}));
                     return edges;
                 });
     }
@@ -115,9 +134,8 @@ public final class GroupsClient {
      * cluster cannot answer for (a deleted topic the group still has commits on) is left out rather than
      * failing the whole list.
      */
-    private CompletableFuture<Map<TopicPartition, Long>> offsetsAt(Admin a,
-            Collection<TopicPartition> partitions,
-            OffsetSpec spec) {
+    private CompletableFuture<Map<TopicPartition, Long>> offsetsAt(
+            Admin a, Collection<TopicPartition> partitions, OffsetSpec spec) {
         if (partitions.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
         }
@@ -125,14 +143,16 @@ public final class GroupsClient {
         partitions.forEach(tp -> specs.put(tp, spec));
         var result = a.listOffsets(specs);
         Map<TopicPartition, Long> offsets = new ConcurrentHashMap<>();
-        CompletableFuture<?>[] each = partitions.stream().map(tp -> stage(result.partitionResult(tp)).handle((info, e) -> {
-            if (info != null) {
-                offsets.put(tp, info.offset());
-            } else {
-                log.debug("No offset for {}: {}", tp, Failures.describe(e));
-            }
-            return null;
-        })).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] each = partitions.stream()
+                .map(tp -> stage(result.partitionResult(tp)).handle((info, e) -> {
+                    if (info != null) {
+                        offsets.put(tp, info.offset());
+                    } else {
+                        LOG.debug("No offset for {}: {}", tp, Failures.describe(e));
+                    }
+                    return null;
+                }))
+                .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(each).thenApply(v -> offsets);
     }
 
@@ -140,43 +160,53 @@ public final class GroupsClient {
      * The preview of a reset of {@code group}'s committed offsets: its current commits (fresh, not the last
      * refresh's) and, from listOffsets, where {@code request} would move each of them. Changes nothing.
      */
-    public CompletableFuture<List<ResetRow>> previewOffsetReset(String group,
-            ResetRequest request) {
+    public CompletableFuture<List<ResetRow>> previewOffsetReset(String group, ResetRequest request) {
         return session.withAdmin(a -> stage(a.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata())
-                .thenCompose(commits -> {
-                    List<TopicPartition> scope = commits.keySet().stream()
-                            .filter(tp -> request.covers(tp.topic())).toList();
-                    var atTime = request.strategy() == ResetStrategy.TIMESTAMP
-                            ? offsetsAt(a, scope, OffsetSpec.forTimestamp(request.timestampMillis()))
-                            : CompletableFuture.completedFuture(Map.<TopicPartition, Long>of());
-                    return logEdges(a, new HashSet<>(scope)).thenCombine(atTime, (edges, found) -> scope.stream()
-                            .map(tp -> {
-                                long[] edge = edges.getOrDefault(tp, new long[] {0, 0});
-                                var commit = commits.get(tp);
-                                return new PartitionOffsets(tp.topic(), tp.partition(),
-                                        commit == null ? PartitionLag.NO_COMMIT : commit.offset(),
-                                        edge[0], edge[1], found.getOrDefault(tp, PartitionOffsets.NONE));
-                            }).toList());
-                })
-                .thenApply(offsets -> ResetPlanner.plan(request, offsets)))
+                        .thenCompose(commits -> {
+                            List<TopicPartition> scope = commits.keySet().stream()
+                                    .filter(tp -> request.covers(tp.topic()))
+                                    .toList();
+                            var atTime = request.strategy() == ResetStrategy.TIMESTAMP
+                                    ? offsetsAt(a, scope, OffsetSpec.forTimestamp(request.timestampMillis()))
+                                    : CompletableFuture.completedFuture(Map.<TopicPartition, Long>of());
+                            return logEdges(a, new HashSet<>(scope))
+                                    .thenCombine(
+                                            atTime,
+                                            (edges, found) -> scope.stream()
+                                                    .map(tp -> {
+                                                        long[] edge = edges.getOrDefault(tp, new long[] {0, 0});
+                                                        var commit = commits.get(tp);
+                                                        return new PartitionOffsets(
+                                                                tp.topic(),
+                                                                tp.partition(),
+                                                                commit == null
+                                                                        ? PartitionLag.NO_COMMIT
+                                                                        : commit.offset(),
+                                                                edge[0],
+                                                                edge[1],
+                                                                found.getOrDefault(tp, PartitionOffsets.NONE));
+                                                    })
+                                                    .toList());
+                        })
+                        .thenApply(offsets -> ResetPlanner.plan(request, offsets)))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(explainGroupError(group, e)));
     }
 
     /** Commits the previewed offsets for {@code group}; the coordinator refuses while the group has members. */
     public CompletableFuture<Void> applyOffsetReset(String group, List<ResetRow> rows) {
-        Map<TopicPartition, OffsetAndMetadata> offsets =
-                new HashMap<>();
-        rows.forEach(r -> offsets.put(new TopicPartition(r.topic(), r.partition()),
-                new OffsetAndMetadata(r.target())));
-        log.info("Resetting the offsets of group {} on {} partition(s)", group, offsets.size());
-        return session.withAdmin(a -> stage(a.alterConsumerGroupOffsets(group, offsets).all()))
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        rows.forEach(r -> offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.target())));
+        LOG.info("Resetting the offsets of group {} on {} partition(s)", group, offsets.size());
+        return session.withAdmin(
+                        a -> stage(a.alterConsumerGroupOffsets(group, offsets).all()))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(explainGroupError(group, e)));
     }
 
     /** Deletes a consumer group and its committed offsets; the coordinator refuses while it has members. */
     public CompletableFuture<Void> deleteConsumerGroup(String group) {
-        log.info("Deleting consumer group {}", group);
-        return session.withAdmin(a -> stage(a.deleteConsumerGroups(List.of(group)).all()))
+        LOG.info("Deleting consumer group {}", group);
+        return session.withAdmin(
+                        a -> stage(a.deleteConsumerGroups(List.of(group)).all()))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(explainGroupError(group, e)));
     }
 
@@ -186,8 +216,10 @@ public final class GroupsClient {
         if (cause instanceof UnknownMemberIdException
                 || cause instanceof GroupNotEmptyException
                 || cause instanceof RebalanceInProgressException) {
-            return new IllegalStateException("Group " + group + " has active members now. Kafka changes a group's"
-                    + " offsets or deletes it only while the group is Empty: stop its consumers, then try again.", cause);
+            return new IllegalStateException(
+                    "Group " + group + " has active members now. Kafka changes a group's"
+                            + " offsets or deletes it only while the group is Empty: stop its consumers, then try again.",
+                    cause);
         }
         if (cause instanceof GroupIdNotFoundException) {
             return new IllegalStateException("Group " + group + " no longer exists.", cause);

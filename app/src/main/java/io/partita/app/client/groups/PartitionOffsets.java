@@ -5,7 +5,7 @@ package io.partita.app.client.groups;
  * ({@link PartitionLag#NO_COMMIT} if none), the log start and end, and the first offset at or after the
  * requested time (-1 when no record is that recent, or when no time was asked for).
  */
-public record PartitionOffsets(String topic, int partition, long committed, long logStart, long logEnd,
-        long atTimestamp) {
+public record PartitionOffsets(
+        String topic, int partition, long committed, long logStart, long logEnd, long atTimestamp) {
     public static final long NONE = -1;
 }

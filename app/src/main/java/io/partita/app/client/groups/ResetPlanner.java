@@ -9,8 +9,7 @@ import java.util.List;
  * offset at or after it, or log end when no record is that recent.
  */
 public final class ResetPlanner {
-    private ResetPlanner() {
-    }
+    private ResetPlanner() {}
 
     public static List<ResetRow> plan(ResetRequest request, List<PartitionOffsets> partitions) {
         return partitions.stream()
@@ -25,8 +24,10 @@ public final class ResetPlanner {
             case EARLIEST -> p.logStart();
             case LATEST -> p.logEnd();
             case SPECIFIC_OFFSET -> Math.max(p.logStart(), Math.min(p.logEnd(), request.offset()));
-            case TIMESTAMP -> p.atTimestamp() == PartitionOffsets.NONE ? p.logEnd()
-                    : Math.max(p.logStart(), Math.min(p.logEnd(), p.atTimestamp()));
+            case TIMESTAMP ->
+                p.atTimestamp() == PartitionOffsets.NONE
+                        ? p.logEnd()
+                        : Math.max(p.logStart(), Math.min(p.logEnd(), p.atTimestamp()));
         };
     }
 }

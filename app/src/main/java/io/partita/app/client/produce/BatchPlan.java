@@ -19,20 +19,30 @@ import java.util.Random;
  * @param firstSeq   the {@code {{seq}}} of the first record
  * @param perSecond  records a second; 0 or less: as fast as possible
  */
-public record BatchPlan(String topic, Integer partition, Template key, Template value, byte[] fileValue, boolean json,
-                        List<HeaderTemplate> headers, Long timestamp, long count, long firstSeq, double perSecond) {
+public record BatchPlan(
+        String topic,
+        Integer partition,
+        Template key,
+        Template value,
+        byte[] fileValue,
+        boolean json,
+        List<HeaderTemplate> headers,
+        Long timestamp,
+        long count,
+        long firstSeq,
+        double perSecond) {
     /** More would only fill the cluster by accident; a larger load belongs in a load-generating tool. */
     public static final long MAX_COUNT = 1_000_000;
 
     /** A header whose value is a template (null: a header without a value). */
-    public record HeaderTemplate(String name, Template value) {
-    }
+    public record HeaderTemplate(String name, Template value) {}
 
     public BatchPlan {
         Objects.requireNonNull(topic, "topic");
         headers = List.copyOf(headers);
         if (count < 1 || count > MAX_COUNT) {
-            throw new IllegalArgumentException("The batch size must be from 1 to " + MAX_COUNT + ", not " + count + ".");
+            throw new IllegalArgumentException(
+                    "The batch size must be from 1 to " + MAX_COUNT + ", not " + count + ".");
         }
     }
 
@@ -47,17 +57,21 @@ public record BatchPlan(String topic, Integer partition, Template key, Template 
         byte[] valueBytes = fileValue;
         if (valueBytes == null) {
             try {
-                valueBytes = ProduceInput.value(value.render(seq, random, now),
+                valueBytes = ProduceInput.value(
+                        value.render(seq, random, now),
                         json ? ProduceInput.ValueKind.JSON : ProduceInput.ValueKind.TEXT);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Record " + (index + 1) + " of the batch ({{seq}} = " + seq + "): "
-                        + e.getMessage());
+                throw new IllegalArgumentException(
+                        "Record " + (index + 1) + " of the batch ({{seq}} = " + seq + "): " + e.getMessage());
             }
         }
         List<Message.Header> rendered = new ArrayList<>(headers.size());
         for (HeaderTemplate h : headers) {
-            rendered.add(new Message.Header(h.name(), h.value() == null ? null
-                    : h.value().render(seq, random, now).getBytes(StandardCharsets.UTF_8)));
+            rendered.add(new Message.Header(
+                    h.name(),
+                    h.value() == null
+                            ? null
+                            : h.value().render(seq, random, now).getBytes(StandardCharsets.UTF_8)));
         }
         return new ProduceRequest(topic, partition, ProduceInput.key(keyText), valueBytes, rendered, timestamp);
     }

@@ -11,14 +11,19 @@ import java.util.stream.Collectors;
  * @param partitions per partition, the first and last offset acknowledged, by partition number
  * @param failure    why a FAILED batch stopped, else null
  */
-public record BatchProgress(String topic, long total, long sent, List<Span> partitions, State state,
-                            long elapsedMillis, String failure) implements Sent {
+public record BatchProgress(
+        String topic, long total, long sent, List<Span> partitions, State state, long elapsedMillis, String failure)
+        implements Sent {
 
-    public enum State { RUNNING, DONE, CANCELLED, FAILED }
+    public enum State {
+        RUNNING,
+        DONE,
+        CANCELLED,
+        FAILED
+    }
 
     /** Where a batch's records landed in one partition. */
-    public record Span(int partition, long first, long last, long count) {
-    }
+    public record Span(int partition, long first, long last, long count) {}
 
     public BatchProgress {
         partitions = List.copyOf(partitions);
@@ -50,11 +55,17 @@ public record BatchProgress(String topic, long total, long sent, List<Span> part
             return counts;
         }
         String timing = String.format(" in %.1f s (%.1f records/s)", elapsedMillis / 1000.0, rate());
-        String where = partitions.isEmpty() ? "" : offsets ? "; " + partitions.stream()
-                .map(s -> "partition " + s.partition() + " offsets " + s.first() + "–" + s.last())
-                .collect(Collectors.joining(", "))
-                : partitions.size() == 1 ? " to partition " + partitions.get(0).partition()
-                : " to " + partitions.size() + " partitions";
+        String where = partitions.isEmpty()
+                ? ""
+                : offsets
+                        ? "; "
+                                + partitions.stream()
+                                        .map(s ->
+                                                "partition " + s.partition() + " offsets " + s.first() + "–" + s.last())
+                                        .collect(Collectors.joining(", "))
+                        : partitions.size() == 1
+                                ? " to partition " + partitions.get(0).partition()
+                                : " to " + partitions.size() + " partitions";
         return switch (state) {
             case RUNNING -> counts;
             case DONE -> "Done: " + counts + timing + where;
@@ -76,7 +87,9 @@ public record BatchProgress(String topic, long total, long sent, List<Span> part
 
     @Override
     public Delivery first() {
-        return partitions.isEmpty() ? null
-                : new Delivery(topic, partitions.get(0).partition(), partitions.get(0).first(), -1);
+        return partitions.isEmpty()
+                ? null
+                : new Delivery(
+                        topic, partitions.get(0).partition(), partitions.get(0).first(), -1);
     }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * 100 ms; the end (done, cancelled or failed) once.
  */
 final class BatchSender implements Runnable {
-    private static final Logger log = LoggerFactory.getLogger(BatchSender.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BatchSender.class);
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Records handed to the producer and not yet acknowledged, at most: bounded memory, and an error stops early. */
     private static final int IN_FLIGHT = 1_000;
@@ -38,9 +38,11 @@ final class BatchSender implements Runnable {
     private final List<CompletableFuture<Delivery>> inFlight = new ArrayList<>();
     /** partition -> {first offset, last offset, count}; written by the producer's callbacks. */
     private final Map<Integer, long[]> spans = new TreeMap<>();
+
     private long sent;
     /** The first record the cluster refused (or a closed connection): the batch stops at the next record. */
     private volatile Throwable refused;
+
     private long startNanos;
     private long lastProgressNanos;
 
@@ -48,8 +50,12 @@ final class BatchSender implements Runnable {
      * @param progress receives snapshots while running (on the batch's thread; the caller moves them)
      * @param finished receives the final progress, once
      */
-    BatchSender(MessageWriter writer, BatchPlan plan, BatchControl control, Consumer<BatchProgress> progress,
-                Consumer<BatchProgress> finished) {
+    BatchSender(
+            MessageWriter writer,
+            BatchPlan plan,
+            BatchControl control,
+            Consumer<BatchProgress> progress,
+            Consumer<BatchProgress> finished) {
         this.writer = writer;
         this.plan = plan;
         this.control = control;
@@ -99,7 +105,7 @@ final class BatchSender implements Runnable {
             awaitQuietly();
         }
         BatchProgress last = snapshot(end, failure);
-        log.info("Batch to {}: {}", plan.topic(), last.summary());
+        LOG.info("Batch to {}: {}", plan.topic(), last.summary());
         finished.accept(last);
     }
 
@@ -138,8 +144,7 @@ final class BatchSender implements Runnable {
     /** After a failure: let what was already handed over land, so the summary counts it. */
     private void awaitQuietly() {
         try {
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-                    .get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (Exception ignored) {
             // the first failure is what the summary reports
         }
@@ -157,7 +162,13 @@ final class BatchSender implements Runnable {
     private synchronized BatchProgress snapshot(BatchProgress.State state, String failure) {
         List<BatchProgress.Span> partitions = new ArrayList<>(spans.size());
         spans.forEach((p, s) -> partitions.add(new BatchProgress.Span(p, s[0], s[1], s[2])));
-        return new BatchProgress(plan.topic(), plan.count(), sent, partitions, state,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), failure);
+        return new BatchProgress(
+                plan.topic(),
+                plan.count(),
+                sent,
+                partitions,
+                state,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+                failure);
     }
 }

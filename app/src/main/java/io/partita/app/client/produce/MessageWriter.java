@@ -1,7 +1,5 @@
 package io.partita.app.client.produce;
 
-import io.partita.app.client.produce.Delivery;
-import io.partita.app.client.produce.ProduceRequest;
 import io.partita.app.client.records.Message;
 import java.time.Duration;
 import java.util.Properties;
@@ -53,8 +51,8 @@ public final class MessageWriter implements AutoCloseable {
 
     private void sendNow(ProduceRequest request, CompletableFuture<Delivery> result) {
         try {
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(request.topic(), request.partition(),
-                    request.timestamp(), request.key(), request.value());
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                    request.topic(), request.partition(), request.timestamp(), request.key(), request.value());
             for (Message.Header h : request.headers()) {
                 record.headers().add(new RecordHeader(h.name(), h.value()));
             }
@@ -62,8 +60,8 @@ public final class MessageWriter implements AutoCloseable {
                 if (error != null) {
                     result.completeExceptionally(error);
                 } else {
-                    result.complete(new Delivery(metadata.topic(), metadata.partition(), metadata.offset(),
-                            metadata.timestamp()));
+                    result.complete(new Delivery(
+                            metadata.topic(), metadata.partition(), metadata.offset(), metadata.timestamp()));
                 }
             });
         } catch (RuntimeException e) { // a bad partition, a record too large, a metadata wait that timed out

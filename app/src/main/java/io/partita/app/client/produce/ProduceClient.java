@@ -43,7 +43,8 @@ public final class ProduceClient {
         if (w == null || a == null) {
             return session.notConnected();
         }
-        return session.toUi(requireTarget(a, request.topic(), request.partition()).thenCompose(ok -> w.send(request)));
+        return session.toUi(
+                requireTarget(a, request.topic(), request.partition()).thenCompose(ok -> w.send(request)));
     }
 
     /**
@@ -53,12 +54,12 @@ public final class ProduceClient {
      */
     private static CompletableFuture<Void> requireTarget(Admin a, String topic, Integer partition) {
         return stage(a.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(REQUEST_TIMEOUT_MS))
-                .allTopicNames())
+                        .allTopicNames())
                 .handle((topics, failure) -> {
                     if (failure != null) {
                         if (Failures.rootCause(failure) instanceof UnknownTopicOrPartitionException) {
-                            throw new IllegalArgumentException("Topic " + topic
-                                    + " does not exist (was it deleted?). Nothing was sent.");
+                            throw new IllegalArgumentException(
+                                    "Topic " + topic + " does not exist (was it deleted?). Nothing was sent.");
                         }
                         throw new CompletionException(failure);
                     }
@@ -76,14 +77,14 @@ public final class ProduceClient {
      * ui executor while it runs, and the handle's {@code done()} completes there too. Like {@link #send}, it checks
      * first that the topic (and the chosen partition) exists, so it never creates a topic.
      */
-    public BatchControl sendBatch(BatchPlan plan,
-            Consumer<BatchProgress> progress) {
+    public BatchControl sendBatch(BatchPlan plan, Consumer<BatchProgress> progress) {
         BatchControl control = new BatchControl();
         MessageWriter w = writer();
         Admin a = session.admin();
         if (w == null || a == null) {
-            session.ui().execute(() -> control.finish(BatchProgress.refused(plan.topic(), plan.count(),
-                    "Not connected to a cluster")));
+            session.ui()
+                    .execute(() -> control.finish(
+                            BatchProgress.refused(plan.topic(), plan.count(), "Not connected to a cluster")));
             return control;
         }
         ClientSession.startThread("partita-batch", () -> {
@@ -92,16 +93,22 @@ public final class ProduceClient {
                 requireTarget(a, plan.topic(), plan.partition()).get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 Throwable cause = Failures.rootCause(e);
-                why = cause instanceof IllegalArgumentException ? cause.getMessage() : Failures.describe(ClusterErrors.explain(e));
+                why = cause instanceof IllegalArgumentException
+                        ? cause.getMessage()
+                        : Failures.describe(ClusterErrors.explain(e));
             }
             if (why != null) {
                 String refusal = why;
-                session.ui().execute(() -> control.finish(BatchProgress.refused(plan.topic(),
-                        plan.count(), refusal)));
+                session.ui().execute(() -> control.finish(BatchProgress.refused(plan.topic(), plan.count(), refusal)));
                 return;
             }
-            new BatchSender(w, plan, control, p -> session.ui().execute(() -> progress.accept(p)),
-                    last -> session.ui().execute(() -> control.finish(last))).run();
+            new BatchSender(
+                            w,
+                            plan,
+                            control,
+                            p -> session.ui().execute(() -> progress.accept(p)),
+                            last -> session.ui().execute(() -> control.finish(last)))
+                    .run();
         });
         return control;
     }

@@ -15,7 +15,9 @@ public final class ProduceInput {
 
     /** How the value field is read: as text, as checked JSON, or as the name of a file whose bytes are sent. */
     public enum ValueKind {
-        TEXT("Text"), JSON("JSON"), FILE("File");
+        TEXT("Text"),
+        JSON("JSON"),
+        FILE("File");
 
         private final String label;
 
@@ -29,8 +31,7 @@ public final class ProduceInput {
         }
     }
 
-    private ProduceInput() {
-    }
+    private ProduceInput() {}
 
     /** An empty key field means a record without a key (the partitioner then spreads records). */
     public static byte[] key(String text) {
@@ -51,8 +52,9 @@ public final class ProduceInput {
                     throw new IllegalArgumentException("The value is empty, and empty is not JSON.");
                 }
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("The value is not valid JSON: " + e.getOriginalMessage()
-                        + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+                throw new IllegalArgumentException("The value is not valid JSON: " + e.getOriginalMessage() + " (line "
+                        + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ").");
             }
         }
         return value.getBytes(StandardCharsets.UTF_8);

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param partition null: the default partitioner chooses (by key, or sticky for records without one)
  * @param timestamp null: the producer's clock
  */
-public record ProduceRequest(String topic, Integer partition, byte[] key, byte[] value,
-                             List<Message.Header> headers, Long timestamp) {
+public record ProduceRequest(
+        String topic, Integer partition, byte[] key, byte[] value, List<Message.Header> headers, Long timestamp) {
     public ProduceRequest {
         Objects.requireNonNull(topic, "topic");
         headers = List.copyOf(headers);

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class Template {
     /** What a person may write, for hints and error messages. */
     public static final String PLACEHOLDERS = "{{seq}}, {{uuid}}, {{now}}, {{random:A-B}}";
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
     private static final Pattern RANDOM = Pattern.compile("random:\\s*(-?\\d{1,18})\\s*-\\s*(-?\\d{1,18})");
 
@@ -117,11 +118,11 @@ public final class Template {
             return new RandomInt(from, to);
         }
         if (name.startsWith("random")) {
-            throw new IllegalArgumentException(what + ": " + written
-                    + " needs a range of whole numbers, as in {{random:1-100}}.");
+            throw new IllegalArgumentException(
+                    what + ": " + written + " needs a range of whole numbers, as in {{random:1-100}}.");
         }
-        throw new IllegalArgumentException(what + ": unknown placeholder " + written + ". Known: " + PLACEHOLDERS
-                + ".");
+        throw new IllegalArgumentException(
+                what + ": unknown placeholder " + written + ". Known: " + PLACEHOLDERS + ".");
     }
 
     /** The text for one record. */

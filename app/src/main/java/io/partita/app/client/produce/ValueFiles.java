@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** A file sent as a record's value: read whole, and refused when the producer could never send it. */
 public final class ValueFiles {
-    private ValueFiles() {
-    }
+    private ValueFiles() {}
 
     /** The producer's default {@code max.request.size}: a larger value could never be sent. */
     public static final int MAX_VALUE_BYTES = 1024 * 1024;
@@ -27,8 +26,10 @@ public final class ValueFiles {
         }
         long size = Files.size(file);
         if (size > MAX_VALUE_BYTES) {
-            throw new IOException(String.format("%s is %.1f MiB: a value can be at most 1 MiB (the producer's "
-                    + "max.request.size). Nothing was sent.", file.getFileName(), size / (1024.0 * 1024)));
+            throw new IOException(String.format(
+                    "%s is %.1f MiB: a value can be at most 1 MiB (the producer's "
+                            + "max.request.size). Nothing was sent.",
+                    file.getFileName(), size / (1024.0 * 1024)));
         }
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length > MAX_VALUE_BYTES) { // it grew since we looked

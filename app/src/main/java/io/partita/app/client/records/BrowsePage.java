@@ -13,8 +13,13 @@ import java.util.TreeMap;
  * @param logStarts each partition's log start when read
  * @param logEnds   each partition's end (high watermark) when read
  */
-public record BrowsePage(String topic, PagePositions from, PagePositions next, Map<Integer, Long> logStarts,
-                         Map<Integer, Long> logEnds, List<Message> messages) {
+public record BrowsePage(
+        String topic,
+        PagePositions from,
+        PagePositions next,
+        Map<Integer, Long> logStarts,
+        Map<Integer, Long> logEnds,
+        List<Message> messages) {
     public BrowsePage {
         logStarts = Map.copyOf(new TreeMap<>(logStarts));
         logEnds = Map.copyOf(new TreeMap<>(logEnds));
@@ -23,9 +28,13 @@ public record BrowsePage(String topic, PagePositions from, PagePositions next, M
 
     /** The same page as a one-partition read gives it. */
     public static BrowsePage of(MessagePage p) {
-        return new BrowsePage(p.topic(), PagePositions.of(p.partition(), p.from()),
-                PagePositions.of(p.partition(), p.next()), Map.of(p.partition(), p.logStart()),
-                Map.of(p.partition(), p.logEnd()), p.messages());
+        return new BrowsePage(
+                p.topic(),
+                PagePositions.of(p.partition(), p.from()),
+                PagePositions.of(p.partition(), p.next()),
+                Map.of(p.partition(), p.logStart()),
+                Map.of(p.partition(), p.logEnd()),
+                p.messages());
     }
 
     public List<Integer> partitions() {
@@ -44,6 +53,8 @@ public record BrowsePage(String topic, PagePositions from, PagePositions next, M
 
     /** Records in all its partitions when read. */
     public long records() {
-        return logEnds.entrySet().stream().mapToLong(e -> e.getValue() - logStarts.get(e.getKey())).sum();
+        return logEnds.entrySet().stream()
+                .mapToLong(e -> e.getValue() - logStarts.get(e.getKey()))
+                .sum();
     }
 }

@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** Reading bytes as a person would: as text when they are text, as hex when they are not. */
 public final class Bytes {
-    private Bytes() {
-    }
+    private Bytes() {}
 
     /** The bytes as UTF-8 text, or empty when they are not valid UTF-8 or hold control characters. */
     public static Optional<String> asText(byte[] bytes) {
@@ -18,10 +17,12 @@ public final class Bytes {
             return Optional.empty();
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
@@ -42,7 +43,8 @@ public final class Bytes {
         if (bytes == null) {
             return "null";
         }
-        String shown = asText(bytes).map(t -> t.replaceAll("[\\r\\n\\t]+", " "))
+        String shown = asText(bytes)
+                .map(t -> t.replaceAll("[\\r\\n\\t]+", " "))
                 .orElseGet(() -> "0x" + HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, max / 2)));
         return shown.length() <= max ? shown : shown.substring(0, Math.max(0, max - 1)) + "…";
     }

@@ -21,8 +21,7 @@ import java.util.List;
 public final class JsonLines {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonLines() {
-    }
+    private JsonLines() {}
 
     /** One line, without the line break. */
     public static String write(Message m) {
@@ -71,16 +70,24 @@ public final class JsonLines {
                 headers.add(new Message.Header(text(header, "name"), bytes(header, "value")));
             }
         }
-        return new Message(text(node, "topic"), (int) number(node, "partition"), number(node, "offset"),
-                number(node, "timestamp"), bytes(node, "key"), bytes(node, "value"), headers);
+        return new Message(
+                text(node, "topic"),
+                (int) number(node, "partition"),
+                number(node, "offset"),
+                number(node, "timestamp"),
+                bytes(node, "key"),
+                bytes(node, "value"),
+                headers);
     }
 
     private static void putBytes(ObjectNode node, String field, byte[] bytes) {
         if (bytes == null) {
             node.putNull(field);
         } else {
-            Bytes.asText(bytes).ifPresentOrElse(text -> node.put(field, text),
-                    () -> node.put(field + "Base64", Base64.getEncoder().encodeToString(bytes)));
+            Bytes.asText(bytes)
+                    .ifPresentOrElse(
+                            text -> node.put(field, text),
+                            () -> node.put(field + "Base64", Base64.getEncoder().encodeToString(bytes)));
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param key       null for a record without a key
  * @param value     null for a tombstone
  */
-public record Message(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
-                      List<Header> headers) {
+public record Message(
+        String topic, int partition, long offset, long timestamp, byte[] key, byte[] value, List<Header> headers) {
 
     /** A record header: a name and bytes (possibly null). */
     public record Header(String name, byte[] value) {
@@ -53,8 +53,13 @@ public record Message(String topic, int partition, long offset, long timestamp, 
     // Records compare their arrays by reference; messages are compared by content (export/import round trips).
     @Override
     public boolean equals(Object o) {
-        return o instanceof Message m && topic.equals(m.topic) && partition == m.partition && offset == m.offset
-                && timestamp == m.timestamp && Arrays.equals(key, m.key) && Arrays.equals(value, m.value)
+        return o instanceof Message m
+                && topic.equals(m.topic)
+                && partition == m.partition
+                && offset == m.offset
+                && timestamp == m.timestamp
+                && Arrays.equals(key, m.key)
+                && Arrays.equals(value, m.value)
                 && headers.equals(m.headers);
     }
 

@@ -18,7 +18,10 @@ public record MessageFilter(Field field, String text, boolean regex, long fromMi
 
     /** Where the text is looked for. */
     public enum Field {
-        ANY("Key, value or headers"), KEY("Key"), VALUE("Value"), HEADERS("Headers");
+        ANY("Key, value or headers"),
+        KEY("Key"),
+        VALUE("Value"),
+        HEADERS("Headers");
 
         private final String label;
 
@@ -41,8 +44,8 @@ public record MessageFilter(Field field, String text, boolean regex, long fromMi
             try {
                 Pattern.compile(text);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("Not a regular expression: " + e.getDescription()
-                        + " near position " + e.getIndex() + ".");
+                throw new IllegalArgumentException(
+                        "Not a regular expression: " + e.getDescription() + " near position " + e.getIndex() + ".");
             }
         }
         if (fromMillis >= toMillis) {

@@ -10,8 +10,8 @@ import java.util.List;
  * @param logStart the partition's log start when read
  * @param logEnd   the partition's end (high watermark) when read
  */
-public record MessagePage(String topic, int partition, long from, long next, long logStart, long logEnd,
-                          List<Message> messages) {
+public record MessagePage(
+        String topic, int partition, long from, long next, long logStart, long logEnd, List<Message> messages) {
     public MessagePage {
         messages = List.copyOf(messages);
     }

@@ -18,17 +18,25 @@ import java.util.OptionalLong;
 public final class Moments {
     /** How the app writes a moment, and the first form it reads. */
     public static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private static final DateTimeFormatter LOCAL_FLEXIBLE = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
             .appendPattern("HH:mm")
-            .optionalStart().appendPattern(":ss").optionalEnd()
-            .optionalStart().appendPattern(".SSS").optionalEnd()
+            .optionalStart()
+            .appendPattern(":ss")
+            .optionalEnd()
+            .optionalStart()
+            .appendPattern(".SSS")
+            .optionalEnd()
             .toFormatter();
 
-    private Moments() {
-    }
+    private Moments() {}
 
     /** Epoch milliseconds of {@code text} read in {@code zone}, or empty when it is not a moment. */
     public static OptionalLong parse(String text, ZoneId zone) {
@@ -40,7 +48,10 @@ public final class Moments {
             return OptionalLong.of(Long.parseLong(t));
         }
         try {
-            return OptionalLong.of(LocalDateTime.parse(t, LOCAL_FLEXIBLE).atZone(zone).toInstant().toEpochMilli());
+            return OptionalLong.of(LocalDateTime.parse(t, LOCAL_FLEXIBLE)
+                    .atZone(zone)
+                    .toInstant()
+                    .toEpochMilli());
         } catch (DateTimeParseException notLocal) {
             // try the other forms
         }
@@ -50,7 +61,8 @@ public final class Moments {
             // try the other forms
         }
         try {
-            return OptionalLong.of(LocalDate.parse(t).atStartOfDay(zone).toInstant().toEpochMilli());
+            return OptionalLong.of(
+                    LocalDate.parse(t).atStartOfDay(zone).toInstant().toEpochMilli());
         } catch (DateTimeParseException notADate) {
             return OptionalLong.empty();
         }
@@ -66,7 +78,8 @@ public final class Moments {
         if (t.isEmpty()) {
             throw new IllegalArgumentException("A time is needed, e.g. 2026-11-25 14:30.");
         }
-        return parse(t, zone).orElseThrow(() -> new IllegalArgumentException("\"" + t + "\" is not a time; write "
-                + "e.g. 2026-11-25 14:30, 2026-11-25T14:30:00Z or epoch milliseconds."));
+        return parse(t, zone)
+                .orElseThrow(() -> new IllegalArgumentException("\"" + t + "\" is not a time; write "
+                        + "e.g. 2026-11-25 14:30, 2026-11-25T14:30:00Z or epoch milliseconds."));
     }
 }

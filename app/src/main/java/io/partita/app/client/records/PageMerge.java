@@ -16,17 +16,20 @@ import java.util.PriorityQueue;
 public final class PageMerge {
     /** The order of the browser's rows across partitions. */
     public static final Comparator<Message> TIME_ORDER = Comparator.comparingLong(Message::timestamp)
-            .thenComparingInt(Message::partition).thenComparingLong(Message::offset);
+            .thenComparingInt(Message::partition)
+            .thenComparingLong(Message::offset);
 
-    private PageMerge() {
-    }
+    private PageMerge() {}
 
     /**
      * The first {@code limit} records of the merge of {@code byPartition} (each list in offset order), in order.
      */
     public static List<Message> first(Map<Integer, List<Message>> byPartition, int limit) {
         PriorityQueue<Cursor> heads = new PriorityQueue<>(Comparator.comparing(Cursor::current, TIME_ORDER));
-        byPartition.values().stream().filter(l -> !l.isEmpty()).map(l -> new Cursor(l, 0, 1)).forEach(heads::add);
+        byPartition.values().stream()
+                .filter(l -> !l.isEmpty())
+                .map(l -> new Cursor(l, 0, 1))
+                .forEach(heads::add);
         List<Message> page = new ArrayList<>(limit);
         while (page.size() < limit && !heads.isEmpty()) {
             Cursor c = heads.poll();
@@ -44,7 +47,9 @@ public final class PageMerge {
      */
     public static List<Message> last(Map<Integer, List<Message>> byPartition, int limit) {
         PriorityQueue<Cursor> tails = new PriorityQueue<>(Comparator.comparing(Cursor::current, TIME_ORDER.reversed()));
-        byPartition.values().stream().filter(l -> !l.isEmpty()).map(l -> new Cursor(l, l.size() - 1, -1))
+        byPartition.values().stream()
+                .filter(l -> !l.isEmpty())
+                .map(l -> new Cursor(l, l.size() - 1, -1))
                 .forEach(tails::add);
         List<Message> page = new ArrayList<>(limit);
         while (page.size() < limit && !tails.isEmpty()) {

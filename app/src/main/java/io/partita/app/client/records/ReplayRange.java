@@ -1,7 +1,5 @@
 package io.partita.app.client.records;
 
-import io.partita.app.client.records.StartAt;
-import io.partita.app.client.records.StopAt;
 /**
  * The offsets one partition's replay covers, resolved once as the replay starts: [from, until) on the partition's
  * axis [logStart, logEnd). An empty range ({@code from == until}) is a partition with nothing to replay.
@@ -14,8 +12,14 @@ public record ReplayRange(int partition, long logStart, long logEnd, long from, 
      * -1 when no record is that late. Unlike the browser, a start offset past the end is not an error: when every
      * partition is replayed from one offset, a shorter partition simply has nothing in range.
      */
-    public static ReplayRange resolve(int partition, StartAt start, StopAt stop, long logStart, long logEnd,
-                                      long offsetForStartTime, long offsetForStopTime) {
+    public static ReplayRange resolve(
+            int partition,
+            StartAt start,
+            StopAt stop,
+            long logStart,
+            long logEnd,
+            long offsetForStartTime,
+            long offsetForStopTime) {
         long from;
         if (start instanceof StartAt.Offset o) {
             from = Math.min(logEnd, Math.max(logStart, o.offset()));

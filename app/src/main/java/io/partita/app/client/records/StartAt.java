@@ -4,12 +4,10 @@ package io.partita.app.client.records;
 public sealed interface StartAt {
 
     /** The oldest record still in the log. */
-    record Earliest() implements StartAt {
-    }
+    record Earliest() implements StartAt {}
 
     /** The end of the log: nothing now, what arrives next (live tail). */
-    record Latest() implements StartAt {
-    }
+    record Latest() implements StartAt {}
 
     /** A given offset; before the log start means the log start, past the end is refused. */
     record Offset(long offset) implements StartAt {
@@ -21,8 +19,7 @@ public sealed interface StartAt {
     }
 
     /** The first record with a timestamp at or after {@code epochMillis}; the end when there is none. */
-    record Time(long epochMillis) implements StartAt {
-    }
+    record Time(long epochMillis) implements StartAt {}
 
     /** The last {@code count} records of the partition. */
     record LastN(int count) implements StartAt {
@@ -46,8 +43,8 @@ public sealed interface StartAt {
         }
         if (start instanceof Offset o) {
             if (o.offset() > logEnd) {
-                throw new IllegalArgumentException("offset " + o.offset() + " is past the end of the partition ("
-                        + logEnd + ")");
+                throw new IllegalArgumentException(
+                        "offset " + o.offset() + " is past the end of the partition (" + logEnd + ")");
             }
             return Math.max(logStart, o.offset());
         }

@@ -4,8 +4,7 @@ package io.partita.app.client.records;
 public sealed interface StopAt {
 
     /** The partition's end (its high watermark) when the replay starts. */
-    record End() implements StopAt {
-    }
+    record End() implements StopAt {}
 
     /** Before this offset (the record at it is not replayed). */
     record Offset(long offset) implements StopAt {
@@ -17,6 +16,5 @@ public sealed interface StopAt {
     }
 
     /** Before the first record with a timestamp at or after {@code epochMillis}: the same rule as a start time. */
-    record Time(long epochMillis) implements StopAt {
-    }
+    record Time(long epochMillis) implements StopAt {}
 }

@@ -28,20 +28,19 @@ public final class TimeOrderedMerge<T> implements Iterator<T> {
     /** The source whose head was handed out last and is to be advanced before the next item, or -1. */
     private int toAdvance = -1;
 
-    private record Head<T>(T item, int source) {
-    }
+    private record Head<T>(T item, int source) {}
 
     /**
      * @param time the time an item is ordered by (a record's timestamp)
      * @param ties the order of items with the same time (e.g. by partition, then offset)
      */
-    public TimeOrderedMerge(List<? extends Iterator<? extends T>> sources, ToLongFunction<? super T> time,
-                            Comparator<? super T> ties) {
+    public TimeOrderedMerge(
+            List<? extends Iterator<? extends T>> sources, ToLongFunction<? super T> time, Comparator<? super T> ties) {
         this.sources = new ArrayList<>(sources);
         Comparator<Head<T>> byTime = Comparator.comparingLong(h -> time.applyAsLong(h.item()));
-        this.heads = new PriorityQueue<>(Math.max(1, sources.size()), byTime
-                .thenComparing(Head::item, ties)
-                .thenComparingInt(Head::source));
+        this.heads = new PriorityQueue<>(
+                Math.max(1, sources.size()),
+                byTime.thenComparing(Head::item, ties).thenComparingInt(Head::source));
     }
 
     @Override

@@ -37,9 +37,7 @@ public final class ReplayClient {
      * a replay into the app) are called on the ui executor, and the handle's {@code done()} completes there too.
      * A replay to a topic checks first that the topic exists, so it never creates one.
      */
-    public ReplayControl replay(ReplayPlan plan,
-            Consumer<ReplayProgress> progress,
-            Consumer<Message> shown) {
+    public ReplayControl replay(ReplayPlan plan, Consumer<ReplayProgress> progress, Consumer<Message> shown) {
         ReplayControl control = new ReplayControl();
         MessageReader r = browse.reader();
         MessageWriter w = produce.writer();
@@ -60,8 +58,15 @@ public final class ReplayClient {
                     return;
                 }
             }
-            new Replayer(r, w, plan, control, p -> session.ui().execute(() -> progress.accept(p)),
-                    m -> session.ui().execute(() -> shown.accept(m)), last -> session.ui().execute(() -> control.finish(last))).run();
+            new Replayer(
+                            r,
+                            w,
+                            plan,
+                            control,
+                            p -> session.ui().execute(() -> progress.accept(p)),
+                            m -> session.ui().execute(() -> shown.accept(m)),
+                            last -> session.ui().execute(() -> control.finish(last)))
+                    .run();
         });
         return control;
     }

@@ -17,8 +17,14 @@ import java.util.Objects;
  * @param until      where each partition's range stops; a time is resolved per partition, and the end is the
  *                   partition's end as the replay starts
  */
-public record ReplayPlan(String topic, List<Integer> partitions, StartAt from, StopAt until, MessageFilter filter,
-                         Speed speed, Target target) {
+public record ReplayPlan(
+        String topic,
+        List<Integer> partitions,
+        StartAt from,
+        StopAt until,
+        MessageFilter filter,
+        Speed speed,
+        Target target) {
 
     public ReplayPlan {
         Objects.requireNonNull(topic, "topic");
@@ -34,19 +40,18 @@ public record ReplayPlan(String topic, List<Integer> partitions, StartAt from, S
     }
 
     /** Where replayed records go. */
-    public sealed interface Target {
-    }
+    public sealed interface Target {}
 
     /** Shown in the app, one by one (play, pause, step). */
-    public record InApp() implements Target {
-    }
+    public record InApp() implements Target {}
 
     /**
      * Produced again to a topic (the same or another), keeping or dropping the parts of each record. A record
      * whose partition is not kept goes where the default partitioner puts it.
      */
-    public record ToTopic(String topic, boolean keepKeys, boolean keepHeaders, boolean keepTimestamps,
-                          boolean keepPartitions) implements Target {
+    public record ToTopic(
+            String topic, boolean keepKeys, boolean keepHeaders, boolean keepTimestamps, boolean keepPartitions)
+            implements Target {
         public ToTopic {
             if (topic == null || topic.isBlank()) {
                 throw new IllegalArgumentException("Choose the topic to replay to.");
@@ -55,8 +60,13 @@ public record ReplayPlan(String topic, List<Integer> partitions, StartAt from, S
 
         /** The record to send for {@code m}. */
         public ProduceRequest request(Message m) {
-            return new ProduceRequest(topic, keepPartitions ? m.partition() : null, keepKeys ? m.key() : null,
-                    m.value(), keepHeaders ? m.headers() : List.of(), keepTimestamps ? m.timestamp() : null);
+            return new ProduceRequest(
+                    topic,
+                    keepPartitions ? m.partition() : null,
+                    keepKeys ? m.key() : null,
+                    m.value(),
+                    keepHeaders ? m.headers() : List.of(),
+                    keepTimestamps ? m.timestamp() : null);
         }
     }
 }

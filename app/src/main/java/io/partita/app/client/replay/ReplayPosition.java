@@ -1,7 +1,7 @@
 package io.partita.app.client.replay;
 
-
 import io.partita.app.client.records.ReplayRange;
+
 /**
  * Where a replay stands in one partition: its range, and the offset of the record it handled last there (replayed,
  * shown, or passed over by the filter), or -1 before the first. What a cursor on the partition's axis shows.

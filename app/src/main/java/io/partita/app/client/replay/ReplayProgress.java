@@ -13,8 +13,16 @@ import java.util.List;
  * @param state     RUNNING, PAUSED, DONE, CANCELLED or FAILED
  * @param positions each source partition's range and cursor, by partition (empty until the ranges are resolved)
  */
-public record ReplayProgress(long read, long matched, long delivered, int partition, long offset, State state,
-                             long elapsedMillis, String failure, List<ReplayPosition> positions) {
+public record ReplayProgress(
+        long read,
+        long matched,
+        long delivered,
+        int partition,
+        long offset,
+        State state,
+        long elapsedMillis,
+        String failure,
+        List<ReplayPosition> positions) {
 
     public ReplayProgress {
         positions = List.copyOf(positions);
@@ -34,7 +42,13 @@ public record ReplayProgress(long read, long matched, long delivered, int partit
         return Math.min(1, positions.stream().mapToLong(ReplayPosition::handled).sum() / (double) total);
     }
 
-    public enum State { RUNNING, PAUSED, DONE, CANCELLED, FAILED }
+    public enum State {
+        RUNNING,
+        PAUSED,
+        DONE,
+        CANCELLED,
+        FAILED
+    }
 
     /** One line for the status bar or the summary at the end. */
     public String summary() {
@@ -42,8 +56,10 @@ public record ReplayProgress(long read, long matched, long delivered, int partit
                 + String.format("%.1f s", elapsedMillis / 1000.0);
         String at = partition < 0 ? "before the first record" : "at partition " + partition + ", offset " + offset;
         return switch (state) {
-            case RUNNING -> partition < 0 ? "Starting: " + counts
-                    : "Replaying partition " + partition + ", offset " + offset + ": " + counts;
+            case RUNNING ->
+                partition < 0
+                        ? "Starting: " + counts
+                        : "Replaying partition " + partition + ", offset " + offset + ": " + counts;
             case PAUSED -> "Paused " + at + ": " + counts;
             case DONE -> "Done: " + counts;
             case CANCELLED -> "Cancelled: " + counts;

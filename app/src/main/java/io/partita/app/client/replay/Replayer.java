@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * every record while paused; the end (done, cancelled or failed) once, with the counts.
  */
 final class Replayer implements Runnable {
-    private static final Logger log = LoggerFactory.getLogger(Replayer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
     /** Records buffered across all partitions: a page each, between {@link #PAGE_MIN} and {@link #PAGE_MAX}. */
     private static final int BUFFERED = 2_000;
+
     private static final int PAGE_MIN = 50;
     private static final int PAGE_MAX = 500;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -56,6 +57,7 @@ final class Replayer implements Runnable {
     private long offset = -1;
     /** Each source partition's range, and the offset last handled there (-1: none yet), by partition. */
     private final List<ReplayRange> ranges = new ArrayList<>();
+
     private final Map<Integer, Integer> slot = new HashMap<>();
     private long[] at = new long[0];
     private long startNanos;
@@ -68,8 +70,14 @@ final class Replayer implements Runnable {
      * @param shown    receives each record for an {@link ReplayPlan.InApp} target
      * @param finished receives the final progress, once
      */
-    Replayer(MessageReader reader, MessageWriter writer, ReplayPlan plan, ReplayControl control,
-             Consumer<ReplayProgress> progress, Consumer<Message> shown, Consumer<ReplayProgress> finished) {
+    Replayer(
+            MessageReader reader,
+            MessageWriter writer,
+            ReplayPlan plan,
+            ReplayControl control,
+            Consumer<ReplayProgress> progress,
+            Consumer<Message> shown,
+            Consumer<ReplayProgress> finished) {
         this.reader = reader;
         this.writer = writer;
         this.plan = plan;
@@ -100,11 +108,11 @@ final class Replayer implements Runnable {
             } else {
                 end = ReplayProgress.State.FAILED;
                 failure = Failures.describe(ClusterErrors.explain(e));
-                log.warn("Replay of {} stopped: {}", plan.topic(), failure);
+                LOG.warn("Replay of {} stopped: {}", plan.topic(), failure);
             }
         }
         ReplayProgress last = snapshot(end, failure);
-        log.info("Replay of {}: {}", plan.topic(), last.summary());
+        LOG.info("Replay of {}: {}", plan.topic(), last.summary());
         finished.accept(last);
     }
 
@@ -115,7 +123,8 @@ final class Replayer implements Runnable {
             if (control.cancelled()) {
                 return;
             }
-            resolved.add(reader.range(plan.topic(), p, plan.from(), plan.until()).get());
+            resolved.add(
+                    reader.range(plan.topic(), p, plan.from(), plan.until()).get());
         }
         synchronized (this) {
             ranges.addAll(resolved);
@@ -209,7 +218,8 @@ final class Replayer implements Runnable {
         try {
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a record could not be sent: " + Failures.describe(ClusterErrors.explain(e)), e);
+            throw new IllegalStateException(
+                    "a record could not be sent: " + Failures.describe(ClusterErrors.explain(e)), e);
         } finally {
             inFlight.clear();
         }
@@ -219,8 +229,8 @@ final class Replayer implements Runnable {
         long nanos = System.nanoTime();
         if (now || nanos - lastProgressNanos >= PROGRESS_EVERY_NANOS) {
             lastProgressNanos = nanos;
-            progress.accept(snapshot(control.paused() ? ReplayProgress.State.PAUSED : ReplayProgress.State.RUNNING,
-                    null));
+            progress.accept(
+                    snapshot(control.paused() ? ReplayProgress.State.PAUSED : ReplayProgress.State.RUNNING, null));
         }
     }
 
@@ -229,7 +239,15 @@ final class Replayer implements Runnable {
         for (int i = 0; i < ranges.size(); i++) {
             positions.add(new ReplayPosition(ranges.get(i), at[i]));
         }
-        return new ReplayProgress(read, matched, delivered, partition, offset, state,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), failure, positions);
+        return new ReplayProgress(
+                read,
+                matched,
+                delivered,
+                partition,
+                offset,
+                state,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+                failure,
+                positions);
     }
 }

@@ -8,8 +8,14 @@ import java.util.List;
  *
  * @param leader {@link #NO_LEADER} when the partition has none
  */
-public record PartitionDetail(int partition, int leader, List<Integer> replicas, List<Integer> isr,
-                              long logStartOffset, long highWatermark, long sizeBytes) {
+public record PartitionDetail(
+        int partition,
+        int leader,
+        List<Integer> replicas,
+        List<Integer> isr,
+        long logStartOffset,
+        long highWatermark,
+        long sizeBytes) {
     public static final int NO_LEADER = -1;
 
     public PartitionDetail {

@@ -7,8 +7,12 @@ import java.util.List;
  *
  * @param configsError why the configs could not be read (e.g. not authorized), or "" when {@code configs} is it
  */
-public record TopicDetail(String name, boolean internal, List<PartitionDetail> partitions, List<TopicConfig> configs,
-                          String configsError) {
+public record TopicDetail(
+        String name,
+        boolean internal,
+        List<PartitionDetail> partitions,
+        List<TopicConfig> configs,
+        String configsError) {
     public TopicDetail {
         partitions = List.copyOf(partitions);
         configs = List.copyOf(configs);

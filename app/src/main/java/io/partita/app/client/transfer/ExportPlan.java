@@ -25,7 +25,8 @@ public record ExportPlan(String topic, List<Integer> partitions, StartAt from, S
 
     /** "a/0", or "a (2 partitions)", for summaries. */
     public String describe() {
-        return partitions.size() == 1 ? topic + "/" + partitions.get(0)
+        return partitions.size() == 1
+                ? topic + "/" + partitions.get(0)
                 : topic + " (" + partitions.size() + " partitions)";
     }
 }

@@ -1,9 +1,9 @@
 package io.partita.app.client.transfer;
 
-
 import io.partita.app.client.produce.ProduceRequest;
 import io.partita.app.client.records.Message;
 import io.partita.app.client.replay.ReplayPlan;
+
 /**
  * Where an import sends a file's records: an existing topic; each record to the partition it came from, or to
  * the one its key picks; with the timestamps it had, or the time it is sent. Keys, values and headers are always

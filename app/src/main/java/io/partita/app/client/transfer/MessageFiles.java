@@ -49,8 +49,7 @@ final class MessageFiles {
     /** Records an import has sent but not yet seen acknowledged, at most. */
     private static final int IN_FLIGHT = 1_000;
 
-    private MessageFiles() {
-    }
+    private MessageFiles() {}
 
     /** Body of a file being written: returns how many records it wrote. */
     private interface Writing {
@@ -58,8 +57,13 @@ final class MessageFiles {
     }
 
     /** Writes the plan's ranges to {@code file}; returns how many records were written. */
-    static long export(MessageReader reader, ExportPlan plan, Path file, TransferControl control,
-                       Consumer<TransferProgress> progress) throws Exception {
+    static long export(
+            MessageReader reader,
+            ExportPlan plan,
+            Path file,
+            TransferControl control,
+            Consumer<TransferProgress> progress)
+            throws Exception {
         checkWritable(file); // before the cluster is asked anything: a wrong folder is the user's to fix first
         // Every range first, so the bar knows the total before the first page.
         List<long[]> ranges = new ArrayList<>();
@@ -67,62 +71,74 @@ final class MessageFiles {
         for (int p : plan.partitions()) {
             MessagePage first = reader.read(plan.topic(), p, plan.from(), 0).get();
             long end = first.logEnd();
-            long stop = plan.until() instanceof StartAt.Latest ? end
-                    : plan.until() instanceof StartAt.Offset o ? Math.min(o.offset(), end)
-                    : reader.read(plan.topic(), p, plan.until(), 0).get().from();
+            long stop = plan.until() instanceof StartAt.Latest
+                    ? end
+                    : plan.until() instanceof StartAt.Offset o
+                            ? Math.min(o.offset(), end)
+                            : reader.read(plan.topic(), p, plan.until(), 0)
+                                    .get()
+                                    .from();
             long start = first.from();
             ranges.add(new long[] {p, start, Math.max(start, stop)});
             about += Math.max(0, stop - start);
         }
         long total = about;
         progress.accept(new TransferProgress(0, total));
-        return writeAtomically(file, out -> {
-            long written = 0;
-            for (long[] range : ranges) {
-                int partition = (int) range[0];
-                long position = range[1];
-                long stop = range[2];
-                while (position < stop) {
-                    if (control.cancelled()) {
-                        throw new CancellationException("Export cancelled");
+        return writeAtomically(
+                file,
+                out -> {
+                    long written = 0;
+                    for (long[] range : ranges) {
+                        int partition = (int) range[0];
+                        long position = range[1];
+                        long stop = range[2];
+                        while (position < stop) {
+                            if (control.cancelled()) {
+                                throw new CancellationException("Export cancelled");
+                            }
+                            MessagePage page = reader.read(plan.topic(), partition, new StartAt.Offset(position), (int)
+                                            Math.min(PAGE, stop - position))
+                                    .get();
+                            for (Message m : page.messages()) {
+                                if (m.offset() >= stop) {
+                                    break;
+                                }
+                                out.write(JsonLines.write(m));
+                                out.newLine();
+                                written++;
+                            }
+                            progress.accept(new TransferProgress(written, total));
+                            if (page.next() <= position) {
+                                break; // nothing more came (records deleted by retention meanwhile, or the read timed
+                                // out)
+                            }
+                            position = page.next();
+                        }
                     }
-                    MessagePage page = reader.read(plan.topic(), partition, new StartAt.Offset(position),
-                            (int) Math.min(PAGE, stop - position)).get();
-                    for (Message m : page.messages()) {
-                        if (m.offset() >= stop) {
-                            break;
+                    return written;
+                },
+                control);
+    }
+
+    /** Writes the given records (the browser's selection) to {@code file}, in the order given. */
+    static long export(List<Message> records, Path file, TransferControl control, Consumer<TransferProgress> progress)
+            throws Exception {
+        return writeAtomically(
+                file,
+                out -> {
+                    long written = 0;
+                    for (Message m : records) {
+                        if (control.cancelled()) {
+                            throw new CancellationException("Export cancelled");
                         }
                         out.write(JsonLines.write(m));
                         out.newLine();
                         written++;
                     }
-                    progress.accept(new TransferProgress(written, total));
-                    if (page.next() <= position) {
-                        break; // nothing more came (records deleted by retention meanwhile, or the read timed out)
-                    }
-                    position = page.next();
-                }
-            }
-            return written;
-        }, control);
-    }
-
-    /** Writes the given records (the browser's selection) to {@code file}, in the order given. */
-    static long export(List<Message> records, Path file, TransferControl control,
-                       Consumer<TransferProgress> progress) throws Exception {
-        return writeAtomically(file, out -> {
-            long written = 0;
-            for (Message m : records) {
-                if (control.cancelled()) {
-                    throw new CancellationException("Export cancelled");
-                }
-                out.write(JsonLines.write(m));
-                out.newLine();
-                written++;
-            }
-            progress.accept(new TransferProgress(written, records.size()));
-            return written;
-        }, control);
+                    progress.accept(new TransferProgress(written, records.size()));
+                    return written;
+                },
+                control);
     }
 
     /**
@@ -160,8 +176,14 @@ final class MessageFiles {
      * @param partitions how many partitions the target topic has, to refuse a file whose partitions it lacks
      * @throws IllegalArgumentException naming the first line that is not a record, before anything is sent
      */
-    static TransferProgress importFile(MessageWriter writer, Path file, ImportPlan plan, int partitions,
-                                       TransferControl control, Consumer<TransferProgress> progress) throws Exception {
+    static TransferProgress importFile(
+            MessageWriter writer,
+            Path file,
+            ImportPlan plan,
+            int partitions,
+            TransferControl control,
+            Consumer<TransferProgress> progress)
+            throws Exception {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a folder; choose a .jsonl file. Nothing was sent.");
         }
@@ -193,11 +215,14 @@ final class MessageFiles {
 
     /** Reads the file a line at a time (strict UTF-8) and hands each record on; returns how many it handed on. */
     private static long eachRecord(Path file, TransferControl control, RecordAction action) throws Exception {
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         long records = 0;
         int index = 0;
-        try (BoundedLines in = new BoundedLines(new InputStreamReader(Files.newInputStream(file), strict), MAX_LINE_CHARS)) {
+        try (BoundedLines in =
+                new BoundedLines(new InputStreamReader(Files.newInputStream(file), strict), MAX_LINE_CHARS)) {
             String text;
             for (; (text = in.next()) != null && !control.cancelled(); index++) {
                 if (text.isBlank()) {
@@ -215,8 +240,9 @@ final class MessageFiles {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("There is no file " + file + ". Nothing was sent.");
         } catch (BoundedLines.LineTooLongException e) {
-            throw new IllegalArgumentException(line(file, index) + "the line is " + e.getMessage() + "; a record the"
-                    + " producer can send (1 MiB at most) never takes that much. Is it a JSON Lines file? Nothing was sent.");
+            throw new IllegalArgumentException(
+                    line(file, index) + "the line is " + e.getMessage() + "; a record the"
+                            + " producer can send (1 MiB at most) never takes that much. Is it a JSON Lines file? Nothing was sent.");
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(file.getFileName() + " is not UTF-8 text. Nothing was sent.");
         }
@@ -235,19 +261,24 @@ final class MessageFiles {
                     + " a record's timestamp counts milliseconds from 1970 and is never negative (or import with the"
                     + " time it is sent). Nothing was sent.");
         }
-        Header[] headers = m.headers().stream().map(h -> new RecordHeader(h.name(), h.value())).toArray(Header[]::new);
+        Header[] headers = m.headers().stream()
+                .map(h -> new RecordHeader(h.name(), h.value()))
+                .toArray(Header[]::new);
         // The producer's own estimate, which it checks against max.request.size before it sends a record.
-        int size = AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
-                m.key(), m.value(), headers);
+        int size = AbstractRecords.estimateSizeInBytesUpperBound(
+                RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE, m.key(), m.value(), headers);
         if (size > ValueFiles.MAX_VALUE_BYTES) {
-            throw new IllegalArgumentException(String.format("%sthe record is %.1f MiB; the producer sends at most"
-                    + " 1 MiB (max.request.size). Nothing was sent.", line(file, index), size / (1024.0 * 1024)));
+            throw new IllegalArgumentException(String.format(
+                    "%sthe record is %.1f MiB; the producer sends at most"
+                            + " 1 MiB (max.request.size). Nothing was sent.",
+                    line(file, index), size / (1024.0 * 1024)));
         }
     }
 
     /** Waits for one delivery, in order: the first failure stops the import and is reported. */
-    private static long acknowledge(CompletableFuture<Delivery> delivery, long acknowledged, long total,
-                                    Consumer<TransferProgress> progress) throws Exception {
+    private static long acknowledge(
+            CompletableFuture<Delivery> delivery, long acknowledged, long total, Consumer<TransferProgress> progress)
+            throws Exception {
         delivery.get();
         acknowledged++;
         if (acknowledged % IMPORT_REPORT_EVERY == 0) {

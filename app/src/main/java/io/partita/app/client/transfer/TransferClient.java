@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * through the connection's consumer, import checks the whole file before the producer sends anything.
  */
 public final class TransferClient {
-    private static final Logger log = LoggerFactory.getLogger(TransferClient.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TransferClient.class);
 
     private final ClientSession session;
     private final BrowseClient browse;
@@ -43,26 +43,24 @@ public final class TransferClient {
      * {@code control.cancel()} it fails with a {@link java.util.concurrent.CancellationException} and no file is
      * left behind (an existing {@code file} is untouched).
      */
-    public CompletableFuture<Long> exportMessages(ExportPlan plan, Path file,
-            TransferControl control,
-            Consumer<TransferProgress> progress) {
+    public CompletableFuture<Long> exportMessages(
+            ExportPlan plan, Path file, TransferControl control, Consumer<TransferProgress> progress) {
         MessageReader r = browse.reader();
         if (r == null) {
             return session.notConnected();
         }
         return session.onOwnThread("partita-export", () -> {
-            log.info("Exporting {} to {}", plan, file);
+            LOG.info("Exporting {} to {}", plan, file);
             return MessageFiles.export(r, plan, file, control, p -> session.ui().execute(() -> progress.accept(p)));
         });
     }
 
     /** Exports the given records (the browser's selection) to {@code file}, as {@link #exportMessages} does a range. */
-    public CompletableFuture<Long> exportMessages(List<Message> records,
-            Path file, TransferControl control,
-            Consumer<TransferProgress> progress) {
+    public CompletableFuture<Long> exportMessages(
+            List<Message> records, Path file, TransferControl control, Consumer<TransferProgress> progress) {
         List<Message> copy = List.copyOf(records);
         return session.onOwnThread("partita-export", () -> {
-            log.info("Exporting {} selected records to {}", copy.size(), file);
+            LOG.info("Exporting {} selected records to {}", copy.size(), file);
             return MessageFiles.export(copy, file, control, p -> session.ui().execute(() -> progress.accept(p)));
         });
     }
@@ -72,9 +70,8 @@ public final class TransferClient {
      * own; completes with the final progress, records acknowledged of records in the file (fewer after
      * {@code control.cancel()}). A broken line, or a partition the topic lacks, stops it before anything is sent.
      */
-    public CompletableFuture<TransferProgress> importMessages(Path file,
-            ImportPlan plan, TransferControl control,
-            Consumer<TransferProgress> progress) {
+    public CompletableFuture<TransferProgress> importMessages(
+            Path file, ImportPlan plan, TransferControl control, Consumer<TransferProgress> progress) {
         MessageWriter w = produce.writer();
         Admin a = session.admin();
         if (w == null || a == null) {
@@ -83,17 +80,21 @@ public final class TransferClient {
         return session.onOwnThread("partita-import", () -> {
             int partitions;
             try {
-                partitions = a.describeTopics(List.of(plan.topic())).allTopicNames()
-                        .get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS).get(plan.topic()).partitions().size();
+                partitions = a.describeTopics(List.of(plan.topic()))
+                        .allTopicNames()
+                        .get(API_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                        .get(plan.topic())
+                        .partitions()
+                        .size();
             } catch (Exception e) {
                 if (Failures.rootCause(e) instanceof UnknownTopicOrPartitionException) {
                     throw new IllegalArgumentException("Topic " + plan.topic() + " does not exist. Nothing was sent.");
                 }
                 throw e;
             }
-            log.info("Importing {} into {}", file, plan);
-            return MessageFiles.importFile(w, file, plan, partitions, control,
-                    p -> session.ui().execute(() -> progress.accept(p)));
+            LOG.info("Importing {} into {}", file, plan);
+            return MessageFiles.importFile(
+                    w, file, plan, partitions, control, p -> session.ui().execute(() -> progress.accept(p)));
         });
     }
 }

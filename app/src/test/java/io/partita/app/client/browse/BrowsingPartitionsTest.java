@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.app.client.ClusterGateway;
-import io.partita.app.client.browse.FollowControl;
-import io.partita.app.client.browse.SearchControl;
-import io.partita.app.client.browse.SearchPlan;
-import io.partita.app.client.browse.SearchProgress;
 import io.partita.app.client.records.BrowsePage;
 import io.partita.app.client.records.Message;
 import io.partita.app.client.records.MessageFilter;
@@ -44,16 +40,20 @@ class BrowsingPartitionsTest {
 
     @TempDir
     static Path dir;
+
     private static ClusterGateway gateway;
     private static String bootstrap;
 
     @BeforeAll
     static void threeUnevenPartitions() throws Exception {
         gateway = new ClusterGateway(Runnable::run);
-        bootstrap = gateway.startLocalCluster(1, dir, null).get(120, TimeUnit.SECONDS).bootstrapServers();
+        bootstrap = gateway.startLocalCluster(1, dir, null)
+                .get(120, TimeUnit.SECONDS)
+                .bootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic("uneven", 3, (short) 1), new NewTopic("tailed", 2, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < 10; i++) {
@@ -72,7 +72,9 @@ class BrowsingPartitionsTest {
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(),
                 new StringSerializer());
     }
 
@@ -90,13 +92,17 @@ class BrowsingPartitionsTest {
         // An offset past a shorter partition's end starts that one at its end; past every end is refused.
         BrowsePage at20 = read(new StartAt.Offset(20), 100);
         assertThat(at20.from().offsets()).containsExactly(Map.entry(0, 10L), Map.entry(1, 20L), Map.entry(2, 0L));
-        assertThat(at20.messages()).extracting(Message::partition).containsOnly(1).hasSize(30);
+        assertThat(at20.messages())
+                .extracting(Message::partition)
+                .containsOnly(1)
+                .hasSize(30);
         assertThat(at20.hasPrevious()).isTrue();
         assertThatThrownBy(() -> read(new StartAt.Offset(51), 100))
                 .hasMessageContaining("offset 51 is past the end of every partition");
 
         BrowsePage lastFive = read(new StartAt.LastN(5), 100);
-        assertThat(lastFive.messages()).extracting(m -> m.partition() + "@" + m.offset())
+        assertThat(lastFive.messages())
+                .extracting(m -> m.partition() + "@" + m.offset())
                 .containsExactlyInAnyOrder("0@5", "0@6", "0@7", "0@8", "0@9", "1@45", "1@46", "1@47", "1@48", "1@49");
 
         BrowsePage fromTime = read(new StartAt.Time(T0 + 300), 100);
@@ -106,8 +112,10 @@ class BrowsingPartitionsTest {
     @Test
     void olderAndNewerPageFromEachPartitionsPosition() throws Exception {
         BrowsePage first = read(new StartAt.Earliest(), 25);
-        BrowsePage second = gateway.browse().readMessagesFrom("uneven", first.next(), 25).get(30, TimeUnit.SECONDS);
-        BrowsePage back = gateway.browse().readMessagesBefore("uneven", second.from(), 25).get(30, TimeUnit.SECONDS);
+        BrowsePage second =
+                gateway.browse().readMessagesFrom("uneven", first.next(), 25).get(30, TimeUnit.SECONDS);
+        BrowsePage back =
+                gateway.browse().readMessagesBefore("uneven", second.from(), 25).get(30, TimeUnit.SECONDS);
         BrowsePage all = read(new StartAt.Earliest(), 50);
         assertThat(second.messages()).isEqualTo(all.messages().subList(25, 50));
         assertThat(back.messages()).isEqualTo(first.messages());
@@ -118,9 +126,17 @@ class BrowsingPartitionsTest {
     @Test
     void searchesEveryPartitionToItsEndAndStopsAtTheLimit() throws Exception {
         List<Message> found = new CopyOnWriteArrayList<>();
-        SearchControl done = gateway.browse().search(new SearchPlan("uneven", ALL, new StartAt.Earliest(),
-                new MessageFilter(MessageFilter.Field.VALUE, "[05]$", true, Long.MIN_VALUE, Long.MAX_VALUE), 100),
-                p -> { }, found::addAll);
+        SearchControl done = gateway.browse()
+                .search(
+                        new SearchPlan(
+                                "uneven",
+                                ALL,
+                                new StartAt.Earliest(),
+                                new MessageFilter(
+                                        MessageFilter.Field.VALUE, "[05]$", true, Long.MIN_VALUE, Long.MAX_VALUE),
+                                100),
+                        p -> {},
+                        found::addAll);
         SearchProgress last = done.done().get(30, TimeUnit.SECONDS);
         assertThat(last.state()).isEqualTo(SearchProgress.State.DONE);
         assertThat(last.scanned()).isEqualTo(60);
@@ -128,8 +144,10 @@ class BrowsingPartitionsTest {
         assertThat(last.matches()).isEqualTo(12); // short 0, 5 and long 0, 5, 10, ..., 45
         assertThat(found).hasSize(12).allMatch(m -> new String(m.value()).matches(".*[05]"));
 
-        SearchProgress limited = gateway.browse().search(new SearchPlan("uneven", ALL, new StartAt.Earliest(),
-                MessageFilter.ALL, 7), p -> { }, m -> { }).done().get(30, TimeUnit.SECONDS);
+        SearchProgress limited = gateway.browse()
+                .search(new SearchPlan("uneven", ALL, new StartAt.Earliest(), MessageFilter.ALL, 7), p -> {}, m -> {})
+                .done()
+                .get(30, TimeUnit.SECONDS);
         assertThat(limited.state()).isEqualTo(SearchProgress.State.LIMIT);
         assertThat(limited.matches()).isEqualTo(7);
         assertThat(limited.summary()).startsWith("Search stopped at 7 matches");
@@ -152,7 +170,7 @@ class BrowsingPartitionsTest {
         }
         assertThat(heard).extracting(m -> new String(m.value())).containsExactlyInAnyOrder("v0", "v1", "v2", "v3");
 
-        FollowControl missing = gateway.browse().follow("no-such-topic", List.of(0), m -> { });
+        FollowControl missing = gateway.browse().follow("no-such-topic", List.of(0), m -> {});
         assertThatThrownBy(() -> missing.stopped().get(30, TimeUnit.SECONDS))
                 .hasMessageContaining("Topic no-such-topic does not exist");
     }

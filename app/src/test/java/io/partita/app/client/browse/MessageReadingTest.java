@@ -34,20 +34,27 @@ class MessageReadingTest {
 
     @TempDir
     static Path dir;
+
     private static ClusterGateway gateway;
 
     @BeforeAll
     static void aPartitionOfAThousandRecords() throws Exception {
         gateway = new ClusterGateway(Runnable::run);
-        String bootstrap = gateway.startLocalCluster(1, dir, null).get(120, TimeUnit.SECONDS).bootstrapServers();
+        String bootstrap = gateway.startLocalCluster(1, dir, null)
+                .get(120, TimeUnit.SECONDS)
+                .bootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic("ledger", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic("ledger", 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < 1000; i++) {
-                ProducerRecord<String, String> record = new ProducerRecord<>("ledger", 0, T0 + i * 1000L, "k" + i,
-                        "{\"n\":" + i + "}");
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>("ledger", 0, T0 + i * 1000L, "k" + i, "{\"n\":" + i + "}");
                 record.headers().add("seq", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
                 producer.send(record);
             }
@@ -79,16 +86,24 @@ class MessageReadingTest {
         assertThat(page.hasPrevious()).isTrue();
         assertThat(page.hasNext()).isTrue();
 
-        MessagePage before = gateway.browse().readMessagesBefore("ledger", 0, 500, 50).get(30, TimeUnit.SECONDS);
-        assertThat(before.messages()).extracting(Message::offset).containsExactlyElementsOf(
-                LongStream.range(450, 500).boxed().toList());
+        MessagePage before =
+                gateway.browse().readMessagesBefore("ledger", 0, 500, 50).get(30, TimeUnit.SECONDS);
+        assertThat(before.messages())
+                .extracting(Message::offset)
+                .containsExactlyElementsOf(LongStream.range(450, 500).boxed().toList());
     }
 
     @Test
     void startsAtTheEarliestTheLastNATimeOrTheEnd() throws Exception {
-        assertThat(read(new StartAt.Earliest(), 5).messages()).extracting(Message::offset).containsExactly(0L, 1L, 2L, 3L, 4L);
-        assertThat(read(new StartAt.LastN(3), 100).messages()).extracting(Message::offset).containsExactly(997L, 998L, 999L);
-        assertThat(read(new StartAt.Time(T0 + 123_500), 2).messages()).extracting(Message::offset).containsExactly(124L, 125L);
+        assertThat(read(new StartAt.Earliest(), 5).messages())
+                .extracting(Message::offset)
+                .containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(read(new StartAt.LastN(3), 100).messages())
+                .extracting(Message::offset)
+                .containsExactly(997L, 998L, 999L);
+        assertThat(read(new StartAt.Time(T0 + 123_500), 2).messages())
+                .extracting(Message::offset)
+                .containsExactly(124L, 125L);
         MessagePage end = read(new StartAt.Latest(), 10);
         assertThat(end.messages()).isEmpty();
         assertThat(end.from()).isEqualTo(1000);
@@ -98,10 +113,16 @@ class MessageReadingTest {
     @Test
     void anOffsetPastTheEndOrAMissingTopicSaySo() {
         assertThatThrownBy(() -> read(new StartAt.Offset(5000), 10))
-                .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("offset 5000 is past the end of the partition (1000)"));
-        assertThatThrownBy(() -> gateway.browse().readMessages("no-such-topic", 0, new StartAt.Earliest(), 10).get(60, TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("Topic no-such-topic does not exist (was it deleted?)"));
-        assertThatThrownBy(() -> gateway.browse().readMessages("ledger", 7, new StartAt.Earliest(), 10).get(60, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(Failures.describe(e))
+                        .isEqualTo("offset 5000 is past the end of the partition (1000)"));
+        assertThatThrownBy(() -> gateway.browse()
+                        .readMessages("no-such-topic", 0, new StartAt.Earliest(), 10)
+                        .get(60, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(Failures.describe(e))
+                        .isEqualTo("Topic no-such-topic does not exist (was it deleted?)"));
+        assertThatThrownBy(() -> gateway.browse()
+                        .readMessages("ledger", 7, new StartAt.Earliest(), 10)
+                        .get(60, TimeUnit.SECONDS))
                 .satisfies(e -> assertThat(Failures.describe(e)).isEqualTo("Topic ledger has no partition 7"));
     }
 }

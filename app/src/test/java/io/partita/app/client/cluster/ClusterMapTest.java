@@ -2,19 +2,16 @@ package io.partita.app.client.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.client.cluster.BrokerColumn;
-import io.partita.app.client.cluster.BrokerInfo;
-import io.partita.app.client.cluster.ClusterMap;
-import io.partita.app.client.cluster.ClusterOverview;
-import io.partita.app.client.cluster.PartitionRow;
-import io.partita.app.client.cluster.ReplicaState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClusterMapTest {
-    private static final ClusterOverview TWO_LIVE = new ClusterOverview("id", List.of(
-            new BrokerInfo(0, "127.0.0.1", 9092, null, true), new BrokerInfo(2, "127.0.0.1", 9094, "b", false)));
+    private static final ClusterOverview TWO_LIVE = new ClusterOverview(
+            "id",
+            List.of(
+                    new BrokerInfo(0, "127.0.0.1", 9092, null, true),
+                    new BrokerInfo(2, "127.0.0.1", 9094, "b", false)));
 
     @Test
     void eachReplicaHasTheStateItsBrokerAndTheIsrGiveIt() {
@@ -35,11 +32,12 @@ class ClusterMapTest {
                 new PartitionRow("a", 0, List.of(2), 2, List.of(2), List.of(), false),
                 new PartitionRow("b", 0, List.of(0, 5), 0, List.of(0), List.of(5), false));
         ClusterMap map = ClusterMap.of(TWO_LIVE, rows, Map.of(1, "127.0.0.1:9093"));
-        assertThat(map.brokers()).containsExactly(
-                new BrokerColumn(0, "127.0.0.1:9092", null, true, true),
-                new BrokerColumn(1, "127.0.0.1:9093", null, false, false),
-                new BrokerColumn(2, "127.0.0.1:9094", "b", false, true),
-                new BrokerColumn(5, "", null, false, false));
+        assertThat(map.brokers())
+                .containsExactly(
+                        new BrokerColumn(0, "127.0.0.1:9092", null, true, true),
+                        new BrokerColumn(1, "127.0.0.1:9093", null, false, false),
+                        new BrokerColumn(2, "127.0.0.1:9094", "b", false, true),
+                        new BrokerColumn(5, "", null, false, false));
         assertThat(map.rows()).extracting(PartitionRow::key).containsExactly("a-0", "b-0", "b-1");
     }
 }

@@ -21,8 +21,9 @@ class ClusterErrorsTest {
 
     @Test
     void refusedCredentialsAndDeniedRequestsSaySo() {
-        assertThat(Failures.problem("Could not list topics",
-                ClusterErrors.explain(new SaslAuthenticationException("Invalid username or password"))))
+        assertThat(Failures.problem(
+                        "Could not list topics",
+                        ClusterErrors.explain(new SaslAuthenticationException("Invalid username or password"))))
                 .isEqualTo("Could not list topics: The cluster refused the credentials: Invalid username or password");
         assertThat(ClusterErrors.explain(new TopicAuthorizationException("Not authorized to access topics: [a]")))
                 .hasMessage("The cluster denied this request: Not authorized to access topics: [a]");

@@ -26,7 +26,9 @@ class ConnectionTest {
     void anUnnamedConnectionIsNamedByItsFirstServer() {
         assertThat(new Connection(ConnectionProfile.remote("k1:9092"), "k1:9092", "id").title())
                 .isEqualTo("Cluster at k1:9092");
-        assertThat(new Connection(ConnectionProfile.remote("k1:9092, k2:9092,k3:9092"), "k1:9092, k2:9092,k3:9092",
-                "id").title()).isEqualTo("Cluster at k1:9092 and 2 more");
+        assertThat(new Connection(
+                                ConnectionProfile.remote("k1:9092, k2:9092,k3:9092"), "k1:9092, k2:9092,k3:9092", "id")
+                        .title())
+                .isEqualTo("Cluster at k1:9092 and 2 more");
     }
 }

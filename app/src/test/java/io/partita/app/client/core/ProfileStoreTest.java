@@ -31,7 +31,9 @@ class ProfileStoreTest {
     }
 
     private static ConnectionProfile prod(String password) {
-        return ConnectionProfile.remote("prod / eu", "b1:9096,b2:9096",
+        return ConnectionProfile.remote(
+                "prod / eu",
+                "b1:9096,b2:9096",
                 SecuritySettings.sasl(Protocol.SASL_SSL, SaslMechanism.SCRAM_SHA_512, "alice", password)
                         .withTruststore("/certs/ca.p12", StoreType.PKCS12, "trust-pw")
                         .withVerifyHostname(false));
@@ -57,14 +59,17 @@ class ProfileStoreTest {
         store().save(prod("s3cret"), true);
 
         Path file = home.resolve("credentials.properties");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("s3cret", "trust-pw");
-        assertThat(store().find("prod / eu").orElseThrow().security()).isEqualTo(prod("s3cret").security());
+        assertThat(store().find("prod / eu").orElseThrow().security())
+                .isEqualTo(prod("s3cret").security());
         assertThat(store().remembersPasswords("prod / eu")).isTrue();
 
         store().save(prod("s3cret"), false);
         assertThat(Files.readString(file)).doesNotContain("s3cret", "trust-pw");
-        assertThat(store().find("prod / eu").orElseThrow().security().password()).isEmpty();
+        assertThat(store().find("prod / eu").orElseThrow().security().password())
+                .isEmpty();
     }
 
     @Test

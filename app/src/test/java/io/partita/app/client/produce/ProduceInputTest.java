@@ -3,7 +3,6 @@ package io.partita.app.client.produce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.client.produce.ProduceInput;
 import io.partita.app.client.records.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -19,11 +18,13 @@ class ProduceInputTest {
                 .isEqualTo("{\"a\": [1, 2]}".getBytes(StandardCharsets.UTF_8));
         assertThat(ProduceInput.value("not json", ProduceInput.ValueKind.TEXT)).hasSize(8);
         assertThat(ProduceInput.headers("trace: abc\n\nsource=form\nflag"))
-                .containsExactly(new Message.Header("trace", "abc".getBytes(StandardCharsets.UTF_8)),
+                .containsExactly(
+                        new Message.Header("trace", "abc".getBytes(StandardCharsets.UTF_8)),
                         new Message.Header("source", "form".getBytes(StandardCharsets.UTF_8)),
                         new Message.Header("flag", null));
         assertThat(ProduceInput.timestamp(" ", ZoneOffset.UTC)).isNull();
-        assertThat(ProduceInput.timestamp("2026-11-25T00:00:00Z", ZoneOffset.UTC)).isEqualTo(1_795_564_800_000L);
+        assertThat(ProduceInput.timestamp("2026-11-25T00:00:00Z", ZoneOffset.UTC))
+                .isEqualTo(1_795_564_800_000L);
     }
 
     @Test

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.partita.app.client.produce.BatchPlan;
-import io.partita.app.client.produce.ProduceRequest;
-import io.partita.app.client.produce.Template;
 import io.partita.app.client.records.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,8 +44,10 @@ class TemplateTest {
             seen.add(t.render(i, random, NOW));
         }
         assertThat(seen).containsExactlyInAnyOrder("3", "4", "5");
-        assertThat(Template.parse("{{random:-2--2}}", "v").render(0, random, NOW)).isEqualTo("-2");
-        assertThat(Template.parse("{{random: 7 - 7 }}", "v").render(0, random, NOW)).isEqualTo("7");
+        assertThat(Template.parse("{{random:-2--2}}", "v").render(0, random, NOW))
+                .isEqualTo("-2");
+        assertThat(Template.parse("{{random: 7 - 7 }}", "v").render(0, random, NOW))
+                .isEqualTo("7");
     }
 
     @Test
@@ -76,31 +75,67 @@ class TemplateTest {
 
     @Test
     void aBatchPlanRendersEachRecordAndNamesTheOneWhoseValueIsNotJson() throws Exception {
-        BatchPlan plan = new BatchPlan("t", null, Template.parse("k-{{seq}}", "k"),
-                Template.parse("{\"n\": {{seq}}}", "v"), null, true,
-                List.of(new BatchPlan.HeaderTemplate("n", Template.parse("{{seq}}", "h")),
-                        new BatchPlan.HeaderTemplate("flag", null)), null, 200, 10, 100);
+        BatchPlan plan = new BatchPlan(
+                "t",
+                null,
+                Template.parse("k-{{seq}}", "k"),
+                Template.parse("{\"n\": {{seq}}}", "v"),
+                null,
+                true,
+                List.of(
+                        new BatchPlan.HeaderTemplate("n", Template.parse("{{seq}}", "h")),
+                        new BatchPlan.HeaderTemplate("flag", null)),
+                null,
+                200,
+                10,
+                100);
         ProduceRequest r = plan.request(5, new Random(), NOW);
         assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("k-15");
         assertThat(new ObjectMapper().readTree(r.value()).get("n").asInt()).isEqualTo(15);
-        assertThat(r.headers()).containsExactly(new Message.Header("n", "15".getBytes(StandardCharsets.UTF_8)),
-                new Message.Header("flag", null));
+        assertThat(r.headers())
+                .containsExactly(
+                        new Message.Header("n", "15".getBytes(StandardCharsets.UTF_8)),
+                        new Message.Header("flag", null));
         assertThat(plan.dueNanos(0)).isZero();
-        assertThat(plan.dueNanos(150)).as("by due time from the start: 150 records at 100/s").isEqualTo(1_500_000_000L);
+        assertThat(plan.dueNanos(150))
+                .as("by due time from the start: 150 records at 100/s")
+                .isEqualTo(1_500_000_000L);
 
-        BatchPlan broken = new BatchPlan("t", null, Template.parse("", "k"),
-                Template.parse("{\"n\": {{random:-1-1}}0}", "v"), null, true, List.of(), null, 50, 0, 0);
+        BatchPlan broken = new BatchPlan(
+                "t",
+                null,
+                Template.parse("", "k"),
+                Template.parse("{\"n\": {{random:-1-1}}0}", "v"),
+                null,
+                true,
+                List.of(),
+                null,
+                50,
+                0,
+                0);
         Random random = new Random(3);
         assertThatThrownBy(() -> {
-            for (int i = 0; i < 50; i++) {
-                broken.request(i, random, NOW); // "-10" and "10" are JSON numbers; "00" is not
-            }
-        }).hasMessageStartingWith("Record ").hasMessageContaining("of the batch ({{seq}} = ")
+                    for (int i = 0; i < 50; i++) {
+                        broken.request(i, random, NOW); // "-10" and "10" are JSON numbers; "00" is not
+                    }
+                })
+                .hasMessageStartingWith("Record ")
+                .hasMessageContaining("of the batch ({{seq}} = ")
                 .hasMessageContaining("The value is not valid JSON");
         assertThat(broken.dueNanos(49)).as("no rate: at once").isZero();
 
-        BatchPlan keyless = new BatchPlan("t", 2, Template.parse("", "k"), Template.parse("x", "v"),
-                new byte[] {0, (byte) 0xff}, false, List.of(), 5L, 1, 0, 0);
+        BatchPlan keyless = new BatchPlan(
+                "t",
+                2,
+                Template.parse("", "k"),
+                Template.parse("x", "v"),
+                new byte[] {0, (byte) 0xff},
+                false,
+                List.of(),
+                5L,
+                1,
+                0,
+                0);
         ProduceRequest fromFile = keyless.request(0, new Random(), NOW);
         assertThat(fromFile.key()).as("an empty key template: no key").isNull();
         assertThat(fromFile.value()).as("a file's bytes, not the template").containsExactly(0, 0xff);
@@ -110,7 +145,18 @@ class TemplateTest {
 
     @Test
     void aBatchSizeOutsideItsBoundsIsRefused() {
-        assertThatThrownBy(() -> new BatchPlan("t", null, Template.parse("", "k"), Template.parse("", "v"), null,
-                false, List.of(), null, 0, 0, 0)).hasMessage("The batch size must be from 1 to 1000000, not 0.");
+        assertThatThrownBy(() -> new BatchPlan(
+                        "t",
+                        null,
+                        Template.parse("", "k"),
+                        Template.parse("", "v"),
+                        null,
+                        false,
+                        List.of(),
+                        null,
+                        0,
+                        0,
+                        0))
+                .hasMessage("The batch size must be from 1 to 1000000, not 0.");
     }
 }

@@ -3,9 +3,6 @@ package io.partita.app.client.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.client.records.BrowsePage;
-import io.partita.app.client.records.Message;
-import io.partita.app.client.records.PagePositions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,8 +39,13 @@ class PagePositionsTest {
 
     @Test
     void aPageKnowsWhetherAnyPartitionHasMoreBeforeOrAfterIt() {
-        BrowsePage page = new BrowsePage("t", new PagePositions(Map.of(0, 0L, 1, 0L)),
-                new PagePositions(Map.of(0, 5L, 1, 3L)), Map.of(0, 0L, 1, 0L), Map.of(0, 5L, 1, 4L), List.of());
+        BrowsePage page = new BrowsePage(
+                "t",
+                new PagePositions(Map.of(0, 0L, 1, 0L)),
+                new PagePositions(Map.of(0, 5L, 1, 3L)),
+                Map.of(0, 0L, 1, 0L),
+                Map.of(0, 5L, 1, 4L),
+                List.of());
         assertThat(page.hasPrevious()).isFalse();
         assertThat(page.hasNext()).as("partition 1 has offset 3 left").isTrue();
         assertThat(page.records()).isEqualTo(9);

@@ -2,8 +2,6 @@ package io.partita.app.client.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.partita.app.client.records.StartAt;
-import io.partita.app.client.records.StopAt;
 import io.partita.app.client.replay.ReplayPosition;
 import org.junit.jupiter.api.Test;
 
@@ -42,20 +40,28 @@ class ReplayRangeTest {
     @Test
     void aPartitionWithNothingInRangeIsEmptyNotAnError() {
         assertThat(range(new StartAt.Time(500), new StopAt.Time(900), -1, -1).isEmpty())
-                .as("every record is older than the start").isTrue();
+                .as("every record is older than the start")
+                .isTrue();
         assertThat(range(new StartAt.Time(500), new StopAt.Time(900), 150, 150).isEmpty())
-                .as("no record between the two times").isTrue();
+                .as("no record between the two times")
+                .isTrue();
         assertThat(range(new StartAt.Offset(500), new StopAt.End(), -1, -1))
-                .as("a start past this partition's end").isEqualTo(new ReplayRange(3, 100, 200, 200, 200));
-        assertThat(range(new StartAt.Offset(150), new StopAt.Offset(120), -1, -1).length())
-                .as("a stop before the start").isZero();
-        assertThat(range(new StartAt.Offset(150), new StopAt.Offset(120), -1, -1).isEmpty()).isTrue();
+                .as("a start past this partition's end")
+                .isEqualTo(new ReplayRange(3, 100, 200, 200, 200));
+        assertThat(range(new StartAt.Offset(150), new StopAt.Offset(120), -1, -1)
+                        .length())
+                .as("a stop before the start")
+                .isZero();
+        assertThat(range(new StartAt.Offset(150), new StopAt.Offset(120), -1, -1)
+                        .isEmpty())
+                .isTrue();
     }
 
     @Test
     void offsetsOutsideTheLogArePinnedToIt() {
         assertThat(range(new StartAt.Offset(10), new StopAt.Offset(5_000), -1, -1))
-                .as("deleted below the start, a stop past the end").isEqualTo(new ReplayRange(3, 100, 200, 100, 200));
+                .as("deleted below the start, a stop past the end")
+                .isEqualTo(new ReplayRange(3, 100, 200, 100, 200));
     }
 
     @Test
@@ -68,8 +74,12 @@ class ReplayRangeTest {
         assertThat(r.scale().at(10)).isZero();
         assertThat(r.scale().at(900)).isEqualTo(1);
         assertThat(new OffsetScale(5, 5).at(5)).as("an empty log").isEqualTo(1);
-        assertThat(OffsetScale.markerX(10, 100, 0, 4)).as("kept inside at the left").isEqualTo(10);
-        assertThat(OffsetScale.markerX(10, 100, 1, 4)).as("kept inside at the right").isEqualTo(106);
+        assertThat(OffsetScale.markerX(10, 100, 0, 4))
+                .as("kept inside at the left")
+                .isEqualTo(10);
+        assertThat(OffsetScale.markerX(10, 100, 1, 4))
+                .as("kept inside at the right")
+                .isEqualTo(106);
         assertThat(OffsetScale.markerX(10, 100, 0.5, 4)).isEqualTo(58);
     }
 }

@@ -3,7 +3,6 @@ package io.partita.app.client.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.client.records.StartAt;
 import org.junit.jupiter.api.Test;
 
 class StartAtTest {
@@ -16,10 +15,16 @@ class StartAtTest {
         assertThat(StartAt.resolve(new StartAt.Earliest(), START, END, -1)).isEqualTo(100);
         assertThat(StartAt.resolve(new StartAt.Latest(), START, END, -1)).isEqualTo(1000);
         assertThat(StartAt.resolve(new StartAt.Offset(500), START, END, -1)).isEqualTo(500);
-        assertThat(StartAt.resolve(new StartAt.Offset(5), START, END, -1)).as("deleted: the log start").isEqualTo(100);
-        assertThat(StartAt.resolve(new StartAt.Offset(1000), START, END, -1)).as("the end itself: tail").isEqualTo(1000);
+        assertThat(StartAt.resolve(new StartAt.Offset(5), START, END, -1))
+                .as("deleted: the log start")
+                .isEqualTo(100);
+        assertThat(StartAt.resolve(new StartAt.Offset(1000), START, END, -1))
+                .as("the end itself: tail")
+                .isEqualTo(1000);
         assertThat(StartAt.resolve(new StartAt.Time(123), START, END, 640)).isEqualTo(640);
-        assertThat(StartAt.resolve(new StartAt.Time(123), START, END, -1)).as("nothing that late").isEqualTo(1000);
+        assertThat(StartAt.resolve(new StartAt.Time(123), START, END, -1))
+                .as("nothing that late")
+                .isEqualTo(1000);
         assertThat(StartAt.resolve(new StartAt.LastN(10), START, END, -1)).isEqualTo(990);
         assertThat(StartAt.resolve(new StartAt.LastN(5000), START, END, -1)).isEqualTo(100);
     }

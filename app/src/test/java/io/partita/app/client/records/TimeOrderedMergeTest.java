@@ -3,7 +3,6 @@ package io.partita.app.client.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.client.records.TimeOrderedMerge;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -21,7 +20,8 @@ class TimeOrderedMergeTest {
         }
     }
 
-    private static final Comparator<R> TIES = Comparator.comparingInt(R::partition).thenComparingLong(R::offset);
+    private static final Comparator<R> TIES =
+            Comparator.comparingInt(R::partition).thenComparingLong(R::offset);
 
     private static List<R> merge(List<List<R>> partitions) {
         List<Iterator<R>> sources = partitions.stream().map(List::iterator).toList();
@@ -35,14 +35,16 @@ class TimeOrderedMergeTest {
         List<R> p0 = List.of(new R(0, 0, 10), new R(0, 1, 40), new R(0, 2, 40));
         List<R> p1 = List.of(new R(1, 0, 20), new R(1, 1, 30), new R(1, 2, 40));
         List<R> p2 = List.of(new R(2, 0, 5), new R(2, 1, 50));
-        assertThat(merge(List.of(p0, p1, p2))).map(R::toString)
+        assertThat(merge(List.of(p0, p1, p2)))
+                .map(R::toString)
                 .containsExactly("2@0", "0@0", "1@0", "1@1", "0@1", "0@2", "1@2", "2@1");
     }
 
     @Test
     void emptySourcesAndNoSourcesAreFine() {
         assertThat(merge(List.of())).isEmpty();
-        assertThat(merge(List.of(List.of(), List.of(new R(1, 7, 1)), List.of()))).map(R::toString)
+        assertThat(merge(List.of(List.of(), List.of(new R(1, 7, 1)), List.of())))
+                .map(R::toString)
                 .containsExactly("1@7");
         Iterator<R> none = new TimeOrderedMerge<R>(List.of(), R::time, TIES);
         assertThatThrownBy(none::next).isInstanceOf(NoSuchElementException.class);
@@ -58,7 +60,8 @@ class TimeOrderedMergeTest {
     @Test
     void holdsOneItemPerSourceAndAdvancesASourceOnlyWhenTheNextItemIsAsked() {
         List<String> pulled = new ArrayList<>();
-        List<Iterator<R>> sources = List.of(counting(List.of(new R(0, 0, 1), new R(0, 1, 3)), pulled),
+        List<Iterator<R>> sources = List.of(
+                counting(List.of(new R(0, 0, 1), new R(0, 1, 3)), pulled),
                 counting(List.of(new R(1, 0, 2), new R(1, 1, 4)), pulled));
         TimeOrderedMerge<R> merge = new TimeOrderedMerge<>(sources, R::time, TIES);
         assertThat(pulled).as("nothing read before the first ask").isEmpty();
@@ -82,7 +85,8 @@ class TimeOrderedMergeTest {
             partitions.add(records);
         }
         List<R> merged = merge(partitions);
-        assertThat(merged).hasSize(12 * 200)
+        assertThat(merged)
+                .hasSize(12 * 200)
                 .isSortedAccordingTo(Comparator.comparingLong(R::time).thenComparing(TIES));
     }
 

@@ -3,7 +3,6 @@ package io.partita.app.client.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.partita.app.client.transfer.BoundedLines;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -29,7 +28,8 @@ class BoundedLinesTest {
     void aLineOverTheLimitIsRefusedBeforeItIsReadWhole() throws IOException {
         try (BoundedLines in = new BoundedLines(new StringReader("short\n" + "y".repeat(50_000) + "\nafter"), 30_000)) {
             assertThat(in.next()).isEqualTo("short");
-            assertThatThrownBy(in::next).isInstanceOf(BoundedLines.LineTooLongException.class)
+            assertThatThrownBy(in::next)
+                    .isInstanceOf(BoundedLines.LineTooLongException.class)
                     .hasMessage("longer than 30000 characters");
         }
     }
