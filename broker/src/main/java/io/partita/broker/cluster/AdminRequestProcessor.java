@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.utils.Time;
 import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +25,15 @@ final class AdminRequestProcessor {
     static final long ANSWERED_REQUEST_RETENTION_MS = 60_000;
 
     private final FencedWriter writer;
+    private final Time time;
 
-    AdminRequestProcessor(FencedWriter writer) {
+    AdminRequestProcessor(FencedWriter writer, Time time) {
         this.writer = writer;
+        this.time = time;
     }
 
     void process(ClusterSnapshot snapshot, int controllerEpoch) throws Exception {
-        long now = System.currentTimeMillis();
+        long now = time.milliseconds();
         for (var entry : snapshot.electionRequests().entrySet()) {
             ElectionRequest request = entry.getValue();
             if (request.isDone()) {

@@ -16,6 +16,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Time;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -44,6 +45,7 @@ public final class Controller implements AutoCloseable {
     private final CuratorFramework client;
     private final ClusterView view;
     private final Settings settings;
+    private final Time time;
     private final ScheduledExecutorService events;
     private final FencedWriter writer;
     private final AdminRequestProcessor adminRequests;
@@ -63,13 +65,14 @@ public final class Controller implements AutoCloseable {
             long imbalanceCheckIntervalMs,
             int imbalancePercentage) {}
 
-    public Controller(int brokerId, CuratorFramework client, ClusterView view, Settings settings) {
+    public Controller(int brokerId, CuratorFramework client, ClusterView view, Settings settings, Time time) {
         this.brokerId = brokerId;
+        this.time = time;
         this.client = client;
         this.view = view;
         this.settings = settings;
         this.writer = new FencedWriter(client);
-        this.adminRequests = new AdminRequestProcessor(writer);
+        this.adminRequests = new AdminRequestProcessor(writer, time);
         this.events = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "controller-event-thread-" + brokerId);
             t.setDaemon(true);
@@ -163,7 +166,7 @@ public final class Controller implements AutoCloseable {
         try {
             client.create()
                     .withMode(CreateMode.EPHEMERAL)
-                    .forPath(ZkPaths.CONTROLLER, Json.write(new ControllerZnode(brokerId, System.currentTimeMillis())));
+                    .forPath(ZkPaths.CONTROLLER, Json.write(new ControllerZnode(brokerId, time.milliseconds())));
         } catch (KeeperException.NodeExistsException someoneElse) {
             return;
         } catch (Exception e) {

@@ -54,7 +54,9 @@ public final class ClassicGroup {
     private final GroupOffsets offsets = new GroupOffsets();
     boolean unloaded;
     /** JoinGroup and the join phase of a rebalance, under this group's lock. */
-    private final GroupJoins joins = new GroupJoins(this);
+    final GroupJoins joins = new GroupJoins(this);
+    /** Sessions and the other timeouts of members, under this group's lock. */
+    private final MemberTimeouts timeouts = new MemberTimeouts(this);
 
     ClassicGroup(String groupId, GroupRuntime runtime) {
         this.groupId = groupId;
@@ -314,7 +316,7 @@ public final class ClassicGroup {
         return Errors.NONE;
     }
 
-    private void removeMember(GroupMember member, String reason) {
+    void removeMember(GroupMember member, String reason) {
         forget(member);
         if (member.awaitingJoin != null) {
             member.awaitingJoin.complete(joinErrorData(member.memberId, Errors.UNKNOWN_MEMBER_ID));
@@ -358,109 +360,11 @@ public final class ClassicGroup {
 
     /** Any sign of life (heartbeat, join, sync) restarts the member's session. */
     void touch(GroupMember member) {
-        member.sessionDeadline = runtime.now() + member.sessionTimeoutMs;
-        if (!member.expiryScheduled) {
-            member.expiryScheduled = true;
-            String id = member.memberId;
-            runtime.schedule(() -> checkSession(id), member.sessionTimeoutMs);
-        }
+        timeouts.touch(member);
     }
 
-    private synchronized void checkSession(String memberId) {
-        GroupMember member = members.get(memberId);
-        if (member == null || unloaded) {
-            return;
-        }
-        member.expiryScheduled = false;
-        long now = runtime.now();
-        if (member.awaitingJoin != null && state == GroupState.PREPARING_REBALANCE) {
-            // A parked JoinGroup is alive by definition; the rebalance timeout bounds it.
-            touch(member);
-            return;
-        }
-        if (now < member.sessionDeadline) {
-            member.expiryScheduled = true;
-            runtime.schedule(() -> checkSession(memberId), member.sessionDeadline - now);
-            return;
-        }
-        LOG.info("Group {}: session of member {} expired after {} ms", groupId, memberId, member.sessionTimeoutMs);
-        removeMember(member, "the session of member " + memberId + " expired");
-    }
-
-    /**
-     * Kafka's new-member join timeout: a member that joined for the first time has no session yet (its JoinGroup
-     * waits for the rebalance, and a closed socket goes unnoticed meanwhile), so one still waiting after
-     * {@link GroupConfig#NEW_MEMBER_JOIN_TIMEOUT_MS} is dropped rather than holding the rebalance to its end. A client
-     * still there retries.
-     */
-    void scheduleNewMemberExpiry(GroupMember member) {
-        String memberId = member.memberId;
-        runtime.schedule(
-                () -> {
-                    synchronized (this) {
-                        GroupMember current = members.get(memberId);
-                        if (current != null
-                                && current.isNew
-                                && current.awaitingJoin != null
-                                && state == GroupState.PREPARING_REBALANCE
-                                && !unloaded) {
-                            LOG.info(
-                                    "Group {}: new member {} did not complete its join within {} ms and is removed",
-                                    groupId,
-                                    memberId,
-                                    GroupConfig.NEW_MEMBER_JOIN_TIMEOUT_MS);
-                            removeMember(current, "new member " + memberId + " timed out joining");
-                        }
-                    }
-                },
-                GroupConfig.NEW_MEMBER_JOIN_TIMEOUT_MS);
-    }
-
-    /**
-     * Kafka's pending-SyncGroup timeout: every member of a new generation must send its SyncGroup within the
-     * rebalance timeout. One that does not (a client that joined and went silent, or one whose heartbeat thread
-     * runs while its poll loop is stuck) is removed and the group rebalances, instead of keeping partitions
-     * nobody consumes for as long as its heartbeats go on.
-     */
-    void schedulePendingSyncExpiry(int rebalanceTimeoutMs) {
-        int gen = generation;
-        runtime.schedule(
-                () -> {
-                    synchronized (this) {
-                        if (gen != generation
-                                || unloaded
-                                || pendingSync.isEmpty()
-                                || (state != GroupState.COMPLETING_REBALANCE && state != GroupState.STABLE)) {
-                            return;
-                        }
-                        LOG.info(
-                                "Group {}: member(s) {} did not sync generation {} within {} ms and are removed",
-                                groupId,
-                                pendingSync,
-                                gen,
-                                rebalanceTimeoutMs);
-                        for (String memberId : List.copyOf(pendingSync)) {
-                            GroupMember member = members.get(memberId);
-                            if (member != null) {
-                                removeMember(member, "member " + memberId + " did not sync generation " + gen);
-                            }
-                        }
-                        pendingSync.clear();
-                    }
-                },
-                rebalanceTimeoutMs);
-    }
-
-    void schedulePendingExpiry(String memberId, int sessionTimeoutMs) {
-        runtime.schedule(
-                () -> {
-                    synchronized (this) {
-                        if (pendingMembers.remove(memberId)) {
-                            joins.tryCompleteJoin();
-                        }
-                    }
-                },
-                sessionTimeoutMs);
+    MemberTimeouts timeouts() {
+        return timeouts;
     }
 
     void transition(GroupState next) {
@@ -495,9 +399,28 @@ public final class ClassicGroup {
         return Errors.NONE;
     }
 
-    /** Records offsets once written; a slower, older write never replaces what a newer one committed. */
-    synchronized void applyOffsets(Map<TopicPartition, CommittedOffset> committed, long logPosition) {
-        offsets.apply(committed, logPosition);
+    /**
+     * A commit accepted by {@link #validateCommit} goes to the log: until {@link #endCommit} the group counts as
+     * holding offsets, so the offset expiry, which forgets an empty group without offsets, cannot drop it (and the
+     * commit with it) meanwhile. False when the group is already gone: the client looks it up again.
+     */
+    synchronized boolean beginCommit() {
+        if (state == GroupState.DEAD || unloaded) {
+            return false;
+        }
+        offsets.commitStarted();
+        return true;
+    }
+
+    /**
+     * The commit begun with {@link #beginCommit} was written at {@code logPosition} (its offsets recorded; a slower,
+     * older write never replaces what a newer one committed), or failed ({@code committed} null).
+     */
+    synchronized void endCommit(Map<TopicPartition, CommittedOffset> committed, long logPosition) {
+        offsets.commitEnded();
+        if (committed != null) {
+            offsets.apply(committed, logPosition);
+        }
     }
 
     synchronized void removeOffsets(Set<TopicPartition> partitions) {

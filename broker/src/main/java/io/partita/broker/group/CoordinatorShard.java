@@ -22,6 +22,7 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.Record;
 import org.apache.kafka.common.record.internal.RecordBatch;
 import org.apache.kafka.common.record.internal.SimpleRecord;
+import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ final class CoordinatorShard implements GroupRuntime {
     private final ReplicaManager replicaManager;
     private final ScheduledExecutorService timer;
     private final GroupConfig config;
+    private final Time time;
     private final Map<String, ClassicGroup> groups = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private volatile boolean closed;
@@ -49,8 +51,10 @@ final class CoordinatorShard implements GroupRuntime {
             int leaderEpoch,
             ReplicaManager replicaManager,
             ScheduledExecutorService timer,
-            GroupConfig config) {
+            GroupConfig config,
+            Time time) {
         this.topicPartition = topicPartition;
+        this.time = time;
         this.leaderEpoch = leaderEpoch;
         this.replicaManager = replicaManager;
         this.timer = timer;
@@ -75,7 +79,7 @@ final class CoordinatorShard implements GroupRuntime {
 
     @Override
     public long now() {
-        return System.currentTimeMillis();
+        return time.milliseconds();
     }
 
     @Override

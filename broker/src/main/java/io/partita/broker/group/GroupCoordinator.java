@@ -27,6 +27,7 @@ import org.apache.kafka.common.message.SyncGroupRequestData;
 import org.apache.kafka.common.message.SyncGroupResponseData;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.SimpleRecord;
+import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,9 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
     private final ScheduledExecutorService timer;
     private final Executor loader;
     private final Supplier<ClusterSnapshot> metadata;
+    /** The one clock of the group coordinator: sessions, offset commits and their expiry. */
+    private final Time time;
+
     private final Map<Integer, CoordinatorShard> shards = new ConcurrentHashMap<>();
 
     /**
@@ -56,8 +60,10 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
             ReplicaManager replicaManager,
             ScheduledExecutorService timer,
             Executor loader,
-            Supplier<ClusterSnapshot> metadata) {
+            Supplier<ClusterSnapshot> metadata,
+            Time time) {
         this.config = config;
+        this.time = time;
         this.replicaManager = replicaManager;
         this.timer = timer;
         this.loader = loader;
@@ -87,7 +93,7 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
         if (!OffsetsTopic.NAME.equals(tp.topic())) {
             return;
         }
-        CoordinatorShard shard = new CoordinatorShard(tp, partition.leaderEpoch(), replicaManager, timer, config);
+        CoordinatorShard shard = new CoordinatorShard(tp, partition.leaderEpoch(), replicaManager, timer, config, time);
         CoordinatorShard previous = shards.put(tp.partition(), shard);
         if (previous != null) {
             previous.unload();
@@ -260,12 +266,17 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
             return CompletableFuture.completedFuture(results);
         }
         ClassicGroup target = group;
+        if (!target.beginCommit()) {
+            // Forgotten by the offset expiry since it was looked up: the client retries and finds a fresh one.
+            return CompletableFuture.completedFuture(all(request.keySet(), Errors.COORDINATOR_NOT_AVAILABLE));
+        }
         return shard.write(records).handle((position, error) -> {
             if (error != null) {
+                target.endCommit(null, -1);
                 Errors code = GroupErrors.forWrite(error, true);
                 accepted.keySet().forEach(tp -> results.put(tp, code));
             } else {
-                target.applyOffsets(accepted, position);
+                target.endCommit(accepted, position);
                 accepted.keySet().forEach(tp -> results.put(tp, Errors.NONE));
             }
             return results;
@@ -433,7 +444,7 @@ public final class GroupCoordinator implements PartitionRoleListener, AutoClosea
 
     /** offsets.retention.minutes: expired offsets of empty groups go, and groups left with nothing go too. */
     void expireOffsets() {
-        long now = System.currentTimeMillis();
+        long now = time.milliseconds();
         for (CoordinatorShard shard : shards.values()) {
             if (!shard.isLoaded()) {
                 continue;

@@ -15,6 +15,8 @@ final class GroupOffsets {
     private final Map<TopicPartition, CommittedOffset> offsets = new HashMap<>();
     /** The log offset each committed offset was written at: a commit answered late never overwrites a newer one. */
     private final Map<TopicPartition, Long> positions = new HashMap<>();
+    /** Commits being written: until they end, the group holds offsets (Kafka's pending offset commits). */
+    private int pendingCommits;
 
     /** Offsets loaded from the log by a new coordinator: any commit written after them replaces them. */
     void restore(Map<TopicPartition, CommittedOffset> loaded) {
@@ -47,8 +49,17 @@ final class GroupOffsets {
         return Set.copyOf(offsets.keySet());
     }
 
+    /** No offsets, and none being written. */
     boolean isEmpty() {
-        return offsets.isEmpty();
+        return offsets.isEmpty() && pendingCommits == 0;
+    }
+
+    void commitStarted() {
+        pendingCommits++;
+    }
+
+    void commitEnded() {
+        pendingCommits--;
     }
 
     /** The offsets whose age, counted from {@code base} of each, has reached {@code retentionMs} at {@code now}. */

@@ -3,16 +3,19 @@ package io.partita.broker.local;
 import io.partita.broker.config.BrokerConfig;
 import io.partita.broker.server.BrokerNode;
 import java.util.Map;
+import org.apache.kafka.common.utils.Time;
 
 /** A node inside the current JVM: fastest to start, used by the app and most tests. */
 final class InProcessNode implements LocalNode {
     private final int id;
     private final int port;
     private final Map<String, String> properties;
+    private final Time time;
     private volatile BrokerNode node;
 
-    InProcessNode(int id, int port, Map<String, String> properties) {
+    InProcessNode(int id, int port, Map<String, String> properties, Time time) {
         this.id = id;
+        this.time = time;
         this.port = port;
         this.properties = properties;
     }
@@ -37,7 +40,7 @@ final class InProcessNode implements LocalNode {
         if (node != null) {
             return;
         }
-        BrokerNode fresh = new BrokerNode(new BrokerConfig(properties));
+        BrokerNode fresh = new BrokerNode(new BrokerConfig(properties), time);
         fresh.start();
         node = fresh;
     }

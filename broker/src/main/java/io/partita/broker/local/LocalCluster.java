@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.kafka.common.utils.Time;
 import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,8 @@ public final class LocalCluster implements AutoCloseable {
      * @param childJvms       run nodes as child JVMs instead of in this JVM
      * @param overrides       extra broker properties for every node
      * @param childJvmOptions JVM options of a child-JVM node (heap, GC, ...); ignored for in-process nodes
+     * @param time            the clock of in-process nodes (a test's, to move time instead of waiting); child JVMs
+     *                        keep the system clock
      */
     public record Settings(
             int nodes,
@@ -75,7 +78,8 @@ public final class LocalCluster implements AutoCloseable {
             Path dataDir,
             boolean childJvms,
             Map<String, String> overrides,
-            List<String> childJvmOptions) {
+            List<String> childJvmOptions,
+            Time time) {
         /** Small enough for three nodes next to a test JVM on a laptop. */
         public static final List<String> DEFAULT_CHILD_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
@@ -105,7 +109,7 @@ public final class LocalCluster implements AutoCloseable {
         }
 
         public Settings(int nodes, int basePort, Path dataDir, boolean childJvms, Map<String, String> overrides) {
-            this(nodes, basePort, dataDir, childJvms, overrides, DEFAULT_CHILD_JVM_OPTIONS);
+            this(nodes, basePort, dataDir, childJvms, overrides, DEFAULT_CHILD_JVM_OPTIONS, Time.SYSTEM);
         }
 
         public static Settings of(int nodes, Path dataDir) {
@@ -113,7 +117,7 @@ public final class LocalCluster implements AutoCloseable {
         }
 
         public Settings withBasePort(int port) {
-            return new Settings(nodes, port, dataDir, childJvms, overrides, childJvmOptions);
+            return new Settings(nodes, port, dataDir, childJvms, overrides, childJvmOptions, time);
         }
 
         /**
@@ -125,18 +129,23 @@ public final class LocalCluster implements AutoCloseable {
         }
 
         public Settings withChildJvms(boolean child) {
-            return new Settings(nodes, basePort, dataDir, child, overrides, childJvmOptions);
+            return new Settings(nodes, basePort, dataDir, child, overrides, childJvmOptions, time);
         }
 
         public Settings withOverrides(Map<String, String> extra) {
             Map<String, String> merged = new HashMap<>(overrides);
             merged.putAll(extra);
-            return new Settings(nodes, basePort, dataDir, childJvms, merged, childJvmOptions);
+            return new Settings(nodes, basePort, dataDir, childJvms, merged, childJvmOptions, time);
         }
 
         /** Replaces the JVM options of child-JVM nodes (e.g. a benchmark's heap). */
         public Settings withChildJvmOptions(List<String> options) {
-            return new Settings(nodes, basePort, dataDir, childJvms, overrides, options);
+            return new Settings(nodes, basePort, dataDir, childJvms, overrides, options, time);
+        }
+
+        /** In-process nodes read this clock instead of the system's (tests move it). */
+        public Settings withTime(Time clock) {
+            return new Settings(nodes, basePort, dataDir, childJvms, overrides, childJvmOptions, clock);
         }
     }
 
@@ -223,7 +232,7 @@ public final class LocalCluster implements AutoCloseable {
         props.putAll(settings.overrides());
         return settings.childJvms()
                 ? new ChildProcessNode(id, port, dir, props, settings.childJvmOptions())
-                : new InProcessNode(id, port, props);
+                : new InProcessNode(id, port, props, settings.time());
     }
 
     public Path nodeDirectory(int id) {

@@ -32,6 +32,7 @@ import org.apache.kafka.common.requests.ListOffsetsRequest;
 import org.apache.kafka.common.requests.ListOffsetsResponse;
 import org.apache.kafka.common.requests.OffsetsForLeaderEpochRequest;
 import org.apache.kafka.common.requests.OffsetsForLeaderEpochResponse;
+import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ final class ReplicaFetcher implements AutoCloseable {
     private final int localBrokerId;
     private final int leaderId;
     private final ReplicationSettings settings;
+    private final Time time;
     private final BlockingKafkaClient client;
     private final Map<TopicPartition, FetchState> partitions = new ConcurrentHashMap<>();
     private final ReentrantLock processing = new ReentrantLock();
@@ -71,8 +73,9 @@ final class ReplicaFetcher implements AutoCloseable {
         }
     }
 
-    ReplicaFetcher(int localBrokerId, int leaderId, String host, int port, ReplicationSettings settings) {
+    ReplicaFetcher(int localBrokerId, int leaderId, String host, int port, ReplicationSettings settings, Time time) {
         this.localBrokerId = localBrokerId;
+        this.time = time;
         this.leaderId = leaderId;
         this.settings = settings;
         this.client = new BlockingKafkaClient(
@@ -151,7 +154,7 @@ final class ReplicaFetcher implements AutoCloseable {
     }
 
     private void doWork() throws IOException, InterruptedException {
-        long now = System.currentTimeMillis();
+        long now = time.milliseconds();
         List<FetchState> truncating = new ArrayList<>();
         List<FetchState> fetching = new ArrayList<>();
         long nextDue = Long.MAX_VALUE;
@@ -418,7 +421,7 @@ final class ReplicaFetcher implements AutoCloseable {
     /** Leadership moved or the leader is not ready: wait for new metadata (which replaces this state). */
     private void backOff(FetchState state, Errors error) {
         LOG.debug("Fetching {} from node {}: {}; backing off", state.partition.topicPartition(), leaderId, error);
-        state.delayedUntilMs = System.currentTimeMillis() + settings.fetchBackoffMs();
+        state.delayedUntilMs = time.milliseconds() + settings.fetchBackoffMs();
     }
 
     private void await(CompletableFuture<?> future) throws IOException, InterruptedException {

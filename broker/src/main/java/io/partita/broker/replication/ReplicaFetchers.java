@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * The replica fetchers of one node, one per leader node it follows (Kafka's {@code ReplicaFetcherManager}
@@ -13,11 +14,13 @@ import org.apache.kafka.common.TopicPartition;
 final class ReplicaFetchers implements AutoCloseable {
     private final int localBrokerId;
     private final ReplicationSettings settings;
+    private final Time time;
     private final Map<Integer, ReplicaFetcher> byLeader = new HashMap<>();
 
-    ReplicaFetchers(int localBrokerId, ReplicationSettings settings) {
+    ReplicaFetchers(int localBrokerId, ReplicationSettings settings, Time time) {
         this.localBrokerId = localBrokerId;
         this.settings = settings;
+        this.time = time;
     }
 
     /** Follows {@code partition} from {@code leaderId} at host:port, leaving any other fetcher of it. */
@@ -37,7 +40,7 @@ final class ReplicaFetchers implements AutoCloseable {
             fetcher = null;
         }
         if (fetcher == null) {
-            fetcher = new ReplicaFetcher(localBrokerId, leaderId, host, port, settings);
+            fetcher = new ReplicaFetcher(localBrokerId, leaderId, host, port, settings, time);
             byLeader.put(leaderId, fetcher);
             fetcher.start();
         }

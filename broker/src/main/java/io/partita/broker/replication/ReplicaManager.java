@@ -33,6 +33,7 @@ import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.utils.Time;
 import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,9 @@ public final class ReplicaManager {
     private final Function<String, LogConfig> topicConfigs;
     private final ClusterStore clusterStore;
     private final ReplicationSettings settings;
+    /** The one clock of replication: ISR lag, follower progress (a test moves it instead of waiting). */
+    private final Time time;
+
     private final DelayedFetches delayedFetches = new DelayedFetches();
     private final ScheduledExecutorService isrThread;
     private final DelayedProduces delayedProduces;
@@ -84,8 +88,10 @@ public final class ReplicaManager {
             LogStore logStore,
             Function<String, LogConfig> topicConfigs,
             ClusterStore clusterStore,
-            ReplicationSettings settings) {
+            ReplicationSettings settings,
+            Time time) {
         this.brokerId = brokerId;
+        this.time = time;
         this.logStore = logStore;
         this.topicConfigs = topicConfigs;
         this.clusterStore = clusterStore;
@@ -100,7 +106,7 @@ public final class ReplicaManager {
         this.isrThread = isrExecutor;
         this.delayedProduces = new DelayedProduces(isrThread);
         this.deleteRecordsWaiters = new DelayedDeleteRecords(isrThread);
-        this.fetchers = new ReplicaFetchers(brokerId, settings);
+        this.fetchers = new ReplicaFetchers(brokerId, settings, time);
         long period = Math.max(1, settings.lagTimeMaxMs() / 2);
         isrThread.scheduleWithFixedDelay(this::shrinkIsrs, period, period, TimeUnit.MILLISECONDS);
     }
@@ -141,7 +147,7 @@ public final class ReplicaManager {
         if (storeFailure != null) {
             return; // the node has left the cluster: nothing to open, lead or follow
         }
-        long now = System.currentTimeMillis();
+        long now = time.milliseconds();
         eligibleForIsr = snapshot.brokers().keySet().stream()
                 .filter(id -> !snapshot.isShuttingDown(id))
                 .collect(Collectors.toUnmodifiableSet());
@@ -312,7 +318,7 @@ public final class ReplicaManager {
      */
     public void onFollowerFetch(Partition partition, int replicaId, long fetchOffset, long followerLogStartOffset) {
         Partition.FollowerFetch result =
-                partition.onFollowerFetch(replicaId, fetchOffset, followerLogStartOffset, System.currentTimeMillis());
+                partition.onFollowerFetch(replicaId, fetchOffset, followerLogStartOffset, time.milliseconds());
         deleteRecordsWaiters.check(partition.topicPartition());
         if (result.highWatermarkAdvanced()) {
             delayedFetches.wake(partition.topicPartition());
@@ -364,7 +370,7 @@ public final class ReplicaManager {
     }
 
     private void shrinkIsrs() {
-        long now = System.currentTimeMillis();
+        long now = time.milliseconds();
         for (Partition partition : partitions.values()) {
             try {
                 partition.shrunkIsr(now, settings.lagTimeMaxMs()).ifPresent(isr -> {

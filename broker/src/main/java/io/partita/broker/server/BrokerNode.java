@@ -32,6 +32,7 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.nodes.PersistentNode;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class BrokerNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerNode.class);
 
     private final BrokerConfig config;
+    private final Time time;
     private CuratorFramework zk;
     private volatile LogStore logStore;
     private ClusterView clusterView;
@@ -66,7 +68,16 @@ public final class BrokerNode implements AutoCloseable {
     private DirectoryLock dataDirLock;
 
     public BrokerNode(BrokerConfig config) {
+        this(config, Time.SYSTEM);
+    }
+
+    /**
+     * A node whose replication, controller and group coordinator read {@code time} (a test's clock, moved instead
+     * of waited for).
+     */
+    public BrokerNode(BrokerConfig config, Time time) {
         this.config = config;
+        this.time = time;
     }
 
     public BrokerConfig config() {
@@ -120,11 +131,11 @@ public final class BrokerNode implements AutoCloseable {
             timerExecutor.setRemoveOnCancelPolicy(true);
             timer = timerExecutor;
             clusterView = new ClusterView(zk, name);
-            replicaManager =
-                    new ReplicaManager(config.brokerId(), logStore, this::topicConfig, store, config.replication());
+            replicaManager = new ReplicaManager(
+                    config.brokerId(), logStore, this::topicConfig, store, config.replication(), time);
             // Before the first metadata: leaderships of __consumer_offsets found at start-up load their groups.
             ClusterView view = clusterView;
-            groupCoordinator = new GroupCoordinator(config.groups(), replicaManager, timer, io, view::snapshot);
+            groupCoordinator = new GroupCoordinator(config.groups(), replicaManager, timer, io, view::snapshot, time);
             replicaManager.addRoleListener(groupCoordinator);
             groupCoordinator.start();
             clusterView.addListener(replicaManager::onMetadata);
@@ -172,6 +183,7 @@ public final class BrokerNode implements AutoCloseable {
                     host,
                     port,
                     config.rack().orElse(null),
+                    // Wall-clock time, not the node's clock: whoever starts a node compares it with its own start.
                     System.currentTimeMillis(),
                     BrokerRegistration.State.RUNNING,
                     config.maxPartitions());
@@ -189,7 +201,8 @@ public final class BrokerNode implements AutoCloseable {
                             topic -> topicConfig(topic).uncleanLeaderElectionEnable(),
                             config.autoLeaderRebalanceEnable(),
                             config.leaderImbalanceCheckIntervalMs(),
-                            config.leaderImbalancePerBrokerPercentage()));
+                            config.leaderImbalancePerBrokerPercentage()),
+                    time);
             controller.start();
             LOG.info(
                     "Node {} started: listening on {}:{}, data in {}, cluster {}",

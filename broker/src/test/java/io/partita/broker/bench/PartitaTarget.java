@@ -77,7 +77,8 @@ final class PartitaTarget implements BenchTarget {
     private String startCluster(Path dataDir) throws Exception {
         List<String> jvmArgs = new ArrayList<>(List.of("-Xmx" + config.heap()));
         jvmArgs.addAll(extraJvmArgs());
-        cluster = new LocalCluster(new LocalCluster.Settings(nodes, 0, dataDir, true, brokerOverrides(), jvmArgs));
+        cluster = new LocalCluster(
+                new LocalCluster.Settings(nodes, 0, dataDir, true, brokerOverrides()).withChildJvmOptions(jvmArgs));
         cluster.start(); // returns once every node has registered and a controller is elected
         String bootstrap = cluster.bootstrapServers();
         BenchSupport.awaitReady(

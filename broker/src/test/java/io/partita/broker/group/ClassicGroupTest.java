@@ -162,12 +162,30 @@ class ClassicGroupTest {
     }
 
     @Test
+    void anEmptyGroupWithACommitBeingWrittenIsNotForgottenUnderIt() {
+        TopicPartition tp = new TopicPartition("t", 0);
+        assertThat(group.beginCommit()).isTrue();
+        assertThat(group.markDeadIfOffsetless())
+                .as("the offset expiry must not drop the group while its commit is written")
+                .isFalse();
+        group.endCommit(Map.of(tp, new CommittedOffset(5, -1, "", runtime.now())), 0);
+        assertThat(group.offsets()).containsKey(tp);
+
+        group.removeOffsets(Set.of(tp));
+        assertThat(group.beginCommit()).isTrue();
+        group.endCommit(null, -1); // the write failed
+        assertThat(group.markDeadIfOffsetless()).isTrue();
+        assertThat(group.beginCommit()).as("a dead group takes no commit").isFalse();
+    }
+
+    @Test
     void offsetsOfAnEmptyGroupExpireAfterTheRetentionCountedFromWhenItBecameEmpty() {
         TopicPartition tp = new TopicPartition("t", 0);
         String a = newMemberId();
         group.join(join(a, null, "range"), "c", "h", true, false).join();
         group.sync(sync(a, 1)).join();
-        group.applyOffsets(Map.of(tp, new CommittedOffset(5, -1, "", runtime.now())), 0);
+        assertThat(group.beginCommit()).isTrue();
+        group.endCommit(Map.of(tp, new CommittedOffset(5, -1, "", runtime.now())), 0);
         long retention = 60_000;
         for (int i = 0; i < 15; i++) {
             runtime.advance(8_000);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Time;
 
 /** A local cluster in a temporary directory, removed again on close. */
 public final class TestCluster implements AutoCloseable {
@@ -19,9 +20,14 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public static TestCluster start(int nodes, Map<String, String> overrides) throws Exception {
+        return start(nodes, overrides, Time.SYSTEM);
+    }
+
+    /** In-process nodes on {@code time} (a {@link ManualTime}, for a test that moves time instead of waiting). */
+    public static TestCluster start(int nodes, Map<String, String> overrides, Time time) throws Exception {
         Path dir = Files.createTempDirectory("partita-test-");
-        LocalCluster cluster =
-                new LocalCluster(LocalCluster.Settings.of(nodes, dir).withOverrides(overrides));
+        LocalCluster cluster = new LocalCluster(
+                LocalCluster.Settings.of(nodes, dir).withOverrides(overrides).withTime(time));
         return new TestCluster(dir, cluster.start());
     }
 
