@@ -7,6 +7,7 @@ import io.partita.app.client.records.Message;
 import io.partita.app.client.records.MessageFilter;
 import io.partita.app.common.ClipboardText;
 import io.partita.app.common.Dialogs;
+import io.partita.app.common.HintedChoice;
 import io.partita.app.common.StartChoice;
 import io.partita.app.produce.ProduceDialog;
 import io.partita.app.replay.ReplayDialog;
@@ -111,14 +112,7 @@ public final class MessagesView extends VBox {
         TextField startInput = new TextField();
         startInput.setId("browse-start-value");
         startInput.textProperty().bindBidirectional(model.startInputProperty());
-        startInput
-                .promptTextProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> model.startProperty().get().hint(), model.startProperty()));
-        startInput
-                .disableProperty()
-                .bind(Bindings.createBooleanBinding(
-                        () -> !model.startProperty().get().needsInput(), model.startProperty()));
+        HintedChoice.bindInput(startInput, model.startProperty());
         HBox.setHgrow(startInput, Priority.ALWAYS);
         startInput.setOnAction(e -> model.read());
         Button read = new Button("Read");

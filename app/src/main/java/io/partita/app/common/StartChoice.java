@@ -5,7 +5,7 @@ import io.partita.app.client.records.StartAt;
 import java.time.ZoneId;
 
 /** The browser's "start at" choice, and what the user typed beside it turned into a {@link StartAt}. */
-public enum StartChoice {
+public enum StartChoice implements HintedChoice {
     EARLIEST("Earliest", ""),
     LATEST("Latest", ""),
     OFFSET("Offset", "an offset, e.g. 500"),
@@ -20,13 +20,9 @@ public enum StartChoice {
         this.hint = hint;
     }
 
-    /** What the input field asks for; empty when the choice needs no input. */
+    @Override
     public String hint() {
         return hint;
-    }
-
-    public boolean needsInput() {
-        return !hint.isEmpty();
     }
 
     /**

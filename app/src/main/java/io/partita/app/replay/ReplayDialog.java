@@ -5,6 +5,7 @@ import io.partita.app.client.records.Message;
 import io.partita.app.client.records.MessageFilter;
 import io.partita.app.client.replay.ReplayPosition;
 import io.partita.app.common.Dialogs;
+import io.partita.app.common.HintedChoice;
 import io.partita.app.common.StartChoice;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -56,14 +57,7 @@ public final class ReplayDialog extends Dialog<Void> {
         TextField fromInput = new TextField();
         fromInput.setId("replay-from-value");
         fromInput.textProperty().bindBidirectional(model.fromInputProperty());
-        fromInput
-                .promptTextProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> model.fromProperty().get().hint(), model.fromProperty()));
-        fromInput
-                .disableProperty()
-                .bind(Bindings.createBooleanBinding(
-                        () -> !model.fromProperty().get().needsInput(), model.fromProperty()));
+        HintedChoice.bindInput(fromInput, model.fromProperty());
         HBox.setHgrow(fromInput, Priority.ALWAYS);
         ChoiceBox<ReplayViewModel.UntilChoice> untilKind =
                 new ChoiceBox<>(FXCollections.observableArrayList(ReplayViewModel.UntilChoice.values()));
@@ -71,9 +65,7 @@ public final class ReplayDialog extends Dialog<Void> {
         untilKind.valueProperty().bindBidirectional(model.untilKindProperty());
         TextField until = new TextField();
         until.setId("replay-until");
-        until.promptTextProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> model.untilKindProperty().get().hint(), model.untilKindProperty()));
+        HintedChoice.bindInput(until, model.untilKindProperty());
         until.textProperty().bindBidirectional(model.untilInputProperty());
         HBox.setHgrow(until, Priority.ALWAYS);
 

@@ -11,6 +11,7 @@ import io.partita.app.client.replay.ReplayPlan;
 import io.partita.app.client.replay.ReplayPosition;
 import io.partita.app.client.replay.ReplayProgress;
 import io.partita.app.client.replay.Speed;
+import io.partita.app.common.HintedChoice;
 import io.partita.app.common.PartitionChoices;
 import io.partita.app.common.StartChoice;
 import java.time.ZoneId;
@@ -47,7 +48,7 @@ public final class ReplayViewModel {
     static final int AXES_AT_MOST = 12;
 
     /** What the stop field holds; empty means the end of each partition. */
-    public enum UntilChoice {
+    public enum UntilChoice implements HintedChoice {
         OFFSET("Offset", "an offset; empty: to the end"),
         TIME("Time", "e.g. 2026-11-25 14:30; empty: to the end");
 
@@ -59,6 +60,7 @@ public final class ReplayViewModel {
             this.hint = hint;
         }
 
+        @Override
         public String hint() {
             return hint;
         }

@@ -2,9 +2,9 @@ package io.partita.app.transfer;
 
 import atlantafx.base.theme.Styles;
 import io.partita.app.common.Dialogs;
+import io.partita.app.common.HintedChoice;
 import io.partita.app.common.StartChoice;
 import java.io.File;
-import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -62,14 +62,7 @@ public final class ExportDialog extends Dialog<Void> {
             TextField fromInput = new TextField();
             fromInput.setId("export-from-value");
             fromInput.textProperty().bindBidirectional(model.fromInputProperty());
-            fromInput
-                    .promptTextProperty()
-                    .bind(Bindings.createStringBinding(
-                            () -> model.fromProperty().get().hint(), model.fromProperty()));
-            fromInput
-                    .disableProperty()
-                    .bind(Bindings.createBooleanBinding(
-                            () -> !model.fromProperty().get().needsInput(), model.fromProperty()));
+            HintedChoice.bindInput(fromInput, model.fromProperty());
             HBox.setHgrow(fromInput, Priority.ALWAYS);
 
             ChoiceBox<ExportViewModel.StopChoice> stop =
@@ -80,14 +73,7 @@ public final class ExportDialog extends Dialog<Void> {
             TextField stopInput = new TextField();
             stopInput.setId("export-stop-value");
             stopInput.textProperty().bindBidirectional(model.stopInputProperty());
-            stopInput
-                    .promptTextProperty()
-                    .bind(Bindings.createStringBinding(
-                            () -> model.stopProperty().get().hint(), model.stopProperty()));
-            stopInput
-                    .disableProperty()
-                    .bind(Bindings.createBooleanBinding(
-                            () -> !model.stopProperty().get().needsInput(), model.stopProperty()));
+            HintedChoice.bindInput(stopInput, model.stopProperty());
             HBox.setHgrow(stopInput, Priority.ALWAYS);
 
             grid.addRow(row++, Dialogs.fieldLabel("Topic", topic), row(topic, partition));

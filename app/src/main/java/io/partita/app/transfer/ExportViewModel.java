@@ -7,6 +7,7 @@ import io.partita.app.client.transfer.ExportPlan;
 import io.partita.app.client.transfer.TransferClient;
 import io.partita.app.client.transfer.TransferControl;
 import io.partita.app.client.transfer.TransferProgress;
+import io.partita.app.common.HintedChoice;
 import io.partita.app.common.PartitionChoices;
 import io.partita.app.common.StartChoice;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class ExportViewModel {
     public static final String ALL_PARTITIONS = "All partitions";
 
     /** Where the exported range stops, as offered by the form. */
-    public enum StopChoice {
+    public enum StopChoice implements HintedChoice {
         END("End of the partition", ""),
         OFFSET("Offset", "not included, e.g. 1000"),
         TIME("Time", "first record at or after it, e.g. 2026-11-25 14:30");
@@ -52,12 +53,9 @@ public final class ExportViewModel {
             this.hint = hint;
         }
 
+        @Override
         public String hint() {
             return hint;
-        }
-
-        public boolean needsInput() {
-            return !hint.isEmpty();
         }
 
         /** Where a read would begin that the range stops before ({@link StartAt.Latest} for the end). */
