@@ -85,8 +85,8 @@ public final class AppViewModel {
         WorkspaceViewModel ws = new WorkspaceViewModel(gateway, connection);
         ws.selectedTabProperty().set(preferences.lastTab());
         ws.selectedTabProperty().addListener((o, was, tab) -> preferences.saveLastTab(tab));
-        ws.messages().fileFolderProperty().set(preferences.fileFolder());
-        ws.messages().fileFolderProperty().addListener((o, was, folder) -> preferences.saveFileFolder(folder));
+        ws.messages().forms().fileFolderProperty().set(preferences.fileFolder());
+        ws.messages().forms().fileFolderProperty().addListener((o, was, folder) -> preferences.saveFileFolder(folder));
         workspace.set(ws);
         ws.startAutoRefresh();
     }

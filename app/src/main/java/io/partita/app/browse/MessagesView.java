@@ -76,8 +76,8 @@ public final class MessagesView extends VBox {
     public MessagesView(MessagesViewModel model) {
         this.model = model;
         this.transfers = new TransferWindows(
-                model::export,
-                model::importForm,
+                model.forms()::export,
+                model.forms()::importForm,
                 () -> getScene() == null ? null : getScene().getWindow());
         getStyleClass().add("messages-panel");
         setId("messages-panel");
@@ -416,8 +416,10 @@ public final class MessagesView extends VBox {
             produceDialog.getDialogPane().getScene().getWindow().requestFocus();
             return;
         }
-        produceDialog =
-                new ProduceDialog(getScene() == null ? null : getScene().getWindow(), model.produce(), model::show);
+        produceDialog = new ProduceDialog(
+                getScene() == null ? null : getScene().getWindow(),
+                model.forms().produce(),
+                model::show);
         produceDialog.show();
     }
 
@@ -427,7 +429,9 @@ public final class MessagesView extends VBox {
             replayDialog.getDialogPane().getScene().getWindow().requestFocus();
             return;
         }
-        replayDialog = new ReplayDialog(getScene() == null ? null : getScene().getWindow(), model.replay());
+        replayDialog = new ReplayDialog(
+                getScene() == null ? null : getScene().getWindow(),
+                model.forms().replay());
         replayDialog.show();
     }
 

@@ -14,10 +14,6 @@ import io.partita.app.client.records.MessagePage;
 import io.partita.app.client.records.PageMerge;
 import io.partita.app.client.records.StartAt;
 import io.partita.app.common.StartChoice;
-import io.partita.app.produce.ProduceViewModel;
-import io.partita.app.replay.ReplayViewModel;
-import io.partita.app.transfer.ExportViewModel;
-import io.partita.app.transfer.ImportViewModel;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,10 +83,13 @@ public final class MessagesViewModel {
     private final IntegerProperty partitionCount = new SimpleIntegerProperty(this, "partitionCount", 0);
     private ToIntFunction<String> topicPartitions = name -> 0;
     private final BooleanProperty formatChosenByUser = new SimpleBooleanProperty(this, "formatChosenByUser", false);
+    private final BrowserForms forms;
 
     public MessagesViewModel(ClusterGateway gateway, Supplier<ZoneId> zone) {
         this.gateway = gateway;
         this.zone = zone;
+        this.forms =
+                new BrowserForms(gateway, topics, name -> topicPartitions.applyAsInt(name), zone, topic, partition);
         partitionCount.addListener((o, was, n) -> {
             List<Integer> wanted = IntStream.range(0, n.intValue()).boxed().toList();
             if (!partitions.equals(wanted)) {
@@ -141,51 +140,10 @@ public final class MessagesViewModel {
         partitionCount.set(name == null ? 0 : topicPartitions.applyAsInt(name));
     }
 
-    /** A fresh produce form, on the topic being browsed. */
-    public ProduceViewModel produce() {
-        ProduceViewModel form =
-                new ProduceViewModel(gateway.produce(), topics, name -> topicPartitions.applyAsInt(name), zone.get());
-        form.topicProperty().set(topic.get());
-        return form;
+    /** The produce, replay, export and import forms, each made on the topic and partition browsed. */
+    public BrowserForms forms() {
+        return forms;
     }
-
-    /** A fresh replay form, on the partition being browsed. */
-    public ReplayViewModel replay() {
-        ReplayViewModel form =
-                new ReplayViewModel(gateway.replay(), topics, name -> topicPartitions.applyAsInt(name), zone.get());
-        form.topicProperty().set(topic.get());
-        if (partition.get() != null && partition.get() != ALL_PARTITIONS) {
-            form.partitionProperty().set(Integer.toString(partition.get()));
-        }
-        return form;
-    }
-
-    // ---- Export and import (issue 7) ----
-    /** The folder a file was last chosen in for an export or import ("" for none); the app remembers it. */
-    private final StringProperty fileFolder = new SimpleStringProperty(this, "fileFolder", "");
-
-    /** A fresh export form: for {@code selected} records, or (when empty) on the partition being browsed. */
-    public ExportViewModel export(List<Message> selected) {
-        ExportViewModel form = new ExportViewModel(
-                gateway.transfer(), topics, name -> topicPartitions.applyAsInt(name), zone.get(), fileFolder, selected);
-        form.topicProperty().set(topic.get());
-        if (partition.get() != null) {
-            form.partitionProperty().set(Integer.toString(partition.get()));
-        }
-        return form;
-    }
-
-    /** A fresh import form, into the topic being browsed. */
-    public ImportViewModel importForm() {
-        ImportViewModel form = new ImportViewModel(gateway.transfer(), topics, fileFolder);
-        form.topicProperty().set(topic.get());
-        return form;
-    }
-
-    public StringProperty fileFolderProperty() {
-        return fileFolder;
-    }
-    // ---- end of export and import ----
 
     /** Shows a record just sent: its partition, read from its offset. */
     public CompletableFuture<Void> show(Delivery delivery) {
