@@ -2,6 +2,7 @@ package io.partita.app.client.core;
 
 import io.partita.broker.local.LocalCluster;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -133,8 +134,15 @@ public final class ClientSession {
         admin = null;
         connection = null;
         clientProperties = null;
-        // The feature clients' consumers and producer; each live tail closes its own on its own thread.
-        onDisconnect.forEach(Runnable::run);
+        // The feature clients' consumers and producer; each live tail closes its own on its own thread. One that
+        // fails to close must not keep the others (or the admin client) open.
+        for (Runnable stop : List.copyOf(onDisconnect)) {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A client of the closed connection did not close cleanly: {}", e.toString());
+            }
+        }
         onDisconnect.clear();
         if (a != null) {
             a.close(Duration.ofSeconds(5));
