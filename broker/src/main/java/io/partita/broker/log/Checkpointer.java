@@ -94,9 +94,13 @@ final class Checkpointer implements AutoCloseable {
         CheckpointFile.Saved saved = snapshot();
         Txn<ByteBuffer> newPin = env.txnRead();
         Future<?> written = syncer.submit(() -> {
+            CheckpointEvent event = new CheckpointEvent();
+            event.begin();
             // Every page of the snapshot was written before it committed: this sync covers them all.
             env.sync(true);
             CheckpointFile.write(directory, saved);
+            event.transaction = saved.txnId();
+            event.commit();
             return null;
         });
         inFlight = new InFlight(newPin, written);

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,34 @@ class CheckpointTest {
     @AfterEach
     void forgetBoot() {
         System.clearProperty(CheckpointFile.BOOT_ID_PROPERTY);
+    }
+
+    @Test
+    void aBackgroundCheckpointShowsInAJfrRecordingWithItsTransaction() throws Exception {
+        System.setProperty(CheckpointFile.BOOT_ID_PROPERTY, "this-boot");
+        LogStoreSettings settings = LogStoreSettings.defaults(dir)
+                .withCheckpointIntervalMs(NO_TIMER)
+                .withWritebackIntervalMs(0);
+        List<RecordedEvent> checkpoints;
+        try (LogStore store = LogStore.open(settings);
+                Recording recording = new Recording()) {
+            PartitionLog log = store.openPartition(KEY, LogConfig.defaults());
+            recording.enable("io.partita.Checkpoint").withThreshold(Duration.ZERO);
+            recording.start();
+            log.appendAsLeader(LogTestSupport.batch(LogTestSupport.NOW, "one"), 0)
+                    .join();
+            long before = store.requestCheckpointForTesting();
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.checkpointCount() > before);
+            recording.stop();
+            Path file = dir.resolve("checkpoints.jfr");
+            recording.dump(file);
+            checkpoints = RecordingFile.readAllEvents(file).stream()
+                    .filter(e -> e.getEventType().getName().equals("io.partita.Checkpoint"))
+                    .toList();
+        }
+        assertThat(checkpoints).hasSize(1);
+        assertThat(checkpoints.get(0).getLong("transaction")).isPositive();
+        assertThat(checkpoints.get(0).getDuration().isNegative()).isFalse();
     }
 
     @Test
