@@ -1,5 +1,6 @@
 package io.partita.broker.api;
 
+import io.partita.broker.common.Futures;
 import io.partita.broker.replication.Partition;
 import io.partita.broker.replication.ReplicaManager;
 import java.util.ArrayList;
@@ -57,9 +58,8 @@ final class DeleteRecordsHandler implements ApiHandler<DeleteRecordsRequest> {
                                     api.replicaManager().awaitLowWatermark(partition, leaderEpoch, offset, timeoutMs))
                             .handle((outcome, e) -> {
                                 if (e != null) {
-                                    out.setErrorCode(
-                                            Errors.forException(ReplicaManager.storageError(PendingWrites.unwrap(e)))
-                                                    .code());
+                                    out.setErrorCode(Errors.forException(ReplicaManager.storageError(Futures.unwrap(e)))
+                                            .code());
                                 } else {
                                     out.setErrorCode(outcome.error().code()).setLowWatermark(outcome.lowWatermark());
                                 }

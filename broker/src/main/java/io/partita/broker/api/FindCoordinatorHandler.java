@@ -3,6 +3,7 @@ package io.partita.broker.api;
 import io.partita.broker.cluster.BrokerRegistration;
 import io.partita.broker.cluster.ClusterSnapshot;
 import io.partita.broker.cluster.PartitionState;
+import io.partita.broker.common.Futures;
 import io.partita.broker.group.GroupCoordinator;
 import io.partita.broker.group.OffsetsTopic;
 import java.util.List;
@@ -125,7 +126,7 @@ final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequest>
                             api.config().requestTimeoutMs())
                     .whenComplete((v, e) -> {
                         creating.set(false);
-                        Throwable cause = e == null ? null : PendingWrites.unwrap(e);
+                        Throwable cause = e == null ? null : Futures.unwrap(e);
                         if (cause != null && !(cause instanceof TopicExistsException)) {
                             LOG.warn("Could not create {}: {}", OffsetsTopic.NAME, cause.toString());
                         }

@@ -4,6 +4,7 @@ import io.partita.broker.cluster.BrokerRegistration;
 import io.partita.broker.cluster.ClusterSnapshot;
 import io.partita.broker.cluster.PartitionState;
 import io.partita.broker.cluster.TopicAssignment;
+import io.partita.broker.common.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,11 +96,11 @@ final class MetadataHandler implements ApiHandler<MetadataRequest> {
         try {
             var plan = topics.plan(name, -1, (short) -1, Map.of(), Map.of());
             topics.create(name, plan, Map.of(), api.config().requestTimeoutMs()).whenComplete((v, e) -> {
-                if (e != null && !(PendingWrites.unwrap(e) instanceof TopicExistsException)) {
+                if (e != null && !(Futures.unwrap(e) instanceof TopicExistsException)) {
                     LOG.warn(
                             "Auto-creating topic {} failed: {}",
                             name,
-                            PendingWrites.unwrap(e).toString());
+                            Futures.unwrap(e).toString());
                 } else if (e == null) {
                     LOG.info("Auto-created topic {}", name);
                 }

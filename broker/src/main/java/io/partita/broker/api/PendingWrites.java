@@ -33,14 +33,10 @@ final class PendingWrites {
 
     /** Kafka's error for a failure: unwrapped, with a wait that ran out reported as REQUEST_TIMED_OUT. */
     static ApiError apiError(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         if (cause instanceof TimeoutException) {
             cause = new org.apache.kafka.common.errors.TimeoutException(cause.getMessage());
         }
         return ApiError.fromThrowable(cause);
-    }
-
-    static Throwable unwrap(Throwable error) {
-        return Futures.unwrap(error);
     }
 }

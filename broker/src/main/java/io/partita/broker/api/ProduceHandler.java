@@ -1,6 +1,7 @@
 package io.partita.broker.api;
 
 import io.partita.broker.cluster.ClusterSnapshot;
+import io.partita.broker.common.Futures;
 import io.partita.broker.network.Reply;
 import io.partita.broker.replication.Partition;
 import io.partita.broker.replication.ReplicaManager;
@@ -80,7 +81,7 @@ final class ProduceHandler {
                             .appendRecords(partition, leaderEpoch, records, acks == -1, data.timeoutMs())
                             .handle((result, error) -> {
                                 if (error != null) {
-                                    fail(partitionResponse, PendingWrites.unwrap(error));
+                                    fail(partitionResponse, Futures.unwrap(error));
                                 } else {
                                     partitionResponse
                                             .setBaseOffset(result.baseOffset())

@@ -56,7 +56,7 @@ public final class ClassicGroup {
     /** JoinGroup and the join phase of a rebalance, under this group's lock. */
     final GroupJoins joins = new GroupJoins(this);
     /** Sessions and the other timeouts of members, under this group's lock. */
-    private final MemberTimeouts timeouts = new MemberTimeouts(this);
+    final MemberTimeouts timeouts = new MemberTimeouts(this);
 
     ClassicGroup(String groupId, GroupRuntime runtime) {
         this.groupId = groupId;
@@ -361,10 +361,6 @@ public final class ClassicGroup {
     /** Any sign of life (heartbeat, join, sync) restarts the member's session. */
     void touch(GroupMember member) {
         timeouts.touch(member);
-    }
-
-    MemberTimeouts timeouts() {
-        return timeouts;
     }
 
     void transition(GroupState next) {

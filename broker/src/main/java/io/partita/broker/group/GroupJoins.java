@@ -74,7 +74,7 @@ final class GroupJoins {
             if (instanceId == null && requireKnownMemberId) {
                 // KIP-394: the member retries with this id, so a client that never does costs only a pending slot.
                 group.pendingMembers.add(newId);
-                group.timeouts().schedulePendingExpiry(newId, request.sessionTimeoutMs());
+                group.timeouts.schedulePendingExpiry(newId, request.sessionTimeoutMs());
                 return CompletableFuture.completedFuture(new JoinGroupResponseData()
                         .setErrorCode(Errors.MEMBER_ID_REQUIRED.code())
                         .setMemberId(newId)
@@ -208,7 +208,7 @@ final class GroupJoins {
         CompletableFuture<JoinGroupResponseData> future = member.awaitingJoin;
         group.members.put(member.memberId, member);
         member.isNew = true;
-        group.timeouts().scheduleNewMemberExpiry(member);
+        group.timeouts.scheduleNewMemberExpiry(member);
         if (member.groupInstanceId != null) {
             group.staticMembers.put(member.groupInstanceId, member.memberId);
         }
@@ -437,11 +437,10 @@ final class GroupJoins {
                 group.leaderId);
         group.pendingSync.clear();
         group.pendingSync.addAll(group.members.keySet());
-        group.timeouts()
-                .schedulePendingSyncExpiry(group.members.values().stream()
-                        .mapToInt(m -> m.rebalanceTimeoutMs)
-                        .max()
-                        .orElse(0));
+        group.timeouts.schedulePendingSyncExpiry(group.members.values().stream()
+                .mapToInt(m -> m.rebalanceTimeoutMs)
+                .max()
+                .orElse(0));
         for (GroupMember member : group.members.values()) {
             CompletableFuture<JoinGroupResponseData> waiting = member.awaitingJoin;
             member.awaitingJoin = null;
