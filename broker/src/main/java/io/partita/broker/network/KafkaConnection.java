@@ -51,7 +51,6 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     private static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
 
     private final RequestHandler handler;
-    private final ConnectionLimits limits;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     /** Frames decoded while paused, in arrival order; handled once the connection resumes. */
     private final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
@@ -66,9 +65,8 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
     private record Pending(
             RequestContext context, AbstractRequest request, CompletableFuture<Reply> response, RequestEvent event) {}
 
-    KafkaConnection(RequestHandler handler, ConnectionLimits limits) {
+    KafkaConnection(RequestHandler handler) {
         this.handler = handler;
-        this.limits = limits;
     }
 
     @Override
@@ -76,15 +74,6 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         remote = (InetSocketAddress) ctx.channel().remoteAddress();
         connectionId = ctx.channel().localAddress() + "-" + remote + "-"
                 + ctx.channel().id().asShortText();
-        if (!limits.admit(ctx.channel(), remote.getAddress())) {
-            LOG.info(
-                    "Closing {}: {} has {} connections, max.connections.per.ip",
-                    connectionId,
-                    remote.getAddress().getHostAddress(),
-                    limits.maxPerIp());
-            ctx.close();
-            return;
-        }
         ctx.fireChannelActive();
     }
 
@@ -302,7 +291,6 @@ final class KafkaConnection extends ChannelInboundHandlerAdapter {
         pending.clear();
         waiting.forEach(ByteBuf::release);
         waiting.clear();
-        limits.release(ctx.channel(), remote == null ? null : remote.getAddress());
         ctx.fireChannelInactive();
     }
 

@@ -66,6 +66,7 @@ public final class KafkaServer implements AutoCloseable {
                 .group(acceptor, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(limits)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -73,7 +74,7 @@ public final class KafkaServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast("idle", new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS))
                                 .addLast("frames", new LengthFieldBasedFrameDecoder(maxFrameBytes, 0, 4, 0, 4, true))
-                                .addLast("kafka", new KafkaConnection(handler, limits));
+                                .addLast("kafka", new KafkaConnection(handler));
                     }
                 });
         if (sendBufferBytes > 0) {
@@ -85,7 +86,6 @@ public final class KafkaServer implements AutoCloseable {
         InetSocketAddress address =
                 host == null || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
         serverChannel = bootstrap.bind(address).sync().channel();
-        limits.listener(serverChannel);
         int bound = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         LOG.info("Listening on {}:{}", host == null || host.isEmpty() ? "*" : host, bound);
         return bound;
