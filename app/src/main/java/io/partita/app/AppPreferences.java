@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class AppPreferences {
     private static final Logger LOG = LoggerFactory.getLogger(AppPreferences.class);
 
-    public static final String HOME_PROPERTY = "partita.home";
+    public static final String HOME_PROPERTY = AppFiles.HOME_PROPERTY;
     public static final String PREFS_PROPERTY = "partita.prefs";
     public static final String DEFAULT_NODE = "io/partita/app";
 
@@ -46,14 +46,16 @@ public final class AppPreferences {
     /** The preferences and home directory chosen by the system properties. */
     public static AppPreferences fromSystemProperties() {
         String node = System.getProperty(PREFS_PROPERTY, DEFAULT_NODE);
-        String home = System.getProperty(HOME_PROPERTY);
-        Path homeDir =
-                home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".partita") : Path.of(home);
-        return new AppPreferences(Preferences.userRoot().node(node), homeDir.toAbsolutePath());
+        return new AppPreferences(Preferences.userRoot().node(node), AppFiles.home());
     }
 
     public Path home() {
         return home;
+    }
+
+    /** The app's log files (see {@link Main}). */
+    public Path logDirectory() {
+        return AppFiles.logDirectory(home);
     }
 
     /** Where the local cluster keeps its data, across restarts. */

@@ -1,7 +1,10 @@
 package io.partita.app;
 
 import atlantafx.base.theme.Styles;
+import io.partita.app.about.AboutDialog;
 import io.partita.app.welcome.WelcomeView;
+import java.net.URI;
+import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -24,8 +27,9 @@ public final class AppView extends BorderPane {
 
     /**
      * @param onQuit quits the application (the window owns the stage)
+     * @param openFolder shows a folder in the desktop's file manager (the application's host services)
      */
-    public AppView(AppViewModel model, Runnable onQuit) {
+    public AppView(AppViewModel model, Runnable onQuit, Consumer<URI> openFolder) {
         this.model = model;
         this.welcome = new WelcomeView(model.welcome());
         getStyleClass().add("app");
@@ -132,7 +136,14 @@ public final class AppView extends BorderPane {
                 new SeparatorMenuItem(),
                 darkTheme);
 
-        MenuBar menuBar = new MenuBar(file, view);
+        MenuItem about = item(
+                "About Partita",
+                null,
+                () -> new AboutDialog(getScene().getWindow(), model.about(openFolder)).showAndWait());
+        about.setId("menu-about");
+        Menu help = new Menu("Help", null, about);
+
+        MenuBar menuBar = new MenuBar(file, view, help);
         menuBar.setUseSystemMenuBar(true);
         setTop(menuBar);
 

@@ -1,12 +1,16 @@
 package io.partita.app;
 
+import io.partita.app.about.AboutViewModel;
 import io.partita.app.client.ClusterGateway;
 import io.partita.app.client.core.Connection;
 import io.partita.app.client.core.ConnectionProfile;
 import io.partita.app.client.core.Failures;
 import io.partita.app.client.core.ProfileStore;
+import io.partita.app.client.core.SoftwareVersions;
 import io.partita.app.welcome.WelcomeViewModel;
+import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -151,5 +155,15 @@ public final class AppViewModel {
 
     public ReadOnlyStringProperty stoppingMessageProperty() {
         return stoppingMessage.getReadOnlyProperty();
+    }
+
+    /** Help → About; {@code openFolder} shows a folder in the desktop's file manager. */
+    public AboutViewModel about(Consumer<URI> openFolder) {
+        return new AboutViewModel(
+                SoftwareVersions.partita(),
+                SoftwareVersions.kafkaClients(),
+                preferences.home(),
+                preferences.logDirectory(),
+                openFolder);
     }
 }

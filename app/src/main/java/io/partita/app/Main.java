@@ -7,9 +7,23 @@ import javafx.application.Application;
  * classpath without the module path's launcher check.
  */
 public final class Main {
+    /** The app's logging: the console and a rolling file under its data directory. */
+    static final String LOGGING = "io/partita/app/logging.xml";
+
+    static final String LOG_DIRECTORY_PROPERTY = "partita.logs";
+
     private Main() {}
 
     public static void main(String[] args) {
+        // Before the first logger exists. The broker's jar, on the same classpath, brings its own logback.xml
+        // (the console only): name the app's, so that the app also keeps a file a user can send with a bug
+        // report. A logback.configurationFile given on the command line still wins.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty(
+                    LOG_DIRECTORY_PROPERTY,
+                    AppFiles.logDirectory(AppFiles.home()).toString());
+            System.setProperty("logback.configurationFile", LOGGING);
+        }
         Application.launch(PartitaApp.class, args);
     }
 }

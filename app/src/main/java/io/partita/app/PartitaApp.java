@@ -3,6 +3,8 @@ package io.partita.app;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.core.SoftwareVersions;
+import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.util.Objects;
 import javafx.application.Application;
@@ -42,7 +44,8 @@ public class PartitaApp extends Application {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         model = new AppViewModel(gateway, preferences);
 
-        AppView view = new AppView(model, this::quit);
+        AppView view =
+                new AppView(model, this::quit, folder -> getHostServices().showDocument(folder.toString()));
         Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         URL css = Objects.requireNonNull(PartitaApp.class.getResource(STYLESHEET), STYLESHEET + " is missing");
         scene.getStylesheets().add(css.toExternalForm());
@@ -59,6 +62,11 @@ public class PartitaApp extends Application {
             quit();
         });
         stage.show();
+        LOG.info(
+                "Partita {} showed its window {} ms after the JVM started",
+                SoftwareVersions.partita(),
+                System.currentTimeMillis()
+                        - ManagementFactory.getRuntimeMXBean().getStartTime());
         model.reopenLastConnection();
     }
 

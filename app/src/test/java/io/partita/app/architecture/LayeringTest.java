@@ -18,6 +18,7 @@ class LayeringTest {
     private static final String[] SCREENS = {
         "io.partita.app",
         "io.partita.app.welcome..",
+        "io.partita.app.about..",
         "io.partita.app.cluster..",
         "io.partita.app.topics..",
         "io.partita.app.groups..",

@@ -1,6 +1,7 @@
 package io.partita.broker.cli;
 
 import io.partita.broker.config.BrokerConfig;
+import io.partita.broker.config.PartitaVersion;
 import io.partita.broker.local.LocalCluster;
 import io.partita.broker.local.LocalNode;
 import io.partita.broker.local.NodeProcess;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "partita-broker",
         mixinStandardHelpOptions = true,
-        version = "Partita broker 0.1.0",
+        versionProvider = BrokerMain.Version.class,
         description = "A Kafka-protocol broker on LMDB, coordinated through ZooKeeper.",
         subcommands = {BrokerMain.Local.class, BrokerMain.Node.class})
 public final class BrokerMain implements Callable<Integer> {
@@ -56,6 +57,17 @@ public final class BrokerMain implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    /** {@code --version}: the Maven project's version, with the Java that runs it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "partita-broker " + PartitaVersion.get(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            };
+        }
+    }
+
     @Override
     public Integer call() {
         new CommandLine(this).usage(new PrintWriter(System.err, true));
@@ -65,6 +77,7 @@ public final class BrokerMain implements Callable<Integer> {
     @Command(
             name = "local",
             mixinStandardHelpOptions = true,
+            versionProvider = BrokerMain.Version.class,
             description = "Start an embedded ZooKeeper and a cluster of nodes on 127.0.0.1, in the foreground.")
     static final class Local implements Callable<Integer> {
         // Three, like a minimal production cluster: enough for replication factor 3 and min.insync.replicas=2.
@@ -81,6 +94,13 @@ public final class BrokerMain implements Callable<Integer> {
                 names = "--data-dir",
                 description = "Where the cluster keeps its data (default: ~/.partita/clusters/local).")
         Path dataDir;
+
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description = "A properties file of broker properties for every node, as --override; an --override"
+                        + " of the same property wins (e.g. config/local.properties of the broker's tarball).")
+        Path config;
 
         // As kafka-server-start's --override: one broker property for every node, without a properties file.
         @Option(
@@ -100,8 +120,13 @@ public final class BrokerMain implements Callable<Integer> {
             Path dir = dataDir != null
                     ? dataDir
                     : Path.of(System.getProperty("user.home"), ".partita", "clusters", "local");
-            checkOverrides();
-            LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(nodes, port, dir, false, overrides));
+            Map<String, String> properties = new LinkedHashMap<>();
+            if (config != null) {
+                properties.putAll(NodeProcess.readProperties(config));
+            }
+            properties.putAll(overrides);
+            checkOverrides(properties);
+            LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(nodes, port, dir, false, properties));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
@@ -122,8 +147,8 @@ public final class BrokerMain implements Callable<Integer> {
         }
 
         /** A bad override fails here, in one line, rather than as a node that cannot start. */
-        private void checkOverrides() {
-            Map<String, String> sample = new HashMap<>(overrides);
+        private static void checkOverrides(Map<String, String> properties) {
+            Map<String, String> sample = new HashMap<>(properties);
             sample.putIfAbsent(BrokerConfig.ZOOKEEPER_CONNECT, "127.0.0.1:2181");
             new BrokerConfig(sample);
         }
@@ -132,6 +157,7 @@ public final class BrokerMain implements Callable<Integer> {
     @Command(
             name = "node",
             mixinStandardHelpOptions = true,
+            versionProvider = BrokerMain.Version.class,
             description = "Start one node against the ZooKeeper named by zookeeper.connect in a properties file.")
     static final class Node implements Callable<Integer> {
         @Option(names = "--config", required = true, description = "A Kafka-style properties file.")

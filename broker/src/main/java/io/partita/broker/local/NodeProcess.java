@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
@@ -42,14 +44,7 @@ public final class NodeProcess {
      * shutdown hook (the JVM stopping) has closed it: its leaderships handed over first.
      */
     public static void runUntilStopped(Path config, PrintStream out) throws Exception {
-        if (!Files.isReadable(config)) {
-            throw new IllegalArgumentException("cannot read config file " + config);
-        }
-        Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(config)) {
-            props.load(in);
-        }
-        BrokerNode node = new BrokerNode(new BrokerConfig(props));
+        BrokerNode node = new BrokerNode(new BrokerConfig(readProperties(config)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -62,5 +57,19 @@ public final class NodeProcess {
         out.println("Node " + node.brokerId() + " listening on port " + node.port());
         out.flush();
         stopped.await();
+    }
+
+    /** A Kafka-style properties file; one that cannot be read is a bad argument (one line, status 2). */
+    public static Map<String, String> readProperties(Path file) throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read config file " + file);
+        }
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        props.stringPropertyNames().forEach(name -> properties.put(name, props.getProperty(name)));
+        return properties;
     }
 }

@@ -2,6 +2,7 @@ package io.partita.broker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.broker.config.PartitaVersion;
 import io.partita.broker.local.FreePorts;
 import io.partita.broker.testing.Clients;
 import java.io.IOException;
@@ -39,6 +40,18 @@ class BrokerMainTest {
     }
 
     @Test
+    void versionIsTheProjects() throws Exception {
+        for (List<String> args : List.of(List.of("--version"), List.of("local", "--version"))) {
+            Result result = run(args, Duration.ofSeconds(30));
+            assertThat(result.exitCode).isZero();
+            assertThat(result.output.lines().findFirst())
+                    .as("first line of %s", args)
+                    .contains("partita-broker " + PartitaVersion.get());
+        }
+        assertThat(PartitaVersion.get()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
     void badArgumentsAndConfigsPrintOneLineAndExitWithTwo(@TempDir Path dir) throws Exception {
         Path badConfig = dir.resolve("broker.properties");
         Files.writeString(badConfig, "broker.id=-3\nzookeeper.connect=127.0.0.1:1\n");
@@ -59,7 +72,9 @@ class BrokerMainTest {
                 List.of("node", "--config", badConfig.toString()),
                 List.of("node", "--config", noZooKeeper.toString()),
                 List.of("node", "--config", secured.toString()),
-                List.of("local", "--override", "sasl.enabled.mechanisms=PLAIN"))) {
+                List.of("local", "--override", "sasl.enabled.mechanisms=PLAIN"),
+                List.of("local", "--config", dir.resolve("missing.properties").toString()),
+                List.of("local", "--config", badConfig.toString()))) {
             Result result = run(args, Duration.ofSeconds(30));
             assertThat(result.exitCode)
                     .as("exit status of %s; output %s", args, result.output)
