@@ -1,5 +1,8 @@
 package io.partita.app;
 
+import io.partita.app.client.core.SoftwareVersions;
+import java.io.PrintStream;
+import java.util.List;
 import javafx.application.Application;
 
 /**
@@ -15,6 +18,13 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--version")) {
+            // For installers and scripts: say which Partita this is without opening a window.
+            PrintStream out = System.out;
+            out.println("Partita " + SoftwareVersions.partita() + " (Java " + System.getProperty("java.version")
+                    + ", kafka-clients " + SoftwareVersions.kafkaClients() + ")");
+            return;
+        }
         // Before the first logger exists. The broker's jar, on the same classpath, brings its own logback.xml
         // (the console only): name the app's, so that the app also keeps a file a user can send with a bug
         // report. A logback.configurationFile given on the command line still wins.

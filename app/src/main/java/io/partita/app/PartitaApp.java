@@ -11,6 +11,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public class PartitaApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(PartitaApp.class);
     public static final String STYLESHEET = "/io/partita/ui/partita.css";
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
     private static final double DEFAULT_WIDTH = 1180;
     private static final double DEFAULT_HEIGHT = 760;
 
@@ -53,6 +55,12 @@ public class PartitaApp extends Application {
         model.darkThemeProperty().addListener((o, was, dark) -> applyTheme(view, dark));
 
         stage.setTitle("Partita");
+        for (int size : ICON_SIZES) {
+            URL icon = PartitaApp.class.getResource("/io/partita/ui/icons/partita-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon.toExternalForm()));
+            }
+        }
         stage.setMinWidth(760);
         stage.setMinHeight(520);
         stage.setScene(scene);

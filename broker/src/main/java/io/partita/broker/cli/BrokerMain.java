@@ -33,7 +33,16 @@ public final class BrokerMain implements Callable<Integer> {
     static final int USAGE = 2;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status;
+        try {
+            status = run(args);
+        } catch (Throwable broken) {
+            // An Error (a JVM without the options LMDB needs, a missing class): one line, and exit even though
+            // threads that a half-started cluster left behind would keep the JVM alive.
+            System.err.println("partita-broker: " + broken);
+            status = 1;
+        }
+        System.exit(status);
     }
 
     /** Runs the command line and returns the exit status (for tests, which must not exit the JVM). */
@@ -132,6 +141,7 @@ public final class BrokerMain implements Callable<Integer> {
                     .addShutdownHook(new Thread(
                             () -> {
                                 cluster.close();
+                                System.out.println("Stopped cleanly; data kept in " + dir.toAbsolutePath());
                                 stopped.countDown();
                             },
                             "partita-shutdown"));
