@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -137,15 +138,20 @@ public final class BrokerMain implements Callable<Integer> {
             checkOverrides(properties);
             LocalCluster cluster = new LocalCluster(new LocalCluster.Settings(nodes, port, dir, false, properties));
             CountDownLatch stopped = new CountDownLatch(1);
+            // A start that failed (a directory in use, a bad setting) says so in one line, and nothing more.
+            AtomicBoolean started = new AtomicBoolean();
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {
                                 cluster.close();
-                                System.out.println("Stopped cleanly; data kept in " + dir.toAbsolutePath());
+                                if (started.get()) {
+                                    System.out.println("Stopped cleanly; data kept in " + dir.toAbsolutePath());
+                                }
                                 stopped.countDown();
                             },
                             "partita-shutdown"));
             cluster.start();
+            started.set(true);
             PrintWriter out = new PrintWriter(System.out, true);
             for (LocalNode node : cluster.nodes()) {
                 out.println("Node " + node.id() + " listening on 127.0.0.1:" + node.port());
