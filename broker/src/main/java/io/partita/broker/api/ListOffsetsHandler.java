@@ -18,7 +18,8 @@ import org.apache.kafka.common.requests.RequestContext;
 
 /**
  * ListOffsets: earliest, latest, max timestamp, or the first offset at or after a time; consumers see up to
- * the high watermark, followers (replica id set) up to the log end.
+ * the high watermark, followers (replica id set) up to the log end. With the debugging replica id (-2) any
+ * replica answers from its own log, which is how a tool sees where each follower is.
  */
 final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
     /** Older versions have no leader epoch field, and writing one there is an error. */
@@ -44,8 +45,12 @@ final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
                                 .setPartitionIndex(wanted.partitionIndex());
                 topicResponse.partitions().add(out);
                 try {
-                    Partition partition = api.replicaManager()
-                            .leaderPartition(new TopicPartition(topic.name(), wanted.partitionIndex()), snapshot);
+                    TopicPartition tp = new TopicPartition(topic.name(), wanted.partitionIndex());
+                    // As Kafka: the debugging replica id asks any replica for its own log (a follower's log end
+                    // offset shows how far it has copied); everyone else asks the leader.
+                    Partition partition = request.replicaId() == ListOffsetsRequest.DEBUGGING_REPLICA_ID
+                            ? api.replicaManager().hostedPartition(tp, snapshot)
+                            : api.replicaManager().leaderPartition(tp, snapshot);
                     partition.checkLeaderEpoch(wanted.currentLeaderEpoch());
                     Optional<TimestampAndOffset> found = lookup(
                             partition,

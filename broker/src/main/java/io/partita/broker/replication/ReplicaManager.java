@@ -502,6 +502,18 @@ public final class ReplicaManager {
 
     /** The partition if this node leads it, else the error Kafka gives. */
     public Partition leaderPartition(TopicPartition tp, ClusterSnapshot snapshot) throws ApiException {
+        Partition partition = hostedPartition(tp, snapshot);
+        if (!partition.isLeader()) {
+            throw new NotLeaderOrFollowerException("This node is not the leader of " + tp);
+        }
+        return partition;
+    }
+
+    /**
+     * The partition if this node has a replica of it, leader or follower (for requests Kafka lets any replica
+     * answer, such as a debugging ListOffsets), else the error Kafka gives.
+     */
+    public Partition hostedPartition(TopicPartition tp, ClusterSnapshot snapshot) throws ApiException {
         String failed = storeFailure;
         if (failed != null) {
             throw new KafkaStorageException("The log store of node " + brokerId + " failed: " + failed);
@@ -514,9 +526,6 @@ public final class ReplicaManager {
                 throw new NotLeaderOrFollowerException("This node does not host " + tp);
             }
             throw new UnknownTopicOrPartitionException("This server does not host this topic-partition.");
-        }
-        if (!partition.isLeader()) {
-            throw new NotLeaderOrFollowerException("This node is not the leader of " + tp);
         }
         return partition;
     }

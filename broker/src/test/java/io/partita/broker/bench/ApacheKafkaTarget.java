@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>Internal topics get replication factor min(3, nodes) and min.insync.replicas min(2, nodes), as a
  * production cluster of that size would.
  */
-final class ApacheKafkaTarget implements BenchTarget {
+public final class ApacheKafkaTarget implements BenchTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApacheKafkaTarget.class);
 
@@ -54,6 +54,14 @@ final class ApacheKafkaTarget implements BenchTarget {
         this.workDir = workDir;
         this.logFile = logFile;
         this.config = config;
+    }
+
+    /**
+     * A cluster of {@code nodes} Kafka nodes in {@code workDir}, for tests that compare an answer with Kafka's
+     * (heap and start timeout as the benchmark's defaults); {@link #start()} returns its bootstrap servers.
+     */
+    public static ApacheKafkaTarget forTests(int nodes, Path workDir) {
+        return new ApacheKafkaTarget(nodes, workDir, workDir.resolve("kafka.log"), BenchConfig.fromSystemProperties());
     }
 
     @Override

@@ -7,7 +7,7 @@ package io.partita.broker.bench;
  * <p>{@link #close()} must stop every process the target started, also when {@link #start()}
  * failed half-way, and delete its data directory.
  */
-interface BenchTarget extends AutoCloseable {
+public interface BenchTarget extends AutoCloseable {
 
     /** Short label for the results table, e.g. "Kafka" or "Partita". */
     String label();
