@@ -52,6 +52,9 @@ public final class ClusterView implements AutoCloseable {
      */
     private volatile boolean loaded;
 
+    /** Set first thing in {@link #close}: no rebuild hands out a snapshot from then on. */
+    private volatile boolean closed;
+
     private volatile ClusterSnapshot snapshot = ClusterSnapshot.EMPTY;
 
     private record Waiter(Predicate<ClusterSnapshot> condition, CompletableFuture<ClusterSnapshot> future) {}
@@ -155,7 +158,7 @@ public final class ClusterView implements AutoCloseable {
 
     private void rebuild() {
         rebuildPending.set(false);
-        if (!loaded) {
+        if (!loaded || closed) {
             return;
         }
         ClusterSnapshot next;
@@ -164,6 +167,9 @@ public final class ClusterView implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Could not rebuild the cluster view", e);
             return;
+        }
+        if (closed) {
+            return; // read while the view closed: it may be partial (see close)
         }
         snapshot = next;
         // Listeners first: a waiter (an admin request) may answer its client, which then expects this node
@@ -239,7 +245,10 @@ public final class ClusterView implements AutoCloseable {
 
     @Override
     public void close() {
-        cache.close();
+        // The rebuilds stop before the cache closes: closing empties it, and a rebuild reading it then would hand
+        // the listeners a cluster without topics, which a node takes for every topic deleted (it deleted its
+        // logs on the way out this way, when a rebuild was running as the last node of a cluster stopped).
+        closed = true;
         rebuilder.shutdownNow();
         timer.shutdownNow();
         try {
@@ -250,6 +259,7 @@ public final class ClusterView implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        cache.close();
         waiters.forEach(w -> w.future().completeExceptionally(new IllegalStateException("cluster view closed")));
         waiters.clear();
     }
