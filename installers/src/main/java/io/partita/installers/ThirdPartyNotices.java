@@ -118,8 +118,7 @@ public final class ThirdPartyNotices {
                     .replaceAll(" -- .*$", "")
                     .strip();
             Path jar = Path.of(path);
-            byFileName.put(
-                    jar.getFileName().toString(), new Artifact(parts[0], parts[1], parts[versionIndex], jar));
+            byFileName.put(jar.getFileName().toString(), new Artifact(parts[0], parts[1], parts[versionIndex], jar));
         }
         return byFileName;
     }
@@ -149,9 +148,10 @@ public final class ThirdPartyNotices {
                 Element license = (Element) each.item(i);
                 String licenseName = childText(license, "name");
                 String licenseUrl = childText(license, "url");
-                licenses.add(licenseName == null
-                        ? licenseUrl
-                        : licenseUrl == null ? licenseName : licenseName + " <" + licenseUrl + ">");
+                licenses.add(
+                        licenseName == null
+                                ? licenseUrl
+                                : licenseUrl == null ? licenseName : licenseName + " <" + licenseUrl + ">");
             }
         }
         Element parent = child(root, "parent");

@@ -86,8 +86,7 @@ class InstallersTest {
                     .orElse(null);
         }
         requireOrSkip(deb != null, "no .deb was built (jpackage builds it where fakeroot is installed)");
-        requireOrSkip(
-                "root".equals(System.getProperty("user.name")), "installing a .deb needs root (CI runs as root)");
+        requireOrSkip("root".equals(System.getProperty("user.name")), "installing a .deb needs root (CI runs as root)");
         assertThat(deb.getFileName().toString()).startsWith("partita_" + VERSION + "-1_");
         assertThat(Files.size(deb)).as(".deb size").isLessThan(120L * 1024 * 1024);
 
@@ -104,7 +103,9 @@ class InstallersTest {
             failure.addSuppressed(new AssertionError("then dpkg --purge said:\n" + remove.output()));
             throw failure;
         }
-        assertThat(remove.exitCode()).as("dpkg --purge said:\n%s", remove.output()).isZero();
+        assertThat(remove.exitCode())
+                .as("dpkg --purge said:\n%s", remove.output())
+                .isZero();
         assertThat(INSTALL_DIR).doesNotExist();
         assertThat(DESKTOP_ENTRY).doesNotExist();
         assertThat(run(List.of("dpkg", "-s", "partita"), Duration.ofSeconds(30)).exitCode())
@@ -127,7 +128,9 @@ class InstallersTest {
         assertThat(DESKTOP_ENTRY).content().contains("Name=Partita", "Exec=/opt/partita/bin/Partita", "Icon=");
 
         Result version = run(List.of(launcher.toString(), "--version"), Duration.ofSeconds(60));
-        assertThat(version.exitCode()).as("the launcher said:\n%s", version.output()).isZero();
+        assertThat(version.exitCode())
+                .as("the launcher said:\n%s", version.output())
+                .isZero();
         assertThat(version.output()).startsWith("Partita " + VERSION);
 
         // The app starts its local cluster in its own JVM: its runtime, options and jars must run a node. The
@@ -148,8 +151,8 @@ class InstallersTest {
         int port = freePort();
         Path output = Files.createTempFile(work, "broker", ".out");
         List<String> command = new ArrayList<>(broker);
-        command.addAll(List.of(
-                "local", "--nodes", "1", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+        command.addAll(
+                List.of("local", "--nodes", "1", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
         command.addAll(options);
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
@@ -159,8 +162,11 @@ class InstallersTest {
         try {
             await("the local cluster says where it listens")
                     .atMost(Duration.ofSeconds(90))
-                    .until(() -> !process.isAlive() || Files.readString(output).contains("bootstrap.servers=" + bootstrap));
-            assertThat(process.isAlive()).as("running; it said:\n%s", Files.readString(output)).isTrue();
+                    .until(() ->
+                            !process.isAlive() || Files.readString(output).contains("bootstrap.servers=" + bootstrap));
+            assertThat(process.isAlive())
+                    .as("running; it said:\n%s", Files.readString(output))
+                    .isTrue();
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -168,11 +174,16 @@ class InstallersTest {
                 producer.send(new ProducerRecord<>("installed", "k", "hello")).get(60, TimeUnit.SECONDS);
             }
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.GROUP_ID_CONFIG, "installers-test-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    "installers-test-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class))) {
                 consumer.subscribe(List.of("installed"));
                 List<String> values = new ArrayList<>();
                 await("the record read back").atMost(Duration.ofSeconds(60)).until(() -> {
@@ -188,7 +199,9 @@ class InstallersTest {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
         }
         // A JVM that a SIGTERM stopped exits with 128 + 15 once its shutdown hooks have run.
-        assertThat(process.exitValue()).as("exit status; it said:\n%s", Files.readString(output)).isEqualTo(143);
+        assertThat(process.exitValue())
+                .as("exit status; it said:\n%s", Files.readString(output))
+                .isEqualTo(143);
         assertThat(Files.readString(output)).contains("Stopped cleanly; data kept in " + dataDir);
     }
 
@@ -197,8 +210,9 @@ class InstallersTest {
         if (condition) {
             return;
         }
-        Set<String> required = Arrays.stream(
-                        System.getenv().getOrDefault("PARTITA_REQUIRED_PROGRAMS", "").split(","))
+        Set<String> required = Arrays.stream(System.getenv()
+                        .getOrDefault("PARTITA_REQUIRED_PROGRAMS", "")
+                        .split(","))
                 .map(String::strip)
                 .collect(Collectors.toSet());
         if (required.contains("fakeroot")) {
