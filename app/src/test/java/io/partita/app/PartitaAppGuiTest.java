@@ -124,6 +124,7 @@ class PartitaAppGuiTest {
                         .count()))
                 .isEqualTo(1);
         assertThat(fx(() -> text("#cluster-title"))).isEqualTo("Local cluster (3 nodes)");
+        assertThat(fx(() -> text("#brokers-count"))).isEqualTo("3 live");
         String bootstrap =
                 fx(() -> app.model().workspaceProperty().get().connection().bootstrapServers());
         assertThat(home.resolve("clusters/local")).isDirectory();

@@ -20,6 +20,7 @@ public final class BrokersView extends VBox {
         Label title = new Label("Brokers");
         title.getStyleClass().addAll(Styles.TITLE_4, "panel-title");
         Label count = new Label();
+        count.setId("brokers-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
         count.textProperty().bind(Bindings.size(model.brokers()).asString("%d live"));
         HBox header = new HBox(8, title, spacer(), count);

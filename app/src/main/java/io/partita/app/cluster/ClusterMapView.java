@@ -2,6 +2,7 @@ package io.partita.app.cluster;
 
 import atlantafx.base.theme.Styles;
 import io.partita.app.client.cluster.BrokerColumn;
+import io.partita.app.client.cluster.PartitionPositions;
 import io.partita.app.client.cluster.PartitionRow;
 import io.partita.app.client.cluster.ReplicaState;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
@@ -21,6 +23,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -273,6 +276,11 @@ public final class ClusterMapView extends VBox {
         private final int brokerId;
         private final EnumMap<ReplicaState, Label> tiles = new EnumMap<>(ReplicaState.class);
         private final StackPane stack = new StackPane();
+        /** The replica's log end offset, and for a follower how far it is behind its leader's. */
+        private final Label position = new Label();
+
+        private final Label behind = new Label();
+        private final HBox replica = new HBox(6, stack, position, behind);
         private ReplicaState shown;
 
         ReplicaCell(int brokerId) {
@@ -283,6 +291,11 @@ public final class ClusterMapView extends VBox {
                 tiles.put(state, tile);
                 stack.getChildren().add(tile);
             }
+            position.getStyleClass().add("replica-position");
+            position.setTooltip(new Tooltip("Log end offset: the offset the next record written to this replica gets"));
+            behind.getStyleClass().add("replica-behind");
+            behind.setTooltip(new Tooltip("Records this follower has still to copy from its leader"));
+            replica.setAlignment(Pos.CENTER);
             setAlignment(Pos.CENTER);
         }
 
@@ -300,9 +313,25 @@ public final class ClusterMapView extends VBox {
                 tiles.get(state).setVisible(true);
                 shown = state;
             }
-            if (getGraphic() != stack) {
-                setGraphic(stack);
+            PartitionPositions positions = row.positions();
+            OptionalLong end = positions.logEnd(brokerId);
+            setText(position, end.isPresent() ? String.format("%,d", end.getAsLong()) : "");
+            OptionalLong lag = state == ReplicaState.LEADER || !row.hasLeader()
+                    ? OptionalLong.empty()
+                    : positions.behind(brokerId, row.leader());
+            setText(behind, lag.isPresent() && lag.getAsLong() > 0 ? String.format("−%,d", lag.getAsLong()) : "");
+            if (getGraphic() != replica) {
+                setGraphic(replica);
             }
+        }
+
+        /** Sets a label's text only when it changes (a text change means a layout), and hides an empty one. */
+        private static void setText(Label label, String text) {
+            if (!text.equals(label.getText())) {
+                label.setText(text);
+            }
+            label.setVisible(!text.isEmpty());
+            label.setManaged(!text.isEmpty());
         }
     }
 }

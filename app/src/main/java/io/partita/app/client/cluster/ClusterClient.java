@@ -4,6 +4,9 @@ import static io.partita.app.client.core.ClientSession.READ_TIMEOUT_MS;
 import static io.partita.app.client.core.ClientSession.stage;
 
 import io.partita.app.client.core.ClientSession;
+import io.partita.app.client.core.Connection;
+import io.partita.app.client.core.PerConnection;
+import io.partita.app.client.core.SecuritySettings;
 import io.partita.broker.local.LocalCluster;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,8 +37,12 @@ public final class ClusterClient {
 
     private final ClientSession session;
 
+    /** The connections to each broker for replica positions, one set per connection. */
+    private final PerConnection<PositionReader> positions;
+
     public ClusterClient(ClientSession session) {
         this.session = session;
+        this.positions = new PerConnection<>(session, settings -> new PositionReader());
     }
 
     /** The cluster id and live brokers, controller marked. */
@@ -58,34 +65,62 @@ public final class ClusterClient {
      */
     public CompletableFuture<ClusterSnapshot> snapshot() {
         Map<Integer, String> known = localNodeAddresses();
-        return session.withAdmin(a -> overview(a).thenCombine(partitions(a), (overview, descriptions) -> {
-            Set<Integer> live = overview.brokers().stream().map(BrokerInfo::id).collect(Collectors.toSet());
-            List<PartitionRow> rows = new ArrayList<>();
-            for (TopicDescription d : descriptions.values()) {
-                boolean internal = d.isInternal() || d.name().startsWith("__");
-                for (TopicPartitionInfo p : d.partitions()) {
-                    List<Integer> replicas = p.replicas().stream().map(Node::id).toList();
-                    rows.add(new PartitionRow(
-                            d.name(),
-                            p.partition(),
-                            replicas,
-                            p.leader() == null || p.leader().isEmpty()
-                                    ? PartitionRow.NO_LEADER
-                                    : p.leader().id(),
-                            p.isr().stream().map(Node::id).toList(),
-                            replicas.stream().filter(r -> !live.contains(r)).toList(),
-                            internal));
-                }
+        // The positions are read inside the admin call, so that the whole snapshot completes on the ui executor.
+        return session.withAdmin(a -> overview(a)
+                .thenCombine(partitions(a), (overview, descriptions) -> assemble(overview, descriptions, known))
+                .thenCompose(this::withPositions));
+    }
+
+    private ClusterSnapshot assemble(
+            ClusterOverview overview, Map<String, TopicDescription> descriptions, Map<Integer, String> known) {
+        Set<Integer> live = overview.brokers().stream().map(BrokerInfo::id).collect(Collectors.toSet());
+        List<PartitionRow> rows = new ArrayList<>();
+        for (TopicDescription d : descriptions.values()) {
+            boolean internal = d.isInternal() || d.name().startsWith("__");
+            for (TopicPartitionInfo p : d.partitions()) {
+                List<Integer> replicas = p.replicas().stream().map(Node::id).toList();
+                rows.add(new PartitionRow(
+                        d.name(),
+                        p.partition(),
+                        replicas,
+                        p.leader() == null || p.leader().isEmpty()
+                                ? PartitionRow.NO_LEADER
+                                : p.leader().id(),
+                        p.isr().stream().map(Node::id).toList(),
+                        replicas.stream().filter(r -> !live.contains(r)).toList(),
+                        internal));
             }
-            var map = ClusterMap.of(overview, rows, known)
-                    .withStopped(stoppedLocalNodes())
-                    .withUnreadable(unreadableLocalNodes());
-            List<TopicInfo> topics = descriptions.values().stream()
-                    .map(ClusterClient::summarize)
-                    .sorted(Comparator.comparing(TopicInfo::name))
-                    .toList();
-            return new ClusterSnapshot(overview, map, topics);
-        }));
+        }
+        var map = ClusterMap.of(overview, rows, known)
+                .withStopped(stoppedLocalNodes())
+                .withUnreadable(unreadableLocalNodes());
+        List<TopicInfo> topics = descriptions.values().stream()
+                .map(ClusterClient::summarize)
+                .sorted(Comparator.comparing(TopicInfo::name))
+                .toList();
+        return new ClusterSnapshot(overview, map, topics);
+    }
+
+    /**
+     * The snapshot with each replica's position, read off the FX thread from the brokers themselves; on a
+     * secured connection (the reader speaks plain Kafka only) the positions stay unknown.
+     */
+    private CompletableFuture<ClusterSnapshot> withPositions(ClusterSnapshot snapshot) {
+        Connection connection = session.connection();
+        if (connection == null || connection.profile().security().protocol() != SecuritySettings.Protocol.PLAINTEXT) {
+            return CompletableFuture.completedFuture(snapshot);
+        }
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    PositionReader reader = positions.get();
+                    return reader == null
+                            ? snapshot
+                            : new ClusterSnapshot(
+                                    snapshot.overview(),
+                                    snapshot.map().withPositions(reader.read(snapshot.map())),
+                                    snapshot.topics());
+                },
+                session.work());
     }
 
     /** The nodes of the local cluster (id to address), running or not; empty when connected elsewhere. */

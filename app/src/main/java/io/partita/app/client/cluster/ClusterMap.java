@@ -25,6 +25,17 @@ public record ClusterMap(List<BrokerColumn> brokers, List<PartitionRow> rows, Ma
         this(brokers, rows, Map.of());
     }
 
+    /** The same map with the replica positions read (by partition key); rows not in it stay unknown. */
+    public ClusterMap withPositions(Map<String, PartitionPositions> positions) {
+        if (positions.isEmpty()) {
+            return this;
+        }
+        List<PartitionRow> placed = rows.stream()
+                .map(row -> positions.containsKey(row.key()) ? row.withPositions(positions.get(row.key())) : row)
+                .toList();
+        return new ClusterMap(brokers, placed, unreadable);
+    }
+
     /** The same map, with the local nodes whose data did not open at their last start. */
     public ClusterMap withUnreadable(Map<Integer, String> nodes) {
         return nodes.equals(unreadable) ? this : new ClusterMap(brokers, rows, nodes);

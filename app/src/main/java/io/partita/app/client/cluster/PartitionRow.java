@@ -15,13 +15,32 @@ public record PartitionRow(
         int leader,
         List<Integer> isr,
         List<Integer> offline,
-        boolean internal) {
+        boolean internal,
+        PartitionPositions positions) {
     public static final int NO_LEADER = -1;
 
     public PartitionRow {
         replicas = List.copyOf(replicas);
         isr = List.copyOf(isr);
         offline = List.copyOf(offline);
+        positions = positions == null ? PartitionPositions.UNKNOWN : positions;
+    }
+
+    /** A row whose replica positions are not known (yet). */
+    public PartitionRow(
+            String topic,
+            int partition,
+            List<Integer> replicas,
+            int leader,
+            List<Integer> isr,
+            List<Integer> offline,
+            boolean internal) {
+        this(topic, partition, replicas, leader, isr, offline, internal, PartitionPositions.UNKNOWN);
+    }
+
+    /** The same row with its replica positions. */
+    public PartitionRow withPositions(PartitionPositions known) {
+        return new PartitionRow(topic, partition, replicas, leader, isr, offline, internal, known);
     }
 
     /** The state of this partition's replica on {@code brokerId}, or empty if it has none there. */
