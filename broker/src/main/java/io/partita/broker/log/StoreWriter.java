@@ -133,6 +133,10 @@ final class StoreWriter {
                 if (first == null) {
                     // Idle: the high watermarks no append carried are persisted now, in one commit.
                     runHighWatermarksAlone();
+                    if (failure.hasFailed()) {
+                        failQueued();
+                        return;
+                    }
                     if (closing) {
                         break;
                     }
@@ -226,8 +230,14 @@ final class StoreWriter {
         try {
             runGroup(ops);
         } catch (RuntimeException e) {
-            LOG.error("Persisting {} high watermarks failed", ops.size(), e);
             ops.forEach(op -> op.fail(new KafkaStorageException("Storage failure: " + e, e)));
+            if (StoreFailure.isFatal(e)) {
+                // As for any other write: the first write after the disk filled up may be this one, and the
+                // node must leave the cluster then, not go on with a store that cannot write.
+                fatal(StoreFailure.describe(e), e);
+                return;
+            }
+            LOG.error("Persisting {} high watermarks failed", ops.size(), e);
         }
     }
 

@@ -10,6 +10,7 @@ import static io.partita.broker.log.PartitionLogAppendTest.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.errors.KafkaStorageException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmdbjava.LmdbNativeException;
 
 class LogStoreTest {
 
@@ -68,6 +70,33 @@ class LogStoreTest {
             assertThat(log.appendAsLeader(batch(NOW, "next"), 4).join().baseOffset())
                     .isEqualTo(6);
         }
+    }
+
+    /**
+     * The first write to meet a failed disk may be the idle writer persisting high watermarks alone: the store
+     * fails then too (before, it logged the error and went on, and its node stayed in the cluster).
+     */
+    @Test
+    void aFatalFailureWhilePersistingOnlyHighWatermarksFailsTheStore() throws Exception {
+        try (LogStore store = LogTestSupport.open(dir, clock)) {
+            PartitionLog log = store.openPartition(key("hw-fails", 0), LogConfig.defaults());
+            log.appendAsLeader(batch(NOW, "v"), 0).join();
+            store.injectWriterFailureForTesting(panic());
+            log.updateHighWatermark(1); // nothing else to write: the writer persists it alone once idle
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.failure().isPresent());
+            assertThat(log.appendAsLeader(batch(NOW, "after"), 0))
+                    .failsWithin(Duration.ofSeconds(10))
+                    .withThrowableThat()
+                    .withCauseInstanceOf(KafkaStorageException.class);
+        }
+    }
+
+    /** LMDB's MDB_PANIC, as lmdbjava reports it (its constructor is not public). */
+    private static RuntimeException panic() throws ReflectiveOperationException {
+        Constructor<?> constructor = Class.forName(LmdbNativeException.class.getName() + "$PanicException")
+                .getDeclaredConstructor();
+        constructor.setAccessible(true);
+        return (RuntimeException) constructor.newInstance();
     }
 
     @Test
