@@ -52,7 +52,11 @@ final class ConnectionLimits extends ChannelInboundHandlerAdapter {
     }
 
     private void admit(ChannelHandlerContext ctx, Channel connection) {
-        InetAddress address = ((InetSocketAddress) connection.remoteAddress()).getAddress();
+        if (!(connection.remoteAddress() instanceof InetSocketAddress remote)) {
+            connection.unsafe().closeForcibly(); // the client went away before it was admitted
+            return;
+        }
+        InetAddress address = remote.getAddress();
         int fromThere = perIp.getOrDefault(address, 0);
         if (fromThere >= maxPerIp) {
             LOG.info(
