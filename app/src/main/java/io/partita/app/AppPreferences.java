@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 public final class AppPreferences {
     private static final Logger LOG = LoggerFactory.getLogger(AppPreferences.class);
 
-    public static final String HOME_PROPERTY = AppFiles.HOME_PROPERTY;
     public static final String PREFS_PROPERTY = "partita.prefs";
     public static final String DEFAULT_NODE = "io/partita/app";
 

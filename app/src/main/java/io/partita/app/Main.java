@@ -1,7 +1,6 @@
 package io.partita.app;
 
 import io.partita.app.client.core.SoftwareVersions;
-import java.io.PrintStream;
 import java.util.List;
 import javafx.application.Application;
 
@@ -20,8 +19,7 @@ public final class Main {
     public static void main(String[] args) {
         if (List.of(args).contains("--version")) {
             // For installers and scripts: say which Partita this is without opening a window.
-            PrintStream out = System.out;
-            out.println("Partita " + SoftwareVersions.partita() + " (Java " + System.getProperty("java.version")
+            System.out.println("Partita " + SoftwareVersions.partita() + " (Java " + System.getProperty("java.version")
                     + ", kafka-clients " + SoftwareVersions.kafkaClients() + ")");
             return;
         }

@@ -58,10 +58,6 @@ public final class AboutViewModel {
                 .collect(Collectors.joining("\n", "", "\n"));
     }
 
-    public Path logDirectory() {
-        return logDirectory;
-    }
-
     /** Shows the logs' folder (made first if nothing has been logged there yet, so that it opens). */
     public void openLogFolder() {
         try {

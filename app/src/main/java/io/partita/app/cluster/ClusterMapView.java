@@ -5,6 +5,7 @@ import io.partita.app.client.cluster.BrokerColumn;
 import io.partita.app.client.cluster.PartitionPositions;
 import io.partita.app.client.cluster.PartitionRow;
 import io.partita.app.client.cluster.ReplicaState;
+import io.partita.app.common.Sizes;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -315,18 +316,18 @@ public final class ClusterMapView extends VBox {
             }
             PartitionPositions positions = row.positions();
             OptionalLong end = positions.logEnd(brokerId);
-            setText(position, end.isPresent() ? String.format("%,d", end.getAsLong()) : "");
+            show(position, end.isPresent() ? Sizes.count(end.getAsLong()) : "");
             OptionalLong lag = state == ReplicaState.LEADER || !row.hasLeader()
                     ? OptionalLong.empty()
                     : positions.behind(brokerId, row.leader());
-            setText(behind, lag.isPresent() && lag.getAsLong() > 0 ? String.format("−%,d", lag.getAsLong()) : "");
+            show(behind, lag.isPresent() && lag.getAsLong() > 0 ? "−" + Sizes.count(lag.getAsLong()) : "");
             if (getGraphic() != replica) {
                 setGraphic(replica);
             }
         }
 
         /** Sets a label's text only when it changes (a text change means a layout), and hides an empty one. */
-        private static void setText(Label label, String text) {
+        private static void show(Label label, String text) {
             if (!text.equals(label.getText())) {
                 label.setText(text);
             }

@@ -1,8 +1,8 @@
-package io.partita.app.topics;
+package io.partita.app.common;
 
 import java.util.Locale;
 
-/** Human-readable sizes and counts for the topic tables; unknown values read as an em dash. */
+/** Human-readable sizes and counts for tables and labels; unknown values read as an em dash. */
 public final class Sizes {
     public static final String UNKNOWN = "—";
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};

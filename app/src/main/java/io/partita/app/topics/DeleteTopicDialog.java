@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.partita.app.client.cluster.TopicInfo;
 import io.partita.app.client.topics.TopicStats;
 import io.partita.app.common.Dialogs;
+import io.partita.app.common.Sizes;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

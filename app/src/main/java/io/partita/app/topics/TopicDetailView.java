@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.partita.app.client.topics.PartitionDetail;
 import io.partita.app.client.topics.TopicConfig;
 import io.partita.app.client.topics.TopicDetail;
+import io.partita.app.common.Sizes;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;

@@ -3,6 +3,7 @@ package io.partita.app.topics;
 import atlantafx.base.theme.Styles;
 import io.partita.app.client.cluster.TopicInfo;
 import io.partita.app.client.topics.TopicStats;
+import io.partita.app.common.Sizes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;

@@ -2,6 +2,7 @@ package io.partita.app.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import io.partita.app.AppFiles;
 import io.partita.app.AppPreferences;
 import io.partita.app.PartitaApp;
 import io.partita.app.client.ClusterGateway;
@@ -155,7 +156,7 @@ class ClusterMapBenchmark {
     void launchToAMapOfAFreshThreeNodeCluster() throws Exception {
         Path home = Files.createTempDirectory("partita-bench-");
         String prefsNode = "io/partita/bench/" + UUID.randomUUID();
-        System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
+        System.setProperty(AppFiles.HOME_PROPERTY, home.toString());
         System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
         FxToolkit.registerPrimaryStage();
         Platform.setImplicitExit(false);

@@ -1,4 +1,4 @@
-package io.partita.app.topics;
+package io.partita.app.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package io.partita.app.testing;
 
+import io.partita.app.AppFiles;
 import io.partita.app.AppPreferences;
 import io.partita.app.PartitaApp;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class PartitaUnderTest implements AutoCloseable {
     private Stage stage;
 
     public PartitaUnderTest(Path home) {
-        System.setProperty(AppPreferences.HOME_PROPERTY, home.toString());
+        System.setProperty(AppFiles.HOME_PROPERTY, home.toString());
         System.setProperty(AppPreferences.PREFS_PROPERTY, prefsNode);
     }
 
@@ -87,7 +88,7 @@ public final class PartitaUnderTest implements AutoCloseable {
             quit();
         } finally {
             preferences().removeNode();
-            System.clearProperty(AppPreferences.HOME_PROPERTY);
+            System.clearProperty(AppFiles.HOME_PROPERTY);
             System.clearProperty(AppPreferences.PREFS_PROPERTY);
         }
     }

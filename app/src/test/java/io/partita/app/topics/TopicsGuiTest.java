@@ -8,6 +8,7 @@ import io.partita.app.PartitaApp;
 import io.partita.app.client.cluster.TopicInfo;
 import io.partita.app.client.topics.PartitionDetail;
 import io.partita.app.client.topics.TopicConfig;
+import io.partita.app.common.Sizes;
 import io.partita.app.testing.PartitaUnderTest;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +22,8 @@ import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 public final class SampleConfigWriter {
     private static final int WIDTH = 100;
 
-    /** The example values a node started from the file uses, in this order at the top of the file. */
-    private static final Map<String, String> EXAMPLE = Map.of(
-            BrokerConfig.BROKER_ID, "0",
-            BrokerConfig.LISTENERS, "PLAINTEXT://:9092",
-            BrokerConfig.LOG_DIRS, "/var/lib/partita/data",
-            BrokerConfig.ZOOKEEPER_CONNECT, "localhost:2181");
-
-    private static final List<String> EXAMPLE_ORDER = List.of(
-            BrokerConfig.BROKER_ID, BrokerConfig.LISTENERS, BrokerConfig.LOG_DIRS, BrokerConfig.ZOOKEEPER_CONNECT);
+    /** The example values a node started from the file uses, in their order at the top of the file. */
+    private static final Map<String, String> EXAMPLE = example();
 
     private SampleConfigWriter() {}
 
@@ -53,11 +48,10 @@ public final class SampleConfigWriter {
                         + " section are commented out at their defaults; uncomment one to change it. A property"
                         + " Partita does not know is logged and ignored, as Kafka does.");
         text.append('\n').append(banner("What every node sets"));
-        for (String name : EXAMPLE_ORDER) {
-            ConfigKey key = def.configKeys().get(name);
-            describe(text, key);
-            text.append(name).append('=').append(EXAMPLE.get(name)).append("\n\n");
-        }
+        EXAMPLE.forEach((name, value) -> {
+            describe(text, def.configKeys().get(name));
+            text.append(name).append('=').append(value).append("\n\n");
+        });
         text.append(banner("Everything else, at its default"));
         for (ConfigKey key : def.configKeys().values()) {
             if (EXAMPLE.containsKey(key.name)) {
@@ -71,6 +65,15 @@ public final class SampleConfigWriter {
                     .append("\n\n");
         }
         return text.toString();
+    }
+
+    private static Map<String, String> example() {
+        Map<String, String> example = new LinkedHashMap<>();
+        example.put(BrokerConfig.BROKER_ID, "0");
+        example.put(BrokerConfig.LISTENERS, "PLAINTEXT://:9092");
+        example.put(BrokerConfig.LOG_DIRS, "/var/lib/partita/data");
+        example.put(BrokerConfig.ZOOKEEPER_CONNECT, "localhost:2181");
+        return Collections.unmodifiableMap(example);
     }
 
     private static void describe(StringBuilder text, ConfigKey key) {

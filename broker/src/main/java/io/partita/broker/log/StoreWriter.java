@@ -155,9 +155,7 @@ final class StoreWriter {
                         runGroup(group);
                     }
                 } catch (RuntimeException e) {
-                    group.forEach(op -> op.fail(new KafkaStorageException("Storage failure: " + e, e)));
-                    if (StoreFailure.isFatal(e)) {
-                        fatal(StoreFailure.describe(e), e); // said once, in one line, by whoever listens
+                    if (failGroup(group, e)) {
                         return;
                     }
                     // E.g. no write transaction could be begun: fail this group, keep serving the next one.
@@ -230,15 +228,24 @@ final class StoreWriter {
         try {
             runGroup(ops);
         } catch (RuntimeException e) {
-            ops.forEach(op -> op.fail(new KafkaStorageException("Storage failure: " + e, e)));
-            if (StoreFailure.isFatal(e)) {
-                // As for any other write: the first write after the disk filled up may be this one, and the
-                // node must leave the cluster then, not go on with a store that cannot write.
-                fatal(StoreFailure.describe(e), e);
-                return;
+            // As for any other write: the first write after the disk filled up may be this one.
+            if (!failGroup(ops, e)) {
+                LOG.error("Persisting {} high watermarks failed", ops.size(), e);
             }
-            LOG.error("Persisting {} high watermarks failed", ops.size(), e);
         }
+    }
+
+    /**
+     * Fails the operations of a group that could not be written; true when the failure is fatal, which then
+     * fails the store (said once, in one line, by whoever listens) and every operation queued behind them.
+     */
+    private boolean failGroup(List<WriteOp<?>> ops, RuntimeException e) {
+        ops.forEach(op -> op.fail(new KafkaStorageException("Storage failure: " + e, e)));
+        if (!StoreFailure.isFatal(e)) {
+            return false;
+        }
+        fatal(StoreFailure.describe(e), e);
+        return true;
     }
 
     private long idleWaitMs() {

@@ -14,10 +14,6 @@ public record PartitionPositions(long logStart, long highWatermark, Map<Integer,
         logEnds = Map.copyOf(logEnds);
     }
 
-    public boolean known() {
-        return highWatermark >= 0 || !logEnds.isEmpty();
-    }
-
     /** The log end offset of the replica on {@code brokerId}, if known. */
     public OptionalLong logEnd(int brokerId) {
         Long end = logEnds.get(brokerId);

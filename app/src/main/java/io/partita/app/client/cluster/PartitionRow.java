@@ -68,6 +68,11 @@ public record PartitionRow(
 
     /** Identifies the row across refreshes. */
     public String key() {
+        return key(topic, partition);
+    }
+
+    /** The key of partition {@code partition} of {@code topic}'s row. */
+    public static String key(String topic, int partition) {
         return topic + "-" + partition;
     }
 }

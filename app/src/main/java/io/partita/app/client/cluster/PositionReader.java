@@ -106,7 +106,7 @@ public final class PositionReader implements AutoCloseable {
         for (ListOffsetsTopicResponse topic : response.data().topics()) {
             for (ListOffsetsPartitionResponse partition : topic.partitions()) {
                 if (partition.errorCode() == Errors.NONE.code() && partition.offset() >= 0) {
-                    offsets.put(topic.name() + "-" + partition.partitionIndex(), partition.offset());
+                    offsets.put(PartitionRow.key(topic.name(), partition.partitionIndex()), partition.offset());
                 }
             }
         }
