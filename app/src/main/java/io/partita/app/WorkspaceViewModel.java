@@ -43,9 +43,10 @@ public final class WorkspaceViewModel {
     private final GroupsViewModel groups;
     private final MessagesViewModel messages;
     /** "map", "topics", "groups" or "messages": which tab the workspace shows (remembered across launches). */
-    private final StringProperty selectedTab = new SimpleStringProperty(this, "selectedTab", "map");
+    private final StringProperty selectedTab = new SimpleStringProperty(this, "selectedTab", MAP_TAB);
 
     private static final String TOPICS_TAB = "topics";
+    private static final String MAP_TAB = "map";
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(this, "lastRefresh", "");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing", false);
     private final ReadOnlyStringWrapper retryHint = new ReadOnlyStringWrapper(this, "retryHint", "");
@@ -71,10 +72,13 @@ public final class WorkspaceViewModel {
                         .mapToInt(TopicInfo::partitions)
                         .findFirst()
                         .orElse(0)));
-        // The topic list's figures are read only while it shows: fetch them as soon as it does.
+        // The topic list's figures and the map's replica positions are read only while they show: fetch them as
+        // soon as they do.
         selectedTab.addListener((o, was, is) -> {
             if (TOPICS_TAB.equals(is)) {
                 topics.refreshFigures();
+            } else if (MAP_TAB.equals(is)) {
+                refresh();
             }
         });
         // One "show internal topics" choice for the whole workspace.
@@ -120,7 +124,7 @@ public final class WorkspaceViewModel {
         }
         refreshing.set(true);
         CompletableFuture<Void> metadata = gateway.cluster()
-                .snapshot()
+                .snapshot(MAP_TAB.equals(selectedTab.get()))
                 .handle((snapshot, failure) -> {
                     if (failure != null) {
                         brokers.failed(failure);

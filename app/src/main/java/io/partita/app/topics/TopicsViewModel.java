@@ -73,7 +73,7 @@ public final class TopicsViewModel {
      */
     public CompletableFuture<Void> refresh() {
         return gateway.cluster()
-                .snapshot()
+                .snapshot(false)
                 .handle((snapshot, failure) -> {
                     if (failure != null) {
                         failed(failure);

@@ -52,23 +52,28 @@ public final class ClusterClient {
 
     /**
      * The cluster map: live brokers, every partition of every topic (internal ones included) with its leader,
-     * ISR and offline replicas, and, for a local cluster, its nodes that are down.
+     * ISR, offline replicas and replica positions, and, for a local cluster, its nodes that are down.
      */
     public CompletableFuture<ClusterMap> clusterMap() {
-        return snapshot().thenApply(ClusterSnapshot::map);
+        return snapshot(true).thenApply(ClusterSnapshot::map);
     }
 
     /**
      * Everything the workspace's periodic refresh shows from one DescribeCluster and one topic description
      * round: the brokers, the cluster map and the topic list. Reading it once for all views, instead of once per
      * view, keeps a refresh of a cluster with thousands of partitions to one copy of its metadata.
+     *
+     * @param withPositions also read where each replica's log ends, which costs requests to every broker: only
+     *     the map shows them
      */
-    public CompletableFuture<ClusterSnapshot> snapshot() {
+    public CompletableFuture<ClusterSnapshot> snapshot(boolean withPositions) {
         Map<Integer, String> known = localNodeAddresses();
         // The positions are read inside the admin call, so that the whole snapshot completes on the ui executor.
-        return session.withAdmin(a -> overview(a)
-                .thenCombine(partitions(a), (overview, descriptions) -> assemble(overview, descriptions, known))
-                .thenCompose(this::withPositions));
+        return session.withAdmin(a -> {
+            CompletableFuture<ClusterSnapshot> snapshot = overview(a)
+                    .thenCombine(partitions(a), (overview, descriptions) -> assemble(overview, descriptions, known));
+            return withPositions ? snapshot.thenCompose(this::withPositions) : snapshot;
+        });
     }
 
     private ClusterSnapshot assemble(

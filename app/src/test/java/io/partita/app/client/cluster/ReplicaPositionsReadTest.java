@@ -80,7 +80,7 @@ class ReplicaPositionsReadTest {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     ClusterMap map = gateway.cluster()
-                            .snapshot()
+                            .snapshot(true)
                             .get(30, TimeUnit.SECONDS)
                             .map();
                     found[0] = map.rows().stream()
