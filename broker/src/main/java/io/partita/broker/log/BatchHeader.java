@@ -13,6 +13,8 @@ final class BatchHeader {
     static final int LAST_OFFSET_DELTA_OFFSET = 23;
     static final int MAX_TIMESTAMP_OFFSET = 35;
     static final int HEADER_SIZE = 61;
+    /** The base offset and length fields, which the length does not count. */
+    static final int LOG_OVERHEAD = 12;
 
     private BatchHeader() {}
 
@@ -22,6 +24,11 @@ final class BatchHeader {
 
     static long lastOffset(ByteBuffer batch) {
         return baseOffset(batch) + batch.getInt(batch.position() + LAST_OFFSET_DELTA_OFFSET);
+    }
+
+    /** The whole batch's size in bytes. */
+    static int size(ByteBuffer batch) {
+        return batch.getInt(batch.position() + LENGTH_OFFSET) + LOG_OVERHEAD;
     }
 
     static long maxTimestamp(ByteBuffer batch) {

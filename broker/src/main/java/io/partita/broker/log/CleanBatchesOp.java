@@ -52,24 +52,23 @@ final class CleanBatchesOp extends WriteOp<Boolean> {
         }
         long firstChanged = Long.MAX_VALUE;
         long lastChanged = -1;
-        for (Rewrite rewrite : rewrites) {
-            ByteBuffer key = context.key(rewrite.baseOffset());
-            ByteBuffer stored = log.logDb().get(context.txn, key);
-            if (stored == null || !stored.equals(rewrite.original())) {
-                continue;
+        try (BatchCursor cursor = new BatchCursor(log.logDb(), context.txn)) {
+            for (Rewrite rewrite : rewrites) {
+                if (!cursor.seek(rewrite.baseOffset()) || !cursor.copy().equals(rewrite.original())) {
+                    continue;
+                }
+                int originalSize = rewrite.original().remaining();
+                cursor.delete(); // every piece: the replacement may need fewer
+                if (rewrite.replacement() == null) {
+                    work.sizeInBytes -= originalSize;
+                } else {
+                    ByteBuffer replacement = rewrite.replacement().duplicate();
+                    context.putBatch(log.logDb(), rewrite.baseOffset(), replacement, false);
+                    work.sizeInBytes += replacement.remaining() - originalSize;
+                }
+                firstChanged = Math.min(firstChanged, rewrite.baseOffset());
+                lastChanged = Math.max(lastChanged, rewrite.baseOffset());
             }
-            int originalSize = stored.remaining();
-            if (rewrite.replacement() == null) {
-                log.logDb().delete(context.txn, key);
-                work.sizeInBytes -= originalSize;
-            } else {
-                ByteBuffer replacement = rewrite.replacement().duplicate();
-                ByteBuffer slot = log.logDb().reserve(context.txn, key, replacement.remaining());
-                slot.put(replacement);
-                work.sizeInBytes += replacement.limit() - originalSize;
-            }
-            firstChanged = Math.min(firstChanged, rewrite.baseOffset());
-            lastChanged = Math.max(lastChanged, rewrite.baseOffset());
         }
         if (lastChanged >= 0) {
             LogMutations.reindexCleanedRange(context, work, firstChanged, lastChanged);

@@ -50,7 +50,7 @@ final class CleanerPlanner {
                 return false;
             }
             if (next <= firstDirty) {
-                totals[0] += stored.remaining();
+                totals[0] += BatchHeader.size(stored);
                 return true;
             }
             long maxTimestamp = BatchHeader.maxTimestamp(stored);
@@ -58,7 +58,7 @@ final class CleanerPlanner {
                 firstUncleanable[0] = base;
                 return false;
             }
-            totals[1] += stored.remaining();
+            totals[1] += BatchHeader.size(stored);
             totals[2] += next - base;
             if (maxTimestamp > 0) {
                 earliestDirtyTimestamp[0] = Math.min(earliestDirtyTimestamp[0], maxTimestamp);

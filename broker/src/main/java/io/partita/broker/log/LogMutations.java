@@ -20,12 +20,20 @@ final class LogMutations {
 
     private LogMutations() {}
 
-    /** Appends a batch whose offsets are final. Offsets only grow, so MDB_APPEND skips the B-tree search. */
+    /**
+     * Appends a batch whose offsets are final. Offsets only grow, so MDB_APPEND skips the B-tree search. A batch
+     * that fits one piece is written straight into LMDB's page; a larger one is laid out first, then cut.
+     */
     static void append(WriteContext context, PartitionWork work, MutableRecordBatch batch) {
         PartitionLog log = work.log;
         int size = batch.sizeInBytes();
-        ByteBuffer slot = log.logDb().reserve(context.txn, context.key(batch.baseOffset()), size, PutFlags.MDB_APPEND);
-        batch.writeTo(slot);
+        if (size <= context.pieceSize()) {
+            batch.writeTo(log.logDb().reserve(context.txn, context.key(batch.baseOffset()), size, PutFlags.MDB_APPEND));
+        } else {
+            ByteBuffer laidOut = context.batchBuffer(size);
+            batch.writeTo(laidOut);
+            context.putBatch(log.logDb(), batch.baseOffset(), laidOut.flip(), true);
+        }
         long maxTimestamp = batch.maxTimestamp();
         if (maxTimestamp > work.maxTimestamp) {
             log.timeIndexDb()
@@ -53,12 +61,12 @@ final class LogMutations {
      */
     static long deleteFromHead(WriteContext context, PartitionWork work, HeadPolicy policy) {
         long deletedUpTo = -1;
-        try (Cursor<ByteBuffer> cursor = work.log.logDb().openCursor(context.txn)) {
+        try (BatchCursor cursor = new BatchCursor(work.log.logDb(), context.txn)) {
             while (cursor.first()) {
-                ByteBuffer batch = cursor.val();
+                ByteBuffer batch = cursor.header();
                 long base = BatchHeader.baseOffset(batch);
                 long next = BatchHeader.lastOffset(batch) + 1;
-                int size = batch.remaining();
+                int size = BatchHeader.size(batch);
                 if (!policy.delete(base, next, BatchHeader.maxTimestamp(batch), size, work.sizeInBytes)) {
                     break;
                 }
@@ -89,10 +97,10 @@ final class LogMutations {
             // Batches between the new head and the next surviving entry were indexed against a running maximum
             // that included deleted batches; index them afresh. Their keys stay below the next entry's key.
             long running = -1;
-            try (Cursor<ByteBuffer> cursor = work.log.logDb().openCursor(context.txn)) {
+            try (BatchCursor cursor = new BatchCursor(work.log.logDb(), context.txn)) {
                 boolean more = cursor.first();
                 while (more) {
-                    ByteBuffer batch = cursor.val();
+                    ByteBuffer batch = cursor.header();
                     long base = BatchHeader.baseOffset(batch);
                     if (base >= nextIndexed) {
                         break;
@@ -120,12 +128,12 @@ final class LogMutations {
         Dbi<ByteBuffer> index = work.log.timeIndexDb();
         Dbi<ByteBuffer> logDb = work.log.logDb();
         long running = -1; // the largest timestamp of the batches before fromBase: the key of the entry naming one
-        try (Cursor<ByteBuffer> batches = logDb.openCursor(context.txn);
+        try (BatchCursor batches = new BatchCursor(logDb, context.txn);
                 Cursor<ByteBuffer> cursor = index.openCursor(context.txn)) {
             long previousMax = -1;
-            boolean atOrAfter = batches.get(context.key(fromBase), GetOp.MDB_SET_RANGE);
+            boolean atOrAfter = batches.seekAtOrAfter(fromBase);
             if (atOrAfter ? batches.prev() : batches.last()) {
-                previousMax = BatchHeader.maxTimestamp(batches.val());
+                previousMax = BatchHeader.maxTimestamp(batches.header());
             }
             // Entries' offsets grow with their keys: the entry of the running maximum is the last one naming a
             // batch before fromBase, at a key no smaller than the previous batch's own maximum.
@@ -143,9 +151,9 @@ final class LogMutations {
                 found = cursor.get(context.key(key), GetOp.MDB_SET_RANGE);
             }
             long nextIndexedBase = found ? BatchHeader.longAt(cursor.val()) : Long.MAX_VALUE;
-            boolean more = batches.get(context.key(fromBase), GetOp.MDB_SET_RANGE);
+            boolean more = batches.seekAtOrAfter(fromBase);
             while (more) {
-                ByteBuffer batch = batches.val();
+                ByteBuffer batch = batches.header();
                 long base = BatchHeader.baseOffset(batch);
                 if (base >= nextIndexedBase || (base > toBase && running >= oldRunning)) {
                     break;
@@ -165,14 +173,14 @@ final class LogMutations {
     static long truncateTail(WriteContext context, PartitionWork work, long offset) {
         long newEnd = Math.max(offset, work.logStartOffset);
         long firstDeletedBase = Long.MAX_VALUE;
-        try (Cursor<ByteBuffer> cursor = work.log.logDb().openCursor(context.txn)) {
+        try (BatchCursor cursor = new BatchCursor(work.log.logDb(), context.txn)) {
             while (cursor.last()) {
-                ByteBuffer batch = cursor.val();
+                ByteBuffer batch = cursor.header();
                 if (BatchHeader.lastOffset(batch) < offset) {
                     break;
                 }
                 firstDeletedBase = BatchHeader.baseOffset(batch);
-                work.sizeInBytes -= batch.remaining();
+                work.sizeInBytes -= BatchHeader.size(batch);
                 cursor.delete();
                 newEnd = Math.max(firstDeletedBase, work.logStartOffset);
             }
@@ -201,8 +209,8 @@ final class LogMutations {
     }
 
     private static long firstBaseOffset(WriteContext context, PartitionWork work) {
-        try (Cursor<ByteBuffer> cursor = work.log.logDb().openCursor(context.txn)) {
-            return cursor.first() ? BatchHeader.baseOffset(cursor.val()) : -1;
+        try (BatchCursor cursor = new BatchCursor(work.log.logDb(), context.txn)) {
+            return cursor.first() ? BatchHeader.baseOffset(cursor.header()) : -1;
         }
     }
 
@@ -210,15 +218,5 @@ final class LogMutations {
         try (Cursor<ByteBuffer> cursor = work.log.timeIndexDb().openCursor(context.txn)) {
             return cursor.last() ? BatchHeader.longAt(cursor.key()) : -1;
         }
-    }
-
-    static boolean seekFloor(Cursor<ByteBuffer> cursor, ByteBuffer key, long offset) {
-        if (cursor.get(key, GetOp.MDB_SET_RANGE)) {
-            if (BatchHeader.longAt(cursor.key()) == offset) {
-                return true;
-            }
-            return cursor.prev() || cursor.first();
-        }
-        return cursor.last();
     }
 }

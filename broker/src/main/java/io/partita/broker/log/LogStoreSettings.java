@@ -9,7 +9,9 @@ import java.util.function.LongSupplier;
  * log.flush.interval.messages / log.flush.interval.ms: the environment is synced when either the node-wide or
  * a partition's own flush.messages / flush.ms is due. {@code writebackIntervalMs} is how often the data file's
  * dirty pages are handed to the disk without waiting ({@link DataFileWriteback}; 0 turns that off). The clock
- * (epoch millis) is injectable for tests.
+ * (epoch millis) is injectable for tests. {@code batchPieceBytes} is the largest piece a batch is stored in
+ * ({@link BatchPieces}); 0, the default, is what fits an LMDB leaf page. Tests set it smaller, to cut every
+ * batch, or to {@link Integer#MAX_VALUE}, to store batches whole as stores written before pieces did.
  */
 public record LogStoreSettings(
         Path directory,
@@ -21,7 +23,8 @@ public record LogStoreSettings(
         long writebackIntervalMs,
         LongSupplier clock,
         LogCleanerSettings cleaner,
-        long checkpointIntervalMs) {
+        long checkpointIntervalMs,
+        int batchPieceBytes) {
 
     public static final long DEFAULT_MAP_SIZE = 64L << 30;
     public static final int DEFAULT_MAX_DATABASES = 32_768;
@@ -48,6 +51,10 @@ public record LogStoreSettings(
             throw new IllegalArgumentException(
                     "checkpointIntervalMs must be 0 (off) or positive: " + checkpointIntervalMs);
         }
+        if (batchPieceBytes < 0 || (batchPieceBytes > 0 && batchPieceBytes < BatchHeader.HEADER_SIZE)) {
+            throw new IllegalArgumentException(
+                    "batchPieceBytes must be 0 (what fits a page) or hold a batch header: " + batchPieceBytes);
+        }
         if (writebackIntervalMs < 0) {
             throw new IllegalArgumentException(
                     "writebackIntervalMs must be 0 (off) or positive: " + writebackIntervalMs);
@@ -69,7 +76,8 @@ public record LogStoreSettings(
                 DEFAULT_WRITEBACK_INTERVAL_MS,
                 System::currentTimeMillis,
                 LogCleanerSettings.defaults(),
-                DEFAULT_CHECKPOINT_INTERVAL_MS);
+                DEFAULT_CHECKPOINT_INTERVAL_MS,
+                0);
     }
 
     public LogStoreSettings withMapSizeBytes(long value) {
@@ -83,7 +91,8 @@ public record LogStoreSettings(
                 writebackIntervalMs,
                 clock,
                 cleaner,
-                checkpointIntervalMs);
+                checkpointIntervalMs,
+                batchPieceBytes);
     }
 
     /**
@@ -105,7 +114,8 @@ public record LogStoreSettings(
                 writebackIntervalMs,
                 clock,
                 cleaner,
-                checkpointIntervalMs);
+                checkpointIntervalMs,
+                batchPieceBytes);
     }
 
     public LogStoreSettings withFlushIntervalMessages(long value) {
@@ -119,7 +129,8 @@ public record LogStoreSettings(
                 writebackIntervalMs,
                 clock,
                 cleaner,
-                checkpointIntervalMs);
+                checkpointIntervalMs,
+                batchPieceBytes);
     }
 
     public LogStoreSettings withFlushIntervalMs(long value) {
@@ -133,7 +144,8 @@ public record LogStoreSettings(
                 writebackIntervalMs,
                 clock,
                 cleaner,
-                checkpointIntervalMs);
+                checkpointIntervalMs,
+                batchPieceBytes);
     }
 
     public LogStoreSettings withRetentionCheckIntervalMs(long value) {
@@ -147,7 +159,8 @@ public record LogStoreSettings(
                 writebackIntervalMs,
                 clock,
                 cleaner,
-                checkpointIntervalMs);
+                checkpointIntervalMs,
+                batchPieceBytes);
     }
 
     public LogStoreSettings withWritebackIntervalMs(long value) {
@@ -161,7 +174,8 @@ public record LogStoreSettings(
                 value,
                 clock,
                 cleaner,
-                checkpointIntervalMs);
+                checkpointIntervalMs,
+                batchPieceBytes);
     }
 
     public LogStoreSettings withClock(LongSupplier value) {
@@ -175,7 +189,8 @@ public record LogStoreSettings(
                 writebackIntervalMs,
                 value,
                 cleaner,
-                checkpointIntervalMs);
+                checkpointIntervalMs,
+                batchPieceBytes);
     }
 
     public LogStoreSettings withCleaner(LogCleanerSettings value) {
@@ -189,7 +204,8 @@ public record LogStoreSettings(
                 writebackIntervalMs,
                 clock,
                 value,
-                checkpointIntervalMs);
+                checkpointIntervalMs,
+                batchPieceBytes);
     }
 
     public LogStoreSettings withCheckpointIntervalMs(long value) {
@@ -203,6 +219,22 @@ public record LogStoreSettings(
                 writebackIntervalMs,
                 clock,
                 cleaner,
+                value,
+                batchPieceBytes);
+    }
+
+    public LogStoreSettings withBatchPieceBytes(int value) {
+        return new LogStoreSettings(
+                directory,
+                mapSizeBytes,
+                maxDatabases,
+                flushIntervalMessages,
+                flushIntervalMs,
+                retentionCheckIntervalMs,
+                writebackIntervalMs,
+                clock,
+                cleaner,
+                checkpointIntervalMs,
                 value);
     }
 }

@@ -172,17 +172,17 @@ public final class PartitionLog {
             long limit,
             boolean minOneBatch,
             IntFunction<ByteBuffer> allocator) {
-        try (Cursor<ByteBuffer> cursor = logDb.openCursor(txn)) {
-            if (!positionAtBatchContaining(cursor, offset)) {
+        try (BatchCursor cursor = new BatchCursor(logDb, txn)) {
+            if (!cursor.seekContaining(offset)) {
                 return MemoryRecords.EMPTY;
             }
-            long firstBase = BatchHeader.baseOffset(cursor.val());
+            long firstBase = BatchHeader.baseOffset(cursor.header());
             // Pass 1 sizes the answer from batch headers; pass 2 copies it into one exactly-sized array.
             int total = 0;
             int count = 0;
             do {
-                ByteBuffer batch = cursor.val();
-                int size = batch.remaining();
+                ByteBuffer batch = cursor.header();
+                int size = BatchHeader.size(batch);
                 if (BatchHeader.lastOffset(batch) >= limit) {
                     break;
                 }
@@ -200,9 +200,9 @@ public final class PartitionLog {
                 return MemoryRecords.EMPTY;
             }
             ByteBuffer out = allocator.apply(total);
-            cursor.get(LmdbKeys.scratchLongKey(firstBase), GetOp.MDB_SET_KEY);
+            cursor.seek(firstBase);
             for (int i = 0; i < count; i++) {
-                out.put(cursor.val().duplicate());
+                cursor.copyTo(out);
                 if (i + 1 < count) {
                     cursor.next();
                 }
@@ -210,16 +210,6 @@ public final class PartitionLog {
             out.flip();
             return MemoryRecords.readableRecords(out);
         }
-    }
-
-    private static boolean positionAtBatchContaining(Cursor<ByteBuffer> cursor, long offset) {
-        if (!LogMutations.seekFloor(cursor, LmdbKeys.scratchLongKey(offset), offset)) {
-            return false;
-        }
-        if (BatchHeader.lastOffset(cursor.val()) < offset) {
-            return cursor.next();
-        }
-        return true;
     }
 
     public long logStartOffset() {
@@ -294,12 +284,11 @@ public final class PartitionLog {
                 }
                 base = BatchHeader.longAt(index.val());
             }
-            try (Cursor<ByteBuffer> cursor = logDb.openCursor(txn)) {
-                boolean found = cursor.get(LmdbKeys.scratchLongKey(base), GetOp.MDB_SET_KEY);
+            try (BatchCursor cursor = new BatchCursor(logDb, txn)) {
+                boolean found = cursor.seek(base);
                 while (found) {
-                    ByteBuffer stored = cursor.val();
-                    if (BatchHeader.maxTimestamp(stored) >= timestamp) {
-                        Optional<TimestampAndOffset> hit = firstRecordAtOrAfter(stored, timestamp, logStart);
+                    if (BatchHeader.maxTimestamp(cursor.header()) >= timestamp) {
+                        Optional<TimestampAndOffset> hit = firstRecordAtOrAfter(cursor.copy(), timestamp, logStart);
                         if (hit.isPresent()) {
                             return hit;
                         }
@@ -339,12 +328,14 @@ public final class PartitionLog {
                 }
                 base = BatchHeader.longAt(index.val());
             }
-            ByteBuffer stored = logDb.get(txn, LmdbKeys.scratchLongKey(base));
-            if (stored == null) {
-                return Optional.<TimestampAndOffset>empty();
+            try (BatchCursor cursor = new BatchCursor(logDb, txn)) {
+                if (!cursor.seek(base)) {
+                    return Optional.<TimestampAndOffset>empty();
+                }
+                // The first record carrying the batch's max timestamp (for LogAppendTime that is the first record).
+                long maxTimestamp = BatchHeader.maxTimestamp(cursor.header());
+                return firstRecordAtOrAfter(cursor.copy(), maxTimestamp, Long.MIN_VALUE);
             }
-            // The first record carrying the batch's max timestamp (for LogAppendTime that is the first record).
-            return firstRecordAtOrAfter(stored, BatchHeader.maxTimestamp(stored), Long.MIN_VALUE);
         });
     }
 

@@ -44,7 +44,7 @@ final class StoreWriter {
     private final Thread thread;
     private final AtomicLong syncCount = new AtomicLong();
     private final AtomicLong commitCount = new AtomicLong();
-    private final WriterBuffers buffers = new WriterBuffers();
+    private final WriterBuffers buffers;
     private final Set<PartitionLog> highWatermarksToPersist = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private long mapSize;
@@ -71,6 +71,10 @@ final class StoreWriter {
         this.settings = settings;
         this.flushTracker = new FlushTracker(settings);
         this.mapSize = env.info().mapSize;
+        this.buffers = new WriterBuffers(
+                settings.batchPieceBytes() > 0
+                        ? settings.batchPieceBytes()
+                        : BatchPieces.pieceSize(env.stat().pageSize));
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }

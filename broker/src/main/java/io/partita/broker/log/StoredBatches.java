@@ -3,7 +3,6 @@ package io.partita.broker.log;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.lmdbjava.Cursor;
 
 /**
  * The cleaner's reads of a partition log: a bounded piece per read transaction, so no transaction stays open
@@ -28,10 +27,10 @@ final class StoredBatches {
         boolean[] done = {false};
         while (!done[0]) {
             log.store().withReadTxn(log, txn -> {
-                try (Cursor<ByteBuffer> cursor = log.logDb().openCursor(txn)) {
-                    boolean found = position(cursor, next[0]);
+                try (BatchCursor cursor = new BatchCursor(log.logDb(), txn)) {
+                    boolean found = cursor.seekContaining(Math.max(0, next[0]));
                     for (int i = 0; found && i < HEADERS_PER_TXN; i++) {
-                        ByteBuffer batch = cursor.val();
+                        ByteBuffer batch = cursor.header();
                         if (!visitor.visit(batch)) {
                             done[0] = true;
                             return null;
@@ -54,16 +53,15 @@ final class StoredBatches {
         return log.store().withReadTxn(log, txn -> {
             List<ByteBuffer> copies = new ArrayList<>();
             int bytes = 0;
-            try (Cursor<ByteBuffer> cursor = log.logDb().openCursor(txn)) {
-                boolean found = position(cursor, fromOffset);
+            try (BatchCursor cursor = new BatchCursor(log.logDb(), txn)) {
+                boolean found = cursor.seekContaining(Math.max(0, fromOffset));
                 while (found) {
-                    ByteBuffer stored = cursor.val();
-                    if (BatchHeader.lastOffset(stored) >= endOffset
-                            || (!copies.isEmpty() && bytes + stored.remaining() > maxBytes)) {
+                    ByteBuffer header = cursor.header();
+                    if (BatchHeader.lastOffset(header) >= endOffset
+                            || (!copies.isEmpty() && bytes + BatchHeader.size(header) > maxBytes)) {
                         break;
                     }
-                    ByteBuffer copy = ByteBuffer.allocate(stored.remaining());
-                    copy.put(stored.duplicate()).flip();
+                    ByteBuffer copy = cursor.copy();
                     copies.add(copy);
                     bytes += copy.remaining();
                     found = cursor.next();
@@ -71,17 +69,5 @@ final class StoredBatches {
             }
             return copies;
         });
-    }
-
-    /** At the batch holding {@code offset}, or the first one after it. */
-    private static boolean position(Cursor<ByteBuffer> cursor, long offset) {
-        long key = Math.max(0, offset);
-        if (!LogMutations.seekFloor(cursor, LmdbKeys.scratchLongKey(key), key)) {
-            return false;
-        }
-        if (BatchHeader.lastOffset(cursor.val()) < key) {
-            return cursor.next();
-        }
-        return true;
     }
 }

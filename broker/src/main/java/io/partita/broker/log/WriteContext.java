@@ -33,9 +33,27 @@ final class WriteContext {
         return buffers.longValue(value);
     }
 
+    /**
+     * Stores {@code batch} (position to limit) in a partition's log database under {@code baseOffset}, in pieces
+     * (see {@link BatchPieces}); with {@code append}, after every key already there.
+     */
+    void putBatch(Dbi<ByteBuffer> db, long baseOffset, ByteBuffer batch, boolean append) {
+        BatchPieces.put(txn, db, buffers, baseOffset, batch, append);
+    }
+
     /** A reusable buffer for a value of the meta database; LMDB copies it on put. */
     ByteBuffer metaValue(int size) {
         return buffers.metaValue(size);
+    }
+
+    /** The largest piece of a batch stored in one LMDB value. */
+    int pieceSize() {
+        return buffers.pieceSize();
+    }
+
+    /** A reusable heap buffer of at least {@code size} bytes; valid until the next call. */
+    ByteBuffer batchBuffer(int size) {
+        return buffers.batch(size);
     }
 
     PartitionWork work(PartitionLog log) {

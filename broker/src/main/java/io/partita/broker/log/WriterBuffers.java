@@ -16,10 +16,37 @@ import java.nio.ByteBuffer;
 final class WriterBuffers {
     private static final int INITIAL_CAPACITY = 256;
 
+    private final int pieceSize;
     private final ByteBuffer longKey = ByteBuffer.allocateDirect(8);
+    private final ByteBuffer pieceKey = ByteBuffer.allocateDirect(BatchPieces.PIECE_KEY_SIZE);
+    private ByteBuffer batch = ByteBuffer.allocate(0);
     private final ByteBuffer longValue = ByteBuffer.allocateDirect(8);
     private ByteBuffer metaKey = ByteBuffer.allocateDirect(INITIAL_CAPACITY);
     private ByteBuffer metaValue = ByteBuffer.allocateDirect(INITIAL_CAPACITY);
+
+    /** @param pieceSize the largest piece of a batch that LMDB keeps in a leaf page (see {@link BatchPieces}) */
+    WriterBuffers(int pieceSize) {
+        this.pieceSize = pieceSize;
+    }
+
+    int pieceSize() {
+        return pieceSize;
+    }
+
+    /** The key of piece {@code piece >= 1} of the batch at {@code baseOffset}. */
+    ByteBuffer pieceKey(long baseOffset, int piece) {
+        pieceKey.clear();
+        pieceKey.putLong(0, baseOffset).putInt(Long.BYTES, piece);
+        return pieceKey;
+    }
+
+    /** A cleared heap buffer of at least {@code size} bytes to lay a batch out in before it is cut in pieces. */
+    ByteBuffer batch(int size) {
+        if (batch.capacity() < size) {
+            batch = ByteBuffer.allocate(grown(batch.capacity(), size));
+        }
+        return batch.clear();
+    }
 
     /** An 8-byte key holding {@code value}, big-endian (LMDB's byte order is then numeric order). */
     ByteBuffer longKey(long value) {

@@ -22,10 +22,17 @@ final class LogTestSupport {
 
     private LogTestSupport() {}
 
+    /**
+     * Batches are cut in pieces this small in the unit tests, so that every read and change of the log meets
+     * batches stored in several pieces (with the default, only batches over about 2 KB are).
+     */
+    static final int PIECE_BYTES = 64;
+
     /** A store with a controllable clock, and retention and compaction only on demand. */
     static LogStore open(Path dir, AtomicLong clock) throws IOException {
         return LogStore.open(LogStoreSettings.defaults(dir)
                 .withMapSizeBytes(256L << 20)
+                .withBatchPieceBytes(PIECE_BYTES)
                 .withRetentionCheckIntervalMs(3_600_000L)
                 .withClock(clock::get)
                 .withCleaner(LogCleanerSettings.defaults().withEnable(false)));
