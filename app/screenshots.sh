@@ -39,6 +39,10 @@ java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node
 "$shot" --wait 45 "$home/replay-screen.png" -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
   -cp "$cp:app/target/test-classes" io.partita.app.browse.MessagesScreenshot payments 10 replay \
   "$PWD/docs/screenshots/replay.png" all
+# partition-log.png: orders partition 0 chosen on the map, its follower on broker 2 stopped and 400 more records
+# written (PartitionLogScreenshot does both): that replica down, the high watermark gone on without it.
+"$shot" --wait 25 docs/screenshots/partition-log.png -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
+  -cp "$cp:app/target/test-classes" io.partita.app.cluster.PartitionLogScreenshot orders 0 2 400
 # groups.png: live members exist only while consumers run, so GroupsScreenshotSeed keeps a cluster with two
 # consumers busy meanwhile (and points Partita at it, on the groups tab); 60 s give the lag chart its line.
 groups_seed=app/src/test/java/io/partita/app/groups/GroupsScreenshotSeed.java
@@ -50,4 +54,4 @@ until grep -q '^ready' "$home/groups-seed.log"; do
   sleep 1
 done
 "$shot" --wait 60 docs/screenshots/groups.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
-echo "saved docs/screenshots/welcome.png, cluster-map.png, messages.png, replay.png and groups.png"
+echo "saved docs/screenshots/welcome.png, cluster-map.png, messages.png, replay.png, partition-log.png and groups.png"

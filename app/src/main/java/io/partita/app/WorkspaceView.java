@@ -62,7 +62,7 @@ public final class WorkspaceView extends BorderPane {
 
         BrokersView brokers = new BrokersView(model.brokers());
         topics = new TopicsView(model.topics(), this::showNewTopicDialog);
-        mapTab = new Tab("Cluster map", new ClusterMapView(model.map()));
+        mapTab = new Tab("Cluster map", new ClusterMapView(model.map(), model.partitionLog()));
         mapTab.setId("map-tab");
         topicsTab = new Tab("Topics", topics);
         topicsTab.setId("topics-tab");

@@ -7,6 +7,7 @@ import io.partita.app.client.core.ClientSecurity;
 import io.partita.app.client.core.Connection;
 import io.partita.app.cluster.BrokersViewModel;
 import io.partita.app.cluster.ClusterMapViewModel;
+import io.partita.app.cluster.PartitionLogViewModel;
 import io.partita.app.common.Backoff;
 import io.partita.app.groups.GroupsViewModel;
 import io.partita.app.topics.NewTopicViewModel;
@@ -40,6 +41,7 @@ public final class WorkspaceViewModel {
     private final BrokersViewModel brokers;
     private final TopicsViewModel topics;
     private final ClusterMapViewModel map;
+    private final PartitionLogViewModel partitionLog;
     private final GroupsViewModel groups;
     private final MessagesViewModel messages;
     /** "map", "topics", "groups" or "messages": which tab the workspace shows (remembered across launches). */
@@ -55,6 +57,8 @@ public final class WorkspaceViewModel {
     private PauseTransition nextRefresh;
 
     private int consecutiveFailures;
+    /** Between start and stop of the automatic refresh: the partition log view reads only then, and on the map. */
+    private boolean autoRefreshing;
 
     public WorkspaceViewModel(ClusterGateway gateway, Connection connection) {
         this.gateway = gateway;
@@ -62,6 +66,7 @@ public final class WorkspaceViewModel {
         this.brokers = new BrokersViewModel(gateway.cluster());
         this.topics = new TopicsViewModel(gateway);
         this.map = new ClusterMapViewModel(gateway.cluster());
+        this.partitionLog = new PartitionLogViewModel(gateway.cluster(), gateway.groups());
         this.groups = new GroupsViewModel(gateway.groups());
         this.messages = new MessagesViewModel(gateway, ZoneId::systemDefault);
         // The browser offers the topics of the latest list (internal ones too: __consumer_offsets is readable).
@@ -75,6 +80,7 @@ public final class WorkspaceViewModel {
         // The topic list's figures and the map's replica positions are read only while they show: fetch them as
         // soon as they do.
         selectedTab.addListener((o, was, is) -> {
+            partitionLog.setShowing(autoRefreshing && MAP_TAB.equals(is));
             if (TOPICS_TAB.equals(is)) {
                 topics.refreshFigures();
             } else if (MAP_TAB.equals(is)) {
@@ -101,10 +107,14 @@ public final class WorkspaceViewModel {
             nextRefresh = new PauseTransition();
             nextRefresh.setOnFinished(e -> refresh());
         }
+        autoRefreshing = true;
+        partitionLog.setShowing(MAP_TAB.equals(selectedTab.get()));
         refresh();
     }
 
     public void stopAutoRefresh() {
+        autoRefreshing = false;
+        partitionLog.setShowing(false);
         if (nextRefresh != null) {
             nextRefresh.stop();
             nextRefresh = null;
@@ -202,6 +212,11 @@ public final class WorkspaceViewModel {
 
     public ClusterMapViewModel map() {
         return map;
+    }
+
+    /** The partition chosen on the map, drawn as a log. */
+    public PartitionLogViewModel partitionLog() {
+        return partitionLog;
     }
 
     public GroupsViewModel groups() {

@@ -36,9 +36,12 @@ final class BrokerHeader extends VBox {
         getStyleClass().add("broker-header");
         Label name = new Label("Broker " + id);
         name.getStyleClass().add("broker-name");
+        // The broker's colour, as its replicas' marks have it in the partition log view.
+        Region swatch = new Region();
+        swatch.getStyleClass().addAll("broker-swatch", BrokerColors.styleClass(id));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox title = new HBox(6, name, spacer);
+        HBox title = new HBox(6, swatch, name, spacer);
         title.setAlignment(Pos.CENTER_LEFT);
 
         stop = new MenuItem("Stop broker " + id);

@@ -25,6 +25,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -57,7 +58,7 @@ public final class ClusterMapView extends VBox {
     /** The headers of the broker columns in order, by broker id. */
     private final Map<Integer, BrokerHeader> brokerHeaders = new LinkedHashMap<>();
 
-    public ClusterMapView(ClusterMapViewModel model) {
+    public ClusterMapView(ClusterMapViewModel model, PartitionLogViewModel partitionLog) {
         this.model = model;
         getStyleClass().add("cluster-map");
         setId("cluster-map");
@@ -92,7 +93,24 @@ public final class ClusterMapView extends VBox {
         showBrokers();
         model.brokers().addListener((ListChangeListener<BrokerColumn>) c -> showBrokers());
 
-        getChildren().addAll(toolbar, unreadableNotice(), table);
+        // Choosing a partition's row draws it as a log under the map; Esc or Close hides it again.
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                partitionLog.choose(is.get().topic(), is.get().partition());
+            }
+        });
+        partitionLog.chosenProperty().addListener((o, was, is) -> {
+            if (!is) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                partitionLog.clear();
+            }
+        });
+        PartitionLogView log = new PartitionLogView(partitionLog);
+        getChildren().addAll(toolbar, unreadableNotice(), table, log);
     }
 
     /** A local node whose data does not open stays down: say so, and offer to start it with none. */

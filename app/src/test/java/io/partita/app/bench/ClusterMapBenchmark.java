@@ -12,6 +12,7 @@ import io.partita.app.client.cluster.ClusterOverview;
 import io.partita.app.client.cluster.PartitionRow;
 import io.partita.app.cluster.ClusterMapView;
 import io.partita.app.cluster.ClusterMapViewModel;
+import io.partita.app.cluster.PartitionLogViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,8 @@ class ClusterMapBenchmark {
     @Test
     void fxThreadTimePerUpdateWithAThousandPartitions() throws Exception {
         FxToolkit.registerPrimaryStage();
-        ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run).cluster());
+        ClusterGateway gateway = new ClusterGateway(Runnable::run);
+        ClusterMapViewModel model = new ClusterMapViewModel(gateway.cluster());
         Random random = new Random(42);
         List<PartitionRow> rows = initialRows();
         ClusterOverview overview = new ClusterOverview(
@@ -64,7 +66,10 @@ class ClusterMapBenchmark {
                         new BrokerInfo(1, "127.0.0.1", 9093, null, false),
                         new BrokerInfo(2, "127.0.0.1", 9094, null, false)));
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new ClusterMapView(model), 1200, 760));
+            stage.setScene(new Scene(
+                    new ClusterMapView(model, new PartitionLogViewModel(gateway.cluster(), gateway.groups())),
+                    1200,
+                    760));
             stage.show();
         });
         Stage stage = FxToolkit.toolkitContext().getRegisteredStage();

@@ -41,13 +41,17 @@ class ClusterMapViewGuiTest {
             new ClusterOverview("id", List.of(new BrokerInfo(0, "h", 1, null, true)));
 
     private final FxRobot robot = new FxRobot();
-    private final ClusterMapViewModel model = new ClusterMapViewModel(new ClusterGateway(Runnable::run).cluster());
+    private final ClusterGateway gateway = new ClusterGateway(Runnable::run);
+    private final ClusterMapViewModel model = new ClusterMapViewModel(gateway.cluster());
 
     @BeforeEach
     void show() throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new ClusterMapView(model), 900, 500));
+            stage.setScene(new Scene(
+                    new ClusterMapView(model, new PartitionLogViewModel(gateway.cluster(), gateway.groups())),
+                    900,
+                    500));
             stage.show();
         });
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +75,33 @@ public final class ClusterClient {
                     .thenCombine(partitions(a), (overview, descriptions) -> assemble(overview, descriptions, known));
             return withPositions ? snapshot.thenCompose(this::withPositions) : snapshot;
         });
+    }
+
+    /**
+     * The map narrowed to one partition, with where each of its replicas is: the brokers, and the partition's row
+     * with its leader, ISR and positions. It costs one topic's description and a ListOffsets per replica, so the
+     * partition log view can read it several times a second; empty when the partition does not exist (any more).
+     */
+    public CompletableFuture<Optional<ClusterMap>> partitionMap(String topic, int partition) {
+        Map<Integer, String> known = localNodeAddresses();
+        String key = PartitionRow.key(topic, partition);
+        return session.withAdmin(a -> overview(a)
+                .thenCombine(
+                        stage(a.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(READ_TIMEOUT_MS))
+                                .allTopicNames()),
+                        (overview, descriptions) -> assemble(overview, descriptions, known))
+                .thenCompose(snapshot -> {
+                    ClusterMap whole = snapshot.map();
+                    Optional<PartitionRow> row = whole.rows().stream()
+                            .filter(r -> r.key().equals(key))
+                            .findFirst();
+                    if (row.isEmpty()) {
+                        return CompletableFuture.completedFuture(Optional.<ClusterMap>empty());
+                    }
+                    ClusterMap one = new ClusterMap(whole.brokers(), List.of(row.get()), whole.unreadable());
+                    return withPositions(new ClusterSnapshot(snapshot.overview(), one, List.of()))
+                            .thenApply(placed -> Optional.of(placed.map()));
+                }));
     }
 
     private ClusterSnapshot assemble(

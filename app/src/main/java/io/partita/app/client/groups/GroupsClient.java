@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,6 +117,35 @@ public final class GroupsClient {
                             return new GroupInfo(id, description.groupState().toString(), members, lags);
                         })
                         .toList());
+    }
+
+    /**
+     * The committed offset of every consumer group that has committed on partition {@code partition} of
+     * {@code topic}, by group id in order: the partition log view draws them on the partition's offsets.
+     */
+    public CompletableFuture<Map<String, Long>> commitsOn(String topic, int partition) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        return session.withAdmin(a -> stage(
+                        a.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(READ_TIMEOUT_MS))
+                                .all())
+                .thenCompose(listings -> {
+                    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+                    listings.forEach(l ->
+                            specs.put(l.groupId(), new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(tp))));
+                    if (specs.isEmpty()) {
+                        return CompletableFuture.completedFuture(Map.<String, Long>of());
+                    }
+                    return stage(a.listConsumerGroupOffsets(specs).all()).thenApply(all -> {
+                        Map<String, Long> commits = new TreeMap<>();
+                        all.forEach((group, offsets) -> {
+                            OffsetAndMetadata commit = offsets.get(tp);
+                            if (commit != null && commit.offset() >= 0) {
+                                commits.put(group, commit.offset());
+                            }
+                        });
+                        return commits;
+                    });
+                }));
     }
 
     /** Each partition's log start and log end, as {start, end}. */
