@@ -27,16 +27,17 @@ class LogCommitEventTest {
     @Test
     void eachAppendIsOneCommitWithTheHighWatermarkRidingAlong() throws Exception {
         List<RecordedEvent> commits;
-        try (LogStore store = LogTestSupport.open(dir, new AtomicLong(NOW));
-                Recording recording = new Recording()) {
-            PartitionLog log = store.openPartition(key("events", 0), LogConfig.defaults());
+        try (Recording recording = new Recording()) {
             recording.enable("io.partita.LogCommit").withThreshold(Duration.ZERO);
-            recording.start();
-            for (int i = 0; i < 20; i++) {
-                log.appendAsLeader(batch(NOW + i, "v" + i), 1).join();
-                // As the replica manager does after each append with one replica.
-                log.updateHighWatermark(log.logEndOffset());
-            }
+            try (LogStore store = LogTestSupport.open(dir, new AtomicLong(NOW))) {
+                PartitionLog log = store.openPartition(key("events", 0), LogConfig.defaults());
+                recording.start();
+                for (int i = 0; i < 20; i++) {
+                    log.appendAsLeader(batch(NOW + i, "v" + i), 1).join();
+                    // As the replica manager does after each append with one replica.
+                    log.updateHighWatermark(log.logEndOffset());
+                }
+            } // closed before the recording stops: the writer emits a commit's event after it answers the append
             recording.stop();
             Path file = dir.resolve("commits.jfr");
             recording.dump(file);
