@@ -43,6 +43,10 @@ java -Duser.home="$home" "${opens[@]}" -cp "$cp" "$seed" "$home/.partita" "$node
 # written (PartitionLogScreenshot does both): that replica down, the high watermark gone on without it.
 "$shot" --wait 25 docs/screenshots/partition-log.png -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
   -cp "$cp:app/target/test-classes" io.partita.app.cluster.PartitionLogScreenshot orders 0 2 400
+# timeline.png: the same, then the follower started again, the timeline opened and scrubbed back to the moment it
+# left the ISR.
+"$shot" --wait 30 docs/screenshots/timeline.png -- java -Duser.home="$home" -Dpartita.prefs="$node" "${opens[@]}" \
+  -cp "$cp:app/target/test-classes" io.partita.app.cluster.PartitionLogScreenshot orders 0 2 400 timeline
 # groups.png: live members exist only while consumers run, so GroupsScreenshotSeed keeps a cluster with two
 # consumers busy meanwhile (and points Partita at it, on the groups tab); 60 s give the lag chart its line.
 groups_seed=app/src/test/java/io/partita/app/groups/GroupsScreenshotSeed.java
@@ -54,4 +58,4 @@ until grep -q '^ready' "$home/groups-seed.log"; do
   sleep 1
 done
 "$shot" --wait 60 docs/screenshots/groups.png -- java -Duser.home="$home" -Dpartita.prefs="$node" -jar "$jar"
-echo "saved docs/screenshots/welcome.png, cluster-map.png, messages.png, replay.png, partition-log.png and groups.png"
+echo "saved docs/screenshots/welcome.png, cluster-map.png, messages.png, replay.png, partition-log.png, timeline.png and groups.png"

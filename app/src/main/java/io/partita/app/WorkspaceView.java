@@ -6,6 +6,7 @@ import io.partita.app.cluster.BrokersView;
 import io.partita.app.cluster.ClusterMapView;
 import io.partita.app.common.ClipboardText;
 import io.partita.app.groups.GroupsView;
+import io.partita.app.timeline.TimelineView;
 import io.partita.app.topics.NewTopicDialog;
 import io.partita.app.topics.NewTopicViewModel;
 import io.partita.app.topics.TopicsView;
@@ -62,7 +63,9 @@ public final class WorkspaceView extends BorderPane {
 
         BrokersView brokers = new BrokersView(model.brokers());
         topics = new TopicsView(model.topics(), this::showNewTopicDialog);
-        mapTab = new Tab("Cluster map", new ClusterMapView(model.map(), model.partitionLog()));
+        mapTab = new Tab(
+                "Cluster map",
+                new ClusterMapView(model.map(), model.partitionLog(), new TimelineView(model.timeline())));
         mapTab.setId("map-tab");
         topicsTab = new Tab("Topics", topics);
         topicsTab.setId("topics-tab");

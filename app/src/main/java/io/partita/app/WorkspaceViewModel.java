@@ -2,6 +2,7 @@ package io.partita.app;
 
 import io.partita.app.browse.MessagesViewModel;
 import io.partita.app.client.ClusterGateway;
+import io.partita.app.client.cluster.ClusterMap;
 import io.partita.app.client.cluster.TopicInfo;
 import io.partita.app.client.core.ClientSecurity;
 import io.partita.app.client.core.Connection;
@@ -10,6 +11,7 @@ import io.partita.app.cluster.ClusterMapViewModel;
 import io.partita.app.cluster.PartitionLogViewModel;
 import io.partita.app.common.Backoff;
 import io.partita.app.groups.GroupsViewModel;
+import io.partita.app.timeline.TimelineViewModel;
 import io.partita.app.topics.NewTopicViewModel;
 import io.partita.app.topics.TopicsViewModel;
 import java.time.LocalTime;
@@ -42,6 +44,10 @@ public final class WorkspaceViewModel {
     private final TopicsViewModel topics;
     private final ClusterMapViewModel map;
     private final PartitionLogViewModel partitionLog;
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    /** The last map read from the cluster: what the map shows again when the timeline comes back to live. */
+    private ClusterMap liveMap = ClusterMap.EMPTY;
+
     private final GroupsViewModel groups;
     private final MessagesViewModel messages;
     /** "map", "topics", "groups" or "messages": which tab the workspace shows (remembered across launches). */
@@ -79,8 +85,23 @@ public final class WorkspaceViewModel {
                         .orElse(0)));
         // The topic list's figures and the map's replica positions are read only while they show: fetch them as
         // soon as they do.
+        // The chosen partition's frequent reads and the reads after a node action reach the timeline too.
+        partitionLog.setOnRead(this::partitionRead);
+        map.setRefresher(this::refresh);
+        // Going back in the timeline shows that moment on the map and in the partition log view; Live, the present.
+        timeline.shownMapProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                map.apply(is);
+                partitionLog.showRecorded(is);
+            } else {
+                map.apply(liveMap);
+                partitionLog.setShowing(autoRefreshing && MAP_TAB.equals(selectedTab.get()));
+            }
+        });
         selectedTab.addListener((o, was, is) -> {
-            partitionLog.setShowing(autoRefreshing && MAP_TAB.equals(is));
+            partitionLog.setShowing(autoRefreshing
+                    && MAP_TAB.equals(is)
+                    && timeline.liveProperty().get());
             if (TOPICS_TAB.equals(is)) {
                 topics.refreshFigures();
             } else if (MAP_TAB.equals(is)) {
@@ -89,6 +110,7 @@ public final class WorkspaceViewModel {
         });
         // One "show internal topics" choice for the whole workspace.
         map.showInternalProperty().bindBidirectional(topics.showInternalProperty());
+        timeline.showInternalProperty().bind(map.showInternalProperty());
         problem = Bindings.createStringBinding(
                 () -> firstNonEmpty(
                         brokers.errorProperty().get(),
@@ -108,7 +130,8 @@ public final class WorkspaceViewModel {
             nextRefresh.setOnFinished(e -> refresh());
         }
         autoRefreshing = true;
-        partitionLog.setShowing(MAP_TAB.equals(selectedTab.get()));
+        partitionLog.setShowing(
+                MAP_TAB.equals(selectedTab.get()) && timeline.liveProperty().get());
         refresh();
     }
 
@@ -143,7 +166,7 @@ public final class WorkspaceViewModel {
                         return CompletableFuture.<Void>completedFuture(null);
                     }
                     brokers.setOverview(snapshot.overview());
-                    map.apply(snapshot.map());
+                    showLive(snapshot.map());
                     return topics.apply(snapshot, TOPICS_TAB.equals(selectedTab.get()));
                 })
                 .thenCompose(figures -> figures);
@@ -163,6 +186,23 @@ public final class WorkspaceViewModel {
                 nextRefresh.playFromStart();
             }
         });
+    }
+
+    /** A map read from the cluster: recorded in the timeline, and shown unless the timeline shows another moment. */
+    private void showLive(ClusterMap read) {
+        liveMap = read;
+        timeline.record(read);
+        if (timeline.liveProperty().get()) {
+            map.apply(read);
+        }
+    }
+
+    /** The chosen partition read on its own: its row and the brokers, merged into the last map read. */
+    private void partitionRead(ClusterMap narrowed) {
+        if (liveMap.rows().stream()
+                .anyMatch(r -> r.key().equals(narrowed.rows().get(0).key()))) {
+            showLive(liveMap.merging(narrowed));
+        }
     }
 
     /** A fresh form for the "New topic" dialog, knowing the current topics and brokers. */
@@ -212,6 +252,11 @@ public final class WorkspaceViewModel {
 
     public ClusterMapViewModel map() {
         return map;
+    }
+
+    /** Every change seen on the cluster, and the scrubber that shows any recorded moment again. */
+    public TimelineViewModel timeline() {
+        return timeline;
     }
 
     /** The partition chosen on the map, drawn as a log. */

@@ -17,6 +17,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -58,7 +59,7 @@ public final class ClusterMapView extends VBox {
     /** The headers of the broker columns in order, by broker id. */
     private final Map<Integer, BrokerHeader> brokerHeaders = new LinkedHashMap<>();
 
-    public ClusterMapView(ClusterMapViewModel model, PartitionLogViewModel partitionLog) {
+    public ClusterMapView(ClusterMapViewModel model, PartitionLogViewModel partitionLog, Node timeline) {
         this.model = model;
         getStyleClass().add("cluster-map");
         setId("cluster-map");
@@ -110,7 +111,7 @@ public final class ClusterMapView extends VBox {
             }
         });
         PartitionLogView log = new PartitionLogView(partitionLog);
-        getChildren().addAll(toolbar, unreadableNotice(), table, log);
+        getChildren().addAll(toolbar, unreadableNotice(), table, log, timeline);
     }
 
     /** A local node whose data does not open stays down: say so, and offer to start it with none. */

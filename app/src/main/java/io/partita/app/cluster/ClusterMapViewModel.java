@@ -8,6 +8,7 @@ import io.partita.app.client.core.Failures;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,6 +38,7 @@ public final class ClusterMapViewModel {
     private final ReadOnlyStringWrapper unreadableReason = new ReadOnlyStringWrapper(this, "unreadableReason", "");
     private final ReadOnlyStringWrapper unreadableRisk = new ReadOnlyStringWrapper(this, "unreadableRisk", "");
     private ClusterMap latest = ClusterMap.EMPTY;
+    private Supplier<CompletableFuture<Void>> refresher = this::refresh;
 
     public ClusterMapViewModel(ClusterClient client) {
         this.client = client;
@@ -183,7 +185,15 @@ public final class ClusterMapViewModel {
                     }
                     return null;
                 })
-                .thenCompose(v -> refresh());
+                .thenCompose(v -> refresher.get());
+    }
+
+    /**
+     * What reads the cluster again after a node was stopped, killed or started: by default {@link #refresh()}; the
+     * workspace gives its own, which also records the map in the timeline and leaves a moment scrubbed to alone.
+     */
+    public void setRefresher(Supplier<CompletableFuture<Void>> refresher) {
+        this.refresher = refresher;
     }
 
     public ObservableList<BrokerColumn> brokers() {

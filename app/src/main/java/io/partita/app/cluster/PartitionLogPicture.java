@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * What the partition log view draws, worked out apart from JavaFX so it can be tested: the partition as a log, its
  * offsets from the log start to the furthest offset any replica has; each replica's log end offset on it; the high
  * watermark (a consumer reads below it; an acks=all write is acknowledged once it passes the write); and the
- * committed offset of each consumer group reading the partition. Positions are fractions of the axis, 0 at the log
+ * committed offset of each consumer group reading the partition, by group id. Positions are fractions of the axis, 0 at the log
  * start and 1 at its end.
  *
  * @param logStart      the oldest offset the leader still keeps; -1 when not known
@@ -79,6 +79,7 @@ public record PartitionLogPicture(
         }
         long hw = positions.highWatermark();
         List<GroupMark> groups = commits.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .map(c -> new GroupMark(
                         c.getKey(), c.getValue(), scale.at(c.getValue()), hw < 0 ? -1 : Math.max(0, hw - c.getValue())))
                 .toList();

@@ -2,11 +2,13 @@ package io.partita.app.cluster;
 
 import io.partita.app.client.cluster.ClusterClient;
 import io.partita.app.client.cluster.ClusterMap;
+import io.partita.app.client.cluster.PartitionRow;
 import io.partita.app.client.core.Failures;
 import io.partita.app.client.groups.GroupsClient;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,6 +40,12 @@ public final class PartitionLogViewModel {
     private String topic;
     private int partition;
     private boolean showing;
+    /** Showing a moment of the timeline: nothing is read until it is live again. */
+    private boolean recorded;
+
+    private ClusterMap recordedMap;
+
+    private Consumer<ClusterMap> onRead = map -> {};
     /** The read out, if any: one at a time; a new choice while it runs is read when it ends. */
     private CompletableFuture<Void> reading;
 
@@ -57,7 +65,11 @@ public final class PartitionLogViewModel {
         title.set(topic + "  ·  partition " + partition);
         picture.set(null);
         problem.set("");
-        read();
+        if (recorded && recordedMap != null) {
+            showRecorded(recordedMap);
+        } else {
+            read();
+        }
     }
 
     /** Shows no partition and stops reading. */
@@ -73,6 +85,8 @@ public final class PartitionLogViewModel {
     /** Whether the view is on screen: the positions are read only while it is. */
     public void setShowing(boolean showing) {
         this.showing = showing;
+        recorded = false;
+        recordedMap = null;
         if (showing) {
             read();
         } else {
@@ -80,9 +94,27 @@ public final class PartitionLogViewModel {
         }
     }
 
+    /**
+     * Shows the chosen partition as {@code map} has it (a moment the timeline went back to), without its groups,
+     * which the timeline does not record; reading stops until {@link #setShowing} resumes it.
+     */
+    public void showRecorded(ClusterMap map) {
+        stopWaiting();
+        recorded = true;
+        recordedMap = map;
+        if (topic == null) {
+            return;
+        }
+        String key = PartitionRow.key(topic, partition);
+        Optional<PartitionRow> row =
+                map.rows().stream().filter(r -> r.key().equals(key)).findFirst();
+        picture.set(row.map(r -> PartitionLogPicture.of(r, Map.of())).orElse(null));
+        problem.set(row.isPresent() ? "" : "This partition did not exist then.");
+    }
+
     /** Reads the chosen partition now, unless a read is out (its end plans the next one). */
     public CompletableFuture<Void> read() {
-        if (topic == null || !showing) {
+        if (topic == null || !showing || recorded) {
             return CompletableFuture.completedFuture(null);
         }
         if (reading != null) {
@@ -97,14 +129,14 @@ public final class PartitionLogViewModel {
                 .thenCombine(commits, (map, commitsOn) -> Map.entry(map, commitsOn))
                 .handle((both, failure) -> {
                     reading = null;
-                    if (readTopic.equals(topic) && readPartition == partition) {
+                    if (readTopic.equals(topic) && readPartition == partition && !recorded) {
                         if (failure != null) {
                             problem.set(Failures.problem("Could not read the partition", failure));
                         } else {
                             show(both.getKey(), both.getValue());
                         }
                     }
-                    if (topic != null && showing) {
+                    if (topic != null && showing && !recorded) {
                         if (readTopic.equals(topic) && readPartition == partition) {
                             planNext();
                         } else {
@@ -139,6 +171,12 @@ public final class PartitionLogViewModel {
         }
         problem.set("");
         picture.set(PartitionLogPicture.of(map.get().rows().get(0), commits));
+        onRead.accept(map.get());
+    }
+
+    /** Who hears of each fresh read of the chosen partition (the brokers and its row): the timeline records it. */
+    public void setOnRead(Consumer<ClusterMap> listener) {
+        this.onRead = listener;
     }
 
     /** The partition as drawn; null before its first read, and while none is chosen. */

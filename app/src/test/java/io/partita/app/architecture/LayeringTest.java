@@ -26,6 +26,7 @@ class LayeringTest {
         "io.partita.app.produce..",
         "io.partita.app.replay..",
         "io.partita.app.transfer..",
+        "io.partita.app.timeline..",
         "io.partita.app.common.."
     };
     private static final JavaClasses APP = new ClassFileImporter()

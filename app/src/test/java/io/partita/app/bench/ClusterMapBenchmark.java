@@ -13,6 +13,8 @@ import io.partita.app.client.cluster.PartitionRow;
 import io.partita.app.cluster.ClusterMapView;
 import io.partita.app.cluster.ClusterMapViewModel;
 import io.partita.app.cluster.PartitionLogViewModel;
+import io.partita.app.timeline.TimelineView;
+import io.partita.app.timeline.TimelineViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +69,10 @@ class ClusterMapBenchmark {
                         new BrokerInfo(2, "127.0.0.1", 9094, null, false)));
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(
-                    new ClusterMapView(model, new PartitionLogViewModel(gateway.cluster(), gateway.groups())),
+                    new ClusterMapView(
+                            model,
+                            new PartitionLogViewModel(gateway.cluster(), gateway.groups()),
+                            new TimelineView(new TimelineViewModel())),
                     1200,
                     760));
             stage.show();

@@ -8,6 +8,8 @@ import io.partita.app.client.cluster.ClusterMap;
 import io.partita.app.client.cluster.ClusterOverview;
 import io.partita.app.client.cluster.PartitionRow;
 import io.partita.app.client.cluster.ReplicaState;
+import io.partita.app.timeline.TimelineView;
+import io.partita.app.timeline.TimelineViewModel;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -49,7 +51,10 @@ class ClusterMapViewGuiTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             stage.setScene(new Scene(
-                    new ClusterMapView(model, new PartitionLogViewModel(gateway.cluster(), gateway.groups())),
+                    new ClusterMapView(
+                            model,
+                            new PartitionLogViewModel(gateway.cluster(), gateway.groups()),
+                            new TimelineView(new TimelineViewModel())),
                     900,
                     500));
             stage.show();

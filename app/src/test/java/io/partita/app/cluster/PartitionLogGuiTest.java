@@ -1,16 +1,23 @@
 package io.partita.app.cluster;
 
 import static io.partita.app.testing.PartitaUnderTest.fx;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.partita.app.PartitaApp;
 import io.partita.app.testing.PartitaUnderTest;
+import io.partita.app.timeline.ClusterEvent;
+import io.partita.app.timeline.EventKind;
+import io.partita.app.timeline.TimelineViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -134,7 +141,55 @@ class PartitionLogGuiTest {
                     .until(() -> replicaEnds().equals(List.of("700", "700", "700"))
                             && text("#partition-log-summary").contains("in sync [")
                             && inSyncCount() == 3);
+
+            // The timeline listed each step with its time; going back to the topic's creation shows the ISR whole.
+            List<EventKind> kinds = fx(() -> timeline().events().stream()
+                    .filter(e -> e.subject().equals("ledger-0") || e.subject().equals("broker " + follower))
+                    .map(ClusterEvent::kind)
+                    .toList());
+            assertThat(kinds)
+                    .containsSubsequence(
+                            EventKind.BROKER_DOWN, EventKind.ISR_SHRINK, EventKind.BROKER_UP, EventKind.ISR_EXPAND);
+            robot.clickOn("#timeline .title");
+            await("the timeline opened (its animation over)")
+                    .atMost(UPDATE_DEADLINE)
+                    .until(() -> fx(() -> robot.lookup("#timeline-events")
+                                    .query()
+                                    .getLayoutBounds()
+                                    .getHeight())
+                            >= 140);
+            ClusterEvent created = fx(() -> timeline().shownEvents().stream()
+                    .filter(e ->
+                            e.kind() == EventKind.TOPIC_CREATED && e.subject().equals("ledger"))
+                    .findFirst()
+                    .orElseThrow());
+            fx(() -> {
+                robot.lookup("#timeline-events").<ListView<ClusterEvent>>query().scrollTo(created);
+                return null;
+            });
+            robot.clickOn(await("the topic's creation listed")
+                    .atMost(UPDATE_DEADLINE)
+                    .until(
+                            () -> fx(() -> robot.lookup("#timeline-events .list-cell").queryAll().stream()
+                                    .filter(n -> n instanceof ListCell<?> cell && created.equals(cell.getItem()))
+                                    .findFirst()),
+                            Optional::isPresent)
+                    .orElseThrow());
+            await("the moment before the stop: every replica in sync again, on the map and in the log view")
+                    .atMost(UPDATE_DEADLINE)
+                    .until(() -> !text("#timeline-shown").equals("Live")
+                            && inSyncCount() == 3
+                            && !text("#partition-log-replica-end-" + follower).equals("down"));
+            robot.clickOn("#timeline-live");
+            await("live again")
+                    .atMost(UPDATE_DEADLINE)
+                    .until(() -> text("#timeline-shown").equals("Live")
+                            && replicaEnds().equals(List.of("700", "700", "700")));
         }
+    }
+
+    private TimelineViewModel timeline() {
+        return partita.app().model().workspaceProperty().get().timeline();
     }
 
     private List<String> replicaEnds() throws Exception {

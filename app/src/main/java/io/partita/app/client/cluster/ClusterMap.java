@@ -3,6 +3,7 @@ package io.partita.app.client.cluster;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,18 @@ public record ClusterMap(List<BrokerColumn> brokers, List<PartitionRow> rows, Ma
                 .map(row -> positions.containsKey(row.key()) ? row.withPositions(positions.get(row.key())) : row)
                 .toList();
         return new ClusterMap(brokers, placed, unreadable);
+    }
+
+    /**
+     * This map with what a read of a few of its partitions says ({@code narrowed}): that read's brokers, and its
+     * rows in place of theirs. Partitions it does not hold stay as they are.
+     */
+    public ClusterMap merging(ClusterMap narrowed) {
+        Map<String, PartitionRow> fresh = new HashMap<>();
+        narrowed.rows().forEach(r -> fresh.put(r.key(), r));
+        List<PartitionRow> merged =
+                rows.stream().map(r -> fresh.getOrDefault(r.key(), r)).toList();
+        return new ClusterMap(narrowed.brokers().isEmpty() ? brokers : narrowed.brokers(), merged, unreadable);
     }
 
     /** The same map, with the local nodes whose data did not open at their last start. */
