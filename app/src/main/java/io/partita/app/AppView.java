@@ -2,10 +2,17 @@ package io.partita.app;
 
 import atlantafx.base.theme.Styles;
 import io.partita.app.about.AboutDialog;
+import io.partita.app.client.core.Failures;
+import io.partita.app.timeline.RecordedTimelineView;
+import io.partita.app.timeline.TimelineView;
 import io.partita.app.welcome.WelcomeView;
+import java.io.File;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -17,6 +24,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /** The window's content: a menu bar with the shortcuts, and the welcome screen or the workspace. */
 public final class AppView extends BorderPane {
@@ -67,6 +75,8 @@ public final class AppView extends BorderPane {
                 workspace.model().refresh();
             }
         });
+        MenuItem openTimeline = item("Open timeline…", "Shortcut+O", this::openTimeline);
+        openTimeline.setId("menu-open-timeline");
         MenuItem disconnect = item("Disconnect", null, model::disconnect);
         MenuItem quit = item("Quit", "Shortcut+Q", onQuit);
         for (MenuItem connectedOnly :
@@ -82,6 +92,8 @@ public final class AppView extends BorderPane {
                 export,
                 importing,
                 refresh,
+                new SeparatorMenuItem(),
+                openTimeline,
                 new SeparatorMenuItem(),
                 disconnect,
                 new SeparatorMenuItem(),
@@ -171,6 +183,35 @@ public final class AppView extends BorderPane {
                 showInternal.selectedProperty().bindBidirectional(ws.topics().showInternalProperty());
             }
             content.getChildren().set(0, workspace == null ? welcome : workspace);
+        });
+    }
+
+    /** Cluster → Open timeline…: a recording in a window of its own, or why the file cannot be one. */
+    private void openTimeline() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a timeline");
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("Partita timeline", "*" + TimelineView.FILE_SUFFIX),
+                        new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            openTimeline(file.toPath());
+        }
+    }
+
+    /** Opens the timeline in {@code file}; a file that is not one gets an error dialog naming its line. */
+    public CompletableFuture<Void> openTimeline(Path file) {
+        return model.openTimeline(file).handle((recording, failure) -> {
+            if (failure != null) {
+                Alert alert = new Alert(Alert.AlertType.ERROR, Failures.describe(failure));
+                alert.initOwner(getScene().getWindow());
+                alert.setHeaderText("This file is not a timeline Partita can open");
+                alert.show();
+            } else {
+                RecordedTimelineView.show(getScene().getWindow(), recording);
+            }
+            return null;
         });
     }
 

@@ -7,9 +7,12 @@ import io.partita.app.client.core.ConnectionProfile;
 import io.partita.app.client.core.Failures;
 import io.partita.app.client.core.ProfileStore;
 import io.partita.app.client.core.SoftwareVersions;
+import io.partita.app.timeline.RecordedTimelineViewModel;
 import io.partita.app.welcome.WelcomeViewModel;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -134,6 +137,20 @@ public final class AppViewModel {
         return gateway.shutdown().exceptionally(failure -> {
             LOG.warn("Shutdown did not go cleanly", failure);
             return null;
+        });
+    }
+
+    /**
+     * Opens a timeline file for a window of its own; no cluster is needed. Fails with the file's problem in a
+     * sentence (the line and what was expected there) for a file that is not a timeline, or is broken or cut short.
+     */
+    public CompletableFuture<RecordedTimelineViewModel> openTimeline(Path file) {
+        return gateway.timeline().open(file).handle((recording, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(new IllegalArgumentException(
+                        "Could not open " + file.getFileName() + ". " + Failures.describe(failure), failure));
+            }
+            return new RecordedTimelineViewModel(recording, file);
         });
     }
 

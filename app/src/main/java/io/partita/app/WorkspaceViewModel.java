@@ -44,7 +44,7 @@ public final class WorkspaceViewModel {
     private final TopicsViewModel topics;
     private final ClusterMapViewModel map;
     private final PartitionLogViewModel partitionLog;
-    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final TimelineViewModel timeline;
     /** The last map read from the cluster: what the map shows again when the timeline comes back to live. */
     private ClusterMap liveMap = ClusterMap.EMPTY;
 
@@ -73,6 +73,8 @@ public final class WorkspaceViewModel {
         this.topics = new TopicsViewModel(gateway);
         this.map = new ClusterMapViewModel(gateway.cluster());
         this.partitionLog = new PartitionLogViewModel(gateway.cluster(), gateway.groups());
+        this.timeline = new TimelineViewModel(gateway.timeline());
+        timeline.setClusterName(connection.title());
         this.groups = new GroupsViewModel(gateway.groups());
         this.messages = new MessagesViewModel(gateway, ZoneId::systemDefault);
         // The browser offers the topics of the latest list (internal ones too: __consumer_offsets is readable).

@@ -17,6 +17,7 @@ import io.partita.app.client.core.SecuritySettings;
 import io.partita.app.client.groups.GroupsClient;
 import io.partita.app.client.produce.ProduceClient;
 import io.partita.app.client.replay.ReplayClient;
+import io.partita.app.client.timeline.TimelineClient;
 import io.partita.app.client.topics.TopicsClient;
 import io.partita.app.client.transfer.TransferClient;
 import io.partita.broker.local.LocalCluster;
@@ -61,6 +62,7 @@ public final class ClusterGateway implements AutoCloseable {
     private final ProduceClient produce;
     private final ReplayClient replay;
     private final TransferClient transfer;
+    private final TimelineClient timeline;
 
     /**
      * A gateway whose results arrive on {@code ui}: the app passes {@code Platform::runLater}, tests without a
@@ -75,6 +77,7 @@ public final class ClusterGateway implements AutoCloseable {
         this.produce = new ProduceClient(session);
         this.replay = new ReplayClient(session, browse, produce);
         this.transfer = new TransferClient(session, browse, produce);
+        this.timeline = new TimelineClient(session);
     }
 
     /** Brokers, the cluster map, the topic list, and a local cluster's nodes. */
@@ -104,6 +107,11 @@ public final class ClusterGateway implements AutoCloseable {
 
     public TransferClient transfer() {
         return transfer;
+    }
+
+    /** Timelines kept as files and opened again, connected or not. */
+    public TimelineClient timeline() {
+        return timeline;
     }
 
     /** The current connection, or null. */

@@ -3,6 +3,7 @@ package io.partita.app.timeline;
 import io.partita.app.client.cluster.BrokerColumn;
 import io.partita.app.client.cluster.ClusterMap;
 import io.partita.app.client.cluster.PartitionRow;
+import io.partita.app.client.timeline.TimelineFile.RecordedMap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,24 +17,20 @@ import java.util.Optional;
  * again. The oldest moments roll off past {@code maxAge} or {@code maxMoments}.
  *
  * <p>A map usually differs from the one before in a few rows (often one partition's positions: the partition log
- * view reads its partition four times a second), so most moments keep only the rows that changed, by place; every
- * {@link #KEYFRAME_EVERY}th moment, and any whose partitions were added or removed, keeps the whole map (sharing
- * the row objects that did not change). Showing a moment rebuilds it from the keyframe before it: at most that
- * many small steps. Not thread-safe: the FX thread records and reads it.
+ * view reads its partition four times a second), so most moments keep only the rows that changed ({@link
+ * RowChanges}); every {@link #KEYFRAME_EVERY}th moment, and any whose partitions were added or removed, keeps the
+ * whole map (sharing the row objects that did not change). Showing a moment rebuilds it from the keyframe before
+ * it: at most that many steps, each as large as its changes. Not thread-safe: the FX thread records and reads it.
  */
 public final class TimelineHistory {
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
     /** An hour of the workspace's 2 s refreshes and the partition log view's four reads a second. */
     public static final int DEFAULT_MAX_MOMENTS = 20_000;
 
-    static final int KEYFRAME_EVERY = 64;
+    static final int KEYFRAME_EVERY = 256;
 
-    /**
-     * One map as the app saw it at {@code time}: whole ({@code keyframe}), or as the rows at {@code places} that
-     * changed from the moment before, with the brokers.
-     */
-    private record Moment(
-            Instant time, ClusterMap keyframe, List<BrokerColumn> brokers, int[] places, PartitionRow[] rows) {}
+    /** One map as the app saw it at {@code time}: whole ({@code keyframe}), or as its brokers and row changes. */
+    private record Moment(Instant time, ClusterMap keyframe, List<BrokerColumn> brokers, RowChanges changes) {}
 
     private final Duration maxAge;
     private final int maxMoments;
@@ -82,25 +79,13 @@ public final class TimelineHistory {
         List<PartitionRow> before = last == null ? List.of() : last.rows();
         List<PartitionRow> now = map.rows();
         if (last != null && before.size() == now.size() && sinceKeyframe < KEYFRAME_EVERY - 1) {
-            int changed = 0;
-            for (int i = 0; i < now.size(); i++) {
-                if (!now.get(i).equals(before.get(i))) {
-                    changed++;
-                }
-            }
-            int[] places = new int[changed];
-            PartitionRow[] rows = new PartitionRow[changed];
-            for (int i = 0, j = 0; i < now.size(); i++) {
-                if (!now.get(i).equals(before.get(i))) {
-                    places[j] = i;
-                    rows[j++] = now.get(i);
-                }
-            }
             sinceKeyframe++;
-            return new Moment(time, null, map.brokers(), places, rows);
+            // The same brokers are kept once.
+            List<BrokerColumn> brokers = last.brokers().equals(map.brokers()) ? last.brokers() : map.brokers();
+            return new Moment(time, null, brokers, RowChanges.between(before, now));
         }
         sinceKeyframe = 0;
-        return new Moment(time, last == null ? map : sharingRows(last, map), null, null, null);
+        return new Moment(time, last == null ? map : sharingRows(last, map), null, null);
     }
 
     /** The map as it was at {@code time}: the last one recorded at or before it; empty before the first. */
@@ -131,15 +116,50 @@ public final class TimelineHistory {
             return whole.keyframe();
         }
         PartitionRow[] rows = whole.keyframe().rows().toArray(new PartitionRow[0]);
-        for (int i = keyframe + 1; i <= index; i++) {
-            Moment step = moments.get(i);
-            for (int j = 0; j < step.places().length; j++) {
-                rows[step.places()[j]] = step.rows()[j];
-            }
+        // From the moment back to the keyframe, so that each row is built once, from its latest change.
+        PartitionRow[] latestRow = new PartitionRow[rows.length];
+        boolean[] settled = new boolean[rows.length];
+        RowChanges[] positionsIn = new RowChanges[rows.length];
+        int[] positionsAt = new int[rows.length];
+        for (int i = index; i > keyframe; i--) {
+            moments.get(i).changes().collectLatest(latestRow, settled, positionsIn, positionsAt);
+        }
+        for (int place = 0; place < rows.length; place++) {
+            PartitionRow row = latestRow[place] != null ? latestRow[place] : rows[place];
+            rows[place] = positionsIn[place] != null
+                    ? row.withPositions(positionsIn[place].positionsAt(positionsAt[place]))
+                    : row;
         }
         Moment at = moments.get(index);
         return new ClusterMap(
                 at.brokers(), Arrays.asList(rows), whole.keyframe().unreadable());
+    }
+
+    /** Every moment kept, whole, oldest first: what a timeline file holds. */
+    public List<RecordedMap> moments() {
+        List<RecordedMap> all = new ArrayList<>(moments.size());
+        PartitionRow[] rows = null;
+        ClusterMap keyframe = null;
+        for (Moment moment : moments) {
+            ClusterMap map;
+            if (moment.keyframe() != null) {
+                keyframe = moment.keyframe();
+                map = keyframe;
+                rows = map.rows().toArray(new PartitionRow[0]);
+            } else {
+                moment.changes().applyTo(rows);
+                map = new ClusterMap(moment.brokers(), Arrays.asList(rows), keyframe.unreadable());
+            }
+            all.add(new RecordedMap(moment.time(), map));
+        }
+        return all;
+    }
+
+    /** A history holding the maps of a recording (a timeline file), all of them, with their events. */
+    public static TimelineHistory of(List<RecordedMap> maps) {
+        TimelineHistory history = new TimelineHistory(Duration.ofDays(36_500), Math.max(1, maps.size()));
+        maps.forEach(m -> history.record(m.time(), m.map()));
+        return history;
     }
 
     /** The events kept, oldest first. */
@@ -176,7 +196,7 @@ public final class TimelineHistory {
         if (drop > 0) {
             ClusterMap first = rebuild(drop); // the new first moment must stand on its own
             Moment kept = moments.get(drop);
-            moments.set(drop, new Moment(kept.time(), first, null, null, null));
+            moments.set(drop, new Moment(kept.time(), first, null, null));
             moments.subList(0, drop).clear();
             Instant start = moments.get(0).time();
             events.removeIf(e -> e.time().isBefore(start));

@@ -1,9 +1,12 @@
 package io.partita.app.timeline;
 
 import atlantafx.base.theme.Styles;
+import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -17,23 +20,40 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /**
  * The timeline panel under the map: a scrubber over what was recorded, with <i>Live</i> to come back to now, and
  * the events with their times, newest at the bottom. Choosing an event shows the cluster as it was then.
  */
 public final class TimelineView extends TitledPane {
+    /** What a timeline file's name ends with: JSON Lines (see TimelineFile). */
+    public static final String FILE_SUFFIX = ".timeline.jsonl";
+
+    private static final PseudoClass PAST = PseudoClass.getPseudoClass("past");
 
     public TimelineView(TimelineViewModel model) {
         setId("timeline");
         getStyleClass().add("timeline");
-        textProperty().bind(Bindings.size(model.shownEvents()).asString("Timeline  ·  %d events"));
+        // While a past moment shows, the title says so (in the warning colour), whether the panel is open or not.
+        textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "Timeline  ·  " + model.shownEvents().size() + " events"
+                                + (model.liveProperty().get()
+                                        ? ""
+                                        : "  ·  the map shows "
+                                                + model.shownTimeProperty().get()),
+                        model.shownEvents(),
+                        model.liveProperty(),
+                        model.shownTimeProperty()));
+        model.liveProperty().addListener((o, was, is) -> pseudoClassStateChanged(PAST, !is));
+        pseudoClassStateChanged(PAST, !model.liveProperty().get());
         setExpanded(false);
 
         ToggleButton live = new ToggleButton("Live");
         live.setId("timeline-live");
         live.setTooltip(new Tooltip("Show the cluster as it is now"));
-        live.setSelected(true);
+        live.setSelected(model.liveProperty().get());
         model.liveProperty().addListener((o, was, is) -> live.setSelected(is));
         live.setOnAction(e -> {
             if (live.isSelected()) {
@@ -67,7 +87,26 @@ public final class TimelineView extends TitledPane {
         span.getStyleClass().add(Styles.TEXT_MUTED);
         span.textProperty().bind(model.spanProperty());
         span.setMinWidth(Region.USE_PREF_SIZE);
-        HBox controls = new HBox(10, live, scrubber, shown, span);
+        Button export = new Button("Export…");
+        export.setId("timeline-export");
+        export.getStyleClass().add(Styles.SMALL);
+        export.setTooltip(new Tooltip("Save this timeline to a file, to open later (Cluster → Open timeline…)"));
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export the timeline");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Partita timeline", "*" + FILE_SUFFIX));
+            chooser.setInitialFileName("timeline" + FILE_SUFFIX);
+            File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                model.exportTo(file.toPath());
+            }
+        });
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        Label status = new Label();
+        status.setId("timeline-file-status");
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.textProperty().bind(model.fileStatusProperty());
+        HBox controls = new HBox(10, live, scrubber, shown, span, export, status);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         ListView<ClusterEvent> list = new ListView<>(model.shownEvents());

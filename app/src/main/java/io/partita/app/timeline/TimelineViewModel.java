@@ -1,12 +1,18 @@
 package io.partita.app.timeline;
 
 import io.partita.app.client.cluster.ClusterMap;
+import io.partita.app.client.core.Failures;
+import io.partita.app.client.timeline.TimelineClient;
+import io.partita.app.client.timeline.TimelineFile.RecordedMap;
+import io.partita.app.client.timeline.TimelineFile.Recording;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,6 +36,9 @@ public final class TimelineViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final TimelineHistory history;
+    private final TimelineClient files;
+    private String clusterName = "";
+    private final ReadOnlyStringWrapper fileStatus = new ReadOnlyStringWrapper(this, "fileStatus", "");
     private final InstantSource clock;
     private final ZoneId zone;
     private final ObservableList<ClusterEvent> events = FXCollections.observableArrayList();
@@ -43,15 +52,63 @@ public final class TimelineViewModel {
     /** The moment scrubbed to; null while live. */
     private Instant shown;
 
-    public TimelineViewModel(TimelineHistory history, InstantSource clock, ZoneId zone) {
+    /** @param files writes the recording to a file ({@link #exportTo}) */
+    public TimelineViewModel(TimelineHistory history, InstantSource clock, ZoneId zone, TimelineClient files) {
         this.history = history;
         this.clock = clock;
         this.zone = zone;
+        this.files = files;
         showInternal.addListener((o, was, is) -> shownEvents.setPredicate(is ? e -> true : e -> !e.internal()));
     }
 
-    public TimelineViewModel() {
-        this(new TimelineHistory(), InstantSource.system(), ZoneId.systemDefault());
+    /** A timeline that records from now on, on the system clock and time zone. */
+    public TimelineViewModel(TimelineClient files) {
+        this(new TimelineHistory(), InstantSource.system(), ZoneId.systemDefault(), files);
+    }
+
+    /** The timeline of a recording (a file opened): everything in it, shown from its first moment. */
+    public static TimelineViewModel of(Recording recording, TimelineClient files) {
+        TimelineViewModel model = new TimelineViewModel(
+                TimelineHistory.of(recording.maps()), InstantSource.system(), ZoneId.systemDefault(), files);
+        List<ClusterEvent> kept = model.history.events();
+        model.events.setAll(kept);
+        model.clusterName = recording.cluster();
+        model.describeSpan();
+        model.scrubTo(0);
+        return model;
+    }
+
+    /** The cluster's name as a timeline file keeps it ("Local cluster (3 nodes)", a connection's name). */
+    public void setClusterName(String name) {
+        this.clusterName = name;
+    }
+
+    /** The cluster's name this timeline was recorded on. */
+    public String clusterName() {
+        return clusterName;
+    }
+
+    /** Writes everything recorded to {@code file}; {@link #fileStatusProperty()} says how it went. */
+    public CompletableFuture<Void> exportTo(Path file) {
+        String cluster = clusterName;
+        List<RecordedMap> maps = history.moments();
+        if (maps.isEmpty()) {
+            fileStatus.set("Nothing is recorded yet.");
+            return CompletableFuture.completedFuture(null);
+        }
+        fileStatus.set("Exporting " + maps.size() + " moments…");
+        return files.export(file, cluster, maps).handle((v, failure) -> {
+            fileStatus.set(
+                    failure == null
+                            ? "Exported " + maps.size() + " moments to " + file.getFileName()
+                            : Failures.problem("Could not export the timeline", failure));
+            return null;
+        });
+    }
+
+    /** How the last export went ("" before any). */
+    public ReadOnlyStringProperty fileStatusProperty() {
+        return fileStatus.getReadOnlyProperty();
     }
 
     /** Records a map the app has just read; its events join the list. */

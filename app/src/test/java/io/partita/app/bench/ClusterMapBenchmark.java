@@ -72,7 +72,7 @@ class ClusterMapBenchmark {
                     new ClusterMapView(
                             model,
                             new PartitionLogViewModel(gateway.cluster(), gateway.groups()),
-                            new TimelineView(new TimelineViewModel())),
+                            new TimelineView(new TimelineViewModel(gateway.timeline()))),
                     1200,
                     760));
             stage.show();

@@ -54,7 +54,7 @@ class ClusterMapViewGuiTest {
                     new ClusterMapView(
                             model,
                             new PartitionLogViewModel(gateway.cluster(), gateway.groups()),
-                            new TimelineView(new TimelineViewModel())),
+                            new TimelineView(new TimelineViewModel(gateway.timeline()))),
                     900,
                     500));
             stage.show();

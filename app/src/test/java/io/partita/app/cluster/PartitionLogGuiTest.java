@@ -4,6 +4,7 @@ import static io.partita.app.testing.PartitaUnderTest.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.partita.app.AppView;
 import io.partita.app.PartitaApp;
 import io.partita.app.testing.PartitaUnderTest;
 import io.partita.app.timeline.ClusterEvent;
@@ -185,7 +186,50 @@ class PartitionLogGuiTest {
                     .atMost(UPDATE_DEADLINE)
                     .until(() -> text("#timeline-shown").equals("Live")
                             && replicaEnds().equals(List.of("700", "700", "700")));
+            exportAndOpenWithNoCluster(follower);
         }
+    }
+
+    /** Exported, then opened with no cluster running: the same moments, scrubbable. */
+    private void exportAndOpenWithNoCluster(int follower) throws Exception {
+        Path file = home.resolve("lesson.timeline.jsonl");
+        fx(() -> timeline().exportTo(file));
+        await("exported")
+                .atMost(UPDATE_DEADLINE)
+                .until(() -> text("#timeline-file-status").startsWith("Exported"));
+        partita.quit();
+        partita.preferences().putBoolean("connection.reopen", false);
+        partita.launch();
+        assertThat(fx(() -> robot.lookup("#welcome").tryQuery().isPresent())).isTrue();
+        fx(() -> ((AppView) partita.stage().getScene().getRoot()).openTimeline(file))
+                .get(10, TimeUnit.SECONDS);
+        await("the recording's window")
+                .atMost(UPDATE_DEADLINE)
+                .until(() ->
+                        fx(() -> robot.lookup("#recorded-timeline").tryQuery().isPresent()));
+        // It opens on its first moment, before the topic existed: go to the moment the follower left its ISR.
+        ListView<ClusterEvent> recorded =
+                fx(() -> robot.lookup("#timeline-events").<ListView<ClusterEvent>>query());
+        ClusterEvent shrink = fx(() -> recorded.getItems().stream()
+                .filter(e -> e.kind() == EventKind.ISR_SHRINK && e.subject().equals("ledger-0"))
+                .findFirst()
+                .orElseThrow());
+        fx(() -> {
+            recorded.getSelectionModel().select(shrink);
+            return null;
+        });
+        robot.clickOn(await("the partition on the recorded map")
+                .atMost(UPDATE_DEADLINE)
+                .until(
+                        () -> fx(() -> robot.lookup(".map-topic").queryAll().stream()
+                                .filter(n -> n instanceof Label l && l.getText().equals("ledger"))
+                                .findFirst()),
+                        Optional::isPresent)
+                .orElseThrow());
+        await("the recorded moment the follower left")
+                .atMost(UPDATE_DEADLINE)
+                .until(() -> text("#partition-log-replica-end-" + follower).equals("down")
+                        && text("#partition-log-title").equals("ledger  ·  partition 0"));
     }
 
     private TimelineViewModel timeline() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The recorded maps: any moment shown again, unchanged rows kept once, the oldest rolling off. */
@@ -49,6 +50,52 @@ class TimelineHistoryTest {
             assertThat(e.subject()).isEqualTo("orders-0");
         });
         assertThatThrownBy(() -> history.record(T0, map(2, 1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Every moment of a long random run (leaders, ISRs and positions changing on a few rows at a time, across
+     * several keyframes) is shown again exactly as it was recorded, and a file of it holds the same maps.
+     */
+    @Test
+    void everyMomentOfARandomRunComesBackExactly() {
+        Random random = new Random(7);
+        TimelineHistory history = new TimelineHistory();
+        List<ClusterMap> recorded = new ArrayList<>();
+        List<PartitionRow> rows = new ArrayList<>(map(0, 0).rows());
+        for (int i = 0; i < 3 * TimelineHistory.KEYFRAME_EVERY + 17; i++) {
+            for (int change = random.nextInt(4); change > 0; change--) {
+                int p = random.nextInt(rows.size());
+                PartitionRow row = rows.get(p);
+                long end = Math.max(0, row.positions().highWatermark()) + 1 + random.nextInt(100);
+                PartitionPositions moved = new PartitionPositions(0, end, Map.of(0, end, 1, end - 1));
+                rows.set(
+                        p,
+                        switch (random.nextInt(3)) {
+                            case 0 ->
+                                row(row.topic(), row.partition(), random.nextInt(3), List.of(0, 1, 2), List.of())
+                                        .withPositions(moved);
+                            case 1 ->
+                                row(row.topic(), row.partition(), row.leader(), List.of(row.leader()), List.of())
+                                        .withPositions(row.positions());
+                            default -> row.withPositions(moved);
+                        });
+            }
+            ClusterMap map = new ClusterMap(map(0, 0).brokers(), rows);
+            history.record(T0.plusSeconds(i), map);
+            recorded.add(map);
+        }
+        for (int i = 0; i < recorded.size(); i++) {
+            assertThat(history.at(T0.plusSeconds(i).plusMillis(500)).orElseThrow())
+                    .as("moment %d", i)
+                    .isEqualTo(recorded.get(i));
+        }
+        List<ClusterMap> changes = new ArrayList<>(); // a map equal to the one before is not a moment
+        for (ClusterMap map : recorded) {
+            if (changes.isEmpty() || !changes.get(changes.size() - 1).equals(map)) {
+                changes.add(map);
+            }
+        }
+        assertThat(history.moments()).extracting(m -> m.map()).isEqualTo(changes);
     }
 
     @Test

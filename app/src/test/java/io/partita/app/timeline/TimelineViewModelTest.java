@@ -4,6 +4,7 @@ import static io.partita.app.timeline.MapChangesTest.broker;
 import static io.partita.app.timeline.MapChangesTest.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.partita.app.client.ClusterGateway;
 import io.partita.app.client.cluster.ClusterMap;
 import io.partita.app.client.cluster.PartitionRow;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Recording, listing, scrubbing back and coming back to live, on a clock the test moves. */
 class TimelineViewModelTest {
     private static final Instant T0 = Instant.parse("2026-12-08T10:00:00Z");
+    private static final ClusterGateway GATEWAY = new ClusterGateway(Runnable::run);
 
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
 
@@ -28,7 +30,8 @@ class TimelineViewModelTest {
 
     @Test
     void eventsAreListedWithTheirTimeAndInternalTopicsOnlyOnDemand() {
-        TimelineViewModel timeline = new TimelineViewModel(new TimelineHistory(), now::get, ZoneOffset.UTC);
+        TimelineViewModel timeline =
+                new TimelineViewModel(new TimelineHistory(), now::get, ZoneOffset.UTC, GATEWAY.timeline());
         now.set(T0);
         timeline.record(map(true));
         now.set(T0.plusMillis(2_500));
@@ -45,7 +48,8 @@ class TimelineViewModelTest {
 
     @Test
     void scrubbingShowsARecordedMomentUntilLive() {
-        TimelineViewModel timeline = new TimelineViewModel(new TimelineHistory(), now::get, ZoneOffset.UTC);
+        TimelineViewModel timeline =
+                new TimelineViewModel(new TimelineHistory(), now::get, ZoneOffset.UTC, GATEWAY.timeline());
         now.set(T0);
         timeline.record(map(true));
         now.set(T0.plusSeconds(10));
