@@ -13,6 +13,10 @@ import java.util.Map;
  * leader, ISR or replicas changed is kept whole.
  */
 final class RowChanges {
+    private static final byte UNCHANGED = 0;
+    private static final byte MOVED = 1;
+    private static final byte REPLACED = 2;
+
     private final int[] replaced;
     private final PartitionRow[] rows;
     private final int[] moved;
@@ -28,6 +32,8 @@ final class RowChanges {
 
     /** What changed from {@code before} to {@code after}, which hold the same partitions in the same order. */
     static RowChanges between(List<PartitionRow> before, List<PartitionRow> after) {
+        // One pass sorts the rows (unchanged, moved, replaced) and sizes the arrays; the second fills them.
+        byte[] kinds = new byte[after.size()];
         int replacedCount = 0;
         int movedCount = 0;
         int numbers = 0;
@@ -35,12 +41,13 @@ final class RowChanges {
             PartitionRow was = before.get(i);
             PartitionRow is = after.get(i);
             if (was.equals(is)) {
-                continue;
-            }
-            if (samePlacement(was, is)) {
+                kinds[i] = UNCHANGED;
+            } else if (samePlacement(was, is)) {
+                kinds[i] = MOVED;
                 movedCount++;
                 numbers += 3 + 2 * is.positions().logEnds().size();
             } else {
+                kinds[i] = REPLACED;
                 replacedCount++;
             }
         }
@@ -51,15 +58,10 @@ final class RowChanges {
         int r = 0;
         int m = 0;
         int n = 0;
-        for (int i = 0; i < after.size(); i++) {
-            PartitionRow was = before.get(i);
-            PartitionRow is = after.get(i);
-            if (was.equals(is)) {
-                continue;
-            }
-            if (samePlacement(was, is)) {
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] == MOVED) {
                 moved[m++] = i;
-                PartitionPositions p = is.positions();
+                PartitionPositions p = after.get(i).positions();
                 positions[n++] = p.logStart();
                 positions[n++] = p.highWatermark();
                 positions[n++] = p.logEnds().size();
@@ -67,9 +69,9 @@ final class RowChanges {
                     positions[n++] = end.getKey();
                     positions[n++] = end.getValue();
                 }
-            } else {
+            } else if (kinds[i] == REPLACED) {
                 replaced[r] = i;
-                rows[r++] = is;
+                rows[r++] = after.get(i);
             }
         }
         return new RowChanges(replaced, rows, moved, positions);

@@ -2,6 +2,7 @@ package io.partita.broker.log;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -81,18 +82,7 @@ public record LogStoreSettings(
     }
 
     public LogStoreSettings withMapSizeBytes(long value) {
-        return new LogStoreSettings(
-                directory,
-                value,
-                maxDatabases,
-                flushIntervalMessages,
-                flushIntervalMs,
-                retentionCheckIntervalMs,
-                writebackIntervalMs,
-                clock,
-                cleaner,
-                checkpointIntervalMs,
-                batchPieceBytes);
+        return with(copy -> copy.mapSizeBytes = value);
     }
 
     /**
@@ -104,137 +94,89 @@ public record LogStoreSettings(
     }
 
     public LogStoreSettings withMaxDatabases(int value) {
-        return new LogStoreSettings(
-                directory,
-                mapSizeBytes,
-                value,
-                flushIntervalMessages,
-                flushIntervalMs,
-                retentionCheckIntervalMs,
-                writebackIntervalMs,
-                clock,
-                cleaner,
-                checkpointIntervalMs,
-                batchPieceBytes);
+        return with(copy -> copy.maxDatabases = value);
     }
 
     public LogStoreSettings withFlushIntervalMessages(long value) {
-        return new LogStoreSettings(
-                directory,
-                mapSizeBytes,
-                maxDatabases,
-                value,
-                flushIntervalMs,
-                retentionCheckIntervalMs,
-                writebackIntervalMs,
-                clock,
-                cleaner,
-                checkpointIntervalMs,
-                batchPieceBytes);
+        return with(copy -> copy.flushIntervalMessages = value);
     }
 
     public LogStoreSettings withFlushIntervalMs(long value) {
-        return new LogStoreSettings(
-                directory,
-                mapSizeBytes,
-                maxDatabases,
-                flushIntervalMessages,
-                value,
-                retentionCheckIntervalMs,
-                writebackIntervalMs,
-                clock,
-                cleaner,
-                checkpointIntervalMs,
-                batchPieceBytes);
+        return with(copy -> copy.flushIntervalMs = value);
     }
 
     public LogStoreSettings withRetentionCheckIntervalMs(long value) {
-        return new LogStoreSettings(
-                directory,
-                mapSizeBytes,
-                maxDatabases,
-                flushIntervalMessages,
-                flushIntervalMs,
-                value,
-                writebackIntervalMs,
-                clock,
-                cleaner,
-                checkpointIntervalMs,
-                batchPieceBytes);
+        return with(copy -> copy.retentionCheckIntervalMs = value);
     }
 
     public LogStoreSettings withWritebackIntervalMs(long value) {
-        return new LogStoreSettings(
-                directory,
-                mapSizeBytes,
-                maxDatabases,
-                flushIntervalMessages,
-                flushIntervalMs,
-                retentionCheckIntervalMs,
-                value,
-                clock,
-                cleaner,
-                checkpointIntervalMs,
-                batchPieceBytes);
+        return with(copy -> copy.writebackIntervalMs = value);
     }
 
     public LogStoreSettings withClock(LongSupplier value) {
-        return new LogStoreSettings(
-                directory,
-                mapSizeBytes,
-                maxDatabases,
-                flushIntervalMessages,
-                flushIntervalMs,
-                retentionCheckIntervalMs,
-                writebackIntervalMs,
-                value,
-                cleaner,
-                checkpointIntervalMs,
-                batchPieceBytes);
+        return with(copy -> copy.clock = value);
     }
 
     public LogStoreSettings withCleaner(LogCleanerSettings value) {
-        return new LogStoreSettings(
-                directory,
-                mapSizeBytes,
-                maxDatabases,
-                flushIntervalMessages,
-                flushIntervalMs,
-                retentionCheckIntervalMs,
-                writebackIntervalMs,
-                clock,
-                value,
-                checkpointIntervalMs,
-                batchPieceBytes);
+        return with(copy -> copy.cleaner = value);
     }
 
     public LogStoreSettings withCheckpointIntervalMs(long value) {
-        return new LogStoreSettings(
-                directory,
-                mapSizeBytes,
-                maxDatabases,
-                flushIntervalMessages,
-                flushIntervalMs,
-                retentionCheckIntervalMs,
-                writebackIntervalMs,
-                clock,
-                cleaner,
-                value,
-                batchPieceBytes);
+        return with(copy -> copy.checkpointIntervalMs = value);
     }
 
     public LogStoreSettings withBatchPieceBytes(int value) {
-        return new LogStoreSettings(
-                directory,
-                mapSizeBytes,
-                maxDatabases,
-                flushIntervalMessages,
-                flushIntervalMs,
-                retentionCheckIntervalMs,
-                writebackIntervalMs,
-                clock,
-                cleaner,
-                checkpointIntervalMs,
-                value);
+        return with(copy -> copy.batchPieceBytes = value);
+    }
+
+    /** A copy of these settings with {@code change} made to it (each wither changes one setting). */
+    private LogStoreSettings with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.settings();
+    }
+
+    /** The settings as fields a wither can change, then a record again. */
+    private static final class Copy {
+        Path directory;
+        long mapSizeBytes;
+        int maxDatabases;
+        long flushIntervalMessages;
+        long flushIntervalMs;
+        long retentionCheckIntervalMs;
+        long writebackIntervalMs;
+        LongSupplier clock;
+        LogCleanerSettings cleaner;
+        long checkpointIntervalMs;
+        int batchPieceBytes;
+
+        Copy(LogStoreSettings settings) {
+            directory = settings.directory;
+            mapSizeBytes = settings.mapSizeBytes;
+            maxDatabases = settings.maxDatabases;
+            flushIntervalMessages = settings.flushIntervalMessages;
+            flushIntervalMs = settings.flushIntervalMs;
+            retentionCheckIntervalMs = settings.retentionCheckIntervalMs;
+            writebackIntervalMs = settings.writebackIntervalMs;
+            clock = settings.clock;
+            cleaner = settings.cleaner;
+            checkpointIntervalMs = settings.checkpointIntervalMs;
+            batchPieceBytes = settings.batchPieceBytes;
+        }
+
+        LogStoreSettings settings() {
+            return new LogStoreSettings(
+                    directory,
+                    mapSizeBytes,
+                    maxDatabases,
+                    flushIntervalMessages,
+                    flushIntervalMs,
+                    retentionCheckIntervalMs,
+                    writebackIntervalMs,
+                    clock,
+                    cleaner,
+                    checkpointIntervalMs,
+                    batchPieceBytes);
+        }
     }
 }
