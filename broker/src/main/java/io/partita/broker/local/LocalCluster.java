@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -44,6 +45,9 @@ public final class LocalCluster implements AutoCloseable {
     public static final int SESSION_TIMEOUT_MS = 3_000;
     public static final long LEADER_IMBALANCE_CHECK_SECONDS = 10;
     private static final long START_TIMEOUT_MS = 60_000;
+    /** How many free ports a node tries at its first start before its start fails. */
+    private static final int FREE_PORT_ATTEMPTS = 3;
+
     /** Kafka's port: the first node's where it is free, so tools on this machine find the cluster where they look. */
     public static final int DEFAULT_BASE_PORT = 9092;
     /**
@@ -53,6 +57,7 @@ public final class LocalCluster implements AutoCloseable {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
 
     private final Settings settings;
+    private final IntSupplier freePorts;
     /** Read from other threads (the app asks which nodes run) while nodes are added. */
     private final List<LocalNode> nodes = new CopyOnWriteArrayList<>();
     /** Node id to why its data did not open at its last start (see {@link #unreadableNodes()}). */
@@ -150,7 +155,13 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public LocalCluster(Settings settings) {
+        this(settings, FreePorts::pick);
+    }
+
+    /** With {@code freePorts} handing out the nodes' free ports (tests hand out a taken one first). */
+    LocalCluster(Settings settings, IntSupplier freePorts) {
         this.settings = settings;
+        this.freePorts = freePorts;
     }
 
     /**
@@ -200,8 +211,8 @@ public final class LocalCluster implements AutoCloseable {
             for (int id = 0; id < settings.nodes(); id++) {
                 nodes.add(newNode(id));
             }
-            for (LocalNode node : nodes) {
-                startUnlessUnreadable(node.id());
+            for (int id = 0; id < settings.nodes(); id++) {
+                startFirstTime(id);
             }
             awaitController(START_TIMEOUT_MS);
             directoryLock.describe(
@@ -215,7 +226,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private LocalNode newNode(int id) {
-        int port = settings.basePort() == 0 ? FreePorts.pick() : settings.basePort() + id;
+        int port = settings.basePort() == 0 ? freePorts.getAsInt() : settings.basePort() + id;
         Path dir = nodeDirectory(id);
         Map<String, String> props = new HashMap<>();
         props.put(BrokerConfig.BROKER_ID, Integer.toString(id));
@@ -265,6 +276,26 @@ public final class LocalCluster implements AutoCloseable {
         }
         unreadableNodes.remove(id);
         awaitRegistration(id, startedAt);
+    }
+
+    /**
+     * A node's first start in this cluster. A free port ({@code basePort} 0) was only free when it was picked: since
+     * then an outgoing connection, such as this process's own to ZooKeeper or between nodes, may have been given it
+     * as its local port. The node then takes another free port, which stays its own for the cluster's life.
+     */
+    private void startFirstTime(int id) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startUnlessUnreadable(id);
+                return;
+            } catch (Exception e) {
+                if (settings.basePort() != 0 || attempt == FREE_PORT_ATTEMPTS || !causedByTakenPort(e)) {
+                    throw e;
+                }
+                LOG.info("Node {}'s port {} was taken before it bound it; it takes another", id, node(id).port());
+                nodes.set(id, newNode(id));
+            }
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,29 @@ class PreferredPortsTest {
             try (LocalCluster cluster = LocalCluster.startFallingBackToFreePorts(settings)) {
                 assertThat(cluster.bootstrapServers()).startsWith("127.0.0.1:").isNotEqualTo("127.0.0.1:" + first);
                 assertThat(cluster.nodes()).hasSize(1);
+            }
+        }
+    }
+
+    /**
+     * A free port picked for a node may be given to an outgoing connection before the node binds it (seen on CI,
+     * in a cluster restarted several times): the node takes another free port instead of failing the start.
+     */
+    @Test
+    void aFreePortTakenBeforeItsNodeBindsItIsReplaced(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            boolean[] handedOut = {false};
+            IntSupplier takenFirst = () -> {
+                if (!handedOut[0]) {
+                    handedOut[0] = true;
+                    return taken.getLocalPort();
+                }
+                return FreePorts.pick();
+            };
+            try (LocalCluster cluster = new LocalCluster(LocalCluster.Settings.of(2, dir), takenFirst).start()) {
+                assertThat(handedOut[0]).isTrue();
+                assertThat(cluster.nodes()).hasSize(2).allMatch(LocalNode::isRunning);
+                assertThat(cluster.node(0).port()).isNotEqualTo(taken.getLocalPort());
             }
         }
     }
