@@ -97,13 +97,11 @@ public final class WorkspaceViewModel {
                 partitionLog.showRecorded(is);
             } else {
                 map.apply(liveMap);
-                partitionLog.setShowing(autoRefreshing && MAP_TAB.equals(selectedTab.get()));
+                partitionLog.showLive();
             }
         });
         selectedTab.addListener((o, was, is) -> {
-            partitionLog.setShowing(autoRefreshing
-                    && MAP_TAB.equals(is)
-                    && timeline.liveProperty().get());
+            partitionLog.setShowing(autoRefreshing && MAP_TAB.equals(is));
             if (TOPICS_TAB.equals(is)) {
                 topics.refreshFigures();
             } else if (MAP_TAB.equals(is)) {
@@ -132,8 +130,7 @@ public final class WorkspaceViewModel {
             nextRefresh.setOnFinished(e -> refresh());
         }
         autoRefreshing = true;
-        partitionLog.setShowing(
-                MAP_TAB.equals(selectedTab.get()) && timeline.liveProperty().get());
+        partitionLog.setShowing(MAP_TAB.equals(selectedTab.get()));
         refresh();
     }
 

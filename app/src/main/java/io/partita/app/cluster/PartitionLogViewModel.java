@@ -85,8 +85,6 @@ public final class PartitionLogViewModel {
     /** Whether the view is on screen: the positions are read only while it is. */
     public void setShowing(boolean showing) {
         this.showing = showing;
-        recorded = false;
-        recordedMap = null;
         if (showing) {
             read();
         } else {
@@ -94,9 +92,16 @@ public final class PartitionLogViewModel {
         }
     }
 
+    /** Back to the present after {@link #showRecorded}: the partition is read again (while on screen). */
+    public void showLive() {
+        recorded = false;
+        recordedMap = null;
+        read();
+    }
+
     /**
      * Shows the chosen partition as {@code map} has it (a moment the timeline went back to), without its groups,
-     * which the timeline does not record; reading stops until {@link #setShowing} resumes it.
+     * which the timeline does not record; reading stops until {@link #showLive}.
      */
     public void showRecorded(ClusterMap map) {
         stopWaiting();
@@ -145,7 +150,11 @@ public final class PartitionLogViewModel {
                     }
                     return null;
                 });
-        return reading;
+        CompletableFuture<Void> read = reading;
+        if (read.isDone()) {
+            reading = null; // an executor that runs at once finished the read before it was assigned
+        }
+        return read;
     }
 
     private void planNext() {
