@@ -103,6 +103,36 @@ final class BatchCursor implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the batch is byte for byte {@code expected} (position to limit), compared piece by piece in place.
+     * Like {@link #copyTo}, it leaves the cursor within the batch.
+     */
+    boolean holds(ByteBuffer expected) {
+        ByteBuffer first = cursor.val();
+        long baseOffset = BatchHeader.baseOffset(first);
+        if (BatchHeader.size(first) != expected.remaining()) {
+            return false;
+        }
+        int at = expected.position();
+        ByteBuffer piece = first;
+        while (true) {
+            int length = piece.remaining();
+            if (at + length > expected.limit()
+                    || !piece.equals(expected.duplicate().position(at).limit(at + length))) {
+                return false;
+            }
+            at += length;
+            if (at == expected.limit()) {
+                return true;
+            }
+            if (!cursor.next() || !isPieceOf(baseOffset)) {
+                throw new KafkaStorageException(
+                        "The batch at offset " + baseOffset + " lacks " + (expected.limit() - at) + " bytes");
+            }
+            piece = cursor.val();
+        }
+    }
+
     /** The whole batch, copied onto the heap. */
     ByteBuffer copy() {
         ByteBuffer out = ByteBuffer.allocate(size());

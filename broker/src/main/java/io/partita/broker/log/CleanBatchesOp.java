@@ -54,7 +54,7 @@ final class CleanBatchesOp extends WriteOp<Boolean> {
         long lastChanged = -1;
         try (BatchCursor cursor = new BatchCursor(log.logDb(), context.txn)) {
             for (Rewrite rewrite : rewrites) {
-                if (!cursor.seek(rewrite.baseOffset()) || !cursor.copy().equals(rewrite.original())) {
+                if (!cursor.seek(rewrite.baseOffset()) || !cursor.holds(rewrite.original())) {
                     continue;
                 }
                 int originalSize = rewrite.original().remaining();
