@@ -85,8 +85,6 @@ public final class WorkspaceViewModel {
                         .mapToInt(TopicInfo::partitions)
                         .findFirst()
                         .orElse(0)));
-        // The topic list's figures and the map's replica positions are read only while they show: fetch them as
-        // soon as they do.
         // The chosen partition's frequent reads and the reads after a node action reach the timeline too.
         partitionLog.setOnRead(this::partitionRead);
         map.setRefresher(this::refresh);
@@ -100,6 +98,8 @@ public final class WorkspaceViewModel {
                 partitionLog.showLive();
             }
         });
+        // The topic list's figures, the map's replica positions and the chosen partition's log are read only while
+        // they show: fetch them as soon as they do.
         selectedTab.addListener((o, was, is) -> {
             partitionLog.setShowing(autoRefreshing && MAP_TAB.equals(is));
             if (TOPICS_TAB.equals(is)) {

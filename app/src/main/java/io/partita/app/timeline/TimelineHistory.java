@@ -167,6 +167,11 @@ public final class TimelineHistory {
         return List.copyOf(events);
     }
 
+    /** How many events are kept. */
+    public int eventCount() {
+        return events.size();
+    }
+
     /** The first moment kept; empty while nothing is recorded. */
     public Optional<Instant> start() {
         return moments.isEmpty() ? Optional.empty() : Optional.of(moments.get(0).time());

@@ -114,16 +114,15 @@ public final class TimelineViewModel {
     /** Records a map the app has just read; its events join the list. */
     public void record(ClusterMap map) {
         List<ClusterEvent> found = history.record(clock.instant(), map);
-        List<ClusterEvent> kept = history.events();
-        if (kept.size() != events.size() + found.size()) {
-            events.setAll(kept); // some rolled off
+        if (history.eventCount() != events.size() + found.size()) {
+            events.setAll(history.events()); // some rolled off
         } else if (!found.isEmpty()) {
             events.addAll(found);
         }
         describeSpan();
-        if (!live.get()) {
+        if (shown != null) {
             // The scrubber stays on its moment; its place on a longer span moves left.
-            position.set(fractionOf(currentShown()));
+            position.set(fractionOf(shown));
         }
     }
 
@@ -159,10 +158,6 @@ public final class TimelineViewModel {
         position.set(1);
         shownTime.set("Live");
         shownMap.set(null);
-    }
-
-    private Instant currentShown() {
-        return shown == null ? history.end().orElse(Instant.EPOCH) : shown;
     }
 
     private double fractionOf(Instant time) {
